@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Set up whatever is missing and run every check: formatting, lints (native and wasm32),
+# native tests, wasm-bindgen tests in headless Chromium, and browser end-to-end tests.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+setup_build
+setup_browser
+cd "$ROOT"
+export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
+
+step "cargo fmt --check"
+cargo fmt --all --check
+
+step "clippy (native)"
+cargo clippy --all-targets --features e2e -- -D warnings
+
+step "clippy (wasm32)"
+cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+step "native tests"
+cargo test
+
+step "wasm-bindgen tests in headless Chromium"
+cargo test --target wasm32-unknown-unknown --test wasm
+
+build_release
+
+step "browser end-to-end tests"
+cargo test --features e2e --test e2e -- --test-threads=1
+
+step "all checks passed"

@@ -1,0 +1,16 @@
+//! QuoteLens: find quotes, attributions and claims in news articles.
+//!
+//! Layers, with one-way dependencies (see ARCHITECTURE.md):
+//! `model` (annotations, the quotelens/1 format) ← `engine` (text in, annotations out)
+//! ← `edit` (the document reducer) ← `ui` (Yew, wasm32 only) and `cli` (native only).
+
+pub mod engine;
+pub mod model;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+
+pub use engine::{analyse, Analysis};
+pub use model::{Annotation, Cue, Document, Kind, Origin};

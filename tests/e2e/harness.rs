@@ -1,0 +1,282 @@
+//! Browser end-to-end harness: serves the built `dist/` on a loopback port, starts
+//! chromedriver and headless Chromium, and acts as a user through WebDriver.
+
+#![allow(dead_code)] // each test file uses only some of the helpers
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{json, Value};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpListener;
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `../shared/` beside the checkout.
+pub fn shared(rel: &str) -> PathBuf {
+    root().join("..").join("shared").join(rel)
+}
+
+pub fn seed_text(name: &str) -> String {
+    std::fs::read_to_string(shared("seeds").join(name)).expect("seed article readable")
+}
+
+/// A static server for `dist/` that records every path requested of it.
+pub struct StaticServer {
+    pub port: u16,
+    pub requests: Arc<Mutex<Vec<String>>>,
+}
+
+impl StaticServer {
+    pub async fn start() -> StaticServer {
+        let dist = root().join("dist");
+        assert!(dist.join("index.html").exists(), "dist/ is not built: run `trunk build --release` first");
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let requests = Arc::new(Mutex::new(Vec::new()));
+        let log = requests.clone();
+        tokio::spawn(async move {
+            loop {
+                let Ok((mut sock, _)) = listener.accept().await else { break };
+                let dist = dist.clone();
+                let log = log.clone();
+                tokio::spawn(async move {
+                    let mut buf = Vec::new();
+                    let mut chunk = [0u8; 4096];
+                    while !buf.windows(4).any(|w| w == b"\r\n\r\n") {
+                        match sock.read(&mut chunk).await {
+                            Ok(0) | Err(_) => return,
+                            Ok(n) => buf.extend_from_slice(&chunk[..n]),
+                        }
+                    }
+                    let head = String::from_utf8_lossy(&buf).to_string();
+                    let path = head.split_whitespace().nth(1).unwrap_or("/").to_string();
+                    log.lock().unwrap().push(path.clone());
+                    let (status, ctype, body) = serve_file(&dist, &path);
+                    let header = format!(
+                        "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+                        body.len()
+                    );
+                    let _ = sock.write_all(header.as_bytes()).await;
+                    let _ = sock.write_all(&body).await;
+                    let _ = sock.shutdown().await;
+                });
+            }
+        });
+        StaticServer { port, requests }
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://127.0.0.1:{}/", self.port)
+    }
+}
+
+fn serve_file(dist: &Path, path: &str) -> (&'static str, &'static str, Vec<u8>) {
+    let clean = path.split(['?', '#']).next().unwrap_or("/").trim_start_matches('/');
+    if clean.split('/').any(|seg| seg == "..") {
+        return ("403 Forbidden", "text/plain", b"forbidden".to_vec());
+    }
+    let file = if clean.is_empty() { dist.join("index.html") } else { dist.join(clean) };
+    let ctype = match file.extension().and_then(|e| e.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("js") => "text/javascript",
+        Some("wasm") => "application/wasm",
+        Some("css") => "text/css",
+        Some("json") => "application/json",
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
+        _ => "application/octet-stream",
+    };
+    match std::fs::read(&file) {
+        Ok(body) => ("200 OK", ctype, body),
+        Err(_) => ("404 Not Found", "text/plain", b"not found".to_vec()),
+    }
+}
+
+/// One browser session on a served app; dropped sessions kill their chromedriver.
+pub struct Browser {
+    pub client: Client,
+    pub server: StaticServer,
+    pub download_dir: PathBuf,
+    driver: Child,
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+impl Browser {
+    /// Start the server, chromedriver and a headless Chromium of `width` x `height`, and open the app.
+    pub async fn open_sized(width: u32, height: u32) -> Browser {
+        let server = StaticServer::start().await;
+        let port = free_port();
+        let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+        let driver = Command::new(chromedriver)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver starts (scripts/test.sh installs it)");
+        let download_dir = root().join("target").join("e2e-downloads").join(format!("{port}"));
+        let _ = std::fs::remove_dir_all(&download_dir);
+        std::fs::create_dir_all(&download_dir).unwrap();
+        let profile = std::env::temp_dir().join(format!("quotelens-chromium-{port}"));
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "goog:chromeOptions".into(),
+            json!({
+                "args": [
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync",
+                    format!("--window-size={width},{height}"),
+                    format!("--user-data-dir={}", profile.display()),
+                ],
+                "prefs": {
+                    "download.default_directory": download_dir.to_string_lossy(),
+                    "download.prompt_for_download": false,
+                },
+            }),
+        );
+        caps.insert("goog:loggingPrefs".into(), json!({"browser": "ALL"}));
+        let url = format!("http://127.0.0.1:{port}");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let client = loop {
+            match ClientBuilder::native().capabilities(caps.clone()).connect(&url).await {
+                Ok(c) => break c,
+                Err(e) if Instant::now() > deadline => panic!("cannot reach chromedriver: {e}"),
+                Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
+            }
+        };
+        // Downloads in headless Chromium need an explicit allowance.
+        let _ = client
+            .issue_cmd(DownloadBehavior(download_dir.to_string_lossy().into_owned()))
+            .await;
+        client.goto(&server.url()).await.unwrap();
+        let b = Browser { client, server, download_dir, driver };
+        b.wait_for_css("#editor").await;
+        b
+    }
+
+    pub async fn open() -> Browser {
+        Browser::open_sized(1280, 900).await
+    }
+
+    /// Paste `text` into the element matched by `css`, as the browser does for a real paste.
+    pub async fn paste(&self, css: &str, text: &str) {
+        self.client
+            .execute(
+                "const el = document.querySelector(arguments[0]); el.focus();
+                 const dt = new DataTransfer(); dt.setData('text/plain', arguments[1]);
+                 const ev = new ClipboardEvent('paste', {clipboardData: dt, bubbles: true, cancelable: true});
+                 if (el.dispatchEvent(ev)) { document.execCommand('insertText', false, arguments[1]); }",
+                vec![json!(css), json!(text)],
+            )
+            .await
+            .unwrap();
+    }
+
+    pub async fn wait_for_css(&self, css: &str) -> fantoccini::elements::Element {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(15))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element {css}: {e}"))
+    }
+
+    /// Poll `script` (a JS expression) until it is truthy; returns its value.
+    pub async fn wait_until(&self, what: &str, script: &str) -> Value {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let v = self.eval(script).await;
+            if !(v.is_null() || v == json!(false) || v == json!(0) || v == json!("")) {
+                return v;
+            }
+            if Instant::now() > deadline {
+                self.screenshot(&format!("timeout-{}", what.replace(' ', "-"))).await;
+                panic!("timed out waiting for {what} ({script})");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    pub async fn eval(&self, expr: &str) -> Value {
+        self.client.execute(&format!("return ({expr});"), vec![]).await.unwrap()
+    }
+
+    pub async fn text_of(&self, css: &str) -> String {
+        self.wait_for_css(css).await.text().await.unwrap()
+    }
+
+    /// Save a screenshot under `target/screenshots/NAME.png` for people to look at.
+    pub async fn screenshot(&self, name: &str) {
+        let dir = root().join("target").join("screenshots");
+        std::fs::create_dir_all(&dir).unwrap();
+        if let Ok(png) = self.client.screenshot().await {
+            std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
+        }
+    }
+
+    /// Console messages at SEVERE level since the last call.
+    pub async fn console_errors(&self) -> Vec<String> {
+        let logs = self
+            .client
+            .issue_cmd(BrowserLog)
+            .await
+            .unwrap_or(Value::Null);
+        logs.as_array()
+            .map(|entries| {
+                entries
+                    .iter()
+                    .filter(|e| e["level"] == "SEVERE")
+                    .map(|e| e["message"].as_str().unwrap_or_default().to_string())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    pub async fn close(self) {
+        let Browser { client, .. } = &self;
+        let _ = client.clone().close().await;
+    }
+}
+
+/// Chromium's `/goog/log` endpoint (not in WebDriver proper).
+#[derive(Debug, Clone)]
+struct BrowserLog;
+
+impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(&self, base: &url::Url, session_id: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/se/log", session_id.unwrap_or_default()))
+    }
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(r#"{"type":"browser"}"#.to_string()))
+    }
+}
+
+/// Chromium's CDP passthrough: allow downloads into our folder.
+#[derive(Debug, Clone)]
+struct DownloadBehavior(String);
+
+impl fantoccini::wd::WebDriverCompatibleCommand for DownloadBehavior {
+    fn endpoint(&self, base: &url::Url, session_id: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/goog/cdp/execute", session_id.unwrap_or_default()))
+    }
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({"cmd": "Browser.setDownloadBehavior",
+            "params": {"behavior": "allow", "downloadPath": self.0}});
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
