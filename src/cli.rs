@@ -6,10 +6,15 @@ use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
 
+use crate::formats::{self, ExportFile, Format};
 use crate::model::Document;
 
 #[derive(Parser)]
-#[command(name = "quotelens", version, about = "Find quotes, attributions and claims in news articles")]
+#[command(
+    name = "quotelens",
+    version,
+    about = "Find quotes, attributions and claims in news articles"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -17,15 +22,37 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Annotate text files and write quotelens/1 JSON.
+    /// Annotate text files and write quotelens/1 JSON (or another --format).
     Annotate {
         /// Directory for NAME.json outputs; without it, one input's JSON goes to standard output.
         #[arg(long)]
         out: Option<PathBuf>,
+        /// native (quotelens/1 JSON), w3c (Web Annotation JSON-LD), brat (NAME.txt + NAME.ann, needs --out) or csv.
+        #[arg(long, default_value = "native", value_parser = parse_format)]
+        format: Format,
         /// Input files ("-" reads standard input).
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Read annotations (quotelens/1 JSON, W3C JSON-LD, or a brat .ann with its .txt beside it), check them and write them --to another format.
+    Convert {
+        /// native, w3c, brat (needs --out) or csv.
+        #[arg(long, value_parser = parse_format)]
+        to: Format,
+        /// Directory for the outputs, named after each input; without it, one input goes to standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Annotation files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+fn parse_format(name: &str) -> Result<Format, String> {
+    Format::from_name(name).ok_or_else(|| {
+        let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+        format!("unknown format \"{name}\" (one of: {})", names.join(", "))
+    })
 }
 
 /// Run the command line; returns the process exit code.
@@ -38,20 +65,85 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         }
     };
     match cli.command {
-        Command::Annotate { out, files } => annotate(out.as_deref(), &files),
+        Command::Annotate { out, format, files } => annotate(out.as_deref(), format, &files),
+        Command::Convert { to, out, files } => convert(out.as_deref(), to, &files),
     }
 }
 
-fn annotate(out: Option<&Path>, files: &[PathBuf]) -> i32 {
-    if out.is_none() && files.len() > 1 {
+/// Refuse what cannot be written before doing any work; create the output directory.
+fn prepare_out(out: Option<&Path>, format: Format, inputs: usize) -> Result<(), i32> {
+    if out.is_none() && inputs > 1 {
         eprintln!("quotelens: several inputs need --out DIR");
-        return 2;
+        return Err(2);
+    }
+    if out.is_none() && format == Format::Brat {
+        eprintln!("quotelens: brat writes two files (NAME.txt and NAME.ann): give --out DIR");
+        return Err(2);
     }
     if let Some(dir) = out {
         if let Err(e) = std::fs::create_dir_all(dir) {
             eprintln!("quotelens: cannot create {}: {e}", dir.display());
-            return 1;
+            return Err(1);
         }
+    }
+    Ok(())
+}
+
+/// Write export files as DIR/STEM+suffix, or the one file to standard output.
+fn write_export(out: Option<&Path>, stem: &str, files: &[ExportFile]) -> Result<(), String> {
+    for file in files {
+        match out {
+            Some(dir) => {
+                let path = dir.join(format!("{stem}{}", file.suffix));
+                std::fs::write(&path, &file.bytes)
+                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            }
+            None => std::io::stdout()
+                .write_all(&file.bytes)
+                .map_err(|e| e.to_string())?,
+        }
+    }
+    Ok(())
+}
+
+fn convert(out: Option<&Path>, to: Format, files: &[PathBuf]) -> i32 {
+    if let Err(code) = prepare_out(out, to, files.len()) {
+        return code;
+    }
+    let mut failed = false;
+    for file in files {
+        let converted = import_path(file)
+            .and_then(|doc| write_export(out, &output_stem(file), &formats::export(&doc, to)));
+        if let Err(msg) = converted {
+            eprintln!("quotelens: {msg}");
+            failed = true;
+        }
+    }
+    i32::from(failed)
+}
+
+/// Import one annotation file; a brat .ann brings the .txt of the same name beside it.
+fn import_path(file: &Path) -> Result<Document, String> {
+    let read =
+        |p: &Path| std::fs::read(p).map_err(|e| format!("{}: cannot read: {e}", p.display()));
+    let name = file.display().to_string();
+    let bytes = read(file)?;
+    let is_ann = file
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("ann"));
+    let txt_path = file.with_extension("txt");
+    let result = if is_ann && txt_path.exists() {
+        let txt = read(&txt_path)?;
+        formats::import_files(&[(&name, &bytes), (&txt_path.display().to_string(), &txt)])
+    } else {
+        formats::import(&name, &bytes)
+    };
+    result.map_err(|e| e.to_string())
+}
+
+fn annotate(out: Option<&Path>, format: Format, files: &[PathBuf]) -> i32 {
+    if let Err(code) = prepare_out(out, format, files.len()) {
+        return code;
     }
     let mut failed = false;
     for file in files {
@@ -63,15 +155,8 @@ fn annotate(out: Option<&Path>, files: &[PathBuf]) -> i32 {
                 continue;
             }
         };
-        let json = export_json(&text);
-        let written = match out {
-            Some(dir) => {
-                let path = dir.join(format!("{}.json", output_stem(file)));
-                std::fs::write(&path, json).map_err(|e| format!("cannot write {}: {e}", path.display()))
-            }
-            None => std::io::stdout().write_all(json.as_bytes()).map_err(|e| e.to_string()),
-        };
-        if let Err(msg) = written {
+        let doc = Document::new(text.as_str(), crate::analyse(&text).annotations);
+        if let Err(msg) = write_export(out, &output_stem(file), &formats::export(&doc, format)) {
             eprintln!("quotelens: {msg}");
             failed = true;
         }
@@ -88,7 +173,8 @@ fn output_stem(file: &Path) -> String {
     if file.as_os_str() == "-" {
         return "stdin".to_string();
     }
-    file.file_stem().map_or_else(|| "stdin".to_string(), |s| s.to_string_lossy().into_owned())
+    file.file_stem()
+        .map_or_else(|| "stdin".to_string(), |s| s.to_string_lossy().into_owned())
 }
 
 /// Read a UTF-8 text file (or standard input for "-"), refusing binary data.
@@ -97,11 +183,18 @@ fn read_text(file: &Path) -> Result<String, String> {
     let read = if file.as_os_str() == "-" {
         std::io::stdin().read_to_end(&mut bytes).map(|_| ())
     } else {
-        std::fs::File::open(file).and_then(|mut f| f.read_to_end(&mut bytes)).map(|_| ())
+        std::fs::File::open(file)
+            .and_then(|mut f| f.read_to_end(&mut bytes))
+            .map(|_| ())
     };
     read.map_err(|e| format!("cannot read: {e}"))?;
     if bytes.contains(&0) {
         return Err("looks binary (it holds NUL bytes), not text".to_string());
     }
-    String::from_utf8(bytes).map_err(|e| format!("is not UTF-8 text (invalid byte at {})", e.utf8_error().valid_up_to()))
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "is not UTF-8 text (invalid byte at {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
 }

@@ -6,6 +6,8 @@
 mod annotation;
 mod document;
 pub mod offsets;
+pub mod validate;
 
 pub use annotation::{Annotation, Cue, Kind, Origin};
 pub use document::{Document, FORMAT};
+pub use validate::{document_from_json, validate, Invalid};

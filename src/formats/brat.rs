@@ -1,0 +1,428 @@
+//! brat standoff, as PolNeAR uses it: text-bound `Source`, `Cue` and `Content`
+//! annotations joined by an `Attribution` event whose trigger spans the cue (tab separated):
+//!
+//! ```text
+//! T1  Source 89 106  The New York Post
+//! T2  Cue 107 114  reports
+//! T3  Content 115 120;130 140  first fragment second fragment
+//! T4  Attribution 107 114  reports
+//! E1  Attribution:T4 Source:T1 Cue:T2 Content:T3
+//! #1  AnnotatorNotes E1  speaker: New York Post
+//! ```
+//!
+//! Offsets are code points of the `.txt` as stored (a `\r` counts), end exclusive. The
+//! quotes linked to one attribution become the fragments of one `Content`; claims are
+//! `Claim` annotations (linked ones are `Claim` arguments of the event), with their score
+//! and signals in notes. brat has no place for ids or origin: imports number annotations
+//! afresh and mark them `user`.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
+
+use crate::model::offsets::CharIndex;
+use crate::model::validate::{clip, validate};
+use crate::model::{Annotation, Cue, Document, Invalid, Kind, Origin};
+
+/// The `.ann` file for `doc` (its `.txt` is `doc.text` unchanged).
+pub fn to_ann(doc: &Document) -> String {
+    let mut w = AnnWriter {
+        doc,
+        index: CharIndex::new(&doc.text),
+        out: String::new(),
+        t: 0,
+        e: 0,
+        note: 0,
+    };
+    let mut linked: HashMap<&str, Vec<&Annotation>> = HashMap::new();
+    let attribution_ids: HashSet<&str> = doc
+        .annotations
+        .iter()
+        .filter(|a| a.kind == Kind::Attribution)
+        .map(|a| a.id.as_str())
+        .collect();
+    let mut unlinked = Vec::new();
+    for a in doc
+        .annotations
+        .iter()
+        .filter(|a| a.kind != Kind::Attribution)
+    {
+        match a
+            .attribution
+            .as_deref()
+            .filter(|id| attribution_ids.contains(id))
+        {
+            Some(id) => linked.entry(id).or_default().push(a),
+            None => unlinked.push(a),
+        }
+    }
+    for a in doc
+        .annotations
+        .iter()
+        .filter(|a| a.kind == Kind::Attribution)
+    {
+        let parts = linked.remove(a.id.as_str()).unwrap_or_default();
+        w.attribution(a, &parts);
+    }
+    for a in unlinked {
+        let t = w.textbound(
+            if a.kind == Kind::Claim {
+                "Claim"
+            } else {
+                "Content"
+            },
+            &[(a.start, a.end)],
+        );
+        w.claim_notes(a, &t);
+    }
+    w.out
+}
+
+struct AnnWriter<'d> {
+    doc: &'d Document,
+    index: CharIndex,
+    out: String,
+    t: usize,
+    e: usize,
+    note: usize,
+}
+
+impl AnnWriter<'_> {
+    fn textbound(&mut self, kind: &str, fragments: &[(usize, usize)]) -> String {
+        self.t += 1;
+        let spans: Vec<String> = fragments.iter().map(|(s, e)| format!("{s} {e}")).collect();
+        let texts: Vec<&str> = fragments.iter().map(|&(s, e)| self.slice(s, e)).collect();
+        let _ = writeln!(
+            self.out,
+            "T{}\t{kind} {}\t{}",
+            self.t,
+            spans.join(";"),
+            one_line(&texts.join(" "))
+        );
+        format!("T{}", self.t)
+    }
+
+    fn slice(&self, s: usize, e: usize) -> &str {
+        &self.doc.text[self.index.byte_at(s)..self.index.byte_at(e)]
+    }
+
+    fn note(&mut self, target: &str, text: &str) {
+        self.note += 1;
+        let _ = writeln!(
+            self.out,
+            "#{}\tAnnotatorNotes {target}\t{}",
+            self.note,
+            one_line(text)
+        );
+    }
+
+    fn claim_notes(&mut self, a: &Annotation, t: &str) {
+        if let Some(score) = a.score {
+            self.note(t, &format!("score: {score}"));
+        }
+        if let Some(signals) = &a.signals {
+            self.note(t, &format!("signals: {}", signals.join(", ")));
+        }
+    }
+
+    fn attribution(&mut self, a: &Annotation, parts: &[&Annotation]) {
+        let source = (a.start < a.end).then(|| self.textbound("Source", &[(a.start, a.end)]));
+        let cue = a
+            .cue
+            .as_ref()
+            .map(|c| self.textbound("Cue", &[(c.start, c.end)]));
+        let mut quotes: Vec<(usize, usize)> = parts
+            .iter()
+            .filter(|p| p.kind == Kind::Quote)
+            .map(|p| (p.start, p.end))
+            .collect();
+        quotes.sort_unstable();
+        let content = (!quotes.is_empty()).then(|| self.textbound("Content", &quotes));
+        let mut claims = Vec::new();
+        for c in parts.iter().filter(|p| p.kind == Kind::Claim) {
+            let t = self.textbound("Claim", &[(c.start, c.end)]);
+            self.claim_notes(c, &t);
+            claims.push(t);
+        }
+        // The trigger is where brat draws the event: the cue, else the speaker, else the content.
+        let trigger = a
+            .cue
+            .as_ref()
+            .map(|c| (c.start, c.end))
+            .or((a.start < a.end).then_some((a.start, a.end)))
+            .or(quotes.first().copied())
+            .or(parts.first().map(|p| (p.start, p.end)))
+            .unwrap_or((a.start, a.end));
+        let trigger = self.textbound("Attribution", &[trigger]);
+        self.e += 1;
+        let mut line = format!("E{}\tAttribution:{trigger}", self.e);
+        for (role, t) in [("Source", &source), ("Cue", &cue), ("Content", &content)] {
+            if let Some(t) = t {
+                let _ = write!(line, " {role}:{t}");
+            }
+        }
+        for (i, t) in claims.iter().enumerate() {
+            let n = if i == 0 {
+                String::new()
+            } else {
+                (i + 1).to_string()
+            };
+            let _ = write!(line, " Claim{n}:{t}");
+        }
+        self.out.push_str(&line);
+        self.out.push('\n');
+        if let Some(speaker) = &a.speaker {
+            let e = format!("E{}", self.e);
+            self.note(&e, &format!("speaker: {speaker}"));
+        }
+    }
+}
+
+/// brat's `.ann` is line based: line breaks and tabs in a span's text are written as spaces.
+fn one_line(s: &str) -> String {
+    s.replace(['\r', '\n', '\t'], " ")
+}
+
+/// A text-bound annotation as read.
+struct TextBound {
+    kind: String,
+    fragments: Vec<(usize, usize)>,
+}
+
+impl TextBound {
+    fn span(&self) -> (usize, usize) {
+        let start = self.fragments.iter().map(|f| f.0).min().unwrap_or(0);
+        let end = self.fragments.iter().map(|f| f.1).max().unwrap_or(start);
+        (start, end)
+    }
+}
+
+struct Event {
+    id: String,
+    kind: String,
+    trigger: String,
+    args: Vec<(String, String)>,
+}
+
+/// Read a brat `.ann` over its `.txt`. Entity types other than Source, Cue, Content and
+/// Claim (PolNeAR's `Discard`, say), relations and attributes are skipped.
+pub fn from_ann(text: &str, ann: &str) -> Result<Document, Invalid> {
+    let index = CharIndex::new(text);
+    let len = index.len_chars();
+    let mut tbs: HashMap<String, TextBound> = HashMap::new();
+    let mut tb_order: Vec<String> = Vec::new();
+    let mut events: Vec<(usize, Event)> = Vec::new();
+    let mut notes: HashMap<String, Vec<String>> = HashMap::new();
+    for (n, line) in ann.lines().enumerate() {
+        let at = format!("line {}", n + 1);
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        let mut fields = line.splitn(3, '\t');
+        let id = fields.next().unwrap_or("");
+        match id.chars().next() {
+            Some('T') => {
+                let spec = fields.next().ok_or_else(|| {
+                    Invalid::new(&at, "a text-bound annotation needs TYPE START END")
+                })?;
+                let (kind, spans) = spec.split_once(' ').unwrap_or((spec, ""));
+                let mut fragments = Vec::new();
+                for frag in spans.split(';') {
+                    let mut nums = frag.split_whitespace().map(str::parse::<usize>);
+                    let (Some(Ok(s)), Some(Ok(e)), None) = (nums.next(), nums.next(), nums.next())
+                    else {
+                        return Err(Invalid::new(
+                            &at,
+                            format!("{id}: \"{}\" is not START END", clip(frag)),
+                        ));
+                    };
+                    if e > len {
+                        return Err(Invalid::new(
+                            &at,
+                            format!("{id}: {e} is past the end of the text ({len} code points)"),
+                        ));
+                    }
+                    if s > e {
+                        return Err(Invalid::new(&at, format!("{id}: {e} is before start {s}")));
+                    }
+                    fragments.push((s, e));
+                }
+                if let Some(written) = fields.next() {
+                    let texts: Vec<&str> = fragments
+                        .iter()
+                        .map(|&(s, e)| &text[index.byte_at(s)..index.byte_at(e)])
+                        .collect();
+                    let actual = one_line(&texts.join(" "));
+                    if one_line(written) != actual {
+                        return Err(Invalid::new(
+                            &at,
+                            format!("{id}'s text \"{}\" does not match the .txt at {spans} (\"{}\"): is it the right .txt?", clip(written), clip(&actual)),
+                        ));
+                    }
+                }
+                if tbs
+                    .insert(
+                        id.to_string(),
+                        TextBound {
+                            kind: kind.to_string(),
+                            fragments,
+                        },
+                    )
+                    .is_some()
+                {
+                    return Err(Invalid::new(&at, format!("{id} is defined twice")));
+                }
+                tb_order.push(id.to_string());
+            }
+            Some('E') => {
+                let spec = fields.next().unwrap_or("");
+                let mut args = spec.split_whitespace().map(|a| {
+                    let (role, t) = a.split_once(':').unwrap_or((a, ""));
+                    (role.to_string(), t.to_string())
+                });
+                let (kind, trigger) = args.next().ok_or_else(|| {
+                    Invalid::new(&at, format!("{id}: an event needs TYPE:TRIGGER"))
+                })?;
+                events.push((
+                    n + 1,
+                    Event {
+                        id: id.to_string(),
+                        kind,
+                        trigger,
+                        args: args.collect(),
+                    },
+                ));
+            }
+            Some('#') => {
+                let spec = fields.next().unwrap_or("");
+                if let Some(target) = spec.strip_prefix("AnnotatorNotes ") {
+                    notes
+                        .entry(target.trim().to_string())
+                        .or_default()
+                        .push(fields.next().unwrap_or("").to_string());
+                }
+            }
+            _ => {} // relations, attributes, normalizations, equivalences, blank lines
+        }
+    }
+    let note = |id: &str, key: &str| -> Option<String> {
+        notes.get(id)?.iter().find_map(|n| {
+            n.strip_prefix(key)
+                .and_then(|r| r.strip_prefix(':'))
+                .map(|v| v.trim().to_string())
+        })
+    };
+
+    let mut found: Vec<(Annotation, Option<usize>)> = Vec::new(); // annotation, index of its attribution
+    let mut used: HashSet<&str> = HashSet::new();
+    let claim = |t: &str, span: (usize, usize)| -> Result<Annotation, Invalid> {
+        let mut c = Annotation::new("", Kind::Claim, text, span.0, span.1);
+        if let Some(score) = note(t, "score") {
+            c.score = Some(score.parse().map_err(|_| {
+                Invalid::new(
+                    t,
+                    format!("score note \"{}\" is not a number", clip(&score)),
+                )
+            })?);
+        }
+        c.signals = note(t, "signals").map(|s| {
+            s.split(',')
+                .map(|x| x.trim().to_string())
+                .filter(|x| !x.is_empty())
+                .collect()
+        });
+        Ok(c)
+    };
+    for (line, event) in &events {
+        if !event.kind.eq_ignore_ascii_case("Attribution") {
+            continue;
+        }
+        let at = format!("line {line}");
+        let get = |t: &str| {
+            tbs.get(t).ok_or_else(|| {
+                Invalid::new(
+                    &at,
+                    format!("{t} is not a text-bound annotation of this file"),
+                )
+            })
+        };
+        let trigger = get(&event.trigger)?;
+        let role = |name: &'static str| {
+            event
+                .args
+                .iter()
+                .filter(move |(r, _)| r.trim_end_matches(|c: char| c.is_ascii_digit()) == name)
+        };
+        let source = role("Source").next().map(|(_, t)| get(t)).transpose()?;
+        let cue = role("Cue").next().map(|(_, t)| get(t)).transpose()?;
+        let anchor = cue.unwrap_or(trigger).span().0;
+        let (start, end) = source.map_or((anchor, anchor), TextBound::span);
+        let mut a = Annotation::new("", Kind::Attribution, text, start, end);
+        a.origin = Origin::User;
+        a.cue = cue.map(|c| {
+            let (s, e) = c.span();
+            Cue {
+                start: s,
+                end: e,
+                text: text[index.byte_at(s)..index.byte_at(e)].to_string(),
+            }
+        });
+        a.speaker = note(&event.id, "speaker")
+            .or_else(|| role("Source").next().and_then(|(_, t)| note(t, "speaker")));
+        let ai = found.len();
+        found.push((a, None));
+        for (_, t) in role("Content") {
+            used.insert(t);
+            for &(s, e) in &get(t)?.fragments {
+                found.push((Annotation::new("", Kind::Quote, text, s, e), Some(ai)));
+            }
+        }
+        for (_, t) in role("Claim") {
+            used.insert(t);
+            found.push((claim(t, get(t)?.span())?, Some(ai)));
+        }
+    }
+    for id in &tb_order {
+        let tb = &tbs[id];
+        if used.contains(id.as_str()) {
+            continue;
+        }
+        match tb.kind.as_str() {
+            "Content" | "Quote" => {
+                for &(s, e) in &tb.fragments {
+                    found.push((Annotation::new("", Kind::Quote, text, s, e), None));
+                }
+            }
+            "Claim" => found.push((claim(id, tb.span())?, None)),
+            _ => {}
+        }
+    }
+    number(text, found)
+}
+
+/// Put annotations in text order and give them ids (a1, q1, c1, ...), keeping links.
+fn number(text: &str, found: Vec<(Annotation, Option<usize>)>) -> Result<Document, Invalid> {
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_key(|&i| (found[i].0.start, found[i].0.end, found[i].0.kind));
+    let mut ids = vec![String::new(); found.len()];
+    let mut counts = [0usize; 3];
+    for &i in &order {
+        let (prefix, n) = match found[i].0.kind {
+            Kind::Quote => ("q", &mut counts[0]),
+            Kind::Attribution => ("a", &mut counts[1]),
+            Kind::Claim => ("c", &mut counts[2]),
+        };
+        *n += 1;
+        ids[i] = format!("{prefix}{n}");
+    }
+    let annotations = order
+        .iter()
+        .map(|&i| {
+            let (mut a, link) = found[i].clone();
+            a.id = ids[i].clone();
+            a.origin = Origin::User;
+            a.attribution = link.map(|l| ids[l].clone());
+            a
+        })
+        .collect();
+    let doc = Document::new(text, annotations);
+    validate(&doc)?;
+    Ok(doc)
+}
