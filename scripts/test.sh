@@ -25,6 +25,9 @@ cargo test --target wasm32-unknown-unknown --test wasm
 
 build_release
 
+step "shipped size"
+bash scripts/size-check.sh
+
 step "browser end-to-end tests"
 cargo test --features e2e --test e2e -- --test-threads=1
 
