@@ -3,6 +3,9 @@
 //! Architecture invariant: `analyse` is a pure function of the text. It never
 //! fails and never panics; odd input yields fewer annotations and a warning.
 
+pub mod boilerplate;
+pub mod claims;
+
 use crate::model::{Annotation, Kind};
 
 /// What the engine found in a text.

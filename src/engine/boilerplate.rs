@@ -1,0 +1,489 @@
+//! Page furniture in text copied from a whole web page: menus, share links, "Related
+//! Topics", "Recent Stories", comment prompts, footers, bylines, timestamps, credits.
+//!
+//! Language-agnostic shape, never particular sites: article prose comes as long lines
+//! ending in sentence punctuation, furniture as runs of short lines. Each line gets a
+//! score (prose positive, short lines negative); the article body is the stretch of
+//! lines with the highest total (a maximum-sum run, as in Body Text Extraction), cut
+//! short where a "Related ..."/"Recent Stories"/comments heading starts the tail of
+//! the page. Inside the body, single lines shaped like furniture (timestamps, share
+//! prompts, image credits, bylines) are dropped too.
+
+use std::ops::Range;
+
+/// Byte ranges of `text` that are page furniture: whole lines (with their line
+/// break), sorted, disjoint, merged when adjacent. Text without any furniture yields
+/// an empty list.
+pub fn boilerplate_spans(text: &str) -> Vec<Range<usize>> {
+    furniture_spans(text, true)
+}
+
+/// The article body alone: the text without furniture and without its headline
+/// (what an article extractor returns).
+pub fn article_body(text: &str) -> String {
+    remove_spans(text, &furniture_spans(text, false))
+}
+
+/// The text with its furniture removed (the headline stays).
+pub fn strip_boilerplate(text: &str) -> String {
+    remove_spans(text, &boilerplate_spans(text))
+}
+
+fn remove_spans(text: &str, spans: &[Range<usize>]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for span in spans {
+        out.push_str(&text[at..span.start]);
+        at = span.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+fn furniture_spans(text: &str, keep_headline: bool) -> Vec<Range<usize>> {
+    let lines = split_lines(text);
+    if lines.is_empty() {
+        return Vec::new();
+    }
+    let mut keep = body_lines(text, &lines);
+    if keep_headline {
+        if let Some(h) = headline_line(text, &lines, &keep) {
+            keep[h] = true;
+        }
+    }
+    let mut spans: Vec<Range<usize>> = Vec::new();
+    for (line, kept) in lines.iter().zip(&keep) {
+        if *kept || text[line.clone()].trim().is_empty() {
+            continue;
+        }
+        push_merged(&mut spans, line.start..line_end_with_break(text, line.end));
+    }
+    // Blank lines between two furniture lines belong to the furniture.
+    let mut merged: Vec<Range<usize>> = Vec::new();
+    for span in spans {
+        match merged.last_mut() {
+            Some(last) if text[last.end..span.start].trim().is_empty() => last.end = span.end,
+            _ => merged.push(span),
+        }
+    }
+    merged
+}
+
+/// The headline: the nearest title-like line above the body (within a few lines), so
+/// that a statement in it ("X said ...") can still be annotated.
+fn headline_line(text: &str, lines: &[Range<usize>], keep: &[bool]) -> Option<usize> {
+    let first = keep.iter().position(|k| *k)?;
+    let mut seen = 0;
+    for i in (0..first).rev() {
+        let line = text[lines[i].clone()].trim();
+        if line.is_empty() {
+            continue;
+        }
+        seen += 1;
+        if seen > 4 {
+            return None;
+        }
+        let n = word_count(line);
+        if (3..=30).contains(&n) && !is_furniture_line(line) && !line.contains(" | ") {
+            return Some(i);
+        }
+    }
+    None
+}
+
+/// Which lines are article body (true) or furniture (false). Blank lines count as body.
+pub(crate) fn body_lines(text: &str, lines: &[Range<usize>]) -> Vec<bool> {
+    let scores: Vec<f64> = lines.iter().map(|r| line_score(&text[r.clone()])).collect();
+    let (a, b) = best_run(&scores);
+    let mut keep = vec![false; lines.len()];
+    if a >= b {
+        // No prose at all (a list, a short note): leave the text alone.
+        return vec![true; lines.len()];
+    }
+    let mut prose_seen = 0usize;
+    for i in a..b {
+        let line = text[lines[i].clone()].trim();
+        if scores[i] > 0.0 {
+            prose_seen += 1;
+        }
+        if prose_seen >= 2 && is_tail_heading(line) {
+            break;
+        }
+        keep[i] = line.is_empty() || !is_furniture_line(line);
+    }
+    keep
+}
+
+/// The run `a..b` of scores with the highest positive sum (`a == b` when none is positive).
+pub(crate) fn best_run(scores: &[f64]) -> (usize, usize) {
+    let (mut best, mut best_a, mut best_b) = (0.0, 0, 0);
+    let (mut sum, mut start) = (0.0, 0);
+    for (i, &v) in scores.iter().enumerate() {
+        if sum <= 0.0 {
+            sum = 0.0;
+            start = i;
+        }
+        sum += v;
+        if sum > best {
+            (best, best_a, best_b) = (sum, start, i + 1);
+        }
+    }
+    (best_a, best_b)
+}
+
+/// Line ranges (without their line breaks).
+pub(crate) fn split_lines(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            let end = if i > start && text.as_bytes()[i - 1] == b'\r' {
+                i - 1
+            } else {
+                i
+            };
+            out.push(start..end);
+            start = i + 1;
+        }
+    }
+    if start < text.len() {
+        out.push(start..text.len());
+    }
+    out
+}
+
+fn line_end_with_break(text: &str, end: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut e = end;
+    if e < bytes.len() && bytes[e] == b'\r' {
+        e += 1;
+    }
+    if e < bytes.len() && bytes[e] == b'\n' {
+        e += 1;
+    }
+    e
+}
+
+fn push_merged(spans: &mut Vec<Range<usize>>, r: Range<usize>) {
+    match spans.last_mut() {
+        Some(last) if last.end == r.start => last.end = r.end,
+        _ => spans.push(r),
+    }
+}
+
+/// Word count as the article metric sees words: runs of letters, digits and `_`.
+pub(crate) fn word_count(line: &str) -> usize {
+    let mut n = 0;
+    let mut in_word = false;
+    for c in line.chars() {
+        let w = c.is_alphanumeric() || c == '_';
+        if w && !in_word {
+            n += 1;
+        }
+        in_word = w;
+    }
+    n
+}
+
+fn ends_sentence(line: &str) -> bool {
+    line.trim_end().chars().last().is_some_and(|c| {
+        matches!(
+            c,
+            '.' | '!'
+                | '?'
+                | ':'
+                | ';'
+                | '…'
+                | '"'
+                | '\u{201d}'
+                | '\u{2019}'
+                | '\''
+                | '»'
+                | ')'
+                | '。'
+        )
+    })
+}
+
+/// Prose lines score their word count (half when short); other lines cost.
+fn line_score(line: &str) -> f64 {
+    let s = line.trim();
+    let n = word_count(s);
+    if n == 0 {
+        return 0.0;
+    }
+    let term = ends_sentence(s);
+    let inner_punct = s
+        .chars()
+        .filter(|c| matches!(c, ',' | '.' | ';' | ':'))
+        .count();
+    if is_furniture_line(s) {
+        return -2.0 - 0.5 * n as f64;
+    }
+    if n >= 10 && (term || n >= 25) {
+        return n as f64;
+    }
+    if n >= 6 && term && inner_punct >= 1 {
+        return 0.5 * n as f64;
+    }
+    if n >= 4
+        && term
+        && s.split_whitespace()
+            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+            .count()
+            >= 2
+    {
+        // A short sentence ("The council met on Tuesday."): prose, but weak evidence.
+        return 0.25 * n as f64;
+    }
+    if n < 4 {
+        -4.0
+    } else {
+        -0.5 * n as f64 - 1.0
+    }
+}
+
+/// Lower-cased, with runs of non-word characters collapsed to one space.
+fn normalise(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut space = false;
+    for c in line.chars() {
+        if c.is_alphanumeric() {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.extend(c.to_lowercase());
+        } else {
+            space = true;
+        }
+    }
+    out
+}
+
+/// A short heading that starts the page's tail: related links, recent stories, comments.
+fn is_tail_heading(line: &str) -> bool {
+    if word_count(line) > 6 {
+        return false;
+    }
+    let n = normalise(line);
+    const EXACT: &[&str] = &[
+        "related",
+        "related topics",
+        "related stories",
+        "related articles",
+        "related posts",
+        "related content",
+        "related coverage",
+        "related news",
+        "recent stories",
+        "recent posts",
+        "latest news",
+        "latest stories",
+        "more stories",
+        "more news",
+        "read more",
+        "read next",
+        "you may also like",
+        "you might also like",
+        "recommended",
+        "recommended for you",
+        "recommended stories",
+        "comments",
+        "leave a reply",
+        "leave a comment",
+        "post a comment",
+        "your thoughts and comments",
+        "join the conversation",
+        "share this",
+        "share this article",
+        "share this story",
+        "also read",
+        "see also",
+        "most popular",
+        "most read",
+        "trending",
+        "trending now",
+        "popular stories",
+        "top stories",
+        "what to read next",
+        "more from",
+        "about the author",
+    ];
+    if EXACT.contains(&n.as_str()) {
+        return true;
+    }
+    const PREFIXES: &[&str] = &[
+        "more stories from",
+        "more from ",
+        "related to",
+        "recommended ",
+        "most popular ",
+        "comments (",
+    ];
+    PREFIXES
+        .iter()
+        .any(|p| n.starts_with(p.trim_end_matches(' ')) && n.len() <= 40 && p.ends_with(' '))
+        || n.ends_with(" comments") && n.split(' ').count() <= 2
+}
+
+/// A single line shaped like furniture whatever surrounds it.
+fn is_furniture_line(line: &str) -> bool {
+    let n = normalise(line);
+    let words = word_count(line);
+    if words == 0 {
+        return false;
+    }
+    if words <= 6 && is_time_ago(&n) {
+        return true;
+    }
+    if line.contains(" | ") && !ends_sentence(line) && words <= 12 {
+        return true;
+    }
+    if line.starts_with('©') || n.starts_with("copyright") || n.contains("all rights reserved") {
+        return true;
+    }
+    const SHORT: &[&str] = &[
+        "share",
+        "share this",
+        "tweet",
+        "email",
+        "print",
+        "advertisement",
+        "advertising",
+        "sponsored",
+        "caption",
+        "close",
+        "menu",
+        "search",
+        "subscribe",
+        "sign in",
+        "log in",
+        "sign up",
+        "skip to content",
+        "skip to main content",
+        "back to top",
+        "facebook",
+        "twitter",
+        "whatsapp",
+        "linkedin",
+        "pinterest",
+        "reddit",
+        "instagram",
+        "youtube",
+    ];
+    if words <= 4 && SHORT.contains(&n.as_str()) {
+        return true;
+    }
+    if words <= 12
+        && (n.starts_with("photo ")
+            || n.starts_with("image ")
+            || n.starts_with("photograph ")
+            || n.starts_with("picture ")
+            || n.starts_with("credit ")
+            || n.starts_with("getty images")
+            || n.ends_with(" getty images")
+            || n.starts_with("by ") && !ends_sentence(line)
+            || n.starts_with("posted ")
+            || n.starts_with("published ")
+            || n.starts_with("updated ")
+            || n.starts_with("last updated"))
+    {
+        return true;
+    }
+    false
+}
+
+/// "21 seconds ago", "1 minute ago", "3 hrs ago", "yesterday".
+fn is_time_ago(n: &str) -> bool {
+    let mut parts = n.split(' ');
+    let (Some(num), Some(unit), Some(ago)) = (parts.next(), parts.next(), parts.next()) else {
+        return n == "yesterday" || n == "just now";
+    };
+    let unit_ok = [
+        "second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours",
+        "hr", "hrs", "day", "days", "week", "weeks", "month", "months", "year", "years",
+    ]
+    .contains(&unit);
+    (num.bytes().all(|b| b.is_ascii_digit()) || num == "a" || num == "an")
+        && unit_ok
+        && ago == "ago"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kept(text: &str) -> String {
+        strip_boilerplate(text)
+    }
+
+    const PAGE: &str = "Home\nWorld\nBusiness\nSport\nSign in\n\nMayor Opens New Bridge\n\nBy Jane Roe\n\n\
+The city opened its new bridge on Monday after three years of work, officials said.\n\n\
+\"It will cut the commute by twenty minutes,\" the mayor told reporters at the ceremony.\n\n\
+The bridge cost $120 million, about a fifth more than planned, according to the council.\n\n\
+Share\nTweet\nEmail\n\nRelated Stories\n\nCouncil votes on budget\n2 hours ago\nNew park for the east side\n\
+5 hours ago\n\nAbout Us | Contact Us | Privacy\n© 2024 Example News\n";
+
+    #[test]
+    fn keeps_the_body_and_drops_the_furniture() {
+        let out = kept(PAGE);
+        assert!(
+            out.contains("The city opened its new bridge on Monday"),
+            "{out}"
+        );
+        assert!(
+            out.contains("\"It will cut the commute by twenty minutes,\""),
+            "{out}"
+        );
+        assert!(out.contains("The bridge cost $120 million"), "{out}");
+        for gone in [
+            "Home",
+            "Sign in",
+            "By Jane Roe",
+            "Related Stories",
+            "Council votes",
+            "2 hours ago",
+            "About Us",
+            "©",
+        ] {
+            assert!(!out.contains(gone), "{gone:?} survived in {out}");
+        }
+    }
+
+    #[test]
+    fn spans_are_sorted_disjoint_and_on_char_boundaries() {
+        let text = "Menü\nÜber uns\n\nDie Stadt hat am Montag ihre neue Brücke eröffnet, sagten Beamte der Stadt.\n\
+Sie kostete 120 Millionen Euro, ein Fünftel mehr als geplant, so der Rat der Stadt.\nTeilen\n";
+        let spans = boilerplate_spans(text);
+        let mut last = 0;
+        for s in &spans {
+            assert!(s.start >= last && s.start < s.end && s.end <= text.len());
+            assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+            last = s.end;
+        }
+        assert!(strip_boilerplate(text).contains("Die Stadt hat am Montag"));
+        assert!(!strip_boilerplate(text).contains("Menü"));
+    }
+
+    #[test]
+    fn plain_article_is_left_alone() {
+        let text = "The council met on Tuesday.\n\nIt approved the budget, which grows by 4 percent, after a long debate.\n";
+        assert!(
+            boilerplate_spans(text).is_empty(),
+            "{:?}",
+            boilerplate_spans(text)
+        );
+        assert!(boilerplate_spans("").is_empty());
+        assert!(boilerplate_spans("Just a title").is_empty());
+    }
+
+    #[test]
+    fn time_ago_lines() {
+        assert!(is_furniture_line("21 seconds ago"));
+        assert!(is_furniture_line("1 minute ago"));
+        assert!(!is_furniture_line(
+            "The attack came 21 seconds ago, police said, and nobody was hurt."
+        ));
+    }
+}

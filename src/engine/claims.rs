@@ -1,0 +1,848 @@
+//! Check-worthy claims: which sentences state something a fact-checker could check
+//! (figures, statistics, comparisons, causes, events stated as fact).
+//!
+//! A small logistic regression over hand-written features (numbers, money, percent,
+//! comparatives, superlatives, trend and cause words, tense, person, length) plus a few
+//! hashed word features. The weights are learnt from the CLEF-2019 CheckThat! debate
+//! transcripts by `examples/train_claims.rs` and ship as a const array
+//! (`claims_model.rs`, generated), so scoring is one linear scan of the sentence.
+//!
+//! The transcripts hold no page furniture, so the model has never seen a byline or a
+//! "21 seconds ago" line; a hand-set prior (`furniture_factor`) damps such lines.
+
+use std::ops::Range;
+
+#[path = "claims_model.rs"]
+mod model;
+
+/// A sentence's check-worthiness: `score` in 0..=1, and short reasons (`signals`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimScore {
+    pub score: f64,
+    pub signals: Vec<String>,
+}
+
+/// A stretch of text worth flagging as a claim: byte `range` into the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimSpan {
+    pub range: Range<usize>,
+    pub score: f64,
+    pub signals: Vec<String>,
+}
+
+/// Sentences scoring at least this are reported by [`find_claims`].
+pub const CLAIM_THRESHOLD: f64 = 0.5;
+
+/// The named features, in weight order. A name that is also a user-facing signal
+/// (see [`signal_name`]) is reported when it fires and pushes the score up.
+pub const FEATURE_NAMES: [&str; NAMED] = [
+    "number",
+    "numbers-2",
+    "numbers-3+",
+    "percent",
+    "money",
+    "magnitude",
+    "year",
+    "comparative",
+    "than",
+    "superlative",
+    "cause",
+    "trend",
+    "statistic",
+    "past-event",
+    "past-ed",
+    "perfect",
+    "first-singular",
+    "first-plural",
+    "second-person",
+    "question",
+    "ceremony",
+    "opinion",
+    "modal-future",
+    "negation",
+    "vote-law",
+    "reported",
+    "names-1",
+    "names-3+",
+    "len-1-4",
+    "len-5-9",
+    "len-10-19",
+    "len-20-39",
+    "len-40+",
+    "hedge",
+    "quantity",
+    "every-never",
+];
+
+/// How many named features there are.
+pub const NAMED: usize = 36;
+/// Buckets for hashed lower-cased words.
+pub const HASH_BUCKETS: usize = model::HASH_BUCKETS;
+/// Length of the feature vector.
+pub const NUM_FEATURES: usize = NAMED + HASH_BUCKETS;
+
+/// The model's probability for a feature vector, before the furniture prior.
+pub fn probability(feats: &[(usize, f32)], bias: f32, weights: &[f32]) -> f64 {
+    let mut z = f64::from(bias);
+    for &(i, v) in feats {
+        z += f64::from(weights.get(i).copied().unwrap_or(0.0)) * f64::from(v);
+    }
+    sigmoid(z)
+}
+
+/// Score one sentence (any text; never panics).
+pub fn score_sentence(sentence: &str) -> ClaimScore {
+    let feats = features(sentence);
+    let mut z = f64::from(model::BIAS);
+    let mut contributions: Vec<(f64, usize)> = Vec::new();
+    for &(i, v) in &feats {
+        let w = f64::from(model::WEIGHTS.get(i).copied().unwrap_or(0.0));
+        z += w * f64::from(v);
+        if i < NAMED && w * f64::from(v) > 0.05 {
+            contributions.push((w * f64::from(v), i));
+        }
+    }
+    let p = sigmoid(z) * furniture_factor(sentence);
+    contributions.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let mut signals: Vec<String> = Vec::new();
+    for (_, i) in contributions {
+        if let Some(name) = signal_name(FEATURE_NAMES[i]) {
+            if !signals.iter().any(|s| s == name) {
+                signals.push(name.to_string());
+            }
+        }
+    }
+    ClaimScore {
+        score: p.clamp(0.0, 1.0),
+        signals,
+    }
+}
+
+/// The sentences of `text` (byte ranges) worth flagging, each trimmed of surrounding
+/// white space. Questions are never claims.
+pub fn find_claims(text: &str, sentences: &[Range<usize>]) -> Vec<ClaimSpan> {
+    let mut out = Vec::new();
+    for r in sentences {
+        let Some(sentence) = text.get(r.clone()) else {
+            continue;
+        };
+        let lead = sentence.len() - sentence.trim_start().len();
+        let body = sentence.trim();
+        if body.is_empty() || body.ends_with('?') {
+            continue;
+        }
+        let scored = score_sentence(body);
+        if scored.score >= CLAIM_THRESHOLD {
+            let start = r.start + lead;
+            out.push(ClaimSpan {
+                range: start..start + body.len(),
+                score: scored.score,
+                signals: scored.signals,
+            });
+        }
+    }
+    out
+}
+
+/// The user-facing reason behind a named feature, if it is one.
+fn signal_name(feature: &str) -> Option<&'static str> {
+    Some(match feature {
+        "number" | "numbers-2" | "numbers-3+" | "magnitude" | "year" | "quantity" => "number",
+        "percent" => "percent",
+        "money" => "money",
+        "comparative" | "than" => "comparative",
+        "superlative" | "every-never" => "superlative",
+        "cause" => "cause",
+        "trend" => "trend",
+        "statistic" => "statistic",
+        "past-event" | "past-ed" | "perfect" | "vote-law" => "past-event",
+        "reported" => "reported",
+        _ => return None,
+    })
+}
+
+fn sigmoid(z: f64) -> f64 {
+    1.0 / (1.0 + (-z).exp())
+}
+
+/// A factor in 0..=1 for lines shaped like page furniture rather than prose: no verb-ish
+/// lower-case words, "minutes ago", pipes, copyright signs, runs of Title Case.
+pub fn furniture_factor(sentence: &str) -> f64 {
+    let words: Vec<&str> = words(sentence).collect();
+    if words.is_empty() {
+        return 0.0;
+    }
+    let mut factor: f64 = 1.0;
+    let lower = sentence.to_lowercase();
+    if lower.contains(" ago")
+        && (lower.contains("minute") || lower.contains("hour") || lower.contains("second"))
+    {
+        factor *= 0.2;
+    }
+    if sentence.contains('|') || sentence.contains('©') || lower.contains("all rights reserved") {
+        factor *= 0.3;
+    }
+    let lowercase_words = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .count();
+    if words.len() >= 4 && lowercase_words * 5 < words.len() {
+        // Mostly Title Case or numbers: headlines, menus, bylines.
+        factor *= 0.5;
+    }
+    if words.len() < 4 {
+        factor *= 0.5;
+    }
+    factor
+}
+
+/// Words of `text`: runs of letters and digits, keeping inner apostrophes, and inner
+/// `.` or `,` between digits (so "6,553" and "10.7" are one word).
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < text.len() {
+            let c = text[i..].chars().next()?;
+            if c.is_alphanumeric() {
+                break;
+            }
+            i += c.len_utf8();
+        }
+        if i >= text.len() {
+            return None;
+        }
+        let start = i;
+        while i < text.len() {
+            let c = text[i..].chars().next()?;
+            if c.is_alphanumeric() {
+                i += c.len_utf8();
+                continue;
+            }
+            let next = text[i + c.len_utf8()..].chars().next();
+            let joins = match c {
+                '\'' | '\u{2019}' => next.is_some_and(char::is_alphabetic),
+                '.' | ',' => {
+                    i > start
+                        && bytes[i - 1].is_ascii_digit()
+                        && next.is_some_and(|n| n.is_ascii_digit())
+                }
+                _ => false,
+            };
+            if !joins {
+                break;
+            }
+            i += c.len_utf8();
+        }
+        Some(&text[start..i])
+    })
+}
+
+fn fnv1a(s: &str) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in s.bytes() {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+fn is_in(word: &str, list: &[&str]) -> bool {
+    list.contains(&word)
+}
+
+const COMPARATIVES: &[&str] = &[
+    "more", "less", "fewer", "higher", "lower", "bigger", "larger", "smaller", "greater", "worse",
+    "better", "faster", "slower", "cheaper", "richer", "poorer", "longer", "shorter", "stronger",
+    "weaker", "older", "younger", "increase", "decrease", "compared", "versus", "double", "twice",
+    "half",
+];
+const SUPERLATIVES: &[&str] = &[
+    "most",
+    "least",
+    "best",
+    "worst",
+    "largest",
+    "biggest",
+    "highest",
+    "lowest",
+    "greatest",
+    "smallest",
+    "first",
+    "only",
+    "ever",
+    "record",
+    "fastest",
+    "strongest",
+    "weakest",
+    "richest",
+    "poorest",
+    "longest",
+    "oldest",
+    "newest",
+    "deadliest",
+    "top",
+];
+const NOT_SUPERLATIVE_EST: &[&str] = &[
+    "interest", "honest", "rest", "test", "best", "west", "request", "protest", "arrest", "invest",
+    "suggest", "latest", "guest", "chest", "nest", "contest", "forest", "modest", "harvest",
+    "manifest", "digest", "earnest", "pest", "quest", "vest", "conquest", "unrest", "attest",
+    "detest",
+];
+const CAUSES: &[&str] = &[
+    "because",
+    "caused",
+    "causes",
+    "cause",
+    "causing",
+    "due",
+    "result",
+    "resulted",
+    "results",
+    "led",
+    "leads",
+    "therefore",
+    "consequence",
+    "blamed",
+    "responsible",
+    "since",
+    "thanks",
+];
+const TRENDS: &[&str] = &[
+    "increase",
+    "increased",
+    "increases",
+    "increasing",
+    "decrease",
+    "decreased",
+    "decreasing",
+    "rise",
+    "rose",
+    "risen",
+    "rising",
+    "fell",
+    "fall",
+    "falling",
+    "fallen",
+    "grew",
+    "grow",
+    "growing",
+    "growth",
+    "drop",
+    "dropped",
+    "doubled",
+    "tripled",
+    "quadrupled",
+    "cut",
+    "cuts",
+    "raised",
+    "raise",
+    "soared",
+    "surged",
+    "plunged",
+    "plummeted",
+    "declined",
+    "decline",
+    "down",
+    "up",
+    "jumped",
+    "lost",
+    "gained",
+    "added",
+    "created",
+    "shrank",
+    "skyrocketed",
+];
+const STATISTICS: &[&str] = &[
+    "rate",
+    "rates",
+    "average",
+    "majority",
+    "percent",
+    "per",
+    "jobs",
+    "unemployment",
+    "poverty",
+    "deficit",
+    "debt",
+    "tax",
+    "taxes",
+    "budget",
+    "income",
+    "wages",
+    "wage",
+    "gdp",
+    "economy",
+    "statistics",
+    "survey",
+    "poll",
+    "polls",
+    "data",
+    "number",
+    "numbers",
+    "population",
+    "cases",
+    "deaths",
+    "killed",
+    "people",
+    "americans",
+    "workers",
+    "households",
+    "trade",
+    "spending",
+    "cost",
+    "costs",
+    "paid",
+    "pay",
+    "funding",
+    "crime",
+    "murders",
+    "immigrants",
+    "insurance",
+    "premiums",
+    "emissions",
+    "total",
+    "annual",
+    "year",
+];
+const IRREGULAR_PAST: &[&str] = &[
+    "was",
+    "were",
+    "did",
+    "had",
+    "said",
+    "went",
+    "came",
+    "made",
+    "took",
+    "gave",
+    "got",
+    "lost",
+    "won",
+    "spent",
+    "sent",
+    "paid",
+    "built",
+    "left",
+    "told",
+    "became",
+    "began",
+    "brought",
+    "bought",
+    "sold",
+    "fought",
+    "led",
+    "wrote",
+    "ran",
+    "saw",
+    "knew",
+    "grew",
+    "rose",
+    "fell",
+    "met",
+    "held",
+    "kept",
+    "thought",
+    "found",
+    "stood",
+    "broke",
+    "chose",
+    "drove",
+    "flew",
+    "hit",
+    "put",
+    "set",
+    "shut",
+    "struck",
+    "threw",
+    "voted",
+    "passed",
+    "signed",
+    "killed",
+    "announced",
+    "reported",
+];
+const NOT_PAST_ED: &[&str] = &[
+    "need", "indeed", "speed", "seed", "feed", "bed", "red", "shed", "united", "hundred",
+];
+const CEREMONY: &[&str] = &[
+    "thank",
+    "thanks",
+    "hello",
+    "welcome",
+    "applause",
+    "laughter",
+    "crosstalk",
+    "congratulations",
+    "evening",
+    "morning",
+    "tonight",
+    "ladies",
+    "gentlemen",
+    "please",
+    "folks",
+    "okay",
+    "ok",
+    "yes",
+    "bless",
+    "great",
+    "wonderful",
+    "honor",
+    "proud",
+    "love",
+    "amazing",
+    "beautiful",
+    "incredible",
+    "inaudible",
+];
+const OPINION: &[&str] = &[
+    "think", "believe", "feel", "hope", "want", "wish", "guess", "should", "must", "need", "needs",
+    "ought", "agree", "disagree", "opinion", "frankly", "honestly", "let", "let's", "going",
+    "gonna",
+];
+const MODAL_FUTURE: &[&str] = &[
+    "will", "would", "could", "can", "might", "may", "shall", "i'll", "we'll", "we're",
+];
+const NEGATION: &[&str] = &[
+    "not", "never", "no", "nobody", "nothing", "none", "neither", "nor",
+];
+const VOTE_LAW: &[&str] = &[
+    "voted",
+    "vote",
+    "votes",
+    "bill",
+    "law",
+    "laws",
+    "act",
+    "legislation",
+    "supported",
+    "opposed",
+    "senate",
+    "congress",
+    "signed",
+    "passed",
+    "vetoed",
+    "treaty",
+    "deal",
+    "agreement",
+    "plan",
+    "policy",
+];
+const REPORTED: &[&str] = &[
+    "according",
+    "reported",
+    "report",
+    "reports",
+    "says",
+    "said",
+    "estimates",
+    "found",
+    "study",
+];
+const HEDGES: &[&str] = &[
+    "maybe",
+    "perhaps",
+    "probably",
+    "possibly",
+    "somebody",
+    "something",
+    "kind",
+    "sort",
+];
+const MAGNITUDES: &[&str] = &[
+    "million",
+    "millions",
+    "billion",
+    "billions",
+    "trillion",
+    "trillions",
+    "thousand",
+    "thousands",
+    "hundred",
+    "hundreds",
+    "dozen",
+    "dozens",
+];
+const QUANTITIES: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+    "ninety", "percent", "half", "third", "quarter", "times",
+];
+const EVERY_NEVER: &[&str] = &[
+    "every",
+    "all",
+    "always",
+    "nobody",
+    "everybody",
+    "everyone",
+    "never",
+    "nothing",
+    "entire",
+];
+const MONEY_WORDS: &[&str] = &[
+    "dollars", "dollar", "$", "cents", "euros", "pounds", "bucks",
+];
+
+/// The sparse feature vector of a sentence for the shipped model.
+pub fn features(sentence: &str) -> Vec<(usize, f32)> {
+    features_with(sentence, HASH_BUCKETS)
+}
+
+/// The sparse feature vector of a sentence with `buckets` hashed-word features:
+/// (index, value) pairs, indices unique and below `NAMED + buckets`.
+pub fn features_with(sentence: &str, buckets: usize) -> Vec<(usize, f32)> {
+    let mut named = [0f32; NAMED];
+    let mut hashed: Vec<usize> = Vec::new();
+    let mut set = |name: &str| {
+        if let Some(i) = FEATURE_NAMES.iter().position(|n| *n == name) {
+            named[i] = 1.0;
+        }
+    };
+    let trimmed = sentence.trim();
+    if trimmed.ends_with('?') {
+        set("question");
+    }
+    if sentence.contains('%') {
+        set("percent");
+    }
+    if sentence.contains(['$', '£', '€']) {
+        set("money");
+    }
+    let mut count_numbers = 0usize;
+    let mut count_words = 0usize;
+    let mut names = 0usize;
+    let mut first_person_pos = false;
+    for (k, w) in words(sentence).enumerate() {
+        count_words += 1;
+        let lw = w.to_lowercase();
+        let lw = lw.replace('\u{2019}', "'");
+        let l = lw.as_str();
+        let has_digit = l.bytes().any(|b| b.is_ascii_digit());
+        if has_digit {
+            count_numbers += 1;
+            let digits = l.bytes().filter(u8::is_ascii_digit).count();
+            if digits == 4 && l.len() == 4 && (l.starts_with("19") || l.starts_with("20")) {
+                set("year");
+            }
+        }
+        if k > 0
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && l != "i"
+            && !l.starts_with("i'")
+        {
+            names += 1;
+        }
+        if l == "percent"
+            || l == "percentage"
+            || l == "cent" && sentence.to_lowercase().contains("per cent")
+        {
+            set("percent");
+        }
+        if is_in(l, MONEY_WORDS) {
+            set("money");
+        }
+        if is_in(l, MAGNITUDES) {
+            set("magnitude");
+        }
+        if l == "than" {
+            set("than");
+        }
+        if is_in(l, COMPARATIVES) {
+            set("comparative");
+        }
+        if is_in(l, SUPERLATIVES)
+            || (l.len() > 5
+                && l.ends_with("est")
+                && !is_in(l, NOT_SUPERLATIVE_EST)
+                && !l.ends_with("iest"))
+        {
+            set("superlative");
+        }
+        if is_in(l, CAUSES) {
+            set("cause");
+        }
+        if is_in(l, TRENDS) {
+            set("trend");
+        }
+        if is_in(l, STATISTICS) {
+            set("statistic");
+        }
+        if is_in(l, IRREGULAR_PAST) {
+            set("past-event");
+        }
+        if l.len() > 4 && l.ends_with("ed") && !is_in(l, NOT_PAST_ED) && !has_digit {
+            set("past-ed");
+        }
+        if matches!(
+            l,
+            "has" | "have" | "had" | "i've" | "we've" | "they've" | "hasn't" | "haven't"
+        ) {
+            set("perfect");
+        }
+        if matches!(
+            l,
+            "i" | "me" | "my" | "mine" | "i'm" | "i've" | "i'd" | "i'll"
+        ) {
+            set("first-singular");
+        }
+        if matches!(
+            l,
+            "we" | "our" | "us" | "ours" | "we've" | "we're" | "we'll"
+        ) {
+            first_person_pos = true;
+        }
+        if matches!(l, "you" | "your" | "yours" | "you're" | "you've") {
+            set("second-person");
+        }
+        if is_in(l, CEREMONY) {
+            set("ceremony");
+        }
+        if is_in(l, OPINION) {
+            set("opinion");
+        }
+        if is_in(l, MODAL_FUTURE) {
+            set("modal-future");
+        }
+        if is_in(l, NEGATION) || l.ends_with("n't") {
+            set("negation");
+        }
+        if is_in(l, VOTE_LAW) {
+            set("vote-law");
+        }
+        if is_in(l, REPORTED) {
+            set("reported");
+        }
+        if is_in(l, HEDGES) {
+            set("hedge");
+        }
+        if is_in(l, QUANTITIES) {
+            set("quantity");
+        }
+        if is_in(l, EVERY_NEVER) {
+            set("every-never");
+        }
+        if buckets > 0 {
+            let key = if has_digit { "<num>" } else { l };
+            hashed.push(NAMED + (fnv1a(key) as usize) % buckets);
+        }
+    }
+    if first_person_pos {
+        set("first-plural");
+    }
+    if count_numbers >= 1 {
+        set("number");
+    }
+    if count_numbers == 2 {
+        set("numbers-2");
+    }
+    if count_numbers >= 3 {
+        set("numbers-3+");
+    }
+    if names >= 1 {
+        set("names-1");
+    }
+    if names >= 3 {
+        set("names-3+");
+    }
+    set(match count_words {
+        0..=4 => "len-1-4",
+        5..=9 => "len-5-9",
+        10..=19 => "len-10-19",
+        20..=39 => "len-20-39",
+        _ => "len-40+",
+    });
+    let mut out: Vec<(usize, f32)> = named
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| **v != 0.0)
+        .map(|(i, v)| (i, *v))
+        .collect();
+    hashed.sort_unstable();
+    hashed.dedup();
+    out.extend(hashed.into_iter().map(|i| (i, 1.0)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_numbers_and_contractions_whole() {
+        let w: Vec<&str> = words("They reported 6,553 cases (10.7 million), don’t they?").collect();
+        assert_eq!(
+            w,
+            ["They", "reported", "6,553", "cases", "10.7", "million", "don’t", "they"]
+        );
+    }
+
+    #[test]
+    fn news_figures_score_high() {
+        let s = score_sentence(
+            "The Czech Republic, an EU and NATO member of 10.7 million people, reported 6,553 confirmed \
+             COVID-19 cases, including 176 deaths, on Saturday morning.",
+        );
+        assert!(s.score >= CLAIM_THRESHOLD, "{s:?}");
+        assert!(s.signals.iter().any(|x| x == "number"), "{s:?}");
+        let s = score_sentence(
+            "The United States has declared more than 700,282 cases and 36,773 deaths.",
+        );
+        assert!(s.score >= CLAIM_THRESHOLD, "{s:?}");
+        let s = score_sentence(
+            "Unemployment fell to 4.9 percent last year, the lowest rate since 2008.",
+        );
+        assert!(s.score >= CLAIM_THRESHOLD, "{s:?}");
+        assert!(s.signals.iter().any(|x| x == "percent"), "{s:?}");
+    }
+
+    #[test]
+    fn chatter_and_furniture_score_low() {
+        for line in [
+            "Thank you very much, everybody.",
+            "Good evening, and welcome to the debate.",
+            "What would you do about it?",
+            "21 seconds ago",
+            "Faizan Hashmi 1 minute ago Sat 18th April 2020 | 01:58 PM",
+            "About Us | Contact Us | Advertisment",
+            "I think we need to come together as a country.",
+        ] {
+            let s = score_sentence(line);
+            assert!(s.score < CLAIM_THRESHOLD, "{line}: {s:?}");
+        }
+    }
+
+    #[test]
+    fn factual_outscores_opinion() {
+        let fact = score_sentence("Crime rose by 12 percent in Chicago in 2015.").score;
+        let opinion = score_sentence("I believe we can do better for our children.").score;
+        assert!(fact > opinion, "{fact} vs {opinion}");
+    }
+
+    #[test]
+    fn find_claims_trims_and_skips_questions() {
+        let text = "Is it true? Unemployment rose 3 percent in 2009 after the crash. Thanks!";
+        let sentences = [0..11, 11..65, 65..text.len()];
+        let found = find_claims(text, &sentences);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            &text[found[0].range.clone()],
+            "Unemployment rose 3 percent in 2009 after the crash."
+        );
+        assert!(find_claims(text, &[0..500, Range { start: 3, end: 2 }]).is_empty());
+    }
+
+    #[test]
+    fn features_are_in_range_and_unique() {
+        let f = features("We cut taxes by $2 trillion, more than ever, because growth was 3%.");
+        let mut idx: Vec<usize> = f.iter().map(|p| p.0).collect();
+        assert!(idx.iter().all(|&i| i < NUM_FEATURES));
+        idx.dedup();
+        assert_eq!(idx.len(), f.len());
+        assert_eq!(FEATURE_NAMES.len(), NAMED);
+    }
+
+    #[test]
+    fn shipped_model_matches_the_features() {
+        assert_eq!(model::WEIGHTS.len(), NUM_FEATURES);
+    }
+}
