@@ -398,9 +398,36 @@ pub fn from_ann(text: &str, ann: &str) -> Result<Document, Invalid> {
 }
 
 /// Put annotations in text order and give them ids (a1, q1, c1, ...), keeping links.
+/// Ties are broken by everything an annotation carries, linked attributions by their own
+/// rank, so that exporting an import and importing it again gives the same ids.
 fn number(text: &str, found: Vec<(Annotation, Option<usize>)>) -> Result<Document, Invalid> {
+    let detail = |a: &Annotation| {
+        let cue = a.cue.as_ref().map(|c| (c.start, c.end));
+        (
+            cue,
+            a.speaker.clone(),
+            a.score.map(|s| s.to_string()),
+            a.signals.clone(),
+        )
+    };
+    let mut attributions: Vec<usize> = (0..found.len())
+        .filter(|&i| found[i].1.is_none() && found[i].0.kind == Kind::Attribution)
+        .collect();
+    attributions.sort_by_key(|&i| (found[i].0.start, found[i].0.end, detail(&found[i].0)));
+    let mut rank = vec![0usize; found.len()];
+    for (r, &i) in attributions.iter().enumerate() {
+        rank[i] = r + 1;
+    }
     let mut order: Vec<usize> = (0..found.len()).collect();
-    order.sort_by_key(|&i| (found[i].0.start, found[i].0.end, found[i].0.kind));
+    order.sort_by_key(|&i| {
+        let (a, link) = &found[i];
+        let r = if a.kind == Kind::Attribution {
+            rank[i]
+        } else {
+            link.map_or(0, |l| rank[l])
+        };
+        (a.start, a.end, a.kind, r, detail(a))
+    });
     let mut ids = vec![String::new(); found.len()];
     let mut counts = [0usize; 3];
     for &i in &order {
