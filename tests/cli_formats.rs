@@ -5,7 +5,10 @@ use std::path::PathBuf;
 use std::process::{Command, Output};
 
 fn quotelens(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_quotelens")).args(args).output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_quotelens"))
+        .args(args)
+        .output()
+        .unwrap()
 }
 
 fn temp_dir(name: &str) -> PathBuf {
@@ -28,7 +31,8 @@ fn annotate_writes_every_format_and_convert_reads_them_back() {
     std::fs::write(&input, ARTICLE).unwrap();
     let native = quotelens(&["annotate", s(&input)]);
     assert!(native.status.success());
-    let expected = quotelens::model::document_from_json(std::str::from_utf8(&native.stdout).unwrap()).unwrap();
+    let expected =
+        quotelens::model::document_from_json(std::str::from_utf8(&native.stdout).unwrap()).unwrap();
 
     for (format, files) in [
         ("native", &["story.json"][..]),
@@ -38,7 +42,11 @@ fn annotate_writes_every_format_and_convert_reads_them_back() {
     ] {
         let out = dir.join(format);
         let run = quotelens(&["annotate", "--format", format, "--out", s(&out), s(&input)]);
-        assert!(run.status.success(), "{format}: {}", String::from_utf8_lossy(&run.stderr));
+        assert!(
+            run.status.success(),
+            "{format}: {}",
+            String::from_utf8_lossy(&run.stderr)
+        );
         for f in files {
             assert!(out.join(f).exists(), "{format} writes {f}");
         }
@@ -46,20 +54,53 @@ fn annotate_writes_every_format_and_convert_reads_them_back() {
             continue;
         }
         // Read back (a .ann brings its .txt) and print quotelens/1.
-        let back = quotelens(&["convert", "--to", "native", s(&out.join(files[files.len() - 1]))]);
-        assert!(back.status.success(), "{format}: {}", String::from_utf8_lossy(&back.stderr));
-        let doc = quotelens::model::document_from_json(std::str::from_utf8(&back.stdout).unwrap()).unwrap();
+        let back = quotelens(&[
+            "convert",
+            "--to",
+            "native",
+            s(&out.join(files[files.len() - 1])),
+        ]);
+        assert!(
+            back.status.success(),
+            "{format}: {}",
+            String::from_utf8_lossy(&back.stderr)
+        );
+        let doc = quotelens::model::document_from_json(std::str::from_utf8(&back.stdout).unwrap())
+            .unwrap();
         assert_eq!(doc.text, ARTICLE);
-        let spans = |d: &quotelens::Document| d.annotations.iter().map(|a| (a.kind, a.start, a.end)).collect::<Vec<_>>();
+        let spans = |d: &quotelens::Document| {
+            d.annotations
+                .iter()
+                .map(|a| (a.kind, a.start, a.end))
+                .collect::<Vec<_>>()
+        };
         assert_eq!(spans(&doc), spans(&expected), "{format}");
     }
     // brat -> W3C -> brat gives the same .ann.
     let w3c = dir.join("again");
-    let run = quotelens(&["convert", "--to", "w3c", "--out", s(&w3c), s(&dir.join("brat/story.ann"))]);
+    let run = quotelens(&[
+        "convert",
+        "--to",
+        "w3c",
+        "--out",
+        s(&w3c),
+        s(&dir.join("brat/story.ann")),
+    ]);
     assert!(run.status.success());
     let brat = dir.join("brat2");
-    let run = quotelens(&["convert", "--to", "brat", "--out", s(&brat), s(&w3c.join("story.jsonld"))]);
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let run = quotelens(&[
+        "convert",
+        "--to",
+        "brat",
+        "--out",
+        s(&brat),
+        s(&w3c.join("story.jsonld")),
+    ]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     assert_eq!(
         std::fs::read_to_string(brat.join("story.ann")).unwrap(),
         std::fs::read_to_string(dir.join("brat/story.ann")).unwrap()
@@ -76,7 +117,8 @@ fn refusals_are_clear_and_exit_non_zero() {
     assert!(String::from_utf8_lossy(&run.stderr).contains("brat writes two files"));
     let run = quotelens(&["annotate", "--format", "xml", s(&input)]);
     assert_eq!(run.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&run.stderr).contains("unknown format \"xml\" (one of: native, w3c, brat, csv)"));
+    assert!(String::from_utf8_lossy(&run.stderr)
+        .contains("unknown format \"xml\" (one of: native, w3c, brat, csv)"));
 
     let bad = dir.join("bad.json");
     std::fs::write(&bad, r#"{"format": "quotelens/1", "text": "abc", "annotations": [{"id": "q1", "kind": "quote", "start": 1, "end": 9, "text": "bc"}]}"#).unwrap();

@@ -61,15 +61,9 @@ fn document_strategy() -> impl Strategy<Value = Document> {
         seeds(),
         prop::collection::vec((any::<u8>(), any::<u16>(), any::<bool>()), 12),
     )
-        .prop_map(
-            |(text, attrs, quotes, claims, extra): (
-                String,
-                Seeds,
-                Seeds,
-                Seeds,
-                Vec<(u8, u16, bool)>,
-            )| { build(text, &attrs, &quotes, &claims, &extra) },
-        )
+        .prop_map(|(text, attrs, quotes, claims, extra)| {
+            build(text, &attrs, &quotes, &claims, &extra)
+        })
 }
 
 fn build(
@@ -160,7 +154,10 @@ type Key = (
     Option<Vec<String>>,
 );
 
-fn normal(doc: &Document) -> Vec<(Key, Option<(usize, usize, Option<(usize, usize)>)>)> {
+/// The linked attribution's span and cue span.
+type LinkKey = Option<(usize, usize, Option<(usize, usize)>)>;
+
+fn normal(doc: &Document) -> Vec<(Key, LinkKey)> {
     let by_id: BTreeMap<&str, &Annotation> =
         doc.annotations.iter().map(|a| (a.id.as_str(), a)).collect();
     let mut v: Vec<_> = doc
