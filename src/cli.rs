@@ -46,6 +46,15 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Write the article text of web pages: .html/.htm reduced to text, other files with page furniture removed.
+    Extract {
+        /// Directory for NAME.txt outputs; without it, one input's text goes to standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Input files ("-" reads standard input as text).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
 }
 
 fn parse_format(name: &str) -> Result<Format, String> {
@@ -67,6 +76,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
     match cli.command {
         Command::Annotate { out, format, files } => annotate(out.as_deref(), format, &files),
         Command::Convert { to, out, files } => convert(out.as_deref(), to, &files),
+        Command::Extract { out, files } => extract(out.as_deref(), &files),
     }
 }
 
@@ -157,6 +167,49 @@ fn annotate(out: Option<&Path>, format: Format, files: &[PathBuf]) -> i32 {
         };
         let doc = Document::new(text.as_str(), crate::analyse(&text).annotations);
         if let Err(msg) = write_export(out, &output_stem(file), &formats::export(&doc, format)) {
+            eprintln!("quotelens: {msg}");
+            failed = true;
+        }
+    }
+    i32::from(failed)
+}
+
+fn extract(out: Option<&Path>, files: &[PathBuf]) -> i32 {
+    if let Err(code) = prepare_out(out, Format::Native, files.len()) {
+        return code;
+    }
+    let mut failed = false;
+    for file in files {
+        let text = match read_text(file) {
+            Ok(t) => t,
+            Err(msg) => {
+                eprintln!("quotelens: {}: {msg}", file.display());
+                failed = true;
+                continue;
+            }
+        };
+        let is_html = file
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
+        let mut article = if is_html {
+            crate::article::readable_text_from_html(&text)
+        } else {
+            crate::engine::boilerplate::article_body(&text)
+        };
+        if !article.ends_with('\n') {
+            article.push('\n');
+        }
+        let written = match out {
+            Some(dir) => {
+                let path = dir.join(format!("{}.txt", output_stem(file)));
+                std::fs::write(&path, article)
+                    .map_err(|e| format!("cannot write {}: {e}", path.display()))
+            }
+            None => std::io::stdout()
+                .write_all(article.as_bytes())
+                .map_err(|e| e.to_string()),
+        };
+        if let Err(msg) = written {
             eprintln!("quotelens: {msg}");
             failed = true;
         }

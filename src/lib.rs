@@ -4,6 +4,7 @@
 //! `model` (annotations, the quotelens/1 format) ← `engine` (text in, annotations out)
 //! ← `edit` (the document reducer) ← `ui` (Yew, wasm32 only) and `cli` (native only).
 
+pub mod article;
 pub mod engine;
 pub mod formats;
 pub mod model;

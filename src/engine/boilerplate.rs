@@ -172,7 +172,7 @@ fn push_merged(spans: &mut Vec<Range<usize>>, r: Range<usize>) {
 }
 
 /// Word count as the article metric sees words: runs of letters, digits and `_`.
-pub(crate) fn word_count(line: &str) -> usize {
+pub fn word_count(line: &str) -> usize {
     let mut n = 0;
     let mut in_word = false;
     for c in line.chars() {

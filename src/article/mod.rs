@@ -1,0 +1,461 @@
+//! Readable article text from a web page's HTML, in a few kilobytes of Wasm.
+//!
+//! Full extractors (trafilatura, Readability ports) cost over a megabyte of Wasm; this
+//! is a linear scan instead: a forgiving tag tokenizer, entity decoding, block elements
+//! turned into paragraphs, and the page's furniture dropped in three steps that rely on
+//! the general shape of pages, never on particular sites:
+//! 1. elements that never hold the article (`script`, `style`, `nav`, `aside`, `footer`,
+//!    ...) and elements whose class or id names them furniture ("menu", "share",
+//!    "related", "comment", ...; Readability's heuristic);
+//! 2. blocks that are mostly link text (menus, lists of other stories);
+//! 3. the text-shape logic of [`crate::engine::boilerplate`] on what is left.
+
+mod entities;
+mod tokens;
+
+use tokens::{Token, Tokenizer};
+
+/// The article body of an HTML page as plain text: paragraphs separated by blank lines,
+/// entities decoded, no markup. Never panics; any input gives some text (maybe empty).
+pub fn readable_text_from_html(html: &str) -> String {
+    use crate::engine::boilerplate::{article_body, word_count};
+    let blocks = blocks(html);
+    let judged = article_body(&join_blocks(&blocks, true));
+    // Markup judged wrongly (a whole page inside one "widget") must not lose the
+    // article: when little is left, judge by the text's shape alone.
+    let judged_words = word_count(&judged);
+    if judged_words < 150 {
+        let plain = article_body(&join_blocks(&blocks, false));
+        if word_count(&plain) > 3 * judged_words.max(20) {
+            return plain.trim().to_string();
+        }
+    }
+    judged.trim().to_string()
+}
+
+/// All the readable text of an HTML page (scripts, styles and hidden parts dropped,
+/// nothing judged as furniture): for a page that is not an article.
+pub fn text_from_html(html: &str) -> String {
+    join_blocks(&blocks(html), false).trim().to_string()
+}
+
+/// A paragraph-like run of text and what surrounded it.
+#[derive(Debug, Default)]
+struct Block {
+    text: String,
+    /// Characters of `text` inside links.
+    link_chars: usize,
+    /// Inside an element that is page furniture by its kind or its class/id.
+    furniture: bool,
+    /// Inside a `<form>` (some sites wrap the whole page in one, so judged later).
+    in_form: bool,
+}
+
+/// Elements whose content is never shown text.
+const HIDDEN: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "head", "title", "iframe", "object",
+    "canvas", "math", "select", "option", "textarea", "button", "video", "audio", "map", "dialog",
+];
+/// Elements that hold page furniture, not the article.
+const FURNITURE: &[&str] = &[
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "menu",
+    "figcaption",
+    "label",
+];
+/// Elements that start a new paragraph.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "td",
+    "th",
+    "blockquote",
+    "pre",
+    "hr",
+    "figure",
+    "address",
+    "center",
+    "form",
+    "fieldset",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+    "body",
+    "html",
+    "details",
+    "summary",
+    "caption",
+];
+/// Elements that never have content or an end tag.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "keygen",
+];
+/// Words in a class or id that mark furniture (after Readability's "unlikely candidates").
+const UNLIKELY: &[&str] = &[
+    "comment",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "sidebar",
+    "menu",
+    "navbar",
+    "nav",
+    "footer",
+    "header",
+    "masthead",
+    "breadcrumb",
+    "cookie",
+    "consent",
+    "gdpr",
+    "newsletter",
+    "subscribe",
+    "signup",
+    "promo",
+    "advert",
+    "ads",
+    "ad",
+    "sponsor",
+    "banner",
+    "popup",
+    "modal",
+    "pagination",
+    "pager",
+    "tags",
+    "byline",
+    "author",
+    "dateline",
+    "timestamp",
+    "caption",
+    "credit",
+    "disqus",
+    "recommend",
+    "trending",
+    "popular",
+    "outbrain",
+    "taboola",
+    "toolbar",
+    "rss",
+    "login",
+    "search",
+];
+/// Marks that also count as the start of a longer word ("comments", "socialbar").
+const UNLIKELY_PREFIXES: &[&str] = &[
+    "comment",
+    "share",
+    "social",
+    "sidebar",
+    "related",
+    "footer",
+    "newsletter",
+    "breadcrumb",
+    "cookie",
+    "advert",
+    "sponsor",
+    "recommend",
+    "subscribe",
+    "popup",
+    "trending",
+    "outbrain",
+    "taboola",
+];
+/// Likely marks as prefixes ("articlebody", "contentwrapper").
+const LIKELY_PREFIXES: &[&str] = &["article", "content", "story", "entry"];
+/// Words in a class or id that mark a likely article container (overrule `UNLIKELY`).
+const LIKELY: &[&str] = &[
+    "article", "body", "content", "main", "story", "post", "entry", "text", "column",
+];
+
+struct Open {
+    name: String,
+    hidden: bool,
+    furniture: bool,
+    link: bool,
+    form: bool,
+}
+
+fn blocks(html: &str) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::new();
+    let mut cur = Block::default();
+    let mut stack: Vec<Open> = Vec::new();
+    let (mut hidden, mut furniture, mut link, mut form) = (0usize, 0usize, 0usize, 0usize);
+    let mut pending_space = false;
+    for token in Tokenizer::new(html) {
+        match token {
+            Token::Text(raw) => {
+                if hidden > 0 {
+                    continue;
+                }
+                let decoded = entities::decode(raw);
+
+                for c in decoded.chars() {
+                    if c.is_whitespace() {
+                        pending_space = true;
+                        continue;
+                    }
+                    if pending_space && !cur.text.is_empty() && !cur.text.ends_with('\n') {
+                        cur.text.push(' ');
+                    }
+                    pending_space = false;
+                    cur.text.push(c);
+                    if link > 0 {
+                        cur.link_chars += 1;
+                    }
+                }
+                cur.furniture |= furniture > 0;
+                cur.in_form |= form > 0;
+            }
+            Token::Start {
+                name,
+                attrs,
+                self_closing,
+            } => {
+                if name == "br" {
+                    if hidden == 0 && !cur.text.is_empty() {
+                        cur.text.push('\n');
+                    }
+                    pending_space = false;
+                    continue;
+                }
+                if BLOCKS.contains(&name.as_str()) {
+                    flush(&mut out, &mut cur);
+                    pending_space = false;
+                }
+                if self_closing || VOID.contains(&name.as_str()) {
+                    continue;
+                }
+                // <p> and <li> close an open one of their kind (HTML's implied end tags).
+                if matches!(
+                    name.as_str(),
+                    "p" | "li" | "dt" | "dd" | "tr" | "td" | "th" | "option"
+                ) && stack.last().is_some_and(|o| o.name == name)
+                {
+                    if let Some(o) = stack.pop() {
+                        close(&o, &mut hidden, &mut furniture, &mut link, &mut form);
+                    }
+                }
+                let open = Open {
+                    hidden: HIDDEN.contains(&name.as_str()) || has_hidden_attr(attrs),
+                    furniture: FURNITURE.contains(&name.as_str())
+                        || unlikely_by_attrs(&name, attrs),
+                    link: name == "a",
+                    form: name == "form",
+                    name,
+                };
+                hidden += usize::from(open.hidden);
+                furniture += usize::from(open.furniture);
+                link += usize::from(open.link);
+                form += usize::from(open.form);
+                if stack.len() < 512 {
+                    stack.push(open);
+                } else {
+                    close(&open, &mut hidden, &mut furniture, &mut link, &mut form);
+                }
+            }
+            Token::End { name } => {
+                if BLOCKS.contains(&name.as_str()) {
+                    flush(&mut out, &mut cur);
+                    pending_space = false;
+                }
+                if let Some(pos) = stack.iter().rposition(|o| o.name == name) {
+                    for o in stack.drain(pos..).collect::<Vec<_>>().iter().rev() {
+                        close(o, &mut hidden, &mut furniture, &mut link, &mut form);
+                    }
+                }
+            }
+        }
+    }
+    flush(&mut out, &mut cur);
+    out
+}
+
+fn close(o: &Open, hidden: &mut usize, furniture: &mut usize, link: &mut usize, form: &mut usize) {
+    *hidden -= usize::from(o.hidden);
+    *furniture -= usize::from(o.furniture);
+    *link -= usize::from(o.link);
+    *form -= usize::from(o.form);
+}
+
+fn flush(out: &mut Vec<Block>, cur: &mut Block) {
+    let text = cur.text.trim();
+    if !text.is_empty() {
+        let link_chars = cur.link_chars.min(text.chars().count());
+        out.push(Block {
+            text: text.to_string(),
+            link_chars,
+            furniture: cur.furniture,
+            in_form: cur.in_form,
+        });
+    }
+    *cur = Block::default();
+}
+
+/// The kept blocks as text, one paragraph each. With `judge`, furniture, link lists
+/// and (unless the form holds most of the page) forms are left out.
+fn join_blocks(blocks: &[Block], judge: bool) -> String {
+    let total: usize = blocks.iter().map(|b| b.text.len()).sum();
+    let in_form: usize = blocks
+        .iter()
+        .filter(|b| b.in_form)
+        .map(|b| b.text.len())
+        .sum();
+    let drop_forms = in_form * 2 < total;
+    let mut out = String::new();
+    for b in blocks {
+        if judge && (b.furniture || (drop_forms && b.in_form) || is_link_list(b)) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(&b.text);
+    }
+    out
+}
+
+/// Mostly link text: a menu, a list of other stories.
+fn is_link_list(b: &Block) -> bool {
+    let chars = b.text.chars().count();
+    chars > 0 && b.link_chars * 10 > chars * 6
+}
+
+/// `hidden` or `aria-hidden="true"` or an inline `display:none`.
+fn has_hidden_attr(attrs: &str) -> bool {
+    let lower = attrs.to_ascii_lowercase();
+    tokens::attr(&lower, "hidden").is_some()
+        || tokens::attr(&lower, "aria-hidden").is_some_and(|v| v == "true")
+        || tokens::attr(&lower, "style")
+            .is_some_and(|v| v.replace(' ', "").contains("display:none"))
+}
+
+/// A class or id naming furniture, unless it also names the article (and never on
+/// the page's outer elements).
+fn unlikely_by_attrs(name: &str, attrs: &str) -> bool {
+    if matches!(
+        name,
+        "html" | "body" | "article" | "main" | "p" | "a" | "span" | "em" | "strong" | "b" | "i"
+    ) {
+        return false;
+    }
+    let lower = attrs.to_ascii_lowercase();
+    let mut names = String::new();
+    for key in ["class", "id", "role"] {
+        if let Some(v) = tokens::attr(&lower, key) {
+            names.push(' ');
+            names.push_str(&v);
+        }
+    }
+    if tokens::attr(&lower, "role").is_some_and(|r| {
+        matches!(
+            r.as_str(),
+            "navigation" | "banner" | "contentinfo" | "complementary"
+        )
+    }) {
+        return true;
+    }
+    let words: Vec<&str> = names
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    // Whole words, or some marks as prefixes ("comments", "sidebarleft").
+    let matches = |list: &[&str], prefixes: &[&str], w: &str| {
+        list.contains(&w) || prefixes.iter().any(|p| w.starts_with(p))
+    };
+    let unlikely = words
+        .iter()
+        .any(|w| matches(UNLIKELY, UNLIKELY_PREFIXES, w));
+    let likely = words.iter().any(|w| matches(LIKELY, LIKELY_PREFIXES, w));
+    unlikely && !likely
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r##"<!DOCTYPE html><html><head><title>Bridge opens</title>
+<style>p { color: red }</style><script>var x = "<p>not text</p>";</script></head>
+<body><header><a href="/">Home</a> <a href="/world">World</a></header>
+<nav><ul><li><a href="/a">Politics</a></li><li><a href="/b">Sport</a></li></ul></nav>
+<article><h1>Mayor Opens New Bridge</h1><p class="byline">By Jane Roe</p>
+<p>The city opened its new bridge on Monday after three years of work, officials said.</p>
+<p>&ldquo;It will cut the commute by twenty minutes,&rdquo; the mayor told reporters &amp; guests.<br>
+It cost $120&nbsp;million, about a fifth more than planned, according to the council.</p>
+<div class="share-tools"><a href="#">Share</a> <a href="#">Tweet</a></div>
+<p>Work on a second crossing starts next year, the council said in a statement.</div>
+</article>
+<aside><h2>Related</h2><ul><li><a href="/c">Council votes on the budget for next year</a></li></ul></aside>
+<div class="comments"><p>Leave a comment below, we would love to hear what you think about it.</p></div>
+<footer>About Us | Contact Us</footer></body></html>"##;
+
+    #[test]
+    fn keeps_the_article_and_drops_the_rest() {
+        let text = readable_text_from_html(PAGE);
+        assert!(text.starts_with("The city opened its new bridge"), "{text}");
+        assert!(text.contains("\u{201c}It will cut the commute by twenty minutes,\u{201d} the mayor told reporters & guests.\nIt cost $120 million"), "{text}");
+        assert!(
+            text.contains("Work on a second crossing starts next year"),
+            "{text}"
+        );
+        for gone in [
+            "not text",
+            "color",
+            "Home",
+            "Politics",
+            "By Jane Roe",
+            "Share",
+            "Related",
+            "Council votes",
+            "Leave a comment",
+            "About Us",
+            "Bridge opens",
+        ] {
+            assert!(!text.contains(gone), "{gone:?} survived in {text}");
+        }
+    }
+
+    #[test]
+    fn plain_reduction_keeps_visible_text() {
+        let text = text_from_html(
+            "<p>One <b>two</b></p><p>three &#x263A; &#9731; &bogus; &lt;</p><script>x</script>",
+        );
+        assert_eq!(text, "One two\n\nthree \u{263a} \u{2603} &bogus; <");
+    }
+
+    #[test]
+    fn broken_html_does_not_lose_text() {
+        assert_eq!(
+            text_from_html("<p>unclosed <b>bold <i>and</p> after"),
+            "unclosed bold and\n\nafter"
+        );
+        assert_eq!(text_from_html("a < b and c > d <"), "a < b and c > d <");
+        assert_eq!(
+            text_from_html("<!-- <p>hidden</p> -->shown<!-- unterminated"),
+            "shown"
+        );
+        assert_eq!(text_from_html(""), "");
+    }
+}

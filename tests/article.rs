@@ -1,0 +1,87 @@
+//! HTML reduction and `quotelens extract` on real files; never a panic on any input.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use quotelens::article::{readable_text_from_html, text_from_html};
+use std::process::Command;
+
+#[test]
+fn extract_writes_article_text_for_html_and_copied_pages() {
+    let dir = std::env::temp_dir().join(format!("quotelens-extract-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let body = "The council approved the budget on Tuesday after a debate that lasted six hours, members said.";
+    let html = format!(
+        "<html><body><nav><a href='/'>Home</a><a href='/n'>News</a></nav><article><h1>Budget passes</h1>\
+         <p>{body}</p><p>It grows by 4 percent, the first rise in three years, according to the clerk.</p></article>\
+         <footer>About Us | Contact Us</footer></body></html>"
+    );
+    std::fs::write(dir.join("story.html"), html).unwrap();
+    let page = format!("Home\nNews\nSports\nSign in\n\nBudget passes\n\n{body}\n\nShare\nTweet\n\nRelated Stories\nOther story\n");
+    std::fs::write(dir.join("copied.txt"), page).unwrap();
+    std::fs::write(dir.join("bad.txt"), [0xff, 0xfe, 0]).unwrap();
+    let out = dir.join("out");
+    let run = Command::new(env!("CARGO_BIN_EXE_quotelens"))
+        .arg("extract")
+        .arg("--out")
+        .arg(&out)
+        .arg(dir.join("story.html"))
+        .arg(dir.join("bad.txt"))
+        .arg(dir.join("copied.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(1), "a bad input fails the run");
+    assert!(String::from_utf8_lossy(&run.stderr).contains("bad.txt"));
+    let from_html = std::fs::read_to_string(out.join("story.txt")).unwrap();
+    assert!(from_html.starts_with(body), "{from_html}");
+    assert!(from_html.contains("first rise in three years"));
+    assert!(
+        !from_html.contains("Home") && !from_html.contains("About Us") && !from_html.contains("<")
+    );
+    let from_text = std::fs::read_to_string(out.join("copied.txt")).unwrap();
+    assert_eq!(from_text.trim(), body);
+}
+
+#[test]
+fn dev_pages_reduce_without_markup() {
+    let dev = format!("{}/../shared/articles/dev", env!("CARGO_MANIFEST_DIR"));
+    let mut pages = 0;
+    for entry in std::fs::read_dir(&dev).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "html") {
+            let html = std::fs::read_to_string(&path).unwrap();
+            let text = readable_text_from_html(&html);
+            assert!(
+                !text.contains("<script") && !text.contains("</p>"),
+                "{}",
+                path.display()
+            );
+            assert!(!text.trim().is_empty(), "{} gave no text", path.display());
+            pages += 1;
+        }
+    }
+    assert!(pages >= 50, "{pages} pages");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_string_reduces_without_panic(s in "\\PC*") {
+        let _ = readable_text_from_html(&s);
+        let _ = text_from_html(&s);
+    }
+
+    #[test]
+    fn tag_soup_reduces_without_panic(parts in prop::collection::vec(prop_oneof![
+        Just("<p>".to_string()), Just("</p>".to_string()), Just("<div class='share'>".to_string()),
+        Just("</div>".to_string()), Just("<script>".to_string()), Just("<!--".to_string()),
+        Just("-->".to_string()), Just("&amp;".to_string()), Just("&#x".to_string()), Just("<a href='x'>".to_string()),
+        Just("<br>".to_string()), Just("<".to_string()), "[a-zé ]{0,30}".prop_map(|s| s),
+    ], 0..60)) {
+        let html = parts.concat();
+        let text = text_from_html(&html);
+        prop_assert!(!text.contains("<p>"));
+        let _ = readable_text_from_html(&html);
+    }
+}
