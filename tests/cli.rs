@@ -31,7 +31,10 @@ fn annotate_writes_one_json_per_input_and_reports_bad_files() {
         .unwrap();
     assert!(!run.status.success(), "a bad input makes the exit non-zero");
     let stderr = String::from_utf8_lossy(&run.stderr);
-    assert!(stderr.contains("photo.txt"), "the error names the file: {stderr}");
+    assert!(
+        stderr.contains("photo.txt"),
+        "the error names the file: {stderr}"
+    );
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(out.join("story.json")).unwrap()).unwrap();
     assert_eq!(json["format"], "quotelens/1");
@@ -48,10 +51,18 @@ fn annotate_reads_standard_input_and_prints_json() {
         .stdout(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all("Hello 😀 world.".as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("Hello 😀 world.".as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success());
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["text"], "Hello 😀 world.");
-    assert_eq!(out.stdout, quotelens::cli::export_json("Hello 😀 world.").into_bytes());
+    assert_eq!(
+        out.stdout,
+        quotelens::cli::export_json("Hello 😀 world.").into_bytes()
+    );
 }

@@ -33,5 +33,8 @@ pub fn analyse(text: &str) -> Analysis {
             _ => {}
         }
     }
-    Analysis { annotations, warnings: Vec::new() }
+    Analysis {
+        annotations,
+        warnings: Vec::new(),
+    }
 }

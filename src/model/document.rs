@@ -15,7 +15,11 @@ pub struct Document {
 
 impl Document {
     pub fn new(text: impl Into<String>, annotations: Vec<Annotation>) -> Self {
-        Document { format: FORMAT.to_string(), text: text.into(), annotations }
+        Document {
+            format: FORMAT.to_string(),
+            text: text.into(),
+            annotations,
+        }
     }
 
     /// The export bytes: pretty JSON with a trailing newline, identical in app and CLI.

@@ -34,14 +34,19 @@ pub struct StaticServer {
 impl StaticServer {
     pub async fn start() -> StaticServer {
         let dist = root().join("dist");
-        assert!(dist.join("index.html").exists(), "dist/ is not built: run `trunk build --release` first");
+        assert!(
+            dist.join("index.html").exists(),
+            "dist/ is not built: run `trunk build --release` first"
+        );
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let port = listener.local_addr().unwrap().port();
         let requests = Arc::new(Mutex::new(Vec::new()));
         let log = requests.clone();
         tokio::spawn(async move {
             loop {
-                let Ok((mut sock, _)) = listener.accept().await else { break };
+                let Ok((mut sock, _)) = listener.accept().await else {
+                    break;
+                };
                 let dist = dist.clone();
                 let log = log.clone();
                 tokio::spawn(async move {
@@ -76,11 +81,19 @@ impl StaticServer {
 }
 
 fn serve_file(dist: &Path, path: &str) -> (&'static str, &'static str, Vec<u8>) {
-    let clean = path.split(['?', '#']).next().unwrap_or("/").trim_start_matches('/');
+    let clean = path
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("/")
+        .trim_start_matches('/');
     if clean.split('/').any(|seg| seg == "..") {
         return ("403 Forbidden", "text/plain", b"forbidden".to_vec());
     }
-    let file = if clean.is_empty() { dist.join("index.html") } else { dist.join(clean) };
+    let file = if clean.is_empty() {
+        dist.join("index.html")
+    } else {
+        dist.join(clean)
+    };
     let ctype = match file.extension().and_then(|e| e.to_str()) {
         Some("html") => "text/html; charset=utf-8",
         Some("js") => "text/javascript",
@@ -113,7 +126,11 @@ impl Drop for Browser {
 }
 
 fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 impl Browser {
@@ -128,7 +145,10 @@ impl Browser {
             .stderr(Stdio::null())
             .spawn()
             .expect("chromedriver starts (scripts/test.sh installs it)");
-        let download_dir = root().join("target").join("e2e-downloads").join(format!("{port}"));
+        let download_dir = root()
+            .join("target")
+            .join("e2e-downloads")
+            .join(format!("{port}"));
         let _ = std::fs::remove_dir_all(&download_dir);
         std::fs::create_dir_all(&download_dir).unwrap();
         let profile = std::env::temp_dir().join(format!("quotelens-chromium-{port}"));
@@ -153,7 +173,11 @@ impl Browser {
         let url = format!("http://127.0.0.1:{port}");
         let deadline = Instant::now() + Duration::from_secs(20);
         let client = loop {
-            match ClientBuilder::native().capabilities(caps.clone()).connect(&url).await {
+            match ClientBuilder::native()
+                .capabilities(caps.clone())
+                .connect(&url)
+                .await
+            {
                 Ok(c) => break c,
                 Err(e) if Instant::now() > deadline => panic!("cannot reach chromedriver: {e}"),
                 Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
@@ -161,10 +185,17 @@ impl Browser {
         };
         // Downloads in headless Chromium need an explicit allowance.
         let _ = client
-            .issue_cmd(DownloadBehavior(download_dir.to_string_lossy().into_owned()))
+            .issue_cmd(DownloadBehavior(
+                download_dir.to_string_lossy().into_owned(),
+            ))
             .await;
         client.goto(&server.url()).await.unwrap();
-        let b = Browser { client, server, download_dir, driver };
+        let b = Browser {
+            client,
+            server,
+            download_dir,
+            driver,
+        };
         b.wait_for_css("#editor").await;
         b
     }
@@ -205,7 +236,8 @@ impl Browser {
                 return v;
             }
             if Instant::now() > deadline {
-                self.screenshot(&format!("timeout-{}", what.replace(' ', "-"))).await;
+                self.screenshot(&format!("timeout-{}", what.replace(' ', "-")))
+                    .await;
                 panic!("timed out waiting for {what} ({script})");
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
@@ -213,7 +245,10 @@ impl Browser {
     }
 
     pub async fn eval(&self, expr: &str) -> Value {
-        self.client.execute(&format!("return ({expr});"), vec![]).await.unwrap()
+        self.client
+            .execute(&format!("return ({expr});"), vec![])
+            .await
+            .unwrap()
     }
 
     pub async fn text_of(&self, css: &str) -> String {
@@ -258,11 +293,21 @@ impl Browser {
 struct BrowserLog;
 
 impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
-    fn endpoint(&self, base: &url::Url, session_id: Option<&str>) -> Result<url::Url, url::ParseError> {
-        base.join(&format!("session/{}/se/log", session_id.unwrap_or_default()))
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/se/log",
+            session_id.unwrap_or_default()
+        ))
     }
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(r#"{"type":"browser"}"#.to_string()))
+        (
+            http::Method::POST,
+            Some(r#"{"type":"browser"}"#.to_string()),
+        )
     }
 }
 
@@ -271,8 +316,15 @@ impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
 struct DownloadBehavior(String);
 
 impl fantoccini::wd::WebDriverCompatibleCommand for DownloadBehavior {
-    fn endpoint(&self, base: &url::Url, session_id: Option<&str>) -> Result<url::Url, url::ParseError> {
-        base.join(&format!("session/{}/goog/cdp/execute", session_id.unwrap_or_default()))
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
     }
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
         let body = json!({"cmd": "Browser.setDownloadBehavior",
