@@ -1,12 +1,25 @@
 //! The analysis engine: plain Rust, no web dependency.
 //!
+//! Pipeline: `boilerplate` (page furniture to skip) → `text` (paragraphs, tokens,
+//! sentences) → `quotes` (quotation marks paired) → `attribution` (speaker and cue of
+//! each quote, indirect speech) → `speakers` (canonical names) → `claims`
+//! (check-worthy sentences) → annotations with code-point offsets.
+//!
 //! Architecture invariant: `analyse` is a pure function of the text. It never
 //! fails and never panics; odd input yields fewer annotations and a warning.
 
+pub mod attribution;
 pub mod boilerplate;
 pub mod claims;
+pub mod lexicon;
+pub mod quotes;
+pub mod speakers;
+pub mod text;
 
-use crate::model::{Annotation, Kind};
+use std::ops::Range;
+
+use crate::model::offsets::CharIndex;
+use crate::model::{Annotation, Cue, Kind, Origin};
 
 /// What the engine found in a text.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -14,27 +27,167 @@ pub struct Analysis {
     pub annotations: Vec<Annotation>,
     /// Problems worth telling the user about (unbalanced quotation marks, ...).
     pub warnings: Vec<String>,
+    /// Boilerplate lines (navigation, share links, related stories), in code points,
+    /// end exclusive: the UI dims them; no annotation lies inside them.
+    pub boilerplate: Vec<(usize, usize)>,
 }
 
 /// Annotate `text`. Offsets in the result are code points.
 pub fn analyse(text: &str) -> Analysis {
-    // Placeholder until the real engine lands: paired straight or curly double quotes.
-    let mut annotations = Vec::new();
-    let mut open: Option<usize> = None;
-    for (ci, ch) in text.chars().enumerate() {
-        match (ch, open) {
-            ('"' | '\u{201c}', None) => open = Some(ci),
-            ('"' | '\u{201d}', Some(s)) => {
-                let id = format!("q{}", annotations.len() + 1);
-                annotations.push(Annotation::new(id, Kind::Quote, text, s, ci + 1));
-                open = None;
-            }
-            ('\n', _) => open = None,
-            _ => {}
-        }
+    let mut bp = boilerplate::boilerplate_spans(text);
+    bp.retain(|r| {
+        r.start < r.end
+            && r.end <= text.len()
+            && text.is_char_boundary(r.start)
+            && text.is_char_boundary(r.end)
+    });
+    bp.sort_by_key(|r| (r.start, r.end));
+    let seg = text::segment(text, &bp);
+    let (quotes, mut warnings) = quotes::find_quotes(&seg);
+    let found = attribution::attribute(&seg, &quotes);
+    let names = speakers::canonical_names(&seg, &found.attrs);
+    let ix = CharIndex::new(text);
+    let span = |r: &Range<usize>| -> Range<usize> {
+        // Token range to byte range.
+        seg.tokens[r.start].start..seg.tokens[r.end - 1].end
+    };
+
+    // Attributions that something links to, in text order, get ids a1, a2, ...
+    let mut used = vec![false; found.attrs.len()];
+    for a in found.quote_attr.iter().flatten() {
+        used[*a] = true;
     }
+    for (_, a) in &found.contents {
+        used[*a] = true;
+    }
+    let mut attr_order: Vec<usize> = (0..found.attrs.len()).filter(|&a| used[a]).collect();
+    attr_order.sort_by_key(|&a| (found.attrs[a].speaker.start, found.attrs[a].cue.start));
+    let mut attr_id = vec![String::new(); found.attrs.len()];
+    let mut out = Vec::new();
+    for (n, &a) in attr_order.iter().enumerate() {
+        attr_id[a] = format!("a{}", n + 1);
+        let at = &found.attrs[a];
+        let mut ann = annotation(
+            text,
+            &ix,
+            attr_id[a].clone(),
+            Kind::Attribution,
+            span(&at.speaker),
+        );
+        let cue = span(&at.cue);
+        ann.cue = Some(Cue {
+            start: ix.char_at(cue.start),
+            end: ix.char_at(cue.end),
+            text: text[cue].to_string(),
+        });
+        ann.speaker = Some(names[a].clone());
+        out.push(ann);
+    }
+
+    // Quotes: the kept ones, with their links.
+    let mut quote_spans: Vec<(Range<usize>, Option<usize>)> = Vec::new();
+    for (qi, q) in quotes.iter().enumerate() {
+        if !found.quote_keep[qi] {
+            continue;
+        }
+        quote_spans.push((
+            seg.tokens[q.first].start..seg.tokens[q.last].end,
+            found.quote_attr[qi],
+        ));
+    }
+    for (n, (r, a)) in quote_spans.iter().enumerate() {
+        let mut ann = annotation(text, &ix, format!("q{}", n + 1), Kind::Quote, r.clone());
+        ann.attribution = a.map(|a| attr_id[a].clone());
+        out.push(ann);
+    }
+
+    // Claims: reported speech first, then check-worthy sentences elsewhere.
+    let mut claims: Vec<(Range<usize>, Option<usize>, claims::ClaimScore)> = Vec::new();
+    for (content, a) in &found.contents {
+        let r = trim_span(text, span(content));
+        if r.is_empty() {
+            continue;
+        }
+        let score = claims::score_sentence(&text[r.clone()]);
+        claims.push((r, Some(*a), score));
+    }
+    let sentence_bytes: Vec<Range<usize>> = text::sentences(&seg).iter().map(span).collect();
+    let mut covered: Vec<Range<usize>> = claims.iter().map(|c| c.0.clone()).collect();
+    covered.sort_by_key(|r| r.start);
+    for c in claims::find_claims(text, &sentence_bytes) {
+        let r = c.range.clone();
+        if r.is_empty()
+            || !text.is_char_boundary(r.start)
+            || !text.is_char_boundary(r.end.min(text.len()))
+            || r.end > text.len()
+        {
+            continue;
+        }
+        if overlaps_any(&covered, &r) || bp.iter().any(|b| b.start < r.end && r.start < b.end) {
+            continue;
+        }
+        // A claim inside an attributed quote is that speaker's claim.
+        let link = quote_spans
+            .iter()
+            .find(|(q, _)| 2 * (q.end.min(r.end).saturating_sub(q.start.max(r.start))) > r.len())
+            .and_then(|(_, a)| *a);
+        claims.push((
+            r,
+            link,
+            claims::ClaimScore {
+                score: c.score,
+                signals: c.signals,
+            },
+        ));
+    }
+    claims.sort_by_key(|c| (c.0.start, c.0.end));
+    for (n, (r, a, s)) in claims.into_iter().enumerate() {
+        let mut ann = annotation(text, &ix, format!("c{}", n + 1), Kind::Claim, r);
+        ann.attribution = a.map(|a| attr_id[a].clone());
+        ann.score = Some((s.score.clamp(0.0, 1.0) * 1000.0).round() / 1000.0);
+        ann.signals = Some(s.signals);
+        out.push(ann);
+    }
+    out.sort_by_key(|a| (a.start, a.end, a.kind));
+    warnings.sort();
+    warnings.dedup();
+    let boilerplate = bp
+        .iter()
+        .map(|r| (ix.char_at(r.start), ix.char_at(r.end)))
+        .collect();
     Analysis {
-        annotations,
-        warnings: Vec::new(),
+        annotations: out,
+        warnings,
+        boilerplate,
+    }
+}
+
+fn overlaps_any(sorted: &[Range<usize>], r: &Range<usize>) -> bool {
+    sorted.iter().any(|c| c.start < r.end && r.start < c.end)
+}
+
+/// Drop white space and dangling commas at the ends of a byte span.
+fn trim_span(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let t = s.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+    let start = r.start + (s.len() - t.len());
+    let t = t.trim_end_matches(|c: char| c.is_whitespace() || c == ',');
+    start..start + t.len()
+}
+
+/// An automatic annotation over byte range `r` of `text`.
+fn annotation(text: &str, ix: &CharIndex, id: String, kind: Kind, r: Range<usize>) -> Annotation {
+    Annotation {
+        id,
+        kind,
+        start: ix.char_at(r.start),
+        end: ix.char_at(r.end),
+        text: text[r].to_string(),
+        origin: Origin::Auto,
+        attribution: None,
+        speaker: None,
+        cue: None,
+        score: None,
+        signals: None,
     }
 }

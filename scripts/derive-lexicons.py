@@ -1,0 +1,72 @@
+#!/usr/bin/env python3
+"""Derive the engine's word lists from the PolNeAR training gold.
+
+usage: scripts/derive-lexicons.py [TRAIN_DIR]   (default ../shared/polnear/train)
+
+Writes compact data files under src/engine/data/, loaded by include_str!:
+- cues.txt:   "word percent" - how often (in percent) an occurrence of the word is
+              part of a gold cue; the engine trusts a word as a speech cue above a
+              threshold that depends on context (near a quotation or not).
+- roles.txt:  lowercase nouns that head speaker mentions ("spokesman", "officials").
+- titles.txt: capitalised words that precede names in speaker mentions and are
+              ordinary words elsewhere ("Secretary", "Sen.", "Minister").
+Only counts are learnt; no file name or article text is copied.
+"""
+import collections, glob, json, os, re, sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TRAIN = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "..", "..", "shared", "polnear", "train")
+OUT = os.path.join(HERE, "..", "src", "engine", "data")
+WORD = re.compile(r"[A-Za-z][A-Za-z.'\u2019-]*[A-Za-z.]|[A-Za-z]")
+STOP = set("""a an the to of in on at for by with from as and or but not no that this these those it its
+is are was were be been being has have had do does did will would can could may might should must shall
+also just still even only then than so too very more most much many some any all both each other such
+he she they we i you him her them us me his their our my your who whom whose which what when where why how
+there here out up down over about into after before while during again once new one two three first last
+said""".split())
+STOP.discard("said")
+
+
+def words(s):
+    return [w.rstrip(".") if not re.fullmatch(r"(?:[A-Za-z]\.)+", w) else w for w in WORD.findall(s)]
+
+
+occ = collections.Counter()        # every lowercased word of the texts
+lower_occ = collections.Counter()  # occurrences written in lower case
+cue = collections.Counter()        # words inside a gold cue
+role = collections.Counter()
+title = collections.Counter()
+for path in sorted(glob.glob(os.path.join(TRAIN, "*.gold.json"))):
+    gold = json.load(open(path, encoding="utf-8"))
+    text = gold["text"]
+    for w in words(text):
+        occ[w.lower()] += 1
+        if w.islower():
+            lower_occ[w] += 1
+    for a in gold["attributions"]:
+        for s, e in a["cue"] or []:
+            for w in words(text[s:e]):
+                cue[w.lower()] += 1
+        for s, e in a["source"] or []:
+            ws = words(text[s:e])
+            for i, w in enumerate(ws):
+                if w.islower() and w not in STOP:
+                    role[w] += 1
+                if w[:1].isupper() and i + 1 < len(ws) and ws[i + 1][:1].isupper():
+                    title[w] += 1
+
+os.makedirs(OUT, exist_ok=True)
+with open(os.path.join(OUT, "cues.txt"), "w") as f:
+    for w, n in sorted(cue.items()):
+        pct = round(100 * n / max(occ[w], 1))
+        if n >= 3 and pct >= 5 and w not in STOP and len(w) > 1:
+            f.write(f"{w} {min(pct, 100)}\n")
+with open(os.path.join(OUT, "roles.txt"), "w") as f:
+    for w, n in sorted(role.items()):
+        # A word that is often a cue is no speaker ("said" inside sloppy spans).
+        if n >= 3 and len(w) > 2 and cue[w] < 0.05 * occ[w]:
+            f.write(w + "\n")
+with open(os.path.join(OUT, "titles.txt"), "w") as f:
+    for w, n in sorted(title.items()):
+        if n >= 2 and lower_occ[w.lower().rstrip(".")] + lower_occ[w.lower()] >= 3:
+            f.write(w + "\n")

@@ -1,0 +1,797 @@
+//! Attribution: who said each quotation and with which cue, and indirect speech
+//! ("X said that ...", "according to X, ...").
+//!
+//! Works on token indices within one paragraph at a time; every search is bounded
+//! by the quote's own sentence, so the whole pass is linear in the text.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::lexicon::{self as lex, Pronoun};
+use super::quotes::Quote;
+use super::text::{ends_sentence_at, is_sentence_end, starts_upper, Segmented, TokKind};
+
+/// A speech event: the speaker mention and the cue, as token ranges.
+#[derive(Debug, Clone)]
+pub struct Attr {
+    pub speaker: Range<usize>,
+    pub cue: Range<usize>,
+}
+
+/// What attribution found.
+#[derive(Debug, Default)]
+pub struct Found {
+    pub attrs: Vec<Attr>,
+    /// For each quote: `Some(attr)` when attributed; `None` when unattributed.
+    pub quote_attr: Vec<Option<usize>>,
+    /// Whether each quote is kept as speech (attributed or speech-like).
+    pub quote_keep: Vec<bool>,
+    /// Indirect-speech contents (token ranges) and their attribution.
+    pub contents: Vec<(Range<usize>, usize)>,
+}
+
+/// Minimum cue strength (percent of occurrences that are gold cues) next to a quote,
+/// and for indirect speech, where the verb alone must carry the evidence.
+const NEAR_QUOTE_CUE: u8 = 4;
+const INDIRECT_CUE: u8 = 30;
+const BEFORE_QUOTE_CUE: u8 = 12;
+
+struct Ctx<'a, 't> {
+    seg: &'a Segmented<'t>,
+    /// For each token: 1 + index of the quote containing it, or 0.
+    in_quote: Vec<u32>,
+    found: Found,
+    by_cue: HashMap<usize, usize>,
+    /// Cue tokens that follow the quote they attribute: no indirect content after them.
+    after_quote_cue: std::collections::HashSet<usize>,
+}
+
+pub fn attribute(seg: &Segmented, quotes: &[Quote]) -> Found {
+    let mut in_quote = vec![0u32; seg.tokens.len()];
+    for (qi, q) in quotes.iter().enumerate() {
+        for slot in &mut in_quote[q.first..=q.last] {
+            if *slot == 0 {
+                *slot = qi as u32 + 1;
+            }
+        }
+    }
+    let mut cx = Ctx {
+        seg,
+        in_quote,
+        found: Found::default(),
+        by_cue: HashMap::new(),
+        after_quote_cue: Default::default(),
+    };
+    cx.found.quote_attr = vec![None; quotes.len()];
+    cx.found.quote_keep = vec![false; quotes.len()];
+    // Quotes in text order, paragraph by paragraph.
+    let mut cur_para = usize::MAX;
+    let mut prev_here: Option<usize> = None; // the last quote of the current paragraph
+    let mut prev_para_tail: Option<usize> = None; // the last quote of the paragraph right before
+    for (qi, q) in quotes.iter().enumerate() {
+        if q.para != cur_para {
+            prev_para_tail = prev_here.filter(|&lq| quotes[lq].para + 1 == q.para);
+            prev_here = None;
+            cur_para = q.para;
+        }
+        let own = cx.attribute_quote(quotes, qi);
+        let attr = own
+            .or_else(|| q.continues.and_then(|p| cx.found.quote_attr[p]))
+            .or_else(|| prev_here.and_then(|p| cx.found.quote_attr[p]))
+            .or_else(|| {
+                // A paragraph that is only a quotation continues the speaker of the
+                // quote that ended the paragraph before.
+                let para = &seg.paragraphs[q.para];
+                (q.first == para.tokens.start && q.last + 2 >= para.tokens.end)
+                    .then(|| prev_para_tail.and_then(|p| cx.found.quote_attr[p]))
+                    .flatten()
+            });
+        cx.found.quote_attr[qi] = attr;
+        cx.found.quote_keep[qi] = attr.is_some() || speech_like(seg, q);
+        if attr.is_some() && is_title_like(seg, q) && own.is_none() {
+            cx.found.quote_keep[qi] = false;
+            cx.found.quote_attr[qi] = None;
+        }
+        prev_here = Some(qi);
+    }
+    cx.indirect_speech();
+    cx.found
+}
+
+/// Inner words of a quote (without its marks).
+fn inner_words(seg: &Segmented, q: &Quote) -> usize {
+    (q.first..=q.last)
+        .filter(|&i| seg.tokens[i].is_word())
+        .count()
+}
+
+/// Long enough, or ending like a sentence, to be speech rather than a scare quote.
+fn speech_like(seg: &Segmented, q: &Quote) -> bool {
+    let words = inner_words(seg, q);
+    let ends = q.last > q.first
+        && seg.tokens[q.last - 1]
+            .punct()
+            .is_some_and(|c| is_sentence_end(c) || c == ',');
+    !is_title_like(seg, q) && (words >= 6 || (ends && words >= 3))
+}
+
+/// Every word capitalised and no sentence punctuation: a title, not speech.
+fn is_title_like(seg: &Segmented, q: &Quote) -> bool {
+    let mut words = 0;
+    for i in q.first..=q.last {
+        let t = &seg.tokens[i];
+        match t.kind {
+            TokKind::Word => {
+                let w = seg.word(i);
+                words += 1;
+                if !starts_upper(w) && !lex::is_name_joiner(w) && w != "a" && w != "to" && w != "in"
+                {
+                    return false;
+                }
+            }
+            TokKind::Punct(c) if is_sentence_end(c) || c == ',' => return false,
+            _ => {}
+        }
+    }
+    words > 0 && words <= 8
+}
+
+fn near_cue(w: &str) -> bool {
+    let s = lex::cue_strength(w);
+    if lex::is_function_word(w)
+        || lex::is_adverbial(w)
+        || !w.starts_with(|c: char| c.is_lowercase())
+    {
+        return false;
+    }
+    s >= NEAR_QUOTE_CUE || (w.ends_with("ed") && w.len() > 4)
+}
+
+impl Ctx<'_, '_> {
+    fn word(&self, i: usize) -> &str {
+        self.seg.word(i)
+    }
+    fn is_word(&self, i: usize) -> bool {
+        self.seg.tokens[i].is_word()
+    }
+    fn punct(&self, i: usize) -> Option<char> {
+        self.seg.tokens[i].punct()
+    }
+
+    fn add_attr(&mut self, speaker: Range<usize>, cue: Range<usize>) -> usize {
+        if let Some(&a) = self.by_cue.get(&cue.start) {
+            return a;
+        }
+        self.found.attrs.push(Attr {
+            speaker,
+            cue: cue.clone(),
+        });
+        let a = self.found.attrs.len() - 1;
+        self.by_cue.insert(cue.start, a);
+        a
+    }
+
+    /// Find the quote's own attribution in its sentence, after it first, then before.
+    fn attribute_quote(&mut self, quotes: &[Quote], qi: usize) -> Option<usize> {
+        let q = &quotes[qi];
+        let para = &self.seg.paragraphs[q.para];
+        let pend = para.tokens.end;
+        // After the quote: up to the next quote in the paragraph or the sentence end.
+        let next_quote = quotes
+            .get(qi + 1)
+            .filter(|n| n.para == q.para)
+            .map_or(pend, |n| n.first);
+        let a0 = q.last + 1;
+        let mut a1 = a0;
+        while a1 < next_quote && a1 < a0 + 30 {
+            if ends_sentence_at(self.seg, a1, pend) {
+                break;
+            }
+            a1 += 1;
+        }
+        let quote_ends_sentence = q.last > q.first
+            && self.punct(q.last - 1).is_some_and(|c| c == '.')
+            && a0 < pend
+            && self.is_word(a0)
+            && starts_upper(self.word(a0));
+        if !quote_ends_sentence || q.single {
+            if let Some(a) = self.after_quote(a0, a1) {
+                return Some(a);
+            }
+        }
+        // Before the quote: back to the previous quote or the sentence start.
+        let prev_quote_end = if qi > 0 && quotes[qi - 1].para == q.para {
+            quotes[qi - 1].last + 1
+        } else {
+            para.tokens.start
+        };
+        let mut b0 = q.first;
+        while b0 > prev_quote_end {
+            if ends_sentence_at(self.seg, b0 - 1, pend) {
+                break;
+            }
+            b0 -= 1;
+        }
+        if let Some(a) = self.before_quote(b0, q.first) {
+            return Some(a);
+        }
+        if quote_ends_sentence && !q.single {
+            // `"...." Pompeo said.`: only when the cue follows at once.
+            let before = self.found.attrs.len();
+            if let Some(a) = self.after_quote(a0, a1) {
+                if self.found.attrs[a].cue.start <= a0 + 6 {
+                    return Some(a);
+                }
+                if self.found.attrs.len() > before {
+                    self.found.attrs.pop();
+                    self.by_cue.retain(|_, v| *v != a);
+                }
+            }
+        }
+        None
+    }
+
+    /// `"...," Pompeo said` / `"...," said Pompeo` / `"...," Pompeo, the secretary, said`.
+    fn after_quote(&mut self, a0: usize, a1: usize) -> Option<usize> {
+        // Only after speech-like endings (`,"`, `?"`, `!"`) or a following comma or dash.
+        let mut k = a0.saturating_sub(2);
+        while k > 0
+            && self
+                .punct(k)
+                .is_some_and(|c| matches!(c, '\'' | '\u{2019}' | '"' | '\u{201d}'))
+        {
+            k -= 1;
+        }
+        let inner_end = a0 >= 2
+            && self.punct(k).is_some_and(|c| {
+                matches!(c, ',' | '?' | '!' | '.' | '\u{2014}' | '-' | '\u{2026}')
+            });
+        let sep_after = a0 < a1
+            && self
+                .punct(a0)
+                .is_some_and(|c| matches!(c, ',' | '\u{2014}' | '\u{2013}' | '-' | ':'));
+        if !inner_end && !sep_after {
+            return None;
+        }
+        // `"..." ― Karen Bobadilla`: a dash before a bare name is the cue.
+        if a0 < a1
+            && self
+                .punct(a0)
+                .is_some_and(|c| matches!(c, '\u{2015}' | '\u{2014}' | '\u{2013}' | '-'))
+        {
+            if let Some(np) = self.np_right(a0 + 1, a1).filter(|np| {
+                np.end >= a1
+                    || self
+                        .punct(np.end)
+                        .is_some_and(|c| matches!(c, '.' | ',' | '('))
+            }) {
+                return Some(self.add_attr(np, a0..a0 + 1));
+            }
+        }
+        let mut s = a0;
+        while s < a1
+            && self
+                .punct(s)
+                .is_some_and(|c| matches!(c, ',' | '\u{2014}' | '\u{2013}' | '-' | ')' | ':'))
+        {
+            s += 1;
+        }
+        if s >= a1 {
+            return None;
+        }
+        // Inverted: cue first.
+        if self.is_word(s) && near_cue(self.word(s)) && lex::pronoun(self.word(s)).is_none() {
+            if let Some(np) = self.np_right(s + 1, a1) {
+                self.after_quote_cue.insert(s);
+                return Some(self.add_attr(np, s..s + 1));
+            }
+        }
+        // Speaker first: the NP must start the after-part.
+        for c in s + 1..a1.min(s + 18) {
+            if !self.is_word(c) || !near_cue(self.word(c)) {
+                continue;
+            }
+            if let Some(np) = self.np_left(c, s) {
+                if np.start <= s + 1 {
+                    let cue = self.extend_cue(c, a1);
+                    self.after_quote_cue.insert(c);
+                    return Some(self.add_attr(np, cue));
+                }
+            }
+        }
+        None
+    }
+
+    /// `Pompeo said: "..."`, `according to Pompeo, "..."`, `Pompeo said the plan was "a mess."`.
+    fn before_quote(&mut self, b0: usize, qfirst: usize) -> Option<usize> {
+        if b0 >= qfirst {
+            return None;
+        }
+        // Nearest cue first.
+        let mut c = qfirst;
+        while c > b0 {
+            c -= 1;
+            if self.in_quote[c] != 0 || !self.is_word(c) {
+                continue;
+            }
+            let w = self.word(c);
+            if w.eq_ignore_ascii_case("according") && c + 1 < qfirst && self.word(c + 1) == "to" {
+                if let Some(np) = self.np_right(c + 2, qfirst) {
+                    return Some(self.add_attr(np, c..c + 2));
+                }
+            }
+            if lex::cue_strength(w) >= BEFORE_QUOTE_CUE
+                && !lex::is_function_word(w)
+                && w.starts_with(|ch: char| ch.is_lowercase())
+            {
+                if let Some(np) = self.np_left(c, b0) {
+                    let cue = self.extend_cue(c, qfirst);
+                    return Some(self.add_attr(np, cue));
+                }
+                // "X attacked Clinton, saying, "..."": the participle's subject opens the sentence.
+                if w.ends_with("ing") && c > b0 && self.punct(c - 1) == Some(',') {
+                    if let Some(np) = self.np_right(b0, c).filter(|np| {
+                        np.start == b0
+                            && np.end < c
+                            && self.is_word(np.end)
+                            && !self.word(np.end).starts_with(char::is_uppercase)
+                    }) {
+                        return Some(self.add_attr(np, c..c + 1));
+                    }
+                }
+                if c + 1 < qfirst {
+                    if let Some(np) = self.np_right(c + 1, qfirst).filter(|np| {
+                        np.start == c + 1
+                            && self.punct(np.end).is_some_and(|p| p == ',' || p == ':')
+                    }) {
+                        return Some(self.add_attr(np, c..c + 1));
+                    }
+                }
+            }
+        }
+        // `Pompeo: "..."` at the start of a sentence.
+        if qfirst >= 2 && self.punct(qfirst - 1) == Some(':') {
+            if let Some(np) = self.np_left(qfirst - 1, b0).filter(|np| np.start == b0) {
+                return Some(self.add_attr(np, qfirst - 1..qfirst));
+            }
+        }
+        None
+    }
+
+    /// Cue phrases: "according to", "told reporters" stay the verb; "said in a
+    /// statement" stays "said". Only particles that make the cue are added.
+    fn extend_cue(&self, c: usize, limit: usize) -> Range<usize> {
+        if self.word(c).eq_ignore_ascii_case("according")
+            && c + 1 < limit
+            && self.word(c + 1) == "to"
+        {
+            return c..c + 2;
+        }
+        c..c + 1
+    }
+
+    /// The speaker mention ending right before cue token `c` (skipping adverbials
+    /// and an apposition between commas), not reaching before `floor`.
+    fn np_left(&self, c: usize, floor: usize) -> Option<Range<usize>> {
+        let mut j = c;
+        let mut skipped = 0;
+        while j > floor && skipped < 4 && self.is_word(j - 1) && self.in_quote[j - 1] == 0 {
+            let w = self.word(j - 1);
+            if lex::is_adverbial(w)
+                && lex::pronoun(w).is_none()
+                && (!starts_upper(w) || lex::is_weekday(&w.to_lowercase()))
+            {
+                j -= 1;
+                skipped += 1;
+            } else {
+                break;
+            }
+        }
+        if j <= floor || self.in_quote[j - 1] != 0 {
+            return None;
+        }
+        let w = self.word(j - 1);
+        if self.is_word(j - 1)
+            && lex::pronoun(w)
+                .is_some_and(|p| !matches!(p, Pronoun::Speaker) || matches!(w, "I" | "we" | "We"))
+        {
+            if matches!(
+                w.to_lowercase().as_str(),
+                "him" | "them" | "me" | "us" | "his" | "its" | "their"
+            ) {
+                return None;
+            }
+            return Some(j - 1..j);
+        }
+        if w.eq_ignore_ascii_case("who") && j >= 2 && self.punct(j - 2) == Some(',') {
+            return self.np_ending_at(j - 2, floor);
+        }
+        if self.punct(j - 1) == Some(',') {
+            // Apposition: "Pompeo, the secretary of state, said".
+            let mut k = j - 1;
+            let lim = (j - 1).saturating_sub(16).max(floor);
+            while k > lim {
+                k -= 1;
+                if self.in_quote[k] != 0 {
+                    return None;
+                }
+                if self.punct(k) == Some(',') {
+                    return self.np_ending_at(k, floor).filter(|np| np.len() <= 8);
+                }
+            }
+            return None;
+        }
+        self.np_ending_at(j, floor)
+    }
+
+    /// A noun phrase ending at `end` (exclusive): names, titles, role nouns.
+    fn np_ending_at(&self, end: usize, floor: usize) -> Option<Range<usize>> {
+        let mut i = end;
+        let mut has_head = false;
+        while i > floor && end - i < 12 {
+            let k = i - 1;
+            if self.in_quote[k] != 0 {
+                break;
+            }
+            match self.seg.tokens[k].kind {
+                TokKind::Word => {
+                    let w = self.word(k);
+                    if w.starts_with(|c: char| c.is_ascii_digit()) {
+                        break;
+                    }
+                    if starts_upper(w) {
+                        let l = w.to_lowercase();
+                        if (lex::is_function_word(&l)
+                            && !lex::is_determiner(&l)
+                            && !lex::is_org_word(&l))
+                            || lex::is_adverbial(&l) && !lex::is_weekday(&l) && i == end
+                        {
+                            break;
+                        }
+                        if lex::is_determiner(&l) {
+                            i = k;
+                            break;
+                        }
+                        has_head = true;
+                        i = k;
+                    } else if lex::is_role(w)
+                        || (i == end && lex::is_document_word(w))
+                        || (i < end && w.ends_with("'s"))
+                    {
+                        has_head = true;
+                        i = k;
+                    } else if lex::is_determiner(w)
+                        || w == "his"
+                        || w == "her"
+                        || w == "their"
+                        || w == "its"
+                    {
+                        if i < end {
+                            i = k;
+                        }
+                        // "Mr. Morgan of the Sierra Club": the determiner is inside.
+                        if i == k
+                            && k > floor + 1
+                            && matches!(self.word(k - 1), "of" | "for" | "at")
+                            && self.is_word(k - 2)
+                        {
+                            continue;
+                        }
+                        break;
+                    } else if lex::is_name_joiner(w)
+                        && i < end
+                        && ((k > floor && self.is_word(k - 1)) || is_particle(w))
+                    {
+                        i = k;
+                    } else if i == end || !has_head {
+                        // "the announcer", "the New York businessman": a determiner
+                        // shortly before makes lower-case words a noun phrase.
+                        if let Some(d) = self.det_before(k, floor) {
+                            has_head = true;
+                            i = d;
+                        }
+                        break;
+                    } else {
+                        break;
+                    }
+                }
+                TokKind::Punct('\'' | '\u{2019}')
+                    if i < end && k > floor && self.is_word(k - 1) =>
+                {
+                    i = k
+                }
+                TokKind::Punct(')') if i == end => {
+                    // "Rep. Jim Jordan (R-Ohio) said": skip the bracket.
+                    let mut b = k;
+                    while b > floor && k - b < 8 && self.punct(b) != Some('(') {
+                        b -= 1;
+                    }
+                    if self.punct(b) == Some('(') && b > floor && b < k {
+                        let inner = self.np_ending_at(b, floor);
+                        return inner.map(|r| r.start..end);
+                    }
+                    break;
+                }
+                _ => break,
+            }
+        }
+        // Trim joiners from the front.
+        while i < end
+            && self.is_word(i)
+            && lex::is_name_joiner(self.word(i))
+            && !is_particle(self.word(i))
+        {
+            i += 1;
+        }
+        (has_head && i < end).then_some(i..end)
+    }
+
+    /// A determiner at most three lower-case words before token `k` (inclusive):
+    /// "the 34-year-old mother", "a spokesman".
+    fn det_before(&self, k: usize, floor: usize) -> Option<usize> {
+        let mut d = k;
+        for _ in 0..4 {
+            if d < floor || !self.is_word(d) || self.in_quote[d] != 0 {
+                return None;
+            }
+            let w = self.word(d);
+            if matches!(w, "the" | "a" | "an" | "The" | "A" | "An") {
+                return (d < k).then_some(d);
+            }
+            if lex::is_function_word(w)
+                || lex::is_adverbial(w)
+                || lex::cue_strength(w) >= 20
+                || d == floor
+            {
+                return None;
+            }
+            d -= 1;
+        }
+        None
+    }
+
+    /// A noun phrase starting at `start` ("said Pompeo", "said a spokesman for X").
+    fn np_right(&self, start: usize, limit: usize) -> Option<Range<usize>> {
+        if start >= limit || !self.is_word(start) || self.in_quote[start] != 0 {
+            return None;
+        }
+        let w = self.word(start);
+        if let Some(p) = lex::pronoun(w) {
+            return (!matches!(p, Pronoun::Speaker) && matches!(w, "he" | "she" | "they" | "it"))
+                .then_some(start..start + 1);
+        }
+        let mut i = start;
+        let mut last_head = None;
+        while i < limit && i < start + 12 && self.in_quote[i] == 0 {
+            match self.seg.tokens[i].kind {
+                TokKind::Word => {
+                    let w = self.word(i);
+                    if w.starts_with(|c: char| c.is_ascii_digit()) {
+                        break;
+                    }
+                    if starts_upper(w) {
+                        if i > start
+                            && lex::is_function_word(&w.to_lowercase())
+                            && !lex::is_org_word(w)
+                        {
+                            break;
+                        }
+                        last_head = Some(i);
+                    } else if lex::is_role(w) || lex::is_document_word(w) || w.ends_with("'s") {
+                        last_head = Some(i);
+                    } else {
+                        // Determiners lead; joiners ("of", "by" after a document) link.
+                        let leads = lex::is_determiner(w) && (i == start || last_head.is_none());
+                        let links = (lex::is_name_joiner(w)
+                            || (w == "by"
+                                && last_head.is_some_and(|h| lex::is_document_word(self.word(h)))))
+                            && last_head.is_some();
+                        if !leads && !links {
+                            break;
+                        }
+                    }
+                }
+                TokKind::Punct('\'' | '\u{2019}') if last_head == Some(i.wrapping_sub(1)) => {}
+                _ => break,
+            }
+            i += 1;
+        }
+        last_head.map(|h| start..h + 1)
+    }
+
+    /// Indirect speech in sentences, quote-aware: "X said (that) ...", "..., X said",
+    /// "according to X, ...".
+    fn indirect_speech(&mut self) {
+        let seg = self.seg;
+        for p in &seg.paragraphs {
+            let mut s = p.tokens.start;
+            let mut i = p.tokens.start;
+            while i < p.tokens.end {
+                if self.in_quote[i] == 0 && ends_sentence_at(seg, i, p.tokens.end) {
+                    self.indirect_in(s, i + 1);
+                    s = i + 1;
+                }
+                i += 1;
+            }
+            if s < p.tokens.end {
+                self.indirect_in(s, p.tokens.end);
+            }
+        }
+    }
+
+    fn indirect_in(&mut self, s: usize, e: usize) {
+        if e <= s + 3 {
+            return;
+        }
+        // Content ends before the final terminator and closing marks.
+        let mut ce = e;
+        while ce > s
+            && self.seg.tokens[ce - 1]
+                .punct()
+                .is_some_and(|c| is_sentence_end(c) || c == '\u{201d}' || c == '"' || c == ')')
+            && self.in_quote[ce - 1] == 0
+        {
+            ce -= 1;
+        }
+        let mut found = 0;
+        let mut i = s;
+        while i < ce && found < 2 {
+            if self.in_quote[i] != 0 || !self.is_word(i) {
+                i += 1;
+                continue;
+            }
+            let w = self.word(i);
+            // According to X, ... / ..., according to X.
+            if w.eq_ignore_ascii_case("according") && i + 1 < ce && self.word(i + 1) == "to" {
+                if let Some(np) = self.np_right(i + 2, ce) {
+                    let content = if i == s || (i == s + 1 && !self.is_word(s)) {
+                        let mut k = np.end;
+                        while k < ce && self.punct(k) != Some(',') {
+                            k += 1;
+                        }
+                        k + 1..ce
+                    } else {
+                        let mut k = i;
+                        while k > s
+                            && self
+                                .punct(k - 1)
+                                .is_some_and(|c| c == ',' || c == '\u{2014}' || c == '(')
+                        {
+                            k -= 1;
+                        }
+                        s..k
+                    };
+                    if self.content_ok(&content) {
+                        let a = self.add_attr(np.clone(), i..i + 2);
+                        self.found.contents.push((content, a));
+                        found += 1;
+                    }
+                    i = np.end;
+                    continue;
+                }
+            }
+            if lex::cue_strength(w) >= INDIRECT_CUE
+                && w.starts_with(|c: char| c.is_lowercase())
+                && !lex::is_function_word(w)
+                && !lex::is_adverbial(w)
+                && !self.after_quote_cue.contains(&i)
+            {
+                if let Some(np) = self.np_left(i, s) {
+                    let content = self.content_after(i, ce);
+                    // "..., X said." puts the content before the speaker.
+                    let trailing = self.only_adverbials(i + 1, ce)
+                        && np.start > s + 2
+                        && self.punct(np.start - 1) == Some(',');
+                    let content = if trailing { s..np.start - 1 } else { content };
+                    if self.content_ok(&content) {
+                        let a = self.add_attr(np, i..i + 1);
+                        self.found.contents.push((content, a));
+                        found += 1;
+                    }
+                    i += 1;
+                    continue;
+                }
+                // "..., said X."
+                if i > s + 2 && self.punct(i - 1) == Some(',') {
+                    if let Some(np) = self
+                        .np_right(i + 1, ce)
+                        .filter(|np| self.only_adverbials(np.end, ce))
+                    {
+                        let content = s..i - 1;
+                        if self.content_ok(&content) {
+                            let a = self.add_attr(np, i..i + 1);
+                            self.found.contents.push((content, a));
+                            found += 1;
+                        }
+                    }
+                }
+            }
+            i += 1;
+        }
+    }
+
+    fn only_adverbials(&self, from: usize, to: usize) -> bool {
+        (from..to).all(|k| {
+            self.is_word(k)
+                && (lex::is_adverbial(self.word(k)) || lex::is_function_word(self.word(k)))
+        }) && to - from <= 4
+    }
+
+    /// What follows a cue verb: skip the hearer of "told", "that", and time words.
+    fn content_after(&self, c: usize, ce: usize) -> Range<usize> {
+        let mut k = c + 1;
+        let w = self.word(c).to_lowercase();
+        if matches!(
+            w.as_str(),
+            "told"
+                | "tells"
+                | "tell"
+                | "telling"
+                | "assured"
+                | "informed"
+                | "reminded"
+                | "warned"
+                | "urged"
+                | "asked"
+        ) {
+            if let Some(np) = self.np_right(k, ce) {
+                k = np.end;
+            } else if k < ce
+                && self.is_word(k)
+                && (lex::pronoun(self.word(k)).is_some()
+                    || (!starts_upper(self.word(k)) && k + 1 < ce && self.word(k + 1) == "that"))
+            {
+                k += 1;
+            }
+        }
+        let mut guard = 0;
+        while k < ce && guard < 4 {
+            let w = self.word(k);
+            if self.punct(k) == Some(',')
+                || (self.is_word(k)
+                    && (lex::is_weekday(&w.to_lowercase())
+                        || matches!(
+                            w,
+                            "on" | "last"
+                                | "this"
+                                | "week"
+                                | "month"
+                                | "that"
+                                | "yesterday"
+                                | "today"
+                                | "earlier"
+                        )))
+            {
+                k += 1;
+                guard += 1;
+            } else {
+                break;
+            }
+        }
+        k..ce
+    }
+
+    fn content_ok(&self, r: &Range<usize>) -> bool {
+        r.end > r.start && (r.start..r.end).filter(|&k| self.is_word(k)).count() >= 3
+    }
+}
+
+/// Lower-case particles inside names ("Ursula von der Leyen").
+fn is_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "von"
+            | "van"
+            | "der"
+            | "den"
+            | "al"
+            | "da"
+            | "di"
+            | "del"
+            | "du"
+            | "la"
+            | "le"
+            | "bin"
+            | "ibn"
+    )
+}

@@ -1,0 +1,634 @@
+//! Word lists. The large ones are learnt from the PolNeAR training gold by
+//! `scripts/derive-lexicons.py` and shipped as text under `data/`; the small closed
+//! classes (pronouns, time words) are written here.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+struct Lexicon {
+    cues: HashMap<&'static str, u8>,
+    roles: HashSet<&'static str>,
+    titles: HashSet<&'static str>,
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| {
+        let cues = include_str!("data/cues.txt")
+            .lines()
+            .filter_map(|l| {
+                let (w, p) = l.split_once(' ')?;
+                Some((w, p.parse().ok()?))
+            })
+            .collect();
+        let roles = include_str!("data/roles.txt")
+            .lines()
+            .chain(EXTRA_ROLES.iter().copied())
+            .collect();
+        let titles = include_str!("data/titles.txt")
+            .lines()
+            .chain(EXTRA_TITLES.iter().copied())
+            .collect();
+        Lexicon {
+            cues,
+            roles,
+            titles,
+        }
+    })
+}
+
+/// Run `f` on the lower-case form of `w` without allocating when it already is.
+fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    if w.chars().any(char::is_uppercase) {
+        f(&w.to_lowercase())
+    } else {
+        f(w)
+    }
+}
+
+/// How often (percent) the word is a speech cue in the training gold.
+pub fn cue_strength(w: &str) -> u8 {
+    let w = w.trim_end_matches('.');
+    if let Some(&s) = with_lower(w, |l| lexicon().cues.get(l).copied()).as_ref() {
+        return s;
+    }
+    0
+}
+
+/// Words that a cue never is even when the statistics say otherwise (they come
+/// from multi-word gold cues such as "in a statement").
+pub fn is_function_word(w: &str) -> bool {
+    with_lower(w, |l| FUNCTION_WORDS.contains(&l))
+}
+
+pub fn is_role(w: &str) -> bool {
+    with_lower(w, |l| {
+        lexicon().roles.contains(l) && !FUNCTION_WORDS.contains(&l)
+    })
+}
+
+/// Capitalised words that stand before names as titles ("Secretary", "Sen.").
+pub fn is_title(w: &str) -> bool {
+    let lex = lexicon();
+    lex.titles.contains(w) || lex.titles.contains(w.trim_end_matches('.'))
+}
+
+pub fn is_org_word(w: &str) -> bool {
+    let w = w.trim_end_matches('.');
+    ORG_WORDS.iter().any(|o| o.eq_ignore_ascii_case(w))
+}
+
+pub fn is_document_word(w: &str) -> bool {
+    with_lower(w, |l| DOCUMENT_WORDS.contains(&l))
+}
+
+pub fn pronoun(w: &str) -> Option<Pronoun> {
+    with_lower(w, |l| match l {
+        "he" | "him" | "his" => Some(Pronoun::He),
+        "she" | "her" => Some(Pronoun::She),
+        "they" | "them" | "their" => Some(Pronoun::They),
+        "it" | "its" => Some(Pronoun::It),
+        "i" | "we" | "you" | "me" | "us" => Some(Pronoun::Speaker),
+        _ => None,
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pronoun {
+    He,
+    She,
+    They,
+    It,
+    Speaker,
+}
+
+/// Words that may stand between a speaker and the cue ("Pompeo also said",
+/// "NUKIB on Thursday warned").
+pub fn is_adverbial(w: &str) -> bool {
+    with_lower(w, |l| {
+        ADVERBIALS.contains(&l)
+            || is_weekday(l)
+            || (l.ends_with("ly") && l.len() > 4 && !l.ends_with("ply"))
+    })
+}
+
+pub fn is_weekday(l: &str) -> bool {
+    matches!(
+        l,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
+
+/// Words that join parts of a name or an organisation ("Secretary of State",
+/// "Ursula von der Leyen").
+pub fn is_name_joiner(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "for"
+            | "and"
+            | "de"
+            | "von"
+            | "der"
+            | "van"
+            | "den"
+            | "da"
+            | "di"
+            | "du"
+            | "del"
+            | "la"
+            | "le"
+            | "al"
+            | "bin"
+            | "ibn"
+            | "&"
+            | "y"
+            | "the"
+            | "on"
+    )
+}
+
+pub fn is_determiner(w: &str) -> bool {
+    with_lower(w, |l| {
+        matches!(
+            l,
+            "the"
+                | "a"
+                | "an"
+                | "another"
+                | "one"
+                | "two"
+                | "three"
+                | "several"
+                | "many"
+                | "some"
+                | "most"
+                | "other"
+                | "both"
+                | "all"
+                | "few"
+        )
+    })
+}
+
+const FUNCTION_WORDS: &[&str] = &[
+    "in",
+    "a",
+    "an",
+    "the",
+    "to",
+    "of",
+    "for",
+    "on",
+    "at",
+    "by",
+    "with",
+    "from",
+    "as",
+    "and",
+    "or",
+    "that",
+    "this",
+    "it",
+    "is",
+    "was",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "also",
+    "not",
+    "but",
+    "statement",
+    "interview",
+    "reporters",
+    "about",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "their",
+    "its",
+    "who",
+    "which",
+    "what",
+    "when",
+    "where",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "do",
+    "does",
+    "did",
+    "are",
+    "were",
+    "if",
+    "so",
+    "than",
+    "then",
+    "there",
+    "here",
+    "into",
+    "over",
+    "after",
+    "before",
+    "up",
+    "out",
+    "just",
+    "more",
+    "most",
+    "very",
+    "all",
+    "any",
+    "some",
+    "no",
+    "yes",
+    "one",
+    "ve",
+    "ll",
+    "re",
+    "s",
+    "d",
+    "m",
+    "t",
+    "don",
+    "news",
+    "people",
+    "time",
+    "year",
+    "years",
+    "day",
+    "week",
+    "new",
+    "like",
+    "way",
+];
+
+const ADVERBIALS: &[&str] = &[
+    "also",
+    "then",
+    "later",
+    "has",
+    "had",
+    "have",
+    "would",
+    "will",
+    "once",
+    "again",
+    "further",
+    "did",
+    "does",
+    "do",
+    "not",
+    "never",
+    "still",
+    "often",
+    "earlier",
+    "yesterday",
+    "today",
+    "tonight",
+    "on",
+    "last",
+    "this",
+    "week",
+    "month",
+    "year",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "previously",
+    "recently",
+    "reportedly",
+    "repeatedly",
+    "even",
+    "even",
+    "could",
+    "may",
+    "might",
+    "can",
+    "should",
+    "must",
+    "already",
+    "ago",
+    "years",
+    "days",
+    "weeks",
+    "months",
+    "in",
+    "a",
+    "an",
+    "the",
+    "statement",
+    "interview",
+    "tweet",
+    "at",
+    "time",
+    "both",
+    "all",
+    "too",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "being",
+    "who",
+    "had",
+    "later",
+];
+
+const ORG_WORDS: &[&str] = &[
+    "department",
+    "agency",
+    "commission",
+    "committee",
+    "council",
+    "ministry",
+    "office",
+    "party",
+    "campaign",
+    "court",
+    "university",
+    "institute",
+    "post",
+    "times",
+    "news",
+    "network",
+    "association",
+    "foundation",
+    "bureau",
+    "service",
+    "corp",
+    "inc",
+    "company",
+    "group",
+    "bank",
+    "fund",
+    "organization",
+    "organisation",
+    "union",
+    "center",
+    "centre",
+    "administration",
+    "house",
+    "senate",
+    "congress",
+    "police",
+    "government",
+    "board",
+    "journal",
+    "magazine",
+    "press",
+    "reuters",
+    "ap",
+    "afp",
+    "cnn",
+    "fbi",
+    "cia",
+    "nasa",
+    "who",
+    "un",
+    "eu",
+    "nato",
+    "team",
+    "club",
+    "league",
+    "federation",
+    "authority",
+    "coalition",
+    "alliance",
+    "pentagon",
+    "kremlin",
+    "ltd",
+    "llc",
+    "co",
+    "tribune",
+    "herald",
+    "daily",
+    "gazette",
+    "channel",
+    "network",
+    "school",
+    "college",
+    "hospital",
+    "clinic",
+    "army",
+    "navy",
+    "force",
+    "forces",
+    "agency",
+    "parliament",
+    "assembly",
+    "cabinet",
+    "secretariat",
+    "firm",
+    "lab",
+    "laboratory",
+    "society",
+    "institution",
+    "federal",
+    "nations",
+    "states",
+    "republicans",
+    "democrats",
+    "caucus",
+];
+
+const DOCUMENT_WORDS: &[&str] = &[
+    "report",
+    "statement",
+    "study",
+    "poll",
+    "survey",
+    "document",
+    "documents",
+    "letter",
+    "memo",
+    "filing",
+    "complaint",
+    "lawsuit",
+    "ruling",
+    "indictment",
+    "analysis",
+    "data",
+    "figures",
+    "research",
+    "paper",
+    "release",
+    "tweet",
+    "post",
+    "email",
+    "article",
+    "website",
+    "polls",
+    "reports",
+    "studies",
+    "surveys",
+    "findings",
+    "records",
+    "guidelines",
+    "law",
+    "bill",
+    "order",
+    "decision",
+    "opinion",
+    "affidavit",
+    "transcript",
+    "book",
+    "note",
+];
+
+const EXTRA_ROLES: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "officials",
+    "secretary",
+    "minister",
+    "president",
+    "senator",
+    "governor",
+    "mayor",
+    "chairman",
+    "chairwoman",
+    "chief",
+    "director",
+    "coach",
+    "manager",
+    "analyst",
+    "expert",
+    "experts",
+    "researchers",
+    "scientists",
+    "police",
+    "prosecutors",
+    "investigators",
+    "witnesses",
+    "lawyer",
+    "attorney",
+    "judge",
+    "report",
+    "statement",
+    "study",
+    "agency",
+    "ministry",
+    "department",
+    "company",
+    "court",
+    "executive",
+    "leader",
+    "founder",
+    "ceo",
+    "player",
+    "striker",
+    "captain",
+    "economist",
+];
+
+const EXTRA_TITLES: &[&str] = &[
+    "President",
+    "Secretary",
+    "Minister",
+    "Senator",
+    "Sen.",
+    "Rep.",
+    "Gov.",
+    "Governor",
+    "Chairman",
+    "Chairwoman",
+    "CEO",
+    "Director",
+    "Judge",
+    "Justice",
+    "Mayor",
+    "Commissioner",
+    "Chief",
+    "Spokesman",
+    "Spokeswoman",
+    "Officer",
+    "Ambassador",
+    "Leader",
+    "Speaker",
+    "General",
+    "Gen.",
+    "Lt.",
+    "Col.",
+    "Dr.",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Prof.",
+    "Professor",
+    "Coach",
+    "Captain",
+    "Capt.",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Pope",
+    "Chancellor",
+    "Premier",
+    "Representative",
+    "Congressman",
+    "Congresswoman",
+    "Deputy",
+    "Vice",
+    "Prime",
+    "Health",
+    "Foreign",
+    "Defense",
+    "Interior",
+    "Finance",
+    "Economy",
+    "State",
+    "Attorney",
+    "Sheriff",
+    "Manager",
+    "Founder",
+    "Executive",
+    "Analyst",
+    "Adviser",
+    "Advisor",
+    "Economist",
+    "Czech",
+    "US",
+    "U.S.",
+    "UK",
+    "EU",
+    "European",
+    "Commission",
+    "Former",
+    "Acting",
+    "Minority",
+    "Majority",
+    "House",
+    "Senate",
+    "Democratic",
+    "Republican",
+    "Rev.",
+    "Sgt.",
+    "Adm.",
+    "Maj.",
+    "Cardinal",
+    "Bishop",
+    "Rabbi",
+    "Imam",
+    "Father",
+    "Sister",
+    "Brother",
+    "Lord",
+    "Sir",
+    "Dame",
+];

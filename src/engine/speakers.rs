@@ -1,0 +1,382 @@
+//! Speaker names: the canonical name of every attribution's speaker mention.
+//! "Pompeo" becomes the fullest name seen for him ("Mike Pompeo"), "he" the nearest
+//! compatible named speaker, "the secretary" the nearest speaker with that title,
+//! organisations and documents keep their own name ("State Department", "EC's report").
+
+use std::collections::HashMap;
+
+use super::attribution::Attr;
+use super::lexicon::{self as lex, Pronoun};
+use super::text::{starts_upper, Segmented, TokKind};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Unknown,
+    He,
+    She,
+}
+
+/// A person named in the text.
+#[derive(Debug, Clone)]
+struct Person {
+    name: String,
+    /// Lower-case title and role words seen with the name ("secretary", "state").
+    titles: Vec<String>,
+    gender: Gender,
+}
+
+/// A mention of a named person (token position of its name's first word).
+#[derive(Debug, Clone, Copy)]
+struct Mention {
+    pos: usize,
+    person: usize,
+    subject: bool,
+}
+
+struct Index {
+    people: Vec<Person>,
+    by_last: HashMap<String, Vec<usize>>,
+    mentions: Vec<Mention>,
+}
+
+/// A split mention: its titles and name words.
+struct Parsed<'t> {
+    titles: Vec<&'t str>,
+    name: Vec<&'t str>,
+    org: bool,
+    honorific: Gender,
+}
+
+fn parse<'t>(words: &[&'t str]) -> Parsed<'t> {
+    let mut cut = 0;
+    let mut honorific = Gender::Unknown;
+    for (i, w) in words.iter().enumerate() {
+        let l = w.to_lowercase();
+        match l.trim_end_matches('.') {
+            "mr" => honorific = Gender::He,
+            "mrs" | "ms" | "miss" => honorific = Gender::She,
+            _ => {}
+        }
+        if lex::is_title(w)
+            || lex::is_determiner(&l)
+            || w.ends_with("'s")
+            || w.ends_with("\u{2019}s")
+            || (!starts_upper(w) && i + 1 < words.len() && !is_particle(w))
+            || matches!(l.as_str(), "of" | "for")
+        {
+            cut = i + 1;
+        }
+    }
+    if cut >= words.len() {
+        cut = words.len().saturating_sub(1);
+    }
+    let org = words[cut..].iter().any(|w| {
+        lex::is_org_word(w)
+            || (w.len() >= 2 && w.chars().all(|c| c.is_uppercase()) && !matches!(*w, "US" | "UK"))
+    }) || words.last().is_some_and(|w| lex::is_document_word(w));
+    Parsed {
+        titles: words[..cut].to_vec(),
+        name: words[cut..].to_vec(),
+        org,
+        honorific,
+    }
+}
+
+fn build_index(seg: &Segmented) -> Index {
+    let mut idx = Index {
+        people: Vec::new(),
+        by_last: HashMap::new(),
+        mentions: Vec::new(),
+    };
+    let n = seg.tokens.len();
+    let mut i = 0;
+    while i < n {
+        let is_cap = |k: usize| {
+            seg.tokens[k].kind == TokKind::Word
+                && starts_upper(seg.word(k))
+                && seg.word(k).chars().next().is_some_and(char::is_alphabetic)
+        };
+        if !is_cap(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        while end < n && seg.tokens[end].para == seg.tokens[start].para {
+            if is_cap(end) {
+                end += 1;
+            } else if seg.tokens[end].is_word()
+                && lex::is_name_joiner(seg.word(end))
+                && end + 1 < n
+                && is_cap(end + 1)
+                && !matches!(seg.word(end), "and" | "the" | "on" | "&")
+            {
+                end += 2;
+            } else if seg.tokens[end].is_word()
+                && is_particle(seg.word(end))
+                && end + 2 < n
+                && is_particle(seg.word(end + 1))
+                && is_cap(end + 2)
+            {
+                end += 3;
+            } else {
+                break;
+            }
+        }
+        let subject = start == 0
+            || seg.tokens[start - 1].para != seg.tokens[start].para
+            || seg.tokens[start - 1]
+                .punct()
+                .is_some_and(|c| matches!(c, '.' | ':' | '"' | '\u{201c}'));
+        let words: Vec<&str> = (start..end)
+            .map(|k| seg.word(k))
+            .filter(|w| !lex::is_function_word(w) || lex::is_name_joiner(w))
+            .collect();
+        let parsed = parse(&words);
+        if !parsed.org
+            && parsed.name.len() >= 2
+            && parsed.name.len() <= 4
+            && parsed
+                .name
+                .iter()
+                .all(|w| !lex::is_function_word(w) || lex::is_name_joiner(w))
+        {
+            let name = parsed.name.join(" ");
+            let last = parsed.name[parsed.name.len() - 1].to_lowercase();
+            let person = match idx.people.iter().position(|p| p.name == name) {
+                Some(p) => p,
+                None => {
+                    idx.people.push(Person {
+                        name,
+                        titles: Vec::new(),
+                        gender: Gender::Unknown,
+                    });
+                    idx.by_last
+                        .entry(last)
+                        .or_default()
+                        .push(idx.people.len() - 1);
+                    idx.people.len() - 1
+                }
+            };
+            let p = &mut idx.people[person];
+            for t in &parsed.titles {
+                let t = t.to_lowercase();
+                if !p.titles.contains(&t) {
+                    p.titles.push(t);
+                }
+            }
+            if parsed.honorific != Gender::Unknown {
+                p.gender = parsed.honorific;
+            }
+            idx.mentions.push(Mention {
+                pos: start,
+                person,
+                subject,
+            });
+        }
+        i = end;
+    }
+    idx
+}
+
+/// The person a partial name ("Pompeo", "von der Leyen") refers to: the fullest
+/// name in the text that ends with the same words.
+fn lookup(idx: &Index, name: &[&str]) -> Option<usize> {
+    let last = name.last()?.to_lowercase();
+    let cands = idx.by_last.get(&last)?;
+    cands
+        .iter()
+        .copied()
+        .filter(|&p| {
+            let full: Vec<String> = idx.people[p]
+                .name
+                .split(' ')
+                .map(str::to_lowercase)
+                .collect();
+            full.len() >= name.len()
+                && full[full.len() - name.len()..]
+                    .iter()
+                    .zip(name)
+                    .all(|(a, b)| *a == b.to_lowercase())
+        })
+        .max_by_key(|&p| (idx.people[p].name.len(), std::cmp::Reverse(p)))
+}
+
+/// Canonical speaker names for `attrs`, in the same order.
+pub fn canonical_names(seg: &Segmented, attrs: &[Attr]) -> Vec<String> {
+    let mut idx = build_index(seg);
+    let mut order: Vec<usize> = (0..attrs.len()).collect();
+    order.sort_by_key(|&a| attrs[a].speaker.start);
+    let mut out = vec![String::new(); attrs.len()];
+    // Speakers seen so far: (token position, person index or None, canonical, is_org).
+    let mut seen: Vec<(usize, Option<usize>, String, bool)> = Vec::new();
+    for a in order {
+        let r = attrs[a].speaker.clone();
+        let words: Vec<&str> = r
+            .clone()
+            .filter(|&k| seg.tokens[k].is_word())
+            .map(|k| seg.word(k))
+            .collect();
+        let text = span_text(seg, r.clone());
+        let mut person = None;
+        let mut is_org = false;
+        let canonical = if words.len() == 1 && lex::pronoun(words[0]).is_some() {
+            match lex::pronoun(words[0]) {
+                Some(p @ (Pronoun::He | Pronoun::She)) => {
+                    let g = if p == Pronoun::He {
+                        Gender::He
+                    } else {
+                        Gender::She
+                    };
+                    match resolve_person(&mut idx, &seen, r.start, g) {
+                        Some(pi) => {
+                            person = Some(pi);
+                            idx.people[pi].name.clone()
+                        }
+                        None => text.clone(),
+                    }
+                }
+                Some(Pronoun::It | Pronoun::They) => {
+                    is_org = true;
+                    seen.iter()
+                        .rev()
+                        .find(|s| s.3)
+                        .map_or(text.clone(), |s| s.2.clone())
+                }
+                _ => text.clone(),
+            }
+        } else {
+            // "the statement by President von der Leyen": the person behind the document.
+            let by = words.iter().position(|w| matches!(*w, "by" | "from"));
+            let words = match by {
+                Some(b) if b + 1 < words.len() && lex::is_document_word(words[b - 1.min(b)]) => {
+                    words[b + 1..].to_vec()
+                }
+                _ => words,
+            };
+            let parsed = parse(&words);
+            let has_name = parsed.name.iter().any(|w| starts_upper(w));
+            if parsed.org || !has_name {
+                is_org = parsed.org || !has_name && words.iter().any(|w| lex::is_document_word(w));
+                // Role nouns: the nearest speaker or person with that title.
+                let role = words
+                    .iter()
+                    .rev()
+                    .find(|w| lex::is_role(w))
+                    .map(|w| w.to_lowercase());
+                let titled = role.as_ref().filter(|_| !parsed.org).and_then(|role| {
+                    seen.iter()
+                        .rev()
+                        .filter_map(|s| s.1)
+                        .find(|&p| idx.people[p].titles.iter().any(|t| t == role))
+                        .or_else(|| {
+                            idx.mentions
+                                .iter()
+                                .rev()
+                                .filter(|m| m.pos < r.start)
+                                .map(|m| m.person)
+                                .find(|&p| idx.people[p].titles.iter().any(|t| t == role))
+                        })
+                });
+                match titled {
+                    Some(p) => {
+                        person = Some(p);
+                        is_org = false;
+                        idx.people[p].name.clone()
+                    }
+                    None => strip_determiner(&words).join(" "),
+                }
+            } else {
+                let found = lookup(&idx, &parsed.name);
+                person = found;
+                match found {
+                    Some(p) => {
+                        if parsed.honorific != Gender::Unknown {
+                            idx.people[p].gender = parsed.honorific;
+                        }
+                        idx.people[p].name.clone()
+                    }
+                    None if parsed.name.len() == 1 => strip_determiner(&words).join(" "),
+                    None => parsed.name.join(" "),
+                }
+            }
+        };
+        seen.push((r.start, person, canonical.clone(), is_org));
+        out[a] = canonical;
+    }
+    out
+}
+
+/// The person "he" or "she" at token `pos` refers to: a person named as a sentence
+/// subject since the last speaker, else the latest compatible speaker, else the
+/// latest compatible person named before.
+fn resolve_person(
+    idx: &mut Index,
+    seen: &[(usize, Option<usize>, String, bool)],
+    pos: usize,
+    g: Gender,
+) -> Option<usize> {
+    let compatible = |idx: &Index, p: usize| {
+        idx.people[p].gender == Gender::Unknown || idx.people[p].gender == g
+    };
+    let last_speaker = seen
+        .iter()
+        .rev()
+        .find(|s| s.1.is_some_and(|p| compatible(idx, p)));
+    let since = last_speaker.map_or(0, |s| s.0);
+    let subject = idx
+        .mentions
+        .iter()
+        .rev()
+        .take_while(|m| m.pos > since)
+        .find(|m| m.pos < pos && m.subject && compatible(idx, m.person))
+        .map(|m| m.person);
+    let pick = subject
+        .or_else(|| last_speaker.and_then(|s| s.1))
+        .or_else(|| {
+            idx.mentions
+                .iter()
+                .rev()
+                .find(|m| m.pos < pos && compatible(idx, m.person))
+                .map(|m| m.person)
+        });
+    if let Some(p) = pick {
+        idx.people[p].gender = g;
+    }
+    pick
+}
+
+fn strip_determiner<'a>(words: &'a [&'a str]) -> &'a [&'a str] {
+    match words.first() {
+        Some(w) if words.len() > 1 && matches!(w.to_lowercase().as_str(), "the" | "a" | "an") => {
+            &words[1..]
+        }
+        _ => words,
+    }
+}
+
+fn span_text(seg: &Segmented, r: std::ops::Range<usize>) -> String {
+    if r.is_empty() {
+        return String::new();
+    }
+    seg.text[seg.tokens[r.start].start..seg.tokens[r.end - 1].end].to_string()
+}
+
+fn is_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "von"
+            | "van"
+            | "der"
+            | "den"
+            | "al"
+            | "da"
+            | "di"
+            | "del"
+            | "du"
+            | "la"
+            | "le"
+            | "bin"
+            | "ibn"
+    )
+}

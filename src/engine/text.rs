@@ -1,0 +1,342 @@
+//! Text segmentation: paragraphs, tokens and sentences, all as byte ranges.
+//!
+//! One linear pass builds the tokens; every later stage works on token indices so
+//! that no stage rescans the text.
+
+use std::ops::Range;
+
+/// What a token is. Words keep internal apostrophes, hyphens and dots ("don't",
+/// "U.S.", "6,553"); every other non-space character is a token of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    Word,
+    Punct(char),
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokKind,
+    /// Index of the paragraph (line) holding the token.
+    pub para: usize,
+    /// Whether white space (or the start of the paragraph) comes right before it.
+    pub space_before: bool,
+}
+
+impl Token {
+    pub fn is_word(&self) -> bool {
+        self.kind == TokKind::Word
+    }
+    pub fn punct(&self) -> Option<char> {
+        match self.kind {
+            TokKind::Punct(c) => Some(c),
+            TokKind::Word => None,
+        }
+    }
+}
+
+/// A paragraph: one non-empty line of the text, with its token range.
+#[derive(Debug, Clone)]
+pub struct Paragraph {
+    pub bytes: Range<usize>,
+    pub tokens: Range<usize>,
+}
+
+/// The tokens and paragraphs of a text.
+pub struct Segmented<'t> {
+    pub text: &'t str,
+    pub tokens: Vec<Token>,
+    pub paragraphs: Vec<Paragraph>,
+}
+
+impl<'t> Segmented<'t> {
+    pub fn word(&self, i: usize) -> &'t str {
+        let t = &self.tokens[i];
+        &self.text[t.start..t.end]
+    }
+}
+
+/// Abbreviations that keep their final dot; titles never end a sentence.
+const TITLE_ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "prof", "rev",
+    "st", "adm", "maj", "cmdr", "pres", "atty", "supt", "hon", "gens", "reps", "sens", "messrs",
+    "mt", "ft", "no", "vs", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec",
+    "ariz", "calif", "colo", "conn", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md", "mass",
+    "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va",
+    "vt", "wash", "wis", "wyo", "approx", "dept", "est", "fig", "op",
+];
+/// Abbreviations that may also end a sentence.
+const FINAL_ABBREVIATIONS: &[&str] =
+    &["jr", "sr", "inc", "corp", "co", "ltd", "etc", "bros", "llc"];
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+pub fn is_title_abbreviation(w: &str) -> bool {
+    let base = w.trim_end_matches('.');
+    TITLE_ABBREVIATIONS
+        .iter()
+        .any(|a| a.eq_ignore_ascii_case(base))
+}
+
+fn keeps_dot(word: &str) -> bool {
+    let lower_match = |list: &[&str]| list.iter().any(|a| a.eq_ignore_ascii_case(word));
+    // Initials ("J."), dotted acronyms ("U.S"), and the abbreviation lists.
+    (word.chars().count() == 1 && word.chars().all(char::is_alphabetic))
+        || (word.contains('.') && !word.ends_with('.'))
+        || lower_match(TITLE_ABBREVIATIONS)
+        || lower_match(FINAL_ABBREVIATIONS)
+}
+
+/// Split `text` into paragraphs (lines) and tokens. Byte ranges in `skip` (sorted,
+/// e.g. boilerplate lines) produce no tokens and act as paragraph breaks.
+pub fn segment<'t>(text: &'t str, skip: &[Range<usize>]) -> Segmented<'t> {
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut paragraphs = Vec::new();
+    let mut skip_i = 0;
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let lb = line_start;
+        line_start += line.len();
+        while skip_i < skip.len() && skip[skip_i].end <= lb {
+            skip_i += 1;
+        }
+        if skip_i < skip.len()
+            && skip[skip_i].start <= lb
+            && skip[skip_i].end >= lb + line.trim_end().len()
+        {
+            continue;
+        }
+        let para = paragraphs.len();
+        let first = tokens.len();
+        tokenize_line(line, lb, para, &mut tokens);
+        if tokens.len() > first {
+            let bytes = tokens[first].start..tokens[tokens.len() - 1].end;
+            paragraphs.push(Paragraph {
+                bytes,
+                tokens: first..tokens.len(),
+            });
+        }
+    }
+    Segmented {
+        text,
+        tokens,
+        paragraphs,
+    }
+}
+
+fn tokenize_line(line: &str, base: usize, para: usize, out: &mut Vec<Token>) {
+    let mut it = line.char_indices().peekable();
+    let mut space_before = true;
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            space_before = true;
+            continue;
+        }
+        if is_word_char(c) {
+            let mut end = i + c.len_utf8();
+            // Extend over letters, and over joiners followed by a letter.
+            loop {
+                let rest = &line[end..];
+                let mut chars = rest.chars();
+                match chars.next() {
+                    Some(n) if is_word_char(n) => end += n.len_utf8(),
+                    Some(
+                        j @ ('\'' | '\u{2019}' | '-' | '.' | '&' | ',' | '\u{2010}' | '\u{2011}'),
+                    ) => {
+                        match chars.next() {
+                            // "6,553" and "2.5" only between digits; others before any letter.
+                            Some(n)
+                                if is_word_char(n)
+                                    && (j != ','
+                                        || (n.is_ascii_digit()
+                                            && line[..end]
+                                                .ends_with(|p: char| p.is_ascii_digit()))) =>
+                            {
+                                end += j.len_utf8() + n.len_utf8()
+                            }
+                            _ => break,
+                        }
+                    }
+                    _ => break,
+                }
+            }
+            if line[end..].starts_with('.') && keeps_dot(&line[i..end]) {
+                end += 1;
+            }
+            while let Some(&(j, _)) = it.peek() {
+                if j < end {
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            out.push(Token {
+                start: base + i,
+                end: base + end,
+                kind: TokKind::Word,
+                para,
+                space_before,
+            });
+        } else {
+            out.push(Token {
+                start: base + i,
+                end: base + i + c.len_utf8(),
+                kind: TokKind::Punct(c),
+                para,
+                space_before,
+            });
+        }
+        space_before = false;
+    }
+}
+
+pub fn is_sentence_end(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '\u{2026}')
+}
+
+pub fn starts_upper(w: &str) -> bool {
+    w.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// Whether a sentence may end after token `i` (a terminator or an abbreviation with
+/// its dot) given what follows.
+pub fn ends_sentence_at(seg: &Segmented, i: usize, para_end: usize) -> bool {
+    let t = &seg.tokens[i];
+    let word = seg.word(i);
+    let terminal = match t.kind {
+        TokKind::Punct(c) => is_sentence_end(c),
+        TokKind::Word => {
+            word.ends_with('.')
+                && !is_title_abbreviation(word)
+                && !(word.chars().count() == 2 && word.starts_with(char::is_uppercase))
+        }
+    };
+    if !terminal {
+        return false;
+    }
+    // Look past closing marks and brackets for the next word.
+    let mut j = i + 1;
+    while j < para_end && !seg.tokens[j].space_before {
+        match seg.tokens[j].kind {
+            TokKind::Punct(c) if is_closing(c) || is_sentence_end(c) => j += 1,
+            _ => break,
+        }
+    }
+    if j >= para_end {
+        return true;
+    }
+    let next = &seg.tokens[j];
+    if !next.space_before && next.is_word() {
+        return false;
+    }
+    match next.kind {
+        TokKind::Word => {
+            let w = seg.word(j);
+            starts_upper(w)
+        }
+        TokKind::Punct(c) => is_opening(c) || c == '-' || c == '\u{2014}',
+    }
+}
+
+pub fn is_closing(c: char) -> bool {
+    matches!(
+        c,
+        ')' | ']' | '}' | '\u{201d}' | '\u{2019}' | '"' | '\'' | '\u{bb}'
+    )
+}
+
+pub fn is_opening(c: char) -> bool {
+    matches!(
+        c,
+        '(' | '[' | '{' | '\u{201c}' | '\u{2018}' | '"' | '\'' | '\u{ab}' | '\u{201e}'
+    )
+}
+
+/// Sentences of every paragraph as token ranges (quotation marks are ignored here;
+/// attribution builds its own quote-aware units).
+pub fn sentences(seg: &Segmented) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for p in &seg.paragraphs {
+        let mut s = p.tokens.start;
+        let mut i = p.tokens.start;
+        while i < p.tokens.end {
+            if ends_sentence_at(seg, i, p.tokens.end) {
+                let mut e = i + 1;
+                while e < p.tokens.end
+                    && seg.tokens[e]
+                        .punct()
+                        .is_some_and(|c| is_closing(c) || is_sentence_end(c))
+                    && !seg.tokens[e].space_before
+                {
+                    e += 1;
+                }
+                out.push(s..e);
+                s = e;
+                i = e;
+                continue;
+            }
+            i += 1;
+        }
+        if s < p.tokens.end {
+            out.push(s..p.tokens.end);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(t: &str) -> Vec<&str> {
+        let s = segment(t, &[]);
+        (0..s.tokens.len()).map(|i| s.word(i)).collect()
+    }
+
+    #[test]
+    fn keeps_contractions_acronyms_and_numbers_whole() {
+        assert_eq!(
+            words("Don't tell the U.S. about 6,553 cases, Jones' dog."),
+            vec![
+                "Don't", "tell", "the", "U.S.", "about", "6,553", "cases", ",", "Jones", "'",
+                "dog", "."
+            ]
+        );
+        assert_eq!(
+            words("Sen. J. Smith ('90s)"),
+            vec!["Sen.", "J.", "Smith", "(", "'", "90s", ")"]
+        );
+    }
+
+    #[test]
+    fn splits_sentences_but_not_after_titles() {
+        let t = "Mr. Smith went to Washington. He said no.\nNew line here";
+        let s = segment(t, &[]);
+        let sents: Vec<&str> = sentences(&s)
+            .into_iter()
+            .map(|r| &t[s.tokens[r.start].start..s.tokens[r.end - 1].end])
+            .collect();
+        assert_eq!(
+            sents,
+            vec![
+                "Mr. Smith went to Washington.",
+                "He said no.",
+                "New line here"
+            ]
+        );
+    }
+
+    #[test]
+    fn skipped_ranges_make_no_tokens() {
+        let t = "Keep this.\nRelated Topics\nAnd this.";
+        let skip: Vec<std::ops::Range<usize>> = std::iter::once(11..26).collect();
+        let s = segment(t, &skip);
+        assert_eq!(s.paragraphs.len(), 2);
+        assert!((0..s.tokens.len()).all(|i| s.word(i) != "Related"));
+    }
+}
