@@ -93,26 +93,46 @@ fn headline_line(text: &str, lines: &[Range<usize>], keep: &[bool]) -> Option<us
 
 /// Which lines are article body (true) or furniture (false). Blank lines count as body.
 pub(crate) fn body_lines(text: &str, lines: &[Range<usize>]) -> Vec<bool> {
-    let scores: Vec<f64> = lines.iter().map(|r| line_score(&text[r.clone()])).collect();
-    let (a, b) = best_run(&scores);
+    let mut scores: Vec<f64> = lines.iter().map(|r| line_score(&text[r.clone()])).collect();
+    // A long stretch of non-prose lines (a menu, a list of other stories) separates
+    // the article from prose elsewhere on the page: each further line there costs more.
+    let mut gap = 0;
+    for s in scores.iter_mut() {
+        if *s < 0.0 {
+            *s *= GAP_GROWTH.powi((gap - GAP_FREE).clamp(0, 12));
+            gap += 1;
+        } else if *s > 0.0 {
+            gap = 0;
+        }
+    }
+    // Readers' comments close a page: once some article has been read, a comments
+    // heading ends what can be the body.
+    let mut prose = 0.0;
+    let mut end = scores.len();
+    for (i, r) in lines.iter().enumerate() {
+        if prose >= 50.0 && is_comments_heading(text[r.clone()].trim()) {
+            end = i;
+            break;
+        }
+        prose += scores[i].max(0.0);
+    }
+    let (a, b) = best_run(&scores[..end]);
     let mut keep = vec![false; lines.len()];
     if a >= b {
         // No prose at all (a list, a short note): leave the text alone.
         return vec![true; lines.len()];
     }
-    let mut prose_seen = 0usize;
     for i in a..b {
         let line = text[lines[i].clone()].trim();
-        if scores[i] > 0.0 {
-            prose_seen += 1;
-        }
-        if prose_seen >= 2 && is_tail_heading(line) {
-            break;
-        }
-        keep[i] = line.is_empty() || !is_furniture_line(line);
+        keep[i] = line.is_empty() || !(is_furniture_line(line) || is_tail_heading(line));
     }
     keep
 }
+
+/// How much dearer each further line of a stretch of non-prose lines is.
+const GAP_GROWTH: f64 = 1.2;
+/// Non-prose lines that cost their plain price (subheads, captions, "Advertisement").
+const GAP_FREE: i32 = 4;
 
 /// The run `a..b` of scores with the highest positive sum (`a == b` when none is positive).
 pub(crate) fn best_run(scores: &[f64]) -> (usize, usize) {
@@ -217,7 +237,11 @@ fn line_score(line: &str) -> f64 {
         .chars()
         .filter(|c| matches!(c, ',' | '.' | ';' | ':'))
         .count();
-    if is_furniture_line(s) {
+    if is_tail_heading(s) {
+        // "Related Stories", "Comments": what follows is rarely the article.
+        return -30.0;
+    }
+    if is_furniture_line(s) || is_site_notice(s) {
         return -2.0 - 0.5 * n as f64;
     }
     if n >= 10 && (term || n >= 25) {
@@ -267,64 +291,112 @@ fn is_tail_heading(line: &str) -> bool {
         return false;
     }
     let n = normalise(line);
+    #[rustfmt::skip]
     const EXACT: &[&str] = &[
-        "related",
-        "related topics",
-        "related stories",
-        "related articles",
-        "related posts",
-        "related content",
-        "related coverage",
-        "related news",
-        "recent stories",
-        "recent posts",
-        "latest news",
-        "latest stories",
-        "more stories",
-        "more news",
-        "read more",
-        "read next",
-        "you may also like",
-        "you might also like",
-        "recommended",
-        "recommended for you",
-        "recommended stories",
-        "comments",
-        "leave a reply",
-        "leave a comment",
-        "post a comment",
-        "your thoughts and comments",
-        "join the conversation",
-        "share this",
-        "share this article",
-        "share this story",
-        "also read",
-        "see also",
-        "most popular",
-        "most read",
-        "trending",
-        "trending now",
-        "popular stories",
-        "top stories",
-        "what to read next",
-        "more from",
-        "about the author",
+        "related", "related topics", "related stories", "related articles", "related posts",
+        "related content", "related coverage", "related news", "related links", "recent stories",
+        "recent posts", "latest news", "latest stories", "more stories", "more news", "read more",
+        "read next", "you may also like", "you might also like", "recommended",
+        "recommended for you", "recommended stories", "share this", "share this article",
+        "share this story", "also read", "see also", "most popular", "most read", "trending",
+        "trending now", "popular stories", "top stories", "what to read next", "more from",
+        "about the author", "more on this story", "tags", "topics",
+    ];
+    #[rustfmt::skip]
+    const PREFIXES: &[&str] = &[
+        "more stories from ", "more from ", "related to ", "recommended ", "most popular ",
+        "more in ", "more on ", "latest from ", "other stories",
+    ];
+    EXACT.contains(&n.as_str())
+        || PREFIXES.iter().any(|p| n.starts_with(p))
+        || is_comments_heading(line)
+}
+
+/// The heading of a comment section ("34 responses to ...", "Leave a reply").
+fn is_comments_heading(line: &str) -> bool {
+    let words = word_count(line);
+    if words > 12 {
+        return false;
+    }
+    let n = normalise(line);
+    #[rustfmt::skip]
+    const EXACT: &[&str] = &[
+        "comments", "comment", "leave a reply", "leave a comment", "post a comment", "add a comment",
+        "add your comment", "join the conversation", "join the discussion", "your thoughts and comments",
+        "show comments", "view comments", "discussion", "responses", "reader comments",
     ];
     if EXACT.contains(&n.as_str()) {
         return true;
     }
-    const PREFIXES: &[&str] = &[
-        "more stories from",
-        "more from ",
-        "related to",
-        "recommended ",
-        "most popular ",
-        "comments (",
+    let mut parts = n.split(' ');
+    let first = parts.next().unwrap_or("");
+    let second = parts.next().unwrap_or("");
+    (first.bytes().all(|b| b.is_ascii_digit()) || first == "one" || first == "no")
+        && matches!(
+            second,
+            "comments" | "comment" | "responses" | "response" | "replies" | "reply" | "thoughts"
+        )
+}
+
+/// "jane says:", "John Smith wrote:": the byline of a reader's comment.
+fn is_comment_author(line: &str) -> bool {
+    let t = line.trim_end();
+    word_count(t) <= 5
+        && (t.ends_with("says:")
+            || t.ends_with("said:")
+            || t.ends_with("wrote:")
+            || t.ends_with(" says"))
+}
+
+/// A line of nothing but a date or time ("November 19, 2019 at 6:34 am", "11/20/2019 01:14 PM").
+fn is_date_line(n: &str) -> bool {
+    #[rustfmt::skip]
+    const DATE_WORDS: &[&str] = &[
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+        "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "at", "am", "pm",
+        "gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", "bst", "cet", "cest", "ist", "et",
+        "st", "nd", "rd", "th", "of", "on", "updated", "published", "posted", "last",
     ];
-    PREFIXES
-        .iter()
-        .any(|p| n.starts_with(p.trim_end_matches(' ')) && n.len() <= 40 && p.ends_with(' '))
-        || n.ends_with(" comments") && n.split(' ').count() <= 2
+    let mut digits = false;
+    for w in n.split(' ').filter(|w| !w.is_empty()) {
+        let numeric = w.bytes().any(|b| b.is_ascii_digit())
+            && w.trim_end_matches(|c: char| c.is_ascii_alphabetic())
+                .bytes()
+                .all(|b| b.is_ascii_digit());
+        digits |= numeric;
+        if !numeric && !DATE_WORDS.contains(&w) {
+            return false;
+        }
+    }
+    digits
+}
+
+/// Prose that is a site's notice, not news: cookies, terms, subscriptions, contacts.
+fn is_site_notice(line: &str) -> bool {
+    let n = normalise(line);
+    const MARKS: &[&str] = &[
+        "cookie",
+        "privacy policy",
+        "terms of use",
+        "terms of service",
+        "terms and conditions",
+        "terms conditions",
+        "all rights reserved",
+        "subscribe",
+        "subscription",
+        "newsletter",
+        "sign up",
+        "log in",
+        "customer service",
+        "contact us",
+        "e mail",
+        "email",
+        "provided by",
+        "registering",
+    ];
+    MARKS.iter().filter(|m| n.contains(*m)).count() >= 2
 }
 
 /// A single line shaped like furniture whatever surrounds it.
@@ -334,7 +406,10 @@ fn is_furniture_line(line: &str) -> bool {
     if words == 0 {
         return false;
     }
-    if words <= 6 && is_time_ago(&n) {
+    if words <= 6 && is_time_ago(&n) || words <= 14 && is_date_line(&n) || is_comment_author(line) {
+        return true;
+    }
+    if words <= 14 && (n.starts_with("click to ") || n.contains("opens in new window")) {
         return true;
     }
     if line.contains(" | ") && !ends_sentence(line) && words <= 12 {
