@@ -396,7 +396,8 @@ fn is_site_notice(line: &str) -> bool {
         "provided by",
         "registering",
     ];
-    MARKS.iter().filter(|m| n.contains(*m)).count() >= 2
+    let marks = MARKS.iter().filter(|m| n.contains(*m)).count();
+    marks >= 2 || marks == 1 && word_count(line) <= 12
 }
 
 /// A single line shaped like furniture whatever surrounds it.
@@ -413,6 +414,15 @@ fn is_furniture_line(line: &str) -> bool {
         return true;
     }
     if line.contains(" | ") && !ends_sentence(line) && words <= 12 {
+        return true;
+    }
+    // "News | Sport | Weather ...", "Education - Urdu News - Car Prices - ...": link lists.
+    let separators = [" | ", " • ", " · ", " - ", " / "]
+        .iter()
+        .map(|s| line.matches(s).count())
+        .max()
+        .unwrap_or(0);
+    if separators >= 4 && separators * 4 >= words {
         return true;
     }
     if line.starts_with('©') || n.starts_with("copyright") || n.contains("all rights reserved") {
