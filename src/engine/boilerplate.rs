@@ -338,14 +338,15 @@ fn is_comments_heading(line: &str) -> bool {
         )
 }
 
-/// "jane says:", "John Smith wrote:": the byline of a reader's comment.
+/// "jane says:", "John Smith wrote:": the byline of a reader's comment (but not an
+/// article's "He says:" introducing a quote).
 fn is_comment_author(line: &str) -> bool {
-    let t = line.trim_end();
+    let t = line.trim();
+    let first = normalise(t).split(' ').next().unwrap_or("").to_string();
+    const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you", "who", "one"];
     word_count(t) <= 5
-        && (t.ends_with("says:")
-            || t.ends_with("said:")
-            || t.ends_with("wrote:")
-            || t.ends_with(" says"))
+        && (t.ends_with("says:") || t.ends_with("wrote:"))
+        && !PRONOUNS.contains(&first.as_str())
 }
 
 /// A line of nothing but a date or time ("November 19, 2019 at 6:34 am", "11/20/2019 01:14 PM").
