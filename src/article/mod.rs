@@ -13,19 +13,21 @@
 mod entities;
 mod tokens;
 
+use crate::engine::boilerplate::{
+    body_lines, is_furniture_line, is_tail_heading, split_lines, word_count,
+};
 use tokens::{Token, Tokenizer};
 
 /// The article body of an HTML page as plain text: paragraphs separated by blank lines,
 /// entities decoded, no markup. Never panics; any input gives some text (maybe empty).
 pub fn readable_text_from_html(html: &str) -> String {
-    use crate::engine::boilerplate::{article_body, word_count};
     let blocks = blocks(html);
-    let judged = article_body(&join_blocks(&blocks, true));
+    let judged = select_body(&blocks, true);
     // Markup judged wrongly (a whole page inside one "widget") must not lose the
     // article: when little is left, judge by the text's shape alone.
     let judged_words = word_count(&judged);
     if judged_words < 150 {
-        let plain = article_body(&join_blocks(&blocks, false));
+        let plain = select_body(&blocks, false);
         if word_count(&plain) > 3 * judged_words.max(20) {
             return plain.trim().to_string();
         }
@@ -33,16 +35,123 @@ pub fn readable_text_from_html(html: &str) -> String {
     judged.trim().to_string()
 }
 
+/// The article body among `blocks`: the text-shape judgement of
+/// [`crate::engine::boilerplate`] picks the body lines; then the element that holds
+/// most of them (the article's container) bounds it, and the container's other
+/// blocks between body paragraphs (lists, short lines, subheads) join it.
+fn select_body(blocks: &[Block], judge: bool) -> String {
+    let candidates = candidates(blocks, judge);
+    let mut text = String::new();
+    let mut first_line = Vec::with_capacity(candidates.len());
+    let mut line = 0;
+    for b in &candidates {
+        if !text.is_empty() {
+            text.push_str("\n\n");
+            line += 1;
+        }
+        first_line.push(line);
+        text.push_str(&b.text);
+        line += b.text.matches('\n').count() + 1;
+    }
+    let lines = split_lines(&text);
+    let keep = body_lines(&text, &lines);
+    let kept_text = |i: usize| -> String {
+        let end = first_line.get(i + 1).map_or(lines.len(), |n| n - 1);
+        let mut out = String::new();
+        for l in first_line[i]..end.min(lines.len()) {
+            if keep[l] && !text[lines[l].clone()].trim().is_empty() {
+                if !out.is_empty() {
+                    out.push('\n');
+                }
+                out.push_str(&text[lines[l].clone()]);
+            }
+        }
+        out
+    };
+    let kept: Vec<String> = (0..candidates.len()).map(kept_text).collect();
+    let body_words: Vec<usize> = kept.iter().map(|k| word_count(k)).collect();
+    let total: usize = body_words.iter().sum();
+    let container = if judge {
+        container_of(&candidates, &body_words, total)
+    } else {
+        None
+    };
+    let inside = |b: &Block| container.is_none_or(|c| b.path.contains(&c));
+    let first = body_words.iter().position(|w| *w > 0);
+    let last = body_words.iter().rposition(|w| *w > 0);
+    let mut out = String::new();
+    let mut push = |s: &str| {
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(s);
+    };
+    let mut after_open = true;
+    for (i, b) in candidates.iter().enumerate() {
+        if !inside(b) {
+            continue;
+        }
+        if body_words[i] > 0 {
+            push(&kept[i]);
+            continue;
+        }
+        let (Some(first), Some(last)) = (first, last) else {
+            continue;
+        };
+        if container.is_none() || i < first {
+            continue;
+        }
+        let line = b.text.trim();
+        if is_tail_heading(line) {
+            after_open = false;
+        }
+        let fits = !is_furniture_line(line) && !is_tail_heading(line);
+        if fits && (i < last || after_open) {
+            push(line);
+        }
+    }
+    out
+}
+
+/// The deepest element around the richest body block that holds 85% of the body's words.
+fn container_of(candidates: &[&Block], body_words: &[usize], total: usize) -> Option<u32> {
+    if total == 0 {
+        return None;
+    }
+    let mut sums: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+    for (b, w) in candidates.iter().zip(body_words) {
+        if *w > 0 {
+            for id in &b.path {
+                *sums.entry(*id).or_default() += w;
+            }
+        }
+    }
+    let richest = candidates
+        .iter()
+        .zip(body_words)
+        .max_by_key(|(_, w)| **w)?
+        .0;
+    richest
+        .path
+        .iter()
+        .rev()
+        .copied()
+        .find(|id| sums.get(id).copied().unwrap_or(0) * 20 >= total * 17)
+}
+
 /// All the readable text of an HTML page (scripts, styles and hidden parts dropped,
 /// nothing judged as furniture): for a page that is not an article.
 pub fn text_from_html(html: &str) -> String {
-    join_blocks(&blocks(html), false).trim().to_string()
+    let blocks = blocks(html);
+    join_blocks(&candidates(&blocks, false)).trim().to_string()
 }
 
 /// A paragraph-like run of text and what surrounded it.
 #[derive(Debug, Default)]
 struct Block {
     text: String,
+    /// Ids of the elements around the block's first text, outermost first.
+    path: Vec<u32>,
     /// Characters of `text` inside links.
     link_chars: usize,
     /// Inside an element that is page furniture by its kind or its class/id.
@@ -191,6 +300,7 @@ const LIKELY: &[&str] = &[
 ];
 
 struct Open {
+    id: u32,
     name: String,
     hidden: bool,
     furniture: bool,
@@ -204,6 +314,7 @@ fn blocks(html: &str) -> Vec<Block> {
     let mut stack: Vec<Open> = Vec::new();
     let (mut hidden, mut furniture, mut link, mut form) = (0usize, 0usize, 0usize, 0usize);
     let mut pending_space = false;
+    let mut next_id = 0u32;
     for token in Tokenizer::new(html) {
         match token {
             Token::Text(raw) => {
@@ -211,6 +322,9 @@ fn blocks(html: &str) -> Vec<Block> {
                     continue;
                 }
                 let decoded = entities::decode(raw);
+                if cur.text.is_empty() {
+                    cur.path = stack.iter().map(|o| o.id).collect();
+                }
 
                 for c in decoded.chars() {
                     if c.is_whitespace() {
@@ -258,7 +372,9 @@ fn blocks(html: &str) -> Vec<Block> {
                         close(&o, &mut hidden, &mut furniture, &mut link, &mut form);
                     }
                 }
+                next_id += 1;
                 let open = Open {
+                    id: next_id,
                     hidden: HIDDEN.contains(&name.as_str()) || has_hidden_attr(attrs),
                     furniture: FURNITURE.contains(&name.as_str())
                         || unlikely_by_attrs(&name, attrs),
@@ -306,6 +422,7 @@ fn flush(out: &mut Vec<Block>, cur: &mut Block) {
         let link_chars = cur.link_chars.min(text.chars().count());
         out.push(Block {
             text: text.to_string(),
+            path: std::mem::take(&mut cur.path),
             link_chars,
             furniture: cur.furniture,
             in_form: cur.in_form,
@@ -314,9 +431,9 @@ fn flush(out: &mut Vec<Block>, cur: &mut Block) {
     *cur = Block::default();
 }
 
-/// The kept blocks as text, one paragraph each. With `judge`, furniture, link lists
-/// and (unless the form holds most of the page) forms are left out.
-fn join_blocks(blocks: &[Block], judge: bool) -> String {
+/// The blocks that may be article. With `judge`, furniture, link lists and (unless
+/// the form holds most of the page) forms are left out.
+fn candidates(blocks: &[Block], judge: bool) -> Vec<&Block> {
     let total: usize = blocks.iter().map(|b| b.text.len()).sum();
     let in_form: usize = blocks
         .iter()
@@ -324,11 +441,16 @@ fn join_blocks(blocks: &[Block], judge: bool) -> String {
         .map(|b| b.text.len())
         .sum();
     let drop_forms = in_form * 2 < total;
+    blocks
+        .iter()
+        .filter(|b| !judge || !(b.furniture || (drop_forms && b.in_form) || is_link_list(b)))
+        .collect()
+}
+
+/// Blocks as text, one paragraph each.
+fn join_blocks(blocks: &[&Block]) -> String {
     let mut out = String::new();
     for b in blocks {
-        if judge && (b.furniture || (drop_forms && b.in_form) || is_link_list(b)) {
-            continue;
-        }
         if !out.is_empty() {
             out.push_str("\n\n");
         }
@@ -435,6 +557,31 @@ It cost $120&nbsp;million, about a fifth more than planned, according to the cou
         ] {
             assert!(!text.contains(gone), "{gone:?} survived in {text}");
         }
+    }
+
+    #[test]
+    fn the_article_container_bounds_the_body_and_keeps_its_lists() {
+        let para = |s: &str| {
+            format!("<p>{s} The report was published on Monday by the city council, which met for six hours.</p>")
+        };
+        let body: String = ["First.", "Second.", "Third.", "Fourth.", "Fifth."]
+            .map(para)
+            .concat();
+        let html = format!(
+            "<body><div class=\"page\"><div class=\"story-body\">{body}<ul><li>June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL</li>\
+             <li>June 10 -- Credit Union Amphitheatre, Tampa, FL</li></ul></div>\
+             <div class=\"more\"><p>Another story entirely, which a reader might enjoy this week.</p></div></div></body>",
+        );
+        let text = readable_text_from_html(&html);
+        assert!(
+            text.contains("First.") && text.contains("Second."),
+            "{text}"
+        );
+        assert!(
+            text.contains("June 9 -- Coral Sky") && text.contains("June 10"),
+            "{text}"
+        );
+        assert!(!text.contains("Another story"), "{text}");
     }
 
     #[test]

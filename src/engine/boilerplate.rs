@@ -286,7 +286,7 @@ fn normalise(line: &str) -> String {
 }
 
 /// A short heading that starts the page's tail: related links, recent stories, comments.
-fn is_tail_heading(line: &str) -> bool {
+pub(crate) fn is_tail_heading(line: &str) -> bool {
     if word_count(line) > 6 {
         return false;
     }
@@ -402,7 +402,7 @@ fn is_site_notice(line: &str) -> bool {
 }
 
 /// A single line shaped like furniture whatever surrounds it.
-fn is_furniture_line(line: &str) -> bool {
+pub(crate) fn is_furniture_line(line: &str) -> bool {
     let n = normalise(line);
     let words = word_count(line);
     if words == 0 {
