@@ -16,11 +16,11 @@
 //! and signals in notes. brat has no place for ids or origin: imports number annotations
 //! afresh and mark them `user`.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use crate::model::offsets::CharIndex;
-use crate::model::validate::{clip, validate};
+use crate::model::validate::{clip, number_text, validate};
 use crate::model::{Annotation, Cue, Document, Invalid, Kind, Origin};
 
 /// The `.ann` file for `doc` (its `.txt` is `doc.text` unchanged).
@@ -33,25 +33,25 @@ pub fn to_ann(doc: &Document) -> String {
         e: 0,
         note: 0,
     };
-    let mut linked: HashMap<&str, Vec<&Annotation>> = HashMap::new();
-    let attribution_ids: HashSet<&str> = doc
+    // Attribution id -> its slot in `parts` (one map type for the whole crate keeps Wasm small).
+    let mut slot: HashMap<String, usize> = HashMap::new();
+    for a in doc
         .annotations
         .iter()
         .filter(|a| a.kind == Kind::Attribution)
-        .map(|a| a.id.as_str())
-        .collect();
+    {
+        let next = slot.len();
+        slot.entry(a.id.clone()).or_insert(next);
+    }
+    let mut parts: Vec<Vec<&Annotation>> = vec![Vec::new(); slot.len()];
     let mut unlinked = Vec::new();
     for a in doc
         .annotations
         .iter()
         .filter(|a| a.kind != Kind::Attribution)
     {
-        match a
-            .attribution
-            .as_deref()
-            .filter(|id| attribution_ids.contains(id))
-        {
-            Some(id) => linked.entry(id).or_default().push(a),
+        match a.attribution.as_ref().and_then(|id| slot.get(id)) {
+            Some(&i) => parts[i].push(a),
             None => unlinked.push(a),
         }
     }
@@ -60,8 +60,7 @@ pub fn to_ann(doc: &Document) -> String {
         .iter()
         .filter(|a| a.kind == Kind::Attribution)
     {
-        let parts = linked.remove(a.id.as_str()).unwrap_or_default();
-        w.attribution(a, &parts);
+        w.attribution(a, &parts[slot[&a.id]]);
     }
     for a in unlinked {
         let t = w.textbound(
@@ -117,7 +116,7 @@ impl AnnWriter<'_> {
 
     fn claim_notes(&mut self, a: &Annotation, t: &str) {
         if let Some(score) = a.score {
-            self.note(t, &format!("score: {score}"));
+            self.note(t, &format!("score: {}", number_text(score)));
         }
         if let Some(signals) = &a.signals {
             self.note(t, &format!("signals: {}", signals.join(", ")));
@@ -208,10 +207,10 @@ struct Event {
 pub fn from_ann(text: &str, ann: &str) -> Result<Document, Invalid> {
     let index = CharIndex::new(text);
     let len = index.len_chars();
-    let mut tbs: HashMap<String, TextBound> = HashMap::new();
-    let mut tb_order: Vec<String> = Vec::new();
+    let mut tbs: Vec<(String, TextBound)> = Vec::new();
+    let mut tb_index: HashMap<String, usize> = HashMap::new();
     let mut events: Vec<(usize, Event)> = Vec::new();
-    let mut notes: HashMap<String, Vec<String>> = HashMap::new();
+    let mut notes: Vec<(String, String)> = Vec::new(); // (target, note)
     for (n, line) in ann.lines().enumerate() {
         let at = format!("line {}", n + 1);
         let line = line.strip_suffix('\r').unwrap_or(line);
@@ -257,19 +256,11 @@ pub fn from_ann(text: &str, ann: &str) -> Result<Document, Invalid> {
                         ));
                     }
                 }
-                if tbs
-                    .insert(
-                        id.to_string(),
-                        TextBound {
-                            kind: kind.to_string(),
-                            fragments,
-                        },
-                    )
-                    .is_some()
-                {
+                if tb_index.insert(id.to_string(), tbs.len()).is_some() {
                     return Err(Invalid::new(&at, format!("{id} is defined twice")));
                 }
-                tb_order.push(id.to_string());
+                let kind = kind.to_string();
+                tbs.push((id.to_string(), TextBound { kind, fragments }));
             }
             Some('E') => {
                 let spec = fields.next().unwrap_or("");
@@ -293,29 +284,32 @@ pub fn from_ann(text: &str, ann: &str) -> Result<Document, Invalid> {
             Some('#') => {
                 let spec = fields.next().unwrap_or("");
                 if let Some(target) = spec.strip_prefix("AnnotatorNotes ") {
-                    notes
-                        .entry(target.trim().to_string())
-                        .or_default()
-                        .push(fields.next().unwrap_or("").to_string());
+                    let note = fields.next().unwrap_or("").to_string();
+                    notes.push((target.trim().to_string(), note));
                 }
             }
             _ => {} // relations, attributes, normalizations, equivalences, blank lines
         }
     }
+    notes.sort_by(|a, b| a.0.cmp(&b.0)); // stable: a target's notes keep their order
     let note = |id: &str, key: &str| -> Option<String> {
-        notes.get(id)?.iter().find_map(|n| {
-            n.strip_prefix(key)
-                .and_then(|r| r.strip_prefix(':'))
-                .map(|v| v.trim().to_string())
-        })
+        let first = notes.partition_point(|(t, _)| t.as_str() < id);
+        notes[first..]
+            .iter()
+            .take_while(|(t, _)| t == id)
+            .find_map(|(_, n)| {
+                n.strip_prefix(key)
+                    .and_then(|r| r.strip_prefix(':'))
+                    .map(|v| v.trim().to_string())
+            })
     };
 
     let mut found: Vec<(Annotation, Option<usize>)> = Vec::new(); // annotation, index of its attribution
-    let mut used: HashSet<&str> = HashSet::new();
+    let mut used = vec![false; tbs.len()];
     let claim = |t: &str, span: (usize, usize)| -> Result<Annotation, Invalid> {
         let mut c = Annotation::new("", Kind::Claim, text, span.0, span.1);
         if let Some(score) = note(t, "score") {
-            c.score = Some(score.parse().map_err(|_| {
+            c.score = Some(serde_json::from_str::<f64>(&score).map_err(|_| {
                 Invalid::new(
                     t,
                     format!("score note \"{}\" is not a number", clip(&score)),
@@ -336,22 +330,28 @@ pub fn from_ann(text: &str, ann: &str) -> Result<Document, Invalid> {
         }
         let at = format!("line {line}");
         let get = |t: &str| {
-            tbs.get(t).ok_or_else(|| {
+            tb_index.get(t).map(|&i| (i, &tbs[i].1)).ok_or_else(|| {
                 Invalid::new(
                     &at,
                     format!("{t} is not a text-bound annotation of this file"),
                 )
             })
         };
-        let trigger = get(&event.trigger)?;
+        let trigger = get(&event.trigger)?.1;
         let role = |name: &'static str| {
             event
                 .args
                 .iter()
                 .filter(move |(r, _)| r.trim_end_matches(|c: char| c.is_ascii_digit()) == name)
         };
-        let source = role("Source").next().map(|(_, t)| get(t)).transpose()?;
-        let cue = role("Cue").next().map(|(_, t)| get(t)).transpose()?;
+        let source = role("Source")
+            .next()
+            .map(|(_, t)| get(t).map(|g| g.1))
+            .transpose()?;
+        let cue = role("Cue")
+            .next()
+            .map(|(_, t)| get(t).map(|g| g.1))
+            .transpose()?;
         let anchor = cue.unwrap_or(trigger).span().0;
         let (start, end) = source.map_or((anchor, anchor), TextBound::span);
         let mut a = Annotation::new("", Kind::Attribution, text, start, end);
@@ -369,19 +369,20 @@ pub fn from_ann(text: &str, ann: &str) -> Result<Document, Invalid> {
         let ai = found.len();
         found.push((a, None));
         for (_, t) in role("Content") {
-            used.insert(t);
-            for &(s, e) in &get(t)?.fragments {
+            let (i, tb) = get(t)?;
+            used[i] = true;
+            for &(s, e) in &tb.fragments {
                 found.push((Annotation::new("", Kind::Quote, text, s, e), Some(ai)));
             }
         }
         for (_, t) in role("Claim") {
-            used.insert(t);
-            found.push((claim(t, get(t)?.span())?, Some(ai)));
+            let (i, tb) = get(t)?;
+            used[i] = true;
+            found.push((claim(t, tb.span())?, Some(ai)));
         }
     }
-    for id in &tb_order {
-        let tb = &tbs[id];
-        if used.contains(id.as_str()) {
+    for ((id, tb), used) in tbs.iter().zip(used) {
+        if used {
             continue;
         }
         match tb.kind.as_str() {
@@ -406,7 +407,7 @@ fn number(text: &str, found: Vec<(Annotation, Option<usize>)>) -> Result<Documen
         (
             cue,
             a.speaker.clone(),
-            a.score.map(|s| s.to_string()),
+            a.score.map(f64::to_bits),
             a.signals.clone(),
         )
     };

@@ -8,14 +8,19 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Annotation, Document, Kind};
+use crate::model::validate::number_text;
+use crate::model::{Document, Kind};
 
 pub const HEADER: [&str; 7] = ["kind", "speaker", "cue", "text", "start", "end", "score"];
 
 /// The CSV bytes of `doc`: BOM, header, then quotes and claims in document order.
 pub fn to_csv(doc: &Document) -> Vec<u8> {
-    let by_id: HashMap<&str, &Annotation> =
-        doc.annotations.iter().map(|a| (a.id.as_str(), a)).collect();
+    let by_id: HashMap<String, usize> = doc
+        .annotations
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.clone(), i))
+        .collect();
     let mut out = String::from("\u{feff}");
     write_row(&mut out, HEADER.iter().map(|h| h.to_string()));
     for a in doc
@@ -23,7 +28,11 @@ pub fn to_csv(doc: &Document) -> Vec<u8> {
         .iter()
         .filter(|a| a.kind != Kind::Attribution)
     {
-        let attribution = a.attribution.as_deref().and_then(|id| by_id.get(id));
+        let attribution = a
+            .attribution
+            .as_ref()
+            .and_then(|id| by_id.get(id))
+            .map(|&i| &doc.annotations[i]);
         // The canonical name when known, else the mention as written ("the senator").
         let speaker = attribution.map_or(String::new(), |at| {
             at.speaker.clone().unwrap_or_else(|| at.text.clone())
@@ -31,7 +40,7 @@ pub fn to_csv(doc: &Document) -> Vec<u8> {
         let cue = attribution
             .and_then(|at| at.cue.as_ref())
             .map_or(String::new(), |c| c.text.clone());
-        let score = a.score.map_or(String::new(), |s| s.to_string());
+        let score = a.score.map_or(String::new(), number_text);
         let row = [
             a.kind.as_str().to_string(),
             guard(&speaker),

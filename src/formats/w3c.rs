@@ -8,10 +8,10 @@
 //! (`classifying`); a quote or claim links to its attribution with a `linking` body.
 //! The article text travels in the collection's `quotelens:text`.
 
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
 use crate::model::offsets::CharIndex;
-use crate::model::validate::{clip, parse_json, type_name, validate};
+use crate::model::validate::{clip, number_text, parse_json, type_name, validate};
 use crate::model::{Annotation, Cue, Document, Invalid, Kind, Origin};
 
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
@@ -31,63 +31,103 @@ pub fn to_value(doc: &Document) -> Value {
     let base = format!("urn:quotelens:{:016x}", fnv1a(doc.text.as_bytes()));
     let source = format!("{base}:text");
     let index = CharIndex::new(&doc.text);
-    let slice = |s: usize, e: usize| &doc.text[index.byte_at(s)..index.byte_at(e)];
+    let slice = |s: usize, e: usize| Value::from(&doc.text[index.byte_at(s)..index.byte_at(e)]);
     let selectors = |start: usize, end: usize| {
-        json!([
-            {
-                "type": "TextQuoteSelector",
-                "exact": slice(start, end),
-                "prefix": slice(start.saturating_sub(CONTEXT_CHARS), start),
-                "suffix": slice(end, end + CONTEXT_CHARS),
-            },
-            {"type": "TextPositionSelector", "start": start, "end": end},
+        Value::Array(vec![
+            obj(vec![
+                ("type", "TextQuoteSelector".into()),
+                ("exact", slice(start, end)),
+                ("prefix", slice(start.saturating_sub(CONTEXT_CHARS), start)),
+                ("suffix", slice(end, end + CONTEXT_CHARS)),
+            ]),
+            obj(vec![
+                ("type", "TextPositionSelector".into()),
+                ("start", start.into()),
+                ("end", end.into()),
+            ]),
+        ])
+    };
+    let textual = |purpose: &str, value: Value| {
+        obj(vec![
+            ("type", "TextualBody".into()),
+            ("purpose", purpose.into()),
+            ("value", value),
         ])
     };
     let items: Vec<Value> = doc
         .annotations
         .iter()
         .map(|a| {
-            let mut body = vec![json!({"type": "TextualBody", "purpose": "tagging", "value": a.kind.as_str()})];
+            let mut body = vec![textual("tagging", a.kind.as_str().into())];
             if let Some(target) = &a.attribution {
-                body.push(json!({"type": "SpecificResource", "purpose": "linking", "source": iri(&base, target)}));
+                body.push(obj(vec![
+                    ("type", "SpecificResource".into()),
+                    ("purpose", "linking".into()),
+                    ("source", iri(&base, target).into()),
+                ]));
             }
             if let Some(speaker) = &a.speaker {
-                body.push(json!({"type": "TextualBody", "purpose": "identifying", "value": speaker}));
+                body.push(textual("identifying", speaker.as_str().into()));
             }
             if let Some(cue) = &a.cue {
-                body.push(json!({
-                    "type": "SpecificResource", "purpose": "describing", "styleClass": "cue",
-                    "source": source, "selector": selectors(cue.start, cue.end),
-                }));
+                body.push(obj(vec![
+                    ("type", "SpecificResource".into()),
+                    ("purpose", "describing".into()),
+                    ("styleClass", "cue".into()),
+                    ("source", source.as_str().into()),
+                    ("selector", selectors(cue.start, cue.end)),
+                ]));
             }
             if let Some(score) = a.score {
-                body.push(json!({"type": "TextualBody", "purpose": "assessing", "value": score.to_string()}));
+                body.push(textual("assessing", number_text(score).into()));
             }
             for signal in a.signals.iter().flatten() {
-                body.push(json!({"type": "TextualBody", "purpose": "classifying", "value": signal}));
+                body.push(textual("classifying", signal.as_str().into()));
             }
-            let mut item = json!({
-                "id": iri(&base, &a.id),
-                "type": "Annotation",
-                "motivation": "tagging",
-                "body": body,
-                "target": {"source": source, "styleClass": a.kind.as_str(), "selector": selectors(a.start, a.end)},
-            });
+            let target = obj(vec![
+                ("source", source.as_str().into()),
+                ("styleClass", a.kind.as_str().into()),
+                ("selector", selectors(a.start, a.end)),
+            ]);
+            let mut item = vec![
+                ("id", iri(&base, &a.id).into()),
+                ("type", "Annotation".into()),
+                ("motivation", "tagging".into()),
+                ("body", body.into()),
+                ("target", target),
+            ];
             if a.origin == Origin::Auto {
-                item["creator"] = json!({"type": "Software", "name": "QuoteLens"});
+                item.push((
+                    "creator",
+                    obj(vec![
+                        ("type", "Software".into()),
+                        ("name", "QuoteLens".into()),
+                    ]),
+                ));
             }
-            item
+            obj(item)
         })
         .collect();
-    json!({
-        "@context": CONTEXT,
-        "id": base,
-        "type": "AnnotationCollection",
-        "label": "QuoteLens annotations",
-        "total": items.len(),
-        TEXT_KEY: doc.text,
-        "first": {"id": format!("{base}:page1"), "type": "AnnotationPage", "startIndex": 0, "items": items},
-    })
+    let page = obj(vec![
+        ("id", format!("{base}:page1").into()),
+        ("type", "AnnotationPage".into()),
+        ("startIndex", 0.into()),
+        ("items", items.into()),
+    ]);
+    obj(vec![
+        ("@context", CONTEXT.into()),
+        ("id", base.as_str().into()),
+        ("type", "AnnotationCollection".into()),
+        ("label", "QuoteLens annotations".into()),
+        ("total", doc.annotations.len().into()),
+        (TEXT_KEY, doc.text.as_str().into()),
+        ("first", page),
+    ])
+}
+
+/// A JSON object from pairs (lighter in Wasm than `json!`, which serializes each value).
+fn obj(pairs: Vec<(&str, Value)>) -> Value {
+    Value::Object(pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
 }
 
 /// Whether a JSON value is Web Annotation JSON-LD rather than `quotelens/1`.
@@ -170,14 +210,9 @@ pub fn from_value(value: &Value) -> Result<Document, Invalid> {
                     }
                 }
                 ("identifying", Some(v)) => a.speaker = Some(v.to_string()),
+                // A number is a claim's score; other tools' assessments in words are not ours.
                 ("assessing", Some(v)) => {
-                    let score = v.trim().parse::<f64>().map_err(|_| {
-                        Invalid::new(
-                            format!("{bp}.value"),
-                            format!("\"{v}\" is not a number (a claim's score)"),
-                        )
-                    })?;
-                    a.score = Some(score);
+                    a.score = serde_json::from_str::<f64>(v.trim()).ok().or(a.score)
                 }
                 ("classifying", Some(v)) => {
                     a.signals.get_or_insert_with(Vec::new).push(v.to_string())

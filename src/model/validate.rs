@@ -194,7 +194,7 @@ impl<'t> Checker<'t> {
             if !(0.0..=1.0).contains(&score) {
                 return Err(Invalid::new(
                     format!("{at}.score"),
-                    format!("{score} is outside 0..1"),
+                    format!("{} is outside 0..1", number_text(score)),
                 ));
             }
         }
@@ -451,6 +451,12 @@ pub(crate) fn type_name(v: &Value) -> &'static str {
         Value::Array(_) => "a list",
         Value::Object(_) => "an object",
     }
+}
+
+/// A number as JSON writes it (shortest text that reads back the same). Shared by the
+/// formats so that Wasm carries one float printer (serde_json's), not two.
+pub(crate) fn number_text(f: f64) -> String {
+    serde_json::Number::from_f64(f).map_or_else(|| "NaN".to_string(), |n| n.to_string())
 }
 
 /// Quote user data in messages without flooding the screen.
