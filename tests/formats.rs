@@ -126,7 +126,7 @@ fn build(
             if kind == Kind::Claim {
                 a.score = (x % 2 == 0).then_some(f64::from(y) / f64::from(u16::MAX));
                 a.signals = (y % 3 == 0).then(|| {
-                    words[..1 + x as usize % 3]
+                    words[..x as usize % 4]
                         .iter()
                         .map(|w| w.to_string())
                         .collect()
@@ -206,6 +206,17 @@ fn same(back: &Document, doc: &Document) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// `signals: []` as W3C reads it back: no signals.
+fn no_empty_signals(doc: &Document) -> Document {
+    let mut doc = doc.clone();
+    for a in &mut doc.annotations {
+        if a.signals.as_ref().is_some_and(Vec::is_empty) {
+            a.signals = None;
+        }
+    }
+    doc
+}
+
 /// The same scores, in any order, each within a unit in the last place.
 fn same_scores(back: &Document, doc: &Document) -> Result<(), TestCaseError> {
     let sorted = |d: &Document| {
@@ -246,8 +257,9 @@ proptest! {
 
     #[test]
     fn w3c_round_trip_keeps_everything(doc in document_strategy()) {
-        // Ids, origins and order survive too: the W3C export keeps all of quotelens/1.
-        same(&reimport(&doc, Format::W3c), &doc)?;
+        // Ids, origins and order survive too: the W3C export keeps all of quotelens/1
+        // (an empty list of signals, one classifying body per signal, reads back as none).
+        same(&reimport(&doc, Format::W3c), &no_empty_signals(&doc))?;
     }
 
     #[test]
@@ -967,7 +979,7 @@ fn engine_output_validates_and_survives_every_format() {
         validate(&doc)
             .unwrap_or_else(|e| panic!("{}: the engine's output is invalid: {e}", path.display()));
         same(&reimport(&doc, Format::Native), &doc).unwrap();
-        same(&reimport(&doc, Format::W3c), &doc).unwrap();
+        same(&reimport(&doc, Format::W3c), &no_empty_signals(&doc)).unwrap();
         let back = reimport(&doc, Format::Brat);
         assert_eq!(normal(&back), normal(&doc), "{}", path.display());
         same_scores(&back, &doc).unwrap();
