@@ -129,12 +129,11 @@ impl AnnWriter<'_> {
             .cue
             .as_ref()
             .map(|c| self.textbound("Cue", &[(c.start, c.end)]));
-        let mut quotes: Vec<(usize, usize)> = parts
+        let quotes: Vec<(usize, usize)> = parts
             .iter()
             .filter(|p| p.kind == Kind::Quote)
             .map(|p| (p.start, p.end))
             .collect();
-        quotes.sort_unstable();
         let content = (!quotes.is_empty()).then(|| self.textbound("Content", &quotes));
         let mut claims = Vec::new();
         for c in parts.iter().filter(|p| p.kind == Kind::Claim) {
@@ -210,7 +209,8 @@ pub fn from_ann(text: &str, ann: &str) -> Result<Document, Invalid> {
     let mut tbs: Vec<(String, TextBound)> = Vec::new();
     let mut tb_index: HashMap<String, usize> = HashMap::new();
     let mut events: Vec<(usize, Event)> = Vec::new();
-    let mut notes: Vec<(String, String)> = Vec::new(); // (target, note)
+    let mut note_index: HashMap<String, usize> = HashMap::new(); // target -> slot in `notes`
+    let mut notes: Vec<Vec<String>> = Vec::new();
     for (n, line) in ann.lines().enumerate() {
         let at = format!("line {}", n + 1);
         let line = line.strip_suffix('\r').unwrap_or(line);
@@ -285,23 +285,23 @@ pub fn from_ann(text: &str, ann: &str) -> Result<Document, Invalid> {
                 let spec = fields.next().unwrap_or("");
                 if let Some(target) = spec.strip_prefix("AnnotatorNotes ") {
                     let note = fields.next().unwrap_or("").to_string();
-                    notes.push((target.trim().to_string(), note));
+                    let next = notes.len();
+                    let slot = *note_index.entry(target.trim().to_string()).or_insert(next);
+                    if slot == notes.len() {
+                        notes.push(Vec::new());
+                    }
+                    notes[slot].push(note);
                 }
             }
             _ => {} // relations, attributes, normalizations, equivalences, blank lines
         }
     }
-    notes.sort_by(|a, b| a.0.cmp(&b.0)); // stable: a target's notes keep their order
     let note = |id: &str, key: &str| -> Option<String> {
-        let first = notes.partition_point(|(t, _)| t.as_str() < id);
-        notes[first..]
-            .iter()
-            .take_while(|(t, _)| t == id)
-            .find_map(|(_, n)| {
-                n.strip_prefix(key)
-                    .and_then(|r| r.strip_prefix(':'))
-                    .map(|v| v.trim().to_string())
-            })
+        notes[*note_index.get(id)?].iter().find_map(|n| {
+            n.strip_prefix(key)
+                .and_then(|r| r.strip_prefix(':'))
+                .map(|v| v.trim().to_string())
+        })
     };
 
     let mut found: Vec<(Annotation, Option<usize>)> = Vec::new(); // annotation, index of its attribution
@@ -402,7 +402,13 @@ pub fn from_ann(text: &str, ann: &str) -> Result<Document, Invalid> {
 /// Ties are broken by everything an annotation carries, linked attributions by their own
 /// rank, so that exporting an import and importing it again gives the same ids.
 fn number(text: &str, found: Vec<(Annotation, Option<usize>)>) -> Result<Document, Invalid> {
-    let detail = |a: &Annotation| {
+    type Detail = (
+        Option<(usize, usize)>,
+        Option<String>,
+        Option<u64>,
+        Option<Vec<String>>,
+    );
+    let detail = |a: &Annotation| -> Detail {
         let cue = a.cue.as_ref().map(|c| (c.start, c.end));
         (
             cue,
@@ -411,24 +417,18 @@ fn number(text: &str, found: Vec<(Annotation, Option<usize>)>) -> Result<Documen
             a.signals.clone(),
         )
     };
-    let mut attributions: Vec<usize> = (0..found.len())
-        .filter(|&i| found[i].1.is_none() && found[i].0.kind == Kind::Attribution)
+    // One unstable sort of plain keys (the index last keeps it deterministic): each
+    // `sort_by_key` closure would be another copy of the sort in the Wasm.
+    let mut keys: Vec<_> = found
+        .iter()
+        .enumerate()
+        .map(|(i, (a, link))| {
+            let linked = link.map(|l| (found[l].0.start, found[l].0.end, detail(&found[l].0)));
+            (a.start, a.end, a.kind, linked, detail(a), i)
+        })
         .collect();
-    attributions.sort_by_key(|&i| (found[i].0.start, found[i].0.end, detail(&found[i].0)));
-    let mut rank = vec![0usize; found.len()];
-    for (r, &i) in attributions.iter().enumerate() {
-        rank[i] = r + 1;
-    }
-    let mut order: Vec<usize> = (0..found.len()).collect();
-    order.sort_by_key(|&i| {
-        let (a, link) = &found[i];
-        let r = if a.kind == Kind::Attribution {
-            rank[i]
-        } else {
-            link.map_or(0, |l| rank[l])
-        };
-        (a.start, a.end, a.kind, r, detail(a))
-    });
+    keys.sort_unstable();
+    let order: Vec<usize> = keys.iter().map(|k| k.5).collect();
     let mut ids = vec![String::new(); found.len()];
     let mut counts = [0usize; 3];
     for &i in &order {
