@@ -192,17 +192,29 @@ fn push_merged(spans: &mut Vec<Range<usize>>, r: Range<usize>) {
 }
 
 /// Word count as the article metric sees words: runs of letters, digits and `_`.
+/// Chinese and Japanese write without spaces: every two of their characters count as
+/// a word, so that a line's length means the same in every script.
 pub fn word_count(line: &str) -> usize {
     let mut n = 0;
+    let mut cjk: usize = 0;
     let mut in_word = false;
     for c in line.chars() {
+        if is_cjk(c) {
+            cjk += 1;
+            in_word = false;
+            continue;
+        }
         let w = c.is_alphanumeric() || c == '_';
         if w && !in_word {
             n += 1;
         }
         in_word = w;
     }
-    n
+    n + cjk.div_ceil(2)
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
 }
 
 fn ends_sentence(line: &str) -> bool {
@@ -562,6 +574,14 @@ Sie kostete 120 Millionen Euro, ein Fünftel mehr als geplant, so der Rat der St
         );
         assert!(boilerplate_spans("").is_empty());
         assert!(boilerplate_spans("Just a title").is_empty());
+    }
+
+    #[test]
+    fn words_are_counted_in_every_script() {
+        assert_eq!(word_count("Die Stadt hat 6,553 Fälle."), 6);
+        // Two CJK characters count as one word (rounded up).
+        assert_eq!(word_count("そんな用途を考"), 4);
+        assert_eq!(word_count("Kindle for PCを"), 4);
     }
 
     #[test]
