@@ -70,9 +70,8 @@ fn select_body(blocks: &[Block], judge: bool) -> String {
     };
     let kept: Vec<String> = (0..candidates.len()).map(kept_text).collect();
     let body_words: Vec<usize> = kept.iter().map(|k| word_count(k)).collect();
-    let total: usize = body_words.iter().sum();
     let container = if judge {
-        container_of(&candidates, &body_words, total)
+        container_of(&candidates, &body_words)
     } else {
         None
     };
@@ -113,31 +112,65 @@ fn select_body(blocks: &[Block], judge: bool) -> String {
     out
 }
 
-/// The deepest element around the richest body block that holds 85% of the body's words.
-fn container_of(candidates: &[&Block], body_words: &[usize], total: usize) -> Option<u32> {
-    if total == 0 {
-        return None;
-    }
-    let mut sums: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+/// The element that holds the article. As in Readability, a body block's words score
+/// its parent fully and each further ancestor less, and the best-scoring element wins;
+/// then it widens to its parent while the parent's other children hold body text of
+/// their own weight (a third of it or more: an article split into sections), not crumbs (teasers of other
+/// stories, each a few lines in its own box).
+fn container_of(candidates: &[&Block], body_words: &[usize]) -> Option<u32> {
+    let mut score: std::collections::HashMap<u32, f64> = std::collections::HashMap::new();
     for (b, w) in candidates.iter().zip(body_words) {
-        if *w > 0 {
-            for id in &b.path {
-                *sums.entry(*id).or_default() += w;
+        if *w > 0 && b.path.len() >= 2 {
+            let mut weight = *w as f64;
+            for id in b.path[..b.path.len() - 1].iter().rev() {
+                *score.entry(*id).or_default() += weight;
+                weight *= ANCESTOR_DECAY;
             }
         }
     }
-    let richest = candidates
-        .iter()
-        .zip(body_words)
-        .max_by_key(|(_, w)| **w)?
+    let top = score
+        .into_iter()
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))?
         .0;
-    richest
-        .path
-        .iter()
-        .rev()
-        .copied()
-        .find(|id| sums.get(id).copied().unwrap_or(0) * 20 >= total * 17)
+    let chain: Vec<u32> = candidates.iter().find_map(|b| {
+        let k = b.path.iter().position(|&id| id == top)?;
+        Some(b.path[..=k].to_vec())
+    })?;
+    let body = || candidates.iter().zip(body_words).filter(|(_, w)| **w > 0);
+    let mut k = chain.len() - 1;
+    let mut chosen = k;
+    while k > 0 {
+        let (parent, child) = (chain[k - 1], chain[k]);
+        let mut child_words = 0;
+        let mut siblings: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+        for (b, w) in body() {
+            if b.path.get(k - 1) != Some(&parent) {
+                continue;
+            }
+            match b.path.get(k) {
+                Some(&id) if id == child => child_words += w,
+                other => {
+                    *siblings
+                        .entry(other.copied().unwrap_or(u32::MAX))
+                        .or_default() += w
+                }
+            }
+        }
+        let biggest = siblings.values().copied().max().unwrap_or(0);
+        if biggest > 0 && biggest * 3 < child_words {
+            break;
+        }
+        k -= 1;
+        if biggest > 0 {
+            // Levels that add nothing are passed through, not chosen.
+            chosen = k;
+        }
+    }
+    Some(chain[chosen])
 }
+
+/// How much of a paragraph's weight each further ancestor gets (Readability halves it).
+const ANCESTOR_DECAY: f64 = 0.6;
 
 /// All the readable text of an HTML page (scripts, styles and hidden parts dropped,
 /// nothing judged as furniture): for a page that is not an article.
@@ -582,6 +615,30 @@ It cost $120&nbsp;million, about a fifth more than planned, according to the cou
             "{text}"
         );
         assert!(!text.contains("Another story"), "{text}");
+    }
+
+    #[test]
+    fn an_article_in_sections_is_kept_whole() {
+        let para = |s: &str| {
+            format!("<p>{s} The council met on Monday and voted for the plan, which costs four million euros.</p>")
+        };
+        let section = |a: &str, b: &str| {
+            format!(
+                "<section><div class=\"wrap\"><div class=\"post\">{}{}</div></div></section>",
+                para(a),
+                para(b)
+            )
+        };
+        let html = format!(
+            "<body><main>{}<figure><img src=x></figure>{}</main><footer><p>Read our other stories about the city, every day of the week.</p></footer></body>",
+            section("One.", "Two."),
+            section("Three.", "Four.")
+        );
+        let text = readable_text_from_html(&html);
+        for word in ["One.", "Two.", "Three.", "Four."] {
+            assert!(text.contains(word), "{word} lost: {text}");
+        }
+        assert!(!text.contains("other stories"), "{text}");
     }
 
     #[test]
