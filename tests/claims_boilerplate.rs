@@ -145,3 +145,43 @@ proptest! {
         }
     }
 }
+
+/// Plain news articles (PolNeAR dev, no page furniture) keep every attributed statement:
+/// no gold source, cue or content may lie in a boilerplate span.
+#[test]
+fn plain_articles_lose_no_attribution_to_boilerplate() {
+    let dir = format!("{}/../shared/polnear/dev", env!("CARGO_MANIFEST_DIR"));
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let Some(name) = path.to_str().and_then(|p| p.strip_suffix(".gold.json")) else {
+            continue;
+        };
+        let text = std::fs::read_to_string(format!("{name}.txt")).unwrap();
+        let gold: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let to_byte = |cp: u64| {
+            text.char_indices()
+                .nth(cp as usize)
+                .map_or(text.len(), |(b, _)| b)
+        };
+        let spans = boilerplate_spans(&text);
+        for a in gold["attributions"].as_array().unwrap() {
+            for key in ["source", "cue", "content"] {
+                for frag in a[key].as_array().into_iter().flatten() {
+                    let (s, e) = (
+                        to_byte(frag[0].as_u64().unwrap()),
+                        to_byte(frag[1].as_u64().unwrap()),
+                    );
+                    assert!(
+                        !spans.iter().any(|r| r.start < e && s < r.end),
+                        "{name}: {key} {:?} is in boilerplate",
+                        &text[s..e]
+                    );
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked > 1000, "only {checked} spans checked");
+}

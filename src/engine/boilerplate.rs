@@ -489,7 +489,44 @@ pub(crate) fn is_furniture_line(line: &str) -> bool {
     {
         return true;
     }
-    false
+    // Captions with their credit: "Protesters wore masks (Image: GETTY)", "... Credit: NASA".
+    let lower = line.to_lowercase();
+    if words <= 40
+        && [
+            "(image:",
+            "(photo:",
+            "(picture:",
+            "(credit:",
+            "(pictured)",
+            " credit: ",
+            "photo credit",
+            "image credit",
+            "(getty",
+        ]
+        .iter()
+        .any(|m| lower.contains(m))
+    {
+        return true;
+    }
+    // Promotions of other pages set inside the article: "SEE MORE: ...", "Read more: ...".
+    words <= 20
+        && [
+            "see more ",
+            "read more ",
+            "read also ",
+            "also read ",
+            "related ",
+            "more ",
+            "watch ",
+            "don t miss",
+            "explore further",
+        ]
+        .iter()
+        .any(|m| {
+            n.starts_with(m) && line.contains(':')
+                || n == m.trim_end()
+                || *m == "don t miss" && n.starts_with(m)
+        })
 }
 
 /// "21 seconds ago", "1 minute ago", "3 hrs ago", "yesterday".
@@ -582,6 +619,36 @@ Sie kostete 120 Millionen Euro, ein Fünftel mehr als geplant, so der Rat der St
         // Two CJK characters count as one word (rounded up).
         assert_eq!(word_count("そんな用途を考"), 4);
         assert_eq!(word_count("Kindle for PCを"), 4);
+    }
+
+    #[test]
+    fn captions_promotions_and_comment_bylines_are_furniture() {
+        for line in [
+            "Protesters have worn masks to protect their identities (Image: GETTY )",
+            "SEE MORE: Hong Kong protests: 800 students under siege in university",
+            "Read more: How the vote was won",
+            "November 19, 2019 at 6:34 am",
+            "11/20/2019 01:14 PM",
+            "joetoronto says:",
+            "Click to share on Twitter (Opens in new window)",
+            "Education - Urdu News - Car Prices - Breaking News - English News - Live Tv",
+        ] {
+            assert!(is_furniture_line(line), "{line}");
+        }
+        for line in [
+            "He says:",
+            "More than 700 people were evacuated, the mayor said.",
+            "The photo was taken on Monday, police said.",
+        ] {
+            assert!(!is_furniture_line(line), "{line}");
+        }
+        assert!(is_comments_heading(
+            "34 responses to “Anthony Lynn: We needed to win”"
+        ));
+        assert!(is_tail_heading("Related Topics"));
+        assert!(!is_tail_heading(
+            "Related charges were filed on Monday against three men."
+        ));
     }
 
     #[test]
