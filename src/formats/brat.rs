@@ -19,6 +19,7 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
+use super::annotation_at;
 use crate::model::offsets::CharIndex;
 use crate::model::validate::{clip, number_text, validate};
 use crate::model::{Annotation, Cue, Document, Invalid, Kind, Origin};
@@ -307,7 +308,7 @@ pub fn from_ann(text: &str, ann: &str) -> Result<Document, Invalid> {
     let mut found: Vec<(Annotation, Option<usize>)> = Vec::new(); // annotation, index of its attribution
     let mut used = vec![false; tbs.len()];
     let claim = |t: &str, span: (usize, usize)| -> Result<Annotation, Invalid> {
-        let mut c = Annotation::new("", Kind::Claim, text, span.0, span.1);
+        let mut c = annotation_at(&index, text, "", Kind::Claim, span.0, span.1);
         if let Some(score) = note(t, "score") {
             c.score = Some(serde_json::from_str::<f64>(&score).map_err(|_| {
                 Invalid::new(
@@ -354,7 +355,7 @@ pub fn from_ann(text: &str, ann: &str) -> Result<Document, Invalid> {
             .transpose()?;
         let anchor = cue.unwrap_or(trigger).span().0;
         let (start, end) = source.map_or((anchor, anchor), TextBound::span);
-        let mut a = Annotation::new("", Kind::Attribution, text, start, end);
+        let mut a = annotation_at(&index, text, "", Kind::Attribution, start, end);
         a.origin = Origin::User;
         a.cue = cue.map(|c| {
             let (s, e) = c.span();
@@ -372,7 +373,7 @@ pub fn from_ann(text: &str, ann: &str) -> Result<Document, Invalid> {
             let (i, tb) = get(t)?;
             used[i] = true;
             for &(s, e) in &tb.fragments {
-                found.push((Annotation::new("", Kind::Quote, text, s, e), Some(ai)));
+                found.push((annotation_at(&index, text, "", Kind::Quote, s, e), Some(ai)));
             }
         }
         for (_, t) in role("Claim") {
@@ -388,7 +389,7 @@ pub fn from_ann(text: &str, ann: &str) -> Result<Document, Invalid> {
         match tb.kind.as_str() {
             "Content" | "Quote" => {
                 for &(s, e) in &tb.fragments {
-                    found.push((Annotation::new("", Kind::Quote, text, s, e), None));
+                    found.push((annotation_at(&index, text, "", Kind::Quote, s, e), None));
                 }
             }
             "Claim" => found.push((claim(id, tb.span())?, None)),

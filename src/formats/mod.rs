@@ -11,8 +11,9 @@ pub mod w3c;
 
 use std::fmt;
 
+use crate::model::offsets::CharIndex;
 use crate::model::validate::{document_from_value, parse_json};
-use crate::model::{Document, Invalid};
+use crate::model::{Annotation, Document, Invalid, Kind};
 
 /// The formats QuoteLens writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -99,6 +100,24 @@ pub fn export(doc: &Document, format: Format) -> Vec<ExportFile> {
             bytes: csv::to_csv(doc),
         }],
     }
+}
+
+/// An annotation over `[start, end)` (checked to be inside the text) in O(1) through the
+/// text's index: `Annotation::new` counts code points from the start, which made imports
+/// of long documents quadratic.
+pub(crate) fn annotation_at(
+    index: &CharIndex,
+    text: &str,
+    id: impl Into<String>,
+    kind: Kind,
+    start: usize,
+    end: usize,
+) -> Annotation {
+    let mut a = Annotation::new(id, kind, "", 0, 0);
+    a.start = start;
+    a.end = end;
+    a.text = text[index.byte_at(start)..index.byte_at(end.max(start))].to_string();
+    a
 }
 
 /// Why a file could not be imported. `Display` is the message for the person.

@@ -10,9 +10,10 @@
 
 use serde_json::{Map, Value};
 
+use super::annotation_at;
 use crate::model::offsets::CharIndex;
 use crate::model::validate::{clip, number_text, parse_json, type_name, validate};
-use crate::model::{Annotation, Cue, Document, Invalid, Kind, Origin};
+use crate::model::{Cue, Document, Invalid, Kind, Origin};
 
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
 /// Where the collection keeps the article text (an absolute IRI term in JSON-LD).
@@ -189,7 +190,7 @@ pub fn from_value(value: &Value) -> Result<Document, Invalid> {
             t => t,
         };
         let (start, end) = span(target, &target_path, text, &index)?;
-        let mut a = Annotation::new(id, Kind::Quote, text, start, end);
+        let mut a = annotation_at(&index, text, id, Kind::Quote, start, end);
         a.origin = match o.get("creator") {
             Some(c) if c.get("name").and_then(Value::as_str) == Some("QuoteLens") => Origin::Auto,
             _ => Origin::User,
