@@ -5,6 +5,7 @@
 //! ← `edit` (the document reducer) ← `ui` (Yew, wasm32 only) and `cli` (native only).
 
 pub mod article;
+pub mod edit;
 pub mod engine;
 pub mod formats;
 pub mod model;

@@ -45,6 +45,25 @@ impl CharIndex {
     }
 }
 
+/// Code point index of UTF-16 offset `u16_offset` in `text` (the browser's string offsets).
+/// An offset inside a surrogate pair rounds down to the pair's code point; past the end
+/// gives the text's length in code points.
+pub fn cp_of_utf16(text: &str, u16_offset: usize) -> usize {
+    let mut units = 0;
+    for (ci, ch) in text.chars().enumerate() {
+        units += ch.len_utf16();
+        if units > u16_offset {
+            return ci;
+        }
+    }
+    text.chars().count()
+}
+
+/// UTF-16 offset of code point `cp` in `text` (clamped to the text's length).
+pub fn utf16_of_cp(text: &str, cp: usize) -> usize {
+    text.chars().take(cp).map(char::len_utf16).sum()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,5 +79,24 @@ mod tests {
         assert_eq!(ix.byte_at(2), t.find('b').unwrap());
         assert_eq!(ix.len_chars(), 6);
         assert_eq!(char_of_byte(t, t.find('c').unwrap()), 4);
+    }
+
+    #[test]
+    fn converts_utf16_offsets_to_code_points_and_back() {
+        let t = "a😀b𝄞c";
+        // UTF-16 units: a=0, 😀=1..3, b=3, 𝄞=4..6, c=6, end=7.
+        assert_eq!(cp_of_utf16(t, 0), 0);
+        assert_eq!(cp_of_utf16(t, 1), 1);
+        assert_eq!(cp_of_utf16(t, 2), 1, "inside a surrogate pair rounds down");
+        assert_eq!(cp_of_utf16(t, 3), 2);
+        assert_eq!(cp_of_utf16(t, 6), 4);
+        assert_eq!(cp_of_utf16(t, 7), 5);
+        assert_eq!(cp_of_utf16(t, 99), 5);
+        for cp in 0..=5 {
+            assert_eq!(cp_of_utf16(t, utf16_of_cp(t, cp)), cp);
+        }
+        assert_eq!(utf16_of_cp(t, 4), 6);
+        assert_eq!(utf16_of_cp(t, 99), 7);
+        assert_eq!(utf16_of_cp("", 3), 0);
     }
 }

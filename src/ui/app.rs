@@ -1,38 +1,319 @@
-use web_sys::HtmlTextAreaElement;
+//! The app: one reducer for the document, a little view state, and the wiring between
+//! components. Components only dispatch `Action`s.
+
+use std::rc::Rc;
+
+use gloo::timers::callback::Timeout;
+use web_sys::{File, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
 
-use crate::model::offsets::slice_chars;
+use super::article::Article;
+use super::confirm::Confirm;
+use super::dom_offsets::selection_in;
+use super::editor::Editor;
+use super::files::{self, Opened};
+use super::header::{Command, Header};
+use super::hooks::{use_shortcuts, Shortcut};
+use super::inspector::Inspector;
+use super::notice::Notice;
+use super::samples::SAMPLES;
+use super::side_panel::SidePanel;
+use super::store::{Shared, Store};
+use super::toolbar::Toolbar;
+use super::{analysis, download, storage};
+use crate::edit::layout::Mark;
+use crate::edit::summary::{index, related, speaker_of, summarize};
+use crate::edit::{transfer, Action, Doc, State};
+use crate::model::Kind;
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let text = use_state(String::new);
-    let on_input = {
-        let text = text.clone();
-        Callback::from(move |e: InputEvent| {
-            let area: HtmlTextAreaElement = e.target_unchecked_into();
-            text.set(area.value());
+    let store = use_reducer(|| Store(State::new(storage::load().unwrap_or_default())));
+    let state = &store.0;
+    let dispatch: Callback<Action> = {
+        let d = store.dispatcher();
+        Callback::from(move |a| d.dispatch(a))
+    };
+    let reading = use_state(|| !state.doc.text.trim().is_empty());
+    let shown = use_state(|| Mark::ALL.to_vec());
+    let hover = use_state(|| None::<String>);
+    let confirm_new = use_state(|| false);
+    let dark = use_state(|| match storage::theme().as_deref() {
+        Some("dark") => true,
+        Some("light") => false,
+        _ => gloo::utils::window().match_media("(prefers-color-scheme: dark)").ok().flatten().is_some_and(|m| m.matches()),
+    });
+
+    let doc = Shared(state.doc.clone());
+    let annotations = {
+        let doc = state.doc.clone();
+        Shared(use_memo(state.rev, move |_| doc.annotations()))
+    };
+
+    // The engine runs whenever the text awaits it.
+    {
+        let doc = state.doc.clone();
+        let dispatch = dispatch.clone();
+        use_effect_with(state.rev, move |_| {
+            if !doc.analysed {
+                analysis::request(doc.text.clone(), dispatch);
+            }
+        });
+    }
+    // Autosave.
+    {
+        let doc = state.doc.clone();
+        let dispatch = dispatch.clone();
+        use_effect_with(state.rev, move |_| {
+            if let Err(e) = storage::save(&doc) {
+                dispatch.emit(Action::Notify(format!(
+                    "Autosave failed ({e}). Your work is still here: download the JSON to keep it."
+                )));
+            }
+        });
+    }
+    // The theme lives on <html> so the whole page follows it.
+    use_effect_with(*dark, |dark| {
+        if let Some(root) = gloo::utils::document().document_element() {
+            let _ = root.set_attribute("data-theme", if *dark { "dark" } else { "light" });
+        }
+    });
+
+    let select_and_show = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |id: String| {
+            dispatch.emit(Action::Select(Some(id.clone())));
+            // After the render that marks it active.
+            Timeout::new(0, move || scroll_to(&id)).forget();
         })
     };
-    let analysis = crate::analyse(&text);
-    let mut pieces = Vec::new();
-    let mut at = 0;
-    for a in &analysis.annotations {
-        if a.start < at {
-            continue;
-        }
-        pieces.push(html! { {slice_chars(&text, at, a.start)} });
-        pieces.push(html! { <mark class="hl-quote">{slice_chars(&text, a.start, a.end)}</mark> });
-        at = a.end;
+    let add_from_selection = {
+        let dispatch = dispatch.clone();
+        let text = state.doc.clone();
+        Callback::from(move |kind: Kind| {
+            let view = gloo::utils::document().get_element_by_id("view");
+            match view.and_then(|v| selection_in(&v, &text.text)) {
+                Some((start, end)) => {
+                    dispatch.emit(Action::Add { kind, start, end });
+                    if let Ok(Some(sel)) = gloo::utils::window().get_selection() {
+                        let _ = sel.remove_all_ranges();
+                    }
+                }
+                None => dispatch.emit(Action::Notify(
+                    "Select some words in the article first, then choose Quote (Q), Claim (C) or Speaker (A).".into(),
+                )),
+            }
+        })
+    };
+    let open_file = {
+        let dispatch = dispatch.clone();
+        let reading = reading.clone();
+        Callback::from(move |file: File| {
+            let dispatch = dispatch.clone();
+            let reading = reading.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                match files::open(file).await {
+                    Ok(Opened::Text(text)) if text.trim().is_empty() => {
+                        dispatch.emit(Action::Notify("That file has no text in it.".into()))
+                    }
+                    Ok(Opened::Text(text)) => {
+                        dispatch.emit(Action::Replace(Doc::with_text(text)));
+                        reading.set(true);
+                    }
+                    Ok(Opened::Json(json)) => match transfer::import(&json) {
+                        Ok(doc) => {
+                            dispatch.emit(Action::Replace(doc));
+                            dispatch.emit(Action::Notify("Imported: go on reviewing where it was left.".into()));
+                            reading.set(true);
+                        }
+                        Err(msg) => dispatch.emit(Action::Notify(format!("Nothing was imported. {msg}"))),
+                    },
+                    Err(msg) => dispatch.emit(Action::Notify(msg)),
+                }
+            });
+        })
+    };
+    let on_command = {
+        let dispatch = dispatch.clone();
+        let doc = state.doc.clone();
+        let confirm_new = confirm_new.clone();
+        let dark = dark.clone();
+        let reading = reading.clone();
+        Callback::from(move |cmd: Command| match cmd {
+            Command::New => {
+                if doc.text.trim().is_empty() && doc.user.is_empty() {
+                    dispatch.emit(Action::Replace(Doc::default()));
+                    reading.set(false);
+                } else {
+                    confirm_new.set(true);
+                }
+            }
+            Command::Download => {
+                let json = transfer::export_json(&doc);
+                let name = transfer::file_name(&doc.text);
+                match download::download(&name, &json, "application/json") {
+                    Ok(()) => dispatch.emit(Action::Notify(format!("Saved {name}."))),
+                    Err(msg) => dispatch.emit(Action::Notify(msg)),
+                }
+            }
+            Command::Copy => {
+                let dispatch = dispatch.clone();
+                download::copy(transfer::export_json(&doc), move |r| {
+                    dispatch.emit(Action::Notify(match r {
+                        Ok(()) => "Copied the JSON to the clipboard.".into(),
+                        Err(msg) => msg,
+                    }))
+                });
+            }
+            Command::Undo => dispatch.emit(Action::Undo),
+            Command::Redo => dispatch.emit(Action::Redo),
+            Command::ToggleTheme => {
+                storage::set_theme(if *dark { "light" } else { "dark" });
+                dark.set(!*dark);
+            }
+        })
+    };
+    let active = state.active();
+    {
+        let dispatch = dispatch.clone();
+        let add = add_from_selection.clone();
+        let reading = reading.clone();
+        let active = active.clone();
+        use_shortcuts(Callback::from(move |s: Shortcut| match s {
+            Shortcut::Add(kind) if *reading => add.emit(kind),
+            Shortcut::Delete => {
+                if let Some(a) = &active {
+                    dispatch.emit(Action::Delete { id: a.id.clone() })
+                }
+            }
+            Shortcut::Accept => {
+                if let Some(a) = &active {
+                    dispatch.emit(Action::Accept { id: a.id.clone() })
+                }
+            }
+            Shortcut::Deselect => dispatch.emit(Action::Select(None)),
+            Shortcut::Undo => dispatch.emit(Action::Undo),
+            Shortcut::Redo => dispatch.emit(Action::Redo),
+            Shortcut::EditText => reading.set(false),
+            Shortcut::Add(_) => {}
+        }));
     }
-    pieces.push(html! { {slice_chars(&text, at, usize::MAX)} });
+
+    let lit: Vec<String> = hover.as_deref().or(state.active.as_deref()).map(|id| related(&annotations, id)).unwrap_or_default();
+    let on_hover = {
+        let hover = hover.clone();
+        Callback::from(move |id: Option<String>| {
+            if *hover != id {
+                hover.set(id)
+            }
+        })
+    };
+    let inspector = active.as_ref().map(|a| {
+        let by_id = index(&annotations);
+        let speaker = speaker_of(a, &by_id);
+        let speakers: Vec<String> = summarize(&annotations, "").speakers.into_iter().map(|g| g.name).collect();
+        html! { <Inspector annotation={a.clone()} {speaker} {speakers} on_action={dispatch.clone()} /> }
+    });
+    let has_text = !state.doc.text.trim().is_empty();
+    let main = if *reading && has_text {
+        let on_toggle = {
+            let shown = shown.clone();
+            Callback::from(move |m: Mark| {
+                let mut v = (*shown).clone();
+                if let Some(i) = v.iter().position(|x| *x == m) {
+                    v.remove(i);
+                } else {
+                    v.push(m);
+                }
+                shown.set(v);
+            })
+        };
+        html! {
+            <section class="reader" aria-label="Reading view">
+                <Toolbar shown={(*shown).clone()} {on_toggle} on_add={add_from_selection.clone()}
+                    on_edit={let r = reading.clone(); move |_| r.set(false)} />
+                <Article doc={doc.clone()} annotations={annotations.clone()} shown={(*shown).clone()} lit={lit.clone()}
+                    active={state.active.clone()} on_hover={on_hover.clone()}
+                    on_select={let d = dispatch.clone(); move |id| d.emit(Action::Select(Some(id)))} />
+            </section>
+        }
+    } else {
+        let on_paste_article = {
+            let dispatch = dispatch.clone();
+            let reading = reading.clone();
+            Callback::from(move |text: String| {
+                dispatch.emit(Action::TypeText(text));
+                reading.set(true);
+            })
+        };
+        let on_sample = {
+            let dispatch = dispatch.clone();
+            let reading = reading.clone();
+            Callback::from(move |i: usize| {
+                dispatch.emit(Action::Replace(Doc::with_text(SAMPLES[i].text)));
+                reading.set(true);
+            })
+        };
+        html! {
+            <Editor text={AttrValue::from(state.doc.text.clone())} text_rev={state.text_rev}
+                on_type={let d = dispatch.clone(); move |t| d.emit(Action::TypeText(t))}
+                {on_paste_article} on_file={open_file.clone()} {on_sample}
+                on_done={let r = reading.clone(); move |_| r.set(true)} />
+        }
+    };
+    let dialog = confirm_new.then(|| {
+        let on_confirm = {
+            let dispatch = dispatch.clone();
+            let confirm_new = confirm_new.clone();
+            let reading = reading.clone();
+            Callback::from(move |_| {
+                dispatch.emit(Action::Replace(Doc::default()));
+                confirm_new.set(false);
+                reading.set(false);
+            })
+        };
+        html! {
+            <Confirm title="Start a new document?"
+                message="This discards the current article and your corrections. Download the JSON first if you want to keep them. (Undo brings them back.)"
+                confirm_label="Discard and start over" {on_confirm}
+                on_cancel={let c = confirm_new.clone(); move |_| c.set(false)} />
+        }
+    });
     html! {
-        <main class="app">
-            <header class="app-header">
-                <h1>{"QuoteLens"}</h1>
-                <p class="hint">{"Paste a news article below to see its quotes, speakers and claims. Nothing leaves your browser."}</p>
-            </header>
-            <textarea id="editor" aria-label="Article text" placeholder="Paste an article here" oninput={on_input} value={(*text).clone()} />
-            <section id="view" class="view" aria-label="Annotated article">{ for pieces }</section>
-        </main>
+        <div class="app">
+            <Header {has_text} can_undo={state.history.can_undo()} can_redo={state.history.can_redo()} dark={*dark}
+                {on_command} on_file={open_file} />
+            <Notice message={state.notice.clone()} on_dismiss={let d = dispatch.clone(); move |_| d.emit(Action::DismissNotice)} />
+            <main class={classes!("workspace", (*reading && has_text).then_some("reading"))}>
+                { main }
+                if has_text {
+                    <aside class="panel" aria-label="Who said what">
+                        { for inspector }
+                        <SidePanel annotations={annotations.clone()} active={state.active.clone()} lit={lit.clone()}
+                            analysing={!state.doc.analysed} on_pick={select_and_show} on_hover={on_hover} />
+                    </aside>
+                }
+            </main>
+            { for dialog }
+        </div>
     }
 }
+
+/// Scroll the start of annotation `id` into view and focus it.
+fn scroll_to(id: &str) {
+    let css = format!("#view .mk.first[data-id=\"{}\"]", id.replace('"', ""));
+    let Ok(Some(el)) = gloo::utils::document().query_selector(&css) else { return };
+    let options = ScrollIntoViewOptions::new();
+    options.set_block(ScrollLogicalPosition::Center);
+    options.set_behavior(ScrollBehavior::Smooth);
+    el.scroll_into_view_with_scroll_into_view_options(&options);
+    if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+        let focus = web_sys::FocusOptions::new();
+        focus.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&focus);
+    }
+}
+
+/// Keep `Rc` in scope for readers: the doc and annotations are shared, never copied.
+#[allow(dead_code)]
+type SharedDoc = Rc<Doc>;

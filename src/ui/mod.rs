@@ -1,6 +1,23 @@
-//! The Yew app (wasm32 only). Components dispatch; the engine and model do the work.
+//! The Yew app (wasm32 only). Components dispatch `edit::Action`s; the engine, the model
+//! and `edit` do the work. `dom_offsets` is the only place UTF-16 offsets exist.
 
+mod analysis;
 mod app;
+mod article;
+mod confirm;
+pub mod dom_offsets;
+mod download;
+mod editor;
+pub mod files;
+mod header;
+pub mod hooks;
+mod inspector;
+mod notice;
+mod samples;
+mod side_panel;
+mod storage;
+mod store;
+mod toolbar;
 
 pub use app::App;
 

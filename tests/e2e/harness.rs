@@ -189,6 +189,8 @@ impl Browser {
                 download_dir.to_string_lossy().into_owned(),
             ))
             .await;
+        // "Copy JSON" is checked by reading the clipboard back.
+        let _ = client.issue_cmd(GrantClipboard).await;
         client.goto(&server.url()).await.unwrap();
         let b = Browser {
             client,
@@ -196,7 +198,7 @@ impl Browser {
             download_dir,
             driver,
         };
-        b.wait_for_css("#editor").await;
+        b.wait_for_css("#editor, #view").await;
         b
     }
 
@@ -282,6 +284,81 @@ impl Browser {
             .unwrap_or_default()
     }
 
+    /// Click the element matched by `css`.
+    pub async fn click(&self, css: &str) {
+        self.wait_for_css(css).await.click().await.unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
+    }
+
+    /// How many elements match `css`.
+    pub async fn count(&self, css: &str) -> usize {
+        self.eval(&format!("document.querySelectorAll({}).length", json!(css))).await.as_u64().unwrap_or(0) as usize
+    }
+
+    /// Type `keys` into the focused element (fantoccini::key::Key chars for modifiers).
+    pub async fn press(&self, keys: &str) {
+        self.client.active_element().await.unwrap().send_keys(keys).await.unwrap();
+    }
+
+    /// Select the first occurrence of `needle` in the text of `css`, as a mouse drag would.
+    pub async fn select_text(&self, css: &str, needle: &str) {
+        let found = self
+            .client
+            .execute(
+                "const root = document.querySelector(arguments[0]);
+                 const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+                 const nodes = []; let text = '';
+                 while (walker.nextNode()) { nodes.push([walker.currentNode, text.length]); text += walker.currentNode.data; }
+                 const i = text.indexOf(arguments[1]); if (i < 0) return false;
+                 const at = (pos, end) => { for (const [n, o] of nodes) { const l = n.data.length;
+                     if (pos < o + l || (end && pos === o + l)) return [n, pos - o]; } };
+                 const [sn, so] = at(i, false), [en, eo] = at(i + arguments[1].length, true);
+                 const r = document.createRange(); r.setStart(sn, so); r.setEnd(en, eo);
+                 const sel = getSelection(); sel.removeAllRanges(); sel.addRange(r); return true;",
+                vec![json!(css), json!(needle)],
+            )
+            .await
+            .unwrap();
+        assert_eq!(found, json!(true), "{needle:?} is in {css}");
+    }
+
+    /// Choose `path` in the file input matched by `css`.
+    pub async fn upload(&self, css: &str, path: &Path) {
+        let input = self.wait_for_css(css).await;
+        input.send_keys(&path.to_string_lossy()).await.unwrap();
+    }
+
+    /// Wait for a finished download whose name ends with `suffix`; returns its path.
+    pub async fn downloaded(&self, suffix: &str) -> PathBuf {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            if let Ok(entries) = std::fs::read_dir(&self.download_dir) {
+                for e in entries.flatten() {
+                    let name = e.file_name().to_string_lossy().into_owned();
+                    if name.ends_with(suffix) {
+                        return e.path();
+                    }
+                }
+            }
+            assert!(Instant::now() < deadline, "no download ending in {suffix} in {}", self.download_dir.display());
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Run `script` (a JS function body) that calls `arguments[0](value)` when done.
+    pub async fn eval_async(&self, script: &str) -> Value {
+        self.client.execute_async(script, vec![]).await.unwrap()
+    }
+
+    /// Make the page's viewport `width` x `height` CSS pixels, as a phone's (headless
+    /// Chromium will not make its window narrower than 500 pixels).
+    pub async fn emulate_viewport(&self, width: u32, height: u32) {
+        self.client
+            .issue_cmd(Cdp(json!({"cmd": "Emulation.setDeviceMetricsOverride",
+                "params": {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": true}})))
+            .await
+            .unwrap();
+    }
+
     pub async fn close(self) {
         let Browser { client, .. } = &self;
         let _ = client.clone().close().await;
@@ -330,5 +407,33 @@ impl fantoccini::wd::WebDriverCompatibleCommand for DownloadBehavior {
         let body = json!({"cmd": "Browser.setDownloadBehavior",
             "params": {"behavior": "allow", "downloadPath": self.0}});
         (http::Method::POST, Some(body.to_string()))
+    }
+}
+
+/// Chromium's CDP passthrough: let the page read and write the clipboard.
+#[derive(Debug, Clone)]
+struct GrantClipboard;
+
+impl fantoccini::wd::WebDriverCompatibleCommand for GrantClipboard {
+    fn endpoint(&self, base: &url::Url, session_id: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/goog/cdp/execute", session_id.unwrap_or_default()))
+    }
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({"cmd": "Browser.grantPermissions",
+            "params": {"permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]}});
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
+/// Any Chrome DevTools command through chromedriver.
+#[derive(Debug, Clone)]
+struct Cdp(Value);
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(&self, base: &url::Url, session_id: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/goog/cdp/execute", session_id.unwrap_or_default()))
+    }
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(self.0.to_string()))
     }
 }

@@ -1,5 +1,6 @@
 //! Browser end-to-end tests: the built app in headless Chromium, driven as a user would.
 //! Run by scripts/test.sh after `trunk build --release` (`cargo test --features e2e --test e2e`).
 
+mod annotator;
 mod foundation;
 mod harness;

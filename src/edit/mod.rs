@@ -1,0 +1,16 @@
+//! Editing a document: state, actions and the one reducer, undo/redo, and the merge of
+//! a person's annotations with the engine's. Plain Rust (no web types), tested natively;
+//! the UI wraps `State` in a thin Yew `Reducible`.
+
+pub mod anchor;
+mod doc;
+pub mod history;
+pub mod layout;
+pub mod ops;
+mod state;
+pub mod summary;
+pub mod transfer;
+
+pub use doc::{Doc, Rejection};
+pub use ops::SpeakerChoice;
+pub use state::{reduce, Action, State};

@@ -1,0 +1,183 @@
+//! The app's one state, every action a person (or the engine) can take on it, and the
+//! one `reduce` that applies them. Reading `Action` tells what the app can do.
+
+use std::rc::Rc;
+
+use super::doc::Doc;
+use super::history::History;
+use super::ops::{self, SpeakerChoice};
+use crate::model::{Annotation, Kind};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// The person typed in the editor (debounced): the editor already shows this text.
+    TypeText(String),
+    /// The text was replaced from elsewhere (paste into an empty editor, file, sample).
+    SetText(String),
+    /// The engine's result for `text`.
+    Analysed { text: String, annotations: Vec<Annotation>, boilerplate: Vec<(usize, usize)> },
+    /// Mark the code points `[start, end)` as `kind`.
+    Add { kind: Kind, start: usize, end: usize },
+    SetKind { id: String, kind: Kind },
+    /// Delete a person's annotation, reject an automatic one.
+    Delete { id: String },
+    /// Keep an automatic annotation as the person's own.
+    Accept { id: String },
+    AssignSpeaker { id: String, speaker: SpeakerChoice },
+    RenameSpeaker { from: String, to: String },
+    /// Make an annotation the active one (or none).
+    Select(Option<String>),
+    Undo,
+    Redo,
+    /// A new document (empty, a sample, an import): undoable.
+    Replace(Doc),
+    /// The autosaved document after a reload: not undoable.
+    Restore(Doc),
+    /// Tell the person something (a file could not be read, ...).
+    Notify(String),
+    DismissNotice,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct State {
+    pub doc: Rc<Doc>,
+    pub history: History<Rc<Doc>>,
+    pub active: Option<String>,
+    /// A message for the person (why something could not be done, what was dropped).
+    pub notice: Option<String>,
+    /// Bumped whenever the text changes other than by typing, so the editor reloads it.
+    pub text_rev: u64,
+    /// Bumped whenever the document changes (a cheap key for caches and autosave).
+    pub rev: u64,
+}
+
+impl State {
+    pub fn new(doc: Doc) -> Self {
+        State { doc: Rc::new(doc), ..State::default() }
+    }
+
+    /// The active annotation, if it still exists.
+    pub fn active(&self) -> Option<Annotation> {
+        self.active.as_deref().and_then(|id| self.doc.find(id))
+    }
+
+    /// Apply one edit to a copy of the document, recording the old one for undo; on
+    /// failure keep the document and tell the person why.
+    fn edit<T>(&mut self, f: impl FnOnce(&mut Doc) -> Result<T, String>) -> Option<T> {
+        let mut doc = (*self.doc).clone();
+        match f(&mut doc) {
+            Ok(out) => {
+                if doc != *self.doc {
+                    let before = std::mem::replace(&mut self.doc, Rc::new(doc));
+                    self.history.record(before);
+                }
+                self.notice = None;
+                Some(out)
+            }
+            Err(msg) => {
+                self.notice = Some(msg);
+                None
+            }
+        }
+    }
+
+    fn change_text(&mut self, text: &str) {
+        let dropped = self.edit(|d| Ok::<_, String>(ops::set_text(d, text))).unwrap_or(0);
+        self.notice = match dropped {
+            0 => self.notice.take(),
+            1 => Some("1 of your annotations was removed because its text changed. Undo (Ctrl+Z) brings it back.".into()),
+            n => Some(format!(
+                "{n} of your annotations were removed because their text changed. Undo (Ctrl+Z) brings them back."
+            )),
+        };
+    }
+
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::TypeText(text) => self.change_text(&text),
+            Action::SetText(text) => {
+                self.change_text(&text);
+                self.text_rev += 1;
+            }
+            Action::Analysed { text, annotations, boilerplate } => {
+                // Derived from the text, so not an undo step: edit the current snapshot.
+                Rc::make_mut(&mut self.doc).install(&text, annotations, boilerplate);
+            }
+            Action::Add { kind, start, end } => {
+                let active = self.active.clone();
+                if let Some(id) = self.edit(|d| ops::add(d, kind, start, end, active.as_deref())) {
+                    self.active = Some(id);
+                }
+            }
+            Action::SetKind { id, kind } => {
+                if let Some(id) = self.edit(|d| ops::set_kind(d, &id, kind)) {
+                    self.active = Some(id);
+                }
+            }
+            Action::Delete { id } => {
+                if self.edit(|d| ops::delete(d, &id)).is_some() && self.active.as_deref() == Some(id.as_str()) {
+                    self.active = None;
+                }
+            }
+            Action::Accept { id } => {
+                if let Some(i) = self.edit(|d| ops::ensure_user(d, &id)) {
+                    if self.active.as_deref() == Some(id.as_str()) {
+                        self.active = Some(self.doc.user[i].id.clone());
+                    }
+                }
+            }
+            Action::AssignSpeaker { id, speaker } => {
+                if let Some(id) = self.edit(|d| ops::assign_speaker(d, &id, speaker)) {
+                    self.active = Some(id);
+                }
+            }
+            Action::RenameSpeaker { from, to } => {
+                self.edit(|d| ops::rename_speaker(d, &from, &to));
+            }
+            Action::Select(id) => self.active = id,
+            Action::Undo | Action::Redo => {
+                let current = self.doc.clone();
+                let moved = if action == Action::Undo { self.history.undo(current) } else { self.history.redo(current) };
+                match moved {
+                    Ok(doc) => {
+                        if doc.text != self.doc.text {
+                            self.text_rev += 1;
+                        }
+                        self.doc = doc;
+                        self.notice = None;
+                    }
+                    Err(doc) => self.doc = doc,
+                }
+            }
+            Action::Replace(doc) => {
+                self.edit(|d| {
+                    *d = doc;
+                    Ok(())
+                });
+                self.active = None;
+                self.text_rev += 1;
+            }
+            Action::Restore(doc) => {
+                *self = State { doc: Rc::new(doc), text_rev: self.text_rev + 1, rev: self.rev, ..State::default() };
+            }
+            Action::Notify(msg) => self.notice = Some(msg),
+            Action::DismissNotice => self.notice = None,
+        }
+    }
+}
+
+impl Doc {
+    fn install(&mut self, text: &str, annotations: Vec<Annotation>, boilerplate: Vec<(usize, usize)>) {
+        ops::install_analysis(self, text, annotations, boilerplate);
+    }
+}
+
+/// Apply `action` to `state`: the one place the document changes.
+pub fn reduce(mut state: State, action: Action) -> State {
+    let before = state.doc.clone();
+    state.apply(action);
+    if !Rc::ptr_eq(&before, &state.doc) {
+        state.rev += 1;
+    }
+    state
+}

@@ -1,0 +1,92 @@
+//! The top bar: the app's name and the document-wide commands.
+
+use web_sys::{File, HtmlInputElement};
+use yew::prelude::*;
+
+/// A command from the top bar.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Command {
+    New,
+    Download,
+    Copy,
+    Undo,
+    Redo,
+    ToggleTheme,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    pub has_text: bool,
+    pub can_undo: bool,
+    pub can_redo: bool,
+    pub dark: bool,
+    pub on_command: Callback<Command>,
+    pub on_file: Callback<File>,
+}
+
+#[function_component(Header)]
+pub fn header(p: &HeaderProps) -> Html {
+    let picker = use_node_ref();
+    let button = |cmd: Command, label: &str, title: &str, enabled: bool, class: &str| {
+        let on = p.on_command.clone();
+        let id = match cmd {
+            Command::New => "new-doc",
+            Command::Download => "download-json",
+            Command::Copy => "copy-json",
+            Command::Undo => "undo",
+            Command::Redo => "redo",
+            Command::ToggleTheme => "theme",
+        };
+        html! {
+            <button type="button" {id} class={classes!("btn", class.to_string())} title={title.to_string()}
+                disabled={!enabled} onclick={move |_| on.emit(cmd)}>{label.to_string()}</button>
+        }
+    };
+    let open = {
+        let picker = picker.clone();
+        Callback::from(move |_| {
+            if let Some(input) = picker.cast::<HtmlInputElement>() {
+                input.click();
+            }
+        })
+    };
+    let on_pick = {
+        let on_file = p.on_file.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                on_file.emit(file);
+            }
+            input.set_value("");
+        })
+    };
+    html! {
+        <header class="topbar">
+            <div class="brand">
+                <svg class="logo" viewBox="0 0 24 24" aria-hidden="true"><circle cx="10" cy="10" r="6.5" /><path d="M15 15l6 6" /><path d="M7.5 8.5h1.8v3H7.3zM11 8.5h1.8v3h-2" /></svg>
+                <h1>{"QuoteLens"}</h1>
+            </div>
+            <nav class="commands" aria-label="Document">
+                { button(Command::New, "New", "Start a new document", p.has_text, "") }
+                <button type="button" class="btn" id="open-file" title="Open a .txt, .md, .html or .quotelens.json file" onclick={open}>{"Open…"}</button>
+                <input ref={picker} id="file-picker" type="file" class="visually-hidden" tabindex="-1" aria-label="Open a file"
+                    accept=".txt,.md,.markdown,.html,.htm,.json,text/plain,text/markdown,text/html,application/json" onchange={on_pick} />
+                <span class="sep" aria-hidden="true"></span>
+                { button(Command::Undo, "Undo", "Undo (Ctrl+Z)", p.can_undo, "icon-undo") }
+                { button(Command::Redo, "Redo", "Redo (Ctrl+Shift+Z)", p.can_redo, "icon-redo") }
+                <span class="sep" aria-hidden="true"></span>
+                { button(Command::Copy, "Copy JSON", "Copy the annotations as quotelens/1 JSON", p.has_text, "") }
+                { button(Command::Download, "Download JSON", "Save the annotations as a .quotelens.json file", p.has_text, "btn-primary") }
+                <button type="button" class="btn btn-icon" id="theme-toggle" aria-pressed={p.dark.to_string()}
+                    aria-label="Dark theme" title="Switch between light and dark themes"
+                    onclick={let on = p.on_command.clone(); move |_| on.emit(Command::ToggleTheme)}>
+                    if p.dark {
+                        <svg class="icon" viewBox="0 0 24 24" aria-hidden="true"><path d="M20 14.5A8 8 0 0 1 9.5 4a8 8 0 1 0 10.5 10.5z" /></svg>
+                    } else {
+                        <svg class="icon" viewBox="0 0 24 24" aria-hidden="true"><circle cx="12" cy="12" r="4.5" /><path d="M12 2v2.5M12 19.5V22M2 12h2.5M19.5 12H22M4.9 4.9l1.8 1.8M17.3 17.3l1.8 1.8M4.9 19.1l1.8-1.8M17.3 6.7l1.8-1.8" /></svg>
+                    }
+                </button>
+            </nav>
+        </header>
+    }
+}

@@ -1,0 +1,77 @@
+//! Keyboard shortcuts on the whole page, outside text fields.
+
+use std::rc::Rc;
+
+use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, KeyboardEvent};
+use yew::prelude::*;
+
+use crate::model::Kind;
+
+/// What a key asks for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Shortcut {
+    Add(Kind),
+    Delete,
+    Accept,
+    Deselect,
+    Undo,
+    Redo,
+    EditText,
+}
+
+/// The shortcut `e` stands for: Q, C, A add a quote, claim or attribution from the
+/// selection; Delete rejects or deletes; Y accepts; Esc deselects; E edits the text;
+/// Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo.
+pub fn shortcut_of(e: &KeyboardEvent) -> Option<Shortcut> {
+    let key = e.key().to_lowercase();
+    let ctrl = e.ctrl_key() || e.meta_key();
+    if ctrl && !e.alt_key() {
+        return match (key.as_str(), e.shift_key()) {
+            ("z", false) => Some(Shortcut::Undo),
+            ("z", true) | ("y", false) => Some(Shortcut::Redo),
+            _ => None,
+        };
+    }
+    if e.alt_key() || e.meta_key() {
+        return None;
+    }
+    match key.as_str() {
+        "q" => Some(Shortcut::Add(Kind::Quote)),
+        "c" => Some(Shortcut::Add(Kind::Claim)),
+        "a" => Some(Shortcut::Add(Kind::Attribution)),
+        "delete" | "backspace" => Some(Shortcut::Delete),
+        "y" => Some(Shortcut::Accept),
+        "escape" => Some(Shortcut::Deselect),
+        "e" => Some(Shortcut::EditText),
+        _ => None,
+    }
+}
+
+/// Listen for shortcuts for as long as the component lives; `on` always sees the latest
+/// callback passed in.
+#[hook]
+pub fn use_shortcuts(on: Callback<Shortcut>) {
+    let latest = use_mut_ref(|| on.clone());
+    *latest.borrow_mut() = on;
+    use_effect_with((), move |_| {
+        let latest = Rc::clone(&latest);
+        let options = EventListenerOptions::enable_prevent_default();
+        let listener = EventListener::new_with_options(&gloo::utils::document(), "keydown", options, move |e| {
+            let Some(e) = e.dyn_ref::<KeyboardEvent>() else { return };
+            let in_field = e
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.closest("[role=alertdialog]").ok().flatten().is_some());
+            if in_field || e.default_prevented() {
+                return;
+            }
+            if let Some(s) = shortcut_of(e) {
+                e.prevent_default();
+                latest.borrow().emit(s);
+            }
+        });
+        move || drop(listener)
+    });
+}

@@ -1,0 +1,145 @@
+//! The selected annotation: what it is, and the corrections a person can make to it.
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use super::side_panel::excerpt;
+use crate::edit::{Action, SpeakerChoice};
+use crate::model::{Annotation, Kind, Origin};
+
+#[derive(Properties, PartialEq)]
+pub struct InspectorProps {
+    pub annotation: Annotation,
+    /// Its speaker's name, if it has one.
+    pub speaker: Option<String>,
+    /// Every speaker in the document.
+    pub speakers: Vec<String>,
+    pub on_action: Callback<Action>,
+}
+
+const NEW: &str = "\u{1}new";
+
+#[function_component(Inspector)]
+pub fn inspector(p: &InspectorProps) -> Html {
+    let a = &p.annotation;
+    let naming = use_state(|| false);
+    let name_ref = use_node_ref();
+    // The name field is left to the person while they type: filled in only when another
+    // annotation is selected or its speaker changes.
+    {
+        let name_ref = name_ref.clone();
+        let value = if a.kind == Kind::Attribution { p.speaker.clone().unwrap_or_default() } else { String::new() };
+        use_effect_with((a.id.clone(), value.clone(), *naming), move |_| {
+            if let Some(input) = name_ref.cast::<HtmlInputElement>() {
+                input.set_value(&value);
+            }
+        });
+    }
+    let id = a.id.clone();
+    let act = |make: fn(String) -> Action| {
+        let on = p.on_action.clone();
+        let id = id.clone();
+        move |_: MouseEvent| on.emit(make(id.clone()))
+    };
+    let set_kind = |kind: Kind| {
+        let on = p.on_action.clone();
+        let id = id.clone();
+        move |_: MouseEvent| on.emit(Action::SetKind { id: id.clone(), kind })
+    };
+    let on_speaker = {
+        let on = p.on_action.clone();
+        let id = id.clone();
+        let naming = naming.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            if value == NEW {
+                naming.set(true);
+            } else if !value.is_empty() {
+                on.emit(Action::AssignSpeaker { id: id.clone(), speaker: SpeakerChoice::Existing(value) });
+            }
+        })
+    };
+    let save_name = {
+        let on = p.on_action.clone();
+        let id = id.clone();
+        let naming = naming.clone();
+        let name_ref = name_ref.clone();
+        let kind = a.kind;
+        let old = p.speaker.clone().unwrap_or_default();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let Some(input) = name_ref.cast::<HtmlInputElement>() else { return };
+            let name = input.value();
+            if kind == Kind::Attribution {
+                on.emit(Action::RenameSpeaker { from: old.clone(), to: name });
+            } else {
+                on.emit(Action::AssignSpeaker { id: id.clone(), speaker: SpeakerChoice::New(name) });
+                naming.set(false);
+            }
+        })
+    };
+    let auto = a.origin == Origin::Auto;
+    let kind_name = |k: Kind| match k {
+        Kind::Quote => "Quote",
+        Kind::Claim => "Claim",
+        Kind::Attribution => "Speaker",
+    };
+    html! {
+        <section class="inspector" id="inspector" aria-label="Selected annotation">
+            <div class="insp-head">
+                <span class={classes!("badge", format!("badge-{}", a.kind.as_str()))}>{kind_name(a.kind)}</span>
+                <span class={classes!("origin", (!auto).then_some("origin-user"))}>{ if auto { "found automatically" } else { "yours" } }</span>
+                <button type="button" class="btn btn-icon close" aria-label="Close (Esc)" title="Close (Esc)"
+                    onclick={let on = p.on_action.clone(); move |_| on.emit(Action::Select(None))}>{"×"}</button>
+            </div>
+            <blockquote class="insp-text">{excerpt(&a.text, 220)}</blockquote>
+            if a.kind == Kind::Claim {
+                <p class="insp-row"><span class="label">{"Check-worthiness"}</span>
+                    <span class="score">{ a.score.map(|v| format!("{:.0}%", v * 100.0)).unwrap_or_else(|| "not scored".into()) }</span>
+                    { for a.signals.iter().flatten().map(|s| html! { <span class="chip">{s.clone()}</span> }) }
+                </p>
+            }
+            if a.kind == Kind::Attribution {
+                if let Some(cue) = &a.cue {
+                    <p class="insp-row"><span class="label">{"Cue"}</span><span class="cue-word">{cue.text.clone()}</span></p>
+                }
+                <form class="insp-row name-form" onsubmit={save_name.clone()}>
+                    <label for="speaker-name" class="label">{"Speaker"}</label>
+                    <input id="speaker-name" ref={name_ref.clone()} />
+                    <button type="submit" class="btn">{"Rename"}</button>
+                </form>
+            } else {
+                <div class="insp-row">
+                    <label for="speaker-select" class="label">{"Speaker"}</label>
+                    <select id="speaker-select" onchange={on_speaker}>
+                        <option value="" selected={p.speaker.is_none()}>{"— none —"}</option>
+                        { for p.speakers.iter().map(|s| html! {
+                            <option value={s.clone()} selected={p.speaker.as_deref() == Some(s.as_str())}>{s.clone()}</option>
+                        }) }
+                        <option value={NEW}>{"New speaker…"}</option>
+                    </select>
+                </div>
+                if *naming {
+                    <form class="insp-row name-form" onsubmit={save_name}>
+                        <label for="speaker-name" class="label">{"Name"}</label>
+                        <input id="speaker-name" ref={name_ref} placeholder="Who said it?" />
+                        <button type="submit" class="btn">{"Move"}</button>
+                    </form>
+                }
+            }
+            <div class="insp-row kinds" role="group" aria-label="Kind">
+                { for [Kind::Quote, Kind::Claim, Kind::Attribution].into_iter().map(|k| html! {
+                    <button type="button" class="btn btn-small" aria-pressed={(a.kind == k).to_string()} onclick={set_kind(k)}>{kind_name(k)}</button>
+                }) }
+            </div>
+            <div class="insp-actions">
+                if auto {
+                    <button type="button" class="btn btn-good" id="accept" title="Keep it as yours (Y)" onclick={act(|id| Action::Accept { id })}>{"Accept"}</button>
+                }
+                <button type="button" class="btn btn-danger" id="delete" title="Delete (Del)" onclick={act(|id| Action::Delete { id })}>
+                    { if auto { "Reject" } else { "Delete" } }
+                </button>
+            </div>
+        </section>
+    }
+}

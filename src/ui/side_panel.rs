@@ -1,0 +1,116 @@
+//! "Who said what": totals, a filter, the speakers with their quotes, and the claims.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::store::Shared;
+use crate::edit::summary::summarize;
+use crate::model::{Annotation, Origin};
+
+#[derive(Properties, PartialEq)]
+pub struct SidePanelProps {
+    pub annotations: Shared<Vec<Annotation>>,
+    pub active: Option<String>,
+    pub lit: Vec<String>,
+    pub analysing: bool,
+    pub on_pick: Callback<String>,
+    pub on_hover: Callback<Option<String>>,
+}
+
+#[function_component(SidePanel)]
+pub fn side_panel(p: &SidePanelProps) -> Html {
+    let filter = use_state(String::new);
+    let summary = {
+        let annotations = p.annotations.clone();
+        use_memo((p.annotations.clone(), (*filter).clone()), move |(_, f)| summarize(&annotations, f))
+    };
+    let entry = |a: &Annotation, extra: Html| {
+        let id = a.id.clone();
+        let pick = { let on = p.on_pick.clone(); let id = id.clone(); move |_| on.emit(id.clone()) };
+        let enter = { let on = p.on_hover.clone(); let id = id.clone(); Callback::from(move |()| on.emit(Some(id.clone()))) };
+        let leave = { let on = p.on_hover.clone(); Callback::from(move |()| on.emit(None)) };
+        let class = classes!(
+            "entry",
+            format!("entry-{}", a.kind.as_str()),
+            (p.active.as_deref() == Some(id.as_str())).then_some("active"),
+            p.lit.contains(&id).then_some("lit"),
+            (a.origin == Origin::User).then_some("mine"),
+        );
+        html! {
+            <li>
+                <button type="button" class={class} data-entry={id.clone()} onclick={pick}
+                    onmouseenter={enter.reform(|_| ())} onfocus={enter.reform(|_| ())} onmouseleave={leave.reform(|_| ())} onblur={leave.reform(|_| ())}>
+                    <span class="entry-text">{excerpt(&a.text, 160)}</span>
+                    {extra}
+                </button>
+            </li>
+        }
+    };
+    let on_filter = {
+        let filter = filter.clone();
+        Callback::from(move |e: InputEvent| filter.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+    };
+    let s = &*summary;
+    let empty = s.quote_total + s.claim_total + s.speaker_total == 0;
+    html! {
+        <section class="panel-body" aria-labelledby="panel-title">
+            <h2 id="panel-title">{"Who said what"}</h2>
+            <dl class="totals" aria-live="polite">
+                <div><dt>{"Quotes"}</dt><dd id="total-quotes">{s.quote_total}</dd></div>
+                <div><dt>{"Speakers"}</dt><dd id="total-speakers">{s.speaker_total}</dd></div>
+                <div><dt>{"Claims"}</dt><dd id="total-claims">{s.claim_total}</dd></div>
+            </dl>
+            <input type="search" id="panel-filter" class="filter" placeholder="Filter speakers, quotes, claims"
+                aria-label="Filter speakers, quotes and claims" value={(*filter).clone()} oninput={on_filter} />
+            if p.analysing {
+                <p class="muted" role="status">{"Analysing…"}</p>
+            } else if empty {
+                <p class="muted">{"No quotes or claims found yet. Select words in the article and press Q, C or A to add them."}</p>
+            }
+            <ul class="speakers" aria-label="Speakers">
+                { for s.speakers.iter().map(|g| {
+                    let lit = g.mentions.iter().any(|m| p.lit.contains(m));
+                    let first = g.mentions.first().cloned();
+                    let pick = { let on = p.on_pick.clone(); move |_| if let Some(id) = first.clone() { on.emit(id) } };
+                    html! {
+                        <li class={classes!("speaker", lit.then_some("lit"))}>
+                            <button type="button" class="speaker-name" onclick={pick} disabled={g.mentions.is_empty()}>
+                                <span class="who">{g.name.clone()}</span>
+                                <span class="count" aria-label={format!("{} quotes", g.quotes.len())}>{g.quotes.len()}</span>
+                            </button>
+                            if !g.quotes.is_empty() {
+                                <ul class="quotes">{ for g.quotes.iter().map(|q| entry(q, Html::default())) }</ul>
+                            }
+                        </li>
+                    }
+                }) }
+                if !s.unattributed.is_empty() {
+                    <li class="speaker unattributed">
+                        <div class="speaker-name"><span class="who">{"No speaker"}</span><span class="count">{s.unattributed.len()}</span></div>
+                        <ul class="quotes">{ for s.unattributed.iter().map(|q| entry(q, Html::default())) }</ul>
+                    </li>
+                }
+            </ul>
+            if !s.claims.is_empty() {
+                <h3>{"Claims"}<span class="sub">{" most check-worthy first"}</span></h3>
+                <ul class="claims" aria-label="Claims">
+                    { for s.claims.iter().map(|c| entry(c, html! {
+                        <span class="score" aria-label="check-worthiness">
+                            { c.score.map(|v| format!("{:.0}%", v * 100.0)).unwrap_or_else(|| "–".into()) }
+                        </span>
+                    })) }
+                </ul>
+            }
+        </section>
+    }
+}
+
+/// At most `max` characters of `text`, cut at a word, with an ellipsis.
+pub fn excerpt(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a).to_string();
+    format!("{cut}…")
+}
