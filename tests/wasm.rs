@@ -18,3 +18,176 @@ fn engine_runs_in_wasm_with_code_point_offsets() {
     assert_eq!(quote.start, 2);
     assert!(quote.text.starts_with("\"Hi there"));
 }
+
+use std::rc::Rc;
+
+use quotelens::edit::layout::Mark;
+use quotelens::edit::Doc;
+use quotelens::model::offsets::{cp_of_utf16, utf16_of_cp};
+use quotelens::ui::article::{Article, ArticleProps};
+use quotelens::ui::dom_offsets::selection_in;
+use quotelens::ui::side_panel::{SidePanel, SidePanelProps};
+use quotelens::ui::store::Shared;
+use quotelens::{Annotation, Kind};
+use wasm_bindgen::JsCast;
+
+/// Let Yew render (it schedules renders on the event loop).
+async fn tick() {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
+fn mount_point() -> web_sys::Element {
+    let doc = gloo::utils::document();
+    let div = doc.create_element("div").unwrap();
+    gloo::utils::body().append_child(&div).unwrap();
+    div
+}
+
+#[wasm_bindgen_test]
+fn utf16_offsets_of_real_js_strings_convert_to_code_points() {
+    let text = "a😀b𝄞c “q” é";
+    let js = js_sys::JsString::from(text);
+    // JavaScript counts UTF-16 units: two for each astral character.
+    assert_eq!(js.length() as usize, text.chars().count() + 2);
+    for cp in 0..=text.chars().count() {
+        let u = utf16_of_cp(text, cp);
+        // The JS prefix of that many units is exactly the first `cp` code points.
+        let prefix: String = js.slice(0, u as u32).into();
+        assert_eq!(prefix.chars().count(), cp);
+        assert_eq!(cp_of_utf16(text, u), cp);
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_dom_selection_across_astral_characters_gives_code_points() {
+    let root = mount_point();
+    let doc = gloo::utils::document();
+    let (s1, s2) = (
+        doc.create_element("span").unwrap(),
+        doc.create_element("mark").unwrap(),
+    );
+    s1.set_text_content(Some("a😀"));
+    s2.set_text_content(Some("b𝄞c"));
+    root.append_child(&s1).unwrap();
+    root.append_child(&s2).unwrap();
+    let text = "a😀b𝄞c";
+    let range = doc.create_range().unwrap();
+    let t2 = s2.first_child().unwrap();
+    range.set_start(&t2, 0).unwrap();
+    range.set_end(&t2, 3).unwrap(); // "b𝄞": three UTF-16 units
+    let sel = web_sys::window().unwrap().get_selection().unwrap().unwrap();
+    sel.remove_all_ranges().unwrap();
+    sel.add_range(&range).unwrap();
+    assert_eq!(selection_in(&root, text), Some((2, 4)));
+    // A selection from inside the first span to the end.
+    range.set_start(&s1.first_child().unwrap(), 1).unwrap();
+    range.set_end(&t2, 4).unwrap();
+    sel.remove_all_ranges().unwrap();
+    sel.add_range(&range).unwrap();
+    assert_eq!(selection_in(&root, text), Some((1, 5)));
+    // Nothing selected inside the root: none.
+    sel.remove_all_ranges().unwrap();
+    assert_eq!(selection_in(&root, text), None);
+    root.remove();
+}
+
+fn sample() -> (Doc, Vec<Annotation>) {
+    let text = "<b>Bold</b> 😀 \"Hi there,\" said Ann.";
+    let analysed = quotelens::analyse(text);
+    let mut anns = analysed.annotations;
+    let start = text.chars().position(|c| c == 'A').unwrap();
+    anns.push(Annotation::new(
+        "u1",
+        Kind::Attribution,
+        text,
+        start,
+        start + 3,
+    ));
+    (Doc::with_text(text), anns)
+}
+
+#[wasm_bindgen_test]
+async fn the_article_shows_text_as_text_with_marks_at_code_points() {
+    let (doc, anns) = sample();
+    let root = mount_point();
+    let props = ArticleProps {
+        doc: Shared(Rc::new(doc.clone())),
+        annotations: Shared(Rc::new(anns)),
+        shown: Mark::ALL.to_vec(),
+        lit: vec!["u1".into()],
+        active: None,
+        on_hover: Default::default(),
+        on_select: Default::default(),
+    };
+    let app = yew::Renderer::<Article>::with_root_and_props(root.clone(), props).render();
+    tick().await;
+    let view = root.query_selector("#view").unwrap().expect("the view");
+    assert_eq!(view.text_content().unwrap(), doc.text, "the text, exactly");
+    assert!(
+        view.query_selector("b").unwrap().is_none(),
+        "markup in the text is never parsed"
+    );
+    let quote = view
+        .query_selector(".mk-quote")
+        .unwrap()
+        .expect("a quote mark");
+    assert_eq!(quote.text_content().unwrap(), "\"Hi there,\"");
+    let speaker = view
+        .query_selector(".mk-speaker.lit")
+        .unwrap()
+        .expect("a lit speaker");
+    assert_eq!(speaker.text_content().unwrap(), "Ann");
+    assert_eq!(speaker.get_attribute("tabindex").as_deref(), Some("0"));
+    app.destroy();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_side_panel_counts_and_lists() {
+    let (_, mut anns) = sample();
+    let quote_id = anns
+        .iter()
+        .find(|a| a.kind == Kind::Quote)
+        .unwrap()
+        .id
+        .clone();
+    anns.iter_mut()
+        .find(|a| a.id == quote_id)
+        .unwrap()
+        .attribution = Some("u1".into());
+    let root = mount_point();
+    let props = SidePanelProps {
+        annotations: Shared(Rc::new(anns)),
+        active: Some(quote_id.clone()),
+        lit: vec![],
+        analysing: false,
+        on_pick: Default::default(),
+        on_hover: Default::default(),
+    };
+    let app = yew::Renderer::<SidePanel>::with_root_and_props(root.clone(), props).render();
+    tick().await;
+    let text = |css: &str| {
+        root.query_selector(css)
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+    };
+    assert_eq!(text("#total-quotes"), "1");
+    assert_eq!(text("#total-speakers"), "1");
+    assert_eq!(text(".speaker .who"), "Ann");
+    let entry = root
+        .query_selector(".entry.active")
+        .unwrap()
+        .expect("the active quote is marked");
+    assert_eq!(entry.get_attribute("data-entry"), Some(quote_id));
+    let _ = entry.dyn_into::<web_sys::HtmlElement>().unwrap();
+    app.destroy();
+    root.remove();
+}

@@ -18,11 +18,25 @@ pub struct TextChange {
 
 impl TextChange {
     pub fn between(old: &str, new: &str) -> TextChange {
-        let prefix = old.chars().zip(new.chars()).take_while(|(a, b)| a == b).count();
+        let prefix = old
+            .chars()
+            .zip(new.chars())
+            .take_while(|(a, b)| a == b)
+            .count();
         let (old_len, new_len) = (old.chars().count(), new.chars().count());
         let max_suffix = old_len.min(new_len) - prefix;
-        let suffix = old.chars().rev().zip(new.chars().rev()).take(max_suffix).take_while(|(a, b)| a == b).count();
-        TextChange { prefix, old_end: old_len - suffix, new_end: new_len - suffix }
+        let suffix = old
+            .chars()
+            .rev()
+            .zip(new.chars().rev())
+            .take(max_suffix)
+            .take_while(|(a, b)| a == b)
+            .count();
+        TextChange {
+            prefix,
+            old_end: old_len - suffix,
+            new_end: new_len - suffix,
+        }
     }
 
     /// `[start, end)` of the old text in the new one, when the change does not touch it.
@@ -48,7 +62,11 @@ pub struct Reanchor<'a> {
 
 impl<'a> Reanchor<'a> {
     pub fn new(old: &str, new: &'a str) -> Self {
-        Reanchor { change: TextChange::between(old, new), new, index: CharIndex::new(new) }
+        Reanchor {
+            change: TextChange::between(old, new),
+            new,
+            index: CharIndex::new(new),
+        }
     }
 
     /// Where the span `[start, end)` whose text was `text` lies in the new text, if its
@@ -64,7 +82,11 @@ impl<'a> Reanchor<'a> {
         let len = end - start;
         // Where the span would be if the change had kept its length.
         let delta = self.change.new_end as isize - self.change.old_end as isize;
-        let expected = if start < self.change.prefix { start } else { (start as isize + delta).max(0) as usize };
+        let expected = if start < self.change.prefix {
+            start
+        } else {
+            (start as isize + delta).max(0) as usize
+        };
         self.new
             .match_indices(text)
             .map(|(b, _)| self.index.char_at(b))
@@ -80,11 +102,32 @@ mod tests {
     #[test]
     fn finds_the_changed_middle() {
         let c = TextChange::between("abcdef", "abXYef");
-        assert_eq!(c, TextChange { prefix: 2, old_end: 4, new_end: 4 });
+        assert_eq!(
+            c,
+            TextChange {
+                prefix: 2,
+                old_end: 4,
+                new_end: 4
+            }
+        );
         let c = TextChange::between("aaa", "aaaa");
-        assert_eq!(c, TextChange { prefix: 3, old_end: 3, new_end: 4 });
+        assert_eq!(
+            c,
+            TextChange {
+                prefix: 3,
+                old_end: 3,
+                new_end: 4
+            }
+        );
         let c = TextChange::between("😀x", "😀😀x");
-        assert_eq!(c, TextChange { prefix: 1, old_end: 1, new_end: 2 });
+        assert_eq!(
+            c,
+            TextChange {
+                prefix: 1,
+                old_end: 1,
+                new_end: 2
+            }
+        );
     }
 
     #[test]

@@ -19,7 +19,12 @@ pub struct Rejection {
 
 impl Rejection {
     pub fn of(a: &Annotation) -> Self {
-        Rejection { kind: a.kind, start: a.start, end: a.end, text: a.text.clone() }
+        Rejection {
+            kind: a.kind,
+            start: a.start,
+            end: a.end,
+            text: a.text.clone(),
+        }
     }
     fn matches(&self, a: &Annotation) -> bool {
         self.kind == a.kind && self.start == a.start && self.end == a.end
@@ -51,7 +56,10 @@ pub struct Doc {
 
 impl Doc {
     pub fn with_text(text: impl Into<String>) -> Self {
-        Doc { text: text.into(), ..Doc::default() }
+        Doc {
+            text: text.into(),
+            ..Doc::default()
+        }
     }
 
     /// A fresh id for a person's annotation (`u1`, `u2`, ...), unused in the document.
@@ -67,7 +75,10 @@ impl Doc {
 
     fn suppressed(&self, a: &Annotation) -> bool {
         self.rejected.iter().any(|r| r.matches(a))
-            || self.user.iter().any(|u| u.kind == a.kind && u.start == a.start && u.end == a.end)
+            || self
+                .user
+                .iter()
+                .any(|u| u.kind == a.kind && u.start == a.start && u.end == a.end)
     }
 
     /// The annotations to show and export: the engine's (minus the rejected and replaced
@@ -77,8 +88,15 @@ impl Doc {
         // An automatic attribution replaced by a person's one at the same span hands its
         // quotes over to it; a rejected one leaves them unattributed.
         let mut renamed: HashMap<&str, Option<&str>> = HashMap::new();
-        for a in self.auto.iter().filter(|a| a.kind == Kind::Attribution && self.suppressed(a)) {
-            let replacement = self.user.iter().find(|u| u.kind == Kind::Attribution && u.start == a.start && u.end == a.end);
+        for a in self
+            .auto
+            .iter()
+            .filter(|a| a.kind == Kind::Attribution && self.suppressed(a))
+        {
+            let replacement = self
+                .user
+                .iter()
+                .find(|u| u.kind == Kind::Attribution && u.start == a.start && u.end == a.end);
             renamed.insert(a.id.as_str(), replacement.map(|u| u.id.as_str()));
         }
         let mut out: Vec<Annotation> = Vec::with_capacity(self.auto.len() + self.user.len());
@@ -104,7 +122,11 @@ impl Doc {
 
     /// The annotation with `id` as currently shown.
     pub fn find(&self, id: &str) -> Option<Annotation> {
-        self.user.iter().chain(self.auto.iter().filter(|a| !self.suppressed(a))).find(|a| a.id == id).cloned()
+        self.user
+            .iter()
+            .chain(self.auto.iter().filter(|a| !self.suppressed(a)))
+            .find(|a| a.id == id)
+            .cloned()
     }
 
     pub fn is_user(&self, id: &str) -> bool {
@@ -124,7 +146,12 @@ mod tests {
         let a2 = Annotation::new("a2", Kind::Attribution, text, 41, 46);
         q1.attribution = Some("a1".into());
         q2.attribution = Some("a2".into());
-        Doc { text: text.into(), auto: vec![q1, a1, q2, a2], analysed: true, ..Doc::default() }
+        Doc {
+            text: text.into(),
+            auto: vec![q1, a1, q2, a2],
+            analysed: true,
+            ..Doc::default()
+        }
     }
 
     #[test]
@@ -143,7 +170,10 @@ mod tests {
         d.user.push(mine);
         let merged = d.annotations();
         assert_eq!(merged.len(), 4);
-        assert_eq!(merged[1].id, "u1", "the person's attribution sits where the engine's was");
+        assert_eq!(
+            merged[1].id, "u1",
+            "the person's attribution sits where the engine's was"
+        );
         assert_eq!(merged[0].attribution.as_deref(), Some("u1"));
 
         d.rejected.push(Rejection::of(&d.auto[3]));

@@ -55,7 +55,12 @@ pub struct Segment {
 }
 
 /// Cut `[0, len)` into segments. `show` says which marks are on.
-pub fn layout(len: usize, annotations: &[Annotation], boilerplate: &[(usize, usize)], show: impl Fn(Mark) -> bool) -> Vec<Segment> {
+pub fn layout(
+    len: usize,
+    annotations: &[Annotation],
+    boilerplate: &[(usize, usize)],
+    show: impl Fn(Mark) -> bool,
+) -> Vec<Segment> {
     let mut spans: Vec<(usize, usize, Mark, usize)> = Vec::new();
     for (i, a) in annotations.iter().enumerate() {
         let mark = match a.kind {
@@ -93,11 +98,24 @@ pub fn layout(len: usize, annotations: &[Annotation], boilerplate: &[(usize, usi
         while bp < boilerplate.len() && boilerplate[bp].1 <= s {
             bp += 1;
         }
-        let mut layers: Vec<Layer> =
-            active.iter().map(|&(start, _, mark, index)| Layer { mark, index, first: start == s }).collect();
+        let mut layers: Vec<Layer> = active
+            .iter()
+            .map(|&(start, _, mark, index)| Layer {
+                mark,
+                index,
+                first: start == s,
+            })
+            .collect();
         layers.sort_by_key(|l| (l.mark, l.index));
-        let boilerplate = boilerplate.get(bp).is_some_and(|&(bs, be)| bs <= s && e <= be);
-        out.push(Segment { start: s, end: e, layers, boilerplate });
+        let boilerplate = boilerplate
+            .get(bp)
+            .is_some_and(|&(bs, be)| bs <= s && e <= be);
+        out.push(Segment {
+            start: s,
+            end: e,
+            layers,
+            boilerplate,
+        });
     }
     out
 }
@@ -112,10 +130,16 @@ mod tests {
         let t = "\"Hi,\" Ann said today.";
         let q = Annotation::new("q1", Kind::Quote, t, 0, 5);
         let mut a = Annotation::new("a1", Kind::Attribution, t, 6, 14);
-        a.cue = Some(Cue { start: 10, end: 14, text: "said".into() });
+        a.cue = Some(Cue {
+            start: 10,
+            end: 14,
+            text: "said".into(),
+        });
         let segs = layout(t.chars().count(), &[q, a], &[], |_| true);
-        let spans: Vec<(usize, usize, Vec<Mark>)> =
-            segs.iter().map(|s| (s.start, s.end, s.layers.iter().map(|l| l.mark).collect())).collect();
+        let spans: Vec<(usize, usize, Vec<Mark>)> = segs
+            .iter()
+            .map(|s| (s.start, s.end, s.layers.iter().map(|l| l.mark).collect()))
+            .collect();
         assert_eq!(
             spans,
             vec![
@@ -134,18 +158,30 @@ mod tests {
     fn hidden_marks_and_boilerplate() {
         let t = "Share this. \"Yes,\" he said.";
         let q = Annotation::new("q1", Kind::Quote, t, 12, 18);
-        let segs = layout(t.chars().count(), &[q.clone()], &[(0, 11)], |m| m != Mark::Quote);
+        let segs = layout(
+            t.chars().count(),
+            std::slice::from_ref(&q),
+            &[(0, 11)],
+            |m| m != Mark::Quote,
+        );
         assert_eq!(segs.len(), 2);
         assert!(segs[0].boilerplate && !segs[1].boilerplate);
         assert!(segs.iter().all(|s| s.layers.is_empty()));
         let segs = layout(t.chars().count(), &[q], &[(0, 11)], |_| true);
-        assert_eq!(segs.iter().map(|s| (s.start, s.end)).collect::<Vec<_>>(), [(0, 11), (11, 12), (12, 18), (18, 27)]);
+        assert_eq!(
+            segs.iter().map(|s| (s.start, s.end)).collect::<Vec<_>>(),
+            [(0, 11), (11, 12), (12, 18), (18, 27)]
+        );
     }
 
     #[test]
     fn out_of_range_spans_are_ignored() {
         let t = "short";
-        let q = Annotation { start: 3, end: 99, ..Annotation::new("q", Kind::Quote, t, 0, 1) };
+        let q = Annotation {
+            start: 3,
+            end: 99,
+            ..Annotation::new("q", Kind::Quote, t, 0, 1)
+        };
         let segs = layout(5, &[q], &[], |_| true);
         assert_eq!(segs.len(), 1);
         assert!(segs[0].layers.is_empty());

@@ -26,11 +26,19 @@ pub fn set_text(doc: &mut Doc, new: &str) -> usize {
     }
     let r = Reanchor::new(&doc.text, new);
     let move_ann = |a: &mut Annotation| -> bool {
-        let Some((s, e)) = r.span(a.start, a.end, &a.text) else { return false };
+        let Some((s, e)) = r.span(a.start, a.end, &a.text) else {
+            return false;
+        };
         a.start = s;
         a.end = e;
         if let Some(cue) = a.cue.take() {
-            a.cue = r.span(cue.start, cue.end, &cue.text).map(|(start, end)| Cue { start, end, text: cue.text });
+            a.cue = r
+                .span(cue.start, cue.end, &cue.text)
+                .map(|(start, end)| Cue {
+                    start,
+                    end,
+                    text: cue.text,
+                });
         }
         true
     };
@@ -39,15 +47,20 @@ pub fn set_text(doc: &mut Doc, new: &str) -> usize {
     let dropped = before - doc.user.len();
     doc.auto.retain_mut(move_ann);
     clear_dangling(doc);
-    doc.rejected.retain_mut(|j| match r.span(j.start, j.end, &j.text) {
-        Some((s, e)) => {
-            (j.start, j.end) = (s, e);
-            true
-        }
-        None => false,
-    });
+    doc.rejected
+        .retain_mut(|j| match r.span(j.start, j.end, &j.text) {
+            Some((s, e)) => {
+                (j.start, j.end) = (s, e);
+                true
+            }
+            None => false,
+        });
     let change = super::anchor::TextChange::between(&doc.text, new);
-    doc.boilerplate = doc.boilerplate.iter().filter_map(|&(s, e)| change.shift(s, e)).collect();
+    doc.boilerplate = doc
+        .boilerplate
+        .iter()
+        .filter_map(|&(s, e)| change.shift(s, e))
+        .collect();
     doc.text = new.to_string();
     doc.analysed = false;
     dropped
@@ -55,8 +68,13 @@ pub fn set_text(doc: &mut Doc, new: &str) -> usize {
 
 /// References to attributions that no longer exist become none.
 fn clear_dangling(doc: &mut Doc) {
-    let ids: Vec<String> =
-        doc.user.iter().chain(&doc.auto).filter(|a| a.kind == Kind::Attribution).map(|a| a.id.clone()).collect();
+    let ids: Vec<String> = doc
+        .user
+        .iter()
+        .chain(&doc.auto)
+        .filter(|a| a.kind == Kind::Attribution)
+        .map(|a| a.id.clone())
+        .collect();
     for a in doc.user.iter_mut().chain(doc.auto.iter_mut()) {
         if a.attribution.as_ref().is_some_and(|id| !ids.contains(id)) {
             a.attribution = None;
@@ -65,7 +83,12 @@ fn clear_dangling(doc: &mut Doc) {
 }
 
 /// Install the engine's annotations for `text` (ignored when the text has moved on).
-pub fn install_analysis(doc: &mut Doc, text: &str, mut fresh: Vec<Annotation>, boilerplate: Vec<(usize, usize)>) {
+pub fn install_analysis(
+    doc: &mut Doc,
+    text: &str,
+    mut fresh: Vec<Annotation>,
+    boilerplate: Vec<(usize, usize)>,
+) {
     if doc.text != text {
         return;
     }
@@ -75,24 +98,44 @@ pub fn install_analysis(doc: &mut Doc, text: &str, mut fresh: Vec<Annotation>, b
     doc.boilerplate = boilerplate;
     doc.analysed = true;
     if std::mem::take(&mut doc.keep_auto_once) {
-        let kept = |a: &Annotation| doc.auto.iter().any(|k| k.kind == a.kind && k.start == a.start && k.end == a.end);
-        let extra: Vec<Rejection> = fresh.iter().filter(|a| !kept(a)).map(Rejection::of).collect();
+        let kept = |a: &Annotation| {
+            doc.auto
+                .iter()
+                .any(|k| k.kind == a.kind && k.start == a.start && k.end == a.end)
+        };
+        let extra: Vec<Rejection> = fresh
+            .iter()
+            .filter(|a| !kept(a))
+            .map(Rejection::of)
+            .collect();
         doc.rejected.extend(extra);
         return;
     }
     // A person's quote attributed to an engine's attribution follows it, by span, to
     // the id the engine gives it now.
-    let span_of: HashMap<&str, (usize, usize)> =
-        doc.auto.iter().filter(|a| a.kind == Kind::Attribution).map(|a| (a.id.as_str(), (a.start, a.end))).collect();
-    let new_id: HashMap<(usize, usize), &str> =
-        fresh.iter().filter(|a| a.kind == Kind::Attribution).map(|a| ((a.start, a.end), a.id.as_str())).collect();
+    let span_of: HashMap<&str, (usize, usize)> = doc
+        .auto
+        .iter()
+        .filter(|a| a.kind == Kind::Attribution)
+        .map(|a| (a.id.as_str(), (a.start, a.end)))
+        .collect();
+    let new_id: HashMap<(usize, usize), &str> = fresh
+        .iter()
+        .filter(|a| a.kind == Kind::Attribution)
+        .map(|a| ((a.start, a.end), a.id.as_str()))
+        .collect();
     let user_ids: Vec<String> = doc.user.iter().map(|a| a.id.clone()).collect();
     for u in &mut doc.user {
-        let Some(old) = u.attribution.clone() else { continue };
+        let Some(old) = u.attribution.clone() else {
+            continue;
+        };
         if user_ids.contains(&old) {
             continue;
         }
-        u.attribution = span_of.get(old.as_str()).and_then(|span| new_id.get(span)).map(|id| id.to_string());
+        u.attribution = span_of
+            .get(old.as_str())
+            .and_then(|span| new_id.get(span))
+            .map(|id| id.to_string());
     }
     // Ids must stay unique: a person's annotation yields its id to the engine's.
     let taken: Vec<String> = fresh.iter().map(|a| a.id.clone()).collect();
@@ -117,7 +160,9 @@ pub fn ensure_user(doc: &mut Doc, id: &str) -> Result<usize, String> {
     if let Some(i) = doc.user.iter().position(|a| a.id == id) {
         return Ok(i);
     }
-    let Some(auto) = doc.find(id) else { return Err("That annotation no longer exists.".into()) };
+    let Some(auto) = doc.find(id) else {
+        return Err("That annotation no longer exists.".into());
+    };
     let mut mine = auto.clone();
     mine.id = doc.fresh_id();
     mine.origin = Origin::User;
@@ -134,7 +179,13 @@ pub fn ensure_user(doc: &mut Doc, id: &str) -> Result<usize, String> {
 /// Add a person's annotation over the code points `[start, end)`, trimmed of white
 /// space. An attribution takes the words as the speaker's name and, when a quote or
 /// claim is `active`, becomes its attribution. Returns the new annotation's id.
-pub fn add(doc: &mut Doc, kind: Kind, start: usize, end: usize, active: Option<&str>) -> Result<String, String> {
+pub fn add(
+    doc: &mut Doc,
+    kind: Kind,
+    start: usize,
+    end: usize,
+    active: Option<&str>,
+) -> Result<String, String> {
     let len = doc.text.chars().count();
     let (mut s, mut e) = (start.min(len), end.min(len));
     if s > e {
@@ -142,12 +193,20 @@ pub fn add(doc: &mut Doc, kind: Kind, start: usize, end: usize, active: Option<&
     }
     let chars: Vec<char> = slice_chars(&doc.text, s, e).chars().collect();
     let lead = chars.iter().take_while(|c| c.is_whitespace()).count();
-    let trail = chars[lead..].iter().rev().take_while(|c| c.is_whitespace()).count();
+    let trail = chars[lead..]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_whitespace())
+        .count();
     (s, e) = (s + lead, e - trail);
     if s >= e {
         return Err("Select some words of the article first.".into());
     }
-    if let Some(same) = doc.annotations().into_iter().find(|a| a.kind == kind && a.start == s && a.end == e) {
+    if let Some(same) = doc
+        .annotations()
+        .into_iter()
+        .find(|a| a.kind == kind && a.start == s && a.end == e)
+    {
         return Ok(same.id);
     }
     let id = doc.fresh_id();
@@ -159,7 +218,10 @@ pub fn add(doc: &mut Doc, kind: Kind, start: usize, end: usize, active: Option<&
     }
     doc.user.push(a);
     if kind == Kind::Attribution {
-        if let Some(target) = active.and_then(|t| doc.find(t)).filter(|t| t.kind != Kind::Attribution) {
+        if let Some(target) = active
+            .and_then(|t| doc.find(t))
+            .filter(|t| t.kind != Kind::Attribution)
+        {
             let i = ensure_user(doc, &target.id)?;
             doc.user[i].attribution = Some(id.clone());
             doc.user[i].speaker = None;
@@ -201,7 +263,9 @@ pub fn set_kind(doc: &mut Doc, id: &str, kind: Kind) -> Result<String, String> {
 
 /// Delete a person's annotation or reject an automatic one.
 pub fn delete(doc: &mut Doc, id: &str) -> Result<(), String> {
-    let Some(a) = doc.find(id) else { return Err("That annotation no longer exists.".into()) };
+    let Some(a) = doc.find(id) else {
+        return Err("That annotation no longer exists.".into());
+    };
     doc.user.retain(|u| u.id != id);
     doc.rejected.push(Rejection::of(&a));
     for u in &mut doc.user {
@@ -214,7 +278,9 @@ pub fn delete(doc: &mut Doc, id: &str) -> Result<(), String> {
 
 /// Attribute the quote or claim `id` to a speaker; returns its (possibly new) id.
 pub fn assign_speaker(doc: &mut Doc, id: &str, choice: SpeakerChoice) -> Result<String, String> {
-    let Some(target) = doc.find(id) else { return Err("That annotation no longer exists.".into()) };
+    let Some(target) = doc.find(id) else {
+        return Err("That annotation no longer exists.".into());
+    };
     if target.kind == Kind::Attribution {
         return Err("Only quotes and claims can be moved to a speaker.".into());
     }
@@ -224,7 +290,10 @@ pub fn assign_speaker(doc: &mut Doc, id: &str, choice: SpeakerChoice) -> Result<
         SpeakerChoice::Existing(name) => {
             let nearest = merged
                 .iter()
-                .filter(|a| a.kind == Kind::Attribution && speaker_of(a, &by_id).as_deref() == Some(name.as_str()))
+                .filter(|a| {
+                    a.kind == Kind::Attribution
+                        && speaker_of(a, &by_id).as_deref() == Some(name.as_str())
+                })
                 .min_by_key(|a| a.start.abs_diff(target.start));
             match nearest {
                 Some(a) => (Some(a.id.clone()), None),

@@ -15,16 +15,37 @@ pub enum Action {
     /// The text was replaced from elsewhere (paste into an empty editor, file, sample).
     SetText(String),
     /// The engine's result for `text`.
-    Analysed { text: String, annotations: Vec<Annotation>, boilerplate: Vec<(usize, usize)> },
+    Analysed {
+        text: String,
+        annotations: Vec<Annotation>,
+        boilerplate: Vec<(usize, usize)>,
+    },
     /// Mark the code points `[start, end)` as `kind`.
-    Add { kind: Kind, start: usize, end: usize },
-    SetKind { id: String, kind: Kind },
+    Add {
+        kind: Kind,
+        start: usize,
+        end: usize,
+    },
+    SetKind {
+        id: String,
+        kind: Kind,
+    },
     /// Delete a person's annotation, reject an automatic one.
-    Delete { id: String },
+    Delete {
+        id: String,
+    },
     /// Keep an automatic annotation as the person's own.
-    Accept { id: String },
-    AssignSpeaker { id: String, speaker: SpeakerChoice },
-    RenameSpeaker { from: String, to: String },
+    Accept {
+        id: String,
+    },
+    AssignSpeaker {
+        id: String,
+        speaker: SpeakerChoice,
+    },
+    RenameSpeaker {
+        from: String,
+        to: String,
+    },
     /// Make an annotation the active one (or none).
     Select(Option<String>),
     Undo,
@@ -53,7 +74,10 @@ pub struct State {
 
 impl State {
     pub fn new(doc: Doc) -> Self {
-        State { doc: Rc::new(doc), ..State::default() }
+        State {
+            doc: Rc::new(doc),
+            ..State::default()
+        }
     }
 
     /// The active annotation, if it still exists.
@@ -82,7 +106,9 @@ impl State {
     }
 
     fn change_text(&mut self, text: &str) {
-        let dropped = self.edit(|d| Ok::<_, String>(ops::set_text(d, text))).unwrap_or(0);
+        let dropped = self
+            .edit(|d| Ok::<_, String>(ops::set_text(d, text)))
+            .unwrap_or(0);
         self.notice = match dropped {
             0 => self.notice.take(),
             1 => Some("1 of your annotations was removed because its text changed. Undo (Ctrl+Z) brings it back.".into()),
@@ -99,7 +125,11 @@ impl State {
                 self.change_text(&text);
                 self.text_rev += 1;
             }
-            Action::Analysed { text, annotations, boilerplate } => {
+            Action::Analysed {
+                text,
+                annotations,
+                boilerplate,
+            } => {
                 // Derived from the text, so not an undo step: edit the current snapshot.
                 Rc::make_mut(&mut self.doc).install(&text, annotations, boilerplate);
             }
@@ -115,7 +145,9 @@ impl State {
                 }
             }
             Action::Delete { id } => {
-                if self.edit(|d| ops::delete(d, &id)).is_some() && self.active.as_deref() == Some(id.as_str()) {
+                if self.edit(|d| ops::delete(d, &id)).is_some()
+                    && self.active.as_deref() == Some(id.as_str())
+                {
                     self.active = None;
                 }
             }
@@ -137,7 +169,11 @@ impl State {
             Action::Select(id) => self.active = id,
             Action::Undo | Action::Redo => {
                 let current = self.doc.clone();
-                let moved = if action == Action::Undo { self.history.undo(current) } else { self.history.redo(current) };
+                let moved = if action == Action::Undo {
+                    self.history.undo(current)
+                } else {
+                    self.history.redo(current)
+                };
                 match moved {
                     Ok(doc) => {
                         if doc.text != self.doc.text {
@@ -158,7 +194,12 @@ impl State {
                 self.text_rev += 1;
             }
             Action::Restore(doc) => {
-                *self = State { doc: Rc::new(doc), text_rev: self.text_rev + 1, rev: self.rev, ..State::default() };
+                *self = State {
+                    doc: Rc::new(doc),
+                    text_rev: self.text_rev + 1,
+                    rev: self.rev,
+                    ..State::default()
+                };
             }
             Action::Notify(msg) => self.notice = Some(msg),
             Action::DismissNotice => self.notice = None,
@@ -167,7 +208,12 @@ impl State {
 }
 
 impl Doc {
-    fn install(&mut self, text: &str, annotations: Vec<Annotation>, boilerplate: Vec<(usize, usize)>) {
+    fn install(
+        &mut self,
+        text: &str,
+        annotations: Vec<Annotation>,
+        boilerplate: Vec<(usize, usize)>,
+    ) {
         ops::install_analysis(self, text, annotations, boilerplate);
     }
 }

@@ -55,7 +55,10 @@ pub fn summarize(annotations: &[Annotation], filter: &str) -> Summary {
     let mut out = Summary::default();
     let mut group = |name: String, groups: &mut Vec<SpeakerGroup>| -> usize {
         *slot.entry(name.clone()).or_insert_with(|| {
-            groups.push(SpeakerGroup { name, ..SpeakerGroup::default() });
+            groups.push(SpeakerGroup {
+                name,
+                ..SpeakerGroup::default()
+            });
             groups.len() - 1
         })
     };
@@ -100,19 +103,25 @@ pub fn summarize(annotations: &[Annotation], filter: &str) -> Summary {
     // Stable: equal counts keep their order of first appearance.
     groups.sort_by_key(|g| std::cmp::Reverse(g.quotes.len()));
     out.speakers = groups;
-    out.claims.sort_by(|a, b| b.score.unwrap_or(0.0).total_cmp(&a.score.unwrap_or(0.0)));
+    out.claims
+        .sort_by(|a, b| b.score.unwrap_or(0.0).total_cmp(&a.score.unwrap_or(0.0)));
     out
 }
 
 /// The ids to light up with `id`: a quote or claim with its attribution; an attribution
 /// with every quote and claim attributed to it.
 pub fn related(annotations: &[Annotation], id: &str) -> Vec<String> {
-    let Some(a) = annotations.iter().find(|a| a.id == id) else { return Vec::new() };
+    let Some(a) = annotations.iter().find(|a| a.id == id) else {
+        return Vec::new();
+    };
     let mut out = vec![a.id.clone()];
     match a.kind {
-        Kind::Attribution => {
-            out.extend(annotations.iter().filter(|q| q.attribution.as_deref() == Some(id)).map(|q| q.id.clone()))
-        }
+        Kind::Attribution => out.extend(
+            annotations
+                .iter()
+                .filter(|q| q.attribution.as_deref() == Some(id))
+                .map(|q| q.id.clone()),
+        ),
         _ => out.extend(a.attribution.clone()),
     }
     out

@@ -2,8 +2,7 @@
 //! `quotelens/1` bytes and back. (Other formats plug in here.)
 
 use super::doc::Doc;
-use crate::model::offsets::CharIndex;
-use crate::model::{Document, Kind, Origin, FORMAT};
+use crate::model::{Document, Origin};
 
 /// The document as exported: same bytes as the command line for the same annotations.
 pub fn export(doc: &Doc) -> Document {
@@ -20,11 +19,20 @@ pub fn file_name(text: &str) -> String {
     let words_of = |line: &str| -> Vec<String> {
         line.split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .map(|w| w.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_lowercase())
+            .map(|w| {
+                w.chars()
+                    .filter(char::is_ascii_alphanumeric)
+                    .collect::<String>()
+                    .to_ascii_lowercase()
+            })
             .filter(|w| !w.is_empty())
             .collect()
     };
-    let line = text.lines().map(words_of).find(|w| w.len() >= 4).unwrap_or_else(|| words_of(text));
+    let line = text
+        .lines()
+        .map(words_of)
+        .find(|w| w.len() >= 4)
+        .unwrap_or_else(|| words_of(text));
     let mut stem = String::new();
     for w in line.iter().take(8) {
         if stem.len() + w.len() > 60 {
@@ -41,40 +49,27 @@ pub fn file_name(text: &str) -> String {
     format!("{stem}.quotelens.json")
 }
 
-/// Read a `quotelens/1` file for review; any problem is described, in words a person
-/// understands, and nothing is loaded.
-pub fn import(json: &str) -> Result<Doc, String> {
-    let value: serde_json::Value =
-        serde_json::from_str(json).map_err(|e| format!("This file is not valid JSON ({e})."))?;
-    if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
-        return Err(format!("This is not a QuoteLens file: it should say \"format\": \"{FORMAT}\"."));
-    }
-    let document: Document =
-        serde_json::from_value(value).map_err(|e| format!("This QuoteLens file is damaged ({e})."))?;
-    let ix = CharIndex::new(&document.text);
-    let len = ix.len_chars();
-    let mut seen = std::collections::HashSet::new();
-    for a in &document.annotations {
-        if !seen.insert(a.id.as_str()) {
-            return Err(format!("Annotation id \"{}\" appears twice.", a.id));
-        }
-        if a.start > a.end || a.end > len {
-            return Err(format!("Annotation \"{}\" lies outside the text ({}..{} of {len}).", a.id, a.start, a.end));
-        }
-        if document.text[ix.byte_at(a.start)..ix.byte_at(a.end)] != a.text {
-            return Err(format!("Annotation \"{}\" does not match the text at {}..{}.", a.id, a.start, a.end));
-        }
-    }
-    for a in &document.annotations {
-        if let Some(to) = &a.attribution {
-            if !document.annotations.iter().any(|b| &b.id == to && b.kind == Kind::Attribution) {
-                return Err(format!("Annotation \"{}\" names a missing attribution \"{to}\".", a.id));
-            }
-        }
-    }
-    let (user, auto) = document.annotations.into_iter().partition(|a| a.origin == Origin::User);
-    let mut doc = Doc { text: document.text, auto, user, keep_auto_once: true, ..Doc::default() };
-    doc.next_id = doc.user.iter().filter_map(|a| a.id.strip_prefix('u')?.parse().ok()).max().unwrap_or(0);
+/// Read an exported file (`quotelens/1` or W3C JSON) named `file_name` for review; any
+/// problem is described in words a person understands, and nothing is loaded.
+pub fn import(file_name: &str, bytes: &[u8]) -> Result<Doc, String> {
+    let document = crate::formats::import(file_name, bytes).map_err(|e| e.to_string())?;
+    let (user, auto) = document
+        .annotations
+        .into_iter()
+        .partition(|a| a.origin == Origin::User);
+    let mut doc = Doc {
+        text: document.text,
+        auto,
+        user,
+        keep_auto_once: true,
+        ..Doc::default()
+    };
+    doc.next_id = doc
+        .user
+        .iter()
+        .filter_map(|a| a.id.strip_prefix('u')?.parse().ok())
+        .max()
+        .unwrap_or(0);
     Ok(doc)
 }
 
@@ -84,10 +79,16 @@ mod tests {
 
     #[test]
     fn names_the_file_after_the_title_line() {
-        assert_eq!(file_name("\n Hi\nPompeo Concerned By Cyber Attacks!\nbody"), "pompeo-concerned-by-cyber-attacks.quotelens.json");
+        assert_eq!(
+            file_name("\n Hi\nPompeo Concerned By Cyber Attacks!\nbody"),
+            "pompeo-concerned-by-cyber-attacks.quotelens.json"
+        );
         assert_eq!(file_name("“Ça va”"), "a-va.quotelens.json");
         assert_eq!(file_name("😀"), "article.quotelens.json");
         let long = "word ".repeat(40);
-        assert_eq!(file_name(&long), "word-word-word-word-word-word-word-word.quotelens.json");
+        assert_eq!(
+            file_name(&long),
+            "word-word-word-word-word-word-word-word.quotelens.json"
+        );
     }
 }

@@ -12,7 +12,11 @@ pub const MAX_CHARS: usize = 1_000_000;
 pub fn request(text: String, done: Callback<Action>) {
     let chars = text.chars().count();
     if chars > MAX_CHARS {
-        done.emit(Action::Analysed { text, annotations: Vec::new(), boilerplate: Vec::new() });
+        done.emit(Action::Analysed {
+            text,
+            annotations: Vec::new(),
+            boilerplate: Vec::new(),
+        });
         done.emit(Action::Notify(format!(
             "This text is too long to analyse ({chars} characters; the limit is {MAX_CHARS}). It is kept, and you can annotate it by hand."
         )));
@@ -20,7 +24,11 @@ pub fn request(text: String, done: Callback<Action>) {
     }
     let analysis = crate::analyse(&text);
     let boilerplate = boilerplate(&analysis);
-    done.emit(Action::Analysed { annotations: analysis.annotations, boilerplate, text });
+    done.emit(Action::Analysed {
+        annotations: analysis.annotations,
+        boilerplate,
+        text,
+    });
 }
 
 /// The engine's boilerplate spans, once it reports them.

@@ -41,7 +41,11 @@ pub fn app() -> Html {
     let dark = use_state(|| match storage::theme().as_deref() {
         Some("dark") => true,
         Some("light") => false,
-        _ => gloo::utils::window().match_media("(prefers-color-scheme: dark)").ok().flatten().is_some_and(|m| m.matches()),
+        _ => gloo::utils::window()
+            .match_media("(prefers-color-scheme: dark)")
+            .ok()
+            .flatten()
+            .is_some_and(|m| m.matches()),
     });
 
     let doc = Shared(state.doc.clone());
@@ -120,14 +124,19 @@ pub fn app() -> Html {
                         dispatch.emit(Action::Replace(Doc::with_text(text)));
                         reading.set(true);
                     }
-                    Ok(Opened::Json(json)) => match transfer::import(&json) {
-                        Ok(doc) => {
-                            dispatch.emit(Action::Replace(doc));
-                            dispatch.emit(Action::Notify("Imported: go on reviewing where it was left.".into()));
-                            reading.set(true);
+                    Ok(Opened::Json(name, json)) => {
+                        match transfer::import(&name, json.as_bytes()) {
+                            Ok(doc) => {
+                                dispatch.emit(Action::Replace(doc));
+                                dispatch.emit(Action::Notify(
+                                    "Imported: go on reviewing where it was left.".into(),
+                                ));
+                                reading.set(true);
+                            }
+                            Err(msg) => dispatch
+                                .emit(Action::Notify(format!("Nothing was imported. {msg}"))),
                         }
-                        Err(msg) => dispatch.emit(Action::Notify(format!("Nothing was imported. {msg}"))),
-                    },
+                    }
                     Err(msg) => dispatch.emit(Action::Notify(msg)),
                 }
             });
@@ -199,7 +208,11 @@ pub fn app() -> Html {
         }));
     }
 
-    let lit: Vec<String> = hover.as_deref().or(state.active.as_deref()).map(|id| related(&annotations, id)).unwrap_or_default();
+    let lit: Vec<String> = hover
+        .as_deref()
+        .or(state.active.as_deref())
+        .map(|id| related(&annotations, id))
+        .unwrap_or_default();
     let on_hover = {
         let hover = hover.clone();
         Callback::from(move |id: Option<String>| {
@@ -302,7 +315,9 @@ pub fn app() -> Html {
 /// Scroll the start of annotation `id` into view and focus it.
 fn scroll_to(id: &str) {
     let css = format!("#view .mk.first[data-id=\"{}\"]", id.replace('"', ""));
-    let Ok(Some(el)) = gloo::utils::document().query_selector(&css) else { return };
+    let Ok(Some(el)) = gloo::utils::document().query_selector(&css) else {
+        return;
+    };
     let options = ScrollIntoViewOptions::new();
     options.set_block(ScrollLogicalPosition::Center);
     options.set_behavior(ScrollBehavior::Smooth);

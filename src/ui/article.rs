@@ -29,21 +29,28 @@ pub struct ArticleProps {
 pub fn article(p: &ArticleProps) -> Html {
     let segments = {
         let (doc, annotations, shown) = (p.doc.clone(), p.annotations.clone(), p.shown.clone());
-        use_memo((p.doc.clone(), p.annotations.clone(), p.shown.clone()), move |_| {
-            let ix = CharIndex::new(&doc.text);
-            layout(ix.len_chars(), &annotations, &doc.boilerplate, |m| shown.contains(&m))
+        use_memo(
+            (p.doc.clone(), p.annotations.clone(), p.shown.clone()),
+            move |_| {
+                let ix = CharIndex::new(&doc.text);
+                layout(ix.len_chars(), &annotations, &doc.boilerplate, |m| {
+                    shown.contains(&m)
+                })
                 .into_iter()
                 .map(|s| {
                     let piece = doc.text[ix.byte_at(s.start)..ix.byte_at(s.end)].to_string();
                     (s, piece)
                 })
                 .collect::<Vec<(Segment, String)>>()
-        })
+            },
+        )
     };
     let lit: HashSet<&str> = p.lit.iter().map(String::as_str).collect();
     let on_over = {
         let on = p.on_hover.clone();
-        Callback::from(move |e: MouseEvent| on.emit(e.target().and_then(|t| annotation_at(&t)).map(|(_, id)| id)))
+        Callback::from(move |e: MouseEvent| {
+            on.emit(e.target().and_then(|t| annotation_at(&t)).map(|(_, id)| id))
+        })
     };
     let on_leave = {
         let on = p.on_hover.clone();
@@ -51,7 +58,9 @@ pub fn article(p: &ArticleProps) -> Html {
     };
     let on_focus = {
         let on = p.on_hover.clone();
-        Callback::from(move |e: FocusEvent| on.emit(e.target().and_then(|t| annotation_at(&t)).map(|(_, id)| id)))
+        Callback::from(move |e: FocusEvent| {
+            on.emit(e.target().and_then(|t| annotation_at(&t)).map(|(_, id)| id))
+        })
     };
     let on_blur = {
         let on = p.on_hover.clone();
@@ -60,7 +69,11 @@ pub fn article(p: &ArticleProps) -> Html {
     let on_click = {
         let on = p.on_select.clone();
         Callback::from(move |e: MouseEvent| {
-            let selecting = gloo::utils::window().get_selection().ok().flatten().is_some_and(|s| !s.is_collapsed());
+            let selecting = gloo::utils::window()
+                .get_selection()
+                .ok()
+                .flatten()
+                .is_some_and(|s| !s.is_collapsed());
             if selecting {
                 return;
             }
@@ -118,7 +131,11 @@ pub fn article(p: &ArticleProps) -> Html {
 
 /// A short tooltip for a mark.
 fn describe(a: &Annotation, mark: Mark) -> String {
-    let who = if a.origin == Origin::User { "yours" } else { "automatic" };
+    let who = if a.origin == Origin::User {
+        "yours"
+    } else {
+        "automatic"
+    };
     match (a.kind, mark) {
         (Kind::Claim, _) => match a.score {
             Some(s) => format!("Claim, check-worthiness {:.0}% ({who})", s * 100.0),
@@ -126,7 +143,10 @@ fn describe(a: &Annotation, mark: Mark) -> String {
         },
         (Kind::Quote, _) => format!("Quote ({who})"),
         (Kind::Attribution, _) => {
-            format!("Speaker: {} ({who})", a.speaker.clone().unwrap_or_else(|| a.text.clone()))
+            format!(
+                "Speaker: {} ({who})",
+                a.speaker.clone().unwrap_or_else(|| a.text.clone())
+            )
         }
     }
 }

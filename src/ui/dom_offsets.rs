@@ -23,11 +23,21 @@ pub fn selection_in(root: &Element, text: &str) -> Option<(usize, usize)> {
     }
     let range = selection.get_range_at(0).ok()?;
     let root_node: &Node = root.as_ref();
-    if !root_node.contains(Some(&range.start_container().ok()?)) || !root_node.contains(Some(&range.end_container().ok()?)) {
+    if !root_node.contains(Some(&range.start_container().ok()?))
+        || !root_node.contains(Some(&range.end_container().ok()?))
+    {
         return None;
     }
-    let start = utf16_offset_in(root_node, &range.start_container().ok()?, range.start_offset().ok()?)?;
-    let end = utf16_offset_in(root_node, &range.end_container().ok()?, range.end_offset().ok()?)?;
+    let start = utf16_offset_in(
+        root_node,
+        &range.start_container().ok()?,
+        range.start_offset().ok()?,
+    )?;
+    let end = utf16_offset_in(
+        root_node,
+        &range.end_container().ok()?,
+        range.end_offset().ok()?,
+    )?;
     Some(utf16_span_to_cp(text, start, end))
 }
 
@@ -42,7 +52,12 @@ pub fn cp_span_to_utf16(text: &str, start: usize, end: usize) -> (usize, usize) 
 }
 
 /// Select the code points `[start, end)` of `textarea`'s text.
-pub fn select_in_textarea(area: &web_sys::HtmlTextAreaElement, text: &str, start: usize, end: usize) {
+pub fn select_in_textarea(
+    area: &web_sys::HtmlTextAreaElement,
+    text: &str,
+    start: usize,
+    end: usize,
+) {
     let (s, e) = cp_span_to_utf16(text, start, end);
     let _ = area.set_selection_range(s as u32, e as u32);
 }

@@ -30,12 +30,17 @@ pub fn download(name: &str, contents: &str, mime: &str) -> Result<(), String> {
 
 /// Copy `text` to the clipboard; `done` hears whether it worked.
 pub fn copy(text: String, done: impl FnOnce(Result<(), String>) + 'static) {
-    let promise = gloo::utils::window().navigator().clipboard().write_text(&text);
+    let promise = gloo::utils::window()
+        .navigator()
+        .clipboard()
+        .write_text(&text);
     wasm_bindgen_futures::spawn_local(async move {
         let result = wasm_bindgen_futures::JsFuture::from(promise)
             .await
             .map(|_| ())
-            .map_err(|_| "The browser did not allow copying. Use Download JSON instead.".to_string());
+            .map_err(|_| {
+                "The browser did not allow copying. Use Download JSON instead.".to_string()
+            });
         done(result);
     });
 }

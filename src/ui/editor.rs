@@ -66,7 +66,8 @@ pub fn editor(p: &EditorProps) -> Html {
                 return;
             }
             let on_type = on_type.clone();
-            *pending.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || on_type.emit(el.value())));
+            *pending.borrow_mut() =
+                Some(Timeout::new(DEBOUNCE_MS, move || on_type.emit(el.value())));
         })
     };
     let on_drop = {
@@ -75,7 +76,11 @@ pub fn editor(p: &EditorProps) -> Html {
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             dragging.set(false);
-            if let Some(file) = e.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+            if let Some(file) = e
+                .data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|f| f.get(0))
+            {
                 on_file.emit(file);
             }
         })

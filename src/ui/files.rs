@@ -11,8 +11,8 @@ const MAX_BYTES: f64 = 20_000_000.0;
 pub enum Opened {
     /// Article text to analyse.
     Text(String),
-    /// A `.json` file: a QuoteLens export to import.
-    Json(String),
+    /// A `.json` file (name, contents): an export to import.
+    Json(String, String),
 }
 
 /// Read `file`; the error is a message for the person.
@@ -20,19 +20,28 @@ pub async fn open(file: File) -> Result<Opened, String> {
     let name = file.name();
     let lower = name.to_lowercase();
     let ext = lower.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
-    if !matches!(ext, "txt" | "text" | "md" | "markdown" | "html" | "htm" | "json") {
-        return Err(format!("“{name}” is not a text, Markdown, HTML or QuoteLens JSON file."));
+    if !matches!(
+        ext,
+        "txt" | "text" | "md" | "markdown" | "html" | "htm" | "json" | "jsonld"
+    ) {
+        return Err(format!(
+            "“{name}” is not a text, Markdown, HTML or QuoteLens JSON file."
+        ));
     }
     if file.size() > MAX_BYTES {
-        return Err(format!("“{name}” is too large ({:.0} MB; the limit is 20 MB).", file.size() / 1e6));
+        return Err(format!(
+            "“{name}” is too large ({:.0} MB; the limit is 20 MB).",
+            file.size() / 1e6
+        ));
     }
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
         .map_err(|_| format!("“{name}” could not be read."))?;
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    let text = decode(&bytes).ok_or_else(|| format!("“{name}” does not look like text (it may be a binary file)."))?;
+    let text = decode(&bytes)
+        .ok_or_else(|| format!("“{name}” does not look like text (it may be a binary file)."))?;
     Ok(match ext {
-        "json" => Opened::Json(text),
+        "json" | "jsonld" => Opened::Json(name, text),
         "html" | "htm" => Opened::Text(html_to_text(&text)?),
         _ => Opened::Text(text),
     })
@@ -52,7 +61,9 @@ fn decode(bytes: &[u8]) -> Option<String> {
 pub fn html_to_text(html: &str) -> Result<String, String> {
     let fail = |_| "This HTML file could not be read.".to_string();
     let parser = web_sys::DomParser::new().map_err(fail)?;
-    let doc: Document = parser.parse_from_string(html, web_sys::SupportedType::TextHtml).map_err(fail)?;
+    let doc: Document = parser
+        .parse_from_string(html, web_sys::SupportedType::TextHtml)
+        .map_err(fail)?;
     let mut out = String::new();
     if let Some(title) = doc.query_selector("title").ok().flatten() {
         let t = title.text_content().unwrap_or_default();
@@ -66,20 +77,48 @@ pub fn html_to_text(html: &str) -> Result<String, String> {
         walk(body.as_ref(), &mut out);
     }
     // Every block is a paragraph of its own.
-    let paragraphs: Vec<&str> = out.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let paragraphs: Vec<&str> = out
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     Ok(paragraphs.join("\n\n"))
 }
 
-const SKIP: [&str; 9] = ["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "IFRAME", "NAV", "BUTTON", "FORM"];
+const SKIP: [&str; 9] = [
+    "SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "IFRAME", "NAV", "BUTTON", "FORM",
+];
 const BLOCK: [&str; 22] = [
-    "P", "DIV", "BR", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "TR", "SECTION", "ARTICLE", "HEADER", "FOOTER",
-    "BLOCKQUOTE", "PRE", "UL", "OL", "TABLE", "FIGCAPTION", "HR",
+    "P",
+    "DIV",
+    "BR",
+    "H1",
+    "H2",
+    "H3",
+    "H4",
+    "H5",
+    "H6",
+    "LI",
+    "TR",
+    "SECTION",
+    "ARTICLE",
+    "HEADER",
+    "FOOTER",
+    "BLOCKQUOTE",
+    "PRE",
+    "UL",
+    "OL",
+    "TABLE",
+    "FIGCAPTION",
+    "HR",
 ];
 
 fn walk(node: &Node, out: &mut String) {
     let children = node.child_nodes();
     for i in 0..children.length() {
-        let Some(child) = children.item(i) else { continue };
+        let Some(child) = children.item(i) else {
+            continue;
+        };
         match child.node_type() {
             Node::TEXT_NODE => out.push_str(&collapse(&child.text_content().unwrap_or_default())),
             Node::ELEMENT_NODE => {

@@ -70,7 +70,7 @@ pub fn header(p: &HeaderProps) -> Html {
                 { button(Command::New, "New", "Start a new document", p.has_text, "") }
                 <button type="button" class="btn" id="open-file" title="Open a .txt, .md, .html or .quotelens.json file" onclick={open}>{"Open…"}</button>
                 <input ref={picker} id="file-picker" type="file" class="visually-hidden" tabindex="-1" aria-label="Open a file"
-                    accept=".txt,.md,.markdown,.html,.htm,.json,text/plain,text/markdown,text/html,application/json" onchange={on_pick} />
+                    accept=".txt,.md,.markdown,.html,.htm,.json,.jsonld,text/plain,text/markdown,text/html,application/json" onchange={on_pick} />
                 <span class="sep" aria-hidden="true"></span>
                 { button(Command::Undo, "Undo", "Undo (Ctrl+Z)", p.can_undo, "icon-undo") }
                 { button(Command::Redo, "Redo", "Redo (Ctrl+Shift+Z)", p.can_redo, "icon-redo") }

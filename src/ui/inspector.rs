@@ -28,7 +28,11 @@ pub fn inspector(p: &InspectorProps) -> Html {
     // annotation is selected or its speaker changes.
     {
         let name_ref = name_ref.clone();
-        let value = if a.kind == Kind::Attribution { p.speaker.clone().unwrap_or_default() } else { String::new() };
+        let value = if a.kind == Kind::Attribution {
+            p.speaker.clone().unwrap_or_default()
+        } else {
+            String::new()
+        };
         use_effect_with((a.id.clone(), value.clone(), *naming), move |_| {
             if let Some(input) = name_ref.cast::<HtmlInputElement>() {
                 input.set_value(&value);
@@ -44,7 +48,12 @@ pub fn inspector(p: &InspectorProps) -> Html {
     let set_kind = |kind: Kind| {
         let on = p.on_action.clone();
         let id = id.clone();
-        move |_: MouseEvent| on.emit(Action::SetKind { id: id.clone(), kind })
+        move |_: MouseEvent| {
+            on.emit(Action::SetKind {
+                id: id.clone(),
+                kind,
+            })
+        }
     };
     let on_speaker = {
         let on = p.on_action.clone();
@@ -55,7 +64,10 @@ pub fn inspector(p: &InspectorProps) -> Html {
             if value == NEW {
                 naming.set(true);
             } else if !value.is_empty() {
-                on.emit(Action::AssignSpeaker { id: id.clone(), speaker: SpeakerChoice::Existing(value) });
+                on.emit(Action::AssignSpeaker {
+                    id: id.clone(),
+                    speaker: SpeakerChoice::Existing(value),
+                });
             }
         })
     };
@@ -68,12 +80,20 @@ pub fn inspector(p: &InspectorProps) -> Html {
         let old = p.speaker.clone().unwrap_or_default();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let Some(input) = name_ref.cast::<HtmlInputElement>() else { return };
+            let Some(input) = name_ref.cast::<HtmlInputElement>() else {
+                return;
+            };
             let name = input.value();
             if kind == Kind::Attribution {
-                on.emit(Action::RenameSpeaker { from: old.clone(), to: name });
+                on.emit(Action::RenameSpeaker {
+                    from: old.clone(),
+                    to: name,
+                });
             } else {
-                on.emit(Action::AssignSpeaker { id: id.clone(), speaker: SpeakerChoice::New(name) });
+                on.emit(Action::AssignSpeaker {
+                    id: id.clone(),
+                    speaker: SpeakerChoice::New(name),
+                });
                 naming.set(false);
             }
         })

@@ -3,7 +3,7 @@
 
 mod analysis;
 mod app;
-mod article;
+pub mod article;
 mod confirm;
 pub mod dom_offsets;
 mod download;
@@ -14,9 +14,9 @@ pub mod hooks;
 mod inspector;
 mod notice;
 mod samples;
-mod side_panel;
+pub mod side_panel;
 mod storage;
-mod store;
+pub mod store;
 mod toolbar;
 
 pub use app::App;

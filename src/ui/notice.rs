@@ -10,7 +10,9 @@ pub struct NoticeProps {
 
 #[function_component(Notice)]
 pub fn notice(p: &NoticeProps) -> Html {
-    let Some(msg) = &p.message else { return html! { <div class="notice-slot" role="status" aria-live="polite"></div> } };
+    let Some(msg) = &p.message else {
+        return html! { <div class="notice-slot" role="status" aria-live="polite"></div> };
+    };
     let on = p.on_dismiss.clone();
     html! {
         <div class="notice-slot" role="alert">

@@ -22,13 +22,26 @@ pub fn side_panel(p: &SidePanelProps) -> Html {
     let filter = use_state(String::new);
     let summary = {
         let annotations = p.annotations.clone();
-        use_memo((p.annotations.clone(), (*filter).clone()), move |(_, f)| summarize(&annotations, f))
+        use_memo((p.annotations.clone(), (*filter).clone()), move |(_, f)| {
+            summarize(&annotations, f)
+        })
     };
     let entry = |a: &Annotation, extra: Html| {
         let id = a.id.clone();
-        let pick = { let on = p.on_pick.clone(); let id = id.clone(); move |_| on.emit(id.clone()) };
-        let enter = { let on = p.on_hover.clone(); let id = id.clone(); Callback::from(move |()| on.emit(Some(id.clone()))) };
-        let leave = { let on = p.on_hover.clone(); Callback::from(move |()| on.emit(None)) };
+        let pick = {
+            let on = p.on_pick.clone();
+            let id = id.clone();
+            move |_| on.emit(id.clone())
+        };
+        let enter = {
+            let on = p.on_hover.clone();
+            let id = id.clone();
+            Callback::from(move |()| on.emit(Some(id.clone())))
+        };
+        let leave = {
+            let on = p.on_hover.clone();
+            Callback::from(move |()| on.emit(None))
+        };
         let class = classes!(
             "entry",
             format!("entry-{}", a.kind.as_str()),
@@ -48,7 +61,9 @@ pub fn side_panel(p: &SidePanelProps) -> Html {
     };
     let on_filter = {
         let filter = filter.clone();
-        Callback::from(move |e: InputEvent| filter.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+        Callback::from(move |e: InputEvent| {
+            filter.set(e.target_unchecked_into::<HtmlInputElement>().value())
+        })
     };
     let s = &*summary;
     let empty = s.quote_total + s.claim_total + s.speaker_total == 0;
@@ -111,6 +126,9 @@ pub fn excerpt(text: &str, max: usize) -> String {
         return text.to_string();
     }
     let cut: String = text.chars().take(max).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a).to_string();
+    let cut = cut
+        .rsplit_once(' ')
+        .map_or(cut.as_str(), |(a, _)| a)
+        .to_string();
     format!("{cut}…")
 }

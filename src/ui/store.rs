@@ -12,7 +12,9 @@ impl Reducible for Store {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let state = Rc::try_unwrap(self).map(|s| s.0).unwrap_or_else(|rc| rc.0.clone());
+        let state = Rc::try_unwrap(self)
+            .map(|s| s.0)
+            .unwrap_or_else(|rc| rc.0.clone());
         Rc::new(Store(reduce(state, action)))
     }
 }

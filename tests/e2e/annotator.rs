@@ -16,7 +16,11 @@ const LEYEN: &str = "004_5f6aecae78906b36.txt";
 const TEXT: &str = "Bridge to reopen in May\n\nThe minister spoke on Monday. \"We will rebuild the bridge by May,\" said Anna Berg, the minister.\n\nCritics disagreed. \"It cannot be done,\" said Tom Hale. \"Not this year,\" he added.";
 
 fn quotes_in(text: &str) -> usize {
-    analyse(text).annotations.iter().filter(|a| a.kind == Kind::Quote).count()
+    analyse(text)
+        .annotations
+        .iter()
+        .filter(|a| a.kind == Kind::Quote)
+        .count()
 }
 
 fn ctrl(key: &str) -> String {
@@ -24,7 +28,11 @@ fn ctrl(key: &str) -> String {
 }
 
 fn ctrl_shift(key: &str) -> String {
-    format!("{}{}{key}", char::from(Key::Control), char::from(Key::Shift))
+    format!(
+        "{}{}{key}",
+        char::from(Key::Control),
+        char::from(Key::Shift)
+    )
 }
 
 /// A scratch file under target/e2e-files/.
@@ -39,18 +47,28 @@ fn scratch(name: &str, contents: &[u8]) -> std::path::PathBuf {
 /// Paste `text` into the empty editor and wait for the reading view's highlights.
 async fn paste_article(b: &Browser, text: &str) {
     b.paste("#editor", text).await;
-    b.wait_until("the reading view", "document.querySelector('#view') && !document.querySelector('#editor')").await;
+    b.wait_until(
+        "the reading view",
+        "document.querySelector('#view') && !document.querySelector('#editor')",
+    )
+    .await;
     if quotes_in(text) > 0 {
-        b.wait_until("highlights", "document.querySelector('#view .mk-quote')").await;
+        b.wait_until("highlights", "document.querySelector('#view .mk-quote')")
+            .await;
     }
 }
 
 async fn view_text(b: &Browser) -> String {
-    b.eval("document.querySelector('#view').textContent").await.as_str().unwrap_or_default().to_string()
+    b.eval("document.querySelector('#view').textContent")
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
 }
 
 async fn notice(b: &Browser) -> String {
-    b.wait_until("a notice", "document.querySelector('#notice')").await;
+    b.wait_until("a notice", "document.querySelector('#notice')")
+        .await;
     b.text_of("#notice").await
 }
 
@@ -67,13 +85,23 @@ async fn id_of(b: &Browser, class: &str, text: &str) -> String {
             serde_json::json!(text)
         ))
         .await;
-    v.as_str().unwrap_or_else(|| panic!("no {class} mark with {text:?}")).to_string()
+    v.as_str()
+        .unwrap_or_else(|| panic!("no {class} mark with {text:?}"))
+        .to_string()
 }
 
 /// The ids of annotations that start in the view with mark `class`.
 async fn mark_ids(b: &Browser, class: &str) -> Vec<String> {
-    let v = b.eval(&format!("[...document.querySelectorAll('#view .mk-{class}.first')].map(e => e.dataset.id)")).await;
-    v.as_array().unwrap().iter().map(|x| x.as_str().unwrap().to_string()).collect()
+    let v = b
+        .eval(&format!(
+            "[...document.querySelectorAll('#view .mk-{class}.first')].map(e => e.dataset.id)"
+        ))
+        .await;
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_str().unwrap().to_string())
+        .collect()
 }
 
 #[tokio::test]
@@ -82,15 +110,29 @@ async fn input_paste_edit_samples_and_files() {
     b.screenshot("01-empty").await;
     let seed = seed_text(POMPEO);
     paste_article(&b, &seed).await;
-    assert_eq!(mark_ids(&b, "quote").await.len(), quotes_in(&seed), "every quote the engine finds is highlighted");
-    assert_eq!(view_text(&b).await, seed, "the reading view shows the text exactly");
+    assert_eq!(
+        mark_ids(&b, "quote").await.len(),
+        quotes_in(&seed),
+        "every quote the engine finds is highlighted"
+    );
+    assert_eq!(
+        view_text(&b).await,
+        seed,
+        "the reading view shows the text exactly"
+    );
     b.screenshot("02-reading-view").await;
 
     // Editing is one click away, and typing is analysed by itself.
     b.click("#edit-text").await;
-    assert_eq!(b.eval("document.querySelector('#editor').value").await, Value::String(seed.clone()));
+    assert_eq!(
+        b.eval("document.querySelector('#editor').value").await,
+        Value::String(seed.clone())
+    );
     let editor = b.wait_for_css("#editor").await;
-    editor.send_keys(" \"Typed at the very end,\" she said.").await.unwrap();
+    editor
+        .send_keys(" \"Typed at the very end,\" she said.")
+        .await
+        .unwrap();
     b.wait_until(
         "the typed quote in the side panel",
         "[...document.querySelectorAll('.entry')].some(e => e.textContent.includes('Typed at the very end'))",
@@ -104,7 +146,8 @@ async fn input_paste_edit_samples_and_files() {
     b.click("#new-doc").await;
     b.click("#confirm-ok").await;
     b.wait_for_css("#editor").await;
-    b.eval("document.querySelectorAll('.sample')[1].click()").await;
+    b.eval("document.querySelectorAll('.sample')[1].click()")
+        .await;
     b.wait_until("the second sample", "document.querySelector('#view') && document.querySelector('#view').textContent.includes('Ursula von der Leyen')").await;
     assert_eq!(view_text(&b).await, seed_text(LEYEN));
 
@@ -116,22 +159,42 @@ async fn input_paste_edit_samples_and_files() {
           <p>Residents were relieved.<script>alert('no')</script></p></body></html>",
     );
     b.upload("#file-picker", &html).await;
-    b.wait_until("the HTML article", "document.querySelector('#view').textContent.includes('Dam holds after storm')").await;
+    b.wait_until(
+        "the HTML article",
+        "document.querySelector('#view').textContent.includes('Dam holds after storm')",
+    )
+    .await;
     let shown = view_text(&b).await;
-    assert!(shown.contains("The engineer said: \"The dam is safe.\""), "{shown}");
-    assert!(shown.contains("\n\nResidents were relieved."), "paragraphs stay apart: {shown:?}");
+    assert!(
+        shown.contains("The engineer said: \"The dam is safe.\""),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("\n\nResidents were relieved."),
+        "paragraphs stay apart: {shown:?}"
+    );
     for absent in ["secret", "color:red", "alert", "Home | World"] {
-        assert!(!shown.contains(absent), "{absent:?} must not be shown: {shown}");
+        assert!(
+            !shown.contains(absent),
+            "{absent:?} must not be shown: {shown}"
+        );
     }
 
     // A binary file or an unknown type gets a clear message and changes nothing.
-    let binary = scratch("photo.txt", &[0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0xff, 0xfe]);
+    let binary = scratch(
+        "photo.txt",
+        &[0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0xff, 0xfe],
+    );
     b.upload("#file-picker", &binary).await;
     assert!(notice(&b).await.contains("does not look like text"));
     assert_eq!(view_text(&b).await, shown);
     let pdf = scratch("paper.pdf", b"%PDF-1.4");
     b.upload("#file-picker", &pdf).await;
-    b.wait_until("the type message", "document.querySelector('#notice').textContent.includes('is not a text')").await;
+    b.wait_until(
+        "the type message",
+        "document.querySelector('#notice').textContent.includes('is not a text')",
+    )
+    .await;
     assert_eq!(view_text(&b).await, shown);
     assert_no_console_errors(&b).await;
     b.close().await;
@@ -148,10 +211,13 @@ async fn bad_text_input_gets_a_message_and_loses_nothing() {
     // Huge text: kept and shown, not analysed, with a message.
     let huge = "word. ".repeat(170_000) + "\"The end,\" she said.";
     b.paste("#editor", &huge).await;
-    b.wait_until("the huge text", "document.querySelector('#view')").await;
+    b.wait_until("the huge text", "document.querySelector('#view')")
+        .await;
     assert!(notice(&b).await.contains("too long to analyse"));
     // The blank text pasted first is kept too: nothing typed or pasted is lost.
-    let len = b.eval("document.querySelector('#view').textContent.length").await;
+    let len = b
+        .eval("document.querySelector('#view').textContent.length")
+        .await;
     assert_eq!(len.as_u64().unwrap() as usize, "   \n  ".len() + huge.len());
     assert_no_console_errors(&b).await;
     b.close().await;
@@ -165,46 +231,124 @@ async fn highlights_have_a_second_signal_toggles_and_linked_hover() {
     assert_eq!(quotes.len(), quotes_in(TEXT));
 
     // Mark "Tom Hale" as the speaker of the second quote, and add a claim.
-    b.click(&format!("#view .mk-quote.first[data-id='{}']", quotes[1])).await;
+    b.click(&format!("#view .mk-quote.first[data-id='{}']", quotes[1]))
+        .await;
     b.select_text("#view", "Tom Hale").await;
     b.press("a").await;
     b.wait_until("the speaker mark", "[...document.querySelectorAll('#view .mk-speaker')].some(e => e.textContent === 'Tom Hale')").await;
     b.select_text("#view", "Critics disagreed.").await;
     b.press("c").await;
-    b.wait_until("the claim mark", "document.querySelector('#view .mk-claim')").await;
+    b.wait_until(
+        "the claim mark",
+        "document.querySelector('#view .mk-claim')",
+    )
+    .await;
     b.press(&Key::Escape.to_string()).await;
 
     // Colour is never the only signal.
-    let style = |css: &str, prop: &str| format!("getComputedStyle(document.querySelector('{css}')).{prop}");
-    assert_eq!(b.eval(&style("#view .mk-quote", "borderBottomStyle")).await, "solid");
-    assert_eq!(b.eval(&style("#view .mk-claim", "borderBottomStyle")).await, "dashed");
-    assert_ne!(b.eval(&style("#view .mk-speaker", "boxShadow")).await, "none");
-    assert_eq!(b.eval(&style("#view .mk-speaker", "fontWeight")).await, "600");
+    let style =
+        |css: &str, prop: &str| format!("getComputedStyle(document.querySelector('{css}')).{prop}");
+    assert_eq!(
+        b.eval(&style("#view .mk-quote", "borderBottomStyle")).await,
+        "solid"
+    );
+    assert_eq!(
+        b.eval(&style("#view .mk-claim", "borderBottomStyle")).await,
+        "dashed"
+    );
+    assert_ne!(
+        b.eval(&style("#view .mk-speaker", "boxShadow")).await,
+        "none"
+    );
+    assert_eq!(
+        b.eval(&style("#view .mk-speaker", "fontWeight")).await,
+        "600"
+    );
     // The claim's score badge is visible (a person's claim has no score yet: "?").
-    let badge = b.eval("getComputedStyle(document.querySelector('#view .mk-claim.first'), '::before').content").await;
+    let badge = b
+        .eval(
+            "getComputedStyle(document.querySelector('#view .mk-claim.first'), '::before').content",
+        )
+        .await;
     assert_eq!(badge, "\"?\"");
 
     // Hovering a quote lights up its speaker, and the reverse.
-    let quotes = [quotes[0].clone(), id_of(&b, "quote", "It cannot be done").await];
+    let quotes = [
+        quotes[0].clone(),
+        id_of(&b, "quote", "It cannot be done").await,
+    ];
     let speaker_id = b.eval("[...document.querySelectorAll('#view .mk-speaker')].find(e => e.textContent === 'Tom Hale').dataset.id").await;
-    let hover = |css: String| format!("document.querySelector(\"{css}\").dispatchEvent(new MouseEvent('mouseover', {{bubbles: true}}))");
-    b.eval(&hover(format!("#view .mk-quote.first[data-id='{}']", quotes[1]))).await;
-    b.wait_until("the speaker lit", &format!("document.querySelector(\"#view .mk-speaker.lit[data-id='{}']\")", speaker_id.as_str().unwrap())).await;
+    let hover = |css: String| {
+        format!("document.querySelector(\"{css}\").dispatchEvent(new MouseEvent('mouseover', {{bubbles: true}}))")
+    };
+    b.eval(&hover(format!(
+        "#view .mk-quote.first[data-id='{}']",
+        quotes[1]
+    )))
+    .await;
+    b.wait_until(
+        "the speaker lit",
+        &format!(
+            "document.querySelector(\"#view .mk-speaker.lit[data-id='{}']\")",
+            speaker_id.as_str().unwrap()
+        ),
+    )
+    .await;
     b.screenshot("04-hover-links-quote-and-speaker").await;
-    b.eval("document.querySelector('#view').dispatchEvent(new MouseEvent('mouseleave'))").await;
-    b.eval(&hover(format!("#view .mk-speaker[data-id='{}']", speaker_id.as_str().unwrap()))).await;
-    b.wait_until("the quote lit", &format!("document.querySelector(\"#view .mk-quote.lit[data-id='{}']\")", quotes[1])).await;
-    assert_eq!(b.count(&format!("#view .mk-quote.lit:not([data-id='{}'])", quotes[1])).await, 0, "only its own quotes light up");
+    b.eval("document.querySelector('#view').dispatchEvent(new MouseEvent('mouseleave'))")
+        .await;
+    b.eval(&hover(format!(
+        "#view .mk-speaker[data-id='{}']",
+        speaker_id.as_str().unwrap()
+    )))
+    .await;
+    b.wait_until(
+        "the quote lit",
+        &format!(
+            "document.querySelector(\"#view .mk-quote.lit[data-id='{}']\")",
+            quotes[1]
+        ),
+    )
+    .await;
+    assert_eq!(
+        b.count(&format!(
+            "#view .mk-quote.lit:not([data-id='{}'])",
+            quotes[1]
+        ))
+        .await,
+        0,
+        "only its own quotes light up"
+    );
 
     // The legend switches each kind off and on.
     b.click(".legend-quote").await;
-    b.wait_until("quotes hidden", "document.querySelectorAll('#view .mk-quote').length === 0").await;
-    assert_eq!(b.eval("document.querySelector('.legend-quote').getAttribute('aria-pressed')").await, "false");
-    assert_eq!(view_text(&b).await, TEXT, "hiding highlights keeps the text");
+    b.wait_until(
+        "quotes hidden",
+        "document.querySelectorAll('#view .mk-quote').length === 0",
+    )
+    .await;
+    assert_eq!(
+        b.eval("document.querySelector('.legend-quote').getAttribute('aria-pressed')")
+            .await,
+        "false"
+    );
+    assert_eq!(
+        view_text(&b).await,
+        TEXT,
+        "hiding highlights keeps the text"
+    );
     b.click(".legend-quote").await;
-    b.wait_until("quotes shown", "document.querySelectorAll('#view .mk-quote').length > 0").await;
+    b.wait_until(
+        "quotes shown",
+        "document.querySelectorAll('#view .mk-quote').length > 0",
+    )
+    .await;
     b.click(".legend-claim").await;
-    b.wait_until("claims hidden", "document.querySelectorAll('#view .mk-claim').length === 0").await;
+    b.wait_until(
+        "claims hidden",
+        "document.querySelectorAll('#view .mk-claim').length === 0",
+    )
+    .await;
     assert_no_console_errors(&b).await;
     b.close().await;
 }
@@ -216,18 +360,43 @@ async fn side_panel_totals_filter_and_jump() {
     paste_article(&b, &seed).await;
     let merged = analyse(&seed).annotations;
     let summary = quotelens::edit::summary::summarize(&merged, "");
-    assert_eq!(b.text_of("#total-quotes").await, summary.quote_total.to_string());
-    assert_eq!(b.text_of("#total-claims").await, summary.claim_total.to_string());
-    assert_eq!(b.text_of("#total-speakers").await, summary.speaker_total.to_string());
+    assert_eq!(
+        b.text_of("#total-quotes").await,
+        summary.quote_total.to_string()
+    );
+    assert_eq!(
+        b.text_of("#total-claims").await,
+        summary.claim_total.to_string()
+    );
+    assert_eq!(
+        b.text_of("#total-speakers").await,
+        summary.speaker_total.to_string()
+    );
     let entries = b.count(".panel .entry").await;
-    assert_eq!(entries, summary.quote_total + summary.claim_total + summary.speakers.iter().map(|g| g.claims.len()).sum::<usize>());
+    assert_eq!(
+        entries,
+        summary.quote_total
+            + summary.claim_total
+            + summary
+                .speakers
+                .iter()
+                .map(|g| g.claims.len())
+                .sum::<usize>()
+    );
 
     // Clicking the last entry scrolls to it in the article and selects it.
-    let id = b.eval("[...document.querySelectorAll('.panel .entry')].pop().dataset.entry").await;
+    let id = b
+        .eval("[...document.querySelectorAll('.panel .entry')].pop().dataset.entry")
+        .await;
     let id = id.as_str().unwrap().to_string();
-    b.eval("[...document.querySelectorAll('.panel .entry')].pop().click()").await;
+    b.eval("[...document.querySelectorAll('.panel .entry')].pop().click()")
+        .await;
     let mark = format!("#view .mk.first[data-id='{id}']");
-    b.wait_until("the mark selected", &format!("document.querySelector(\"{mark}.active\")")).await;
+    b.wait_until(
+        "the mark selected",
+        &format!("document.querySelector(\"{mark}.active\")"),
+    )
+    .await;
     b.wait_until(
         "the mark in view",
         &format!("(r => r.top >= 0 && r.bottom <= innerHeight)(document.querySelector(\"{mark}\").getBoundingClientRect())"),
@@ -238,13 +407,35 @@ async fn side_panel_totals_filter_and_jump() {
 
     // The filter narrows the lists, not the totals.
     let word = "consequences";
-    b.wait_for_css("#panel-filter").await.send_keys(word).await.unwrap();
-    b.wait_until("filtered", &format!("document.querySelectorAll('.panel .entry').length < {entries}")).await;
+    b.wait_for_css("#panel-filter")
+        .await
+        .send_keys(word)
+        .await
+        .unwrap();
+    b.wait_until(
+        "filtered",
+        &format!("document.querySelectorAll('.panel .entry').length < {entries}"),
+    )
+    .await;
     let shown = b.eval("[...document.querySelectorAll('.panel .entry')].map(e => e.textContent.toLowerCase().includes('consequences'))").await;
-    assert!(shown.as_array().unwrap().iter().all(|v| v == true), "{shown}");
-    assert_eq!(b.text_of("#total-quotes").await, summary.quote_total.to_string());
-    b.wait_for_css("#panel-filter").await.send_keys("zzzz").await.unwrap();
-    b.wait_until("nothing matches", "document.querySelectorAll('.panel .entry').length === 0").await;
+    assert!(
+        shown.as_array().unwrap().iter().all(|v| v == true),
+        "{shown}"
+    );
+    assert_eq!(
+        b.text_of("#total-quotes").await,
+        summary.quote_total.to_string()
+    );
+    b.wait_for_css("#panel-filter")
+        .await
+        .send_keys("zzzz")
+        .await
+        .unwrap();
+    b.wait_until(
+        "nothing matches",
+        "document.querySelectorAll('.panel .entry').length === 0",
+    )
+    .await;
     assert_no_console_errors(&b).await;
     b.close().await;
 }
@@ -260,41 +451,83 @@ async fn corrections_with_toolbar_keys_and_undo() {
     // Add a claim with the toolbar; undo and redo it with the keyboard.
     b.select_text("#view", "Critics disagreed.").await;
     b.click("#add-claim").await;
-    b.wait_until("the claim", "document.querySelector('#view .mk-claim.mine')").await;
-    assert_eq!(b.text_of("#view .mk-claim.mine").await, "Critics disagreed.");
+    b.wait_until(
+        "the claim",
+        "document.querySelector('#view .mk-claim.mine')",
+    )
+    .await;
+    assert_eq!(
+        b.text_of("#view .mk-claim.mine").await,
+        "Critics disagreed."
+    );
     assert!(b.text_of("#inspector").await.contains("yours"));
     b.press(&ctrl("z")).await;
-    b.wait_until("undone", "!document.querySelector('#view .mk-claim')").await;
+    b.wait_until("undone", "!document.querySelector('#view .mk-claim')")
+        .await;
     b.press(&ctrl_shift("z")).await;
-    b.wait_until("redone", "document.querySelector('#view .mk-claim.mine')").await;
+    b.wait_until("redone", "document.querySelector('#view .mk-claim.mine')")
+        .await;
 
     // Reject an automatic quote with Delete.
     b.click(&quote_sel(&quotes[0])).await;
-    b.wait_until("inspector", "document.querySelector('#inspector')").await;
-    assert!(b.text_of("#inspector").await.contains("found automatically"));
+    b.wait_until("inspector", "document.querySelector('#inspector')")
+        .await;
+    assert!(b
+        .text_of("#inspector")
+        .await
+        .contains("found automatically"));
     b.screenshot("06-inspector").await;
     b.press(&Key::Delete.to_string()).await;
-    b.wait_until("rejected", &format!("!document.querySelector(\"{}\")", quote_sel(&quotes[0]))).await;
+    b.wait_until(
+        "rejected",
+        &format!("!document.querySelector(\"{}\")", quote_sel(&quotes[0])),
+    )
+    .await;
 
     // Mark a speaker for the second quote, then rename them.
     b.click(&quote_sel(&quotes[1])).await;
     b.select_text("#view", "Tom Hale").await;
     b.press("a").await;
-    b.wait_until("speaker in panel", "[...document.querySelectorAll('.panel .who')].some(e => e.textContent === 'Tom Hale')").await;
+    b.wait_until(
+        "speaker in panel",
+        "[...document.querySelectorAll('.panel .who')].some(e => e.textContent === 'Tom Hale')",
+    )
+    .await;
     b.click("#view .mk-speaker.first").await;
     let name = b.wait_for_css("#speaker-name").await;
     name.clear().await.unwrap();
-    name.send_keys(&format!("Thomas Hale{}", char::from(Key::Enter))).await.unwrap();
-    b.wait_until("renamed", "[...document.querySelectorAll('.panel .who')].some(e => e.textContent === 'Thomas Hale')").await;
+    name.send_keys(&format!("Thomas Hale{}", char::from(Key::Enter)))
+        .await
+        .unwrap();
+    b.wait_until(
+        "renamed",
+        "[...document.querySelectorAll('.panel .who')].some(e => e.textContent === 'Thomas Hale')",
+    )
+    .await;
 
     // Move the third quote to a new speaker.
-    b.click(&quote_sel(&id_of(&b, "quote", "Not this year").await)).await;
-    b.wait_for_css("#speaker-select").await.select_by_value("\u{1}new").await.unwrap();
+    b.click(&quote_sel(&id_of(&b, "quote", "Not this year").await))
+        .await;
+    b.wait_for_css("#speaker-select")
+        .await
+        .select_by_value("\u{1}new")
+        .await
+        .unwrap();
     let name = b.wait_for_css("#speaker-name").await;
-    name.send_keys(&format!("A critic{}", char::from(Key::Enter))).await.unwrap();
-    b.wait_until("new speaker", "[...document.querySelectorAll('.panel .who')].some(e => e.textContent === 'A critic')").await;
+    name.send_keys(&format!("A critic{}", char::from(Key::Enter)))
+        .await
+        .unwrap();
+    b.wait_until(
+        "new speaker",
+        "[...document.querySelectorAll('.panel .who')].some(e => e.textContent === 'A critic')",
+    )
+    .await;
     // ...and back to an existing one.
-    b.wait_for_css("#speaker-select").await.select_by_value("Thomas Hale").await.unwrap();
+    b.wait_for_css("#speaker-select")
+        .await
+        .select_by_value("Thomas Hale")
+        .await
+        .unwrap();
     b.wait_until("moved back", "[...document.querySelectorAll('.panel .speaker')].some(s => s.querySelector('.who').textContent === 'Thomas Hale' && s.querySelector('.count').textContent === '2')").await;
 
     // Change the claim's kind to a quote.
@@ -308,7 +541,11 @@ async fn corrections_with_toolbar_keys_and_undo() {
         b.click(&quote_sel(id.as_str().unwrap())).await;
         b.click("#accept").await;
     }
-    b.wait_until("all mine", "document.querySelectorAll('#view .mk-quote.first:not(.mine)').length === 0").await;
+    b.wait_until(
+        "all mine",
+        "document.querySelectorAll('#view .mk-quote.first:not(.mine)').length === 0",
+    )
+    .await;
     b.click("#download-json").await;
     let file = b.downloaded(".quotelens.json").await;
     let doc: Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
@@ -316,8 +553,12 @@ async fn corrections_with_toolbar_keys_and_undo() {
     let quotes_out: Vec<&Value> = anns.iter().filter(|a| a["kind"] == "quote").collect();
     assert_eq!(quotes_out.len(), quotes.len(), "one rejected, one added");
     assert!(anns.iter().all(|a| a["origin"] == "user"));
-    assert!(anns.iter().any(|a| a["kind"] == "attribution" && a["speaker"] == "Thomas Hale"));
-    assert!(!anns.iter().any(|a| a["text"] == "\"We will rebuild the bridge by May,\""));
+    assert!(anns
+        .iter()
+        .any(|a| a["kind"] == "attribution" && a["speaker"] == "Thomas Hale"));
+    assert!(!anns
+        .iter()
+        .any(|a| a["text"] == "\"We will rebuild the bridge by May,\""));
     assert_no_console_errors(&b).await;
     b.close().await;
 }
@@ -328,11 +569,19 @@ async fn autosave_restores_after_reload_and_new_asks_first() {
     paste_article(&b, TEXT).await;
     b.select_text("#view", "Critics disagreed.").await;
     b.press("c").await;
-    b.wait_until("the claim", "document.querySelector('#view .mk-claim.mine')").await;
+    b.wait_until(
+        "the claim",
+        "document.querySelector('#view .mk-claim.mine')",
+    )
+    .await;
     b.client.refresh().await.unwrap();
-    b.wait_until("restored", "document.querySelector('#view .mk-claim.mine')").await;
+    b.wait_until("restored", "document.querySelector('#view .mk-claim.mine')")
+        .await;
     assert_eq!(view_text(&b).await, TEXT);
-    assert_eq!(b.text_of("#view .mk-claim.mine").await, "Critics disagreed.");
+    assert_eq!(
+        b.text_of("#view .mk-claim.mine").await,
+        "Critics disagreed."
+    );
 
     b.click("#new-doc").await;
     b.wait_for_css("#confirm").await;
@@ -346,7 +595,11 @@ async fn autosave_restores_after_reload_and_new_asks_first() {
     assert_eq!(b.eval("document.querySelector('#editor').value").await, "");
     b.client.refresh().await.unwrap();
     b.wait_for_css("#editor").await;
-    assert_eq!(b.count("#view").await, 0, "the discarded document stays discarded");
+    assert_eq!(
+        b.count("#view").await,
+        0,
+        "the discarded document stays discarded"
+    );
     assert_no_console_errors(&b).await;
     b.close().await;
 }
@@ -358,7 +611,10 @@ async fn export_matches_the_command_line_and_import_resumes_review() {
     paste_article(&b, &seed).await;
     b.click("#download-json").await;
     let path = b.downloaded(".quotelens.json").await;
-    assert_eq!(path.file_name().unwrap().to_string_lossy(), quotelens::edit::transfer::file_name(&seed));
+    assert_eq!(
+        path.file_name().unwrap().to_string_lossy(),
+        quotelens::edit::transfer::file_name(&seed)
+    );
     let bytes = std::fs::read_to_string(&path).unwrap();
     // The command line, given the same text, writes the same bytes.
     let mut cli = std::process::Command::new(env!("CARGO_BIN_EXE_quotelens"))
@@ -368,21 +624,38 @@ async fn export_matches_the_command_line_and_import_resumes_review() {
         .spawn()
         .expect("the quotelens binary runs");
     use std::io::Write;
-    cli.stdin.take().unwrap().write_all(seed.as_bytes()).unwrap();
+    cli.stdin
+        .take()
+        .unwrap()
+        .write_all(seed.as_bytes())
+        .unwrap();
     let out = cli.wait_with_output().unwrap();
     assert!(out.status.success());
-    assert_eq!(bytes, String::from_utf8(out.stdout).unwrap(), "app and CLI export the same bytes");
+    assert_eq!(
+        bytes,
+        String::from_utf8(out.stdout).unwrap(),
+        "app and CLI export the same bytes"
+    );
 
     // Copy JSON puts the same bytes on the clipboard.
     b.click("#copy-json").await;
     b.wait_until("copied", "document.querySelector('#notice') && document.querySelector('#notice').textContent.includes('Copied')").await;
-    let clip = b.eval_async("navigator.clipboard.readText().then(arguments[0], e => arguments[0]('error: ' + e))").await;
+    let clip = b
+        .eval_async(
+            "navigator.clipboard.readText().then(arguments[0], e => arguments[0]('error: ' + e))",
+        )
+        .await;
     assert_eq!(clip.as_str().unwrap(), bytes);
 
     // Review: add a claim, export, start over, import, and the review is back.
-    b.select_text("#view", "Czech Health Minister Adam Vojtech").await;
+    b.select_text("#view", "Czech Health Minister Adam Vojtech")
+        .await;
     b.press("a").await;
-    b.wait_until("speaker", "document.querySelector('#view .mk-speaker.mine')").await;
+    b.wait_until(
+        "speaker",
+        "document.querySelector('#view .mk-speaker.mine')",
+    )
+    .await;
     std::fs::remove_file(&path).unwrap();
     b.click("#download-json").await;
     let reviewed_path = b.downloaded(".quotelens.json").await;
@@ -395,11 +668,18 @@ async fn export_matches_the_command_line_and_import_resumes_review() {
     b.click("#confirm-ok").await;
     b.wait_for_css("#editor").await;
     b.upload("#file-picker", &keep).await;
-    b.wait_until("imported", "document.querySelector('#view .mk-speaker.mine')").await;
+    b.wait_until(
+        "imported",
+        "document.querySelector('#view .mk-speaker.mine')",
+    )
+    .await;
     assert_eq!(view_text(&b).await, seed);
     b.click("#download-json").await;
     let again = std::fs::read_to_string(b.downloaded(".quotelens.json").await).unwrap();
-    assert_eq!(again, reviewed, "import then export gives back the same file");
+    assert_eq!(
+        again, reviewed,
+        "import then export gives back the same file"
+    );
 
     // A bad file gets a clear message and changes nothing.
     let mut tampered: Value = serde_json::from_str(&reviewed).unwrap();
@@ -408,11 +688,16 @@ async fn export_matches_the_command_line_and_import_resumes_review() {
     first["end"] = (first["end"].as_u64().unwrap() + 1).into();
     let shifted = serde_json::to_string_pretty(&tampered).unwrap();
     for (name, body, says) in [
-        ("broken.quotelens.json", "{\"format\": \"quotelens/1\", \"text\": ", "not valid JSON"),
-        ("other.quotelens.json", "{\"format\": \"brat\"}", "not a QuoteLens file"),
-        ("shifted.quotelens.json", &shifted, "does not match"),
+        (
+            "broken.quotelens.json",
+            "{\"format\": \"quotelens/1\", \"text\": ",
+            "not valid JSON",
+        ),
+        ("other.quotelens.json", "{\"format\": \"brat\"}", "format"),
+        ("shifted.quotelens.json", &shifted, "annotations[0]"),
     ] {
-        b.upload("#file-picker", &scratch(name, body.as_bytes())).await;
+        b.upload("#file-picker", &scratch(name, body.as_bytes()))
+            .await;
         b.wait_until(says, &format!("document.querySelector('#notice') && document.querySelector('#notice').textContent.includes('{says}')")).await;
         assert!(b.text_of("#notice").await.contains("Nothing was imported"));
         assert_eq!(view_text(&b).await, seed);
@@ -430,16 +715,26 @@ async fn keyboard_themes_contrast_and_phone_layout() {
     let mut reached = false;
     for _ in 0..30 {
         b.press(&Key::Tab.to_string()).await;
-        if b.eval("document.activeElement.classList.contains('mk-quote')").await == true {
+        if b.eval("document.activeElement.classList.contains('mk-quote')")
+            .await
+            == true
+        {
             reached = true;
             break;
         }
     }
     assert!(reached, "Tab reaches the first quote");
-    assert_ne!(b.eval("getComputedStyle(document.activeElement).outlineStyle").await, "none", "focus is visible");
+    assert_ne!(
+        b.eval("getComputedStyle(document.activeElement).outlineStyle")
+            .await,
+        "none",
+        "focus is visible"
+    );
     b.press(&Key::Enter.to_string()).await;
     b.wait_for_css("#inspector").await;
-    assert!(b.count("[role=toolbar][aria-label]").await == 1 && b.count("#view[aria-label]").await == 1);
+    assert!(
+        b.count("[role=toolbar][aria-label]").await == 1 && b.count("#view[aria-label]").await == 1
+    );
 
     // Text contrast meets WCAG AA in both themes.
     let contrast = "(() => {
@@ -459,13 +754,18 @@ async fn keyboard_themes_contrast_and_phone_layout() {
     })()";
     assert_eq!(b.eval(contrast).await, serde_json::json!([]), "light theme");
     b.click("#theme-toggle").await;
-    b.wait_until("dark", "document.documentElement.dataset.theme === 'dark'").await;
+    b.wait_until("dark", "document.documentElement.dataset.theme === 'dark'")
+        .await;
     // Let the highlight colour transitions finish.
     tokio::time::sleep(std::time::Duration::from_millis(400)).await;
     assert_eq!(b.eval(contrast).await, serde_json::json!([]), "dark theme");
     b.screenshot("08-dark-theme").await;
     b.client.refresh().await.unwrap();
-    b.wait_until("dark after reload", "document.documentElement.dataset.theme === 'dark' && document.querySelector('#view')").await;
+    b.wait_until(
+        "dark after reload",
+        "document.documentElement.dataset.theme === 'dark' && document.querySelector('#view')",
+    )
+    .await;
     assert_no_console_errors(&b).await;
     b.close().await;
 
@@ -474,7 +774,12 @@ async fn keyboard_themes_contrast_and_phone_layout() {
     b.emulate_viewport(360, 780).await;
     paste_article(&b, &seed_text(POMPEO)).await;
     assert_eq!(b.eval("innerWidth").await, 360);
-    assert_eq!(b.eval("document.documentElement.scrollWidth <= innerWidth").await, true, "no sideways scrolling");
+    assert_eq!(
+        b.eval("document.documentElement.scrollWidth <= innerWidth")
+            .await,
+        true,
+        "no sideways scrolling"
+    );
     assert_eq!(b.eval("document.querySelector('.panel').getBoundingClientRect().top >= document.querySelector('#view').getBoundingClientRect().bottom - 1").await, true);
     b.screenshot("09-phone").await;
     b.client.find(Locator::Css(".panel")).await.unwrap();

@@ -286,17 +286,30 @@ impl Browser {
 
     /// Click the element matched by `css`.
     pub async fn click(&self, css: &str) {
-        self.wait_for_css(css).await.click().await.unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
+        self.wait_for_css(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
     }
 
     /// How many elements match `css`.
     pub async fn count(&self, css: &str) -> usize {
-        self.eval(&format!("document.querySelectorAll({}).length", json!(css))).await.as_u64().unwrap_or(0) as usize
+        self.eval(&format!("document.querySelectorAll({}).length", json!(css)))
+            .await
+            .as_u64()
+            .unwrap_or(0) as usize
     }
 
     /// Type `keys` into the focused element (fantoccini::key::Key chars for modifiers).
     pub async fn press(&self, keys: &str) {
-        self.client.active_element().await.unwrap().send_keys(keys).await.unwrap();
+        self.client
+            .active_element()
+            .await
+            .unwrap()
+            .send_keys(keys)
+            .await
+            .unwrap();
     }
 
     /// Select the first occurrence of `needle` in the text of `css`, as a mouse drag would.
@@ -339,7 +352,11 @@ impl Browser {
                     }
                 }
             }
-            assert!(Instant::now() < deadline, "no download ending in {suffix} in {}", self.download_dir.display());
+            assert!(
+                Instant::now() < deadline,
+                "no download ending in {suffix} in {}",
+                self.download_dir.display()
+            );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }
@@ -415,8 +432,15 @@ impl fantoccini::wd::WebDriverCompatibleCommand for DownloadBehavior {
 struct GrantClipboard;
 
 impl fantoccini::wd::WebDriverCompatibleCommand for GrantClipboard {
-    fn endpoint(&self, base: &url::Url, session_id: Option<&str>) -> Result<url::Url, url::ParseError> {
-        base.join(&format!("session/{}/goog/cdp/execute", session_id.unwrap_or_default()))
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
     }
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
         let body = json!({"cmd": "Browser.grantPermissions",
@@ -430,8 +454,15 @@ impl fantoccini::wd::WebDriverCompatibleCommand for GrantClipboard {
 struct Cdp(Value);
 
 impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
-    fn endpoint(&self, base: &url::Url, session_id: Option<&str>) -> Result<url::Url, url::ParseError> {
-        base.join(&format!("session/{}/goog/cdp/execute", session_id.unwrap_or_default()))
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
     }
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
         (http::Method::POST, Some(self.0.to_string()))

@@ -58,20 +58,30 @@ pub fn use_shortcuts(on: Callback<Shortcut>) {
     use_effect_with((), move |_| {
         let latest = Rc::clone(&latest);
         let options = EventListenerOptions::enable_prevent_default();
-        let listener = EventListener::new_with_options(&gloo::utils::document(), "keydown", options, move |e| {
-            let Some(e) = e.dyn_ref::<KeyboardEvent>() else { return };
-            let in_field = e
-                .target()
-                .and_then(|t| t.dyn_into::<Element>().ok())
-                .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.closest("[role=alertdialog]").ok().flatten().is_some());
-            if in_field || e.default_prevented() {
-                return;
-            }
-            if let Some(s) = shortcut_of(e) {
-                e.prevent_default();
-                latest.borrow().emit(s);
-            }
-        });
+        let listener = EventListener::new_with_options(
+            &gloo::utils::document(),
+            "keydown",
+            options,
+            move |e| {
+                let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
+                    return;
+                };
+                let in_field = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<Element>().ok())
+                    .is_some_and(|el| {
+                        matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                            || el.closest("[role=alertdialog]").ok().flatten().is_some()
+                    });
+                if in_field || e.default_prevented() {
+                    return;
+                }
+                if let Some(s) = shortcut_of(e) {
+                    e.prevent_default();
+                    latest.borrow().emit(s);
+                }
+            },
+        );
         move || drop(listener)
     });
 }
