@@ -202,21 +202,24 @@ pub fn add(
     if s >= e {
         return Err("Select some words of the article first.".into());
     }
-    if let Some(same) = doc
+    let existing = doc
         .annotations()
         .into_iter()
-        .find(|a| a.kind == kind && a.start == s && a.end == e)
-    {
-        return Ok(same.id);
-    }
-    let id = doc.fresh_id();
-    let text = doc.text.clone();
-    let mut a = Annotation::new(id.clone(), kind, &text, s, e);
-    a.origin = Origin::User;
-    if kind == Kind::Attribution {
-        a.speaker = Some(a.text.clone());
-    }
-    doc.user.push(a);
+        .find(|a| a.kind == kind && a.start == s && a.end == e);
+    let id = match existing {
+        Some(same) => same.id,
+        None => {
+            let id = doc.fresh_id();
+            let text = doc.text.clone();
+            let mut a = Annotation::new(id.clone(), kind, &text, s, e);
+            a.origin = Origin::User;
+            if kind == Kind::Attribution {
+                a.speaker = Some(a.text.clone());
+            }
+            doc.user.push(a);
+            id
+        }
+    };
     if kind == Kind::Attribution {
         if let Some(target) = active
             .and_then(|t| doc.find(t))

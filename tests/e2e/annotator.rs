@@ -129,8 +129,9 @@ async fn input_paste_edit_samples_and_files() {
         Value::String(seed.clone())
     );
     let editor = b.wait_for_css("#editor").await;
+    editor.clear().await.unwrap();
     editor
-        .send_keys(" \"Typed at the very end,\" she said.")
+        .send_keys("Storm news\n\nThe mayor spoke. \"Typed at the very end,\" she said.")
         .await
         .unwrap();
     b.wait_until(
@@ -152,16 +153,22 @@ async fn input_paste_edit_samples_and_files() {
     assert_eq!(view_text(&b).await, seed_text(LEYEN));
 
     // An HTML file becomes its readable text: no script, no style.
-    let html = scratch(
-        "article.html",
-        b"<!doctype html><html><head><title>Dam report</title><style>.x{color:red}</style><script>var secret = 1;</script></head>\
-          <body><nav>Home | World</nav><h1>Dam holds after storm</h1><p>The engineer said: \"The dam is safe.\"</p>\
-          <p>Residents were relieved.<script>alert('no')</script></p></body></html>",
+    let body =
+        "<p>Engineers inspected the dam on the river for the whole of Tuesday after the storm \
+        passed, walking its length and testing the spillways one by one.</p>";
+    let page = format!(
+        "<!doctype html><html><head><title>Dam report</title><style>.x{{color:red}}</style>\
+         <script>var secret = 1;</script></head><body><nav><a href='/'>Home</a> | <a href='/w'>World</a></nav>\
+         <article><h1>Dam holds after storm</h1>{body}{body}\
+         <p>The engineer said: \"The dam is safe.\"</p>{body}\
+         <p>Residents were relieved.<script>alert('no')</script></p>{body}</article>\
+         <footer>Copyright</footer></body></html>"
     );
+    let html = scratch("article.html", page.as_bytes());
     b.upload("#file-picker", &html).await;
     b.wait_until(
         "the HTML article",
-        "document.querySelector('#view').textContent.includes('Dam holds after storm')",
+        "document.querySelector('#view').textContent.includes('Residents were relieved')",
     )
     .await;
     let shown = view_text(&b).await;
@@ -173,7 +180,7 @@ async fn input_paste_edit_samples_and_files() {
         shown.contains("\n\nResidents were relieved."),
         "paragraphs stay apart: {shown:?}"
     );
-    for absent in ["secret", "color:red", "alert", "Home | World"] {
+    for absent in ["secret", "color:red", "alert", "Home | World", "<p>"] {
         assert!(
             !shown.contains(absent),
             "{absent:?} must not be shown: {shown}"
@@ -264,13 +271,24 @@ async fn highlights_have_a_second_signal_toggles_and_linked_hover() {
         b.eval(&style("#view .mk-speaker", "fontWeight")).await,
         "600"
     );
-    // The claim's score badge is visible (a person's claim has no score yet: "?").
-    let badge = b
+    // A claim's score badge is visible (a person's claim has no score yet: "?").
+    let badges = b
         .eval(
-            "getComputedStyle(document.querySelector('#view .mk-claim.first'), '::before').content",
+            "[...document.querySelectorAll('#view .mk-claim.first')]
+                .map(e => [e.classList.contains('mine'), getComputedStyle(e, '::before').content])",
         )
         .await;
-    assert_eq!(badge, "\"?\"");
+    for pair in badges.as_array().unwrap() {
+        let (mine, content) = (pair[0] == true, pair[1].as_str().unwrap());
+        if mine {
+            assert_eq!(content, "\"?\"");
+        } else {
+            assert!(
+                content.ends_with("%\"") && content.len() <= 6,
+                "a score badge: {content}"
+            );
+        }
+    }
 
     // Hovering a quote lights up its speaker, and the reverse.
     let quotes = [
@@ -373,16 +391,7 @@ async fn side_panel_totals_filter_and_jump() {
         summary.speaker_total.to_string()
     );
     let entries = b.count(".panel .entry").await;
-    assert_eq!(
-        entries,
-        summary.quote_total
-            + summary.claim_total
-            + summary
-                .speakers
-                .iter()
-                .map(|g| g.claims.len())
-                .sum::<usize>()
-    );
+    assert_eq!(entries, summary.quote_total + summary.claim_total);
 
     // Clicking the last entry scrolls to it in the article and selects it.
     let id = b
@@ -493,7 +502,9 @@ async fn corrections_with_toolbar_keys_and_undo() {
         "[...document.querySelectorAll('.panel .who')].some(e => e.textContent === 'Tom Hale')",
     )
     .await;
-    b.click("#view .mk-speaker.first").await;
+    let tom = id_of(&b, "speaker", "Tom Hale").await;
+    b.click(&format!("#view .mk-speaker.first[data-id='{tom}']"))
+        .await;
     let name = b.wait_for_css("#speaker-name").await;
     name.clear().await.unwrap();
     name.send_keys(&format!("Thomas Hale{}", char::from(Key::Enter)))
@@ -552,7 +563,7 @@ async fn corrections_with_toolbar_keys_and_undo() {
     let anns = doc["annotations"].as_array().unwrap();
     let quotes_out: Vec<&Value> = anns.iter().filter(|a| a["kind"] == "quote").collect();
     assert_eq!(quotes_out.len(), quotes.len(), "one rejected, one added");
-    assert!(anns.iter().all(|a| a["origin"] == "user"));
+    assert!(quotes_out.iter().all(|a| a["origin"] == "user"));
     assert!(anns
         .iter()
         .any(|a| a["kind"] == "attribution" && a["speaker"] == "Thomas Hale"));
@@ -648,19 +659,15 @@ async fn export_matches_the_command_line_and_import_resumes_review() {
     assert_eq!(clip.as_str().unwrap(), bytes);
 
     // Review: add a claim, export, start over, import, and the review is back.
-    b.select_text("#view", "Czech Health Minister Adam Vojtech")
+    b.select_text("#view", "malicious cyber activity").await;
+    b.press("c").await;
+    b.wait_until("speaker", "document.querySelector('#view .mk-claim.mine')")
         .await;
-    b.press("a").await;
-    b.wait_until(
-        "speaker",
-        "document.querySelector('#view .mk-speaker.mine')",
-    )
-    .await;
     std::fs::remove_file(&path).unwrap();
     b.click("#download-json").await;
     let reviewed_path = b.downloaded(".quotelens.json").await;
     let reviewed = std::fs::read_to_string(&reviewed_path).unwrap();
-    assert!(reviewed.contains("\"speaker\": \"Czech Health Minister Adam Vojtech\""));
+    assert!(reviewed.contains("\"text\": \"malicious cyber activity\""));
     let keep = scratch("reviewed.quotelens.json", reviewed.as_bytes());
     std::fs::remove_file(&reviewed_path).unwrap();
 
@@ -668,11 +675,8 @@ async fn export_matches_the_command_line_and_import_resumes_review() {
     b.click("#confirm-ok").await;
     b.wait_for_css("#editor").await;
     b.upload("#file-picker", &keep).await;
-    b.wait_until(
-        "imported",
-        "document.querySelector('#view .mk-speaker.mine')",
-    )
-    .await;
+    b.wait_until("imported", "document.querySelector('#view .mk-claim.mine')")
+        .await;
     assert_eq!(view_text(&b).await, seed);
     b.click("#download-json").await;
     let again = std::fs::read_to_string(b.downloaded(".quotelens.json").await).unwrap();
@@ -701,7 +705,7 @@ async fn export_matches_the_command_line_and_import_resumes_review() {
         b.wait_until(says, &format!("document.querySelector('#notice') && document.querySelector('#notice').textContent.includes('{says}')")).await;
         assert!(b.text_of("#notice").await.contains("Nothing was imported"));
         assert_eq!(view_text(&b).await, seed);
-        assert_eq!(b.count("#view .mk-speaker.mine").await, 1);
+        assert_eq!(b.count("#view .mk-claim.mine").await, 1);
     }
     assert_no_console_errors(&b).await;
     b.close().await;
