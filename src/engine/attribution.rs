@@ -74,7 +74,11 @@ pub fn attribute(seg: &Segmented, quotes: &[Quote]) -> Found {
             prev_here = None;
             cur_para = q.para;
         }
-        let own = cx.attribute_quote(quotes, qi);
+        let own = cx.attribute_quote(quotes, qi).or_else(|| {
+            (q.first == seg.paragraphs[q.para].tokens.start && q.continues.is_none())
+                .then(|| cx.colon_paragraph_before(q.para))
+                .flatten()
+        });
         let attr = own
             .or_else(|| q.continues.and_then(|p| cx.found.quote_attr[p]))
             .or_else(|| prev_here.and_then(|p| cx.found.quote_attr[p]))
@@ -288,7 +292,18 @@ impl Ctx<'_, '_> {
         }
         // Speaker first: the NP must start the after-part.
         for c in s + 1..a1.min(s + 18) {
-            if !self.is_word(c) || !near_cue(self.word(c)) {
+            if !self.is_word(c) {
+                continue;
+            }
+            let w = self.word(c);
+            // Right after a pronoun any present-tense verb is the cue ("she yells").
+            let loose = c == s + 1
+                && lex::pronoun(self.word(s)).is_some()
+                && w.len() > 3
+                && w.ends_with('s')
+                && !w.ends_with("ss")
+                && w.starts_with(|ch: char| ch.is_lowercase());
+            if !near_cue(w) && !loose {
                 continue;
             }
             if let Some(np) = self.np_left(c, s) {
@@ -298,8 +313,32 @@ impl Ctx<'_, '_> {
                     return Some(self.add_attr(np, cue));
                 }
             }
+            // `"...," Scott Pruitt, the attorney general of Oklahoma, one of ..., said`.
+            if c > s + 2 && self.punct(c - 1) == Some(',') && lex::cue_strength(w) >= INDIRECT_CUE {
+                if let Some(np) = self
+                    .np_right(s, c)
+                    .filter(|np| self.punct(np.end) == Some(','))
+                {
+                    self.after_quote_cue.insert(c);
+                    return Some(self.add_attr(np, c..c + 1));
+                }
+            }
         }
         None
+    }
+
+    /// `He said:` closing the paragraph before a quotation that opens the next one.
+    fn colon_paragraph_before(&mut self, para: usize) -> Option<usize> {
+        let p = self.seg.paragraphs.get(para.checked_sub(1)?)?;
+        let last = p.tokens.end - 1;
+        if self.punct(last) != Some(':') || self.in_quote[last] != 0 {
+            return None;
+        }
+        let mut b0 = last;
+        while b0 > p.tokens.start && !ends_sentence_at(self.seg, b0 - 1, p.tokens.end) {
+            b0 -= 1;
+        }
+        self.before_quote(b0, last)
     }
 
     /// `Pompeo said: "..."`, `according to Pompeo, "..."`, `Pompeo said the plan was "a mess."`.
@@ -441,9 +480,7 @@ impl Ctx<'_, '_> {
                     }
                     if starts_upper(w) {
                         let l = w.to_lowercase();
-                        if (lex::is_function_word(&l)
-                            && !lex::is_determiner(&l)
-                            && !lex::is_org_word(&l))
+                        if lex::is_clause_word(&l)
                             || lex::is_adverbial(&l) && !lex::is_weekday(&l) && i == end
                         {
                             break;
@@ -456,7 +493,7 @@ impl Ctx<'_, '_> {
                         i = k;
                     } else if lex::is_role(w)
                         || (i == end && lex::is_document_word(w))
-                        || (i < end && w.ends_with("'s"))
+                        || (i < end && is_possessive(w))
                     {
                         has_head = true;
                         i = k;
@@ -483,15 +520,13 @@ impl Ctx<'_, '_> {
                         && ((k > floor && self.is_word(k - 1)) || is_particle(w))
                     {
                         i = k;
-                    } else if i == end || !has_head {
-                        // "the announcer", "the New York businessman": a determiner
-                        // shortly before makes lower-case words a noun phrase.
+                    } else {
+                        // "the announcer", "the ad's narrator": a determiner shortly
+                        // before makes lower-case words a noun phrase.
                         if let Some(d) = self.det_before(k, floor) {
                             has_head = true;
                             i = d;
                         }
-                        break;
-                    } else {
                         break;
                     }
                 }
@@ -538,8 +573,9 @@ impl Ctx<'_, '_> {
             if matches!(w, "the" | "a" | "an" | "The" | "A" | "An") {
                 return (d < k).then_some(d);
             }
-            if lex::is_function_word(w)
-                || lex::is_adverbial(w)
+            let upper = starts_upper(w);
+            if (!upper && (lex::is_function_word(w) || lex::is_adverbial(w)))
+                || (upper && lex::is_clause_word(&w.to_lowercase()))
                 || lex::cue_strength(w) >= 20
                 || d == floor
             {
@@ -570,14 +606,11 @@ impl Ctx<'_, '_> {
                         break;
                     }
                     if starts_upper(w) {
-                        if i > start
-                            && lex::is_function_word(&w.to_lowercase())
-                            && !lex::is_org_word(w)
-                        {
+                        if lex::is_clause_word(&w.to_lowercase()) {
                             break;
                         }
                         last_head = Some(i);
-                    } else if lex::is_role(w) || lex::is_document_word(w) || w.ends_with("'s") {
+                    } else if lex::is_role(w) || lex::is_document_word(w) || is_possessive(w) {
                         last_head = Some(i);
                     } else {
                         // Determiners lead; joiners ("of", "by" after a document) link.
@@ -794,4 +827,8 @@ fn is_particle(w: &str) -> bool {
             | "bin"
             | "ibn"
     )
+}
+
+fn is_possessive(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("\u{2019}s")
 }

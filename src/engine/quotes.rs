@@ -162,6 +162,7 @@ pub fn find_quotes(seg: &Segmented) -> (Vec<Quote>, Vec<String>) {
         let mut open_carried = carried.take();
         let para_first_quote = quotes.len();
         let mut single_open: Option<usize> = None;
+        let mut depth = 0usize; // curly quotes nested inside the open one
         for ti in p.tokens.clone() {
             let t = &seg.tokens[ti];
             let TokKind::Punct(c) = t.kind else { continue };
@@ -186,7 +187,18 @@ pub fn find_quotes(seg: &Segmented) -> (Vec<Quote>, Vec<String>) {
                             }
                         }
                         if let Some(o) = open {
-                            // Opener while open: the earlier quote lost its closer; end it
+                            // A curly opener inside a curly quote, mid-sentence, nests
+                            // (“... what he calls “hell” than ...”).
+                            let prev = seg.tokens[ti - 1];
+                            if c == '\u{201c}'
+                                && seg.tokens[o].punct() == Some('\u{201c}')
+                                && t.space_before
+                                && !prev.punct().is_some_and(super::text::is_sentence_end)
+                            {
+                                depth += 1;
+                                continue;
+                            }
+                            // Otherwise the earlier quote lost its closer; end it
                             // before this mark.
                             if ti > o + 1 {
                                 quotes.push(Quote {
@@ -207,6 +219,10 @@ pub fn find_quotes(seg: &Segmented) -> (Vec<Quote>, Vec<String>) {
                         single_open = None;
                     }
                     Mark::Close => {
+                        if depth > 0 && open.is_some() {
+                            depth -= 1;
+                            continue;
+                        }
                         if let Some(o) = open.take() {
                             let continues = take(&mut pending, o);
                             quotes.push(Quote {

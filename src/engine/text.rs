@@ -181,10 +181,15 @@ fn tokenize_line(line: &str, base: usize, para: usize, out: &mut Vec<Token>) {
                 space_before,
             });
         } else {
+            // Two apostrophes are a double quotation mark (as some newspapers type it).
+            let doubled = c == '\'' && line[i + 1..].starts_with('\'');
+            if doubled {
+                it.next();
+            }
             out.push(Token {
                 start: base + i,
-                end: base + i + c.len_utf8(),
-                kind: TokKind::Punct(c),
+                end: base + i + if doubled { 2 } else { c.len_utf8() },
+                kind: TokKind::Punct(if doubled { '"' } else { c }),
                 para,
                 space_before,
             });
