@@ -4,9 +4,10 @@
 usage: scripts/derive-lexicons.py [TRAIN_DIR]   (default ../shared/polnear/train)
 
 Writes compact data files under src/engine/data/, loaded by include_str!:
-- cues.txt:   "word percent" - how often (in percent) an occurrence of the word is
-              part of a gold cue; the engine trusts a word as a speech cue above a
-              threshold that depends on context (near a quotation or not).
+- cues.txt:   "word percent subject_percent" - how often (in percent) an occurrence
+              of the word is part of a gold cue, overall and when a likely subject
+              (a capitalised word, a pronoun or a role noun) stands right before it;
+              the engine trusts a word as a cue above thresholds that depend on context.
 - roles.txt:  lowercase nouns that head speaker mentions ("spokesman", "officials").
 - titles.txt: capitalised words that precede names in speaker mentions and are
               ordinary words elsewhere ("Secretary", "Sen.", "Minister").
@@ -31,6 +32,9 @@ def words(s):
     return [w.rstrip(".") if not re.fullmatch(r"(?:[A-Za-z]\.)+", w) else w for w in WORD.findall(s)]
 
 
+PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+subj_occ = collections.Counter()   # occurrences right after a likely subject
+subj_cue = collections.Counter()   # ... that are inside a gold cue
 occ = collections.Counter()        # every lowercased word of the texts
 lower_occ = collections.Counter()  # occurrences written in lower case
 cue = collections.Counter()        # words inside a gold cue
@@ -43,6 +47,19 @@ for path in sorted(glob.glob(os.path.join(TRAIN, "*.gold.json"))):
         occ[w.lower()] += 1
         if w.islower():
             lower_occ[w] += 1
+    cue_chars = set()
+    for a in gold["attributions"]:
+        for s, e in a["cue"] or []:
+            cue_chars.update(range(s, e))
+    toks = [(m.start(), m.group()) for m in WORD.finditer(text)]
+    for (p0, prev), (p1, w) in zip(toks, toks[1:]):
+        gap = text[p0 + len(prev):p1]
+        if gap.strip() or not w.islower():
+            continue
+        if prev[:1].isupper() or prev.lower() in PRONOUNS:
+            subj_occ[w.rstrip(".")] += 1
+            if p1 in cue_chars:
+                subj_cue[w.rstrip(".")] += 1
     for a in gold["attributions"]:
         for s, e in a["cue"] or []:
             for w in words(text[s:e]):
@@ -60,7 +77,9 @@ with open(os.path.join(OUT, "cues.txt"), "w") as f:
     for w, n in sorted(cue.items()):
         pct = round(100 * n / max(occ[w], 1))
         if n >= 3 and pct >= 5 and w not in STOP and len(w) > 1:
-            f.write(f"{w} {min(pct, 100)}\n")
+            # Only with enough evidence; otherwise the engine uses the overall figure.
+            spct = round(100 * subj_cue[w] / subj_occ[w]) if subj_occ[w] >= 4 else pct
+            f.write(f"{w} {min(pct, 100)} {min(spct, 100)}\n")
 with open(os.path.join(OUT, "roles.txt"), "w") as f:
     for w, n in sorted(role.items()):
         # A word that is often a cue is no speaker ("said" inside sloppy spans).
@@ -68,5 +87,9 @@ with open(os.path.join(OUT, "roles.txt"), "w") as f:
             f.write(w + "\n")
 with open(os.path.join(OUT, "titles.txt"), "w") as f:
     for w, n in sorted(title.items()):
-        if n >= 2 and lower_occ[w.lower().rstrip(".")] + lower_occ[w.lower()] >= 3:
+        low = lower_occ[w.lower().rstrip(".")] + lower_occ[w.lower()]
+        # An ordinary word elsewhere (lower case in a fair share of its uses), not a
+        # name that sometimes stands before another one ("Trump campaign").
+        initial = len(w.rstrip(".")) == 1
+        if n >= 2 and low >= 3 and low >= 0.2 * occ[w.lower()] and not initial:
             f.write(w + "\n")

@@ -33,7 +33,7 @@ pub struct Found {
 /// Minimum cue strength (percent of occurrences that are gold cues) next to a quote,
 /// and for indirect speech, where the verb alone must carry the evidence.
 const NEAR_QUOTE_CUE: u8 = 4;
-const INDIRECT_CUE: u8 = 30;
+const INDIRECT_CUE: u8 = 20;
 const BEFORE_QUOTE_CUE: u8 = 12;
 
 struct Ctx<'a, 't> {
@@ -97,6 +97,16 @@ pub fn attribute(seg: &Segmented, quotes: &[Quote]) -> Found {
             cx.found.quote_attr[qi] = None;
         }
         prev_here = Some(qi);
+    }
+    // The first part of a multi-paragraph quote takes the speaker named after a
+    // later part.
+    for (qi, q) in quotes.iter().enumerate().rev() {
+        if let (Some(p), Some(a)) = (q.continues, cx.found.quote_attr[qi]) {
+            if cx.found.quote_attr[p].is_none() {
+                cx.found.quote_attr[p] = Some(a);
+                cx.found.quote_keep[p] = true;
+            }
+        }
     }
     cx.indirect_speech();
     cx.found
@@ -187,7 +197,7 @@ impl Ctx<'_, '_> {
             .map_or(pend, |n| n.first);
         let a0 = q.last + 1;
         let mut a1 = a0;
-        while a1 < next_quote && a1 < a0 + 30 {
+        while a1 < next_quote && a1 < a0 + 45 {
             if ends_sentence_at(self.seg, a1, pend) {
                 break;
             }
@@ -291,7 +301,7 @@ impl Ctx<'_, '_> {
             }
         }
         // Speaker first: the NP must start the after-part.
-        for c in s + 1..a1.min(s + 18) {
+        for c in s + 1..a1 {
             if !self.is_word(c) {
                 continue;
             }
@@ -465,6 +475,10 @@ impl Ctx<'_, '_> {
 
     /// A noun phrase ending at `end` (exclusive): names, titles, role nouns.
     fn np_ending_at(&self, end: usize, floor: usize) -> Option<Range<usize>> {
+        // "Spain's hopes": a possessive is a determiner, not a speaker.
+        if end > floor && self.is_word(end - 1) && is_possessive(self.word(end - 1)) {
+            return None;
+        }
         let mut i = end;
         let mut has_head = false;
         while i > floor && end - i < 12 {
@@ -476,6 +490,11 @@ impl Ctx<'_, '_> {
                 TokKind::Word => {
                     let w = self.word(k);
                     if w.starts_with(|c: char| c.is_ascii_digit()) {
+                        // "the 14th-ranked Schwartzman": a modifier, never the head.
+                        if i < end && w.contains(|c: char| c.is_alphabetic()) {
+                            i = k;
+                            continue;
+                        }
                         break;
                     }
                     if starts_upper(w) {
@@ -555,6 +574,7 @@ impl Ctx<'_, '_> {
             && self.is_word(i)
             && lex::is_name_joiner(self.word(i))
             && !is_particle(self.word(i))
+            && !self.word(i).eq_ignore_ascii_case("the")
         {
             i += 1;
         }
@@ -637,6 +657,9 @@ impl Ctx<'_, '_> {
     fn indirect_speech(&mut self) {
         let seg = self.seg;
         for p in &seg.paragraphs {
+            if self.speaker_label(p.tokens.clone()) {
+                continue;
+            }
             let mut s = p.tokens.start;
             let mut i = p.tokens.start;
             while i < p.tokens.end {
@@ -703,7 +726,7 @@ impl Ctx<'_, '_> {
                     continue;
                 }
             }
-            if lex::cue_strength(w) >= INDIRECT_CUE
+            if lex::cue_strength_after_subject(w) >= INDIRECT_CUE
                 && w.starts_with(|c: char| c.is_lowercase())
                 && !lex::is_function_word(w)
                 && !lex::is_adverbial(w)
@@ -716,7 +739,29 @@ impl Ctx<'_, '_> {
                         && np.start > s + 2
                         && self.punct(np.start - 1) == Some(',');
                     let content = if trailing { s..np.start - 1 } else { content };
-                    if self.content_ok(&content) {
+                    // "The museum, Mr. Obama said, would make ...": both sides.
+                    let mut after = i + 1;
+                    while after < ce
+                        && after < i + 4
+                        && self.is_word(after)
+                        && lex::is_adverbial(self.word(after))
+                    {
+                        after += 1;
+                    }
+                    let parenthetical = !trailing
+                        && np.start > s + 1
+                        && self.punct(np.start - 1) == Some(',')
+                        && after < ce
+                        && self.punct(after) == Some(',');
+                    if parenthetical {
+                        let (left, right) = (s..np.start - 1, after + 1..ce);
+                        if self.content_ok(&(s..ce)) {
+                            let a = self.add_attr(np, i..i + 1);
+                            self.found.contents.push((left, a));
+                            self.found.contents.push((right, a));
+                            found += 1;
+                        }
+                    } else if self.content_ok(&content) {
                         let a = self.add_attr(np, i..i + 1);
                         self.found.contents.push((content, a));
                         found += 1;
@@ -741,6 +786,37 @@ impl Ctx<'_, '_> {
             }
             i += 1;
         }
+    }
+
+    /// Transcript lines and headlines: "PENCE: Well, ...", "Pompeo: ...". The content
+    /// is the rest of the paragraph.
+    fn speaker_label(&mut self, p: Range<usize>) -> bool {
+        let Some(colon) =
+            (p.start + 1..p.end.min(p.start + 5)).find(|&k| self.punct(k) == Some(':'))
+        else {
+            return false;
+        };
+        if self.in_quote[colon] != 0 || colon + 3 >= p.end {
+            return false;
+        }
+        let label_ok = (p.start..colon).all(|k| {
+            self.is_word(k) && {
+                let w = self.word(k);
+                starts_upper(w)
+                    && !lex::is_clause_word(&w.to_lowercase())
+                    && !lex::is_furniture_word(w)
+            }
+        });
+        if !label_ok || self.by_cue.contains_key(&colon) {
+            return false;
+        }
+        let content = colon + 1..p.end;
+        if !self.content_ok(&content) {
+            return false;
+        }
+        let a = self.add_attr(p.start..colon, colon..colon + 1);
+        self.found.contents.push((content, a));
+        true
     }
 
     fn only_adverbials(&self, from: usize, to: usize) -> bool {

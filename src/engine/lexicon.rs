@@ -6,7 +6,8 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 struct Lexicon {
-    cues: HashMap<&'static str, u8>,
+    /// (overall, after a likely subject) percentages.
+    cues: HashMap<&'static str, (u8, u8)>,
     roles: HashSet<&'static str>,
     titles: HashSet<&'static str>,
 }
@@ -17,8 +18,11 @@ fn lexicon() -> &'static Lexicon {
         let cues = include_str!("data/cues.txt")
             .lines()
             .filter_map(|l| {
-                let (w, p) = l.split_once(' ')?;
-                Some((w, p.parse().ok()?))
+                let mut f = l.split(' ');
+                let w = f.next()?;
+                let p: u8 = f.next()?.parse().ok()?;
+                let sp: u8 = f.next().and_then(|x| x.parse().ok()).unwrap_or(p);
+                Some((w, (p, sp)))
             })
             .collect();
         let roles = include_str!("data/roles.txt")
@@ -48,11 +52,17 @@ fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
 
 /// How often (percent) the word is a speech cue in the training gold.
 pub fn cue_strength(w: &str) -> u8 {
+    cue_strengths(w).0
+}
+
+/// How often (percent) the word is a cue when a likely subject stands right before it.
+pub fn cue_strength_after_subject(w: &str) -> u8 {
+    cue_strengths(w).1
+}
+
+fn cue_strengths(w: &str) -> (u8, u8) {
     let w = w.trim_end_matches('.');
-    if let Some(&s) = with_lower(w, |l| lexicon().cues.get(l).copied()).as_ref() {
-        return s;
-    }
-    0
+    with_lower(w, |l| lexicon().cues.get(l).copied()).unwrap_or((0, 0))
 }
 
 /// Words that a cue never is even when the statistics say otherwise (they come
@@ -79,9 +89,74 @@ pub fn is_title(w: &str) -> bool {
     lex.titles.contains(w) || lex.titles.contains(w.trim_end_matches('.'))
 }
 
+/// Titles from the hand-written list only: certain even before a single surname
+/// ("President Obama"), where a learnt title may be a first name ("Mark Brown").
+pub fn is_strong_title(w: &str) -> bool {
+    EXTRA_TITLES.contains(&w) || EXTRA_TITLES.contains(&w.trim_end_matches('.'))
+}
+
 pub fn is_org_word(w: &str) -> bool {
     let w = w.trim_end_matches('.');
     ORG_WORDS.iter().any(|o| o.eq_ignore_ascii_case(w))
+}
+
+/// Labels of page furniture that look like "Speaker:" ("Photo:", "Update:").
+pub fn is_furniture_word(w: &str) -> bool {
+    with_lower(w, |l| {
+        matches!(
+            l,
+            "note"
+                | "update"
+                | "updated"
+                | "photo"
+                | "photos"
+                | "video"
+                | "source"
+                | "sources"
+                | "editor"
+                | "editor's"
+                | "editor\u{2019}s"
+                | "related"
+                | "read"
+                | "watch"
+                | "share"
+                | "advertisement"
+                | "image"
+                | "credit"
+                | "caption"
+                | "correction"
+                | "tags"
+                | "topics"
+                | "posted"
+                | "published"
+                | "contact"
+                | "email"
+                | "follow"
+                | "listen"
+                | "subscribe"
+                | "more"
+                | "see"
+                | "also"
+                | "disclosure"
+                | "warning"
+                | "breaking"
+                | "exclusive"
+                | "analysis"
+                | "opinion"
+                | "review"
+                | "live"
+                | "date"
+                | "time"
+                | "by"
+                | "via"
+                | "q"
+                | "a"
+                | "transcript"
+                | "summary"
+                | "background"
+                | "location"
+        )
+    })
 }
 
 pub fn is_document_word(w: &str) -> bool {

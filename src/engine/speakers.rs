@@ -36,6 +36,7 @@ struct Mention {
 struct Index {
     people: Vec<Person>,
     by_last: HashMap<String, Vec<usize>>,
+    by_name: HashMap<String, usize>,
     mentions: Vec<Mention>,
 }
 
@@ -70,6 +71,16 @@ fn parse<'t>(words: &[&'t str]) -> Parsed<'t> {
     if cut >= words.len() {
         cut = words.len().saturating_sub(1);
     }
+    // A learnt title right before a lone surname is more likely a first name.
+    if cut > 0
+        && cut + 1 == words.len()
+        && !lex::is_strong_title(words[cut - 1])
+        && starts_upper(words[cut - 1])
+        && !lex::is_determiner(words[cut - 1])
+        && !is_possessive(words[cut - 1])
+    {
+        cut -= 1;
+    }
     let org = words[cut..].iter().any(|w| {
         lex::is_org_word(w)
             || (w.len() >= 2 && w.chars().all(|c| c.is_uppercase()) && !matches!(*w, "US" | "UK"))
@@ -86,6 +97,7 @@ fn build_index(seg: &Segmented) -> Index {
     let mut idx = Index {
         people: Vec::new(),
         by_last: HashMap::new(),
+        by_name: HashMap::new(),
         mentions: Vec::new(),
     };
     let n = seg.tokens.len();
@@ -133,31 +145,36 @@ fn build_index(seg: &Segmented) -> Index {
             .filter(|w| !lex::is_function_word(w) || lex::is_name_joiner(w))
             .collect();
         let parsed = parse(&words);
-        if !parsed.org
-            && parsed.name.len() >= 2
+        let plain = !parsed.org
             && parsed.name.len() <= 4
             && parsed
                 .name
                 .iter()
-                .all(|w| !lex::is_function_word(w) || lex::is_name_joiner(w))
-        {
+                .all(|w| !lex::is_function_word(w) || lex::is_name_joiner(w));
+        // A full name makes a person; a lone surname counts as a mention of one known.
+        let person = if plain && parsed.name.len() >= 2 {
             let name = parsed.name.join(" ");
             let last = parsed.name[parsed.name.len() - 1].to_lowercase();
-            let person = match idx.people.iter().position(|p| p.name == name) {
-                Some(p) => p,
+            Some(match idx.by_name.get(&name) {
+                Some(&p) => p,
                 None => {
                     idx.people.push(Person {
-                        name,
+                        name: name.clone(),
                         titles: Vec::new(),
                         gender: Gender::Unknown,
                     });
-                    idx.by_last
-                        .entry(last)
-                        .or_default()
-                        .push(idx.people.len() - 1);
-                    idx.people.len() - 1
+                    let p = idx.people.len() - 1;
+                    idx.by_name.insert(name, p);
+                    idx.by_last.entry(last).or_default().push(p);
+                    p
                 }
-            };
+            })
+        } else if plain && parsed.name.len() == 1 {
+            lookup(&idx, &parsed.name)
+        } else {
+            None
+        };
+        if let Some(person) = person {
             let p = &mut idx.people[person];
             for t in &parsed.titles {
                 let t = t.to_lowercase();
@@ -167,6 +184,22 @@ fn build_index(seg: &Segmented) -> Index {
             }
             if parsed.honorific != Gender::Unknown {
                 p.gender = parsed.honorific;
+            }
+            // "Pompeo, the secretary of state, said": the apposition's role nouns are
+            // titles of the person too.
+            if end + 2 < n
+                && seg.tokens[end].punct() == Some(',')
+                && seg.tokens[end + 1].is_word()
+                && lex::is_determiner(seg.word(end + 1))
+            {
+                let mut k = end + 2;
+                while k < n && k < end + 10 && seg.tokens[k].is_word() {
+                    let w = seg.word(k).to_lowercase();
+                    if lex::is_role(&w) && !p.titles.contains(&w) {
+                        p.titles.push(w);
+                    }
+                    k += 1;
+                }
             }
             idx.mentions.push(Mention {
                 pos: start,
@@ -379,4 +412,8 @@ fn is_particle(w: &str) -> bool {
             | "bin"
             | "ibn"
     )
+}
+
+fn is_possessive(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("\u{2019}s")
 }
