@@ -191,3 +191,35 @@ async fn the_side_panel_counts_and_lists() {
     app.destroy();
     root.remove();
 }
+
+#[wasm_bindgen_test]
+fn every_format_exports_and_imports_back_in_wasm() {
+    use quotelens::formats::{export, import_files, Format};
+    let text = "😀 “We will win,” she said.\r\nTaxes rose 5%.";
+    let doc = quotelens::Document::new(text, quotelens::analyse(text).annotations);
+    assert!(!doc.annotations.is_empty());
+    for format in [Format::Native, Format::W3c, Format::Brat] {
+        let files = export(&doc, format);
+        let named: Vec<(String, &[u8])> = files
+            .iter()
+            .map(|f| (format!("story{}", f.suffix), f.bytes.as_slice()))
+            .collect();
+        let refs: Vec<(&str, &[u8])> = named.iter().map(|(n, b)| (n.as_str(), *b)).collect();
+        let back = import_files(&refs).unwrap_or_else(|e| panic!("{format:?}: {e}"));
+        let spans = |d: &quotelens::Document| {
+            let mut v: Vec<_> = d
+                .annotations
+                .iter()
+                .map(|a| (a.kind, a.start, a.end))
+                .collect();
+            v.sort();
+            v
+        };
+        assert_eq!(spans(&back), spans(&doc), "{format:?}");
+    }
+    let bad = quotelens::formats::import("x.json", b"{\"format\": \"quotelens/9\"}").unwrap_err();
+    assert_eq!(
+        bad.to_string(),
+        "x.json (QuoteLens JSON): format: \"quotelens/9\" is a newer version than this QuoteLens reads (\"quotelens/1\")"
+    );
+}
