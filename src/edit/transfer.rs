@@ -1,8 +1,34 @@
 //! Export and import of reviewed documents: the one place the app turns its state into
-//! `quotelens/1` bytes and back. (Other formats plug in here.)
+//! files and back, through `crate::formats` (the same code as the command line).
 
 use super::doc::Doc;
+use crate::formats::Format;
 use crate::model::{Document, Origin};
+
+/// A file to hand to the person.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutFile {
+    pub name: String,
+    pub mime: &'static str,
+    pub bytes: Vec<u8>,
+}
+
+/// The files of the document in `format`: `<stem>.quotelens.json` for quotelens/1,
+/// `<stem>.jsonld`, `<stem>.txt` + `<stem>.ann` (brat), `<stem>.csv`.
+pub fn export_files(doc: &Doc, format: Format) -> Vec<OutFile> {
+    let stem = file_stem(&doc.text);
+    crate::formats::export(&export(doc), format)
+        .into_iter()
+        .map(|f| OutFile {
+            name: match format {
+                Format::Native => format!("{stem}.quotelens.json"),
+                _ => format!("{stem}{}", f.suffix),
+            },
+            mime: f.mime,
+            bytes: f.bytes,
+        })
+        .collect()
+}
 
 /// The document as exported: same bytes as the command line for the same annotations.
 pub fn export(doc: &Doc) -> Document {
@@ -13,9 +39,14 @@ pub fn export_json(doc: &Doc) -> String {
     export(doc).to_json()
 }
 
-/// `<title or first words>.quotelens.json`: the first line with at least four words
-/// (else the first words), lower-case ASCII words joined by dashes.
+/// `<title or first words>.quotelens.json`.
 pub fn file_name(text: &str) -> String {
+    format!("{}.quotelens.json", file_stem(text))
+}
+
+/// The first line with at least four words (else the first words), lower-case ASCII
+/// words joined by dashes; "article" when there are none.
+pub fn file_stem(text: &str) -> String {
     let words_of = |line: &str| -> Vec<String> {
         line.split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
@@ -46,7 +77,7 @@ pub fn file_name(text: &str) -> String {
     if stem.is_empty() {
         stem.push_str("article");
     }
-    format!("{stem}.quotelens.json")
+    stem
 }
 
 /// Read an exported file (`quotelens/1` or W3C JSON) named `file_name` for review; any

@@ -157,13 +157,20 @@ pub fn app() -> Html {
                     confirm_new.set(true);
                 }
             }
-            Command::Download => {
-                let json = transfer::export_json(&doc);
-                let name = transfer::file_name(&doc.text);
-                match download::download(&name, &json, "application/json") {
-                    Ok(()) => dispatch.emit(Action::Notify(format!("Saved {name}."))),
-                    Err(msg) => dispatch.emit(Action::Notify(msg)),
+            Command::Export(format) => {
+                let files = transfer::export_files(&doc, format);
+                let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
+                // One at a time: browsers may refuse several downloads at once.
+                for (i, f) in files.into_iter().enumerate() {
+                    let dispatch = dispatch.clone();
+                    Timeout::new(400 * i as u32, move || {
+                        if let Err(msg) = download::download(&f.name, &f.bytes, f.mime) {
+                            dispatch.emit(Action::Notify(msg));
+                        }
+                    })
+                    .forget();
                 }
+                dispatch.emit(Action::Notify(format!("Saved {}.", names.join(" and "))));
             }
             Command::Copy => {
                 let dispatch = dispatch.clone();

@@ -4,12 +4,12 @@ use wasm_bindgen::JsCast;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 
 /// Offer `contents` as a download named `name`.
-pub fn download(name: &str, contents: &str, mime: &str) -> Result<(), String> {
+pub fn download(name: &str, contents: &[u8], mime: &str) -> Result<(), String> {
     let fail = |_| format!("The browser refused to save {name}.");
-    let parts = js_sys::Array::of1(&contents.into());
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(contents));
     let options = BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(fail)?;
     let url = Url::create_object_url_with_blob(&blob).map_err(fail)?;
     let doc = gloo::utils::document();
     let a: HtmlAnchorElement = doc.create_element("a").map_err(fail)?.unchecked_into();

@@ -3,11 +3,14 @@
 use web_sys::{File, HtmlInputElement};
 use yew::prelude::*;
 
+use crate::formats::Format;
+
 /// A command from the top bar.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Command {
     New,
-    Download,
+    /// Download the document in a format (quotelens/1 JSON is the main button).
+    Export(Format),
     Copy,
     Undo,
     Redo,
@@ -31,7 +34,7 @@ pub fn header(p: &HeaderProps) -> Html {
         let on = p.on_command.clone();
         let id = match cmd {
             Command::New => "new-doc",
-            Command::Download => "download-json",
+            Command::Export(_) => "download-json",
             Command::Copy => "copy-json",
             Command::Undo => "undo",
             Command::Redo => "redo",
@@ -76,7 +79,22 @@ pub fn header(p: &HeaderProps) -> Html {
                 { button(Command::Redo, "Redo", "Redo (Ctrl+Shift+Z)", p.can_redo, "icon-redo") }
                 <span class="sep" aria-hidden="true"></span>
                 { button(Command::Copy, "Copy JSON", "Copy the annotations as quotelens/1 JSON", p.has_text, "") }
-                { button(Command::Download, "Download JSON", "Save the annotations as a .quotelens.json file", p.has_text, "btn-primary") }
+                { button(Command::Export(Format::Native), "Download JSON", "Save the annotations as a .quotelens.json file", p.has_text, "btn-primary") }
+                <details class="menu" id="more-formats">
+                    <summary class="btn" aria-label="Download in other formats" title="Other formats">{"More"}</summary>
+                    <ul class="menu-list">
+                        { for [Format::W3c, Format::Brat, Format::Csv].into_iter().map(|f| {
+                            let on = p.on_command.clone();
+                            html! {
+                                <li><button type="button" class="menu-item" id={format!("export-{}", f.name())} disabled={!p.has_text}
+                                    onclick={move |e: MouseEvent| {
+                                        on.emit(Command::Export(f));
+                                        close_menu(&e);
+                                    }}>{f.label()}</button></li>
+                            }
+                        }) }
+                    </ul>
+                </details>
                 <button type="button" class="btn btn-icon" id="theme-toggle" aria-pressed={p.dark.to_string()}
                     aria-label="Dark theme" title="Switch between light and dark themes"
                     onclick={let on = p.on_command.clone(); move |_| on.emit(Command::ToggleTheme)}>
@@ -88,5 +106,17 @@ pub fn header(p: &HeaderProps) -> Html {
                 </button>
             </nav>
         </header>
+    }
+}
+
+/// Close the `<details>` menu the event came from.
+fn close_menu(e: &MouseEvent) {
+    use wasm_bindgen::JsCast;
+    let details = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest("details").ok().flatten());
+    if let Some(d) = details {
+        let _ = d.remove_attribute("open");
     }
 }

@@ -35,6 +35,25 @@ fn ctrl_shift(key: &str) -> String {
     )
 }
 
+/// What `quotelens annotate --format FORMAT -` writes for `text`.
+fn cli_export(text: &str, format: &str) -> Vec<u8> {
+    use std::io::Write;
+    let mut cli = std::process::Command::new(env!("CARGO_BIN_EXE_quotelens"))
+        .args(["annotate", "--format", format, "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("the quotelens binary runs");
+    cli.stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    let out = cli.wait_with_output().unwrap();
+    assert!(out.status.success(), "quotelens annotate --format {format}");
+    out.stdout
+}
+
 /// A scratch file under target/e2e-files/.
 fn scratch(name: &str, contents: &[u8]) -> std::path::PathBuf {
     let dir = root().join("target").join("e2e-files");
@@ -628,25 +647,41 @@ async fn export_matches_the_command_line_and_import_resumes_review() {
     );
     let bytes = std::fs::read_to_string(&path).unwrap();
     // The command line, given the same text, writes the same bytes.
-    let mut cli = std::process::Command::new(env!("CARGO_BIN_EXE_quotelens"))
-        .args(["annotate", "-"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("the quotelens binary runs");
-    use std::io::Write;
-    cli.stdin
-        .take()
-        .unwrap()
-        .write_all(seed.as_bytes())
-        .unwrap();
-    let out = cli.wait_with_output().unwrap();
-    assert!(out.status.success());
     assert_eq!(
         bytes,
-        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(cli_export(&seed, "native")).unwrap(),
         "app and CLI export the same bytes"
     );
+
+    // The other formats, from the menu, are the command line's too.
+    let stem = path
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .replace(".quotelens.json", "");
+    for (format, suffix) in [("w3c", ".jsonld"), ("csv", ".csv")] {
+        b.click("#more-formats summary").await;
+        b.click(&format!("#export-{format}")).await;
+        let file = b.downloaded(suffix).await;
+        assert_eq!(
+            file.file_name().unwrap().to_string_lossy(),
+            format!("{stem}{suffix}")
+        );
+        assert_eq!(
+            std::fs::read(&file).unwrap(),
+            cli_export(&seed, format),
+            "{format}"
+        );
+    }
+    b.click("#more-formats summary").await;
+    b.click("#export-brat").await;
+    let ann = std::fs::read_to_string(b.downloaded(".ann").await).unwrap();
+    assert!(
+        ann.lines().any(|l| l.starts_with('T')),
+        "brat text-bound annotations"
+    );
+    let txt = b.downloaded(&format!("{stem}.txt")).await;
+    assert_eq!(std::fs::read_to_string(txt).unwrap(), seed);
 
     // Copy JSON puts the same bytes on the clipboard.
     b.click("#copy-json").await;
