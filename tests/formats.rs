@@ -657,6 +657,16 @@ fn brat_import_reports_bad_lines() {
     .unwrap();
     let spans: Vec<(usize, usize)> = doc.annotations.iter().map(|a| (a.start, a.end)).collect();
     assert_eq!(spans, [(0, 2), (8, 11)]);
+    // brat (Python) counts a byte order mark in the .txt as a code point: so do we.
+    let doc = import_files(&[
+        ("b.ann", "T1\tContent 1 3\tHe\n".as_bytes()),
+        ("b.txt", "\u{feff}He said yes.".as_bytes()),
+    ])
+    .unwrap();
+    assert_eq!(
+        (doc.annotations[0].start, doc.annotations[0].text.as_str()),
+        (1, "He")
+    );
 }
 
 /// PolNeAR's gold as the .ann its corpus ships (Source, Cue, Content, Attribution trigger, event).

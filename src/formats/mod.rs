@@ -176,11 +176,16 @@ pub fn import(file_name: &str, bytes: &[u8]) -> Result<Document, ImportError> {
 /// Import from the files a person chose together: one JSON file, or a brat `.ann` with
 /// the `.txt` of the same name (any order).
 pub fn import_files(files: &[(&str, &[u8])]) -> Result<Document, ImportError> {
-    let text_of = |name: &str, bytes: &[u8]| -> Result<String, ImportError> {
+    let utf8 = |name: &str, bytes: &[u8]| -> Result<String, ImportError> {
         let s = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText {
             file: name.to_string(),
         })?;
-        Ok(s.strip_prefix('\u{feff}').unwrap_or(s).to_string())
+        Ok(s.to_string())
+    };
+    // A byte order mark is dropped, except from a brat .txt, whose offsets count it.
+    let text_of = |name: &str, bytes: &[u8]| -> Result<String, ImportError> {
+        let s = utf8(name, bytes)?;
+        Ok(s.strip_prefix('\u{feff}').map_or(s.clone(), str::to_string))
     };
     // Lower-casing ASCII keeps byte lengths, so slicing the suffix off below stays on char boundaries.
     let is =
@@ -194,7 +199,7 @@ pub fn import_files(files: &[(&str, &[u8])]) -> Result<Document, ImportError> {
             .ok_or_else(|| ImportError::MissingText {
                 file: ann_name.to_string(),
             })?;
-        let text = text_of(txt.0, txt.1)?;
+        let text = utf8(txt.0, txt.1)?;
         let ann = text_of(ann_name, ann_bytes)?;
         return brat::from_ann(&text, &ann).map_err(|problem| ImportError::Invalid {
             file: ann_name.to_string(),
