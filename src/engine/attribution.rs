@@ -237,8 +237,10 @@ impl Ctx<'_, '_> {
                     return Some(a);
                 }
                 if self.found.attrs.len() > before {
-                    self.found.attrs.pop();
-                    self.by_cue.retain(|_, v| *v != a);
+                    if let Some(dropped) = self.found.attrs.pop() {
+                        self.by_cue.remove(&dropped.cue.start);
+                        self.after_quote_cue.remove(&dropped.cue.start);
+                    }
                 }
             }
         }
@@ -398,6 +400,18 @@ impl Ctx<'_, '_> {
                 }
             }
         }
+        // `Said Ellis: "..."`: an inverted cue opening the sentence.
+        if self.is_word(b0)
+            && starts_upper(self.word(b0))
+            && near_cue(&self.word(b0).to_lowercase())
+        {
+            if let Some(np) = self
+                .np_right(b0 + 1, qfirst)
+                .filter(|np| self.punct(np.end).is_some_and(|c| c == ':' || c == ','))
+            {
+                return Some(self.add_attr(np, b0..b0 + 1));
+            }
+        }
         // `Pompeo: "..."` at the start of a sentence.
         if qfirst >= 2 && self.punct(qfirst - 1) == Some(':') {
             if let Some(np) = self.np_left(qfirst - 1, b0).filter(|np| np.start == b0) {
@@ -539,6 +553,15 @@ impl Ctx<'_, '_> {
                         && ((k > floor && self.is_word(k - 1)) || is_particle(w))
                     {
                         i = k;
+                    } else if has_head
+                        && k > floor
+                        && self.is_word(k - 1)
+                        && starts_upper(self.word(k - 1))
+                        && lex::is_role(self.word(k + 1))
+                    {
+                        // "White House press secretary": a modifier between a name and
+                        // a role noun.
+                        i = k;
                     } else {
                         // "the announcer", "the ad's narrator": a determiner shortly
                         // before makes lower-case words a noun phrase.
@@ -623,6 +646,11 @@ impl Ctx<'_, '_> {
                 TokKind::Word => {
                     let w = self.word(i);
                     if w.starts_with(|c: char| c.is_ascii_digit()) {
+                        // "said 9/11 widow Terry Strada", "the 14th-ranked Schwartzman".
+                        if last_head.is_none() && i < start + 3 {
+                            i += 1;
+                            continue;
+                        }
                         break;
                     }
                     if starts_upper(w) {
@@ -645,6 +673,7 @@ impl Ctx<'_, '_> {
                     }
                 }
                 TokKind::Punct('\'' | '\u{2019}') if last_head == Some(i.wrapping_sub(1)) => {}
+                TokKind::Punct('/') if last_head.is_none() && i < start + 3 => {}
                 _ => break,
             }
             i += 1;
@@ -820,10 +849,11 @@ impl Ctx<'_, '_> {
     }
 
     fn only_adverbials(&self, from: usize, to: usize) -> bool {
-        (from..to).all(|k| {
-            self.is_word(k)
-                && (lex::is_adverbial(self.word(k)) || lex::is_function_word(self.word(k)))
-        }) && to - from <= 4
+        to.saturating_sub(from) <= 4
+            && (from..to).all(|k| {
+                self.is_word(k)
+                    && (lex::is_adverbial(self.word(k)) || lex::is_function_word(self.word(k)))
+            })
     }
 
     /// What follows a cue verb: skip the hearer of "told", "that", and time words.
@@ -881,7 +911,12 @@ impl Ctx<'_, '_> {
     }
 
     fn content_ok(&self, r: &Range<usize>) -> bool {
-        r.end > r.start && (r.start..r.end).filter(|&k| self.is_word(k)).count() >= 3
+        // At least three words (counting stops at the third: sentences can be huge).
+        r.end > r.start
+            && (r.start..r.end)
+                .filter(|&k| self.is_word(k))
+                .nth(2)
+                .is_some()
     }
 }
 

@@ -112,8 +112,8 @@ pub fn analyse(text: &str) -> Analysis {
         claims.push((r, Some(*a), score));
     }
     let sentence_bytes: Vec<Range<usize>> = text::sentences(&seg).iter().map(span).collect();
-    let mut covered: Vec<Range<usize>> = claims.iter().map(|c| c.0.clone()).collect();
-    covered.sort_by_key(|r| r.start);
+    let covered = Overlaps::new(claims.iter().map(|c| c.0.clone()).collect());
+    let boiler = Overlaps::new(bp.clone());
     for c in claims::find_claims(text, &sentence_bytes) {
         let r = c.range.clone();
         if r.is_empty()
@@ -123,12 +123,16 @@ pub fn analyse(text: &str) -> Analysis {
         {
             continue;
         }
-        if overlaps_any(&covered, &r) || bp.iter().any(|b| b.start < r.end && r.start < b.end) {
+        if covered.any(&r) || boiler.any(&r) {
             continue;
         }
-        // A claim inside an attributed quote is that speaker's claim.
-        let link = quote_spans
+        // A claim mostly inside an attributed quote is that speaker's claim. Quotes are
+        // disjoint and sorted, so only those from the first ending after the claim's
+        // start can overlap it.
+        let first = quote_spans.partition_point(|(q, _)| q.end <= r.start);
+        let link = quote_spans[first..]
             .iter()
+            .take_while(|(q, _)| q.start < r.end)
             .find(|(q, _)| 2 * (q.end.min(r.end).saturating_sub(q.start.max(r.start))) > r.len())
             .and_then(|(_, a)| *a);
         claims.push((
@@ -162,8 +166,32 @@ pub fn analyse(text: &str) -> Analysis {
     }
 }
 
-fn overlaps_any(sorted: &[Range<usize>], r: &Range<usize>) -> bool {
-    sorted.iter().any(|c| c.start < r.end && r.start < c.end)
+/// Ranges to test for overlap in O(log n): sorted by start, with the running
+/// maximum of their ends.
+struct Overlaps {
+    ranges: Vec<Range<usize>>,
+    max_end: Vec<usize>,
+}
+
+impl Overlaps {
+    fn new(mut ranges: Vec<Range<usize>>) -> Self {
+        ranges.sort_by_key(|r| r.start);
+        let max_end = ranges
+            .iter()
+            .scan(0, |m, r| {
+                *m = r.end.max(*m);
+                Some(*m)
+            })
+            .collect();
+        Overlaps { ranges, max_end }
+    }
+
+    /// Whether any range overlaps `r`: of those starting before `r` ends, one must
+    /// end after `r` starts.
+    fn any(&self, r: &Range<usize>) -> bool {
+        let n = self.ranges.partition_point(|c| c.start < r.end);
+        n > 0 && self.max_end[n - 1] > r.start
+    }
 }
 
 /// Drop white space and dangling commas at the ends of a byte span.

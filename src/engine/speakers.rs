@@ -273,6 +273,7 @@ pub fn canonical_names(seg: &Segmented, attrs: &[Attr]) -> Vec<String> {
                     is_org = true;
                     seen.iter()
                         .rev()
+                        .take(LOOKBACK)
                         .find(|s| s.3)
                         .map_or(text.clone(), |s| s.2.clone())
                 }
@@ -300,13 +301,11 @@ pub fn canonical_names(seg: &Segmented, attrs: &[Attr]) -> Vec<String> {
                 let titled = role.as_ref().filter(|_| !parsed.org).and_then(|role| {
                     seen.iter()
                         .rev()
+                        .take(LOOKBACK)
                         .filter_map(|s| s.1)
                         .find(|&p| idx.people[p].titles.iter().any(|t| t == role))
                         .or_else(|| {
-                            idx.mentions
-                                .iter()
-                                .rev()
-                                .filter(|m| m.pos < r.start)
+                            mentions_before(&idx, r.start)
                                 .map(|m| m.person)
                                 .find(|&p| idx.people[p].titles.iter().any(|t| t == role))
                         })
@@ -355,28 +354,34 @@ fn resolve_person(
     let last_speaker = seen
         .iter()
         .rev()
+        .take(LOOKBACK)
         .find(|s| s.1.is_some_and(|p| compatible(idx, p)));
     let since = last_speaker.map_or(0, |s| s.0);
-    let subject = idx
-        .mentions
-        .iter()
-        .rev()
+    let subject = mentions_before(idx, pos)
         .take_while(|m| m.pos > since)
-        .find(|m| m.pos < pos && m.subject && compatible(idx, m.person))
+        .find(|m| m.subject && compatible(idx, m.person))
         .map(|m| m.person);
     let pick = subject
         .or_else(|| last_speaker.and_then(|s| s.1))
         .or_else(|| {
-            idx.mentions
-                .iter()
-                .rev()
-                .find(|m| m.pos < pos && compatible(idx, m.person))
+            mentions_before(idx, pos)
+                .find(|m| compatible(idx, m.person))
                 .map(|m| m.person)
         });
     if let Some(p) = pick {
         idx.people[p].gender = g;
     }
     pick
+}
+
+/// How far back (in speakers or name mentions) a pronoun or role noun looks: keeps
+/// resolution linear on very long texts.
+const LOOKBACK: usize = 64;
+
+/// Name mentions before token `pos`, nearest first, at most `LOOKBACK` of them.
+fn mentions_before(idx: &Index, pos: usize) -> impl Iterator<Item = &Mention> {
+    let n = idx.mentions.partition_point(|m| m.pos < pos);
+    idx.mentions[..n].iter().rev().take(LOOKBACK)
 }
 
 fn strip_determiner<'a>(words: &'a [&'a str]) -> &'a [&'a str] {
