@@ -162,6 +162,27 @@ async fn input_paste_edit_samples_and_files() {
     b.click("#done-editing").await;
     b.wait_until("the typed quote highlighted", "[...document.querySelectorAll('#view .mk-quote')].some(e => e.textContent.includes('Typed at the very end'))").await;
 
+    // A file dropped on the editor opens as the article.
+    b.click("#new-doc").await;
+    b.click("#confirm-ok").await;
+    b.wait_for_css("#editor").await;
+    b.eval(
+        "(() => { const dt = new DataTransfer();
+           dt.items.add(new File(['Flood update\\n\\n\"The water is falling,\" the mayor said.'], 'dropped.md', {type: 'text/markdown'}));
+           document.querySelector('.input').dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));
+           return true; })()",
+    )
+    .await;
+    b.wait_until(
+        "the dropped file",
+        "document.querySelector('#view') && document.querySelector('#view').textContent.includes('The water is falling')",
+    )
+    .await;
+    assert_eq!(
+        view_text(&b).await,
+        "Flood update\n\n\"The water is falling,\" the mayor said."
+    );
+
     // A sample article, after New asks first.
     b.click("#new-doc").await;
     b.click("#confirm-ok").await;
