@@ -35,6 +35,8 @@ pub struct Found {
 const NEAR_QUOTE_CUE: u8 = 4;
 const INDIRECT_CUE: u8 = 20;
 const BEFORE_QUOTE_CUE: u8 = 12;
+/// A cue this strong is the cue even when its subject stands further back.
+const STRONG_CUE: u8 = 50;
 
 struct Ctx<'a, 't> {
     seg: &'a Segmented<'t>,
@@ -358,7 +360,9 @@ impl Ctx<'_, '_> {
         if b0 >= qfirst {
             return None;
         }
-        // Nearest cue first.
+        // Nearest cue first. A strong cue without its own subject ("... and repeatedly
+        // says, "..."", "..., saying, "..."") stays the cue of the subject found further back.
+        let mut subjectless: Option<usize> = None;
         let mut c = qfirst;
         while c > b0 {
             c -= 1;
@@ -376,8 +380,17 @@ impl Ctx<'_, '_> {
                 && w.starts_with(|ch: char| ch.is_lowercase())
             {
                 if let Some(np) = self.np_left(c, b0) {
-                    let cue = self.extend_cue(c, qfirst);
+                    let cue = match subjectless {
+                        Some(sc) => sc..sc + 1,
+                        None => self.extend_cue(c, qfirst),
+                    };
                     return Some(self.add_attr(np, cue));
+                }
+                if subjectless.is_none()
+                    && lex::cue_strength(w) >= STRONG_CUE
+                    && self.punct(c + 1).is_some_and(|p| p == ',' || p == ':')
+                {
+                    subjectless = Some(c);
                 }
                 // "X attacked Clinton, saying, "..."": the participle's subject opens the sentence.
                 if w.ends_with("ing") && c > b0 && self.punct(c - 1) == Some(',') {
