@@ -1,0 +1,27 @@
+//! Every input the randomised tests ever failed on stays here, checked forever.
+
+use super::{check_engine, check_import};
+
+/// Texts the engine once failed on (found by `fuzz_for_a_while`).
+const ENGINE_CASES: &[&str] = &[];
+
+/// Import files that once broke a parser: (file name, bytes).
+const IMPORT_CASES: &[(&str, &str)] = &[];
+
+#[test]
+fn engine_regressions_keep_every_invariant() {
+    for (i, text) in ENGINE_CASES.iter().enumerate() {
+        if let Err(e) = check_engine(text) {
+            panic!("engine regression {i} ({text:?}): {e}");
+        }
+    }
+}
+
+#[test]
+fn import_regressions_are_refused_or_valid() {
+    for (name, body) in IMPORT_CASES {
+        if let Err(e) = check_import(name, body.as_bytes()) {
+            panic!("import regression {name} ({body:?}): {e}");
+        }
+    }
+}
