@@ -40,6 +40,27 @@ fn quote_with(text: &str, words: &str) -> quotelens::Annotation {
     quote
 }
 
+/// `quotelens annotate -` on `text`: the JSON it prints.
+fn annotate_with_cli(text: &str) -> String {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_quotelens"))
+        .args(["annotate", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}
+
 #[test]
 fn the_story_has_its_two_quotes() {
     quote_with(STORY, "We will not back down");
@@ -93,7 +114,7 @@ fn astral_characters_count_as_one_code_point_each() {
     let prefix = "😀 𝐀𝐁 🇫🇷 👩\u{200d}👩\u{200d}👧\n\n";
     let text = format!("{prefix}{STORY}");
     let shift = prefix.chars().count();
-    assert_eq!(shift, 14);
+    assert_eq!(shift, 15);
     for words in ["We will not back down", "It is the right thing"] {
         let plain = quote_with(STORY, words);
         let astral = quote_with(&text, words);
@@ -103,6 +124,20 @@ fn astral_characters_count_as_one_code_point_each() {
             "{words}"
         );
     }
+    // The command line's export counts the same way.
+    let exported = annotate_with_cli(&text);
+    let doc: quotelens::Document = serde_json::from_str(&exported).unwrap();
+    assert_eq!(doc.text, text);
+    invariants::annotations(&doc.text, &doc.annotations).unwrap();
+    let q = doc
+        .annotations
+        .iter()
+        .find(|a| a.text.contains("It is the right thing"))
+        .expect("exported quote");
+    assert_eq!(
+        q.start,
+        quote_with(STORY, "It is the right thing").start + shift
+    );
     // Inside a quote too: the quote's span grows by exactly the code points added.
     let inside = STORY.replace("back down", "back 😀👩\u{200d}👩\u{200d}👧 down");
     let q = quote_with(&inside, "We will not back");
@@ -117,7 +152,7 @@ fn right_to_left_text_and_bidi_controls_are_kept_as_is() {
         "We will not back down from this fight",
         "\u{202b}שלום לכולם\u{202c} and مرحبا, we will not back down",
     );
-    let q = quote_with(&text, "שלום לכולם");
+    let q = quote_with(&text, "\u{202b}שלום לכולם");
     assert!(q.text.contains("مرحبا"), "{:?}", q.text);
     let overridden = STORY.replace("the right thing", "the \u{202e}right\u{202c} thing");
     quote_with(&overridden, "It is the \u{202e}right");
@@ -174,7 +209,39 @@ fn thousands_of_quotation_marks_neither_panic_nor_hang() {
     }
 }
 
+/// The largest text the app analyses (1 M characters), in process.
 #[test]
+fn a_megabyte_of_news_keeps_every_invariant() {
+    let corpus = corpus();
+    assert!(!corpus.is_empty(), "the polnear dev articles are readable");
+    let mut text = String::new();
+    for (i, article) in corpus.iter().cycle().enumerate() {
+        if text.len() >= 1_000_000 {
+            break;
+        }
+        text.push_str(article);
+        text.push_str(if i % 2 == 0 {
+            "\n\n"
+        } else {
+            "\r\n👩\u{200d}👩\u{200d}👧\r\n"
+        });
+    }
+    let analysis = analyse(&text);
+    invariants::analysis(&text, &analysis).unwrap();
+    assert!(
+        analysis
+            .annotations
+            .iter()
+            .filter(|a| a.kind == Kind::Quote)
+            .count()
+            > 500
+    );
+}
+
+/// 20 MB through the real binary. Minutes in a debug build, so it runs with the long
+/// robustness run (`cargo test --release --test robustness -- --ignored`).
+#[test]
+#[ignore = "slow in debug builds; part of the long robustness run"]
 fn twenty_megabytes_of_text_through_the_command_line() {
     let corpus = corpus();
     assert!(!corpus.is_empty(), "the polnear dev articles are readable");

@@ -70,16 +70,19 @@ fn run_case(seed: u64, corpus: &[String], max_len: usize, stats: &mut Stats) -> 
     stats.texts += 1;
     stats.text_bytes += text.len();
 
-    for (name, bytes) in invariants::import_cases(&mut rng, &text) {
+    for case in invariants::import_cases(&mut rng, &text) {
         stats.imports += 1;
-        if let Err(e) = check_import(&name, &bytes) {
-            return Err(format!(
-                "import of {name}, seed {seed}: {e}\n  input: {:?}",
-                String::from_utf8_lossy(&bytes)
-            ));
-        }
-        if invariants::import(&name, &bytes).is_ok_and(|accepted| accepted) {
-            stats.accepted += 1;
+        match check_import(&case) {
+            Ok(true) => stats.accepted += 1,
+            Ok(false) => {}
+            Err(e) => {
+                let files: Vec<(&str, std::borrow::Cow<str>)> = case
+                    .files
+                    .iter()
+                    .map(|(n, b)| (n.as_str(), String::from_utf8_lossy(b)))
+                    .collect();
+                return Err(format!("import, seed {seed}: {e}\n  files: {files:?}"));
+            }
         }
     }
     Ok(())

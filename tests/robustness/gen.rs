@@ -215,6 +215,71 @@ fn mutate(rng: &mut Rng, s: &mut String, corpus: &[String]) {
     }
 }
 
+/// `text` with byte-level damage: a line dropped or doubled, a truncation, a stray
+/// character, a number changed (for brat `.ann` and W3C files).
+pub fn damaged_text(rng: &mut Rng, text: &str) -> String {
+    let mut out = text.to_string();
+    for _ in 0..1 + rng.below(3) {
+        match rng.below(6) {
+            0 => {
+                let at = boundary(rng, &out);
+                out.truncate(at);
+            }
+            1 => {
+                let at = boundary(rng, &out);
+                out.insert_str(
+                    at,
+                    *rng.pick(&[
+                        "\t",
+                        "\n",
+                        " ",
+                        "T9\tQuote 0 5\tx\n",
+                        "\"",
+                        "-",
+                        "99999999999999999999",
+                        "😀",
+                        "\r\n",
+                    ]),
+                );
+            }
+            2 => {
+                // A digit changed: offsets that no longer fit.
+                let digits: Vec<usize> = out
+                    .char_indices()
+                    .filter(|(_, c)| c.is_ascii_digit())
+                    .map(|(i, _)| i)
+                    .collect();
+                if !digits.is_empty() {
+                    let at = *rng.pick(&digits);
+                    out.replace_range(at..at + 1, *rng.pick(&["0", "9", "12345", "-1", ""]));
+                }
+            }
+            3 => {
+                let lines: Vec<&str> = out.split('\n').collect();
+                let i = rng.below(lines.len());
+                let mut lines: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+                if rng.one_in(2) {
+                    lines.remove(i);
+                } else {
+                    let l = lines[i].clone();
+                    lines.insert(i, l);
+                }
+                out = lines.join("\n");
+            }
+            4 => {
+                let at = boundary(rng, &out);
+                out.insert(at, rng.any_char());
+            }
+            _ => {
+                let a = boundary(rng, &out);
+                let b = boundary(rng, &out);
+                out.replace_range(a.min(b)..a.max(b), "");
+            }
+        }
+    }
+    out
+}
+
 /// A damaged import file made from a valid export `json` of a document.
 pub fn damaged_json(rng: &mut Rng, json: &str) -> String {
     let mut value: serde_json::Value = serde_json::from_str(json).expect("exports are JSON");

@@ -2,6 +2,7 @@
 
 use std::collections::HashSet;
 
+use quotelens::formats::{export, Format};
 use quotelens::{Analysis, Annotation, Document, Kind};
 
 use super::gen;
@@ -104,34 +105,87 @@ pub fn export_round_trip(text: &str, analysis: &Analysis) -> Result<(), String> 
     Ok(())
 }
 
-/// Import files to try for `text`: its valid export, and damaged copies of it.
-pub fn import_cases(rng: &mut Rng, text: &str) -> Vec<(String, Vec<u8>)> {
-    let anns = quotelens::analyse(text).annotations;
-    let json = Document::new(text, anns).to_json();
-    let mut cases = vec![("valid.json".to_string(), json.clone().into_bytes())];
-    for _ in 0..3 {
-        cases.push((
-            "damaged.json".to_string(),
-            gen::damaged_json(rng, &json).into_bytes(),
+/// One import attempt: the files chosen together, and whether refusing them is a bug
+/// (a valid export must read back).
+pub struct ImportCase {
+    pub files: Vec<(String, Vec<u8>)>,
+    pub must_accept: bool,
+}
+
+/// Import files to try for `text`: its valid exports in every format that reads back,
+/// and damaged copies of them (structural JSON damage, byte flips, brat line damage).
+pub fn import_cases(rng: &mut Rng, text: &str) -> Vec<ImportCase> {
+    let doc = Document::new(text, quotelens::analyse(text).annotations);
+    let one = |name: &str, bytes: Vec<u8>, must_accept| ImportCase {
+        files: vec![(name.to_string(), bytes)],
+        must_accept,
+    };
+    let native = doc.to_json();
+    let w3c = String::from_utf8(export(&doc, Format::W3c).remove(0).bytes).unwrap();
+    let ann = String::from_utf8(export(&doc, Format::Brat).remove(1).bytes).unwrap();
+    let brat = |txt: &[u8], ann: &[u8], must_accept| ImportCase {
+        files: vec![
+            ("a.ann".to_string(), ann.to_vec()),
+            ("a.txt".to_string(), txt.to_vec()),
+        ],
+        must_accept,
+    };
+    let mut cases = vec![
+        one("valid.json", native.clone().into_bytes(), true),
+        one("valid.jsonld", w3c.clone().into_bytes(), true),
+        brat(text.as_bytes(), ann.as_bytes(), true),
+    ];
+    for _ in 0..2 {
+        cases.push(one(
+            "damaged.json",
+            gen::damaged_json(rng, &native).into_bytes(),
+            false,
         ));
     }
-    if rng.one_in(4) {
-        let mut bytes = json.into_bytes();
+    cases.push(one(
+        "damaged.jsonld",
+        gen::damaged_text(rng, &w3c).into_bytes(),
+        false,
+    ));
+    cases.push(brat(
+        text.as_bytes(),
+        gen::damaged_text(rng, &ann).as_bytes(),
+        false,
+    ));
+    let other = gen::damaged_text(rng, text);
+    cases.push(brat(other.as_bytes(), ann.as_bytes(), false));
+    if rng.one_in(3) {
+        let mut bytes = native.into_bytes();
         let at = rng.below(bytes.len());
         bytes[at] = rng.below(256) as u8; // maybe not UTF-8 any more
-        cases.push(("bytes.json".to_string(), bytes));
+        cases.push(one(
+            *rng.pick(&["bytes.json", "x.csv", "x.ann", "x.txt", "noext"]),
+            bytes,
+            false,
+        ));
     }
     cases
 }
 
-/// Import `bytes` named `name`: `Ok(true)` if accepted (and then valid), `Ok(false)` if
-/// refused with a message, `Err` if an accepted document breaks an invariant.
-pub fn import(name: &str, bytes: &[u8]) -> Result<bool, String> {
-    let _ = name;
-    // The quotelens/1 serde reader: the one import parser on main so far.
-    match serde_json::from_slice::<Document>(bytes) {
-        Ok(_doc) => Ok(true),
-        Err(e) if e.to_string().is_empty() => Err("refused without a message".into()),
+/// Import `case`: `Ok(true)` if accepted (and then valid), `Ok(false)` if refused with a
+/// message, `Err` if an accepted document breaks an invariant or a valid export is refused.
+pub fn import(case: &ImportCase) -> Result<bool, String> {
+    let files: Vec<(&str, &[u8])> = case
+        .files
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect();
+    match quotelens::formats::import_files(&files) {
+        Ok(doc) => {
+            if doc.format != quotelens::model::FORMAT {
+                return Err(format!("accepted a document of format {:?}", doc.format));
+            }
+            annotations(&doc.text, &doc.annotations)
+                .map_err(|e| format!("accepted an invalid document: {e}"))?;
+            Ok(true)
+        }
+        Err(e) if e.to_string().trim().is_empty() => Err("refused without a message".into()),
+        Err(e) if case.must_accept => Err(format!("refused its own valid export: {e}")),
         Err(_) => Ok(false),
     }
 }

@@ -72,9 +72,9 @@ pub fn check_engine(text: &str) -> Result<(), String> {
     })
 }
 
-/// Import `bytes` as a file named `name`; an accepted document must be valid.
-pub fn check_import(name: &str, bytes: &[u8]) -> Result<(), String> {
-    guarded(|| invariants::import(name, bytes).map(|_| ()))
+/// Import the files of `case`; an accepted document must be valid. `Ok(accepted)`.
+pub fn check_import(case: &invariants::ImportCase) -> Result<bool, String> {
+    guarded(|| invariants::import(case))
 }
 
 /// The polnear dev articles, the fuzzer's seed corpus (empty if the folder is missing).

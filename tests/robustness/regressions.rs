@@ -1,12 +1,13 @@
 //! Every input the randomised tests ever failed on stays here, checked forever.
 
+use super::invariants::ImportCase;
 use super::{check_engine, check_import};
 
 /// Texts the engine once failed on (found by `fuzz_for_a_while`).
 const ENGINE_CASES: &[&str] = &[];
 
-/// Import files that once broke a parser: (file name, bytes).
-const IMPORT_CASES: &[(&str, &str)] = &[];
+/// Import files that once broke a parser: the files chosen together, as (name, content).
+const IMPORT_CASES: &[&[(&str, &str)]] = &[];
 
 #[test]
 fn engine_regressions_keep_every_invariant() {
@@ -19,9 +20,16 @@ fn engine_regressions_keep_every_invariant() {
 
 #[test]
 fn import_regressions_are_refused_or_valid() {
-    for (name, body) in IMPORT_CASES {
-        if let Err(e) = check_import(name, body.as_bytes()) {
-            panic!("import regression {name} ({body:?}): {e}");
+    for files in IMPORT_CASES {
+        let case = ImportCase {
+            files: files
+                .iter()
+                .map(|(n, b)| (n.to_string(), b.as_bytes().to_vec()))
+                .collect(),
+            must_accept: false,
+        };
+        if let Err(e) = check_import(&case) {
+            panic!("import regression {files:?}: {e}");
         }
     }
 }
