@@ -43,7 +43,8 @@ struct Stats {
     text_bytes: usize,
     imports: usize,
     accepted: usize,
-    slowest: (f64, usize),
+    /// Seconds, bytes and seed of the slowest text.
+    slowest: (f64, usize, u64),
 }
 
 /// One engine case and one import case from `seed`.
@@ -65,7 +66,7 @@ fn run_case(seed: u64, corpus: &[String], max_len: usize, stats: &mut Stats) -> 
     }
     let secs = t0.elapsed().as_secs_f64();
     if secs > stats.slowest.0 {
-        stats.slowest = (secs, text.len());
+        stats.slowest = (secs, text.len(), seed);
     }
     stats.texts += 1;
     stats.text_bytes += text.len();
@@ -90,13 +91,14 @@ fn run_case(seed: u64, corpus: &[String], max_len: usize, stats: &mut Stats) -> 
 
 fn report(label: &str, seconds: f64, stats: &Stats) {
     eprintln!(
-        "{label}: {} texts ({:.1} MB) and {} imports ({} accepted) in {seconds:.0} s without a failure; slowest text {:.3} s for {} bytes",
+        "{label}: {} texts ({:.1} MB) and {} imports ({} accepted) in {seconds:.0} s; slowest text {:.3} s for {} bytes (seed {})",
         stats.texts,
         stats.text_bytes as f64 / 1e6,
         stats.imports,
         stats.accepted,
         stats.slowest.0,
-        stats.slowest.1
+        stats.slowest.1,
+        stats.slowest.2
     );
 }
 
@@ -115,7 +117,11 @@ fn fixed_seeds_keep_every_invariant() {
             panic!("{e}");
         }
     }
-    report("fixed seeds", started.elapsed().as_secs_f64(), &stats);
+    report(
+        "fixed seeds (no failure)",
+        started.elapsed().as_secs_f64(),
+        &stats,
+    );
     assert!(stats.texts as u64 == cases && stats.imports > 0);
 }
 
@@ -150,11 +156,19 @@ fn fuzz_for_a_while() {
         }
         seed = seed.wrapping_add(1);
         if last_report.elapsed() > Duration::from_secs(60) {
-            report("so far", started.elapsed().as_secs_f64(), &stats);
+            report(
+                &format!("so far ({} failures)", failures.len()),
+                started.elapsed().as_secs_f64(),
+                &stats,
+            );
             last_report = Instant::now();
         }
     }
-    report("fuzzing", started.elapsed().as_secs_f64(), &stats);
+    report(
+        &format!("fuzzing ({} failures)", failures.len()),
+        started.elapsed().as_secs_f64(),
+        &stats,
+    );
     assert!(
         failures.is_empty(),
         "{} failures:\n{}",

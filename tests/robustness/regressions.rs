@@ -9,6 +9,27 @@ const ENGINE_CASES: &[&str] = &[];
 /// Import files that once broke a parser: the files chosen together, as (name, content).
 const IMPORT_CASES: &[&[(&str, &str)]] = &[];
 
+/// Texts whose own exports must read back in every format (found by the fuzzer).
+const ROUND_TRIP_CASES: &[&str] = &[
+    // brat import dropped the text's leading U+FEFF, shifting every offset by one.
+    "\u{feff}\"We will win,\" she said.\n",
+];
+
+#[test]
+fn exports_of_regression_texts_read_back() {
+    for text in ROUND_TRIP_CASES {
+        let mut rng = super::rng::Rng::new(0);
+        for case in super::invariants::import_cases(&mut rng, text)
+            .iter()
+            .filter(|c| c.must_accept)
+        {
+            if let Err(e) = check_import(case) {
+                panic!("{text:?}: {e}");
+            }
+        }
+    }
+}
+
 #[test]
 fn engine_regressions_keep_every_invariant() {
     for (i, text) in ENGINE_CASES.iter().enumerate() {
