@@ -140,10 +140,10 @@ pub fn text(rng: &mut Rng, corpus: &[String], max_len: usize) -> String {
 pub fn big_text(rng: &mut Rng, corpus: &[String], bytes: usize) -> String {
     let mut out = String::with_capacity(bytes + 10_000);
     while out.len() < bytes {
-        out.push_str(rng.pick(corpus).as_str());
+        out.push_str(rng.choose(corpus).as_str());
         out.push_str(if rng.one_in(2) { "\n\n" } else { "\r\n" });
         if rng.one_in(3) {
-            out.push_str(*rng.pick(ATOMS));
+            out.push_str(rng.pick(ATOMS));
         }
     }
     out
@@ -153,7 +153,7 @@ fn article_piece(rng: &mut Rng, corpus: &[String], max_len: usize) -> String {
     if corpus.is_empty() {
         return String::new();
     }
-    let article = rng.pick(corpus);
+    let article = rng.choose(corpus);
     let mut start = rng.below(article.len());
     let mut end = (start + 1 + rng.below(max_len.max(1))).min(article.len());
     if rng.one_in(3) {
@@ -181,7 +181,7 @@ fn mutate(rng: &mut Rng, s: &mut String, corpus: &[String]) {
     match rng.below(10) {
         0..=4 => {
             let at = boundary(rng, s);
-            s.insert_str(at, *rng.pick(ATOMS));
+            s.insert_str(at, rng.pick(ATOMS));
         }
         5 => {
             let at = boundary(rng, s);
@@ -229,7 +229,7 @@ pub fn damaged_text(rng: &mut Rng, text: &str) -> String {
                 let at = boundary(rng, &out);
                 out.insert_str(
                     at,
-                    *rng.pick(&[
+                    rng.pick(&[
                         "\t",
                         "\n",
                         " ",
@@ -250,8 +250,8 @@ pub fn damaged_text(rng: &mut Rng, text: &str) -> String {
                     .map(|(i, _)| i)
                     .collect();
                 if !digits.is_empty() {
-                    let at = *rng.pick(&digits);
-                    out.replace_range(at..at + 1, *rng.pick(&["0", "9", "12345", "-1", ""]));
+                    let at = rng.pick(&digits);
+                    out.replace_range(at..at + 1, rng.pick(&["0", "9", "12345", "-1", ""]));
                 }
             }
             3 => {
@@ -303,7 +303,7 @@ pub fn damaged_json(rng: &mut Rng, json: &str) -> String {
                 let at = boundary(rng, &out);
                 out.insert(
                     at,
-                    *rng.pick(&['"', '{', '}', '[', ']', ',', ':', '\\', '\0', 'é', '😀']),
+                    rng.pick(&['"', '{', '}', '[', ']', ',', ':', '\\', '\0', 'é', '😀']),
                 );
             }
             _ => {
@@ -346,7 +346,7 @@ fn damage_value(rng: &mut Rng, v: &mut serde_json::Value) {
             );
         }
         1 => {
-            obj.remove(*rng.pick(&["format", "text", "annotations"]));
+            obj.remove(rng.pick(&["format", "text", "annotations"]));
         }
         2 => {
             // Text that no longer matches the offsets.
@@ -368,7 +368,8 @@ fn damage_value(rng: &mut Rng, v: &mut serde_json::Value) {
         4 => {
             obj.insert(
                 "annotations".into(),
-                json!(rng.pick(&[json!(null), json!({}), json!("x"), json!(1)])),
+                rng.choose(&[json!(null), json!({}), json!("x"), json!(1)])
+                    .clone(),
             );
         }
         _ => {
@@ -390,8 +391,8 @@ fn damage_value(rng: &mut Rng, v: &mut serde_json::Value) {
                 }
                 1 => {
                     let n: Value =
-                        serde_json::from_str(*rng.pick(HOSTILE_NUMBERS)).unwrap_or(json!(null));
-                    anns[i][*rng.pick(&["start", "end"])] = n;
+                        serde_json::from_str(rng.pick(HOSTILE_NUMBERS)).unwrap_or(json!(null));
+                    anns[i][rng.pick(&["start", "end"])] = n;
                 }
                 2 => {
                     // Overlap with its neighbour, or reversed.
@@ -412,7 +413,7 @@ fn damage_value(rng: &mut Rng, v: &mut serde_json::Value) {
                 }
                 6 => {
                     anns[i]["score"] =
-                        serde_json::from_str(*rng.pick(&["-1", "2", "1e308", "null", "\"high\""]))
+                        serde_json::from_str(rng.pick(&["-1", "2", "1e308", "null", "\"high\""]))
                             .unwrap();
                 }
                 _ => {

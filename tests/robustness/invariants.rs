@@ -159,7 +159,7 @@ pub fn import_cases(rng: &mut Rng, text: &str) -> Vec<ImportCase> {
         let at = rng.below(bytes.len());
         bytes[at] = rng.below(256) as u8; // maybe not UTF-8 any more
         cases.push(one(
-            *rng.pick(&["bytes.json", "x.csv", "x.ann", "x.txt", "noext"]),
+            rng.pick(&["bytes.json", "x.csv", "x.ann", "x.txt", "noext"]),
             bytes,
             false,
         ));
