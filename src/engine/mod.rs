@@ -104,6 +104,10 @@ pub fn analyse(text: &str) -> Analysis {
     // Claims: reported speech first, then check-worthy sentences elsewhere.
     let mut claims: Vec<(Range<usize>, Option<usize>, claims::ClaimScore)> = Vec::new();
     for (content, a) in &found.contents {
+        // A cue that ends the text ("he said,") leaves an empty content: no span.
+        if content.is_empty() {
+            continue;
+        }
         let r = trim_span(text, span(content));
         if r.is_empty() {
             continue;
