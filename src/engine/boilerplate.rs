@@ -93,7 +93,9 @@ fn headline_line(text: &str, lines: &[Range<usize>], keep: &[bool]) -> Option<us
 
 /// Which lines are article body (true) or furniture (false). Blank lines count as body.
 pub(crate) fn body_lines(text: &str, lines: &[Range<usize>]) -> Vec<bool> {
-    let mut scores: Vec<f64> = lines.iter().map(|r| line_score(&text[r.clone()])).collect();
+    // Each line is judged once: its score, and whether it is furniture by its shape.
+    let (mut scores, shaped): (Vec<f64>, Vec<bool>) =
+        lines.iter().map(|r| judge_line(&text[r.clone()])).unzip();
     // A long stretch of non-prose lines (a menu, a list of other stories) separates
     // the article from prose elsewhere on the page: each further line there costs more.
     let mut gap = 0;
@@ -123,8 +125,7 @@ pub(crate) fn body_lines(text: &str, lines: &[Range<usize>]) -> Vec<bool> {
         return vec![true; lines.len()];
     }
     for i in a..b {
-        let line = text[lines[i].clone()].trim();
-        keep[i] = line.is_empty() || !(is_furniture_line(line) || is_tail_heading(line));
+        keep[i] = !shaped[i];
     }
     keep
 }
@@ -237,25 +238,36 @@ fn ends_sentence(line: &str) -> bool {
     })
 }
 
-/// Prose lines score their word count (half when short); other lines cost.
-fn line_score(line: &str) -> f64 {
+/// A line's score (prose lines score their word count, half when short; other lines
+/// cost) and whether it is furniture or a tail heading by its shape alone.
+fn judge_line(line: &str) -> (f64, bool) {
     let s = line.trim();
     let n = word_count(s);
     if n == 0 {
-        return 0.0;
+        return (0.0, false);
     }
+    if is_tail_heading_counted(s, n) {
+        // "Related Stories", "Comments": what follows is rarely the article.
+        return (-30.0, true);
+    }
+    // Normalised once for every test below.
+    let norm = normalise(s);
+    if is_furniture_line_with(s, &norm, n) {
+        return (-2.0 - 0.5 * n as f64, true);
+    }
+    if is_site_notice_with(&norm, n) {
+        return (-2.0 - 0.5 * n as f64, false);
+    }
+    (prose_score(s, n), false)
+}
+
+/// The score of a line that is neither furniture nor a site notice (`n` words).
+fn prose_score(s: &str, n: usize) -> f64 {
     let term = ends_sentence(s);
     let inner_punct = s
-        .chars()
-        .filter(|c| matches!(c, ',' | '.' | ';' | ':'))
+        .bytes()
+        .filter(|c| matches!(c, b',' | b'.' | b';' | b':'))
         .count();
-    if is_tail_heading(s) {
-        // "Related Stories", "Comments": what follows is rarely the article.
-        return -30.0;
-    }
-    if is_furniture_line(s) || is_site_notice(s) {
-        return -2.0 - 0.5 * n as f64;
-    }
     if n >= 10 && (term || n >= 25) {
         return n as f64;
     }
@@ -299,7 +311,12 @@ fn normalise(line: &str) -> String {
 
 /// A short heading that starts the page's tail: related links, recent stories, comments.
 pub(crate) fn is_tail_heading(line: &str) -> bool {
-    if word_count(line) > 6 {
+    is_tail_heading_counted(line, word_count(line))
+}
+
+/// [`is_tail_heading`] of a line of `words` words.
+fn is_tail_heading_counted(line: &str, words: usize) -> bool {
+    if words > 6 {
         return false;
     }
     let n = normalise(line);
@@ -354,11 +371,12 @@ fn is_comments_heading(line: &str) -> bool {
 /// article's "He says:" introducing a quote).
 fn is_comment_author(line: &str) -> bool {
     let t = line.trim();
+    if !(t.ends_with("says:") || t.ends_with("wrote:")) || word_count(t) > 5 {
+        return false;
+    }
     let first = normalise(t).split(' ').next().unwrap_or("").to_string();
     const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you", "who", "one"];
-    word_count(t) <= 5
-        && (t.ends_with("says:") || t.ends_with("wrote:"))
-        && !PRONOUNS.contains(&first.as_str())
+    !PRONOUNS.contains(&first.as_str())
 }
 
 /// A line of nothing but a date or time ("November 19, 2019 at 6:34 am", "11/20/2019 01:14 PM").
@@ -387,8 +405,7 @@ fn is_date_line(n: &str) -> bool {
 }
 
 /// Prose that is a site's notice, not news: cookies, terms, subscriptions, contacts.
-fn is_site_notice(line: &str) -> bool {
-    let n = normalise(line);
+fn is_site_notice_with(n: &str, words: usize) -> bool {
     const MARKS: &[&str] = &[
         "cookie",
         "privacy policy",
@@ -410,17 +427,20 @@ fn is_site_notice(line: &str) -> bool {
         "registering",
     ];
     let marks = MARKS.iter().filter(|m| n.contains(*m)).count();
-    marks >= 2 || marks == 1 && word_count(line) <= 12
+    marks >= 2 || marks == 1 && words <= 12
 }
 
 /// A single line shaped like furniture whatever surrounds it.
 pub(crate) fn is_furniture_line(line: &str) -> bool {
-    let n = normalise(line);
-    let words = word_count(line);
+    is_furniture_line_with(line, &normalise(line), word_count(line))
+}
+
+/// [`is_furniture_line`] given the line's [`normalise`]d form `n` and its word count.
+fn is_furniture_line_with(line: &str, n: &str, words: usize) -> bool {
     if words == 0 {
         return false;
     }
-    if words <= 6 && is_time_ago(&n) || words <= 14 && is_date_line(&n) || is_comment_author(line) {
+    if words <= 6 && is_time_ago(n) || words <= 14 && is_date_line(n) || is_comment_author(line) {
         return true;
     }
     if words <= 14 && (n.starts_with("click to ") || n.contains("opens in new window")) {
@@ -470,7 +490,7 @@ pub(crate) fn is_furniture_line(line: &str) -> bool {
         "instagram",
         "youtube",
     ];
-    if words <= 4 && SHORT.contains(&n.as_str()) {
+    if words <= 4 && SHORT.contains(&n) {
         return true;
     }
     if words <= 12
@@ -490,9 +510,9 @@ pub(crate) fn is_furniture_line(line: &str) -> bool {
         return true;
     }
     // Captions with their credit: "Protesters wore masks (Image: GETTY)", "... Credit: NASA".
-    let lower = line.to_lowercase();
-    if words <= 40
-        && [
+    if words <= 40 && {
+        let lower = line.to_lowercase();
+        [
             "(image:",
             "(photo:",
             "(picture:",
@@ -505,7 +525,7 @@ pub(crate) fn is_furniture_line(line: &str) -> bool {
         ]
         .iter()
         .any(|m| lower.contains(m))
-    {
+    } {
         return true;
     }
     // Promotions of other pages set inside the article: "SEE MORE: ...", "Read more: ...".

@@ -247,8 +247,76 @@ fn fnv1a(s: &str) -> u32 {
     h
 }
 
-fn is_in(word: &str, list: &[&str]) -> bool {
-    list.contains(&word)
+// Bits of [`list_flags`]: the word is in that list.
+const IN_MONEY_WORDS: u32 = 1 << 0;
+const IN_MAGNITUDES: u32 = 1 << 1;
+const IN_COMPARATIVES: u32 = 1 << 2;
+const IN_SUPERLATIVES: u32 = 1 << 3;
+const IN_NOT_SUPERLATIVE_EST: u32 = 1 << 4;
+const IN_CAUSES: u32 = 1 << 5;
+const IN_TRENDS: u32 = 1 << 6;
+const IN_STATISTICS: u32 = 1 << 7;
+const IN_IRREGULAR_PAST: u32 = 1 << 8;
+const IN_NOT_PAST_ED: u32 = 1 << 9;
+const IN_CEREMONY: u32 = 1 << 10;
+const IN_OPINION: u32 = 1 << 11;
+const IN_MODAL_FUTURE: u32 = 1 << 12;
+const IN_NEGATION: u32 = 1 << 13;
+const IN_VOTE_LAW: u32 = 1 << 14;
+const IN_REPORTED: u32 = 1 << 15;
+const IN_HEDGES: u32 = 1 << 16;
+const IN_QUANTITIES: u32 = 1 << 17;
+const IN_EVERY_NEVER: u32 = 1 << 18;
+
+/// The word lists the features look words up in, in the order of the `IN_` bits.
+const LISTS: [&[&str]; 19] = [MONEY_WORDS, MAGNITUDES, COMPARATIVES, SUPERLATIVES, NOT_SUPERLATIVE_EST, CAUSES, TRENDS, STATISTICS, IRREGULAR_PAST, NOT_PAST_ED, CEREMONY, OPINION, MODAL_FUTURE, NEGATION, VOTE_LAW, REPORTED, HEDGES, QUANTITIES, EVERY_NEVER];
+
+/// Which of [`LISTS`] hold the (lower-cased) word, as bits: one hash lookup per word
+/// instead of a scan of every list.
+fn list_flags(word: &str) -> u32 {
+    static TABLE: std::sync::OnceLock<std::collections::HashMap<&'static str, u32>> =
+        std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut t = std::collections::HashMap::new();
+        for (bit, list) in LISTS.iter().enumerate() {
+            for w in *list {
+                *t.entry(*w).or_insert(0) |= 1 << bit;
+            }
+        }
+        t
+    });
+    table.get(word).copied().unwrap_or(0)
+}
+
+/// `word` lower-cased with curly apostrophes made straight, into `out` (reused, so no
+/// allocation per word); ASCII takes a fast path, anything else `str::to_lowercase`.
+fn lower_word(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+    } else {
+        out.push_str(&word.to_lowercase().replace('\u{2019}', "'"));
+    }
+}
+
+/// Index of a feature in [`FEATURE_NAMES`] (evaluated at compile time).
+const fn feature_index(name: &str) -> usize {
+    let mut i = 0;
+    while i < NAMED {
+        let (a, b) = (FEATURE_NAMES[i].as_bytes(), name.as_bytes());
+        if a.len() == b.len() {
+            let mut k = 0;
+            while k < a.len() && a[k] == b[k] {
+                k += 1;
+            }
+            if k == a.len() {
+                return i;
+            }
+        }
+        i += 1;
+    }
+    panic!("unknown feature name")
 }
 
 const COMPARATIVES: &[&str] = &[
@@ -593,36 +661,40 @@ pub fn features(sentence: &str) -> Vec<(usize, f32)> {
 pub fn features_with(sentence: &str, buckets: usize) -> Vec<(usize, f32)> {
     let mut named = [0f32; NAMED];
     let mut hashed: Vec<usize> = Vec::new();
-    let mut set = |name: &str| {
-        if let Some(i) = FEATURE_NAMES.iter().position(|n| *n == name) {
-            named[i] = 1.0;
-        }
-    };
+    // Feature names resolve to indices at compile time (`f!`), not per word.
+    macro_rules! f {
+        ($name:literal) => {
+            const { feature_index($name) }
+        };
+    }
+    let mut set = |i: usize| named[i] = 1.0;
     let trimmed = sentence.trim();
     if trimmed.ends_with('?') {
-        set("question");
+        set(f!("question"));
     }
     if sentence.contains('%') {
-        set("percent");
+        set(f!("percent"));
     }
     if sentence.contains(['$', '£', '€']) {
-        set("money");
+        set(f!("money"));
     }
     let mut count_numbers = 0usize;
     let mut count_words = 0usize;
     let mut names = 0usize;
     let mut first_person_pos = false;
+    let mut lw = String::new();
+    let mut sentence_has_per_cent: Option<bool> = None;
     for (k, w) in words(sentence).enumerate() {
         count_words += 1;
-        let lw = w.to_lowercase();
-        let lw = lw.replace('\u{2019}', "'");
+        lower_word(w, &mut lw);
         let l = lw.as_str();
+        let lists = list_flags(l);
         let has_digit = l.bytes().any(|b| b.is_ascii_digit());
         if has_digit {
             count_numbers += 1;
             let digits = l.bytes().filter(u8::is_ascii_digit).count();
             if digits == 4 && l.len() == 4 && (l.starts_with("19") || l.starts_with("20")) {
-                set("year");
+                set(f!("year"));
             }
         }
         if k > 0
@@ -634,56 +706,58 @@ pub fn features_with(sentence: &str, buckets: usize) -> Vec<(usize, f32)> {
         }
         if l == "percent"
             || l == "percentage"
-            || l == "cent" && sentence.to_lowercase().contains("per cent")
+            || l == "cent"
+                && *sentence_has_per_cent
+                    .get_or_insert_with(|| sentence.to_lowercase().contains("per cent"))
         {
-            set("percent");
+            set(f!("percent"));
         }
-        if is_in(l, MONEY_WORDS) {
-            set("money");
+        if lists & IN_MONEY_WORDS != 0 {
+            set(f!("money"));
         }
-        if is_in(l, MAGNITUDES) {
-            set("magnitude");
+        if lists & IN_MAGNITUDES != 0 {
+            set(f!("magnitude"));
         }
         if l == "than" {
-            set("than");
+            set(f!("than"));
         }
-        if is_in(l, COMPARATIVES) {
-            set("comparative");
+        if lists & IN_COMPARATIVES != 0 {
+            set(f!("comparative"));
         }
-        if is_in(l, SUPERLATIVES)
+        if lists & IN_SUPERLATIVES != 0
             || (l.len() > 5
                 && l.ends_with("est")
-                && !is_in(l, NOT_SUPERLATIVE_EST)
+                && lists & IN_NOT_SUPERLATIVE_EST == 0
                 && !l.ends_with("iest"))
         {
-            set("superlative");
+            set(f!("superlative"));
         }
-        if is_in(l, CAUSES) {
-            set("cause");
+        if lists & IN_CAUSES != 0 {
+            set(f!("cause"));
         }
-        if is_in(l, TRENDS) {
-            set("trend");
+        if lists & IN_TRENDS != 0 {
+            set(f!("trend"));
         }
-        if is_in(l, STATISTICS) {
-            set("statistic");
+        if lists & IN_STATISTICS != 0 {
+            set(f!("statistic"));
         }
-        if is_in(l, IRREGULAR_PAST) {
-            set("past-event");
+        if lists & IN_IRREGULAR_PAST != 0 {
+            set(f!("past-event"));
         }
-        if l.len() > 4 && l.ends_with("ed") && !is_in(l, NOT_PAST_ED) && !has_digit {
-            set("past-ed");
+        if l.len() > 4 && l.ends_with("ed") && lists & IN_NOT_PAST_ED == 0 && !has_digit {
+            set(f!("past-ed"));
         }
         if matches!(
             l,
             "has" | "have" | "had" | "i've" | "we've" | "they've" | "hasn't" | "haven't"
         ) {
-            set("perfect");
+            set(f!("perfect"));
         }
         if matches!(
             l,
             "i" | "me" | "my" | "mine" | "i'm" | "i've" | "i'd" | "i'll"
         ) {
-            set("first-singular");
+            set(f!("first-singular"));
         }
         if matches!(
             l,
@@ -692,34 +766,34 @@ pub fn features_with(sentence: &str, buckets: usize) -> Vec<(usize, f32)> {
             first_person_pos = true;
         }
         if matches!(l, "you" | "your" | "yours" | "you're" | "you've") {
-            set("second-person");
+            set(f!("second-person"));
         }
-        if is_in(l, CEREMONY) {
-            set("ceremony");
+        if lists & IN_CEREMONY != 0 {
+            set(f!("ceremony"));
         }
-        if is_in(l, OPINION) {
-            set("opinion");
+        if lists & IN_OPINION != 0 {
+            set(f!("opinion"));
         }
-        if is_in(l, MODAL_FUTURE) {
-            set("modal-future");
+        if lists & IN_MODAL_FUTURE != 0 {
+            set(f!("modal-future"));
         }
-        if is_in(l, NEGATION) || l.ends_with("n't") {
-            set("negation");
+        if lists & IN_NEGATION != 0 || l.ends_with("n't") {
+            set(f!("negation"));
         }
-        if is_in(l, VOTE_LAW) {
-            set("vote-law");
+        if lists & IN_VOTE_LAW != 0 {
+            set(f!("vote-law"));
         }
-        if is_in(l, REPORTED) {
-            set("reported");
+        if lists & IN_REPORTED != 0 {
+            set(f!("reported"));
         }
-        if is_in(l, HEDGES) {
-            set("hedge");
+        if lists & IN_HEDGES != 0 {
+            set(f!("hedge"));
         }
-        if is_in(l, QUANTITIES) {
-            set("quantity");
+        if lists & IN_QUANTITIES != 0 {
+            set(f!("quantity"));
         }
-        if is_in(l, EVERY_NEVER) {
-            set("every-never");
+        if lists & IN_EVERY_NEVER != 0 {
+            set(f!("every-never"));
         }
         if buckets > 0 {
             let key = if has_digit { "<num>" } else { l };
@@ -727,29 +801,29 @@ pub fn features_with(sentence: &str, buckets: usize) -> Vec<(usize, f32)> {
         }
     }
     if first_person_pos {
-        set("first-plural");
+        set(f!("first-plural"));
     }
     if count_numbers >= 1 {
-        set("number");
+        set(f!("number"));
     }
     if count_numbers == 2 {
-        set("numbers-2");
+        set(f!("numbers-2"));
     }
     if count_numbers >= 3 {
-        set("numbers-3+");
+        set(f!("numbers-3+"));
     }
     if names >= 1 {
-        set("names-1");
+        set(f!("names-1"));
     }
     if names >= 3 {
-        set("names-3+");
+        set(f!("names-3+"));
     }
     set(match count_words {
-        0..=4 => "len-1-4",
-        5..=9 => "len-5-9",
-        10..=19 => "len-10-19",
-        20..=39 => "len-20-39",
-        _ => "len-40+",
+        0..=4 => f!("len-1-4"),
+        5..=9 => f!("len-5-9"),
+        10..=19 => f!("len-10-19"),
+        20..=39 => f!("len-20-39"),
+        _ => f!("len-40+"),
     });
     let mut out: Vec<(usize, f32)> = named
         .iter()

@@ -1,0 +1,123 @@
+//! How fast page-furniture detection, claim scoring and HTML extraction run natively:
+//! `boilerplate_spans` and `find_claims` on PolNeAR dev concatenated and repeated to
+//! about 5 MB, `readable_text_from_html` on every page of ../shared/articles/dev
+//! (repeated to about 5 MB of HTML). Prints MB/s of input.
+//!
+//!     cargo run --profile release-native --example text_speed
+//!
+//! `-- --dump` instead prints every output (spans, claims with exact scores, extracted
+//! text) for PolNeAR dev and train and the article pages, so a speed-up can be checked
+//! to change nothing: `scripts/text-outputs.sh` diffs it against a saved copy.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use quotelens::article::readable_text_from_html;
+use quotelens::engine::boilerplate::boilerplate_spans;
+use quotelens::engine::claims::find_claims;
+use quotelens::engine::text;
+
+fn files(dir: &str, ext: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+    let mut out: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|e| Some(e.ok()?.path()))
+        .filter(|p| p.to_string_lossy().ends_with(ext))
+        .collect();
+    out.sort();
+    out
+}
+
+/// Byte ranges of the engine's sentences (furniture skipped, as `analyse` does).
+fn sentence_bytes(t: &str) -> Vec<Range<usize>> {
+    let bp = boilerplate_spans(t);
+    let seg = text::segment(t, &bp);
+    text::sentences(&seg)
+        .into_iter()
+        .map(|r| seg.tokens[r.start].start..seg.tokens[r.end - 1].end)
+        .collect()
+}
+
+fn dump() {
+    let mut texts = files("../shared/polnear/dev", ".txt");
+    texts.extend(files("../shared/polnear/train", ".txt"));
+    for p in texts {
+        let t = std::fs::read_to_string(&p).unwrap();
+        println!("== {}", p.file_name().unwrap().to_string_lossy());
+        println!("boilerplate {:?}", boilerplate_spans(&t));
+        for c in find_claims(&t, &sentence_bytes(&t)) {
+            println!("claim {:?} {:?} {:?}", c.range, c.score, c.signals);
+        }
+    }
+    for p in files("../shared/articles/dev", ".html") {
+        let html = String::from_utf8_lossy(&std::fs::read(&p).unwrap()).into_owned();
+        println!("== {}", p.file_name().unwrap().to_string_lossy());
+        println!("{}", readable_text_from_html(&html));
+    }
+}
+
+fn repeat_to(parts: &[String], size: usize) -> String {
+    let mut out = String::with_capacity(size + 100_000);
+    while out.len() < size {
+        for p in parts {
+            out.push_str(p);
+            out.push_str("\n\n");
+        }
+    }
+    out
+}
+
+fn report(name: &str, bytes: usize, runs: usize, f: impl Fn()) {
+    f(); // warm up
+    let t0 = Instant::now();
+    for _ in 0..runs {
+        f();
+    }
+    let secs = t0.elapsed().as_secs_f64() / runs as f64;
+    println!(
+        "{name:<28} {:>6.2} MB  {:>8.1} ms  {:>7.1} MB/s",
+        bytes as f64 / 1e6,
+        secs * 1e3,
+        bytes as f64 / 1e6 / secs
+    );
+}
+
+fn main() {
+    if std::env::args().any(|a| a == "--dump") {
+        return dump();
+    }
+    let runs: usize = std::env::args()
+        .skip_while(|a| a != "--runs")
+        .nth(1)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(3);
+    let texts: Vec<String> = files("../shared/polnear/dev", ".txt")
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    let text = repeat_to(&texts, 5_000_000);
+    let sentences = sentence_bytes(&text);
+    report("boilerplate_spans", text.len(), runs, || {
+        std::hint::black_box(boilerplate_spans(&text));
+    });
+    report("find_claims", text.len(), runs, || {
+        std::hint::black_box(find_claims(&text, &sentences));
+    });
+    report("analyse (whole engine)", text.len(), runs, || {
+        std::hint::black_box(quotelens::analyse(&text));
+    });
+    let pages: Vec<String> = files("../shared/articles/dev", ".html")
+        .iter()
+        .map(|p| String::from_utf8_lossy(&std::fs::read(p).unwrap()).into_owned())
+        .collect();
+    let total: usize = pages.iter().map(String::len).sum();
+    let reps = 5_000_000usize.div_ceil(total.max(1));
+    report("readable_text_from_html", total * reps, runs, || {
+        for _ in 0..reps {
+            for p in &pages {
+                std::hint::black_box(readable_text_from_html(p));
+            }
+        }
+    });
+}
