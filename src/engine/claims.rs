@@ -269,7 +269,27 @@ const IN_QUANTITIES: u32 = 1 << 17;
 const IN_EVERY_NEVER: u32 = 1 << 18;
 
 /// The word lists the features look words up in, in the order of the `IN_` bits.
-const LISTS: [&[&str]; 19] = [MONEY_WORDS, MAGNITUDES, COMPARATIVES, SUPERLATIVES, NOT_SUPERLATIVE_EST, CAUSES, TRENDS, STATISTICS, IRREGULAR_PAST, NOT_PAST_ED, CEREMONY, OPINION, MODAL_FUTURE, NEGATION, VOTE_LAW, REPORTED, HEDGES, QUANTITIES, EVERY_NEVER];
+const LISTS: [&[&str]; 19] = [
+    MONEY_WORDS,
+    MAGNITUDES,
+    COMPARATIVES,
+    SUPERLATIVES,
+    NOT_SUPERLATIVE_EST,
+    CAUSES,
+    TRENDS,
+    STATISTICS,
+    IRREGULAR_PAST,
+    NOT_PAST_ED,
+    CEREMONY,
+    OPINION,
+    MODAL_FUTURE,
+    NEGATION,
+    VOTE_LAW,
+    REPORTED,
+    HEDGES,
+    QUANTITIES,
+    EVERY_NEVER,
+];
 
 /// Which of [`LISTS`] hold the (lower-cased) word, as bits: one hash lookup per word
 /// instead of a scan of every list.
