@@ -10,6 +10,12 @@ struct Lexicon {
     cues: HashMap<&'static str, (u8, u8)>,
     roles: HashSet<&'static str>,
     titles: HashSet<&'static str>,
+    /// The closed classes below as sets: checked for every token, so no linear scans.
+    function: HashSet<&'static str>,
+    clause: HashSet<&'static str>,
+    org: HashSet<&'static str>,
+    document: HashSet<&'static str>,
+    adverbial: HashSet<&'static str>,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -33,10 +39,16 @@ fn lexicon() -> &'static Lexicon {
             .lines()
             .chain(EXTRA_TITLES.iter().copied())
             .collect();
+        let set = |words: &[&'static str]| words.iter().copied().collect::<HashSet<_>>();
         Lexicon {
             cues,
             roles,
             titles,
+            function: set(FUNCTION_WORDS),
+            clause: set(CLAUSE_WORDS),
+            org: set(ORG_WORDS),
+            document: set(DOCUMENT_WORDS),
+            adverbial: set(ADVERBIALS),
         }
     })
 }
@@ -68,18 +80,18 @@ fn cue_strengths(w: &str) -> (u8, u8) {
 /// Words that a cue never is even when the statistics say otherwise (they come
 /// from multi-word gold cues such as "in a statement").
 pub fn is_function_word(w: &str) -> bool {
-    with_lower(w, |l| FUNCTION_WORDS.contains(&l))
+    with_lower(w, |l| lexicon().function.contains(l))
 }
 
 /// Closed-class words that end a name when capitalised at a sentence start ("But",
 /// "During", "However").
 pub fn is_clause_word(l: &str) -> bool {
-    CLAUSE_WORDS.contains(&l)
+    lexicon().clause.contains(l)
 }
 
 pub fn is_role(w: &str) -> bool {
     with_lower(w, |l| {
-        lexicon().roles.contains(l) && !FUNCTION_WORDS.contains(&l)
+        lexicon().roles.contains(l) && !lexicon().function.contains(l)
     })
 }
 
@@ -97,7 +109,7 @@ pub fn is_strong_title(w: &str) -> bool {
 
 pub fn is_org_word(w: &str) -> bool {
     let w = w.trim_end_matches('.');
-    ORG_WORDS.iter().any(|o| o.eq_ignore_ascii_case(w))
+    with_lower(w, |l| lexicon().org.contains(l))
 }
 
 /// Labels of page furniture that look like "Speaker:" ("Photo:", "Update:").
@@ -160,7 +172,7 @@ pub fn is_furniture_word(w: &str) -> bool {
 }
 
 pub fn is_document_word(w: &str) -> bool {
-    with_lower(w, |l| DOCUMENT_WORDS.contains(&l))
+    with_lower(w, |l| lexicon().document.contains(l))
 }
 
 pub fn pronoun(w: &str) -> Option<Pronoun> {
@@ -187,7 +199,7 @@ pub enum Pronoun {
 /// "NUKIB on Thursday warned").
 pub fn is_adverbial(w: &str) -> bool {
     with_lower(w, |l| {
-        ADVERBIALS.contains(&l)
+        lexicon().adverbial.contains(l)
             || is_weekday(l)
             || (l.ends_with("ly") && l.len() > 4 && !l.ends_with("ply"))
     })

@@ -20,6 +20,8 @@ enum Gender {
 #[derive(Debug, Clone)]
 struct Person {
     name: String,
+    /// The name's words in lower case, for matching partial mentions.
+    lower: Vec<String>,
     /// Lower-case title and role words seen with the name ("secretary", "state").
     titles: Vec<String>,
     gender: Gender,
@@ -159,6 +161,7 @@ fn build_index(seg: &Segmented) -> Index {
                 Some(&p) => p,
                 None => {
                     idx.people.push(Person {
+                        lower: name.split(' ').map(str::to_lowercase).collect(),
                         name: name.clone(),
                         titles: Vec::new(),
                         gender: Gender::Unknown,
@@ -215,22 +218,16 @@ fn build_index(seg: &Segmented) -> Index {
 /// The person a partial name ("Pompeo", "von der Leyen") refers to: the fullest
 /// name in the text that ends with the same words.
 fn lookup(idx: &Index, name: &[&str]) -> Option<usize> {
-    let last = name.last()?.to_lowercase();
-    let cands = idx.by_last.get(&last)?;
+    let lower: Vec<String> = name.iter().map(|w| w.to_lowercase()).collect();
+    let cands = idx.by_last.get(lower.last()?)?;
+    // The fullest matching name; among equals the first seen. Candidates are few
+    // (people sharing a surname), their words lower-cased once when indexed.
     cands
         .iter()
         .copied()
         .filter(|&p| {
-            let full: Vec<String> = idx.people[p]
-                .name
-                .split(' ')
-                .map(str::to_lowercase)
-                .collect();
-            full.len() >= name.len()
-                && full[full.len() - name.len()..]
-                    .iter()
-                    .zip(name)
-                    .all(|(a, b)| *a == b.to_lowercase())
+            let full = &idx.people[p].lower;
+            full.len() >= lower.len() && full[full.len() - lower.len()..] == lower[..]
         })
         .max_by_key(|&p| (idx.people[p].name.len(), std::cmp::Reverse(p)))
 }
