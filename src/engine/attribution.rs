@@ -9,6 +9,7 @@ use std::ops::Range;
 
 use super::lexicon::{self as lex, Pronoun};
 use super::quotes::Quote;
+use super::speakers::{is_particle, is_possessive};
 use super::text::{ends_sentence_at, is_sentence_end, starts_upper, Segmented, TokKind};
 
 /// A speech event: the speaker mention and the cue, as token ranges.
@@ -931,28 +932,4 @@ impl Ctx<'_, '_> {
                 .nth(2)
                 .is_some()
     }
-}
-
-/// Lower-case particles inside names ("Ursula von der Leyen").
-fn is_particle(w: &str) -> bool {
-    matches!(
-        w,
-        "de" | "von"
-            | "van"
-            | "der"
-            | "den"
-            | "al"
-            | "da"
-            | "di"
-            | "del"
-            | "du"
-            | "la"
-            | "le"
-            | "bin"
-            | "ibn"
-    )
-}
-
-fn is_possessive(w: &str) -> bool {
-    w.ends_with("'s") || w.ends_with("\u{2019}s")
 }

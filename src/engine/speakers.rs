@@ -397,7 +397,8 @@ fn span_text(seg: &Segmented, r: std::ops::Range<usize>) -> String {
     seg.text[seg.tokens[r.start].start..seg.tokens[r.end - 1].end].to_string()
 }
 
-fn is_particle(w: &str) -> bool {
+/// Lower-case particles inside names ("Ursula von der Leyen").
+pub(super) fn is_particle(w: &str) -> bool {
     matches!(
         w,
         "de" | "von"
@@ -416,6 +417,6 @@ fn is_particle(w: &str) -> bool {
     )
 }
 
-fn is_possessive(w: &str) -> bool {
+pub(super) fn is_possessive(w: &str) -> bool {
     w.ends_with("'s") || w.ends_with("\u{2019}s")
 }
