@@ -155,18 +155,21 @@ fn annotate(out: Option<&Path>, format: Format, files: &[PathBuf]) -> i32 {
     if let Err(code) = prepare_out(out, format, files.len()) {
         return code;
     }
+    each_input(files, |file, text| {
+        let doc = Document::new(text.as_str(), crate::analyse(&text).annotations);
+        write_export(out, &output_stem(file), &formats::export(&doc, format))
+    })
+}
+
+/// Runs `job` on the text of each input in turn; a failure is reported and the
+/// other inputs are still done. Returns the exit code (1 when any input failed).
+fn each_input(files: &[PathBuf], mut job: impl FnMut(&Path, String) -> Result<(), String>) -> i32 {
     let mut failed = false;
     for file in files {
-        let text = match read_text(file) {
-            Ok(t) => t,
-            Err(msg) => {
-                eprintln!("quotelens: {}: {msg}", file.display());
-                failed = true;
-                continue;
-            }
-        };
-        let doc = Document::new(text.as_str(), crate::analyse(&text).annotations);
-        if let Err(msg) = write_export(out, &output_stem(file), &formats::export(&doc, format)) {
+        let done = read_text(file)
+            .map_err(|msg| format!("{}: {msg}", file.display()))
+            .and_then(|text| job(file, text));
+        if let Err(msg) = done {
             eprintln!("quotelens: {msg}");
             failed = true;
         }
@@ -178,16 +181,7 @@ fn extract(out: Option<&Path>, files: &[PathBuf]) -> i32 {
     if let Err(code) = prepare_out(out, Format::Native, files.len()) {
         return code;
     }
-    let mut failed = false;
-    for file in files {
-        let text = match read_text(file) {
-            Ok(t) => t,
-            Err(msg) => {
-                eprintln!("quotelens: {}: {msg}", file.display());
-                failed = true;
-                continue;
-            }
-        };
+    each_input(files, |file, text| {
         let is_html = file
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
@@ -199,7 +193,7 @@ fn extract(out: Option<&Path>, files: &[PathBuf]) -> i32 {
         if !article.ends_with('\n') {
             article.push('\n');
         }
-        let written = match out {
+        match out {
             Some(dir) => {
                 let path = dir.join(format!("{}.txt", output_stem(file)));
                 std::fs::write(&path, article)
@@ -208,13 +202,8 @@ fn extract(out: Option<&Path>, files: &[PathBuf]) -> i32 {
             None => std::io::stdout()
                 .write_all(article.as_bytes())
                 .map_err(|e| e.to_string()),
-        };
-        if let Err(msg) = written {
-            eprintln!("quotelens: {msg}");
-            failed = true;
         }
-    }
-    i32::from(failed)
+    })
 }
 
 /// The quotelens/1 JSON of `text` as analysed: the same bytes the app downloads.
