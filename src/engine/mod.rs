@@ -19,7 +19,7 @@ pub mod text;
 use std::ops::Range;
 
 use crate::model::offsets::CharIndex;
-use crate::model::{Annotation, Cue, Kind, Origin};
+use crate::model::{Annotation, Cue, Kind};
 
 /// What the engine found in a text.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -209,17 +209,6 @@ fn trim_span(text: &str, r: Range<usize>) -> Range<usize> {
 
 /// An automatic annotation over byte range `r` of `text`.
 fn annotation(text: &str, ix: &CharIndex, id: String, kind: Kind, r: Range<usize>) -> Annotation {
-    Annotation {
-        id,
-        kind,
-        start: ix.char_at(r.start),
-        end: ix.char_at(r.end),
-        text: text[r].to_string(),
-        origin: Origin::Auto,
-        attribution: None,
-        speaker: None,
-        cue: None,
-        score: None,
-        signals: None,
-    }
+    let (start, end) = (ix.char_at(r.start), ix.char_at(r.end));
+    Annotation::with_covered_text(id, kind, start, end, text[r].to_string())
 }

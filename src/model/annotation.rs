@@ -71,12 +71,25 @@ pub struct Annotation {
 impl Annotation {
     /// A bare annotation of `kind` over `[start, end)` of `text` (code points).
     pub fn new(id: impl Into<String>, kind: Kind, text: &str, start: usize, end: usize) -> Self {
+        let covered = crate::model::offsets::slice_chars(text, start, end).to_string();
+        Annotation::with_covered_text(id, kind, start, end, covered)
+    }
+
+    /// A bare automatic annotation over code points `[start, end)` whose covered
+    /// text the caller already has (the engine slices by bytes, which is cheaper).
+    pub fn with_covered_text(
+        id: impl Into<String>,
+        kind: Kind,
+        start: usize,
+        end: usize,
+        text: String,
+    ) -> Self {
         Annotation {
             id: id.into(),
             kind,
             start,
             end,
-            text: crate::model::offsets::slice_chars(text, start, end).to_string(),
+            text,
             origin: Origin::Auto,
             attribution: None,
             speaker: None,
