@@ -231,8 +231,6 @@ const BLOCKS: &[&str] = &[
     "thead",
     "tbody",
     "tr",
-    "td",
-    "th",
     "blockquote",
     "pre",
     "hr",
@@ -391,6 +389,9 @@ fn blocks(html: &str) -> Vec<Block> {
                 if BLOCKS.contains(&name.as_str()) {
                     flush(&mut out, &mut cur);
                     pending_space = false;
+                } else if matches!(name.as_str(), "td" | "th") {
+                    // A table row reads as one line, its cells apart.
+                    pending_space = true;
                 }
                 if self_closing || VOID.contains(&name.as_str()) {
                     continue;
@@ -639,6 +640,15 @@ It cost $120&nbsp;million, about a fifth more than planned, according to the cou
             assert!(text.contains(word), "{word} lost: {text}");
         }
         assert!(!text.contains("other stories"), "{text}");
+    }
+
+    #[test]
+    fn a_table_row_reads_as_one_line() {
+        let text = text_from_html(
+            "<table><tr><th>Pos.</th><th>Driver</th><th>Points</th></tr>\
+             <tr><td>1</td><td>Kyle Busch</td><td>5040</td></tr></table>",
+        );
+        assert_eq!(text, "Pos. Driver Points\n\n1 Kyle Busch 5040");
     }
 
     #[test]

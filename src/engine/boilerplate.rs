@@ -258,8 +258,16 @@ fn judge_line(line: &str) -> (f64, bool) {
     if is_site_notice_with(&norm, n) {
         return (-2.0 - 0.5 * n as f64, false);
     }
+    if s.matches('\t').count() >= 2 {
+        // A table row as browsers copy it (cells apart by tabs): data the article
+        // shows, not a menu; weak evidence either way.
+        return (TABLE_ROW, false);
+    }
     (prose_score(s, n), false)
 }
+
+/// The score of a row of a table copied from a page.
+const TABLE_ROW: f64 = 1.0;
 
 /// The score of a line that is neither furniture nor a site notice (`n` words).
 fn prose_score(s: &str, n: usize) -> f64 {
@@ -619,6 +627,24 @@ Sie kostete 120 Millionen Euro, ein Fünftel mehr als geplant, so der Rat der St
         }
         assert!(strip_boilerplate(text).contains("Die Stadt hat am Montag"));
         assert!(!strip_boilerplate(text).contains("Menü"));
+    }
+
+    #[test]
+    fn a_table_copied_inside_the_article_stays_in_it() {
+        let prose = "The standings after the final race of the season are shown below, as published by the series on Monday.";
+        let rows: String = (1..=30)
+            .map(|i| format!("{i}\tDriver Number {i}\t{}\t0\t1\n", 5000 - i))
+            .collect();
+        let text = format!(
+            "Home\nNews\nSport\nWeather\nContact\n{prose}\n{rows}{prose}\nRelated Stories\nAnother story\n"
+        );
+        let kept = strip_boilerplate(&text);
+        assert!(kept.contains("30\tDriver Number 30"), "{kept}");
+        assert!(kept.contains("1\tDriver Number 1\t"), "{kept}");
+        assert!(
+            !kept.contains("Weather") && !kept.contains("Another story"),
+            "{kept}"
+        );
     }
 
     #[test]
