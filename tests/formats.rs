@@ -101,6 +101,7 @@ fn build(
         } else {
             Origin::Auto
         };
+        provenance(&mut a, x, seed.0 as u16);
         anns.push(a);
     }
     let n_attrs = attrs.len();
@@ -123,6 +124,7 @@ fn build(
             } else {
                 Origin::Auto
             };
+            provenance(&mut a, x, y);
             if kind == Kind::Claim {
                 a.score = (x % 2 == 0).then_some(f64::from(y) / f64::from(u16::MAX));
                 a.signals = (y % 3 == 0).then(|| {
@@ -138,6 +140,18 @@ fn build(
     let doc = Document::new(text, anns);
     validate(&doc).expect("generated documents are valid");
     doc
+}
+
+/// The engine's provenance on automatic annotations: a rule, sometimes an explanation
+/// (with characters JSON and CSV must escape), a confidence 0..1.
+fn provenance(a: &mut Annotation, x: u8, y: u16) {
+    if a.origin != Origin::Auto || x % 5 == 0 {
+        return;
+    }
+    let rules = ["quote-comma-name-cue", "according-to", "name-cue-content"];
+    a.rule = Some(rules[usize::from(y) % rules.len()].to_string());
+    a.why = (y % 2 == 0).then(|| "pronoun \"he\" resolved to José Ñúñez,\n2 sentences back".into());
+    a.confidence = Some(f64::from(y) / f64::from(u16::MAX));
 }
 
 /// An annotation as a format that renumbers ids must keep it: the attribution it links to
@@ -186,7 +200,7 @@ fn normal(doc: &Document) -> Vec<(Key, LinkKey)> {
     v
 }
 
-/// Equal documents, except that a score may come back one unit in the last place off:
+/// Equal documents, except that a score or confidence may come back one unit in the last place off:
 /// serde_json's float parser (without the 9 KB `float_roundtrip` feature) is that close.
 fn same(back: &Document, doc: &Document) -> Result<(), TestCaseError> {
     prop_assert_eq!(back.annotations.len(), doc.annotations.len());
@@ -200,6 +214,15 @@ fn same(back: &Document, doc: &Document) -> Result<(), TestCaseError> {
                 x
             );
             b.score = d.score;
+        }
+        if let (Some(x), Some(y)) = (b.confidence, d.confidence) {
+            prop_assert!(
+                (x - y).abs() <= f64::EPSILON * y.abs(),
+                "confidence {} came back as {}",
+                y,
+                x
+            );
+            b.confidence = d.confidence;
         }
     }
     prop_assert_eq!(&back, doc);
@@ -285,6 +308,8 @@ proptest! {
             prop_assert_eq!(row[4].parse::<usize>().unwrap(), a.start);
             prop_assert_eq!(row[5].parse::<usize>().unwrap(), a.end);
             prop_assert_eq!(row[6].parse::<f64>().ok(), a.score);
+            prop_assert_eq!(&row[7], &csv::guard(a.rule.as_deref().unwrap_or_default()));
+            prop_assert_eq!(row[8].parse::<f64>().ok(), a.confidence);
         }
     }
 }
@@ -340,6 +365,8 @@ fn csv_quotes_by_rfc_4180_and_defuses_formulas() {
     });
     let mut q = Annotation::new("q1", Kind::Quote, text, 27, 37);
     q.attribution = Some("a1".into());
+    q.rule = Some("quote-comma-name-cue".into());
+    q.confidence = Some(0.9);
     let f = Annotation::new("c1", Kind::Claim, text, 0, 15);
     let mut c = Annotation::new("c2", Kind::Claim, text, 16, 20);
     c.score = Some(0.25);
@@ -354,12 +381,25 @@ fn csv_quotes_by_rfc_4180_and_defuses_formulas() {
     assert_eq!(rows[0], csv::HEADER);
     assert_eq!(
         rows[1],
-        ["claim", "", "", "'=HYPERLINK(\"x\")", "0", "15", ""]
+        ["claim", "", "", "'=HYPERLINK(\"x\")", "0", "15", "", "", ""]
     );
-    assert_eq!(rows[2], ["claim", "", "", "'-5, ", "16", "20", "0.25"]);
+    assert_eq!(
+        rows[2],
+        ["claim", "", "", "'-5, ", "16", "20", "0.25", "", ""]
+    );
     assert_eq!(
         rows[3],
-        ["quote", "he", "said", "\"Yes,\r\nno\"", "27", "37", ""]
+        [
+            "quote",
+            "he",
+            "said",
+            "\"Yes,\r\nno\"",
+            "27",
+            "37",
+            "",
+            "quote-comma-name-cue",
+            "0.9"
+        ]
     );
     let raw = String::from_utf8(bytes).unwrap();
     assert!(
@@ -935,6 +975,9 @@ fn the_json_schema_names_the_fields_the_model_has() {
     full.attribution = Some("x".into());
     full.score = Some(0.5);
     full.signals = Some(vec![]);
+    full.rule = Some("according-to".into());
+    full.why = Some("named in the text".into());
+    full.confidence = Some(0.5);
     let fields: Vec<String> = serde_json::to_value(&full)
         .unwrap()
         .as_object()

@@ -9,7 +9,8 @@ fn good() -> Value {
         "format": "quotelens/1",
         "text": "Hi 😀 “Go.” she said.",
         "annotations": [
-            {"id": "q1", "kind": "quote", "start": 5, "end": 10, "text": "“Go.”", "attribution": "a1"},
+            {"id": "q1", "kind": "quote", "start": 5, "end": 10, "text": "“Go.”", "attribution": "a1",
+             "rule": "quote-comma-name-cue", "confidence": 0.9},
             {"id": "a1", "kind": "attribution", "start": 11, "end": 14, "text": "she", "origin": "user",
              "speaker": "Ann Lee", "cue": {"start": 15, "end": 19, "text": "said"}},
             {"id": "c1", "kind": "claim", "start": 0, "end": 2, "text": "Hi", "score": 0.5, "signals": ["number"]}
@@ -132,6 +133,10 @@ fn negative_fractional_and_huge_numbers_are_refused() {
     assert_eq!(
         problem(&with(&["annotations", "2", "score"], json!(1.5))),
         "annotations[2].score: 1.5 is outside 0..1"
+    );
+    assert_eq!(
+        problem(&with(&["annotations", "0", "confidence"], json!(-0.25))),
+        "annotations[0].confidence: -0.25 is outside 0..1"
     );
     // A whole number written as a float is still a whole number.
     let float = good().to_string().replace("\"end\":10", "\"end\":10.0");
@@ -256,6 +261,14 @@ fn wrong_types_are_named() {
     assert_eq!(
         problem(&with(&["annotations", "2", "score"], json!("high"))),
         "annotations[2].score: expected a number, found a string"
+    );
+    assert_eq!(
+        problem(&with(&["annotations", "0", "confidence"], json!("sure"))),
+        "annotations[0].confidence: expected a number, found a string"
+    );
+    assert_eq!(
+        problem(&with(&["annotations", "0", "rule"], json!(["a"]))),
+        "annotations[0].rule: expected a string, found a list"
     );
 }
 

@@ -11,7 +11,18 @@ use std::collections::HashMap;
 use crate::model::validate::number_text;
 use crate::model::{Document, Kind};
 
-pub const HEADER: [&str; 7] = ["kind", "speaker", "cue", "text", "start", "end", "score"];
+/// `rule` and `confidence` come last: automatic annotations' provenance, empty for a person's.
+pub const HEADER: [&str; 9] = [
+    "kind",
+    "speaker",
+    "cue",
+    "text",
+    "start",
+    "end",
+    "score",
+    "rule",
+    "confidence",
+];
 
 /// The CSV bytes of `doc`: BOM, header, then quotes and claims in document order.
 pub fn to_csv(doc: &Document) -> Vec<u8> {
@@ -49,6 +60,8 @@ pub fn to_csv(doc: &Document) -> Vec<u8> {
             a.start.to_string(),
             a.end.to_string(),
             score,
+            guard(a.rule.as_deref().unwrap_or_default()),
+            a.confidence.map_or(String::new(), number_text),
         ];
         write_row(&mut out, row.into_iter());
     }

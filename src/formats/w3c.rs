@@ -6,7 +6,8 @@
 //! Bodies tag the kind (`tagging`), the speaker (`identifying`), the cue (a `describing`
 //! SpecificResource with `styleClass` "cue"), a claim's score (`assessing`) and signals
 //! (`classifying`); a quote or claim links to its attribution with a `linking` body.
-//! The article text travels in the collection's `quotelens:text`.
+//! The article text travels in the collection's `quotelens:text`; an automatic
+//! annotation's provenance in `quotelens:rule`, `quotelens:why` and `quotelens:confidence`.
 
 use serde_json::{Map, Value};
 
@@ -18,6 +19,10 @@ use crate::model::{Cue, Document, Invalid, Kind, Origin};
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
 /// Where the collection keeps the article text (an absolute IRI term in JSON-LD).
 pub const TEXT_KEY: &str = "quotelens:text";
+/// Where an annotation keeps its rule, speaker explanation and confidence.
+pub const RULE_KEY: &str = "quotelens:rule";
+pub const WHY_KEY: &str = "quotelens:why";
+pub const CONFIDENCE_KEY: &str = "quotelens:confidence";
 /// Code points of context kept in a TextQuoteSelector's prefix and suffix.
 pub const CONTEXT_CHARS: usize = 32;
 
@@ -97,6 +102,15 @@ pub fn to_value(doc: &Document) -> Value {
                 ("body", body.into()),
                 ("target", target),
             ];
+            if let Some(rule) = &a.rule {
+                item.push((RULE_KEY, rule.as_str().into()));
+            }
+            if let Some(why) = &a.why {
+                item.push((WHY_KEY, why.as_str().into()));
+            }
+            if let Some(confidence) = a.confidence {
+                item.push((CONFIDENCE_KEY, confidence.into()));
+            }
             if a.origin == Origin::Auto {
                 item.push((
                     "creator",
@@ -194,6 +208,19 @@ pub fn from_value(value: &Value) -> Result<Document, Invalid> {
         a.origin = match o.get("creator") {
             Some(c) if c.get("name").and_then(Value::as_str) == Some("QuoteLens") => Origin::Auto,
             _ => Origin::User,
+        };
+        let text_of = |key: &str| o.get(key).and_then(Value::as_str).map(str::to_string);
+        a.rule = text_of(RULE_KEY);
+        a.why = text_of(WHY_KEY);
+        a.confidence = match o.get(CONFIDENCE_KEY) {
+            None | Some(Value::Null) => None,
+            Some(Value::Number(n)) => n.as_f64(),
+            Some(v) => {
+                return Err(Invalid::new(
+                    format!("{at}.{CONFIDENCE_KEY}"),
+                    format!("expected a number, found {}", type_name(v)),
+                ))
+            }
         };
         let bodies: Vec<&Value> = match o.get("body") {
             None => vec![],

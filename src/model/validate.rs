@@ -198,6 +198,14 @@ impl<'t> Checker<'t> {
                 ));
             }
         }
+        if let Some(confidence) = a.confidence {
+            if !(0.0..=1.0).contains(&confidence) {
+                return Err(Invalid::new(
+                    format!("{at}.confidence"),
+                    format!("{} is outside 0..1", number_text(confidence)),
+                ));
+            }
+        }
         Ok(())
     }
 
@@ -345,6 +353,16 @@ fn annotation(v: &Value, at: &str) -> Result<Annotation, Invalid> {
             ))
         }
     };
+    let confidence = match optional(o, "confidence") {
+        None => None,
+        Some(Value::Number(n)) => n.as_f64(),
+        Some(v) => {
+            return Err(Invalid::new(
+                format!("{at}.confidence"),
+                format!("expected a number, found {}", type_name(v)),
+            ))
+        }
+    };
     let signals = match optional(o, "signals") {
         None => None,
         Some(Value::Array(list)) => Some(
@@ -379,6 +397,9 @@ fn annotation(v: &Value, at: &str) -> Result<Annotation, Invalid> {
         cue,
         score,
         signals,
+        rule: optional_string(o, "rule", at)?,
+        why: optional_string(o, "why", at)?,
+        confidence,
     })
 }
 
