@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
 
+use crate::engine::{analyse_with, CueList, Options};
 use crate::formats::{self, ExportFile, Format};
 use crate::model::Document;
 
@@ -30,6 +31,9 @@ enum Command {
         /// native (quotelens/1 JSON), w3c (Web Annotation JSON-LD), brat (NAME.txt + NAME.ann, needs --out) or csv.
         #[arg(long, default_value = "native", value_parser = parse_format)]
         format: Format,
+        /// Cue words to use instead of the built-in list: one reporting verb or phrase per line, "#" starts a comment (the app's cue list, saved).
+        #[arg(long, value_name = "FILE")]
+        cues: Option<PathBuf>,
         /// Input files ("-" reads standard input).
         #[arg(required = true)]
         files: Vec<PathBuf>,
@@ -74,7 +78,18 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         }
     };
     match cli.command {
-        Command::Annotate { out, format, files } => annotate(out.as_deref(), format, &files),
+        Command::Annotate {
+            out,
+            format,
+            cues,
+            files,
+        } => match options(cues.as_deref()) {
+            Ok(options) => annotate(out.as_deref(), format, &options, &files),
+            Err(msg) => {
+                eprintln!("quotelens: {msg}");
+                2
+            }
+        },
         Command::Convert { to, out, files } => convert(out.as_deref(), to, &files),
         Command::Extract { out, files } => extract(out.as_deref(), &files),
     }
@@ -151,12 +166,28 @@ fn import_path(file: &Path) -> Result<Document, String> {
     result.map_err(|e| e.to_string())
 }
 
-fn annotate(out: Option<&Path>, format: Format, files: &[PathBuf]) -> i32 {
+/// The analysis options: the built-in ones, or with the cue list read from `cues`.
+fn options(cues: Option<&Path>) -> Result<Options, String> {
+    let Some(path) = cues else {
+        return Ok(Options::default());
+    };
+    let text = read_text(path).map_err(|msg| format!("--cues {}: {msg}", path.display()))?;
+    let cues = CueList::from_lines(&text);
+    if cues.is_empty() {
+        return Err(format!(
+            "--cues {}: lists no cue words (one per line)",
+            path.display()
+        ));
+    }
+    Ok(Options { cues })
+}
+
+fn annotate(out: Option<&Path>, format: Format, options: &Options, files: &[PathBuf]) -> i32 {
     if let Err(code) = prepare_out(out, format, files.len()) {
         return code;
     }
     each_input(files, |file, text| {
-        let doc = Document::new(text.as_str(), crate::analyse(&text).annotations);
+        let doc = Document::new(text.as_str(), analyse_with(&text, options).annotations);
         write_export(out, &output_stem(file), &formats::export(&doc, format))
     })
 }

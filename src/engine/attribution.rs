@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use super::cues::CueList;
 use super::lexicon::{self as lex, Pronoun};
 use super::quotes::Quote;
 use super::speakers::{is_particle, is_possessive};
@@ -41,6 +42,7 @@ const STRONG_CUE: u8 = 50;
 
 struct Ctx<'a, 't> {
     seg: &'a Segmented<'t>,
+    cues: &'a CueList,
     /// For each token: 1 + index of the quote containing it, or 0.
     in_quote: Vec<u32>,
     found: Found,
@@ -49,7 +51,7 @@ struct Ctx<'a, 't> {
     after_quote_cue: std::collections::HashSet<usize>,
 }
 
-pub fn attribute(seg: &Segmented, quotes: &[Quote]) -> Found {
+pub fn attribute(seg: &Segmented, quotes: &[Quote], cues: &CueList) -> Found {
     let mut in_quote = vec![0u32; seg.tokens.len()];
     for (qi, q) in quotes.iter().enumerate() {
         for slot in &mut in_quote[q.first..=q.last] {
@@ -60,6 +62,7 @@ pub fn attribute(seg: &Segmented, quotes: &[Quote]) -> Found {
     }
     let mut cx = Ctx {
         seg,
+        cues,
         in_quote,
         found: Found::default(),
         by_cue: HashMap::new(),
@@ -153,18 +156,20 @@ fn is_title_like(seg: &Segmented, q: &Quote) -> bool {
     words > 0 && words <= 8
 }
 
-fn near_cue(w: &str) -> bool {
-    let s = lex::cue_strength(w);
-    if lex::is_function_word(w)
-        || lex::is_adverbial(w)
-        || !w.starts_with(|c: char| c.is_lowercase())
-    {
-        return false;
-    }
-    s >= NEAR_QUOTE_CUE || (w.ends_with("ed") && w.len() > 4)
-}
-
 impl Ctx<'_, '_> {
+    /// A cue next to a quotation: a listed cue, or an unknown past-tense verb (a
+    /// guess; never a cue the person removed from the list).
+    fn near_cue(&self, w: &str) -> bool {
+        if lex::is_function_word(w)
+            || lex::is_adverbial(w)
+            || !w.starts_with(|c: char| c.is_lowercase())
+        {
+            return false;
+        }
+        self.cues.strength(w) >= NEAR_QUOTE_CUE
+            || (w.ends_with("ed") && w.len() > 4 && !self.cues.is_removed(w))
+    }
+
     fn word(&self, i: usize) -> &str {
         self.seg.word(i)
     }
@@ -299,7 +304,7 @@ impl Ctx<'_, '_> {
             return None;
         }
         // Inverted: cue first.
-        if self.is_word(s) && near_cue(self.word(s)) && lex::pronoun(self.word(s)).is_none() {
+        if self.is_word(s) && self.near_cue(self.word(s)) && lex::pronoun(self.word(s)).is_none() {
             if let Some(np) = self.np_right(s + 1, a1) {
                 self.after_quote_cue.insert(s);
                 return Some(self.add_attr(np, s..s + 1));
@@ -317,8 +322,9 @@ impl Ctx<'_, '_> {
                 && w.len() > 3
                 && w.ends_with('s')
                 && !w.ends_with("ss")
-                && w.starts_with(|ch: char| ch.is_lowercase());
-            if !near_cue(w) && !loose {
+                && w.starts_with(|ch: char| ch.is_lowercase())
+                && !self.cues.is_removed(w);
+            if !self.near_cue(w) && !loose {
                 continue;
             }
             if let Some(np) = self.np_left(c, s) {
@@ -329,7 +335,8 @@ impl Ctx<'_, '_> {
                 }
             }
             // `"...," Scott Pruitt, the attorney general of Oklahoma, one of ..., said`.
-            if c > s + 2 && self.punct(c - 1) == Some(',') && lex::cue_strength(w) >= INDIRECT_CUE {
+            if c > s + 2 && self.punct(c - 1) == Some(',') && self.cues.strength(w) >= INDIRECT_CUE
+            {
                 if let Some(np) = self
                     .np_right(s, c)
                     .filter(|np| self.punct(np.end) == Some(','))
@@ -371,12 +378,16 @@ impl Ctx<'_, '_> {
                 continue;
             }
             let w = self.word(c);
-            if w.eq_ignore_ascii_case("according") && c + 1 < qfirst && self.word(c + 1) == "to" {
+            if self.cues.according_to()
+                && w.eq_ignore_ascii_case("according")
+                && c + 1 < qfirst
+                && self.word(c + 1) == "to"
+            {
                 if let Some(np) = self.np_right(c + 2, qfirst) {
                     return Some(self.add_attr(np, c..c + 2));
                 }
             }
-            if lex::cue_strength(w) >= BEFORE_QUOTE_CUE
+            if self.cues.strength(w) >= BEFORE_QUOTE_CUE
                 && !lex::is_function_word(w)
                 && w.starts_with(|ch: char| ch.is_lowercase())
             {
@@ -388,7 +399,7 @@ impl Ctx<'_, '_> {
                     return Some(self.add_attr(np, cue));
                 }
                 if subjectless.is_none()
-                    && lex::cue_strength(w) >= STRONG_CUE
+                    && self.cues.strength(w) >= STRONG_CUE
                     && self.punct(c + 1).is_some_and(|p| p == ',' || p == ':')
                 {
                     subjectless = Some(c);
@@ -417,7 +428,7 @@ impl Ctx<'_, '_> {
         // `Said Ellis: "..."`: an inverted cue opening the sentence.
         if self.is_word(b0)
             && starts_upper(self.word(b0))
-            && near_cue(&self.word(b0).to_lowercase())
+            && self.near_cue(&self.word(b0).to_lowercase())
         {
             if let Some(np) = self
                 .np_right(b0 + 1, qfirst)
@@ -438,7 +449,8 @@ impl Ctx<'_, '_> {
     /// Cue phrases: "according to", "told reporters" stay the verb; "said in a
     /// statement" stays "said". Only particles that make the cue are added.
     fn extend_cue(&self, c: usize, limit: usize) -> Range<usize> {
-        if self.word(c).eq_ignore_ascii_case("according")
+        if self.cues.according_to()
+            && self.word(c).eq_ignore_ascii_case("according")
             && c + 1 < limit
             && self.word(c + 1) == "to"
         {
@@ -633,7 +645,7 @@ impl Ctx<'_, '_> {
             let upper = starts_upper(w);
             if (!upper && (lex::is_function_word(w) || lex::is_adverbial(w)))
                 || (upper && lex::is_clause_word(&w.to_lowercase()))
-                || lex::cue_strength(w) >= 20
+                || self.cues.strength(w) >= 20
                 || d == floor
             {
                 return None;
@@ -741,7 +753,11 @@ impl Ctx<'_, '_> {
             }
             let w = self.word(i);
             // According to X, ... / ..., according to X.
-            if w.eq_ignore_ascii_case("according") && i + 1 < ce && self.word(i + 1) == "to" {
+            if self.cues.according_to()
+                && w.eq_ignore_ascii_case("according")
+                && i + 1 < ce
+                && self.word(i + 1) == "to"
+            {
                 if let Some(np) = self.np_right(i + 2, ce) {
                     let content = if i == s || (i == s + 1 && !self.is_word(s)) {
                         let mut k = np.end;
@@ -769,7 +785,7 @@ impl Ctx<'_, '_> {
                     continue;
                 }
             }
-            if lex::cue_strength_after_subject(w) >= INDIRECT_CUE
+            if self.cues.strength_after_subject(w) >= INDIRECT_CUE
                 && w.starts_with(|c: char| c.is_lowercase())
                 && !lex::is_function_word(w)
                 && !lex::is_adverbial(w)

@@ -54,7 +54,7 @@ fn lexicon() -> &'static Lexicon {
 }
 
 /// Run `f` on the lower-case form of `w` without allocating when it already is.
-fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+pub(super) fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     if w.chars().any(char::is_uppercase) {
         f(&w.to_lowercase())
     } else {
@@ -62,19 +62,16 @@ fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     }
 }
 
-/// How often (percent) the word is a speech cue in the training gold.
-pub fn cue_strength(w: &str) -> u8 {
-    cue_strengths(w).0
+/// The cue words learnt from the training gold with their strengths: how often
+/// (percent) each is a speech cue, anywhere and when a likely subject stands right
+/// before it. The engine reads them through a `CueList`, which a person may edit.
+pub fn learnt_cues() -> impl Iterator<Item = (&'static str, (u8, u8))> {
+    lexicon().cues.iter().map(|(w, s)| (*w, *s))
 }
 
-/// How often (percent) the word is a cue when a likely subject stands right before it.
-pub fn cue_strength_after_subject(w: &str) -> u8 {
-    cue_strengths(w).1
-}
-
-fn cue_strengths(w: &str) -> (u8, u8) {
-    let w = w.trim_end_matches('.');
-    with_lower(w, |l| lexicon().cues.get(l).copied()).unwrap_or((0, 0))
+/// The learnt strengths of a lower-case word, when it is a learnt cue.
+pub fn learnt_cue(lower: &str) -> Option<(u8, u8)> {
+    lexicon().cues.get(lower).copied()
 }
 
 /// Words that a cue never is even when the statistics say otherwise (they come

@@ -5,18 +5,25 @@
 //! each quote, indirect speech) → `speakers` (canonical names) → `claims`
 //! (check-worthy sentences) → annotations with code-point offsets.
 //!
-//! Architecture invariant: `analyse` is a pure function of the text. It never
-//! fails and never panics; odd input yields fewer annotations and a warning.
+//! Architecture invariant: `analyse` is a pure function of the text (and, for
+//! `analyse_with`, of the options). It never fails and never panics; odd input
+//! yields fewer annotations and a warning.
 
 pub mod attribution;
 pub mod boilerplate;
 pub mod claims;
+pub mod cues;
 pub mod lexicon;
 pub mod quotes;
 pub mod speakers;
 pub mod text;
 
 use std::ops::Range;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+pub use cues::CueList;
 
 use crate::model::offsets::CharIndex;
 use crate::model::{Annotation, Cue, Kind};
@@ -32,8 +39,24 @@ pub struct Analysis {
     pub boilerplate: Vec<(usize, usize)>,
 }
 
-/// Annotate `text`. Offsets in the result are code points.
+/// What a person may change about the analysis. Serializable, so the app can send
+/// it to a worker with the text.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Options {
+    /// The reporting verbs and phrases taken as speech cues.
+    pub cues: CueList,
+}
+
+/// Annotate `text` with the built-in options. Offsets in the result are code points.
 pub fn analyse(text: &str) -> Analysis {
+    // Built once: the built-in cue list is a thousand words.
+    static DEFAULT: OnceLock<Options> = OnceLock::new();
+    analyse_with(text, DEFAULT.get_or_init(Options::default))
+}
+
+/// Annotate `text` with `options` (a person's cue list). Offsets are code points.
+pub fn analyse_with(text: &str, options: &Options) -> Analysis {
     let mut bp = boilerplate::boilerplate_spans(text);
     bp.retain(|r| {
         r.start < r.end
@@ -44,7 +67,7 @@ pub fn analyse(text: &str) -> Analysis {
     bp.sort_by_key(|r| (r.start, r.end));
     let seg = text::segment(text, &bp);
     let (quotes, mut warnings) = quotes::find_quotes(&seg);
-    let found = attribution::attribute(&seg, &quotes);
+    let found = attribution::attribute(&seg, &quotes, &options.cues);
     let names = speakers::canonical_names(&seg, &found.attrs);
     let ix = CharIndex::new(text);
     let span = |r: &Range<usize>| -> Range<usize> {

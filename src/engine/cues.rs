@@ -1,0 +1,272 @@
+//! The cue list: the reporting verbs and phrases ("said", "told", "according to") the
+//! engine takes as speech cues. The built-in list is the lexicon learnt from PolNeAR
+//! train; a person may extend or trim it (the app's cue editor, `quotelens annotate
+//! --cues FILE`).
+//!
+//! A listed word keeps its learnt strength (how often it is a cue in the training gold)
+//! or, when the person added it, counts as a strong cue. A learnt word missing from the
+//! list was removed on purpose: it is never a cue, not even by the engine's guess that
+//! an unknown past-tense verb next to a quotation is one.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::lexicon;
+
+/// The one phrase the engine reads as a cue before its speaker ("according to X, ...").
+pub const ACCORDING_TO: &str = "according to";
+
+/// Strengths (percent, anywhere and after a likely subject) of a word the person added:
+/// above every threshold, as a person's word for it is evidence enough.
+const ADDED_STRENGTH: (u8, u8) = (60, 60);
+
+/// A list of cue words and phrases, compiled for lookups: lower case, one space
+/// between words. Serialized as the sorted list of cues.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "Vec<String>", into = "Vec<String>")]
+pub struct CueList {
+    /// Single-word cues → (strength anywhere, strength after a likely subject).
+    words: HashMap<Box<str>, (u8, u8)>,
+    /// Cues of several words ("according to").
+    phrases: Vec<String>,
+    /// The learnt strengths of "according" while "according to" is listed.
+    according: Option<(u8, u8)>,
+}
+
+impl Default for CueList {
+    fn default() -> Self {
+        CueList::builtin()
+    }
+}
+
+impl CueList {
+    /// The built-in list: every word learnt from PolNeAR train, and "according to".
+    pub fn builtin() -> Self {
+        let mut list = CueList::empty();
+        for (w, _) in lexicon::learnt_cues() {
+            // "according" is a cue only in "according to", listed as the phrase.
+            if w != "according" {
+                list.add(w);
+            }
+        }
+        list.add(ACCORDING_TO);
+        list
+    }
+
+    /// A list with no cues at all.
+    pub fn empty() -> Self {
+        CueList {
+            words: HashMap::new(),
+            phrases: Vec::new(),
+            according: None,
+        }
+    }
+
+    /// Read a list: one cue per line; blank lines and text after `#` are ignored.
+    pub fn from_lines(text: &str) -> Self {
+        let mut list = CueList::empty();
+        for line in text.lines() {
+            let cue = line.split('#').next().unwrap_or_default();
+            list.add(cue);
+        }
+        list
+    }
+
+    /// The list as `from_lines` reads it: a comment, then the cues in alphabetical order.
+    pub fn to_lines(&self) -> String {
+        let mut out = String::from(
+            "# QuoteLens cue words: one reporting verb or phrase per line (# starts a comment)\n",
+        );
+        for cue in self.cues() {
+            out.push_str(&cue);
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Every cue, lower case, in alphabetical order.
+    pub fn cues(&self) -> Vec<String> {
+        let mut all: Vec<String> = self
+            .words
+            .keys()
+            .map(|w| w.to_string())
+            .chain(self.phrases.iter().cloned())
+            .collect();
+        all.sort();
+        all
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len() + self.phrases.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Whether `cue` is listed (in any case and spacing).
+    pub fn contains(&self, cue: &str) -> bool {
+        let cue = normalize(cue);
+        self.words.contains_key(cue.as_str()) || self.phrases.contains(&cue)
+    }
+
+    /// Add a cue; false when it was already listed or is blank.
+    pub fn add(&mut self, cue: &str) -> bool {
+        let cue = normalize(cue);
+        if cue.is_empty() || self.contains(&cue) {
+            return false;
+        }
+        if cue.contains(' ') {
+            if cue == ACCORDING_TO {
+                // The phrase's first word keeps its learnt strength.
+                self.according = Some(lexicon::learnt_cue("according").unwrap_or(ADDED_STRENGTH));
+            }
+            self.phrases.push(cue);
+        } else {
+            let strength = lexicon::learnt_cue(&cue).unwrap_or(ADDED_STRENGTH);
+            self.words.insert(cue.into_boxed_str(), strength);
+        }
+        true
+    }
+
+    /// Remove a cue; false when it was not listed.
+    pub fn remove(&mut self, cue: &str) -> bool {
+        let cue = normalize(cue);
+        if let Some(i) = self.phrases.iter().position(|p| *p == cue) {
+            self.phrases.remove(i);
+            if cue == ACCORDING_TO {
+                self.according = None;
+            }
+            return true;
+        }
+        self.words.remove(cue.as_str()).is_some()
+    }
+
+    /// How often (percent) the word is a speech cue: its learnt strength when listed,
+    /// a strong cue's when the person added it, 0 when not listed.
+    pub fn strength(&self, w: &str) -> u8 {
+        self.strengths(w).0
+    }
+
+    /// The same when a likely subject stands right before the word.
+    pub fn strength_after_subject(&self, w: &str) -> u8 {
+        self.strengths(w).1
+    }
+
+    fn strengths(&self, w: &str) -> (u8, u8) {
+        let w = w.trim_end_matches('.');
+        lexicon::with_lower(w, |l| {
+            self.words
+                .get(l)
+                .copied()
+                .or_else(|| self.according.filter(|_| l == "according"))
+        })
+        .unwrap_or((0, 0))
+    }
+
+    /// Whether the word is listed as a cue.
+    pub fn is_listed(&self, w: &str) -> bool {
+        let w = w.trim_end_matches('.');
+        lexicon::with_lower(w, |l| self.words.contains_key(l))
+    }
+
+    /// A learnt cue the person took out of the list: the engine must not guess it back.
+    pub fn is_removed(&self, w: &str) -> bool {
+        let w = w.trim_end_matches('.');
+        lexicon::with_lower(w, |l| {
+            !self.words.contains_key(l)
+                && lexicon::learnt_cue(l).is_some()
+                && !(l == "according" && self.according.is_some())
+        })
+    }
+
+    /// Whether "according to" is a cue.
+    pub fn according_to(&self) -> bool {
+        self.according.is_some()
+    }
+}
+
+impl From<Vec<String>> for CueList {
+    fn from(cues: Vec<String>) -> Self {
+        let mut list = CueList::empty();
+        for cue in &cues {
+            list.add(cue);
+        }
+        list
+    }
+}
+
+impl From<CueList> for Vec<String> {
+    fn from(list: CueList) -> Self {
+        list.cues()
+    }
+}
+
+/// Lower case, words separated by one space.
+fn normalize(cue: &str) -> String {
+    cue.split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_list_has_the_common_cues_and_their_learnt_strengths() {
+        let list = CueList::builtin();
+        for cue in ["said", "told", "added", "warned", "according to"] {
+            assert!(list.contains(cue), "{cue}");
+        }
+        assert!(!list.contains("according"));
+        assert_eq!(
+            list.strength("said"),
+            lexicon::learnt_cue("said").unwrap().0
+        );
+        assert_eq!(list.strength("Said"), list.strength("said"));
+        assert!(list.according_to());
+        assert!(!list.contains("quipped"));
+        assert_eq!(list.strength("quipped"), 0);
+    }
+
+    #[test]
+    fn lines_round_trip_and_comments_are_ignored() {
+        let list = CueList::from_lines("# mine\nSaid\n\n  quipped  # a joke\naccording   to\n");
+        assert_eq!(list.cues(), ["according to", "quipped", "said"]);
+        assert_eq!(CueList::from_lines(&list.to_lines()), list);
+        let builtin = CueList::builtin();
+        assert_eq!(CueList::from_lines(&builtin.to_lines()), builtin);
+    }
+
+    #[test]
+    fn added_words_are_strong_and_removed_learnt_words_are_remembered_as_removed() {
+        let mut list = CueList::builtin();
+        assert!(list.add("Quipped"));
+        assert!(!list.add("quipped"));
+        assert!(list.strength("quipped") >= 50);
+        assert!(list.remove("said"));
+        assert!(!list.remove("said"));
+        assert_eq!(list.strength("said"), 0);
+        assert!(list.is_removed("said"));
+        assert!(!list.is_removed("quipped"));
+        assert!(
+            !list.is_removed("zoomed"),
+            "unknown words are not removed ones"
+        );
+        assert!(list.remove("according to"));
+        assert!(!list.according_to());
+        assert_eq!(list.strength("according"), 0);
+    }
+
+    #[test]
+    fn serde_is_the_sorted_list() {
+        let list = CueList::from_lines("told\nsaid\n");
+        let json = serde_json::to_string(&list).unwrap();
+        assert_eq!(json, r#"["said","told"]"#);
+        let back: CueList = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, list);
+    }
+}

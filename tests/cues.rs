@@ -1,0 +1,170 @@
+//! The editable cue list: the engine, its options' serde and the command line's
+//! `--cues FILE` follow it.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::process::Command;
+
+use quotelens::engine::{analyse, analyse_with, CueList, Options};
+use quotelens::{Annotation, Kind};
+
+const INDIRECT: &str = "Senator Jane Smith quipped that the budget would never pass the house.\n";
+const DIRECT: &str = "\"We will win this one,\" she said.\n";
+
+fn options_with(edit: impl FnOnce(&mut CueList)) -> Options {
+    let mut options = Options::default();
+    edit(&mut options.cues);
+    options
+}
+
+fn cue_texts(annotations: &[Annotation]) -> Vec<String> {
+    annotations
+        .iter()
+        .filter(|a| a.kind == Kind::Attribution)
+        .filter_map(|a| a.cue.as_ref().map(|c| c.text.clone()))
+        .collect()
+}
+
+#[test]
+fn analyse_is_analyse_with_the_default_options() {
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    for entry in std::fs::read_dir(seeds).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        let found = analyse(&text);
+        assert!(!found.annotations.is_empty());
+        assert_eq!(found, analyse_with(&text, &Options::default()));
+    }
+}
+
+#[test]
+fn an_added_cue_word_makes_indirect_speech_with_that_cue() {
+    assert!(cue_texts(&analyse(INDIRECT).annotations).is_empty());
+    let options = options_with(|c| {
+        c.add("quipped");
+    });
+    let found = analyse_with(INDIRECT, &options).annotations;
+    assert_eq!(cue_texts(&found), ["quipped"]);
+    let attribution = found.iter().find(|a| a.kind == Kind::Attribution).unwrap();
+    assert_eq!(attribution.text, "Senator Jane Smith");
+    let claim = found.iter().find(|a| a.kind == Kind::Claim).unwrap();
+    assert_eq!(claim.attribution.as_deref(), Some(attribution.id.as_str()));
+    assert!(claim.text.starts_with("the budget would never pass"));
+}
+
+#[test]
+fn a_removed_cue_word_is_no_cue_any_more() {
+    assert_eq!(cue_texts(&analyse(DIRECT).annotations), ["said"]);
+    let options = options_with(|c| {
+        c.remove("said");
+    });
+    assert!(cue_texts(&analyse_with(DIRECT, &options).annotations).is_empty());
+    // Not even the guess that a past-tense verb beside a quotation is a cue brings a
+    // removed learnt cue back.
+    let added = "\"We will win this one,\" she added.\n";
+    assert_eq!(cue_texts(&analyse(added).annotations), ["added"]);
+    let options = options_with(|c| {
+        c.remove("added");
+    });
+    assert!(cue_texts(&analyse_with(added, &options).annotations).is_empty());
+}
+
+#[test]
+fn according_to_can_be_removed() {
+    let text = "The bridge cost far more than planned last year, according to the council.\n";
+    assert_eq!(cue_texts(&analyse(text).annotations), ["according to"]);
+    let options = options_with(|c| {
+        c.remove("according to");
+    });
+    assert!(cue_texts(&analyse_with(text, &options).annotations).is_empty());
+}
+
+#[test]
+fn options_travel_as_json_and_come_back_equal() {
+    let options = options_with(|c| {
+        c.add("quipped");
+        c.remove("said");
+    });
+    let json = serde_json::to_string(&options).unwrap();
+    assert!(json.contains("\"quipped\"") && !json.contains("\"said\""));
+    let back: Options = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, options);
+    // Missing cues mean the built-in list.
+    let empty: Options = serde_json::from_str("{}").unwrap();
+    assert_eq!(empty, Options::default());
+}
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("quotelens-cues-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn annotate(args: &[&std::ffi::OsStr]) -> (bool, serde_json::Value, String) {
+    let run = Command::new(env!("CARGO_BIN_EXE_quotelens"))
+        .arg("annotate")
+        .args(args)
+        .output()
+        .unwrap();
+    let json = serde_json::from_slice(&run.stdout).unwrap_or(serde_json::Value::Null);
+    (
+        run.status.success(),
+        json,
+        String::from_utf8_lossy(&run.stderr).into_owned(),
+    )
+}
+
+fn json_cues(json: &serde_json::Value) -> Vec<String> {
+    json["annotations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["kind"] == "attribution")
+        .map(|a| a["cue"]["text"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn cli_cues_file_adds_quipped_and_can_drop_said() {
+    let dir = temp_dir("cli");
+    let story = dir.join("story.txt");
+    std::fs::write(&story, format!("{DIRECT}\n{INDIRECT}")).unwrap();
+    let (ok, json, _) = annotate(&[story.as_os_str()]);
+    assert!(ok);
+    assert_eq!(json_cues(&json), ["said"]);
+
+    // The app's saved list with one word more.
+    let mut cues = CueList::builtin();
+    cues.add("quipped");
+    let with_quipped = dir.join("cues.txt");
+    std::fs::write(&with_quipped, cues.to_lines()).unwrap();
+    let (ok, json, err) = annotate(&[
+        "--cues".as_ref(),
+        with_quipped.as_os_str(),
+        story.as_os_str(),
+    ]);
+    assert!(ok, "{err}");
+    assert_eq!(json_cues(&json), ["said", "quipped"]);
+
+    // A short hand-written list: only what it names is a cue.
+    let only = dir.join("only.txt");
+    std::fs::write(&only, "# mine\nquipped\n").unwrap();
+    let (ok, json, err) = annotate(&["--cues".as_ref(), only.as_os_str(), story.as_os_str()]);
+    assert!(ok, "{err}");
+    assert_eq!(json_cues(&json), ["quipped"]);
+}
+
+#[test]
+fn cli_refuses_a_missing_or_empty_cues_file() {
+    let dir = temp_dir("bad");
+    let story = dir.join("story.txt");
+    std::fs::write(&story, DIRECT).unwrap();
+    let missing = dir.join("nope.txt");
+    let (ok, _, err) = annotate(&["--cues".as_ref(), missing.as_os_str(), story.as_os_str()]);
+    assert!(!ok);
+    assert!(err.contains("nope.txt"), "{err}");
+    let empty = dir.join("empty.txt");
+    std::fs::write(&empty, "# nothing here\n\n").unwrap();
+    let (ok, _, err) = annotate(&["--cues".as_ref(), empty.as_os_str(), story.as_os_str()]);
+    assert!(!ok);
+    assert!(err.contains("no cue words"), "{err}");
+}
