@@ -4,3 +4,4 @@
 mod annotator;
 mod foundation;
 mod harness;
+mod security;
