@@ -187,7 +187,9 @@ fn annotate(out: Option<&Path>, format: Format, options: &Options, files: &[Path
         return code;
     }
     each_input(files, |file, text| {
-        let doc = Document::new(text.as_str(), analyse_with(&text, options).annotations);
+        let analysis = analyse_with(&text, options);
+        let doc = Document::new(text.as_str(), analysis.annotations)
+            .with_boilerplate(&analysis.boilerplate);
         write_export(out, &output_stem(file), &formats::export(&doc, format))
     })
 }
@@ -239,7 +241,10 @@ fn extract(out: Option<&Path>, files: &[PathBuf]) -> i32 {
 
 /// The quotelens/1 JSON of `text` as analysed: the same bytes the app downloads.
 pub fn export_json(text: &str) -> String {
-    Document::new(text, crate::analyse(text).annotations).to_json()
+    let analysis = crate::analyse(text);
+    Document::new(text, analysis.annotations)
+        .with_boilerplate(&analysis.boilerplate)
+        .to_json()
 }
 
 fn output_stem(file: &Path) -> String {

@@ -933,11 +933,28 @@ fn the_examples_in_docs_format_md_are_valid() {
         .skip(1)
         .map(|b| b.split("```").next().unwrap())
         .collect();
-    assert_eq!(blocks.len(), 2, "a quotelens/1 and a W3C example");
+    assert_eq!(
+        blocks.len(),
+        3,
+        "a quotelens/1 example, one with article regions and a W3C one"
+    );
     let native = import("example.json", blocks[0].as_bytes()).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(native.annotations.len(), 3);
-    let w3c_doc = import("example.jsonld", blocks[1].as_bytes()).unwrap_or_else(|e| panic!("{e}"));
-    check_w3c(&serde_json::from_str(blocks[1]).unwrap(), &w3c_doc.text);
+    let page = import("page.json", blocks[1].as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+    let regions = quotelens::model::article_regions(
+        &page.text,
+        &quotelens::edit::article::furniture_around(page.text.chars().count(), &page.article),
+    );
+    assert_eq!(
+        regions, page.article,
+        "regions are trimmed as QuoteLens writes them"
+    );
+    assert_eq!(
+        page.text.chars().skip(12).take(49).collect::<String>(),
+        "Mayor opens bridge\n\n“It is done,” the mayor said."
+    );
+    let w3c_doc = import("example.jsonld", blocks[2].as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+    check_w3c(&serde_json::from_str(blocks[2]).unwrap(), &w3c_doc.text);
     assert_eq!(w3c_doc.annotations.len(), 2);
     assert_eq!(w3c_doc.annotations[0].attribution.as_deref(), Some("a1"));
     assert_eq!(w3c_doc.annotations[1].speaker.as_deref(), Some("Ann Lee"));

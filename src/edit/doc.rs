@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::article::{apply_choices, ArticleChoice};
 use crate::model::{Annotation, Kind, Origin};
 
 /// An automatic annotation a person rejected (or replaced by their own), remembered by
@@ -40,9 +41,17 @@ pub struct Doc {
     /// Annotations a person made or changed (all `Origin::User`).
     pub user: Vec<Annotation>,
     pub rejected: Vec<Rejection>,
-    /// Boilerplate lines the engine found (code points), dimmed in the view.
+    /// Page furniture before the person's choices (code points): the engine's guess,
+    /// or what the source marked when `marked`.
     #[serde(default)]
     pub boilerplate: Vec<(usize, usize)>,
+    /// `boilerplate` came with the text (a copied page's HTML, an imported file's
+    /// article regions) and stands for the engine's guess.
+    #[serde(default)]
+    pub marked: bool,
+    /// Blocks the person brought into the article or pushed out of it, in order.
+    #[serde(default)]
+    pub article_choices: Vec<ArticleChoice>,
     /// False from a text change until the engine's annotations for the new text arrive.
     #[serde(default)]
     pub analysed: bool,
@@ -81,10 +90,40 @@ impl Doc {
                 .any(|u| u.kind == a.kind && u.start == a.start && u.end == a.end)
     }
 
-    /// The annotations to show and export: the engine's (minus the rejected and replaced
-    /// ones) in the engine's order, with a person's own inserted by position. With no
-    /// user changes this is exactly the engine's output, so exports match the CLI.
+    /// The page furniture as shown and exported: the base with the person's choices.
+    pub fn furniture(&self) -> Vec<(usize, usize)> {
+        apply_choices(&self.boilerplate, &self.article_choices)
+    }
+
+    /// The annotations to show and export: those of [`Doc::merged`] outside the page
+    /// furniture (a person's own in a block pushed out are kept, and come back with it).
     pub fn annotations(&self) -> Vec<Annotation> {
+        let furniture = self.furniture();
+        let mut out = self.merged();
+        if furniture.is_empty() {
+            return out;
+        }
+        let outside = |a: &Annotation| {
+            let k = furniture.partition_point(|&(_, e)| e <= a.start);
+            furniture
+                .get(k)
+                .is_none_or(|&(s, _)| s >= a.end.max(a.start + 1))
+        };
+        out.retain(outside);
+        // A quote whose attribution went out with its block is unattributed.
+        let ids: std::collections::HashSet<String> = out.iter().map(|a| a.id.clone()).collect();
+        for a in &mut out {
+            if a.attribution.as_ref().is_some_and(|id| !ids.contains(id)) {
+                a.attribution = None;
+            }
+        }
+        out
+    }
+
+    /// The engine's annotations (minus the rejected and replaced ones) in the engine's
+    /// order, with a person's own inserted by position. With no user changes this is
+    /// exactly the engine's output, so exports match the CLI.
+    fn merged(&self) -> Vec<Annotation> {
         // An automatic attribution replaced by a person's one at the same span hands its
         // quotes over to it; a rejected one leaves them unattributed.
         let mut renamed: HashMap<&str, Option<&str>> = HashMap::new();

@@ -3,6 +3,7 @@
 //! the UI wraps `State` in a thin Yew `Reducible`.
 
 pub mod anchor;
+pub mod article;
 mod doc;
 pub mod history;
 pub mod layout;
@@ -11,6 +12,7 @@ mod state;
 pub mod summary;
 pub mod transfer;
 
+pub use article::{ArticleChoice, ArticleSetting};
 pub use doc::{Doc, Rejection};
 pub use ops::SpeakerChoice;
 pub use state::{reduce, Action, State};

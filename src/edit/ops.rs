@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use super::anchor::Reanchor;
+use super::article::ArticleChoice;
 use super::doc::{Doc, Rejection};
 use super::summary::{index, speaker_of};
 use crate::model::offsets::slice_chars;
@@ -61,9 +62,36 @@ pub fn set_text(doc: &mut Doc, new: &str) -> usize {
         .iter()
         .filter_map(|&(s, e)| change.shift(s, e))
         .collect();
+    doc.article_choices = doc
+        .article_choices
+        .iter()
+        .filter_map(|c| {
+            let (start, end) = change.shift(c.start, c.end)?;
+            Some(ArticleChoice { start, end, ..*c })
+        })
+        .collect();
     doc.text = new.to_string();
     doc.analysed = false;
     dropped
+}
+
+/// Bring `[start, end)` into the article (`article`) or push it out as page furniture;
+/// the engine then analyses the text again around the new furniture.
+pub fn set_article(doc: &mut Doc, start: usize, end: usize, article: bool) -> Result<(), String> {
+    let len = doc.text.chars().count();
+    if start >= end || end > len {
+        return Err("That block is no longer in the text.".into());
+    }
+    // A choice that covers earlier ones makes them moot: the list stays short.
+    doc.article_choices
+        .retain(|c| !(start <= c.start && c.end <= end));
+    doc.article_choices.push(ArticleChoice {
+        start,
+        end,
+        article,
+    });
+    doc.analysed = false;
+    Ok(())
 }
 
 /// References to attributions that no longer exist become none.

@@ -46,6 +46,13 @@ pub enum Action {
         from: String,
         to: String,
     },
+    /// Bring the code points `[start, end)` into the article (`article: true`) or push
+    /// them out of it as page furniture: a person's choice, undoable and exported.
+    SetArticle {
+        start: usize,
+        end: usize,
+        article: bool,
+    },
     /// Make an annotation the active one (or none).
     Select(Option<String>),
     Undo,
@@ -165,6 +172,13 @@ impl State {
             }
             Action::RenameSpeaker { from, to } => {
                 self.edit(|d| ops::rename_speaker(d, &from, &to));
+            }
+            Action::SetArticle {
+                start,
+                end,
+                article,
+            } => {
+                self.edit(|d| ops::set_article(d, start, end, article));
             }
             Action::Select(id) => self.active = id,
             Action::Undo | Action::Redo => {

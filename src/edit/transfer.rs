@@ -32,7 +32,7 @@ pub fn export_files(doc: &Doc, format: Format) -> Vec<OutFile> {
 
 /// The document as exported: same bytes as the command line for the same annotations.
 pub fn export(doc: &Doc) -> Document {
-    Document::new(doc.text.clone(), doc.annotations())
+    Document::new(doc.text.clone(), doc.annotations()).with_boilerplate(&doc.furniture())
 }
 
 pub fn export_json(doc: &Doc) -> String {
@@ -88,10 +88,21 @@ pub fn import(file_name: &str, bytes: &[u8]) -> Result<Doc, String> {
         .annotations
         .into_iter()
         .partition(|a| a.origin == Origin::User);
+    // The file says where its article is (no regions: all of the text), so the
+    // engine's guess from the text alone does not hide any of its annotations.
+    let boilerplate =
+        super::article::furniture_around(document.text.chars().count(), &document.article);
+    let boilerplate = if document.article.is_empty() {
+        Vec::new()
+    } else {
+        boilerplate
+    };
     let mut doc = Doc {
         text: document.text,
         auto,
         user,
+        boilerplate,
+        marked: true,
         keep_auto_once: true,
         ..Doc::default()
     };

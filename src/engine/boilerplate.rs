@@ -48,7 +48,12 @@ fn furniture_spans(text: &str, keep_headline: bool) -> Vec<Range<usize>> {
     let mut keep = body_lines(text, &lines);
     if keep_headline {
         if let Some(h) = headline_line(text, &lines, &keep) {
-            keep[h] = true;
+            // The headline and what stands between it and the body unless shaped
+            // like furniture (a byline, a timestamp): a standfirst, a kicker.
+            let first = keep.iter().position(|k| *k).unwrap_or(h);
+            for i in h..first {
+                keep[i] = i == h || !is_furniture_line(text[lines[i].clone()].trim());
+            }
         }
     }
     let mut spans: Vec<Range<usize>> = Vec::new();

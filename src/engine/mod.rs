@@ -57,7 +57,13 @@ pub fn analyse(text: &str) -> Analysis {
 
 /// Annotate `text` with `options` (a person's cue list). Offsets are code points.
 pub fn analyse_with(text: &str, options: &Options) -> Analysis {
-    let mut bp = boilerplate::boilerplate_spans(text);
+    analyse_around(text, boilerplate::boilerplate_spans(text), options)
+}
+
+/// Annotate `text` outside the byte ranges `bp`, which stand for the page furniture
+/// (a person's choice of the article's blocks, or the article an HTML copy marks).
+/// Ranges out of bounds or off character boundaries are ignored.
+pub fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) -> Analysis {
     bp.retain(|r| {
         r.start < r.end
             && r.end <= text.len()
@@ -65,6 +71,14 @@ pub fn analyse_with(text: &str, options: &Options) -> Analysis {
             && text.is_char_boundary(r.end)
     });
     bp.sort_by_key(|r| (r.start, r.end));
+    // Disjoint, as the segmenter expects (ranges from outside may overlap).
+    bp.dedup_by(|next, kept| {
+        let joins = next.start <= kept.end;
+        if joins {
+            kept.end = kept.end.max(next.end);
+        }
+        joins
+    });
     let seg = text::segment(text, &bp);
     let (quotes, mut warnings) = quotes::find_quotes(&seg);
     let found = attribution::attribute(&seg, &quotes, &options.cues);

@@ -9,5 +9,5 @@ pub mod offsets;
 pub mod validate;
 
 pub use annotation::{Annotation, Cue, Kind, Origin};
-pub use document::{Document, FORMAT};
+pub use document::{article_regions, Document, Region, FORMAT};
 pub use validate::{document_from_json, validate, Invalid};

@@ -11,7 +11,7 @@ use std::fmt;
 
 use serde_json::{Map, Value};
 
-use super::{Annotation, Cue, Document, Kind, Origin, FORMAT};
+use super::{Annotation, Cue, Document, Kind, Origin, Region, FORMAT};
 
 /// The first problem found in an input, with the JSON path where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -104,16 +104,33 @@ pub fn document_from_value(value: &Value) -> Result<Document, Invalid> {
         }
     };
     let mut checker = Checker::new(&text, list.len());
+    let article = match optional(root, "article") {
+        None => Vec::new(),
+        Some(Value::Array(regions)) => regions
+            .iter()
+            .enumerate()
+            .map(|(i, v)| region(v, &format!("article[{i}]")))
+            .collect::<Result<Vec<_>, _>>()?,
+        Some(v) => {
+            return Err(Invalid::new(
+                "article",
+                format!("expected a list of regions, found {}", type_name(v)),
+            ))
+        }
+    };
+    checker.check_article(&article)?;
     let mut annotations = Vec::with_capacity(list.len());
     for (i, v) in list.iter().enumerate() {
         let a = annotation(v, &format!("annotations[{i}]"))?;
         checker.check(i, &a)?;
+        checker.check_inside_article(i, &a, &article)?;
         annotations.push(a);
     }
     checker.check_links(&annotations)?;
     Ok(Document {
         format: format.clone(),
         text,
+        article,
         annotations,
     })
 }
@@ -145,8 +162,10 @@ fn check_format(format: &str) -> Result<(), Invalid> {
 pub fn validate(doc: &Document) -> Result<(), Invalid> {
     check_format(&doc.format)?;
     let mut checker = Checker::new(&doc.text, doc.annotations.len());
+    checker.check_article(&doc.article)?;
     for (i, a) in doc.annotations.iter().enumerate() {
         checker.check(i, a)?;
+        checker.check_inside_article(i, a, &doc.article)?;
     }
     checker.check_links(&doc.annotations)
 }
@@ -241,6 +260,68 @@ impl<'t> Checker<'t> {
             ));
         }
         Ok(())
+    }
+
+    /// Article regions lie in the text, sorted and apart.
+    fn check_article(&self, regions: &[Region]) -> Result<(), Invalid> {
+        let mut after = 0;
+        for (i, r) in regions.iter().enumerate() {
+            let at = format!("article[{i}]");
+            if r.end > self.len {
+                return Err(Invalid::new(
+                    format!("{at}.end"),
+                    format!(
+                        "{} is past the end of the text ({} code points)",
+                        r.end, self.len
+                    ),
+                ));
+            }
+            if r.start >= r.end {
+                return Err(Invalid::new(
+                    format!("{at}.end"),
+                    format!("{} is not after start {}", r.end, r.start),
+                ));
+            }
+            if r.start < after {
+                return Err(Invalid::new(
+                    format!("{at}.start"),
+                    format!(
+                        "{} overlaps or precedes the region before it (which ends at {after})",
+                        r.start
+                    ),
+                ));
+            }
+            after = r.end;
+        }
+        Ok(())
+    }
+
+    /// With article regions, quotes and claims lie inside one of them.
+    fn check_inside_article(
+        &self,
+        i: usize,
+        a: &Annotation,
+        regions: &[Region],
+    ) -> Result<(), Invalid> {
+        if regions.is_empty() || a.kind == Kind::Attribution {
+            return Ok(());
+        }
+        let k = regions.partition_point(|r| r.end < a.end);
+        if regions
+            .get(k)
+            .is_some_and(|r| r.start <= a.start && a.end <= r.end)
+        {
+            return Ok(());
+        }
+        Err(Invalid::new(
+            format!("annotations[{i}]"),
+            format!(
+                "this {} at {}..{} lies outside the article regions (in page furniture)",
+                a.kind.as_str(),
+                a.start,
+                a.end
+            ),
+        ))
     }
 
     /// Links are checked last: a quote may come before the attribution it names.
@@ -400,6 +481,23 @@ fn annotation(v: &Value, at: &str) -> Result<Annotation, Invalid> {
         rule: optional_string(o, "rule", at)?,
         why: optional_string(o, "why", at)?,
         confidence,
+    })
+}
+
+/// One article region: `{"start": .., "end": ..}`.
+fn region(v: &Value, at: &str) -> Result<Region, Invalid> {
+    let o = v.as_object().ok_or_else(|| {
+        Invalid::new(
+            at,
+            format!(
+                "expected an object with start and end, found {}",
+                type_name(v)
+            ),
+        )
+    })?;
+    Ok(Region {
+        start: offset(o, "start", at)?,
+        end: offset(o, "end", at)?,
     })
 }
 

@@ -3,13 +3,14 @@
 
 use yew::Callback;
 
-use crate::edit::Action;
+use crate::edit::{Action, ArticleSetting};
 
 /// Longer texts are kept and shown but not analysed, so the page stays responsive.
 pub const MAX_CHARS: usize = 1_000_000;
 
-/// Analyse `text` and report the result (or why there is none) through `done`.
-pub fn request(text: String, done: Callback<Action>) {
+/// Analyse `text` with its article as `setting` says (the furniture a copied page
+/// marked, a person's choices) and report the result (or why there is none) through `done`.
+pub fn request(text: String, setting: ArticleSetting, done: Callback<Action>) {
     let chars = text.chars().count();
     if chars > MAX_CHARS {
         done.emit(Action::Analysed {
@@ -22,16 +23,10 @@ pub fn request(text: String, done: Callback<Action>) {
         )));
         return;
     }
-    let analysis = crate::analyse(&text);
-    let boilerplate = boilerplate(&analysis);
+    let analysis = crate::edit::article::analyse(&text, &setting, &Default::default());
     done.emit(Action::Analysed {
         annotations: analysis.annotations,
-        boilerplate,
+        boilerplate: analysis.boilerplate,
         text,
     });
-}
-
-/// The engine's boilerplate spans, once it reports them.
-fn boilerplate(_analysis: &crate::Analysis) -> Vec<(usize, usize)> {
-    Vec::new()
 }

@@ -23,7 +23,7 @@ use super::toolbar::Toolbar;
 use super::{analysis, download, storage};
 use crate::edit::layout::Mark;
 use crate::edit::summary::{index, related, speaker_of, summarize};
-use crate::edit::{transfer, Action, Doc, State};
+use crate::edit::{transfer, Action, ArticleSetting, Doc, State};
 use crate::model::Kind;
 
 #[function_component(App)]
@@ -60,7 +60,7 @@ pub fn app() -> Html {
         let dispatch = dispatch.clone();
         use_effect_with(state.rev, move |_| {
             if !doc.analysed {
-                analysis::request(doc.text.clone(), dispatch);
+                analysis::request(doc.text.clone(), ArticleSetting::of(&doc), dispatch);
             }
         });
     }
