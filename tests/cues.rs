@@ -51,6 +51,31 @@ fn an_added_cue_word_makes_indirect_speech_with_that_cue() {
 }
 
 #[test]
+fn an_added_cue_word_beside_a_quotation_is_a_listed_cue_not_a_guess() {
+    let text = "\"We will win this one,\" she quipped.\n";
+    let attribution = |options: &Options| {
+        analyse_with(text, options)
+            .annotations
+            .into_iter()
+            .find(|a| a.kind == Kind::Attribution)
+            .expect("an attribution")
+    };
+    // Without the word, a past-tense verb beside a quotation is only a guess.
+    let guessed = attribution(&Options::default());
+    assert_eq!(guessed.cue.as_ref().unwrap().text, "quipped");
+    assert_eq!(
+        guessed.rule.as_deref(),
+        Some("quote-comma-name-unlisted-verb")
+    );
+    let listed = attribution(&options_with(|c| {
+        c.add("quipped");
+    }));
+    assert_eq!(listed.cue.as_ref().unwrap().text, "quipped");
+    assert_eq!(listed.rule.as_deref(), Some("quote-comma-name-cue"));
+    assert!(listed.confidence.unwrap() > guessed.confidence.unwrap());
+}
+
+#[test]
 fn a_removed_cue_word_is_no_cue_any_more() {
     assert_eq!(cue_texts(&analyse(DIRECT).annotations), ["said"]);
     let options = options_with(|c| {

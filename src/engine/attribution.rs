@@ -18,6 +18,8 @@ use super::text::{ends_sentence_at, is_sentence_end, starts_upper, Segmented, To
 pub struct Attr {
     pub speaker: Range<usize>,
     pub cue: Range<usize>,
+    /// The pattern that found it ("quote-comma-name-cue"): provenance for the reviewer.
+    pub rule: &'static str,
 }
 
 /// What attribution found.
@@ -28,6 +30,8 @@ pub struct Found {
     pub quote_attr: Vec<Option<usize>>,
     /// Whether each quote is kept as speech (attributed or speech-like).
     pub quote_keep: Vec<bool>,
+    /// How each kept quote got its attribution ("quote-same-paragraph-speaker").
+    pub quote_rule: Vec<&'static str>,
     /// Indirect-speech contents (token ranges) and their attribution.
     pub contents: Vec<(Range<usize>, usize)>,
 }
@@ -70,6 +74,7 @@ pub fn attribute(seg: &Segmented, quotes: &[Quote], cues: &CueList) -> Found {
     };
     cx.found.quote_attr = vec![None; quotes.len()];
     cx.found.quote_keep = vec![false; quotes.len()];
+    cx.found.quote_rule = vec![""; quotes.len()];
     // Quotes in text order, paragraph by paragraph.
     let mut cur_para = usize::MAX;
     let mut prev_here: Option<usize> = None; // the last quote of the current paragraph
@@ -80,17 +85,29 @@ pub fn attribute(seg: &Segmented, quotes: &[Quote], cues: &CueList) -> Found {
             prev_here = None;
             cur_para = q.para;
         }
-        let own = cx.attribute_quote(quotes, qi).or_else(|| {
-            (q.first == seg.paragraphs[q.para].tokens.start && q.continues.is_none())
-                .then(|| cx.colon_paragraph_before(q.para))
-                .flatten()
-        });
+        let mut rule = "";
+        let own = cx
+            .attribute_quote(quotes, qi)
+            .inspect(|&a| rule = cx.found.attrs[a].rule)
+            .or_else(|| {
+                rule = "quote-after-colon-paragraph";
+                (q.first == seg.paragraphs[q.para].tokens.start && q.continues.is_none())
+                    .then(|| cx.colon_paragraph_before(q.para))
+                    .flatten()
+            });
         let attr = own
-            .or_else(|| q.continues.and_then(|p| cx.found.quote_attr[p]))
-            .or_else(|| prev_here.and_then(|p| cx.found.quote_attr[p]))
+            .or_else(|| {
+                rule = "quote-continues-quote";
+                q.continues.and_then(|p| cx.found.quote_attr[p])
+            })
+            .or_else(|| {
+                rule = "quote-same-paragraph-speaker";
+                prev_here.and_then(|p| cx.found.quote_attr[p])
+            })
             .or_else(|| {
                 // A paragraph that is only a quotation continues the speaker of the
                 // quote that ended the paragraph before.
+                rule = "quote-paragraph-after-speaker";
                 let para = &seg.paragraphs[q.para];
                 (q.first == para.tokens.start && q.last + 2 >= para.tokens.end)
                     .then(|| prev_para_tail.and_then(|p| cx.found.quote_attr[p]))
@@ -98,6 +115,11 @@ pub fn attribute(seg: &Segmented, quotes: &[Quote], cues: &CueList) -> Found {
             });
         cx.found.quote_attr[qi] = attr;
         cx.found.quote_keep[qi] = attr.is_some() || speech_like(seg, q);
+        cx.found.quote_rule[qi] = if attr.is_some() {
+            rule
+        } else {
+            "quote-unattributed-speech"
+        };
         if attr.is_some() && is_title_like(seg, q) && own.is_none() {
             cx.found.quote_keep[qi] = false;
             cx.found.quote_attr[qi] = None;
@@ -111,6 +133,7 @@ pub fn attribute(seg: &Segmented, quotes: &[Quote], cues: &CueList) -> Found {
             if cx.found.quote_attr[p].is_none() {
                 cx.found.quote_attr[p] = Some(a);
                 cx.found.quote_keep[p] = true;
+                cx.found.quote_rule[p] = "quote-first-part-takes-later-speaker";
             }
         }
     }
@@ -180,13 +203,14 @@ impl Ctx<'_, '_> {
         self.seg.tokens[i].punct()
     }
 
-    fn add_attr(&mut self, speaker: Range<usize>, cue: Range<usize>) -> usize {
+    fn add_attr(&mut self, speaker: Range<usize>, cue: Range<usize>, rule: &'static str) -> usize {
         if let Some(&a) = self.by_cue.get(&cue.start) {
             return a;
         }
         self.found.attrs.push(Attr {
             speaker,
             cue: cue.clone(),
+            rule,
         });
         let a = self.found.attrs.len() - 1;
         self.by_cue.insert(cue.start, a);
@@ -289,7 +313,7 @@ impl Ctx<'_, '_> {
                         .punct(np.end)
                         .is_some_and(|c| matches!(c, '.' | ',' | '('))
             }) {
-                return Some(self.add_attr(np, a0..a0 + 1));
+                return Some(self.add_attr(np, a0..a0 + 1, "quote-dash-name"));
             }
         }
         let mut s = a0;
@@ -306,8 +330,13 @@ impl Ctx<'_, '_> {
         // Inverted: cue first.
         if self.is_word(s) && self.near_cue(self.word(s)) && lex::pronoun(self.word(s)).is_none() {
             if let Some(np) = self.np_right(s + 1, a1) {
+                let rule = if self.cues.strength(self.word(s)) >= NEAR_QUOTE_CUE {
+                    "quote-comma-cue-name"
+                } else {
+                    "quote-comma-unlisted-verb-name"
+                };
                 self.after_quote_cue.insert(s);
-                return Some(self.add_attr(np, s..s + 1));
+                return Some(self.add_attr(np, s..s + 1, rule));
             }
         }
         // Speaker first: the NP must start the after-part.
@@ -329,9 +358,16 @@ impl Ctx<'_, '_> {
             }
             if let Some(np) = self.np_left(c, s) {
                 if np.start <= s + 1 {
+                    let rule = if self.cues.strength(w) >= NEAR_QUOTE_CUE {
+                        "quote-comma-name-cue"
+                    } else if loose && !self.near_cue(w) {
+                        "quote-pronoun-present-verb"
+                    } else {
+                        "quote-comma-name-unlisted-verb"
+                    };
                     let cue = self.extend_cue(c, a1);
                     self.after_quote_cue.insert(c);
-                    return Some(self.add_attr(np, cue));
+                    return Some(self.add_attr(np, cue, rule));
                 }
             }
             // `"...," Scott Pruitt, the attorney general of Oklahoma, one of ..., said`.
@@ -342,7 +378,7 @@ impl Ctx<'_, '_> {
                     .filter(|np| self.punct(np.end) == Some(','))
                 {
                     self.after_quote_cue.insert(c);
-                    return Some(self.add_attr(np, c..c + 1));
+                    return Some(self.add_attr(np, c..c + 1, "quote-comma-name-apposition-cue"));
                 }
             }
         }
@@ -384,7 +420,7 @@ impl Ctx<'_, '_> {
                 && self.word(c + 1) == "to"
             {
                 if let Some(np) = self.np_right(c + 2, qfirst) {
-                    return Some(self.add_attr(np, c..c + 2));
+                    return Some(self.add_attr(np, c..c + 2, "according-to-quote"));
                 }
             }
             if self.cues.strength(w) >= BEFORE_QUOTE_CUE
@@ -392,11 +428,11 @@ impl Ctx<'_, '_> {
                 && w.starts_with(|ch: char| ch.is_lowercase())
             {
                 if let Some(np) = self.np_left(c, b0) {
-                    let cue = match subjectless {
-                        Some(sc) => sc..sc + 1,
-                        None => self.extend_cue(c, qfirst),
+                    let (cue, rule) = match subjectless {
+                        Some(sc) => (sc..sc + 1, "name-distant-cue-quote"),
+                        None => (self.extend_cue(c, qfirst), "name-cue-quote"),
                     };
-                    return Some(self.add_attr(np, cue));
+                    return Some(self.add_attr(np, cue, rule));
                 }
                 if subjectless.is_none()
                     && self.cues.strength(w) >= STRONG_CUE
@@ -412,7 +448,7 @@ impl Ctx<'_, '_> {
                             && self.is_word(np.end)
                             && !self.word(np.end).starts_with(char::is_uppercase)
                     }) {
-                        return Some(self.add_attr(np, c..c + 1));
+                        return Some(self.add_attr(np, c..c + 1, "participle-subject-quote"));
                     }
                 }
                 if c + 1 < qfirst {
@@ -420,7 +456,7 @@ impl Ctx<'_, '_> {
                         np.start == c + 1
                             && self.punct(np.end).is_some_and(|p| p == ',' || p == ':')
                     }) {
-                        return Some(self.add_attr(np, c..c + 1));
+                        return Some(self.add_attr(np, c..c + 1, "cue-name-quote"));
                     }
                 }
             }
@@ -434,13 +470,13 @@ impl Ctx<'_, '_> {
                 .np_right(b0 + 1, qfirst)
                 .filter(|np| self.punct(np.end).is_some_and(|c| c == ':' || c == ','))
             {
-                return Some(self.add_attr(np, b0..b0 + 1));
+                return Some(self.add_attr(np, b0..b0 + 1, "inverted-cue-quote"));
             }
         }
         // `Pompeo: "..."` at the start of a sentence.
         if qfirst >= 2 && self.punct(qfirst - 1) == Some(':') {
             if let Some(np) = self.np_left(qfirst - 1, b0).filter(|np| np.start == b0) {
-                return Some(self.add_attr(np, qfirst - 1..qfirst));
+                return Some(self.add_attr(np, qfirst - 1..qfirst, "name-colon-quote"));
             }
         }
         None
@@ -777,7 +813,7 @@ impl Ctx<'_, '_> {
                         s..k
                     };
                     if self.content_ok(&content) {
-                        let a = self.add_attr(np.clone(), i..i + 2);
+                        let a = self.add_attr(np.clone(), i..i + 2, "according-to");
                         self.found.contents.push((content, a));
                         found += 1;
                     }
@@ -815,13 +851,18 @@ impl Ctx<'_, '_> {
                     if parenthetical {
                         let (left, right) = (s..np.start - 1, after + 1..ce);
                         if self.content_ok(&(s..ce)) {
-                            let a = self.add_attr(np, i..i + 1);
+                            let a = self.add_attr(np, i..i + 1, "parenthetical-name-cue");
                             self.found.contents.push((left, a));
                             self.found.contents.push((right, a));
                             found += 1;
                         }
                     } else if self.content_ok(&content) {
-                        let a = self.add_attr(np, i..i + 1);
+                        let rule = if trailing {
+                            "content-comma-name-cue"
+                        } else {
+                            "name-cue-content"
+                        };
+                        let a = self.add_attr(np, i..i + 1, rule);
                         self.found.contents.push((content, a));
                         found += 1;
                     }
@@ -836,7 +877,7 @@ impl Ctx<'_, '_> {
                     {
                         let content = s..i - 1;
                         if self.content_ok(&content) {
-                            let a = self.add_attr(np, i..i + 1);
+                            let a = self.add_attr(np, i..i + 1, "content-comma-cue-name");
                             self.found.contents.push((content, a));
                             found += 1;
                         }
@@ -873,7 +914,7 @@ impl Ctx<'_, '_> {
         if !self.content_ok(&content) {
             return false;
         }
-        let a = self.add_attr(p.start..colon, colon..colon + 1);
+        let a = self.add_attr(p.start..colon, colon..colon + 1, "speaker-label");
         self.found.contents.push((content, a));
         true
     }

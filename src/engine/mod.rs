@@ -12,6 +12,8 @@
 pub mod attribution;
 pub mod boilerplate;
 pub mod claims;
+pub mod confidence;
+mod confidence_table;
 pub mod cues;
 pub mod lexicon;
 pub mod quotes;
@@ -118,6 +120,7 @@ pub fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) 
             text: text[cue].to_string(),
         });
         ann.speaker = Some(names[a].clone());
+        ann.rule = Some(at.rule.to_string());
         out.push(ann);
     }
 
@@ -131,15 +134,21 @@ pub fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) 
             seg.tokens[q.first].start..seg.tokens[q.last].end,
             found.quote_attr[qi],
         ));
-    }
-    for (n, (r, a)) in quote_spans.iter().enumerate() {
-        let mut ann = annotation(text, &ix, format!("q{}", n + 1), Kind::Quote, r.clone());
-        ann.attribution = a.map(|a| attr_id[a].clone());
+        let n = quote_spans.len();
+        let mut ann = annotation(
+            text,
+            &ix,
+            format!("q{n}"),
+            Kind::Quote,
+            quote_spans[n - 1].0.clone(),
+        );
+        ann.attribution = found.quote_attr[qi].map(|a| attr_id[a].clone());
+        ann.rule = Some(found.quote_rule[qi].to_string());
         out.push(ann);
     }
 
     // Claims: reported speech first, then check-worthy sentences elsewhere.
-    let mut claims: Vec<(Range<usize>, Option<usize>, claims::ClaimScore)> = Vec::new();
+    let mut claims: Vec<(Range<usize>, Option<usize>, claims::ClaimScore, &str)> = Vec::new();
     for (content, a) in &found.contents {
         // A cue that ends the text ("he said,") leaves an empty content: no span.
         if content.is_empty() {
@@ -150,7 +159,7 @@ pub fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) 
             continue;
         }
         let score = claims::score_sentence(&text[r.clone()]);
-        claims.push((r, Some(*a), score));
+        claims.push((r, Some(*a), score, found.attrs[*a].rule));
     }
     let sentence_bytes: Vec<Range<usize>> = text::sentences(&seg).iter().map(span).collect();
     let covered = Overlaps::new(claims.iter().map(|c| c.0.clone()).collect());
@@ -183,15 +192,24 @@ pub fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) 
                 score: c.score,
                 signals: c.signals,
             },
+            if link.is_some() {
+                "check-worthy-in-quote"
+            } else {
+                "check-worthy-sentence"
+            },
         ));
     }
     claims.sort_by_key(|c| (c.0.start, c.0.end));
-    for (n, (r, a, s)) in claims.into_iter().enumerate() {
+    for (n, (r, a, s, rule)) in claims.into_iter().enumerate() {
         let mut ann = annotation(text, &ix, format!("c{}", n + 1), Kind::Claim, r);
         ann.attribution = a.map(|a| attr_id[a].clone());
         ann.score = Some((s.score.clamp(0.0, 1.0) * 1000.0).round() / 1000.0);
         ann.signals = Some(s.signals);
+        ann.rule = Some(rule.to_string());
         out.push(ann);
+    }
+    for ann in &mut out {
+        ann.confidence = Some(confidence::confidence(ann, &options.cues));
     }
     out.sort_by_key(|a| (a.start, a.end, a.kind));
     warnings.sort();

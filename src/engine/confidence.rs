@@ -1,0 +1,161 @@
+//! Confidence of automatic annotations: how often annotations like this one were right
+//! on held-out training data.
+//!
+//! An annotation is described at three levels: its kind ("quote"), its kind and rule
+//! ("quote/quote-comma-name-cue"), and those with a detail ("…/long": the cue's
+//! strength and the speaker's form for attributions, the length for quotes and reported
+//! speech, the check-worthiness band for other claims). The table
+//! (`confidence_table.rs`, written by `examples/calibrate.rs` from PolNeAR train and
+//! the fact-checked transcripts) holds the precision of each description seen often
+//! enough; an annotation takes the most detailed one present. See docs/format.md.
+
+use super::confidence_table::TABLE;
+use super::cues::CueList;
+use super::lexicon;
+use crate::model::{Annotation, Kind};
+
+/// The confidence of an annotation whose description is not in the table at all.
+const UNKNOWN: f64 = 0.5;
+
+/// The descriptions of `a`, from the most general to the most detailed.
+pub fn keys(a: &Annotation, cues: &CueList) -> [String; 3] {
+    let kind = a.kind.as_str();
+    let rule = a.rule.as_deref().unwrap_or("none");
+    let detail = match a.kind {
+        Kind::Attribution => format!("{}-{}", cue_class(a, cues), speaker_class(&a.text)),
+        Kind::Quote => length_class(&a.text).to_string(),
+        Kind::Claim if a.attribution.is_some() || rule.starts_with("check-worthy-in") => {
+            length_class(&a.text).to_string()
+        }
+        Kind::Claim => score_band(a.score.unwrap_or(0.0)).to_string(),
+    };
+    [
+        kind.to_string(),
+        format!("{kind}/{rule}"),
+        format!("{kind}/{rule}/{detail}"),
+    ]
+}
+
+/// The confidence of `a`: the precision of its most detailed description in the table.
+pub fn confidence(a: &Annotation, cues: &CueList) -> f64 {
+    keys(a, cues)
+        .iter()
+        .rev()
+        .find_map(|k| lookup(k))
+        .unwrap_or(UNKNOWN)
+}
+
+fn lookup(key: &str) -> Option<f64> {
+    TABLE
+        .binary_search_by(|(k, _)| (*k).cmp(key))
+        .ok()
+        .map(|i| TABLE[i].1)
+}
+
+/// How strong a cue the attribution's cue is: a listed word by its learnt strength,
+/// or a guess, a punctuation mark (`Pompeo: "..."`) or a phrase.
+fn cue_class(a: &Annotation, cues: &CueList) -> &'static str {
+    let Some(cue) = &a.cue else {
+        return "none";
+    };
+    let t = cue.text.trim();
+    if !t.chars().any(char::is_alphabetic) {
+        return "mark";
+    }
+    if t.contains(char::is_whitespace) {
+        return "phrase";
+    }
+    match cues.strength(t) {
+        0 => "unlisted",
+        1..=29 => "weak",
+        30..=69 => "medium",
+        _ => "strong",
+    }
+}
+
+/// A speaker mention's form: a pronoun, a name, or a common noun ("the spokesman").
+fn speaker_class(mention: &str) -> &'static str {
+    if !mention.contains(char::is_whitespace) && lexicon::pronoun(mention).is_some() {
+        "pronoun"
+    } else if mention.starts_with(char::is_uppercase) && !mention.starts_with("The ") {
+        "name"
+    } else {
+        "noun"
+    }
+}
+
+/// Words in a quote or reported content: short ones are more often scare quotes.
+fn length_class(text: &str) -> &'static str {
+    match text.split_whitespace().take(12).count() {
+        0..=3 => "short",
+        4..=11 => "medium",
+        _ => "long",
+    }
+}
+
+/// Check-worthiness in bands of 0.2.
+fn score_band(score: f64) -> &'static str {
+    match score {
+        s if s < 0.2 => "score0",
+        s if s < 0.4 => "score1",
+        s if s < 0.6 => "score2",
+        s if s < 0.8 => "score3",
+        _ => "score4",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Cue;
+
+    fn attribution(mention: &str, cue: &str) -> Annotation {
+        let mut a = Annotation::with_covered_text("a1", Kind::Attribution, 0, 1, mention.into());
+        a.cue = Some(Cue {
+            start: 0,
+            end: 1,
+            text: cue.into(),
+        });
+        a.rule = Some("quote-comma-name-cue".into());
+        a
+    }
+
+    #[test]
+    fn keys_go_from_kind_to_rule_to_detail() {
+        let cues = CueList::builtin();
+        let k = keys(&attribution("she", "said"), &cues);
+        assert_eq!(k[0], "attribution");
+        assert_eq!(k[1], "attribution/quote-comma-name-cue");
+        assert_eq!(k[2], "attribution/quote-comma-name-cue/strong-pronoun");
+        assert!(keys(&attribution("Mike Pompeo", "quipped"), &cues)[2].ends_with("/unlisted-name"));
+        assert!(keys(&attribution("the spokesman", ":"), &cues)[2].ends_with("/mark-noun"));
+    }
+
+    #[test]
+    fn the_table_is_sorted_and_holds_probabilities_for_every_kind() {
+        assert!(
+            TABLE.windows(2).all(|w| w[0].0 < w[1].0),
+            "sorted for binary search"
+        );
+        assert!(TABLE.iter().all(|(_, p)| (0.0..=1.0).contains(p)));
+        for kind in Kind::ALL {
+            assert!(lookup(kind.as_str()).is_some(), "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn the_most_detailed_description_in_the_table_decides() {
+        let cues = CueList::builtin();
+        let strong = attribution("she", "said");
+        let [_, rule, detail] = keys(&strong, &cues);
+        assert_eq!(confidence(&strong, &cues), lookup(&detail).unwrap());
+        // A cue the list does not know is less sure than "said" in the same pattern.
+        let guessed = attribution("she", "quipped");
+        assert!(confidence(&guessed, &cues) < confidence(&strong, &cues));
+        // An unknown rule falls back to the kind's precision.
+        let mut odd = strong.clone();
+        odd.rule = Some("no-such-rule".into());
+        assert_eq!(confidence(&odd, &cues), lookup("attribution").unwrap());
+        assert!(lookup(&rule).is_some());
+    }
+}
