@@ -85,6 +85,7 @@ pub fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) 
     let (quotes, mut warnings) = quotes::find_quotes(&seg);
     let found = attribution::attribute(&seg, &quotes, &options.cues);
     let names = speakers::canonical_names(&seg, &found.attrs);
+    let sentences = text::sentences(&seg);
     let ix = CharIndex::new(text);
     let span = |r: &Range<usize>| -> Range<usize> {
         // Token range to byte range.
@@ -119,7 +120,8 @@ pub fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) 
             end: ix.char_at(cue.end),
             text: text[cue].to_string(),
         });
-        ann.speaker = Some(names[a].clone());
+        ann.speaker = Some(names[a].name.clone());
+        ann.why = Some(why(&names[a], at.speaker.start, &sentences));
         ann.rule = Some(at.rule.to_string());
         out.push(ann);
     }
@@ -161,7 +163,7 @@ pub fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) 
         let score = claims::score_sentence(&text[r.clone()]);
         claims.push((r, Some(*a), score, found.attrs[*a].rule));
     }
-    let sentence_bytes: Vec<Range<usize>> = text::sentences(&seg).iter().map(span).collect();
+    let sentence_bytes: Vec<Range<usize>> = sentences.iter().map(span).collect();
     let covered = Overlaps::new(claims.iter().map(|c| c.0.clone()).collect());
     let boiler = Overlaps::new(bp.clone());
     for c in claims::find_claims(text, &sentence_bytes) {
@@ -222,6 +224,29 @@ pub fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) 
         annotations: out,
         warnings,
         boilerplate,
+    }
+}
+
+/// How a speaker's name was found, for the reviewer: "pronoun resolved to Mike
+/// Pompeo, 2 sentences back". `at` is the mention's first token.
+fn why(named: &speakers::Named, at: usize, sentences: &[Range<usize>]) -> String {
+    use speakers::How;
+    // Sentences are sorted token ranges: the one holding a token by binary search.
+    let sentence = |tok: usize| sentences.partition_point(|s| s.start <= tok);
+    let back = |from: usize| match sentence(at).saturating_sub(sentence(from)) {
+        0 => "in the same sentence".to_string(),
+        1 => "1 sentence back".to_string(),
+        n => format!("{n} sentences back"),
+    };
+    let name = &named.name;
+    match named.how {
+        How::AsWritten => "named in the text".to_string(),
+        How::Unnamed => "no name: the mention as written".to_string(),
+        How::FullerName => format!("the fullest name in the text: {name}"),
+        How::Pronoun { from } => format!("pronoun resolved to {name}, {}", back(from)),
+        How::PronounUnresolved => "pronoun not resolved: no one before fits".to_string(),
+        How::Role { from } => format!("role noun resolved to {name}, {}", back(from)),
+        How::Document => format!("the person behind the document: {name}"),
     }
 }
 

@@ -232,12 +232,44 @@ fn lookup(idx: &Index, name: &[&str]) -> Option<usize> {
         .max_by_key(|&p| (idx.people[p].name.len(), std::cmp::Reverse(p)))
 }
 
+/// How a speaker's canonical name was found: the reviewer's "why".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum How {
+    /// The mention is the name ("Mike Pompeo", "the State Department").
+    AsWritten,
+    /// An organisation or a common noun without a name ("the agency"), as written.
+    Unnamed,
+    /// A partial name completed from a fuller one in the text ("Pompeo").
+    FullerName,
+    /// A pronoun resolved to someone mentioned at token `from`.
+    Pronoun { from: usize },
+    /// A pronoun no one in the text fits.
+    PronounUnresolved,
+    /// A role noun ("the secretary") resolved to someone with that title at token `from`.
+    Role { from: usize },
+    /// The person behind a document ("the statement by President X").
+    Document,
+}
+
+/// A speaker's canonical name and how it was found.
+#[derive(Debug, Clone)]
+pub struct Named {
+    pub name: String,
+    pub how: How,
+}
+
 /// Canonical speaker names for `attrs`, in the same order.
-pub fn canonical_names(seg: &Segmented, attrs: &[Attr]) -> Vec<String> {
+pub fn canonical_names(seg: &Segmented, attrs: &[Attr]) -> Vec<Named> {
     let mut idx = build_index(seg);
     let mut order: Vec<usize> = (0..attrs.len()).collect();
     order.sort_by_key(|&a| attrs[a].speaker.start);
-    let mut out = vec![String::new(); attrs.len()];
+    let mut out = vec![
+        Named {
+            name: String::new(),
+            how: How::AsWritten,
+        };
+        attrs.len()
+    ];
     // Speakers seen so far: (token position, person index or None, canonical, is_org).
     let mut seen: Vec<(usize, Option<usize>, String, bool)> = Vec::new();
     for a in order {
@@ -250,6 +282,7 @@ pub fn canonical_names(seg: &Segmented, attrs: &[Attr]) -> Vec<String> {
         let text = span_text(seg, r.clone());
         let mut person = None;
         let mut is_org = false;
+        let mut how = How::AsWritten;
         let canonical = if words.len() == 1 && lex::pronoun(words[0]).is_some() {
             match lex::pronoun(words[0]) {
                 Some(p @ (Pronoun::He | Pronoun::She)) => {
@@ -259,20 +292,29 @@ pub fn canonical_names(seg: &Segmented, attrs: &[Attr]) -> Vec<String> {
                         Gender::She
                     };
                     match resolve_person(&mut idx, &seen, r.start, g) {
-                        Some(pi) => {
+                        Some((pi, from)) => {
                             person = Some(pi);
+                            how = How::Pronoun { from };
                             idx.people[pi].name.clone()
                         }
-                        None => text.clone(),
+                        None => {
+                            how = How::PronounUnresolved;
+                            text.clone()
+                        }
                     }
                 }
                 Some(Pronoun::It | Pronoun::They) => {
                     is_org = true;
-                    seen.iter()
-                        .rev()
-                        .take(LOOKBACK)
-                        .find(|s| s.3)
-                        .map_or(text.clone(), |s| s.2.clone())
+                    match seen.iter().rev().take(LOOKBACK).find(|s| s.3) {
+                        Some(s) => {
+                            how = How::Pronoun { from: s.0 };
+                            s.2.clone()
+                        }
+                        None => {
+                            how = How::PronounUnresolved;
+                            text.clone()
+                        }
+                    }
                 }
                 _ => text.clone(),
             }
@@ -281,6 +323,7 @@ pub fn canonical_names(seg: &Segmented, attrs: &[Attr]) -> Vec<String> {
             let by = words.iter().position(|w| matches!(*w, "by" | "from"));
             let words = match by {
                 Some(b) if b + 1 < words.len() && lex::is_document_word(words[b - 1.min(b)]) => {
+                    how = How::Document;
                     words[b + 1..].to_vec()
                 }
                 _ => words,
@@ -299,21 +342,27 @@ pub fn canonical_names(seg: &Segmented, attrs: &[Attr]) -> Vec<String> {
                     seen.iter()
                         .rev()
                         .take(LOOKBACK)
-                        .filter_map(|s| s.1)
-                        .find(|&p| idx.people[p].titles.iter().any(|t| t == role))
+                        .filter_map(|s| s.1.map(|p| (p, s.0)))
+                        .find(|&(p, _)| idx.people[p].titles.iter().any(|t| t == role))
                         .or_else(|| {
                             mentions_before(&idx, r.start)
-                                .map(|m| m.person)
-                                .find(|&p| idx.people[p].titles.iter().any(|t| t == role))
+                                .map(|m| (m.person, m.pos))
+                                .find(|&(p, _)| idx.people[p].titles.iter().any(|t| t == role))
                         })
                 });
                 match titled {
-                    Some(p) => {
+                    Some((p, from)) => {
                         person = Some(p);
                         is_org = false;
+                        how = How::Role { from };
                         idx.people[p].name.clone()
                     }
-                    None => strip_determiner(&words).join(" "),
+                    None => {
+                        if how == How::AsWritten && !parsed.org {
+                            how = How::Unnamed;
+                        }
+                        strip_determiner(&words).join(" ")
+                    }
                 }
             } else {
                 let found = lookup(&idx, &parsed.name);
@@ -323,6 +372,9 @@ pub fn canonical_names(seg: &Segmented, attrs: &[Attr]) -> Vec<String> {
                         if parsed.honorific != Gender::Unknown {
                             idx.people[p].gender = parsed.honorific;
                         }
+                        if how == How::AsWritten && !text.ends_with(&idx.people[p].name) {
+                            how = How::FullerName;
+                        }
                         idx.people[p].name.clone()
                     }
                     None if parsed.name.len() == 1 => strip_determiner(&words).join(" "),
@@ -331,20 +383,23 @@ pub fn canonical_names(seg: &Segmented, attrs: &[Attr]) -> Vec<String> {
             }
         };
         seen.push((r.start, person, canonical.clone(), is_org));
-        out[a] = canonical;
+        out[a] = Named {
+            name: canonical,
+            how,
+        };
     }
     out
 }
 
 /// The person "he" or "she" at token `pos` refers to: a person named as a sentence
 /// subject since the last speaker, else the latest compatible speaker, else the
-/// latest compatible person named before.
+/// latest compatible person named before; with the token where that mention starts.
 fn resolve_person(
     idx: &mut Index,
     seen: &[(usize, Option<usize>, String, bool)],
     pos: usize,
     g: Gender,
-) -> Option<usize> {
+) -> Option<(usize, usize)> {
     let compatible = |idx: &Index, p: usize| {
         idx.people[p].gender == Gender::Unknown || idx.people[p].gender == g
     };
@@ -357,15 +412,15 @@ fn resolve_person(
     let subject = mentions_before(idx, pos)
         .take_while(|m| m.pos > since)
         .find(|m| m.subject && compatible(idx, m.person))
-        .map(|m| m.person);
+        .map(|m| (m.person, m.pos));
     let pick = subject
-        .or_else(|| last_speaker.and_then(|s| s.1))
+        .or_else(|| last_speaker.and_then(|s| s.1.map(|p| (p, s.0))))
         .or_else(|| {
             mentions_before(idx, pos)
                 .find(|m| compatible(idx, m.person))
-                .map(|m| m.person)
+                .map(|m| (m.person, m.pos))
         });
-    if let Some(p) = pick {
+    if let Some((p, _)) = pick {
         idx.people[p].gender = g;
     }
     pick
