@@ -53,6 +53,8 @@ struct Ctx<'a, 't> {
     by_cue: HashMap<usize, usize>,
     /// Cue tokens that follow the quote they attribute: no indirect content after them.
     after_quote_cue: std::collections::HashSet<usize>,
+    /// A strong cue without a subject that the last `before_quote` search met.
+    subjectless: Option<usize>,
 }
 
 pub fn attribute(seg: &Segmented, quotes: &[Quote], cues: &CueList) -> Found {
@@ -71,6 +73,7 @@ pub fn attribute(seg: &Segmented, quotes: &[Quote], cues: &CueList) -> Found {
         found: Found::default(),
         by_cue: HashMap::new(),
         after_quote_cue: Default::default(),
+        subjectless: None,
     };
     cx.found.quote_attr = vec![None; quotes.len()];
     cx.found.quote_keep = vec![false; quotes.len()];
@@ -113,6 +116,9 @@ pub fn attribute(seg: &Segmented, quotes: &[Quote], cues: &CueList) -> Found {
                     .then(|| prev_para_tail.and_then(|p| cx.found.quote_attr[p]))
                     .flatten()
             });
+        // `On "Face the Nation," Sanders said the plan ...`: a title before a cue whose
+        // own content follows is not what was said.
+        let attr = attr.filter(|&a| !(is_title_like(seg, q) && cx.cue_opens_clause(a, q.last)));
         cx.found.quote_attr[qi] = attr;
         cx.found.quote_keep[qi] = attr.is_some() || speech_like(seg, q);
         cx.found.quote_rule[qi] = if attr.is_some() {
@@ -172,11 +178,21 @@ fn is_title_like(seg: &Segmented, q: &Quote) -> bool {
                     return false;
                 }
             }
+            // American style sets the comma after a title inside the marks ("On
+            // "Face the Nation," Sanders said").
+            TokKind::Punct(',') if i + 1 == q.last => {}
             TokKind::Punct(c) if is_sentence_end(c) || c == ',' => return false,
             _ => {}
         }
     }
     words > 0 && words <= 8
+}
+
+fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "with" | "of" | "for" | "from" | "to" | "about" | "on" | "at" | "by" | "in" | "near"
+    )
 }
 
 impl Ctx<'_, '_> {
@@ -189,7 +205,7 @@ impl Ctx<'_, '_> {
         {
             return false;
         }
-        self.cues.strength(w) >= NEAR_QUOTE_CUE
+        self.cues.strength_of_verb(w) >= NEAR_QUOTE_CUE
             || (w.ends_with("ed") && w.len() > 4 && !self.cues.is_removed(w))
     }
 
@@ -201,6 +217,21 @@ impl Ctx<'_, '_> {
     }
     fn punct(&self, i: usize) -> Option<char> {
         self.seg.tokens[i].punct()
+    }
+
+    /// Whether attribution `a` has its cue after token `after` and a clause of its
+    /// own right after the cue ("said the plan would ...", "said that ...").
+    fn cue_opens_clause(&self, a: usize, after: usize) -> bool {
+        let cue = &self.found.attrs[a].cue;
+        let k = cue.end;
+        cue.start > after
+            && k < self.seg.tokens.len()
+            && self.is_word(k)
+            && self.in_quote[k] == 0
+            && {
+                let w = self.word(k);
+                lex::is_determiner(w) || lex::pronoun(w).is_some() || w == "that"
+            }
     }
 
     fn add_attr(&mut self, speaker: Range<usize>, cue: Range<usize>, rule: &'static str) -> usize {
@@ -235,13 +266,15 @@ impl Ctx<'_, '_> {
             }
             a1 += 1;
         }
+        let opens_sentence =
+            q.first == para.tokens.start || ends_sentence_at(self.seg, q.first - 1, pend);
         let quote_ends_sentence = q.last > q.first
             && self.punct(q.last - 1).is_some_and(|c| c == '.')
             && a0 < pend
             && self.is_word(a0)
             && starts_upper(self.word(a0));
         if !quote_ends_sentence || q.single {
-            if let Some(a) = self.after_quote(a0, a1) {
+            if let Some(a) = self.after_quote(a0, a1, opens_sentence) {
                 return Some(a);
             }
         }
@@ -261,10 +294,23 @@ impl Ctx<'_, '_> {
         if let Some(a) = self.before_quote(b0, q.first) {
             return Some(a);
         }
+        // `"...," Blige sings to Clinton before asking her, "..."`: a cue without its
+        // own subject after the previous quote of the sentence is that speaker's.
+        let same_sentence = b0 == prev_quote_end && qi > 0 && quotes[qi - 1].para == q.para;
+        if let (Some(sc), true) = (self.subjectless.take(), same_sentence) {
+            if let Some(pa) = self.found.quote_attr[qi - 1] {
+                let speaker = self.found.attrs[pa].speaker.clone();
+                return Some(self.add_attr(
+                    speaker,
+                    sc..sc + 1,
+                    "quote-participle-cue-after-quote",
+                ));
+            }
+        }
         if quote_ends_sentence && !q.single {
             // `"...." Pompeo said.`: only when the cue follows at once.
             let before = self.found.attrs.len();
-            if let Some(a) = self.after_quote(a0, a1) {
+            if let Some(a) = self.after_quote(a0, a1, false) {
                 if self.found.attrs[a].cue.start <= a0 + 6 {
                     return Some(a);
                 }
@@ -280,7 +326,7 @@ impl Ctx<'_, '_> {
     }
 
     /// `"...," Pompeo said` / `"...," said Pompeo` / `"...," Pompeo, the secretary, said`.
-    fn after_quote(&mut self, a0: usize, a1: usize) -> Option<usize> {
+    fn after_quote(&mut self, a0: usize, a1: usize, opens_sentence: bool) -> Option<usize> {
         // Only after speech-like endings (`,"`, `?"`, `!"`) or a following comma or dash.
         let mut k = a0.saturating_sub(2);
         while k > 0
@@ -299,7 +345,10 @@ impl Ctx<'_, '_> {
                 .punct(a0)
                 .is_some_and(|c| matches!(c, ',' | '\u{2014}' | '\u{2013}' | '-' | ':'));
         if !inner_end && !sep_after {
-            return None;
+            // `"... unlikely" that Sanders can catch up, said Steve Elmendorf.`
+            return (opens_sentence && a0 < a1 && self.is_word(a0))
+                .then(|| (a0 + 1..a1).find_map(|c| self.trailing_speaker(a0, c, a1)))
+                .flatten();
         }
         // `"..." ― Karen Bobadilla`: a dash before a bare name is the cue.
         if a0 < a1
@@ -345,15 +394,38 @@ impl Ctx<'_, '_> {
                 continue;
             }
             let w = self.word(c);
-            // Right after a pronoun any present-tense verb is the cue ("she yells").
-            let loose = c == s + 1
-                && lex::pronoun(self.word(s)).is_some()
+            // Right after a pronoun or a short name any present-tense verb is the cue
+            // ("she yells", "Blige sings").
+            let loose = (c == s + 1 && lex::pronoun(self.word(s)).is_some()
+                || c <= s + 3 && (s..c).all(|k| self.is_word(k) && starts_upper(self.word(k))))
+                && !lex::is_function_word(w)
+                && !lex::is_adverbial(w)
                 && w.len() > 3
                 && w.ends_with('s')
                 && !w.ends_with("ss")
                 && w.starts_with(|ch: char| ch.is_lowercase())
                 && !self.cues.is_removed(w);
             if !self.near_cue(w) && !loose {
+                continue;
+            }
+            // "White House press secretary Josh Earnest said": "press" modifies a noun
+            // phrase that goes on.
+            if c + 1 < a1
+                && self.is_word(c + 1)
+                && (starts_upper(self.word(c + 1)) || lex::is_role(self.word(c + 1)))
+                && self.cues.strength(w) < STRONG_CUE
+            {
+                continue;
+            }
+            // "a voice-over in the ad says": a weak cue (a noun, often) gives way to a
+            // strong one right after it.
+            if self.cues.strength(w) < INDIRECT_CUE
+                && (c + 1..a1.min(c + 4)).any(|k| {
+                    self.is_word(k)
+                        && self.near_cue(self.word(k))
+                        && self.cues.strength_of_verb(self.word(k)) >= INDIRECT_CUE
+                })
+            {
                 continue;
             }
             if let Some(np) = self.np_left(c, s) {
@@ -381,8 +453,77 @@ impl Ctx<'_, '_> {
                     return Some(self.add_attr(np, c..c + 1, "quote-comma-name-apposition-cue"));
                 }
             }
+            if self.cues.strength_of_verb(w) < INDIRECT_CUE {
+                continue;
+            }
+            // `"...," former State policy planning director Anne-Marie Slaughter wrote`:
+            // the words between the quote and a strong cue are its subject.
+            if let Some(np) = self.subject_between(s, c) {
+                self.after_quote_cue.insert(c);
+                return Some(self.add_attr(np, c..c + 1, "quote-comma-phrase-cue"));
+            }
+            if let Some(a) = self.trailing_speaker(s, c, a1) {
+                return Some(a);
+            }
         }
         None
+    }
+
+    /// A partial quote the sentence goes on from, its speaker at the end:
+    /// `"...," and donations began to pick up, Gilbert said.` /
+    /// `"..." that Sanders can catch Clinton, said Steve Elmendorf, ...`, with the cue
+    /// at `c` and the sentence running from `s` to `a1`. The sentence is reported
+    /// speech: its content is left to `indirect_speech`.
+    fn trailing_speaker(&mut self, s: usize, c: usize, a1: usize) -> Option<usize> {
+        if !self.is_word(c) || self.cues.strength_of_verb(self.word(c)) < INDIRECT_CUE {
+            return None;
+        }
+        if let Some(np) = self.np_left(c, s).filter(|np| {
+            np.start > s + 2
+                && self.punct(np.start - 1) == Some(',')
+                && self.only_adverbials(c + 1, a1)
+        }) {
+            return Some(self.add_attr(np, c..c + 1, "partial-quote-content-name-cue"));
+        }
+        if c > s + 2 && self.punct(c - 1) == Some(',') {
+            if let Some(np) = self
+                .np_right(c + 1, a1)
+                .filter(|np| np.end >= a1 || self.punct(np.end) == Some(','))
+            {
+                return Some(self.add_attr(np, c..c + 1, "partial-quote-content-cue-name"));
+            }
+        }
+        None
+    }
+
+    /// The subject of a cue at `c` right after a quote: every token from `s` to the
+    /// cue is a word of one short noun phrase ("a voice-over in the ad", "former
+    /// State policy planning director Anne-Marie Slaughter").
+    fn subject_between(&self, s: usize, c: usize) -> Option<Range<usize>> {
+        if c <= s || c > s + 9 || self.in_quote[s..c].iter().any(|&q| q != 0) {
+            return None;
+        }
+        let mut head = false;
+        for k in s..c {
+            if !self.is_word(k) {
+                return None;
+            }
+            let w = self.word(k);
+            if (lex::pronoun(w).is_some() && k > s)
+                || (starts_upper(w) && lex::is_clause_word(&w.to_lowercase()))
+                || matches!(
+                    w,
+                    "who" | "that" | "which" | "and" | "but" | "as" | "when" | "if"
+                )
+                || (k > s && self.cues.strength(w) >= STRONG_CUE)
+            {
+                return None;
+            }
+            head |= starts_upper(w) || lex::is_role(w);
+        }
+        head |= matches!(self.word(s), "a" | "an" | "the" | "A" | "An" | "The");
+        let last = self.word(c - 1);
+        (head && !lex::is_function_word(last) && !lex::is_name_joiner(last)).then_some(s..c)
     }
 
     /// `He said:` closing the paragraph before a quotation that opens the next one.
@@ -407,6 +548,7 @@ impl Ctx<'_, '_> {
         // Nearest cue first. A strong cue without its own subject ("... and repeatedly
         // says, "..."", "..., saying, "..."") stays the cue of the subject found further back.
         let mut subjectless: Option<usize> = None;
+        self.subjectless = None;
         let mut c = qfirst;
         while c > b0 {
             c -= 1;
@@ -427,7 +569,20 @@ impl Ctx<'_, '_> {
                 && !lex::is_function_word(w)
                 && w.starts_with(|ch: char| ch.is_lowercase())
             {
-                if let Some(np) = self.np_left(c, b0) {
+                // "X attacked Clinton for her support ..., saying, "..."": a
+                // possessive "her" is not the subject a participle cue needs.
+                if let Some(np) = self.np_left(c, b0).filter(|np| {
+                    subjectless.is_none() || np.len() > 1 || self.word(np.start) != "her"
+                }) {
+                    // "Another source familiar with his thinking said": the noun
+                    // phrase after a preposition is not the subject; the sentence's
+                    // opening words are.
+                    let np = match np.start.checked_sub(1) {
+                        Some(p) if p > b0 && self.is_word(p) && is_preposition(self.word(p)) => {
+                            self.subject_between(b0, c).unwrap_or(np)
+                        }
+                        _ => np,
+                    };
                     let (cue, rule) = match subjectless {
                         Some(sc) => (sc..sc + 1, "name-distant-cue-quote"),
                         None => (self.extend_cue(c, qfirst), "name-cue-quote"),
@@ -436,17 +591,20 @@ impl Ctx<'_, '_> {
                 }
                 if subjectless.is_none()
                     && self.cues.strength(w) >= STRONG_CUE
-                    && self.punct(c + 1).is_some_and(|p| p == ',' || p == ':')
+                    && (self.punct(c + 1).is_some_and(|p| p == ',' || p == ':')
+                        || w.ends_with("ing"))
                 {
                     subjectless = Some(c);
                 }
                 // "X attacked Clinton, saying, "..."": the participle's subject opens the sentence.
                 if w.ends_with("ing") && c > b0 && self.punct(c - 1) == Some(',') {
                     if let Some(np) = self.np_right(b0, c).filter(|np| {
+                        // "Dean, a former party chairman, poked at ..., tweeting, "..."".
+                        let verb = self.after_apposition(np.end, c);
                         np.start == b0
-                            && np.end < c
-                            && self.is_word(np.end)
-                            && !self.word(np.end).starts_with(char::is_uppercase)
+                            && verb < c
+                            && self.is_word(verb)
+                            && !self.word(verb).starts_with(char::is_uppercase)
                     }) {
                         return Some(self.add_attr(np, c..c + 1, "participle-subject-quote"));
                     }
@@ -479,7 +637,27 @@ impl Ctx<'_, '_> {
                 return Some(self.add_attr(np, qfirst - 1..qfirst, "name-colon-quote"));
             }
         }
+        // `Another source familiar with his thinking said, "..."`: a strong cue right
+        // after the words opening the sentence, whatever they are.
+        if let Some(sc) = subjectless {
+            if let Some(np) = self.subject_between(b0, sc) {
+                return Some(self.add_attr(np, sc..sc + 1, "phrase-cue-quote"));
+            }
+        }
+        self.subjectless = subjectless;
         None
+    }
+
+    /// The token after an apposition opening at `k` ("Dean, a former chairman, ..."),
+    /// or `k` itself when none opens there.
+    fn after_apposition(&self, k: usize, limit: usize) -> usize {
+        if k >= limit || self.punct(k) != Some(',') {
+            return k;
+        }
+        (k + 2..limit.min(k + 16))
+            .find(|&e| self.punct(e) == Some(','))
+            .filter(|_| self.is_word(k + 1) && lex::is_determiner(self.word(k + 1)))
+            .map_or(k, |e| e + 1)
     }
 
     /// Cue phrases: "according to", "told reporters" stay the verb; "said in a
@@ -541,6 +719,17 @@ impl Ctx<'_, '_> {
                     return None;
                 }
                 if self.punct(k) == Some(',') {
+                    // "Dean, a former chairman, said" but not "Dean, a former
+                    // chairman, poked at the debate, tweeting": a clause of its own.
+                    let clause = self.is_word(k + 1) && {
+                        let w = self.word(k + 1);
+                        w.starts_with(|c: char| c.is_lowercase())
+                            && w.ends_with("ed")
+                            && !lex::is_role(w)
+                    };
+                    if clause {
+                        return None;
+                    }
                     return self.np_ending_at(k, floor).filter(|np| np.len() <= 8);
                 }
             }
@@ -576,7 +765,7 @@ impl Ctx<'_, '_> {
                     if starts_upper(w) {
                         let l = w.to_lowercase();
                         if lex::is_clause_word(&l)
-                            || lex::is_adverbial(&l) && !lex::is_weekday(&l) && i == end
+                            || lex::is_adverbial(w) && !lex::is_weekday(&l) && i == end
                         {
                             break;
                         }

@@ -149,6 +149,25 @@ impl CueList {
         self.strengths(w).0
     }
 
+    /// [`CueList::strength`], with present-tense verbs the counts never saw ("sings",
+    /// "tweets", "states") taking the strength of their listed past tense ("stated").
+    pub fn strength_of_verb(&self, w: &str) -> u8 {
+        let s = self.strength(w);
+        if s > 0 || !w.starts_with(|c: char| c.is_lowercase()) || self.is_removed(w) {
+            return s;
+        }
+        let Some(stem) = w
+            .strip_suffix('s')
+            .filter(|t| t.len() > 2 && !t.ends_with('s'))
+        else {
+            return 0;
+        };
+        let past = |form: String| self.strength(&form);
+        past(format!("{stem}ed"))
+            .max(past(format!("{stem}d")))
+            .max(stem.strip_suffix('e').map_or(0, |t| past(format!("{t}ed"))))
+    }
+
     /// The same when a likely subject stands right before the word.
     pub fn strength_after_subject(&self, w: &str) -> u8 {
         self.strengths(w).1

@@ -193,12 +193,14 @@ pub enum Pronoun {
 }
 
 /// Words that may stand between a speaker and the cue ("Pompeo also said",
-/// "NUKIB on Thursday warned").
+/// "NUKIB on Thursday warned"). The "-ly" rule holds for lower-case words only:
+/// capitalised, "Kelly", "Reilly" and "Beverly" are names.
 pub fn is_adverbial(w: &str) -> bool {
+    let lower_case = w.starts_with(|c: char| c.is_lowercase());
     with_lower(w, |l| {
         lexicon().adverbial.contains(l)
             || is_weekday(l)
-            || (l.ends_with("ly") && l.len() > 4 && !l.ends_with("ply"))
+            || (lower_case && l.ends_with("ly") && l.len() > 4 && !l.ends_with("ply"))
     })
 }
 

@@ -1,0 +1,108 @@
+//! Attribution rules learnt from errors on PolNeAR train (issue 4, accuracy): each
+//! test is a made-up sentence of a shape the engine used to get wrong.
+
+use quotelens::{analyse, Analysis, Annotation, Kind};
+
+fn attr_of<'a>(a: &'a Analysis, x: &Annotation) -> Option<&'a Annotation> {
+    let link = x.attribution.as_deref()?;
+    a.annotations.iter().find(|y| y.id == link)
+}
+
+/// (speaker mention, cue) of the quote containing `needle`, or None when unattributed.
+fn who(a: &Analysis, needle: &str) -> Option<(String, String)> {
+    let x = a
+        .annotations
+        .iter()
+        .find(|x| x.kind == Kind::Quote && x.text.contains(needle))
+        .unwrap_or_else(|| panic!("no quote contains {needle:?}: {:#?}", a.annotations));
+    let at = attr_of(a, x)?;
+    Some((
+        at.text.clone(),
+        at.cue.as_ref().map(|c| c.text.clone()).unwrap_or_default(),
+    ))
+}
+
+fn pair(speaker: &str, cue: &str) -> Option<(String, String)> {
+    Some((speaker.to_string(), cue.to_string()))
+}
+
+#[test]
+fn names_ending_in_ly_are_speakers_not_adverbs() {
+    let a = analyse(
+        "\"Turnout will decide it,\" Kelly said.\n\n\"We are ready,\" Reilly told reporters.",
+    );
+    assert_eq!(who(&a, "Turnout"), pair("Kelly", "said"));
+    assert_eq!(who(&a, "ready"), pair("Reilly", "told"));
+}
+
+#[test]
+fn a_noun_phrase_with_a_cue_like_modifier_runs_to_the_verb() {
+    let a = analyse(
+        "\"We are open to changes,\" White House press secretary Josh Earnest said at a briefing.",
+    );
+    assert_eq!(
+        who(&a, "open"),
+        pair("White House press secretary Josh Earnest", "said")
+    );
+}
+
+#[test]
+fn the_words_between_a_quote_and_a_strong_cue_are_its_subject() {
+    let a = analyse(
+        "\"I have never been prouder of this team,\" former State policy planning director Anne Marsh wrote.\n\n\
+\"They know she is strong enough to win,\" a voice-over in the ad states.",
+    );
+    assert_eq!(
+        who(&a, "prouder"),
+        pair("former State policy planning director Anne Marsh", "wrote")
+    );
+    assert_eq!(who(&a, "strong"), pair("a voice-over in the ad", "states"));
+}
+
+#[test]
+fn a_partial_quote_takes_the_speaker_at_the_end_of_its_sentence() {
+    let a = analyse(
+        "\"There is a sense of calm now,\" and donations began to pick up again last week, Gilbert said.\n\n\
+\"He can say it, but it seems unlikely\" that the senator can catch up, said Steve Elm, a party strategist.",
+    );
+    assert_eq!(who(&a, "calm"), pair("Gilbert", "said"));
+    assert_eq!(who(&a, "unlikely"), pair("Steve Elm", "said"));
+}
+
+#[test]
+fn a_participle_cue_after_a_quote_keeps_the_quote_speaker() {
+    let a = analyse(
+        "\"Keep your hands where I can see them,\" Blige sings to the candidate before asking her, \"Where do we go from here?\"",
+    );
+    assert_eq!(who(&a, "hands"), pair("Blige", "sings"));
+    assert_eq!(who(&a, "Where do we go"), pair("Blige", "asking"));
+}
+
+#[test]
+fn a_participle_cue_finds_the_sentence_subject() {
+    let a = analyse(
+        "Trump attacked Clinton for her support of the war, saying, \"She is trigger-happy and unstable.\"\n\n\
+Dean, a former party chairman, poked at the debate on Monday, tweeting, \"Notice the sniffing all the time.\"\n\n\
+Another source familiar with the senator's thinking said, \"He will try to be friendlier with colleagues.\"",
+    );
+    assert_eq!(who(&a, "trigger-happy"), pair("Trump", "saying"));
+    assert_eq!(who(&a, "sniffing"), pair("Dean", "tweeting"));
+    assert_eq!(
+        who(&a, "friendlier").map(|(s, _)| s),
+        Some("Another source familiar with the senator's thinking".to_string())
+    );
+}
+
+#[test]
+fn a_show_title_with_its_comma_inside_the_marks_is_not_speech() {
+    let a = analyse(
+        "On \"Face the Nation,\" Sen. Bernie Sanders said the plan would fail working families.",
+    );
+    assert!(
+        !a.annotations
+            .iter()
+            .any(|x| x.kind == Kind::Quote && x.text.contains("Face the Nation")),
+        "{:#?}",
+        a.annotations
+    );
+}
