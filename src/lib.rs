@@ -9,6 +9,7 @@ pub mod edit;
 pub mod engine;
 pub mod formats;
 pub mod model;
+pub mod worker;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;

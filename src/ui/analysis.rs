@@ -1,18 +1,62 @@
-//! The one place the app asks the engine for an analysis. It answers through a callback
-//! so the work can move to a Web Worker without touching its callers.
+//! The one place the app asks the engine for an analysis. The engine runs in a Web
+//! Worker (`worker::entry`, the `quotelens-worker` binary), so the page stays responsive
+//! however long the text; the answer comes back through a callback. Which request goes
+//! out when, and which replies are stale, is `worker::queue`.
 
+use std::cell::RefCell;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{ErrorEvent, MessageEvent, Worker};
 use yew::Callback;
 
 use crate::edit::{Action, ArticleSetting};
+use crate::worker::protocol::{Reply, Request, READY};
+use crate::worker::queue::Queue;
 
-/// Longer texts are kept and shown but not analysed, so the page stays responsive.
-pub const MAX_CHARS: usize = 1_000_000;
+/// Longer texts are kept and shown but not analysed.
+pub const MAX_CHARS: usize = 2_000_000;
+
+/// The worker's script, beside the page (Trunk's loader shim for `quotelens-worker`).
+const WORKER_URL: &str = "quotelens-worker_loader.js";
+
+/// What the page keeps of a request: its text (the reply carries no copy), what else
+/// the engine needs, and whom to tell.
+struct Job {
+    text: String,
+    setting: ArticleSetting,
+    done: Callback<Action>,
+}
+
+#[derive(Default)]
+struct Client {
+    worker: Option<Worker>,
+    /// The worker could not be started: analysis is off for this page.
+    broken: bool,
+    queue: Queue<Job>,
+}
+
+thread_local! {
+    static CLIENT: RefCell<Client> = RefCell::new(Client::default());
+}
+
+/// Start the worker ahead of the first request, so its Wasm is loaded by then.
+pub fn warm_up() {
+    CLIENT.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.worker.is_none() && !c.broken {
+            c.worker = spawn();
+            c.broken = c.worker.is_none();
+        }
+    });
+}
 
 /// Analyse `text` with its article as `setting` says (the furniture a copied page
 /// marked, a person's choices) and report the result (or why there is none) through `done`.
 pub fn request(text: String, setting: ArticleSetting, done: Callback<Action>) {
     let chars = text.chars().count();
     if chars > MAX_CHARS {
+        CLIENT.with(|c| c.borrow_mut().queue.skip());
         done.emit(Action::Analysed {
             text,
             annotations: Vec::new(),
@@ -23,10 +67,118 @@ pub fn request(text: String, setting: ArticleSetting, done: Callback<Action>) {
         )));
         return;
     }
-    let analysis = crate::edit::article::analyse(&text, &setting, &Default::default());
-    done.emit(Action::Analysed {
-        annotations: analysis.annotations,
-        boilerplate: analysis.boilerplate,
+    warm_up();
+    let job = Job {
         text,
+        setting,
+        done,
+    };
+    let failed = CLIENT.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.broken {
+            return Some(job);
+        }
+        let Client { worker, queue, .. } = &mut *c;
+        post(worker, queue.push(job));
+        None
     });
+    if let Some(job) = failed {
+        give_up(job, "The analysis could not start in this browser");
+    }
+}
+
+/// Post request `seq` for `job` to the worker.
+fn post(worker: &Option<Worker>, next: Option<(u64, &Job)>) {
+    let (Some(worker), Some((seq, job))) = (worker, next) else {
+        return;
+    };
+    // The text goes out as JSON with its number; it stays in the queue for the answer.
+    let json = serde_json::to_string(&Request {
+        seq,
+        text: job.text.clone(),
+        setting: job.setting.clone(),
+    })
+    .unwrap_or_default();
+    let _ = worker.post_message(&JsValue::from_str(&json));
+}
+
+/// Tell the person why there is no analysis for `job`'s text (which is kept).
+fn give_up(job: Job, why: &str) {
+    job.done.emit(Action::Analysed {
+        text: job.text,
+        annotations: Vec::new(),
+        boilerplate: Vec::new(),
+    });
+    job.done.emit(Action::Notify(format!(
+        "{why}. Your text is kept, and you can annotate it by hand."
+    )));
+}
+
+/// Create the worker and wire its replies and failures.
+fn spawn() -> Option<Worker> {
+    let worker = Worker::new(WORKER_URL).ok()?;
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|e: MessageEvent| {
+        let Some(data) = e.data().as_string() else {
+            return;
+        };
+        if data == READY {
+            CLIENT.with(|c| {
+                let mut c = c.borrow_mut();
+                let Client { worker, queue, .. } = &mut *c;
+                post(worker, queue.ready());
+            });
+            return;
+        }
+        let Ok(reply) = serde_json::from_str::<Reply>(&data) else {
+            return;
+        };
+        let answered = CLIENT.with(|c| {
+            let mut c = c.borrow_mut();
+            let Client { worker, queue, .. } = &mut *c;
+            let job = queue.reply(reply.seq);
+            post(worker, queue.to_post());
+            job
+        });
+        // Outside the borrow: the callback may ask for another analysis.
+        if let Some(job) = answered {
+            job.done.emit(Action::Analysed {
+                text: job.text,
+                annotations: reply.annotations,
+                boilerplate: reply.boilerplate,
+            });
+        }
+    });
+    let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(|e: ErrorEvent| {
+        e.prevent_default();
+        // A worker that was answering has failed (a trap cannot be recovered from):
+        // replace it, and newer requests go on as usual. One that never started (its
+        // script did not load) is not retried.
+        let (failed, started) = CLIENT.with(|c| {
+            let mut c = c.borrow_mut();
+            if let Some(w) = c.worker.take() {
+                w.terminate();
+            }
+            let started = c.queue.is_ready();
+            let failed = c.queue.fail(started);
+            if started {
+                c.worker = spawn();
+            }
+            c.broken = c.worker.is_none();
+            (failed, started)
+        });
+        if let Some(job) = failed {
+            let why = if started {
+                format!("The analysis stopped with an error ({})", e.message())
+            } else {
+                "The analysis could not start in this browser".to_string()
+            };
+            give_up(job, &why);
+        }
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    // One worker for the page's life (a replacement is rare): the handlers stay.
+    on_message.forget();
+    on_error.forget();
+    Some(worker)
 }

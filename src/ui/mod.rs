@@ -25,4 +25,5 @@ pub use app::App;
 pub fn start() {
     console_error_panic_hook::set_once();
     yew::Renderer::<App>::new().render();
+    analysis::warm_up();
 }

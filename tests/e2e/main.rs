@@ -4,4 +4,5 @@
 mod annotator;
 mod foundation;
 mod harness;
+mod perf;
 mod security;

@@ -1,0 +1,12 @@
+//! Analysis off the page's thread. `protocol` is what the page and the analysis worker
+//! say to each other (plain serde, tested natively); `queue` decides which request goes
+//! out when and which replies are stale (plain, tested natively); `entry` is the worker's
+//! side, which the `quotelens-worker` binary starts. The page's side is `ui::analysis`.
+
+pub mod protocol;
+pub mod queue;
+
+#[cfg(target_arch = "wasm32")]
+mod entry;
+#[cfg(target_arch = "wasm32")]
+pub use entry::start;

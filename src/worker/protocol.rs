@@ -1,0 +1,62 @@
+//! The messages between the page and the analysis worker, as JSON strings.
+//!
+//! The page numbers its requests (`seq`) and keeps each request's text itself, so a reply
+//! carries no copy of the text back; a reply whose `seq` is not the latest request is
+//! stale (the text changed since) and is dropped by the page.
+
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::edit::ArticleSetting;
+use crate::engine::Options;
+use crate::model::Annotation;
+
+/// The worker's first message: it listens from now on. Messages posted to a worker
+/// before its Wasm has started would be lost, so the page waits for this.
+pub const READY: &str = "ready";
+
+/// Analyse `text` with its article as `setting` says.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Request {
+    pub seq: u64,
+    pub text: String,
+    #[serde(default)]
+    pub setting: ArticleSetting,
+}
+
+/// The engine's result for request `seq`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reply {
+    pub seq: u64,
+    pub annotations: Vec<Annotation>,
+    /// Boilerplate lines, code points, end exclusive.
+    pub boilerplate: Vec<(usize, usize)>,
+    pub warnings: Vec<String>,
+}
+
+impl Request {
+    /// Run the engine on the request, as the worker does.
+    pub fn answer(&self) -> Reply {
+        let analysis = crate::edit::article::analyse(&self.text, &self.setting, builtin());
+        Reply {
+            seq: self.seq,
+            annotations: analysis.annotations,
+            boilerplate: analysis.boilerplate,
+            warnings: analysis.warnings,
+        }
+    }
+}
+
+/// The built-in options, made once (the cue list is a thousand words).
+fn builtin() -> &'static Options {
+    static BUILTIN: OnceLock<Options> = OnceLock::new();
+    BUILTIN.get_or_init(Options::default)
+}
+
+/// What the worker does with one message: a request in, a reply out (both JSON). A
+/// message it cannot read gets `None` (the page only ever sends requests).
+pub fn handle(message: &str) -> Option<String> {
+    let request: Request = serde_json::from_str(message).ok()?;
+    serde_json::to_string(&request.answer()).ok()
+}
