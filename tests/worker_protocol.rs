@@ -28,6 +28,7 @@ fn a_reply_through_json_is_the_engine_result_exactly() {
             seq: seq as u64 + 7,
             text: text.clone(),
             setting: Default::default(),
+            options: None,
         };
         let reply = handle(&serde_json::to_string(&request).unwrap()).expect("a reply");
         let reply: Reply = serde_json::from_str(&reply).unwrap();
@@ -51,6 +52,64 @@ fn a_reply_through_json_is_the_engine_result_exactly() {
             .count();
     }
     assert!(claims > 0, "scores were carried at all");
+}
+
+#[test]
+fn a_persons_cue_list_goes_with_the_request() {
+    let text = "\"We will win,\" Ann Berg quipped. \"Never,\" Tom Hale said.";
+    let ask = |options: Option<quotelens::engine::Options>| {
+        let request = Request {
+            seq: 1,
+            text: text.into(),
+            setting: Default::default(),
+            options,
+        };
+        let reply = handle(&serde_json::to_string(&request).unwrap()).unwrap();
+        serde_json::from_str::<Reply>(&reply).unwrap().annotations
+    };
+    let built_in = ask(None);
+    assert_eq!(built_in, analyse(text).annotations);
+    let mut cues = quotelens::engine::CueList::default();
+    cues.remove("said");
+    cues.add("quipped");
+    let options = quotelens::engine::Options { cues };
+    let mine = ask(Some(options.clone()));
+    assert_eq!(
+        mine,
+        quotelens::engine::analyse_with(text, &options).annotations
+    );
+    assert_ne!(mine, built_in, "the person's cue list made a difference");
+}
+
+#[test]
+fn a_persons_article_choice_goes_with_the_request() {
+    let text = "Menu Home News Sport\n\n\"We will win,\" Ann Berg said on Monday in the capital.";
+    let setting = quotelens::edit::ArticleSetting {
+        marked: None,
+        choices: vec![quotelens::edit::article::ArticleChoice {
+            start: 0,
+            end: text.chars().count(),
+            article: false,
+        }],
+    };
+    let request = Request {
+        seq: 2,
+        text: text.into(),
+        setting: setting.clone(),
+        options: None,
+    };
+    let reply: Reply =
+        serde_json::from_str(&handle(&serde_json::to_string(&request).unwrap()).unwrap()).unwrap();
+    let direct = quotelens::edit::article::analyse(text, &setting, &Default::default());
+    assert_eq!(reply.annotations, direct.annotations);
+    assert!(
+        reply.annotations.is_empty(),
+        "all pushed out of the article"
+    );
+    assert!(
+        !analyse(text).annotations.is_empty(),
+        "the choice made a difference"
+    );
 }
 
 #[test]

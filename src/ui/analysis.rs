@@ -11,6 +11,7 @@ use web_sys::{ErrorEvent, MessageEvent, Worker};
 use yew::Callback;
 
 use crate::edit::{Action, ArticleSetting};
+use crate::engine::Options;
 use crate::worker::protocol::{Reply, Request, READY};
 use crate::worker::queue::Queue;
 
@@ -25,6 +26,7 @@ const WORKER_URL: &str = "quotelens-worker_loader.js";
 struct Job {
     text: String,
     setting: ArticleSetting,
+    options: Option<Options>,
     done: Callback<Action>,
 }
 
@@ -52,8 +54,14 @@ pub fn warm_up() {
 }
 
 /// Analyse `text` with its article as `setting` says (the furniture a copied page
-/// marked, a person's choices) and report the result (or why there is none) through `done`.
-pub fn request(text: String, setting: ArticleSetting, done: Callback<Action>) {
+/// marked, a person's choices) and with `options` (none: the built-in ones), and report
+/// the result (or why there is none) through `done`.
+pub fn request(
+    text: String,
+    setting: ArticleSetting,
+    options: Option<Options>,
+    done: Callback<Action>,
+) {
     let chars = text.chars().count();
     if chars > MAX_CHARS {
         CLIENT.with(|c| c.borrow_mut().queue.skip());
@@ -71,6 +79,7 @@ pub fn request(text: String, setting: ArticleSetting, done: Callback<Action>) {
     let job = Job {
         text,
         setting,
+        options,
         done,
     };
     let failed = CLIENT.with(|c| {
@@ -97,6 +106,7 @@ fn post(worker: &Option<Worker>, next: Option<(u64, &Job)>) {
         seq,
         text: job.text.clone(),
         setting: job.setting.clone(),
+        options: job.options.clone(),
     })
     .unwrap_or_default();
     let _ = worker.post_message(&JsValue::from_str(&json));

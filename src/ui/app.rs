@@ -60,7 +60,7 @@ pub fn app() -> Html {
         let dispatch = dispatch.clone();
         use_effect_with(state.rev, move |_| {
             if !doc.analysed {
-                analysis::request(doc.text.clone(), ArticleSetting::of(&doc), dispatch);
+                analysis::request(doc.text.clone(), ArticleSetting::of(&doc), None, dispatch);
             }
         });
     }

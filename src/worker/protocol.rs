@@ -16,13 +16,17 @@ use crate::model::Annotation;
 /// before its Wasm has started would be lost, so the page waits for this.
 pub const READY: &str = "ready";
 
-/// Analyse `text` with its article as `setting` says.
+/// Analyse `text` with its article as `setting` says, with `options` or the built-in ones.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Request {
     pub seq: u64,
     pub text: String,
     #[serde(default)]
     pub setting: ArticleSetting,
+    /// A person's options (their cue list); none for the built-in ones, which the worker
+    /// has already (so the page need not hold or send them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub options: Option<Options>,
 }
 
 /// The engine's result for request `seq`.
@@ -38,7 +42,8 @@ pub struct Reply {
 impl Request {
     /// Run the engine on the request, as the worker does.
     pub fn answer(&self) -> Reply {
-        let analysis = crate::edit::article::analyse(&self.text, &self.setting, builtin());
+        let options = self.options.as_ref().unwrap_or_else(|| builtin());
+        let analysis = crate::edit::article::analyse(&self.text, &self.setting, options);
         Reply {
             seq: self.seq,
             annotations: analysis.annotations,
