@@ -19,37 +19,47 @@ const UNKNOWN: f64 = 0.5;
 
 /// The descriptions of `a`, from the most general to the most detailed.
 pub fn keys(a: &Annotation, cues: &CueList) -> [String; 3] {
-    let kind = a.kind.as_str();
-    let rule = a.rule.as_deref().unwrap_or("none");
-    let detail = match a.kind {
-        Kind::Attribution => format!("{}-{}", cue_class(a, cues), speaker_class(&a.text)),
-        Kind::Quote => length_class(&a.text).to_string(),
-        Kind::Claim if a.attribution.is_some() || rule.starts_with("check-worthy-in") => {
-            length_class(&a.text).to_string()
-        }
-        Kind::Claim => score_band(a.score.unwrap_or(0.0)).to_string(),
-    };
-    [
-        kind.to_string(),
-        format!("{kind}/{rule}"),
-        format!("{kind}/{rule}/{detail}"),
-    ]
+    let parts = parts(a, cues);
+    [parts[..1].concat(), parts[..3].concat(), parts.concat()]
 }
 
 /// The confidence of `a`: the precision of its most detailed description in the table.
 pub fn confidence(a: &Annotation, cues: &CueList) -> f64 {
-    keys(a, cues)
-        .iter()
-        .rev()
-        .find_map(|k| lookup(k))
+    // Looked up part by part, without building the keys: this runs for every annotation.
+    let parts = parts(a, cues);
+    lookup_parts(&parts)
+        .or_else(|| lookup_parts(&parts[..3]))
+        .or_else(|| lookup_parts(&parts[..1]))
         .unwrap_or(UNKNOWN)
 }
 
-fn lookup(key: &str) -> Option<f64> {
+/// The description's pieces: kind, "/", rule, "/", then the detail's pieces.
+fn parts<'a>(a: &'a Annotation, cues: &CueList) -> [&'a str; 7] {
+    let kind = a.kind.as_str();
+    let rule = a.rule.as_deref().unwrap_or("none");
+    let detail: [&str; 3] = match a.kind {
+        Kind::Attribution => [cue_class(a, cues), "-", speaker_class(&a.text)],
+        Kind::Quote => [length_class(&a.text), "", ""],
+        Kind::Claim if a.attribution.is_some() || rule.starts_with("check-worthy-in") => {
+            [length_class(&a.text), "", ""]
+        }
+        Kind::Claim => [score_band(a.score.unwrap_or(0.0)), "", ""],
+    };
+    [kind, "/", rule, "/", detail[0], detail[1], detail[2]]
+}
+
+/// The table's value for the key made of `parts` joined.
+fn lookup_parts(parts: &[&str]) -> Option<f64> {
     TABLE
-        .binary_search_by(|(k, _)| (*k).cmp(key))
+        .binary_search_by(|(k, _)| compare_joined(k, parts))
         .ok()
         .map(|i| TABLE[i].1)
+}
+
+/// `k` compared with the concatenation of `parts`, byte by byte.
+fn compare_joined(k: &str, parts: &[&str]) -> std::cmp::Ordering {
+    let joined = parts.iter().flat_map(|p| p.bytes());
+    k.bytes().cmp(joined)
 }
 
 /// How strong a cue the attribution's cue is: a listed word by its learnt strength,
@@ -108,6 +118,10 @@ fn score_band(score: f64) -> &'static str {
 mod tests {
     use super::*;
     use crate::model::Cue;
+
+    fn lookup(key: &str) -> Option<f64> {
+        lookup_parts(&[key])
+    }
 
     fn attribution(mention: &str, cue: &str) -> Annotation {
         let mut a = Annotation::with_covered_text("a1", Kind::Attribution, 0, 1, mention.into());
