@@ -11,6 +11,8 @@
 
 use std::ops::Range;
 
+use super::ascii::{char_from, LowerContains};
+
 /// Byte ranges of `text` that are page furniture: whole lines (with their line
 /// break), sorted, disjoint, merged when adjacent. Text without any furniture yields
 /// an empty list.
@@ -98,9 +100,17 @@ fn headline_line(text: &str, lines: &[Range<usize>], keep: &[bool]) -> Option<us
 
 /// Which lines are article body (true) or furniture (false). Blank lines count as body.
 pub(crate) fn body_lines(text: &str, lines: &[Range<usize>]) -> Vec<bool> {
-    // Each line is judged once: its score, and whether it is furniture by its shape.
-    let (mut scores, shaped): (Vec<f64>, Vec<bool>) =
-        lines.iter().map(|r| judge_line(&text[r.clone()])).unzip();
+    // Each line is counted and judged once: its score, and whether it is furniture by
+    // its shape.
+    let counts: Vec<usize> = lines
+        .iter()
+        .map(|r| word_count(text[r.clone()].trim()))
+        .collect();
+    let (mut scores, shaped): (Vec<f64>, Vec<bool>) = lines
+        .iter()
+        .zip(&counts)
+        .map(|(r, &n)| judge_line(&text[r.clone()], n))
+        .unzip();
     // A long stretch of non-prose lines (a menu, a list of other stories) separates
     // the article from prose elsewhere on the page: each further line there costs more.
     let mut gap = 0;
@@ -117,7 +127,7 @@ pub(crate) fn body_lines(text: &str, lines: &[Range<usize>]) -> Vec<bool> {
     let mut prose = 0.0;
     let mut end = scores.len();
     for (i, r) in lines.iter().enumerate() {
-        if prose >= 50.0 && is_comments_heading(text[r.clone()].trim()) {
+        if prose >= 50.0 && is_comments_heading_counted(text[r.clone()].trim(), counts[i]) {
             end = i;
             break;
         }
@@ -204,13 +214,23 @@ pub fn word_count(line: &str) -> usize {
     let mut n = 0;
     let mut cjk: usize = 0;
     let mut in_word = false;
-    for c in line.chars() {
-        if is_cjk(c) {
-            cjk += 1;
-            in_word = false;
-            continue;
-        }
-        let w = c.is_alphanumeric() || c == '_';
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let w = if b < 0x80 {
+            i += 1;
+            b.is_ascii_alphanumeric() || b == b'_'
+        } else {
+            let c = char_from(line, i);
+            i += c.len_utf8();
+            if is_cjk(c) {
+                cjk += 1;
+                in_word = false;
+                continue;
+            }
+            c.is_alphanumeric()
+        };
         if w && !in_word {
             n += 1;
         }
@@ -244,10 +264,10 @@ fn ends_sentence(line: &str) -> bool {
 }
 
 /// A line's score (prose lines score their word count, half when short; other lines
-/// cost) and whether it is furniture or a tail heading by its shape alone.
-fn judge_line(line: &str) -> (f64, bool) {
+/// cost) and whether it is furniture or a tail heading by its shape alone; `n` is the
+/// [`word_count`] of the trimmed line.
+fn judge_line(line: &str, n: usize) -> (f64, bool) {
     let s = line.trim();
-    let n = word_count(s);
     if n == 0 {
         return (0.0, false);
     }
@@ -308,7 +328,25 @@ fn prose_score(s: &str, n: usize) -> f64 {
 fn normalise(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let mut space = false;
-    for c in line.chars() {
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            i += 1;
+            if b.is_ascii_alphanumeric() {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(char::from(b.to_ascii_lowercase()));
+            } else {
+                space = true;
+            }
+            continue;
+        }
+        let c = char_from(line, i);
+        i += c.len_utf8();
         if c.is_alphanumeric() {
             if space && !out.is_empty() {
                 out.push(' ');
@@ -356,7 +394,11 @@ fn is_tail_heading_counted(line: &str, words: usize) -> bool {
 
 /// The heading of a comment section ("34 responses to ...", "Leave a reply").
 fn is_comments_heading(line: &str) -> bool {
-    let words = word_count(line);
+    is_comments_heading_counted(line, word_count(line))
+}
+
+/// [`is_comments_heading`] of a line of `words` words.
+fn is_comments_heading_counted(line: &str, words: usize) -> bool {
     if words > 12 {
         return false;
     }
@@ -463,11 +505,7 @@ fn is_furniture_line_with(line: &str, n: &str, words: usize) -> bool {
         return true;
     }
     // "News | Sport | Weather ...", "Education - Urdu News - Car Prices - ...": link lists.
-    let separators = [" | ", " • ", " · ", " - ", " / "]
-        .iter()
-        .map(|s| line.matches(s).count())
-        .max()
-        .unwrap_or(0);
+    let separators = most_separators(line);
     if separators >= 4 && separators * 4 >= words {
         return true;
     }
@@ -524,7 +562,7 @@ fn is_furniture_line_with(line: &str, n: &str, words: usize) -> bool {
     }
     // Captions with their credit: "Protesters wore masks (Image: GETTY)", "... Credit: NASA".
     if words <= 40 && {
-        let lower = line.to_lowercase();
+        let lower = LowerContains::new(line);
         [
             "(image:",
             "(photo:",
@@ -560,6 +598,27 @@ fn is_furniture_line_with(line: &str, n: &str, words: usize) -> bool {
                 || n == m.trim_end()
                 || *m == "don t miss" && n.starts_with(m)
         })
+}
+
+/// How often the most frequent of the link-list separators " | ", " • ", " · ", " - ",
+/// " / " occurs in `line` (as `str::matches` counts: without overlaps), in one pass.
+fn most_separators(line: &str) -> usize {
+    const SEPARATORS: [&[u8]; 5] = [b" | ", " • ".as_bytes(), " · ".as_bytes(), b" - ", b" / "];
+    let bytes = line.as_bytes();
+    let mut count = [0usize; SEPARATORS.len()];
+    let mut free_from = [0usize; SEPARATORS.len()];
+    for (i, b) in bytes.iter().enumerate() {
+        if *b != b' ' {
+            continue;
+        }
+        for (k, sep) in SEPARATORS.iter().enumerate() {
+            if i >= free_from[k] && bytes[i..].starts_with(sep) {
+                count[k] += 1;
+                free_from[k] = i + sep.len();
+            }
+        }
+    }
+    count.into_iter().max().unwrap_or(0)
 }
 
 /// "21 seconds ago", "1 minute ago", "3 hrs ago", "yesterday".

@@ -12,6 +12,8 @@
 
 use std::ops::Range;
 
+use super::ascii::{char_from, LowerContains};
+
 #[path = "claims_model.rs"]
 mod model;
 
@@ -92,7 +94,7 @@ pub fn probability(feats: &[(usize, f32)], bias: f32, weights: &[f32]) -> f64 {
 
 /// Score one sentence (any text; never panics).
 pub fn score_sentence(sentence: &str) -> ClaimScore {
-    let feats = features(sentence);
+    let (feats, shape) = features_and_shape(sentence, HASH_BUCKETS);
     let mut z = f64::from(model::BIAS);
     let mut contributions: Vec<(f64, usize)> = Vec::new();
     for &(i, v) in &feats {
@@ -102,7 +104,7 @@ pub fn score_sentence(sentence: &str) -> ClaimScore {
             contributions.push((w * f64::from(v), i));
         }
     }
-    let p = sigmoid(z) * furniture_factor(sentence);
+    let p = sigmoid(z) * furniture_factor_of(sentence, shape);
     contributions.sort_by(|a, b| b.0.total_cmp(&a.0));
     let mut signals: Vec<String> = Vec::new();
     for (_, i) in contributions {
@@ -168,12 +170,38 @@ fn sigmoid(z: f64) -> f64 {
 /// A factor in 0..=1 for lines shaped like page furniture rather than prose: no verb-ish
 /// lower-case words, "minutes ago", pipes, copyright signs, runs of Title Case.
 pub fn furniture_factor(sentence: &str) -> f64 {
-    let words: Vec<&str> = words(sentence).collect();
-    if words.is_empty() {
+    let mut shape = WordShape::default();
+    for w in words(sentence) {
+        shape.add(w);
+    }
+    furniture_factor_of(sentence, shape)
+}
+
+/// How many words a sentence has, and how many of them start in lower case.
+#[derive(Debug, Default, Clone, Copy)]
+struct WordShape {
+    count: usize,
+    lowercase: usize,
+}
+
+impl WordShape {
+    fn add(&mut self, w: &str) {
+        self.count += 1;
+        self.lowercase += usize::from(w.chars().next().is_some_and(char::is_lowercase));
+    }
+}
+
+/// [`furniture_factor`] of a sentence whose words have `shape`.
+fn furniture_factor_of(sentence: &str, shape: WordShape) -> f64 {
+    let WordShape {
+        count,
+        lowercase: lowercase_words,
+    } = shape;
+    if count == 0 {
         return 0.0;
     }
     let mut factor: f64 = 1.0;
-    let lower = sentence.to_lowercase();
+    let lower = LowerContains::new(sentence);
     if lower.contains(" ago")
         && (lower.contains("minute") || lower.contains("hour") || lower.contains("second"))
     {
@@ -182,15 +210,11 @@ pub fn furniture_factor(sentence: &str) -> f64 {
     if sentence.contains('|') || sentence.contains('©') || lower.contains("all rights reserved") {
         factor *= 0.3;
     }
-    let lowercase_words = words
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-        .count();
-    if words.len() >= 4 && lowercase_words * 5 < words.len() {
+    if count >= 4 && lowercase_words * 5 < count {
         // Mostly Title Case or numbers: headlines, menus, bylines.
         factor *= 0.5;
     }
-    if words.len() < 4 {
+    if count < 4 {
         factor *= 0.5;
     }
     factor
@@ -198,44 +222,80 @@ pub fn furniture_factor(sentence: &str) -> f64 {
 
 /// Words of `text`: runs of letters and digits, keeping inner apostrophes, and inner
 /// `.` or `,` between digits (so "6,553" and "10.7" are one word).
-pub fn words(text: &str) -> impl Iterator<Item = &str> {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        while i < text.len() {
-            let c = text[i..].chars().next()?;
-            if c.is_alphanumeric() {
-                break;
+pub fn words(text: &str) -> Words<'_> {
+    Words { text, i: 0 }
+}
+
+/// The iterator of [`words`]: bytes below 0x80 are looked at as bytes, anything
+/// else decoded as a char.
+pub struct Words<'a> {
+    text: &'a str,
+    i: usize,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let text = self.text;
+        let b = text.as_bytes();
+        let n = b.len();
+        let mut i = self.i;
+        // Skip to the next letter or digit.
+        loop {
+            if i >= n {
+                self.i = n;
+                return None;
             }
-            i += c.len_utf8();
-        }
-        if i >= text.len() {
-            return None;
+            let x = b[i];
+            if x < 0x80 {
+                if x.is_ascii_alphanumeric() {
+                    break;
+                }
+                i += 1;
+            } else {
+                let c = char_from(text, i);
+                if c.is_alphanumeric() {
+                    break;
+                }
+                i += c.len_utf8();
+            }
         }
         let start = i;
-        while i < text.len() {
-            let c = text[i..].chars().next()?;
-            if c.is_alphanumeric() {
-                i += c.len_utf8();
-                continue;
-            }
-            let next = text[i + c.len_utf8()..].chars().next();
-            let joins = match c {
-                '\'' | '\u{2019}' => next.is_some_and(char::is_alphabetic),
-                '.' | ',' => {
-                    i > start
-                        && bytes[i - 1].is_ascii_digit()
-                        && next.is_some_and(|n| n.is_ascii_digit())
+        let alphabetic_at = |k: usize| k < n && char_from(text, k).is_alphabetic();
+        while i < n {
+            let x = b[i];
+            if x < 0x80 {
+                if x.is_ascii_alphanumeric() {
+                    i += 1;
+                    continue;
                 }
-                _ => false,
-            };
-            if !joins {
+                let joins = match x {
+                    b'\'' => alphabetic_at(i + 1),
+                    b'.' | b',' => {
+                        i > start
+                            && b[i - 1].is_ascii_digit()
+                            && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+                    }
+                    _ => false,
+                };
+                if !joins {
+                    break;
+                }
+                i += 1;
+            } else {
+                let c = char_from(text, i);
+                let len = c.len_utf8();
+                if c.is_alphanumeric() || c == '\u{2019}' && alphabetic_at(i + len) {
+                    i += len;
+                    continue;
+                }
                 break;
             }
-            i += c.len_utf8();
         }
+        self.i = i;
         Some(&text[start..i])
-    })
+    }
 }
 
 fn fnv1a(s: &str) -> u32 {
@@ -267,9 +327,15 @@ const IN_REPORTED: u32 = 1 << 15;
 const IN_HEDGES: u32 = 1 << 16;
 const IN_QUANTITIES: u32 = 1 << 17;
 const IN_EVERY_NEVER: u32 = 1 << 18;
+const IN_PERFECT: u32 = 1 << 19;
+const IN_FIRST_SINGULAR: u32 = 1 << 20;
+const IN_FIRST_PLURAL: u32 = 1 << 21;
+const IN_SECOND_PERSON: u32 = 1 << 22;
+const IN_THAN: u32 = 1 << 23;
+const IN_PERCENT: u32 = 1 << 24;
 
 /// The word lists the features look words up in, in the order of the `IN_` bits.
-const LISTS: [&[&str]; 19] = [
+const LISTS: [&[&str]; 25] = [
     MONEY_WORDS,
     MAGNITUDES,
     COMPARATIVES,
@@ -289,15 +355,23 @@ const LISTS: [&[&str]; 19] = [
     HEDGES,
     QUANTITIES,
     EVERY_NEVER,
+    &[
+        "has", "have", "had", "i've", "we've", "they've", "hasn't", "haven't",
+    ],
+    &["i", "me", "my", "mine", "i'm", "i've", "i'd", "i'll"],
+    &["we", "our", "us", "ours", "we've", "we're", "we'll"],
+    &["you", "your", "yours", "you're", "you've"],
+    &["than"],
+    &["percent", "percentage"],
 ];
 
 /// Which of [`LISTS`] hold the (lower-cased) word, as bits: one hash lookup per word
 /// instead of a scan of every list.
 fn list_flags(word: &str) -> u32 {
-    static TABLE: std::sync::OnceLock<std::collections::HashMap<&'static str, u32>> =
+    static TABLE: std::sync::OnceLock<super::word_hash::WordMap<&'static str, u32>> =
         std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let mut t = std::collections::HashMap::new();
+        let mut t = super::word_hash::WordMap::default();
         for (bit, list) in LISTS.iter().enumerate() {
             for w in *list {
                 *t.entry(*w).or_insert(0) |= 1 << bit;
@@ -315,6 +389,15 @@ fn lower_word(word: &str, out: &mut String) {
     if word.is_ascii() {
         out.push_str(word);
         out.make_ascii_lowercase();
+    } else if word.chars().all(|c| c.is_ascii() || c == '\u{2019}') {
+        // ASCII but for curly apostrophes ("don’t"): no lower-cased copy to build.
+        for c in word.chars() {
+            out.push(if c == '\u{2019}' {
+                '\''
+            } else {
+                c.to_ascii_lowercase()
+            });
+        }
     } else {
         out.push_str(&word.to_lowercase().replace('\u{2019}', "'"));
     }
@@ -679,6 +762,13 @@ pub fn features(sentence: &str) -> Vec<(usize, f32)> {
 /// The sparse feature vector of a sentence with `buckets` hashed-word features:
 /// (index, value) pairs, indices unique and below `NAMED + buckets`.
 pub fn features_with(sentence: &str, buckets: usize) -> Vec<(usize, f32)> {
+    features_and_shape(sentence, buckets).0
+}
+
+/// [`features_with`], and the shape of the sentence's words for [`furniture_factor_of`]
+/// (one pass over the words for both).
+fn features_and_shape(sentence: &str, buckets: usize) -> (Vec<(usize, f32)>, WordShape) {
+    let mut shape = WordShape::default();
     let mut named = [0f32; NAMED];
     let mut hashed: Vec<usize> = Vec::new();
     // Feature names resolve to indices at compile time (`f!`), not per word.
@@ -706,6 +796,7 @@ pub fn features_with(sentence: &str, buckets: usize) -> Vec<(usize, f32)> {
     let mut sentence_has_per_cent: Option<bool> = None;
     for (k, w) in words(sentence).enumerate() {
         count_words += 1;
+        shape.add(w);
         lower_word(w, &mut lw);
         let l = lw.as_str();
         let lists = list_flags(l);
@@ -724,11 +815,10 @@ pub fn features_with(sentence: &str, buckets: usize) -> Vec<(usize, f32)> {
         {
             names += 1;
         }
-        if l == "percent"
-            || l == "percentage"
+        if lists & IN_PERCENT != 0
             || l == "cent"
                 && *sentence_has_per_cent
-                    .get_or_insert_with(|| sentence.to_lowercase().contains("per cent"))
+                    .get_or_insert_with(|| LowerContains::new(sentence).contains("per cent"))
         {
             set(f!("percent"));
         }
@@ -738,7 +828,7 @@ pub fn features_with(sentence: &str, buckets: usize) -> Vec<(usize, f32)> {
         if lists & IN_MAGNITUDES != 0 {
             set(f!("magnitude"));
         }
-        if l == "than" {
+        if lists & IN_THAN != 0 {
             set(f!("than"));
         }
         if lists & IN_COMPARATIVES != 0 {
@@ -767,25 +857,16 @@ pub fn features_with(sentence: &str, buckets: usize) -> Vec<(usize, f32)> {
         if l.len() > 4 && l.ends_with("ed") && lists & IN_NOT_PAST_ED == 0 && !has_digit {
             set(f!("past-ed"));
         }
-        if matches!(
-            l,
-            "has" | "have" | "had" | "i've" | "we've" | "they've" | "hasn't" | "haven't"
-        ) {
+        if lists & IN_PERFECT != 0 {
             set(f!("perfect"));
         }
-        if matches!(
-            l,
-            "i" | "me" | "my" | "mine" | "i'm" | "i've" | "i'd" | "i'll"
-        ) {
+        if lists & IN_FIRST_SINGULAR != 0 {
             set(f!("first-singular"));
         }
-        if matches!(
-            l,
-            "we" | "our" | "us" | "ours" | "we've" | "we're" | "we'll"
-        ) {
+        if lists & IN_FIRST_PLURAL != 0 {
             first_person_pos = true;
         }
-        if matches!(l, "you" | "your" | "yours" | "you're" | "you've") {
+        if lists & IN_SECOND_PERSON != 0 {
             set(f!("second-person"));
         }
         if lists & IN_CEREMONY != 0 {
@@ -854,7 +935,7 @@ pub fn features_with(sentence: &str, buckets: usize) -> Vec<(usize, f32)> {
     hashed.sort_unstable();
     hashed.dedup();
     out.extend(hashed.into_iter().map(|i| (i, 1.0)));
-    out
+    (out, shape)
 }
 
 #[cfg(test)]

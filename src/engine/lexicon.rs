@@ -2,20 +2,21 @@
 //! `scripts/derive-lexicons.py` and shipped as text under `data/`; the small closed
 //! classes (pronouns, time words) are written here.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
+
+use super::word_hash::{WordMap, WordSet};
 
 struct Lexicon {
     /// (overall, after a likely subject) percentages.
-    cues: HashMap<&'static str, (u8, u8)>,
-    roles: HashSet<&'static str>,
-    titles: HashSet<&'static str>,
+    cues: WordMap<&'static str, (u8, u8)>,
+    roles: WordSet<&'static str>,
+    titles: WordSet<&'static str>,
     /// The closed classes below as sets: checked for every token, so no linear scans.
-    function: HashSet<&'static str>,
-    clause: HashSet<&'static str>,
-    org: HashSet<&'static str>,
-    document: HashSet<&'static str>,
-    adverbial: HashSet<&'static str>,
+    function: WordSet<&'static str>,
+    clause: WordSet<&'static str>,
+    org: WordSet<&'static str>,
+    document: WordSet<&'static str>,
+    adverbial: WordSet<&'static str>,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -39,7 +40,7 @@ fn lexicon() -> &'static Lexicon {
             .lines()
             .chain(EXTRA_TITLES.iter().copied())
             .collect();
-        let set = |words: &[&'static str]| words.iter().copied().collect::<HashSet<_>>();
+        let set = |words: &[&'static str]| words.iter().copied().collect::<WordSet<_>>();
         Lexicon {
             cues,
             roles,
@@ -53,8 +54,22 @@ fn lexicon() -> &'static Lexicon {
     })
 }
 
-/// Run `f` on the lower-case form of `w` without allocating when it already is.
+/// Run `f` on the lower-case form of `w`, without allocating when it already is or
+/// when it is a short ASCII word (lower-cased on the stack).
 pub(super) fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let b = w.as_bytes();
+    if b.is_ascii() {
+        if !b.iter().any(u8::is_ascii_uppercase) {
+            return f(w);
+        }
+        let mut buf = [0u8; 32];
+        if let Some(buf) = buf.get_mut(..b.len()) {
+            buf.copy_from_slice(b);
+            buf.make_ascii_lowercase();
+            // ASCII in, ASCII out: always valid UTF-8.
+            return f(std::str::from_utf8(buf).unwrap_or_default());
+        }
+    }
     if w.chars().any(char::is_uppercase) {
         f(&w.to_lowercase())
     } else {

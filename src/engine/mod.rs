@@ -9,6 +9,7 @@
 //! `analyse_with`, of the options). It never fails and never panics; odd input
 //! yields fewer annotations and a warning.
 
+mod ascii;
 pub mod attribution;
 pub mod boilerplate;
 pub mod claims;
@@ -19,6 +20,7 @@ pub mod lexicon;
 pub mod quotes;
 pub mod speakers;
 pub mod text;
+mod word_hash;
 
 use std::ops::Range;
 use std::sync::OnceLock;

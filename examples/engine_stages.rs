@@ -1,0 +1,179 @@
+//! Where `engine::analyse` spends its time, stage by stage, on the polnear dev articles
+//! (or the `.txt` files of DIR): `engine_stages [DIR]` prints the best-of-rounds time
+//! of each stage run on its own, and of the whole `analyse`; "rest" is what `analyse`
+//! does besides (claims of reported speech, code-point offsets, annotation strings).
+//!
+//!     cargo run --profile release-native --example engine_stages
+//!
+//! `engine_stages --once [DIR]` runs each stage once, for an instruction count that
+//! a busy machine cannot disturb: each stage is its own function (`stage_*`), so
+//!     valgrind --tool=callgrind --callgrind-out-file=cg.out target/release/examples/engine_stages --once
+//!     callgrind_annotate --inclusive=yes cg.out | grep stage_
+//! (built with `cargo build --profile bench --example engine_stages`).
+
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "../benches/support/corpus.rs"]
+mod corpus;
+
+#[cfg(not(target_arch = "wasm32"))]
+mod stages {
+    use quotelens::engine::{attribution, boilerplate, claims, quotes, speakers, text};
+    use std::hint::black_box;
+    use std::ops::Range;
+
+    /// Every stage's inputs, computed once, so that a stage can run alone.
+    pub struct Inputs<'t> {
+        pub texts: &'t [String],
+        bps: Vec<Vec<Range<usize>>>,
+        segs: Vec<text::Segmented<'t>>,
+        quotes: Vec<Vec<quotes::Quote>>,
+        founds: Vec<attribution::Found>,
+        sentence_bytes: Vec<Vec<Range<usize>>>,
+    }
+
+    impl<'t> Inputs<'t> {
+        pub fn new(texts: &'t [String]) -> Self {
+            let bps: Vec<_> = texts
+                .iter()
+                .map(|t| boilerplate::boilerplate_spans(t))
+                .collect();
+            let segs: Vec<_> = texts
+                .iter()
+                .zip(&bps)
+                .map(|(t, bp)| text::segment(t, bp))
+                .collect();
+            let quotes: Vec<_> = segs.iter().map(|s| quotes::find_quotes(s).0).collect();
+            let founds = segs
+                .iter()
+                .zip(&quotes)
+                .map(|(s, q)| attribution::attribute(s, q))
+                .collect();
+            let sentence_bytes = segs
+                .iter()
+                .map(|s| {
+                    text::sentences(s)
+                        .into_iter()
+                        .map(|r| s.tokens[r.start].start..s.tokens[r.end - 1].end)
+                        .collect()
+                })
+                .collect();
+            Inputs {
+                texts,
+                bps,
+                segs,
+                quotes,
+                founds,
+                sentence_bytes,
+            }
+        }
+    }
+
+    #[inline(never)]
+    fn stage_boilerplate(x: &Inputs) {
+        for t in x.texts {
+            black_box(boilerplate::boilerplate_spans(black_box(t)));
+        }
+    }
+    #[inline(never)]
+    fn stage_segment(x: &Inputs) {
+        for (t, bp) in x.texts.iter().zip(&x.bps) {
+            black_box(text::segment(black_box(t), bp));
+        }
+    }
+    #[inline(never)]
+    fn stage_quotes(x: &Inputs) {
+        for s in &x.segs {
+            black_box(quotes::find_quotes(black_box(s)));
+        }
+    }
+    #[inline(never)]
+    fn stage_attribution(x: &Inputs) {
+        for (s, q) in x.segs.iter().zip(&x.quotes) {
+            black_box(attribution::attribute(black_box(s), q));
+        }
+    }
+    #[inline(never)]
+    fn stage_speakers(x: &Inputs) {
+        for (s, f) in x.segs.iter().zip(&x.founds) {
+            black_box(speakers::canonical_names(black_box(s), &f.attrs));
+        }
+    }
+    #[inline(never)]
+    fn stage_claims(x: &Inputs) {
+        for (t, sb) in x.texts.iter().zip(&x.sentence_bytes) {
+            black_box(claims::find_claims(black_box(t), sb));
+        }
+    }
+    #[inline(never)]
+    fn stage_analyse(x: &Inputs) {
+        for t in x.texts {
+            black_box(quotelens::analyse(black_box(t)));
+        }
+    }
+
+    /// The stages in pipeline order; the whole `analyse` last.
+    pub const STAGES: [(&str, fn(&Inputs)); 7] = [
+        ("boilerplate", stage_boilerplate),
+        ("segment", stage_segment),
+        ("quotes", stage_quotes),
+        ("attribution", stage_attribution),
+        ("speakers", stage_speakers),
+        ("claims (find_claims)", stage_claims),
+        ("analyse", stage_analyse),
+    ];
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    use stages::{Inputs, STAGES};
+    use std::time::{Duration, Instant};
+
+    let mut args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
+    let once = args.first().is_some_and(|a| a == "--once");
+    if once {
+        args.remove(0);
+    }
+    let dir = args
+        .into_iter()
+        .next()
+        .map_or_else(corpus::dev_dir, Into::into);
+    let texts = corpus::texts_in(&dir);
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let inputs = Inputs::new(&texts);
+    if once {
+        for (_, stage) in STAGES {
+            stage(&inputs);
+        }
+        return;
+    }
+    // Rounds of every stage one after another for at least three seconds (and at least
+    // five rounds); each stage's best round is the least disturbed by other work.
+    let mut best = [Duration::MAX; STAGES.len()];
+    let started = Instant::now();
+    let mut rounds = 0;
+    while rounds < 5 || started.elapsed() < Duration::from_secs(3) {
+        for (b, (_, stage)) in best.iter_mut().zip(STAGES) {
+            let t0 = Instant::now();
+            stage(&inputs);
+            *b = (*b).min(t0.elapsed());
+        }
+        rounds += 1;
+    }
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    let whole = best[STAGES.len() - 1];
+    let parts: Duration = best[..STAGES.len() - 1].iter().sum();
+    for ((name, _), d) in STAGES.iter().zip(&best).take(STAGES.len() - 1) {
+        println!("{name:<22} {:>8.2} ms", ms(*d));
+    }
+    println!("{:<22} {:>8.2} ms", "rest", ms(whole.saturating_sub(parts)));
+    println!(
+        "{:<22} {:>8.2} ms = {:.1} MB/s ({} files, {bytes} bytes, best of {rounds} rounds)",
+        "analyse",
+        ms(whole),
+        bytes as f64 / 1e6 / whole.as_secs_f64(),
+        texts.len()
+    );
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
