@@ -22,7 +22,9 @@ pub struct LowerContains {
 
 impl LowerContains {
     pub fn new(text: &str) -> Self {
-        let lower = if text.contains(['\u{212a}', '\u{130}']) {
+        // One-character patterns are byte searches; a pattern of two characters is not.
+        let odd = !text.is_ascii() && (text.contains('\u{212a}') || text.contains('\u{130}'));
+        let lower = if odd {
             text.to_lowercase()
         } else {
             text.to_ascii_lowercase()

@@ -785,7 +785,10 @@ fn features_and_shape(sentence: &str, buckets: usize) -> (Vec<(usize, f32)>, Wor
     if sentence.contains('%') {
         set(f!("percent"));
     }
-    if sentence.contains(['$', '£', '€']) {
+    // One-character patterns are byte searches (a set of characters is not).
+    if sentence.contains('$')
+        || !sentence.is_ascii() && (sentence.contains('£') || sentence.contains('€'))
+    {
         set(f!("money"));
     }
     let mut count_numbers = 0usize;
@@ -797,8 +800,12 @@ fn features_and_shape(sentence: &str, buckets: usize) -> (Vec<(usize, f32)>, Wor
     for (k, w) in words(sentence).enumerate() {
         count_words += 1;
         shape.add(w);
-        lower_word(w, &mut lw);
-        let l = lw.as_str();
+        let l = if w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+            w // already lower-case ASCII: no copy
+        } else {
+            lower_word(w, &mut lw);
+            lw.as_str()
+        };
         let lists = list_flags(l);
         let has_digit = l.bytes().any(|b| b.is_ascii_digit());
         if has_digit {
