@@ -17,7 +17,7 @@ mod corpus;
 
 #[cfg(not(target_arch = "wasm32"))]
 mod stages {
-    use quotelens::engine::{attribution, boilerplate, claims, quotes, speakers, text};
+    use quotelens::engine::{attribution, boilerplate, claims, quotes, speakers, text, CueList};
     use std::hint::black_box;
     use std::ops::Range;
 
@@ -29,6 +29,7 @@ mod stages {
         quotes: Vec<Vec<quotes::Quote>>,
         founds: Vec<attribution::Found>,
         sentence_bytes: Vec<Vec<Range<usize>>>,
+        cues: CueList,
     }
 
     impl<'t> Inputs<'t> {
@@ -43,10 +44,11 @@ mod stages {
                 .map(|(t, bp)| text::segment(t, bp))
                 .collect();
             let quotes: Vec<_> = segs.iter().map(|s| quotes::find_quotes(s).0).collect();
+            let cues = CueList::default();
             let founds = segs
                 .iter()
                 .zip(&quotes)
-                .map(|(s, q)| attribution::attribute(s, q))
+                .map(|(s, q)| attribution::attribute(s, q, &cues))
                 .collect();
             let sentence_bytes = segs
                 .iter()
@@ -64,6 +66,7 @@ mod stages {
                 quotes,
                 founds,
                 sentence_bytes,
+                cues,
             }
         }
     }
@@ -89,7 +92,7 @@ mod stages {
     #[inline(never)]
     fn stage_attribution(x: &Inputs) {
         for (s, q) in x.segs.iter().zip(&x.quotes) {
-            black_box(attribution::attribute(black_box(s), q));
+            black_box(attribution::attribute(black_box(s), q, &x.cues));
         }
     }
     #[inline(never)]
@@ -111,8 +114,11 @@ mod stages {
         }
     }
 
+    /// A stage run on every input.
+    pub type Stage = fn(&Inputs);
+
     /// The stages in pipeline order; the whole `analyse` last.
-    pub const STAGES: [(&str, fn(&Inputs)); 7] = [
+    pub const STAGES: [(&str, Stage); 7] = [
         ("boilerplate", stage_boilerplate),
         ("segment", stage_segment),
         ("quotes", stage_quotes),

@@ -6,9 +6,7 @@
 /// its length; `'\0'` otherwise).
 #[inline]
 pub fn char_from(text: &str, i: usize) -> char {
-    text.get(i..)
-        .and_then(|s| s.chars().next())
-        .unwrap_or('\0')
+    text.get(i..).and_then(|s| s.chars().next()).unwrap_or('\0')
 }
 
 /// `text.to_lowercase().contains(needle)` for needles of lower-case ASCII, with a copy
@@ -53,7 +51,16 @@ mod tests {
             "Straße STRASSE",
             "",
         ];
-        let needles = ["all rights reserved", " ago", "kelvin", "k", "i", "is", "strasse", "ss"];
+        let needles = [
+            "all rights reserved",
+            " ago",
+            "kelvin",
+            "k",
+            "i",
+            "is",
+            "strasse",
+            "ss",
+        ];
         for t in texts {
             let l = LowerContains::new(t);
             for n in needles {

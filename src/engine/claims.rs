@@ -800,7 +800,10 @@ fn features_and_shape(sentence: &str, buckets: usize) -> (Vec<(usize, f32)>, Wor
     for (k, w) in words(sentence).enumerate() {
         count_words += 1;
         shape.add(w);
-        let l = if w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+        let l = if w
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        {
             w // already lower-case ASCII: no copy
         } else {
             lower_word(w, &mut lw);

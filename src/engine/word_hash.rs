@@ -62,7 +62,15 @@ mod tests {
 
     #[test]
     fn sets_find_what_they_hold_and_nothing_else() {
-        let words = ["said", "told", "according", "a", "", "spokeswoman", "ministry's"];
+        let words = [
+            "said",
+            "told",
+            "according",
+            "a",
+            "",
+            "spokeswoman",
+            "ministry's",
+        ];
         let set: WordSet<&str> = words.iter().copied().collect();
         for w in words {
             assert!(set.contains(w), "{w}");
