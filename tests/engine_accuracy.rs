@@ -106,3 +106,19 @@ fn a_show_title_with_its_comma_inside_the_marks_is_not_speech() {
         a.annotations
     );
 }
+
+#[test]
+fn a_short_pasted_snippet_is_annotated_whole() {
+    // Two or three paragraphs pasted on their own are no web page: none is furniture.
+    let a = analyse(
+        "\"No,\" she said.\n\n\"I think we should all go home now and rest before the vote,\" the mayor said.\n",
+    );
+    assert!(a.boilerplate.is_empty(), "{:?}", a.boilerplate);
+    assert_eq!(who(&a, "No,"), pair("she", "said"));
+    assert_eq!(who(&a, "go home"), pair("the mayor", "said"));
+    let a = analyse(
+        "Reporter Jane Doe says:\n\n\"The square is calm now, and the police have left after the long night.\"\n",
+    );
+    assert!(a.boilerplate.is_empty(), "{:?}", a.boilerplate);
+    assert_eq!(who(&a, "square is calm"), pair("Reporter Jane Doe", "says"));
+}

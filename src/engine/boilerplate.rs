@@ -106,11 +106,39 @@ pub(crate) fn body_lines(text: &str, lines: &[Range<usize>]) -> Vec<bool> {
         .iter()
         .map(|r| word_count(text[r.clone()].trim()))
         .collect();
-    let (mut scores, shaped): (Vec<f64>, Vec<bool>) = lines
+    let (mut scores, mut shaped): (Vec<f64>, Vec<bool>) = lines
         .iter()
         .zip(&counts)
         .map(|(r, &n)| judge_line(&text[r.clone()], n))
         .unzip();
+    // "Reporter Jane Doe says:" before a quotation is the article introducing it, not
+    // the byline of a reader's comment.
+    for i in 0..lines.len() {
+        let line = text[lines[i].clone()].trim();
+        if shaped[i] && is_comment_author(line) {
+            let next = lines[i + 1..]
+                .iter()
+                .map(|r| text[r.clone()].trim())
+                .find(|l| !l.is_empty());
+            if next.is_some_and(|l| l.starts_with(['"', '\u{201c}', '\u{ab}'])) {
+                shaped[i] = false;
+                scores[i] = prose_score(line, counts[i]);
+            }
+        }
+    }
+    // A short paste of a few paragraphs, each a sentence (no menu, no heading), is all
+    // article: only lines shaped like furniture are dropped, never a short paragraph
+    // at its edge.
+    let filled: Vec<&str> = lines
+        .iter()
+        .zip(&shaped)
+        .filter(|(_, shaped)| !**shaped)
+        .map(|(r, _)| text[r.clone()].trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    if filled.len() <= SHORT_PASTE_LINES && filled.iter().all(|l| ends_sentence(l)) {
+        return shaped.iter().map(|s| !s).collect();
+    }
     // A long stretch of non-prose lines (a menu, a list of other stories) separates
     // the article from prose elsewhere on the page: each further line there costs more.
     let mut gap = 0;
@@ -144,6 +172,9 @@ pub(crate) fn body_lines(text: &str, lines: &[Range<usize>]) -> Vec<bool> {
     }
     keep
 }
+
+/// Texts of at most this many sentence lines are a pasted snippet, not a page.
+const SHORT_PASTE_LINES: usize = 6;
 
 /// How much dearer each further line of a stretch of non-prose lines is.
 const GAP_GROWTH: f64 = 1.2;
@@ -317,11 +348,33 @@ fn prose_score(s: &str, n: usize) -> f64 {
         // A short sentence ("The council met on Tuesday."): prose, but weak evidence.
         return 0.25 * n as f64;
     }
+    if is_dialogue(s) {
+        // `"No," she said.`: a line of dialogue is prose however short.
+        return 1.0;
+    }
     if n < 4 {
         -4.0
     } else {
         -0.5 * n as f64 - 1.0
     }
+}
+
+/// A quotation closed and followed by its attribution, ending a sentence: `"No," she
+/// said.`, `"Why?" asked Smith.`
+fn is_dialogue(s: &str) -> bool {
+    let Some(open) = s.find(['"', '\u{201c}']) else {
+        return false;
+    };
+    // Both marks are one character; `after` is past the opening one.
+    let after = open + s[open..].chars().next().map_or(1, char::len_utf8);
+    let Some(close) = s[after..].rfind(['"', '\u{201d}']).map(|c| after + c) else {
+        return false;
+    };
+    let tail = &s[close..][s[close..].chars().next().map_or(1, char::len_utf8)..];
+    tail.trim_end().ends_with(['.', '!', '?'])
+        && tail
+            .split_whitespace()
+            .any(|w| w.starts_with(|c: char| c.is_lowercase()))
 }
 
 /// Lower-cased, with runs of non-word characters collapsed to one space.
@@ -758,6 +811,43 @@ Sie kostete 120 Millionen Euro, ein Fünftel mehr als geplant, so der Rat der St
         assert!(is_tail_heading("Related Topics"));
         assert!(!is_tail_heading(
             "Related charges were filed on Monday against three men."
+        ));
+    }
+
+    #[test]
+    fn a_short_pasted_snippet_is_all_article() {
+        for text in [
+            "\"No,\" she said.\n\n\"I think we should all go home now and rest before tomorrow,\" the mayor said.\n",
+            "\"We will win,\" Smith said.\n\n\"Not a chance.\"\n\nThe vote is on Tuesday.\n",
+            "Reporter Jane Doe says:\n\n\"The square is calm now, and the police have left after the long night.\"\n",
+        ] {
+            assert!(
+                boilerplate_spans(text).is_empty(),
+                "{text:?}: {:?}",
+                boilerplate_spans(text)
+            );
+        }
+        // Furniture by its shape still goes, even in a snippet.
+        let text = "\"No,\" she said.\n\nShare\n\n\"We stay,\" he said.\n";
+        let out = kept(text);
+        assert!(!out.contains("Share"), "{out}");
+        assert!(out.starts_with("\"No,\" she said.") && out.ends_with("\"We stay,\" he said.\n"));
+    }
+
+    #[test]
+    fn a_short_line_of_dialogue_at_the_edge_of_a_page_body_stays() {
+        let page = format!(
+            "Home\nWorld\nSport\n\n{}\n\n\"No,\" she said.\n\nShare\nRelated Stories\nOther news\n",
+            "The council met on Monday to debate the budget, which grows by four percent. "
+                .repeat(4)
+        );
+        let out = kept(&page);
+        assert!(out.contains("\"No,\" she said."), "{out}");
+        assert!(!out.contains("Home") && !out.contains("Related"), "{out}");
+        assert!(is_dialogue("\u{201c}Why?\u{201d} asked Smith."));
+        assert!(!is_dialogue("\u{201c}Why?\u{201d} Trump asks"));
+        assert!(!is_dialogue(
+            "More \u{201c}Questions\u{201d} for your opponent"
         ));
     }
 
