@@ -93,6 +93,26 @@ fn a_removed_cue_word_is_no_cue_any_more() {
 }
 
 #[test]
+fn a_listed_phrase_is_one_cue_and_its_words_stay_out_of_the_content() {
+    let text = "Senator Jane Smith pointed out that the budget would never pass the house.\n\n\
+                \"We will not stop until the job is done,\" Smith pointed out.\n";
+    let options = options_with(|c| {
+        c.add("Pointed  Out");
+    });
+    let found = analyse_with(text, &options).annotations;
+    assert_eq!(cue_texts(&found), ["pointed out", "pointed out"]);
+    let claim = found.iter().find(|a| a.kind == Kind::Claim).unwrap();
+    assert_eq!(claim.text, "the budget would never pass the house");
+    let quote = found.iter().find(|a| a.kind == Kind::Quote).unwrap();
+    assert!(quote.attribution.is_some());
+    // Without the phrase, "pointed" alone is the learnt cue and "out" joins the content.
+    let plain = analyse(text).annotations;
+    assert_eq!(cue_texts(&plain), ["pointed", "pointed"]);
+    let claim = plain.iter().find(|a| a.kind == Kind::Claim).unwrap();
+    assert!(claim.text.starts_with("out that"), "{}", claim.text);
+}
+
+#[test]
 fn according_to_can_be_removed() {
     let text = "The bridge cost far more than planned last year, according to the council.\n";
     assert_eq!(cue_texts(&analyse(text).annotations), ["according to"]);

@@ -53,6 +53,9 @@ struct Ctx<'a, 't> {
     by_cue: HashMap<usize, usize>,
     /// Cue tokens that follow the quote they attribute: no indirect content after them.
     after_quote_cue: std::collections::HashSet<usize>,
+    /// Tokens where a listed cue phrase ("pointed out") starts → its length in tokens.
+    /// Empty unless the person listed such phrases.
+    phrase_at: HashMap<usize, usize>,
     /// A strong cue without a subject that the last `before_quote` search met.
     subjectless: Option<usize>,
 }
@@ -73,6 +76,7 @@ pub fn attribute(seg: &Segmented, quotes: &[Quote], cues: &CueList) -> Found {
         found: Found::default(),
         by_cue: HashMap::new(),
         after_quote_cue: Default::default(),
+        phrase_at: phrases(seg, cues),
         subjectless: None,
     };
     cx.found.quote_attr = vec![None; quotes.len()];
@@ -147,6 +151,31 @@ pub fn attribute(seg: &Segmented, quotes: &[Quote], cues: &CueList) -> Found {
     cx.found
 }
 
+/// Where the list's cue phrases (other than "according to") occur: one lookup per word,
+/// and none at all for a list without such phrases.
+fn phrases(seg: &Segmented, cues: &CueList) -> HashMap<usize, usize> {
+    let mut found = HashMap::new();
+    if !cues.has_phrases() {
+        return found;
+    }
+    for i in 0..seg.tokens.len() {
+        if !seg.tokens[i].is_word() {
+            continue;
+        }
+        let para = seg.tokens[i].para;
+        let n = cues.phrase_len(seg.word(i), |k| {
+            seg.tokens
+                .get(i + k)
+                .filter(|t| t.is_word() && t.para == para)
+                .map(|_| seg.word(i + k))
+        });
+        if n > 1 {
+            found.insert(i, n);
+        }
+    }
+    found
+}
+
 /// Inner words of a quote (without its marks).
 fn inner_words(seg: &Segmented, q: &Quote) -> usize {
     (q.first..=q.last)
@@ -211,6 +240,13 @@ impl Ctx<'_, '_> {
 
     fn word(&self, i: usize) -> &str {
         self.seg.word(i)
+    }
+    /// The length in tokens of the listed cue phrase starting at token `i`, or 0.
+    fn phrase_at(&self, i: usize) -> usize {
+        if self.phrase_at.is_empty() {
+            return 0;
+        }
+        self.phrase_at.get(&i).copied().unwrap_or(0)
     }
     fn is_word(&self, i: usize) -> bool {
         self.seg.tokens[i].is_word()
@@ -405,7 +441,8 @@ impl Ctx<'_, '_> {
                 && !w.ends_with("ss")
                 && w.starts_with(|ch: char| ch.is_lowercase())
                 && !self.cues.is_removed(w);
-            if !self.near_cue(w) && !loose {
+            let phrase = self.phrase_at(c) > 1;
+            if !self.near_cue(w) && !loose && !phrase {
                 continue;
             }
             // "White House press secretary Josh Earnest said": "press" modifies a noun
@@ -430,7 +467,7 @@ impl Ctx<'_, '_> {
             }
             if let Some(np) = self.np_left(c, s) {
                 if np.start <= s + 1 {
-                    let rule = if self.cues.strength(w) >= NEAR_QUOTE_CUE {
+                    let rule = if phrase || self.cues.strength(w) >= NEAR_QUOTE_CUE {
                         "quote-comma-name-cue"
                     } else if loose && !self.near_cue(w) {
                         "quote-pronoun-present-verb"
@@ -565,7 +602,7 @@ impl Ctx<'_, '_> {
                     return Some(self.add_attr(np, c..c + 2, "according-to-quote"));
                 }
             }
-            if self.cues.strength(w) >= BEFORE_QUOTE_CUE
+            if (self.cues.strength(w) >= BEFORE_QUOTE_CUE || self.phrase_at(c) > 1)
                 && !lex::is_function_word(w)
                 && w.starts_with(|ch: char| ch.is_lowercase())
             {
@@ -663,6 +700,10 @@ impl Ctx<'_, '_> {
     /// Cue phrases: "according to", "told reporters" stay the verb; "said in a
     /// statement" stays "said". Only particles that make the cue are added.
     fn extend_cue(&self, c: usize, limit: usize) -> Range<usize> {
+        let n = self.phrase_at(c);
+        if n > 1 && c + n <= limit {
+            return c..c + n;
+        }
         if self.cues.according_to()
             && self.word(c).eq_ignore_ascii_case("according")
             && c + 1 < limit
@@ -1010,23 +1051,27 @@ impl Ctx<'_, '_> {
                     continue;
                 }
             }
-            if self.cues.strength_after_subject(w) >= INDIRECT_CUE
+            // The cue's last token: a listed phrase ("pointed out") is one cue.
+            let n = self.phrase_at(i);
+            let last = if n > 1 && i + n <= ce { i + n - 1 } else { i };
+            if (self.cues.strength_after_subject(w) >= INDIRECT_CUE || last > i)
                 && w.starts_with(|c: char| c.is_lowercase())
                 && !lex::is_function_word(w)
                 && !lex::is_adverbial(w)
                 && !self.after_quote_cue.contains(&i)
             {
+                let cue = i..last + 1;
                 if let Some(np) = self.np_left(i, s) {
-                    let content = self.content_after(i, ce);
+                    let content = self.content_after(last, ce);
                     // "..., X said." puts the content before the speaker.
-                    let trailing = self.only_adverbials(i + 1, ce)
+                    let trailing = self.only_adverbials(last + 1, ce)
                         && np.start > s + 2
                         && self.punct(np.start - 1) == Some(',');
                     let content = if trailing { s..np.start - 1 } else { content };
                     // "The museum, Mr. Obama said, would make ...": both sides.
-                    let mut after = i + 1;
+                    let mut after = last + 1;
                     while after < ce
-                        && after < i + 4
+                        && after < last + 4
                         && self.is_word(after)
                         && lex::is_adverbial(self.word(after))
                     {
@@ -1040,7 +1085,7 @@ impl Ctx<'_, '_> {
                     if parenthetical {
                         let (left, right) = (s..np.start - 1, after + 1..ce);
                         if self.content_ok(&(s..ce)) {
-                            let a = self.add_attr(np, i..i + 1, "parenthetical-name-cue");
+                            let a = self.add_attr(np, cue, "parenthetical-name-cue");
                             self.found.contents.push((left, a));
                             self.found.contents.push((right, a));
                             found += 1;
@@ -1051,7 +1096,7 @@ impl Ctx<'_, '_> {
                         } else {
                             "name-cue-content"
                         };
-                        let a = self.add_attr(np, i..i + 1, rule);
+                        let a = self.add_attr(np, cue, rule);
                         self.found.contents.push((content, a));
                         found += 1;
                     }
@@ -1061,12 +1106,12 @@ impl Ctx<'_, '_> {
                 // "..., said X."
                 if i > s + 2 && self.punct(i - 1) == Some(',') {
                     if let Some(np) = self
-                        .np_right(i + 1, ce)
+                        .np_right(last + 1, ce)
                         .filter(|np| self.only_adverbials(np.end, ce))
                     {
                         let content = s..i - 1;
                         if self.content_ok(&content) {
-                            let a = self.add_attr(np, i..i + 1, "content-comma-cue-name");
+                            let a = self.add_attr(np, cue, "content-comma-cue-name");
                             self.found.contents.push((content, a));
                             found += 1;
                         }

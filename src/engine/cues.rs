@@ -28,8 +28,10 @@ const ADDED_STRENGTH: (u8, u8) = (60, 60);
 pub struct CueList {
     /// Single-word cues → (strength anywhere, strength after a likely subject).
     words: HashMap<Box<str>, (u8, u8)>,
-    /// Cues of several words ("according to").
+    /// Cues of several words ("according to", "pointed out"), sorted.
     phrases: Vec<String>,
+    /// The phrases other than "according to" by first word: their other words.
+    by_first: HashMap<Box<str>, Vec<Vec<Box<str>>>>,
     /// The learnt strengths of "according" while "according to" is listed.
     according: Option<(u8, u8)>,
 }
@@ -59,6 +61,7 @@ impl CueList {
         CueList {
             words: HashMap::new(),
             phrases: Vec::new(),
+            by_first: HashMap::new(),
             according: None,
         }
     }
@@ -122,7 +125,9 @@ impl CueList {
                 // The phrase's first word keeps its learnt strength.
                 self.according = Some(lexicon::learnt_cue("according").unwrap_or(ADDED_STRENGTH));
             }
-            self.phrases.push(cue);
+            let at = self.phrases.partition_point(|p| *p < cue);
+            self.phrases.insert(at, cue);
+            self.index_phrases();
         } else {
             let strength = lexicon::learnt_cue(&cue).unwrap_or(ADDED_STRENGTH);
             self.words.insert(cue.into_boxed_str(), strength);
@@ -138,6 +143,7 @@ impl CueList {
             if cue == ACCORDING_TO {
                 self.according = None;
             }
+            self.index_phrases();
             return true;
         }
         self.words.remove(cue.as_str()).is_some()
@@ -198,6 +204,43 @@ impl CueList {
                 && lexicon::learnt_cue(l).is_some()
                 && !(l == "according" && self.according.is_some())
         })
+    }
+
+    fn index_phrases(&mut self) {
+        self.by_first.clear();
+        for p in self.phrases.iter().filter(|p| *p != ACCORDING_TO) {
+            let mut words = p.split(' ');
+            let first = words.next().unwrap_or_default();
+            self.by_first
+                .entry(first.into())
+                .or_default()
+                .push(words.map(Into::into).collect());
+        }
+    }
+
+    /// Whether the list has phrases the engine must look for (other than "according to").
+    pub fn has_phrases(&self) -> bool {
+        !self.by_first.is_empty()
+    }
+
+    /// The length in words of the longest listed phrase (other than "according to")
+    /// that starts with `first` and goes on with the words `next` gives (its argument
+    /// is the index of a word after `first`, from 1; `None` past the end). 0 for none.
+    pub fn phrase_len<'w>(&self, first: &str, next: impl Fn(usize) -> Option<&'w str>) -> usize {
+        let Some(rests) = lexicon::with_lower(first, |l| self.by_first.get(l)) else {
+            return 0;
+        };
+        rests
+            .iter()
+            .filter(|rest| {
+                rest.iter().enumerate().all(|(i, w)| {
+                    next(i + 1)
+                        .is_some_and(|t| t.eq_ignore_ascii_case(w) || t.to_lowercase() == **w)
+                })
+            })
+            .map(|rest| rest.len() + 1)
+            .max()
+            .unwrap_or(0)
     }
 
     /// Whether "according to" is a cue.
@@ -278,6 +321,29 @@ mod tests {
         assert!(list.remove("according to"));
         assert!(!list.according_to());
         assert_eq!(list.strength("according"), 0);
+    }
+
+    #[test]
+    fn phrases_match_their_words_in_any_case_longest_first() {
+        let list = CueList::from_lines("went on\nwent on to say\naccording to\n");
+        assert!(list.has_phrases());
+        let words = ["Went", "on", "to", "SAY", "that"];
+        let next = |i: usize| words.get(i).copied();
+        assert_eq!(list.phrase_len(words[0], next), 4);
+        let short = ["went", "on", "and"];
+        assert_eq!(list.phrase_len("went", |i| short.get(i).copied()), 2);
+        assert_eq!(list.phrase_len("said", |i| short.get(i).copied()), 0);
+        // "according to" has its own rules, not the phrase lookup.
+        assert_eq!(
+            list.phrase_len("according", |i| ["according", "to"].get(i).copied()),
+            0
+        );
+        assert!(!CueList::builtin().has_phrases());
+        // Equal lists whatever order the phrases came in.
+        assert_eq!(
+            list,
+            CueList::from_lines("according to\nwent on to say\nwent on\n")
+        );
     }
 
     #[test]
