@@ -121,6 +121,7 @@ fn learn(train: &Path, claims: &Path, write: Option<&str>) {
             "// Written by `scripts/calibration.sh` (examples/calibrate.rs): the precision of each\n\
              // description of an annotation on PolNeAR train and half the fact-checked transcripts.\n\
              // Sorted by key for binary search.\n\
+             #[rustfmt::skip]\n\
              pub const TABLE: &[(&str, f64)] = &[\n",
         );
         for (k, p) in &table {

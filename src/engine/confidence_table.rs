@@ -1,6 +1,7 @@
 // Written by `scripts/calibration.sh` (examples/calibrate.rs): the precision of each
 // description of an annotation on PolNeAR train and half the fact-checked transcripts.
 // Sorted by key for binary search.
+#[rustfmt::skip]
 pub const TABLE: &[(&str, f64)] = &[
     ("attribution", 0.67),
     ("attribution/according-to", 0.94),
