@@ -49,6 +49,10 @@ setup_build() {
     command -v npm >/dev/null || apt_install nodejs npm
     npm install --silent --no-audit --no-fund --prefix "$TOOLS" "binaryen@$BINARYEN_VERSION"
   fi
+  if ! command -v python3 >/dev/null; then
+    step "installing python3 (Trunk's post-build hook)"
+    apt_install python3
+  fi
   step "fetching crates (Trunk builds offline)"
   (cd "$ROOT" && cargo fetch --quiet)
 }

@@ -69,10 +69,8 @@ pub fn app() -> Html {
         let doc = state.doc.clone();
         let dispatch = dispatch.clone();
         use_effect_with(state.rev, move |_| {
-            if let Err(e) = storage::save(&doc) {
-                dispatch.emit(Action::Notify(format!(
-                    "Autosave failed ({e}). Your work is still here: download the JSON to keep it."
-                )));
+            if let Some(warning) = storage::autosave(&doc) {
+                dispatch.emit(Action::Notify(warning));
             }
         });
     }

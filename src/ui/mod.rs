@@ -13,6 +13,8 @@ mod header;
 pub mod hooks;
 mod inspector;
 mod notice;
+mod offline;
+mod panic;
 mod samples;
 pub mod side_panel;
 mod storage;
@@ -23,7 +25,8 @@ pub use app::App;
 
 /// Mount the app on the page's body.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    panic::install();
+    offline::register();
     yew::Renderer::<App>::new().render();
     analysis::warm_up();
 }

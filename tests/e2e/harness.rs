@@ -29,6 +29,7 @@ pub fn seed_text(name: &str) -> String {
 pub struct StaticServer {
     pub port: u16,
     pub requests: Arc<Mutex<Vec<String>>>,
+    accepting: tokio::task::AbortHandle,
 }
 
 impl StaticServer {
@@ -42,7 +43,7 @@ impl StaticServer {
         let port = listener.local_addr().unwrap().port();
         let requests = Arc::new(Mutex::new(Vec::new()));
         let log = requests.clone();
-        tokio::spawn(async move {
+        let accepting = tokio::spawn(async move {
             loop {
                 let Ok((mut sock, _)) = listener.accept().await else {
                     break;
@@ -71,8 +72,23 @@ impl StaticServer {
                     let _ = sock.shutdown().await;
                 });
             }
-        });
-        StaticServer { port, requests }
+        })
+        .abort_handle();
+        StaticServer {
+            port,
+            requests,
+            accepting,
+        }
+    }
+
+    /// Close the port, as a server that went away: connections are refused from now on.
+    pub async fn stop(&self) {
+        self.accepting.abort();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while std::net::TcpStream::connect(("127.0.0.1", self.port)).is_ok() {
+            assert!(Instant::now() < deadline, "the server does not stop");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
     }
 
     pub fn url(&self) -> String {
@@ -163,13 +179,18 @@ impl Browser {
                     format!("--window-size={width},{height}"),
                     format!("--user-data-dir={}", profile.display()),
                 ],
+                // Every request the page makes, for `network_requests`.
+                "perfLoggingPrefs": {"enableNetwork": true, "enablePage": false},
                 "prefs": {
                     "download.default_directory": download_dir.to_string_lossy(),
                     "download.prompt_for_download": false,
                 },
             }),
         );
-        caps.insert("goog:loggingPrefs".into(), json!({"browser": "ALL"}));
+        caps.insert(
+            "goog:loggingPrefs".into(),
+            json!({"browser": "ALL", "performance": "ALL"}),
+        );
         let url = format!("http://127.0.0.1:{port}");
         let deadline = Instant::now() + Duration::from_secs(20);
         let client = loop {
@@ -270,7 +291,7 @@ impl Browser {
     pub async fn console_errors(&self) -> Vec<String> {
         let logs = self
             .client
-            .issue_cmd(BrowserLog)
+            .issue_cmd(BrowserLog("browser"))
             .await
             .unwrap_or(Value::Null);
         logs.as_array()
@@ -282,6 +303,37 @@ impl Browser {
                     .collect()
             })
             .unwrap_or_default()
+    }
+
+    /// The URL of every request the browser sent since the last call (its network log).
+    pub async fn network_requests(&self) -> Vec<String> {
+        let logs = self
+            .client
+            .issue_cmd(BrowserLog("performance"))
+            .await
+            .unwrap_or(Value::Null);
+        let mut urls = Vec::new();
+        for entry in logs.as_array().into_iter().flatten() {
+            let Some(message) = entry["message"].as_str() else {
+                continue;
+            };
+            let event: Value = serde_json::from_str(message).unwrap_or(Value::Null);
+            if event["message"]["method"] == "Network.requestWillBeSent" {
+                if let Some(url) = event["message"]["params"]["request"]["url"].as_str() {
+                    urls.push(url.to_string());
+                }
+            }
+        }
+        urls
+    }
+
+    /// Run `script` at the start of every page this session opens, before the page's own.
+    pub async fn before_each_page(&self, script: &str) {
+        self.client
+            .issue_cmd(Cdp(json!({"cmd": "Page.addScriptToEvaluateOnNewDocument",
+                "params": {"source": script}})))
+            .await
+            .unwrap();
     }
 
     /// Click the element matched by `css`.
@@ -382,9 +434,9 @@ impl Browser {
     }
 }
 
-/// Chromium's `/goog/log` endpoint (not in WebDriver proper).
+/// Chromium's log endpoint (not in WebDriver proper): "browser" (console) or "performance".
 #[derive(Debug, Clone)]
-struct BrowserLog;
+struct BrowserLog(&'static str);
 
 impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
     fn endpoint(
@@ -400,7 +452,7 @@ impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
         (
             http::Method::POST,
-            Some(r#"{"type":"browser"}"#.to_string()),
+            Some(json!({"type": self.0}).to_string()),
         )
     }
 }

@@ -2,7 +2,9 @@
 //! Run by scripts/test.sh after `trunk build --release` (`cargo test --features e2e --test e2e`).
 
 mod annotator;
+mod durability;
 mod foundation;
 mod harness;
 mod perf;
+mod privacy;
 mod security;
