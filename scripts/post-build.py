@@ -2,7 +2,8 @@
 
 1. Content-Security-Policy without 'unsafe-inline' for scripts: Trunk writes the Wasm
    loader (and, under `trunk serve`, its reload script) as inline <script>s, so put the
-   SHA-256 of every inline script into script-src instead.
+   SHA-256 of every inline script into script-src instead. Any inline script counts, so
+   one added to index.html later is covered without an edit here.
 2. The offline service worker: web/sw.js with this build's version and file list, so
    each build caches its own files under its own name and drops older builds' caches.
 
@@ -39,6 +40,18 @@ def inline_script_hashes(html):
         digest = hashlib.sha256(body.encode("utf-8")).digest()
         hashes.append(f"'sha256-{base64.b64encode(digest).decode()}'")
     return hashes
+
+
+def with_dev_reload_pinned(html):
+    """`trunk serve` fills two placeholders of its reload script per request (from the Host
+    header), which would change the script after it was hashed. Fill them here as Trunk
+    does when a request has no Host: the script is then the same for every request."""
+    base = PUBLIC_URL if PUBLIC_URL.endswith("/") else PUBLIC_URL + "/"
+    return (
+        html.replace("'{{__TRUNK_ADDRESS__}}'", "window.location.host")
+        .replace("`{{__TRUNK_ADDRESS__}}`", "window.location.host")
+        .replace("{{__TRUNK_WS_BASE__}}", base)
+    )
 
 
 def with_script_hashes(html):
@@ -90,7 +103,7 @@ def write_service_worker():
 def main():
     page = STAGING / "index.html"
     html = page.read_text(encoding="utf-8")
-    page.write_text(with_script_hashes(html), encoding="utf-8")
+    page.write_text(with_script_hashes(with_dev_reload_pinned(html)), encoding="utf-8")
     write_service_worker()
 
 
