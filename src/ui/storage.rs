@@ -49,8 +49,7 @@ fn save(doc: &Doc) -> Result<(), String> {
     }
     LocalStorage::set(KEY, doc).map_err(|e| match e {
         StorageError::JsError(js) if js.name == "QuotaExceededError" => {
-            "This browser's storage is full, so your work is no longer autosaved. \
-             It is still here: download the JSON to keep it."
+            "This browser's storage is full: autosave is off. Download the JSON to keep your work."
                 .to_string()
         }
         e => {

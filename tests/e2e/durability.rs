@@ -110,7 +110,7 @@ async fn a_full_storage_is_reported_and_the_app_goes_on() {
     paste(&b).await;
     let warning = notice(&b).await;
     assert!(
-        warning.contains("storage is full") && warning.contains("download the JSON"),
+        warning.contains("storage is full") && warning.contains("Download the JSON"),
         "the person is warned: {warning}"
     );
     b.screenshot("durability-storage-full").await;
