@@ -187,9 +187,20 @@ fn annotate(out: Option<&Path>, format: Format, options: &Options, files: &[Path
         return code;
     }
     each_input(files, |file, text| {
-        let analysis = analyse_with(&text, options);
-        let doc = Document::new(text.as_str(), analysis.annotations)
-            .with_boilerplate(&analysis.boilerplate);
+        let doc = if is_html(file) {
+            // The page's visible text, its article marked by the HTML: as the app has it.
+            let page = crate::article::page_from_html(&text, None);
+            let setting = crate::edit::ArticleSetting {
+                marked: Some(page.boilerplate.clone()),
+                choices: Vec::new(),
+            };
+            let analysis = crate::edit::article::analyse(&page.text, &setting, options);
+            Document::new(page.text, analysis.annotations).with_boilerplate(&page.boilerplate)
+        } else {
+            let analysis = analyse_with(&text, options);
+            Document::new(text.as_str(), analysis.annotations)
+                .with_boilerplate(&analysis.boilerplate)
+        };
         write_export(out, &output_stem(file), &formats::export(&doc, format))
     })
 }
@@ -215,10 +226,7 @@ fn extract(out: Option<&Path>, files: &[PathBuf]) -> i32 {
         return code;
     }
     each_input(files, |file, text| {
-        let is_html = file
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
-        let mut article = if is_html {
+        let mut article = if is_html(file) {
             crate::article::readable_text_from_html(&text)
         } else {
             crate::engine::boilerplate::article_body(&text)
@@ -256,6 +264,11 @@ fn output_stem(file: &Path) -> String {
 }
 
 /// Read a UTF-8 text file (or standard input for "-"), refusing binary data.
+fn is_html(file: &Path) -> bool {
+    file.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
+}
+
 fn read_text(file: &Path) -> Result<String, String> {
     let mut bytes = Vec::new();
     let read = if file.as_os_str() == "-" {
@@ -266,6 +279,9 @@ fn read_text(file: &Path) -> Result<String, String> {
             .map(|_| ())
     };
     read.map_err(|e| format!("cannot read: {e}"))?;
+    if is_html(file) && !bytes.contains(&0) {
+        return crate::article::charset::decode_html(&bytes);
+    }
     if bytes.contains(&0) {
         return Err("looks binary (it holds NUL bytes), not text".to_string());
     }

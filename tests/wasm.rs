@@ -124,6 +124,7 @@ async fn the_article_shows_text_as_text_with_marks_at_code_points() {
         active: None,
         on_hover: Default::default(),
         on_select: Default::default(),
+        on_article: Default::default(),
     };
     let app = yew::Renderer::<Article>::with_root_and_props(root.clone(), props).render();
     tick().await;
@@ -222,4 +223,48 @@ fn every_format_exports_and_imports_back_in_wasm() {
         bad.to_string(),
         "x.json (QuoteLens JSON): format: \"quotelens/9\" is a newer version than this QuoteLens reads (\"quotelens/1\")"
     );
+}
+
+#[wasm_bindgen_test]
+async fn page_furniture_folds_and_the_view_text_stays_the_documents() {
+    let text =
+        "Home\nWorld\n\nBridge opens\n\n\"It is done,\" the mayor said.\n\nRelated stories\nMore\n";
+    let furniture_end = "Home\nWorld\n\n".chars().count();
+    let related = text.find("Related").unwrap();
+    let doc = Doc {
+        boilerplate: vec![(0, furniture_end), (related, text.chars().count())],
+        marked: true,
+        ..Doc::with_text(text)
+    };
+    let root = mount_point();
+    let props = ArticleProps {
+        doc: Shared(Rc::new(doc)),
+        annotations: Shared(Rc::new(Vec::new())),
+        shown: Mark::ALL.to_vec(),
+        lit: vec![],
+        active: None,
+        on_hover: Default::default(),
+        on_select: Default::default(),
+        on_article: Default::default(),
+    };
+    let app = yew::Renderer::<Article>::with_root_and_props(root.clone(), props).render();
+    tick().await;
+    let view = root.query_selector("#view").unwrap().expect("the view");
+    assert_eq!(
+        view.text_content().unwrap(),
+        text,
+        "buttons add no text: selection offsets stay right"
+    );
+    assert_eq!(
+        view.query_selector_all(".furniture.folded")
+            .unwrap()
+            .length(),
+        2
+    );
+    assert_eq!(
+        view.query_selector_all(".para .push-out").unwrap().length(),
+        2,
+        "one per article line"
+    );
+    app.destroy();
 }

@@ -10,8 +10,12 @@
 //! 2. blocks that are mostly link text (menus, lists of other stories);
 //! 3. the text-shape logic of [`crate::engine::boilerplate`] on what is left.
 
+pub mod charset;
 mod entities;
+mod page;
 mod tokens;
+
+pub use page::{page_from_html, Page};
 
 use crate::engine::boilerplate::{
     body_lines, is_furniture_line, is_tail_heading, split_lines, word_count,

@@ -107,6 +107,81 @@ fn normalise(mut spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
     out
 }
 
+/// A stretch of the reading view: one run of page furniture, or one line of the
+/// article (with its line break), so each can be folded, brought in or pushed out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Block {
+    pub start: usize,
+    pub end: usize,
+    pub furniture: bool,
+}
+
+/// `text` cut into blocks around `furniture` (code points, sorted, disjoint).
+pub fn blocks(text: &str, furniture: &[(usize, usize)]) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut spans = furniture.iter().copied().filter(|(s, e)| s < e).peekable();
+    let mut start = 0;
+    let mut i = 0;
+    let mut chars = text.chars();
+    let len = text.chars().count();
+    while i < len {
+        if let Some(&(s, e)) = spans.peek() {
+            if s <= i {
+                spans.next();
+                let e = e.min(len);
+                if e > i {
+                    if start < i {
+                        out.push(Block {
+                            start,
+                            end: i,
+                            furniture: false,
+                        });
+                    }
+                    out.push(Block {
+                        start: i,
+                        end: e,
+                        furniture: true,
+                    });
+                    for _ in i..e {
+                        chars.next();
+                    }
+                    i = e;
+                    start = e;
+                }
+                continue;
+            }
+        }
+        let c = chars.next();
+        i += 1;
+        if c == Some('\n') {
+            out.push(Block {
+                start,
+                end: i,
+                furniture: false,
+            });
+            start = i;
+        }
+    }
+    if start < len {
+        out.push(Block {
+            start,
+            end: len,
+            furniture: false,
+        });
+    }
+    out
+}
+
+/// A new document for a web page: its text, the furniture its HTML marks.
+pub fn page_doc(page: crate::article::Page) -> Doc {
+    Doc {
+        text: page.text,
+        boilerplate: page.boilerplate,
+        marked: true,
+        ..Doc::default()
+    }
+}
+
 /// The spans between `regions` in `[0, len)`: the furniture a file's article regions imply.
 pub fn furniture_around(len: usize, regions: &[crate::model::Region]) -> Vec<(usize, usize)> {
     let mut out = Vec::with_capacity(regions.len() + 1);
@@ -163,6 +238,35 @@ mod tests {
             [],
             "a later choice overrides an earlier one"
         );
+    }
+
+    #[test]
+    fn the_view_is_cut_into_article_lines_and_furniture_runs() {
+        let text = "Menu\nHome\nTitle\nBody one.\nBody two.\nRelated\n";
+        let b = blocks(text, &[(0, 10), (36, 44)]);
+        let shown: Vec<(String, bool)> = b
+            .iter()
+            .map(|b| {
+                (
+                    text.chars().skip(b.start).take(b.end - b.start).collect(),
+                    b.furniture,
+                )
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("Menu\nHome\n".to_string(), true),
+                ("Title\n".to_string(), false),
+                ("Body one.\n".to_string(), false),
+                ("Body two.\n".to_string(), false),
+                ("Related\n".to_string(), true),
+            ]
+        );
+        let whole: usize = b.iter().map(|b| b.end - b.start).sum();
+        assert_eq!(whole, text.chars().count(), "blocks tile the text");
+        assert_eq!(blocks("no break", &[]).len(), 1);
+        assert!(blocks("", &[(0, 3)]).is_empty());
     }
 
     #[test]

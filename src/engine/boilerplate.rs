@@ -47,9 +47,21 @@ fn furniture_spans(text: &str, keep_headline: bool) -> Vec<Range<usize>> {
     if lines.is_empty() {
         return Vec::new();
     }
-    let mut keep = body_lines(text, &lines);
+    let keep = body_lines(text, &lines);
+    furniture_from_keep(text, &lines, keep, keep_headline)
+}
+
+/// The furniture spans of `text` (cut in `lines`) whose body lines `keep` marks (blank
+/// lines are neither): whole lines with their breaks, merged across blank lines. With
+/// `keep_headline`, the headline above the body stays.
+pub(crate) fn furniture_from_keep(
+    text: &str,
+    lines: &[Range<usize>],
+    mut keep: Vec<bool>,
+    keep_headline: bool,
+) -> Vec<Range<usize>> {
     if keep_headline {
-        if let Some(h) = headline_line(text, &lines, &keep) {
+        if let Some(h) = headline_line(text, lines, &keep) {
             // The headline and what stands between it and the body unless shaped
             // like furniture (a byline, a timestamp): a standfirst, a kicker.
             let first = keep.iter().position(|k| *k).unwrap_or(h);

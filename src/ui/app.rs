@@ -21,6 +21,7 @@ use super::side_panel::SidePanel;
 use super::store::{Shared, Store};
 use super::toolbar::Toolbar;
 use super::{analysis, download, storage};
+use crate::edit::article::page_doc;
 use crate::edit::layout::Mark;
 use crate::edit::summary::{index, related, speaker_of, summarize};
 use crate::edit::{transfer, Action, ArticleSetting, Doc, State};
@@ -120,6 +121,10 @@ pub fn app() -> Html {
                     }
                     Ok(Opened::Text(text)) => {
                         dispatch.emit(Action::Replace(Doc::with_text(text)));
+                        reading.set(true);
+                    }
+                    Ok(Opened::Page(page)) => {
+                        dispatch.emit(Action::Replace(page_doc(page)));
                         reading.set(true);
                     }
                     Ok(Opened::Json(name, json)) => {
@@ -252,7 +257,8 @@ pub fn app() -> Html {
                     on_edit={let r = reading.clone(); move |_| r.set(false)} />
                 <Article doc={doc.clone()} annotations={annotations.clone()} shown={(*shown).clone()} lit={lit.clone()}
                     active={state.active.clone()} on_hover={on_hover.clone()}
-                    on_select={let d = dispatch.clone(); move |id| d.emit(Action::Select(Some(id)))} />
+                    on_select={let d = dispatch.clone(); move |id| d.emit(Action::Select(Some(id)))}
+                    on_article={let d = dispatch.clone(); move |(start, end, article)| d.emit(Action::SetArticle { start, end, article })} />
             </section>
         }
     } else {
@@ -262,6 +268,19 @@ pub fn app() -> Html {
             Callback::from(move |text: String| {
                 dispatch.emit(Action::TypeText(text));
                 reading.set(true);
+            })
+        };
+        let on_paste_page = {
+            let dispatch = dispatch.clone();
+            let reading = reading.clone();
+            Callback::from(move |(html, plain): (String, String)| {
+                match files::page_of_paste(&html, &plain) {
+                    Ok(page) => {
+                        dispatch.emit(Action::Replace(page_doc(page)));
+                        reading.set(true);
+                    }
+                    Err(msg) => dispatch.emit(Action::Notify(msg)),
+                }
             })
         };
         let on_sample = {
@@ -275,7 +294,7 @@ pub fn app() -> Html {
         html! {
             <Editor text={AttrValue::from(state.doc.text.clone())} text_rev={state.text_rev}
                 on_type={let d = dispatch.clone(); move |t| d.emit(Action::TypeText(t))}
-                {on_paste_article} on_file={open_file.clone()} {on_sample}
+                {on_paste_article} {on_paste_page} on_file={open_file.clone()} {on_sample}
                 on_done={let r = reading.clone(); move |_| r.set(true)} />
         }
     };

@@ -4,7 +4,8 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
-use web_sys::{DragEvent, File, HtmlTextAreaElement};
+use wasm_bindgen::JsCast;
+use web_sys::{ClipboardEvent, DragEvent, File, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::samples::SAMPLES;
@@ -21,6 +22,9 @@ pub struct EditorProps {
     pub on_type: Callback<String>,
     /// A paste into an empty editor: a whole article arrived, show it for reading.
     pub on_paste_article: Callback<String>,
+    /// The same with the clipboard's HTML beside its text (a copied web page):
+    /// `(html, plain)`.
+    pub on_paste_page: Callback<(String, String)>,
     pub on_file: Callback<File>,
     pub on_sample: Callback<usize>,
     /// Back to the reading view (shown when there is text).
@@ -48,9 +52,24 @@ pub fn editor(p: &EditorProps) -> Html {
     }
     let on_paste = {
         let flag = pasting_article.clone();
+        let on_paste_page = p.on_paste_page.clone();
         Callback::from(move |e: Event| {
             let el: HtmlTextAreaElement = e.target_unchecked_into();
-            *flag.borrow_mut() = el.value().trim().is_empty();
+            let empty = el.value().trim().is_empty();
+            // A copied web page into the empty editor: its HTML shows where the article is.
+            let data = e
+                .dyn_ref::<ClipboardEvent>()
+                .and_then(|c| c.clipboard_data());
+            if let Some(data) = data.filter(|_| empty) {
+                let html = data.get_data("text/html").unwrap_or_default();
+                if !html.trim().is_empty() {
+                    e.prevent_default();
+                    let plain = data.get_data("text/plain").unwrap_or_default();
+                    on_paste_page.emit((html, plain));
+                    return;
+                }
+            }
+            *flag.borrow_mut() = empty;
         })
     };
     let on_input = {

@@ -3,6 +3,8 @@
 
 use web_sys::File;
 
+use crate::article::Page;
+
 /// Bigger files are refused before reading (an article is rarely over a megabyte).
 const MAX_BYTES: f64 = 20_000_000.0;
 
@@ -10,6 +12,8 @@ const MAX_BYTES: f64 = 20_000_000.0;
 pub enum Opened {
     /// Article text to analyse.
     Text(String),
+    /// A web page: its visible text, with its article marked.
+    Page(Page),
     /// A `.json` file (name, contents): an export to import.
     Json(String, String),
 }
@@ -37,11 +41,20 @@ pub async fn open(file: File) -> Result<Opened, String> {
         .await
         .map_err(|_| format!("“{name}” could not be read."))?;
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    let text = decode(&bytes)
-        .ok_or_else(|| format!("“{name}” does not look like text (it may be a binary file)."))?;
+    let html = matches!(ext, "html" | "htm");
+    let text = match decode(&bytes) {
+        None if html && !bytes.contains(&0) => crate::article::charset::decode_html(&bytes)
+            .map_err(|msg| format!("“{name}” cannot be read: {msg}."))?,
+        None => {
+            return Err(format!(
+                "“{name}” does not look like text (it may be a binary file)."
+            ))
+        }
+        Some(text) => text,
+    };
     Ok(match ext {
         "json" | "jsonld" => Opened::Json(name, text),
-        "html" | "htm" => Opened::Text(html_to_text(&text)?),
+        "html" | "htm" => Opened::Page(page_of(&text, None)?),
         _ => Opened::Text(text),
     })
 }
@@ -55,12 +68,17 @@ fn decode(bytes: &[u8]) -> Option<String> {
     String::from_utf8(bytes.to_vec()).ok()
 }
 
-/// The readable text of an HTML page, as the command line reads it: scripts, styles and
-/// page furniture dropped, blocks as paragraphs.
-pub fn html_to_text(html: &str) -> Result<String, String> {
-    let text = crate::article::readable_text_from_html(html);
-    if text.trim().is_empty() {
-        return Err("This HTML page has no readable article text.".into());
+/// A page from its HTML (and the text a browser copied with it), as the command line
+/// reads it: the visible text kept whole, the article marked, scripts and styles gone.
+fn page_of(html: &str, plain: Option<&str>) -> Result<Page, String> {
+    let page = crate::article::page_from_html(html, plain);
+    if page.text.trim().is_empty() {
+        return Err("This HTML page has no readable text.".into());
     }
-    Ok(text)
+    Ok(page)
+}
+
+/// The page a paste with an HTML flavour holds (`plain`: its text flavour, maybe empty).
+pub fn page_of_paste(html: &str, plain: &str) -> Result<Page, String> {
+    page_of(html, Some(plain)).map_err(|_| "The pasted page has no readable text.".into())
 }

@@ -211,7 +211,9 @@ async fn input_paste_edit_samples_and_files() {
         "document.querySelector('#view').textContent.includes('Residents were relieved')",
     )
     .await;
-    let shown = view_text(&b).await;
+    // What is visible: the page's furniture (navigation, footer) is folded away.
+    let visible = "document.querySelector('#view').innerText";
+    let shown = b.eval(visible).await.as_str().unwrap().to_string();
     assert!(
         shown.contains("The engineer said: \"The dam is safe.\""),
         "{shown}"
@@ -234,7 +236,7 @@ async fn input_paste_edit_samples_and_files() {
     );
     b.upload("#file-picker", &binary).await;
     assert!(notice(&b).await.contains("does not look like text"));
-    assert_eq!(view_text(&b).await, shown);
+    assert_eq!(b.eval(visible).await.as_str().unwrap(), shown);
     let pdf = scratch("paper.pdf", b"%PDF-1.4");
     b.upload("#file-picker", &pdf).await;
     b.wait_until(
@@ -242,7 +244,7 @@ async fn input_paste_edit_samples_and_files() {
         "document.querySelector('#notice').textContent.includes('is not a text')",
     )
     .await;
-    assert_eq!(view_text(&b).await, shown);
+    assert_eq!(b.eval(visible).await.as_str().unwrap(), shown);
     assert_no_console_errors(&b).await;
     b.close().await;
 }

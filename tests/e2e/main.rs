@@ -5,6 +5,7 @@ mod annotator;
 mod durability;
 mod foundation;
 mod harness;
+mod page;
 mod perf;
 mod privacy;
 mod security;

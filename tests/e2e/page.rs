@@ -1,0 +1,211 @@
+//! Whole web pages in the app: a dropped HTML file, a paste that carries the page's HTML,
+//! page furniture folded, a block brought into the article or pushed out of it, and the
+//! article regions in the export.
+
+use serde_json::Value;
+
+use crate::harness::{seed_text, Browser};
+
+const POMPEO: &str = "000_0399775715a1bf4a.txt";
+
+const PROSE: &str = "Engineers inspected the dam on the river for the whole of Tuesday after the storm passed, walking its length and testing the spillways one by one.";
+
+/// A news page: navigation, the article (headline, byline, paragraphs, a quote), related
+/// stories and a footer.
+fn page_html() -> String {
+    format!(
+        "<!doctype html><html><head><meta charset=\"utf-8\"><title>Dam report</title>\
+         <script>var secret = 1;</script></head><body>\
+         <nav><ul><li><a href='/'>Home</a></li><li><a href='/w'>World news</a></li><li><a href='/s'>Sport</a></li></ul></nav>\
+         <article><h1>Dam holds after storm</h1><p class='byline'>By Ann Lee</p>\
+         <p>{PROSE}</p><p>\"The dam is safe and the town is dry,\" the chief engineer said on Wednesday morning.</p>\
+         <p>{PROSE}</p><p>Residents were relieved, and the schools reopened on Thursday after two days.</p></article>\
+         <aside><h2>Related stories</h2><ul><li><a href='/1'>Floods close the coast road for a week</a></li>\
+         <li><a href='/2'>Storm season starts early this year</a></li></ul></aside>\
+         <footer>About us | Contact | Privacy</footer></body></html>"
+    )
+}
+
+/// The text a browser copies beside that HTML.
+fn page_plain() -> String {
+    format!(
+        "Home\nWorld news\nSport\nDam holds after storm\nBy Ann Lee\n\n{PROSE}\n\n\"The dam is safe and the town is dry,\" the chief engineer said on Wednesday morning.\n\n{PROSE}\n\nResidents were relieved, and the schools reopened on Thursday after two days.\n\nRelated stories\nFloods close the coast road for a week\nStorm season starts early this year\nAbout us | Contact | Privacy\n"
+    )
+}
+
+/// What is visible in the reading view (folded furniture is not).
+async fn visible(b: &Browser) -> String {
+    b.eval("document.querySelector('#view').innerText")
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// The exported quotelens/1 JSON (the download is removed after reading).
+async fn export(b: &Browser) -> Value {
+    b.click("#download-json").await;
+    let path = b.downloaded(".quotelens.json").await;
+    let json = std::fs::read_to_string(&path).unwrap();
+    std::fs::remove_file(&path).unwrap();
+    quotelens::model::document_from_json(&json).expect("the export validates");
+    serde_json::from_str(&json).unwrap()
+}
+
+/// The article regions' texts of an export.
+fn regions(doc: &Value) -> Vec<String> {
+    let text: Vec<char> = doc["text"].as_str().unwrap().chars().collect();
+    doc["article"]
+        .as_array()
+        .map(|list| {
+            list.iter()
+                .map(|r| {
+                    let (s, e) = (r["start"].as_u64().unwrap(), r["end"].as_u64().unwrap());
+                    text[s as usize..e as usize].iter().collect()
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn a_paste_with_the_pages_html_shows_the_article_with_furniture_folded() {
+    let b = Browser::open().await;
+    b.wait_for_css("#editor").await;
+    b.eval_async(&format!(
+        "const el = document.querySelector('#editor'); el.focus();
+         const dt = new DataTransfer();
+         dt.setData('text/html', {html}); dt.setData('text/plain', {plain});
+         el.dispatchEvent(new ClipboardEvent('paste', {{clipboardData: dt, bubbles: true, cancelable: true}}));
+         arguments[0](true);",
+        html = serde_json::json!(page_html()),
+        plain = serde_json::json!(page_plain()),
+    ))
+    .await;
+    b.wait_until(
+        "the article with a quote",
+        "document.querySelector('#view .mk-quote') && document.querySelector('#view .furniture.folded')",
+    )
+    .await;
+    b.screenshot("page-01-html-paste").await;
+    let shown = visible(&b).await;
+    assert!(
+        shown.contains("Dam holds after storm"),
+        "the headline: {shown}"
+    );
+    assert!(shown.contains("Residents were relieved"), "{shown}");
+    for folded in [
+        "World news",
+        "Floods close the coast road",
+        "About us | Contact",
+    ] {
+        assert!(!shown.contains(folded), "{folded:?} is shown: {shown}");
+    }
+    // The document is the copied text, kept whole; the export marks the article.
+    let doc = export(&b).await;
+    assert_eq!(doc["text"].as_str().unwrap(), page_plain());
+    let article = regions(&doc).join("\n");
+    assert!(article.contains("\"The dam is safe"), "{article}");
+    assert!(!article.contains("Storm season"), "{article}");
+    assert!(!article.contains("World news"), "{article}");
+
+    // Unfold the related stories and bring them into the article.
+    let related = "[...document.querySelectorAll('#view .furniture')].find(e => e.textContent.includes('Storm season'))";
+    b.eval(&format!("{related}.querySelector('.fold').click()"))
+        .await;
+    b.wait_until(
+        "the unfolded block",
+        &format!("!{related}.classList.contains('folded') && {related}.querySelector('.bring-in')"),
+    )
+    .await;
+    assert!(visible(&b).await.contains("Storm season starts early"));
+    b.screenshot("page-02-unfolded").await;
+    b.eval(&format!("{related}.querySelector('.bring-in').click()"))
+        .await;
+    b.wait_until(
+        "the block in the article",
+        "[...document.querySelectorAll('#view .para')].some(e => e.textContent.includes('Storm season'))",
+    )
+    .await;
+    let doc = export(&b).await;
+    assert!(
+        regions(&doc)
+            .join("\n")
+            .contains("Storm season starts early"),
+        "{:?}",
+        regions(&doc)
+    );
+
+    // Push the quote's paragraph out: its quote goes, and undo brings it back.
+    let quote_para = "[...document.querySelectorAll('#view .para')].find(e => e.textContent.includes('The dam is safe'))";
+    b.eval(&format!("{quote_para}.querySelector('.push-out').click()"))
+        .await;
+    b.wait_until("no quote", "!document.querySelector('#view .mk-quote')")
+        .await;
+    let doc = export(&b).await;
+    assert!(!regions(&doc).join("\n").contains("The dam is safe"));
+    assert!(
+        doc["annotations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|a| a["kind"] != "quote"),
+        "no quote outside the article"
+    );
+    b.click("#undo").await;
+    b.wait_until(
+        "the quote again",
+        "document.querySelector('#view .mk-quote')",
+    )
+    .await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn a_dropped_html_file_and_a_pasted_page_fold_their_furniture() {
+    let b = Browser::open().await;
+    b.wait_for_css("#editor").await;
+    // Drop an HTML file on the input, as a person drags one from their files.
+    b.eval_async(&format!(
+        "const dt = new DataTransfer();
+         dt.items.add(new File([{html}], 'dam.html', {{type: 'text/html'}}));
+         document.querySelector('section.input').dispatchEvent(new DragEvent('drop', {{dataTransfer: dt, bubbles: true, cancelable: true}}));
+         arguments[0](true);",
+        html = serde_json::json!(page_html()),
+    ))
+    .await;
+    b.wait_until(
+        "the dropped page",
+        "document.querySelector('#view .mk-quote') && document.querySelector('#view .furniture.folded')",
+    )
+    .await;
+    let shown = visible(&b).await;
+    assert!(shown.contains("Residents were relieved"), "{shown}");
+    for absent in ["secret", "World news", "Floods close", "<p>"] {
+        assert!(!shown.contains(absent), "{absent:?} is shown: {shown}");
+    }
+    let doc = export(&b).await;
+    assert!(!regions(&doc).is_empty());
+
+    // The seed's copied page as plain text: navigation, "Related Topics" and "Recent
+    // Stories" folded, nothing annotated in them.
+    b.click("#new-doc").await;
+    b.click("#confirm-ok").await;
+    b.wait_for_css("#editor").await;
+    b.paste("#editor", &seed_text(POMPEO)).await;
+    b.wait_until(
+        "the seed with folded furniture",
+        "document.querySelector('#view .mk-quote') && document.querySelector('#view .furniture.folded')",
+    )
+    .await;
+    let shown = visible(&b).await;
+    for folded in ["Related Topics", "Recent Stories", "UVAS lab begins"] {
+        assert!(!shown.contains(folded), "{folded:?} is shown");
+    }
+    let marked_in_furniture = b
+        .eval("document.querySelectorAll('#view .furniture .mk').length")
+        .await;
+    assert_eq!(marked_in_furniture, 0, "nothing annotated in the furniture");
+    b.screenshot("page-03-seed-folded").await;
+    b.close().await;
+}
