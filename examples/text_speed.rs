@@ -1,7 +1,9 @@
 //! How fast page-furniture detection, claim scoring and HTML extraction run natively:
 //! `boilerplate_spans` and `find_claims` on PolNeAR dev concatenated and repeated to
 //! about 5 MB, `readable_text_from_html` on every page of ../shared/articles/dev
-//! (repeated to about 5 MB of HTML). Prints MB/s of input.
+//! (repeated to about 5 MB of HTML), `page_from_html` on those pages with their copied
+//! text (the app's paste), and furniture detection on the copied page texts. Prints
+//! MB/s of input.
 //!
 //!     cargo run --profile release-native --example text_speed
 //!
@@ -120,4 +122,29 @@ fn main() {
             }
         }
     });
+    // The app's paste of a copied page: its text kept, its HTML marking the article
+    // (MB/s of HTML; the copied text comes with it).
+    let copied: Vec<String> = files("../shared/articles/dev", ".html")
+        .iter()
+        .map(|p| {
+            let txt = p.to_string_lossy().replace(".html", ".page.txt");
+            std::fs::read_to_string(txt).unwrap_or_default()
+        })
+        .collect();
+    report("page_from_html (paste)", total * reps, runs, || {
+        for _ in 0..reps {
+            for (p, t) in pages.iter().zip(&copied) {
+                std::hint::black_box(quotelens::article::page_from_html(p, Some(t)));
+            }
+        }
+    });
+    let page_text = repeat_to(&copied, 5_000_000);
+    report(
+        "boilerplate_spans (page text)",
+        page_text.len(),
+        runs,
+        || {
+            std::hint::black_box(boilerplate_spans(&page_text));
+        },
+    );
 }

@@ -15,7 +15,7 @@ mod entities;
 mod page;
 mod tokens;
 
-pub use page::{page_from_html, Page};
+pub use page::{empty_page_message, page_from_html, Page};
 
 use crate::engine::boilerplate::{
     body_lines, is_furniture_line, is_tail_heading, split_lines, word_count,

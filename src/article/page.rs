@@ -39,6 +39,22 @@ pub fn page_from_html(html: &str, plain: Option<&str>) -> Page {
     Page { text, boilerplate }
 }
 
+/// Why `html` gives no text, in words for the person.
+pub fn empty_page_message(html: &str) -> String {
+    let head: String = html
+        .chars()
+        .take(200_000)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if head.contains("<frameset") || head.contains("<frame ") {
+        "This page is only frames: its text is in other pages. Open the frame's own page and save or copy that.".into()
+    } else if head.contains("<script") {
+        "This page has no text of its own (scripts build it in the browser): open it in a browser, copy the page and paste it here.".into()
+    } else {
+        "This HTML page has no readable text.".into()
+    }
+}
+
 /// Lines with white space collapsed, as both the HTML reduction and a browser's copy
 /// write the same paragraph.
 fn normal(line: &str) -> String {

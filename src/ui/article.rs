@@ -41,7 +41,8 @@ pub fn article(p: &ArticleProps) -> Html {
                 let segments = layout(ix.len_chars(), &annotations, &furniture, |m| {
                     shown.contains(&m)
                 });
-                let page_like = doc.marked || !furniture.is_empty();
+                // Controls only where there is a page to sort out, not on a plain article.
+                let page_like = !furniture.is_empty() || !doc.article_choices.is_empty();
                 let mut next = 0;
                 let blocks = blocks(&doc.text, &furniture)
                     .into_iter()

@@ -73,7 +73,7 @@ fn decode(bytes: &[u8]) -> Option<String> {
 fn page_of(html: &str, plain: Option<&str>) -> Result<Page, String> {
     let page = crate::article::page_from_html(html, plain);
     if page.text.trim().is_empty() {
-        return Err("This HTML page has no readable text.".into());
+        return Err(crate::article::empty_page_message(html));
     }
     Ok(page)
 }
