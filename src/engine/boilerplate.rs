@@ -151,6 +151,16 @@ pub(crate) fn body_lines(text: &str, lines: &[Range<usize>]) -> Vec<bool> {
     if filled.len() <= SHORT_PASTE_LINES && filled.iter().all(|l| ends_sentence(l)) {
         return shaped.iter().map(|s| !s).collect();
     }
+    // A teaser (a story's title and author above, the next teaser's title below): a
+    // prose line alone between non-prose lines is weak evidence of the article.
+    let nonblank: Vec<usize> = (0..scores.len()).filter(|&i| scores[i] != 0.0).collect();
+    let orig = scores.clone();
+    for w in nonblank.windows(4) {
+        let (p2, p, i, n) = (w[0], w[1], w[2], w[3]);
+        if orig[i] > 0.0 && orig[p] < 0.0 && orig[n] < 0.0 && orig[p2] < 0.0 {
+            scores[i] *= ISOLATED;
+        }
+    }
     // A long stretch of non-prose lines (a menu, a list of other stories) separates
     // the article from prose elsewhere on the page: each further line there costs more.
     let mut gap = 0;
@@ -187,6 +197,9 @@ pub(crate) fn body_lines(text: &str, lines: &[Range<usize>]) -> Vec<bool> {
 
 /// Texts of at most this many sentence lines are a pasted snippet, not a page.
 const SHORT_PASTE_LINES: usize = 6;
+
+/// The weight of a prose line between non-prose lines (a teaser).
+const ISOLATED: f64 = 0.3;
 
 /// How much dearer each further line of a stretch of non-prose lines is.
 const GAP_GROWTH: f64 = 1.2;
@@ -774,6 +787,20 @@ Sie kostete 120 Millionen Euro, ein Fünftel mehr als geplant, so der Rat der St
             !kept.contains("Weather") && !kept.contains("Another story"),
             "{kept}"
         );
+    }
+
+    #[test]
+    fn teasers_of_other_stories_after_the_article_are_furniture() {
+        let para = "The council voted on Monday to rebuild the old bridge, which has been closed since the spring floods, officials said.";
+        let mut text = format!("Home\nNews\nBridge to be rebuilt\n\n{para}\n\n{para}\n\n{para}\n\nShare this\nMore stories\n");
+        for i in 0..6 {
+            text.push_str(&format!(
+                "Storm number {i} hits the coast\nJane Writer\nThe storm brought heavy rain and strong winds to the coast on Tuesday, and more is expected this week.\n"
+            ));
+        }
+        let kept = strip_boilerplate(&text);
+        assert_eq!(kept.matches("The council voted").count(), 3, "{kept}");
+        assert!(!kept.contains("heavy rain"), "teasers kept: {kept}");
     }
 
     #[test]
