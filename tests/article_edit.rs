@@ -234,3 +234,46 @@ fn an_export_with_a_quote_outside_its_article_is_refused() {
     let err = document_from_json(&value.to_string()).unwrap_err();
     assert!(err.to_string().starts_with("article[0].end"), "{err}");
 }
+
+#[test]
+fn a_persons_annotation_in_a_pushed_out_block_is_kept_and_comes_back_with_it() {
+    let mut state = pasted(SEED);
+    let sentence = "Several Czech hospitals have recently reported cyber attack attempts which they have withstood.";
+    let (s, e) = chars(SEED, sentence);
+    state = reduce(
+        state,
+        Action::Add {
+            kind: Kind::Claim,
+            start: s,
+            end: e,
+        },
+    );
+    let id = state.active.clone().expect("the claim is made");
+    let mine = |st: &State| st.doc.annotations().iter().any(|a| a.id == id);
+    assert!(mine(&state));
+    let (ls, le) = line_of(SEED, sentence);
+    state = analysed(reduce(
+        state,
+        Action::SetArticle {
+            start: ls,
+            end: le,
+            article: false,
+        },
+    ));
+    assert!(!mine(&state), "out of the article, out of the annotations");
+    assert!(state.doc.is_user(&id), "but still the person's");
+    let exported = document_from_json(&transfer::export_json(&state.doc)).unwrap();
+    assert!(
+        exported.annotations.iter().all(|a| a.id != id),
+        "nor exported"
+    );
+    state = analysed(reduce(
+        state,
+        Action::SetArticle {
+            start: ls,
+            end: le,
+            article: true,
+        },
+    ));
+    assert!(mine(&state), "brought back in, it is shown again");
+}
