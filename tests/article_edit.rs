@@ -277,3 +277,27 @@ fn a_persons_annotation_in_a_pushed_out_block_is_kept_and_comes_back_with_it() {
     ));
     assert!(mine(&state), "brought back in, it is shown again");
 }
+
+#[test]
+fn marking_text_in_the_furniture_is_refused_with_a_way_out() {
+    let state = pasted(SEED);
+    let before = state.doc.clone();
+    let (s, e) = chars(SEED, "UVAS lab begins testing coronavirus");
+    let state = reduce(
+        state,
+        Action::Add {
+            kind: Kind::Claim,
+            start: s,
+            end: e,
+        },
+    );
+    assert!(
+        state
+            .notice
+            .as_deref()
+            .is_some_and(|n| n.contains("Bring into the article")),
+        "{:?}",
+        state.notice
+    );
+    assert_eq!(state.doc, before, "nothing hidden was added");
+}

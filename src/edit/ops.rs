@@ -230,6 +230,10 @@ pub fn add(
     if s >= e {
         return Err("Select some words of the article first.".into());
     }
+    if doc.furniture().iter().any(|&(fs, fe)| fs < e && s < fe) {
+        // It would be hidden at once: nothing is annotated outside the article.
+        return Err("That text is page furniture, outside the article. Bring its block into the article first (Bring into the article), then mark it.".into());
+    }
     let existing = doc
         .annotations()
         .into_iter()
