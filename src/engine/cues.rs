@@ -8,11 +8,10 @@
 //! list was removed on purpose: it is never a cue, not even by the engine's guess that
 //! an unknown past-tense verb next to a quotation is one.
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 
 use super::lexicon;
+use super::word_hash::WordMap;
 
 /// The one phrase the engine reads as a cue before its speaker ("according to X, ...").
 pub const ACCORDING_TO: &str = "according to";
@@ -27,11 +26,12 @@ const ADDED_STRENGTH: (u8, u8) = (60, 60);
 #[serde(from = "Vec<String>", into = "Vec<String>")]
 pub struct CueList {
     /// Single-word cues → (strength anywhere, strength after a likely subject).
-    words: HashMap<Box<str>, (u8, u8)>,
+    /// (A fast hasher: looked up for nearly every token.)
+    words: WordMap<Box<str>, (u8, u8)>,
     /// Cues of several words ("according to", "pointed out"), sorted.
     phrases: Vec<String>,
     /// The phrases other than "according to" by first word: their other words.
-    by_first: HashMap<Box<str>, Vec<Vec<Box<str>>>>,
+    by_first: WordMap<Box<str>, Vec<Vec<Box<str>>>>,
     /// The learnt strengths of "according" while "according to" is listed.
     according: Option<(u8, u8)>,
 }
@@ -59,9 +59,9 @@ impl CueList {
     /// A list with no cues at all.
     pub fn empty() -> Self {
         CueList {
-            words: HashMap::new(),
+            words: WordMap::default(),
             phrases: Vec::new(),
-            by_first: HashMap::new(),
+            by_first: WordMap::default(),
             according: None,
         }
     }

@@ -3,7 +3,7 @@
 //! compatible named speaker, "the secretary" the nearest speaker with that title,
 //! organisations and documents keep their own name ("State Department", "EC's report").
 
-use std::collections::HashMap;
+use super::word_hash::WordMap;
 
 use super::attribution::Attr;
 use super::lexicon::{self as lex, Pronoun};
@@ -37,8 +37,8 @@ struct Mention {
 
 struct Index {
     people: Vec<Person>,
-    by_last: HashMap<String, Vec<usize>>,
-    by_name: HashMap<String, usize>,
+    by_last: WordMap<String, Vec<usize>>,
+    by_name: WordMap<String, usize>,
     mentions: Vec<Mention>,
 }
 
@@ -54,18 +54,25 @@ fn parse<'t>(words: &[&'t str]) -> Parsed<'t> {
     let mut cut = 0;
     let mut honorific = Gender::Unknown;
     for (i, w) in words.iter().enumerate() {
-        let l = w.to_lowercase();
-        match l.trim_end_matches('.') {
-            "mr" => honorific = Gender::He,
-            "mrs" | "ms" | "miss" => honorific = Gender::She,
-            _ => {}
-        }
-        if lex::is_title(w)
-            || lex::is_determiner(&l)
+        // The word in lower case, looked at once (no copy for short ASCII words).
+        let (title_word, determiner, of_for) = lex::with_lower(w, |l| {
+            match l.trim_end_matches('.') {
+                "mr" => honorific = Gender::He,
+                "mrs" | "ms" | "miss" => honorific = Gender::She,
+                _ => {}
+            }
+            (
+                lex::is_title(w),
+                lex::is_determiner(l),
+                matches!(l, "of" | "for"),
+            )
+        });
+        if title_word
+            || determiner
             || w.ends_with("'s")
             || w.ends_with("\u{2019}s")
             || (!starts_upper(w) && i + 1 < words.len() && !is_particle(w))
-            || matches!(l.as_str(), "of" | "for")
+            || of_for
         {
             cut = i + 1;
         }
@@ -98,17 +105,22 @@ fn parse<'t>(words: &[&'t str]) -> Parsed<'t> {
 fn build_index(seg: &Segmented) -> Index {
     let mut idx = Index {
         people: Vec::new(),
-        by_last: HashMap::new(),
-        by_name: HashMap::new(),
+        by_last: WordMap::default(),
+        by_name: WordMap::default(),
         mentions: Vec::new(),
     };
     let n = seg.tokens.len();
     let mut i = 0;
     while i < n {
         let is_cap = |k: usize| {
-            seg.tokens[k].kind == TokKind::Word
-                && starts_upper(seg.word(k))
-                && seg.word(k).chars().next().is_some_and(char::is_alphabetic)
+            seg.tokens[k].kind == TokKind::Word && {
+                let w = seg.word(k);
+                match w.as_bytes().first() {
+                    // An ASCII first letter: upper case is all there is to check.
+                    Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                    _ => starts_upper(w) && w.chars().next().is_some_and(char::is_alphabetic),
+                }
+            }
         };
         if !is_cap(i) {
             i += 1;
@@ -218,8 +230,7 @@ fn build_index(seg: &Segmented) -> Index {
 /// The person a partial name ("Pompeo", "von der Leyen") refers to: the fullest
 /// name in the text that ends with the same words.
 fn lookup(idx: &Index, name: &[&str]) -> Option<usize> {
-    let lower: Vec<String> = name.iter().map(|w| w.to_lowercase()).collect();
-    let cands = idx.by_last.get(lower.last()?)?;
+    let cands = lex::with_lower(name.last()?, |l| idx.by_last.get(l))?;
     // The fullest matching name; among equals the first seen. Candidates are few
     // (people sharing a surname), their words lower-cased once when indexed.
     cands
@@ -227,7 +238,11 @@ fn lookup(idx: &Index, name: &[&str]) -> Option<usize> {
         .copied()
         .filter(|&p| {
             let full = &idx.people[p].lower;
-            full.len() >= lower.len() && full[full.len() - lower.len()..] == lower[..]
+            full.len() >= name.len()
+                && full[full.len() - name.len()..]
+                    .iter()
+                    .zip(name)
+                    .all(|(f, w)| lex::with_lower(w, |l| f == l))
         })
         .max_by_key(|&p| (idx.people[p].name.len(), std::cmp::Reverse(p)))
 }

@@ -127,51 +127,65 @@ pub fn segment<'t>(text: &'t str, skip: &[Range<usize>]) -> Segmented<'t> {
     }
 }
 
+/// The character at byte `i` of `line` (a char boundary) and its length; bytes below
+/// 0x80 are not decoded (news text is mostly ASCII).
+#[inline]
+fn char_at(line: &str, i: usize) -> Option<(char, usize)> {
+    let b = *line.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((char::from(b), 1));
+    }
+    let c = super::ascii::char_from(line, i);
+    Some((c, c.len_utf8()))
+}
+
+#[inline]
+fn is_word_char_fast(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        is_word_char(c)
+    }
+}
+
 fn tokenize_line(line: &str, base: usize, para: usize, out: &mut Vec<Token>) {
-    let mut it = line.char_indices().peekable();
+    let bytes = line.as_bytes();
     let mut space_before = true;
-    while let Some((i, c)) = it.next() {
+    let mut i = 0;
+    while let Some((c, len)) = char_at(line, i) {
         if c.is_whitespace() {
             space_before = true;
+            i += len;
             continue;
         }
-        if is_word_char(c) {
-            let mut end = i + c.len_utf8();
+        if is_word_char_fast(c) {
+            let mut end = i + len;
             // Extend over letters, and over joiners followed by a letter.
-            loop {
-                let rest = &line[end..];
-                let mut chars = rest.chars();
-                match chars.next() {
-                    Some(n) if is_word_char(n) => end += n.len_utf8(),
-                    Some(
-                        j @ ('\'' | '\u{2019}' | '-' | '.' | '&' | ',' | '\u{2010}' | '\u{2011}'),
-                    ) => {
-                        match chars.next() {
-                            // "6,553" and "2.5" only between digits; others before any letter.
-                            Some(n)
-                                if is_word_char(n)
-                                    && (j != ','
-                                        || (n.is_ascii_digit()
-                                            && line[..end]
-                                                .ends_with(|p: char| p.is_ascii_digit()))) =>
-                            {
-                                end += j.len_utf8() + n.len_utf8()
-                            }
-                            _ => break,
-                        }
+            while let Some((n, n_len)) = char_at(line, end) {
+                if is_word_char_fast(n) {
+                    end += n_len;
+                    continue;
+                }
+                if !matches!(
+                    n,
+                    '\'' | '\u{2019}' | '-' | '.' | '&' | ',' | '\u{2010}' | '\u{2011}'
+                ) {
+                    break;
+                }
+                match char_at(line, end + n_len) {
+                    // "6,553" and "2.5" only between digits; others before any letter.
+                    Some((m, m_len))
+                        if is_word_char_fast(m)
+                            && (n != ','
+                                || (m.is_ascii_digit() && bytes[end - 1].is_ascii_digit())) =>
+                    {
+                        end += n_len + m_len;
                     }
                     _ => break,
                 }
             }
-            if line[end..].starts_with('.') && keeps_dot(&line[i..end]) {
+            if bytes.get(end) == Some(&b'.') && keeps_dot(&line[i..end]) {
                 end += 1;
-            }
-            while let Some(&(j, _)) = it.peek() {
-                if j < end {
-                    it.next();
-                } else {
-                    break;
-                }
             }
             out.push(Token {
                 start: base + i,
@@ -180,19 +194,19 @@ fn tokenize_line(line: &str, base: usize, para: usize, out: &mut Vec<Token>) {
                 para,
                 space_before,
             });
+            i = end;
         } else {
             // Two apostrophes are a double quotation mark (as some newspapers type it).
-            let doubled = c == '\'' && line[i + 1..].starts_with('\'');
-            if doubled {
-                it.next();
-            }
+            let doubled = c == '\'' && bytes.get(i + 1) == Some(&b'\'');
+            let end = i + if doubled { 2 } else { len };
             out.push(Token {
                 start: base + i,
-                end: base + i + if doubled { 2 } else { c.len_utf8() },
+                end: base + end,
                 kind: TokKind::Punct(if doubled { '"' } else { c }),
                 para,
                 space_before,
             });
+            i = end;
         }
         space_before = false;
     }

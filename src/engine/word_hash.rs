@@ -34,9 +34,12 @@ impl Hasher for WordHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut buf = [0u8; 8];
-            buf[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(buf));
+            // Byte by byte: cheaper than a copy into a buffer for the few bytes left.
+            let mut word = 0u64;
+            for (k, b) in rest.iter().enumerate() {
+                word |= u64::from(*b) << (8 * k);
+            }
+            self.add(word);
         }
     }
 
