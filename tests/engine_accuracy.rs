@@ -122,3 +122,26 @@ fn a_short_pasted_snippet_is_annotated_whole() {
     assert!(a.boilerplate.is_empty(), "{:?}", a.boilerplate);
     assert_eq!(who(&a, "square is calm"), pair("Reporter Jane Doe", "says"));
 }
+
+#[test]
+fn ages_numbers_and_modifiers_in_speaker_noun_phrases() {
+    let a = analyse(
+        "\"He has always been a leader,\" said the 46-year-old.\n\n\
+When pressed, the 34-year-old mother of three replied, \"It is meant to help every family.\"\n\n\
+\"The reasons do not hold,\" said 9/11 widow Terry Strada.",
+    );
+    assert_eq!(who(&a, "leader"), pair("the 46-year-old", "said"));
+    assert_eq!(
+        who(&a, "every family"),
+        pair("the 34-year-old mother of three", "replied")
+    );
+    assert_eq!(who(&a, "reasons"), pair("9/11 widow Terry Strada", "said"));
+}
+
+#[test]
+fn as_someone_put_it() {
+    let a = analyse(
+        "He is seen, as The New Yorker put it in a long profile, as \u{201c}the operator.\u{201d}",
+    );
+    assert_eq!(who(&a, "operator"), pair("The New Yorker", "put it"));
+}

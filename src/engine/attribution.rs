@@ -602,6 +602,12 @@ impl Ctx<'_, '_> {
                     return Some(self.add_attr(np, c..c + 2, "according-to-quote"));
                 }
             }
+            // "as The New Yorker put it, "..."".
+            if w == "put" && c + 1 < qfirst && self.word(c + 1) == "it" {
+                if let Some(np) = self.np_left(c, b0) {
+                    return Some(self.add_attr(np, c..c + 2, "name-put-it-quote"));
+                }
+            }
             if (self.cues.strength(w) >= BEFORE_QUOTE_CUE || self.phrase_at(c) > 1)
                 && !lex::is_function_word(w)
                 && w.starts_with(|ch: char| ch.is_lowercase())
@@ -828,6 +834,17 @@ impl Ctx<'_, '_> {
                         || w == "their"
                         || w == "its"
                     {
+                        // "the 34-year-old mother of three": a number after "of" ends
+                        // the noun phrase.
+                        if i == end
+                            && k >= floor + 2
+                            && self.word(k - 1) == "of"
+                            && self.is_word(k - 2)
+                            && lex::is_role(self.word(k - 2))
+                        {
+                            i = k - 1;
+                            continue;
+                        }
                         if i < end {
                             i = k;
                         }
@@ -938,8 +955,16 @@ impl Ctx<'_, '_> {
                 TokKind::Word => {
                     let w = self.word(i);
                     if w.starts_with(|c: char| c.is_ascii_digit()) {
-                        // "said 9/11 widow Terry Strada", "the 14th-ranked Schwartzman".
+                        // "said 9/11 widow Terry Strada", "the 14th-ranked Schwartzman";
+                        // after a determiner "the 46-year-old" is a noun phrase itself.
                         if last_head.is_none() && i < start + 3 {
+                            if i > start
+                                && lex::is_determiner(self.word(start))
+                                && w.contains('-')
+                                && w.contains(|c: char| c.is_alphabetic())
+                            {
+                                last_head = Some(i);
+                            }
                             i += 1;
                             continue;
                         }
@@ -952,6 +977,17 @@ impl Ctx<'_, '_> {
                         last_head = Some(i);
                     } else if lex::is_role(w) || lex::is_document_word(w) || is_possessive(w) {
                         last_head = Some(i);
+                    } else if last_head.is_none()
+                        && i + 1 < limit
+                        && self.is_word(i + 1)
+                        && starts_upper(self.word(i + 1))
+                        && !lex::is_function_word(w)
+                        && !lex::is_adverbial(w)
+                        && !lex::is_determiner(w)
+                        && self.cues.strength(w) < INDIRECT_CUE
+                    {
+                        // "said 9/11 widow Terry Strada", "said longtime adviser Roger
+                        // Stone": a modifier before the name.
                     } else {
                         // Determiners lead; joiners ("of", "by" after a document) link.
                         let leads = lex::is_determiner(w) && (i == start || last_head.is_none());
