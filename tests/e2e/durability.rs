@@ -2,9 +2,12 @@
 //! localStorage is reported while the app goes on, and after the first visit the app
 //! opens and works without the server.
 
-use serde_json::json;
+use std::path::Path;
+use std::time::{Duration, Instant};
 
-use crate::harness::Browser;
+use serde_json::{json, Value};
+
+use crate::harness::{root, Browser, StaticServer};
 
 const TEXT: &str = "Bridge to reopen in May\n\nThe minister spoke on Monday. \"We will rebuild the bridge by May,\" said Anna Berg, the minister.\n\nCritics disagreed. \"It cannot be done,\" said Tom Hale. \"Not this year,\" he added.";
 
@@ -168,5 +171,81 @@ async fn after_the_first_visit_it_works_without_the_server() {
     )
     .await;
     b.screenshot("durability-offline").await;
+    b.close().await;
+}
+
+/// Publish release `release` of the built app in `dir`: a fresh copy of `dist/` whose page
+/// names its release, finished by the same post-build hook as a real build.
+fn publish(dir: &Path, release: &str) {
+    let _ = std::fs::remove_dir_all(dir);
+    std::fs::create_dir_all(dir).unwrap();
+    for entry in std::fs::read_dir(root().join("dist")).unwrap().flatten() {
+        if entry.path().is_file() {
+            std::fs::copy(entry.path(), dir.join(entry.file_name())).unwrap();
+        }
+    }
+    let page = dir.join("index.html");
+    let html = std::fs::read_to_string(&page).unwrap().replacen(
+        "<title>",
+        &format!("<meta name=\"release\" content=\"{release}\" />\n    <title>"),
+        1,
+    );
+    std::fs::write(&page, html).unwrap();
+    let hook = std::process::Command::new("python3")
+        .arg(root().join("scripts").join("post-build.py"))
+        .env("TRUNK_STAGING_DIR", dir)
+        .env("TRUNK_SOURCE_DIR", root())
+        .env("TRUNK_PUBLIC_URL", "/")
+        .output()
+        .expect("python3 runs the post-build hook");
+    assert!(hook.status.success(), "{hook:?}");
+}
+
+/// The page's caches, by name.
+async fn caches(b: &Browser) -> Value {
+    b.eval_async("caches.keys().then(arguments[0])").await
+}
+
+#[tokio::test]
+async fn a_new_release_replaces_the_offline_copy_at_once() {
+    let dir = root().join("target").join("e2e-release");
+    publish(&dir, "1");
+    let b = Browser::open_on(StaticServer::start_in(dir.clone()).await, 1280, 900).await;
+    let release = "document.querySelector('meta[name=release]').content";
+    b.wait_until(
+        "the service worker in control",
+        "navigator.serviceWorker && navigator.serviceWorker.controller",
+    )
+    .await;
+    let first = caches(&b).await;
+    assert_eq!(
+        first.as_array().unwrap().len(),
+        1,
+        "one build cached: {first}"
+    );
+
+    // Online, the next visit gets the new release at once (network first) ...
+    publish(&dir, "2");
+    b.client.refresh().await.unwrap();
+    b.wait_for_css("#editor").await;
+    assert_eq!(b.eval(release).await, json!("2"));
+    // ... and its worker replaces the old build's cache with the new one.
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let now = caches(&b).await;
+        if now.as_array().unwrap().len() == 1 && now != first {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the old build's cache stays: {now} (first {first})"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    // Offline, the new release opens.
+    b.server.stop().await;
+    b.client.refresh().await.unwrap();
+    b.wait_for_css("#editor").await;
+    assert_eq!(b.eval(release).await, json!("2"));
     b.close().await;
 }

@@ -34,7 +34,11 @@ pub struct StaticServer {
 
 impl StaticServer {
     pub async fn start() -> StaticServer {
-        let dist = root().join("dist");
+        StaticServer::start_in(root().join("dist")).await
+    }
+
+    /// Serve the built app from `dist` (a copy of `dist/`, say).
+    pub async fn start_in(dist: PathBuf) -> StaticServer {
         assert!(
             dist.join("index.html").exists(),
             "dist/ is not built: run `trunk build --release` first"
@@ -152,7 +156,11 @@ fn free_port() -> u16 {
 impl Browser {
     /// Start the server, chromedriver and a headless Chromium of `width` x `height`, and open the app.
     pub async fn open_sized(width: u32, height: u32) -> Browser {
-        let server = StaticServer::start().await;
+        Browser::open_on(StaticServer::start().await, width, height).await
+    }
+
+    /// Open the app served by `server` in a headless Chromium of `width` x `height`.
+    pub async fn open_on(server: StaticServer, width: u32, height: u32) -> Browser {
         let port = free_port();
         let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
         let driver = Command::new(chromedriver)
