@@ -317,7 +317,16 @@ pub fn assign_speaker(doc: &mut Doc, id: &str, choice: SpeakerChoice) -> Result<
         return Err("That annotation no longer exists.".into());
     };
     if target.kind == Kind::Attribution {
-        return Err("Only quotes and claims can be moved to a speaker.".into());
+        // A speaker mention names its own speaker (a pronoun resolved to the wrong person).
+        let name = match choice {
+            SpeakerChoice::Existing(n) | SpeakerChoice::New(n) => n.trim().to_string(),
+        };
+        if name.is_empty() {
+            return Err("A speaker needs a name.".into());
+        }
+        let i = ensure_user(doc, id)?;
+        doc.user[i].speaker = Some(name);
+        return Ok(doc.user[i].id.clone());
     }
     let merged = doc.annotations();
     let by_id = index(&merged);
@@ -347,6 +356,22 @@ pub fn assign_speaker(doc: &mut Doc, id: &str, choice: SpeakerChoice) -> Result<
     doc.user[i].attribution = attribution;
     doc.user[i].speaker = speaker;
     Ok(doc.user[i].id.clone())
+}
+
+/// The speaker a typed `name` stands for: one already in the document (whatever the
+/// letter case), or a new one.
+pub fn speaker_named(doc: &Doc, name: &str) -> SpeakerChoice {
+    let name = name.trim();
+    let merged = doc.annotations();
+    let by_id = index(&merged);
+    merged
+        .iter()
+        .filter_map(|a| speaker_of(a, &by_id))
+        .find(|s| s.to_lowercase() == name.to_lowercase())
+        .map_or_else(
+            || SpeakerChoice::New(name.to_string()),
+            SpeakerChoice::Existing,
+        )
 }
 
 /// Rename the speaker `from` to `to` everywhere.

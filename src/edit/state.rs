@@ -6,6 +6,7 @@ use std::rc::Rc;
 use super::doc::Doc;
 use super::history::History;
 use super::ops::{self, SpeakerChoice};
+use super::review::Review;
 use crate::model::{Annotation, Kind};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -55,6 +56,8 @@ pub enum Action {
     },
     /// Make an annotation the active one (or none).
     Select(Option<String>),
+    /// A step through the review queue; while it runs, its current item is the active one.
+    Review(ReviewStep),
     Undo,
     Redo,
     /// A new document (empty, a sample, an import): undoable.
@@ -64,6 +67,22 @@ pub enum Action {
     /// Tell the person something (a file could not be read, ...).
     Notify(String),
     DismissNotice,
+}
+
+/// What a person does in the review queue (see `review`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReviewStep {
+    /// Start at the least confident automatic annotation not yet reviewed.
+    Start,
+    /// Keep the current one as the person's own, and go on.
+    Accept,
+    /// Reject it, and go on.
+    Reject,
+    /// Give it this speaker (one already in the document, or a new name), and go on.
+    Speaker(String),
+    /// Leave it for later.
+    Skip,
+    Stop,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -77,6 +96,8 @@ pub struct State {
     pub text_rev: u64,
     /// Bumped whenever the document changes (a cheap key for caches and autosave).
     pub rev: u64,
+    /// The review queue, while the person is reviewing.
+    pub review: Option<Review>,
 }
 
 impl State {
@@ -181,6 +202,7 @@ impl State {
                 self.edit(|d| ops::set_article(d, start, end, article));
             }
             Action::Select(id) => self.active = id,
+            Action::Review(step) => self.review_step(step),
             Action::Undo | Action::Redo => {
                 let current = self.doc.clone();
                 let moved = if action == Action::Undo {
@@ -205,6 +227,7 @@ impl State {
                     Ok(())
                 });
                 self.active = None;
+                self.review = None;
                 self.text_rev += 1;
             }
             Action::Restore(doc) => {
@@ -217,6 +240,45 @@ impl State {
             }
             Action::Notify(msg) => self.notice = Some(msg),
             Action::DismissNotice => self.notice = None,
+        }
+    }
+}
+
+impl State {
+    fn review_step(&mut self, step: ReviewStep) {
+        let Some(review) = &mut self.review else {
+            if step == ReviewStep::Start {
+                self.review = Some(Review::default());
+            }
+            return;
+        };
+        let current = review.current(&self.doc).map(|a| a.id.clone());
+        match step {
+            ReviewStep::Start => {}
+            ReviewStep::Skip => review.skip(&self.doc),
+            ReviewStep::Stop => {
+                self.review = None;
+                self.active = None;
+            }
+            // The queue moves on by itself: a decided item no longer shows as automatic.
+            ReviewStep::Accept => {
+                if let Some(id) = current {
+                    self.edit(|d| ops::ensure_user(d, &id));
+                }
+            }
+            ReviewStep::Reject => {
+                if let Some(id) = current {
+                    self.edit(|d| ops::delete(d, &id));
+                }
+            }
+            ReviewStep::Speaker(name) => {
+                if let Some(id) = current {
+                    self.edit(|d| {
+                        let choice = ops::speaker_named(d, &name);
+                        ops::assign_speaker(d, &id, choice)
+                    });
+                }
+            }
         }
     }
 }
@@ -235,7 +297,20 @@ impl Doc {
 /// Apply `action` to `state`: the one place the document changes.
 pub fn reduce(mut state: State, action: Action) -> State {
     let before = state.doc.clone();
+    let (history, select) = (
+        matches!(action, Action::Undo | Action::Redo),
+        matches!(action, Action::Select(_)),
+    );
     state.apply(action);
+    if let Some(review) = &mut state.review {
+        if history {
+            review.follow(&before, &state.doc);
+        }
+        // A person may look at something else; anything else brings the queue back.
+        if !select {
+            state.active = review.current(&state.doc).map(|a| a.id.clone());
+        }
+    }
     if !Rc::ptr_eq(&before, &state.doc) {
         state.rev += 1;
     }
