@@ -8,6 +8,7 @@ mod doc;
 pub mod history;
 pub mod layout;
 pub mod ops;
+pub mod provenance;
 pub mod review;
 mod state;
 pub mod summary;

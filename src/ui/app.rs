@@ -16,6 +16,7 @@ use super::header::{Command, Header};
 use super::hooks::{use_shortcuts, Shortcut};
 use super::inspector::Inspector;
 use super::notice::Notice;
+use super::review_panel::ReviewPanel;
 use super::samples::SAMPLES;
 use super::side_panel::SidePanel;
 use super::store::{Shared, Store};
@@ -325,6 +326,8 @@ pub fn app() -> Html {
                 { main }
                 if has_text {
                     <aside class="panel" aria-label="Who said what">
+                        <ReviewPanel enabled={*reading} review={state.review.clone()} doc={doc.clone()}
+                            annotations={annotations.clone()} on_action={dispatch.clone()} />
                         { for inspector }
                         <SidePanel annotations={annotations.clone()} active={state.active.clone()} lit={lit.clone()}
                             analysing={!state.doc.analysed} on_pick={select_and_show} on_hover={on_hover} />
@@ -337,7 +340,7 @@ pub fn app() -> Html {
 }
 
 /// Scroll the start of annotation `id` into view and focus it.
-fn scroll_to(id: &str) {
+pub(super) fn scroll_to(id: &str) {
     let css = format!("#view .mk.first[data-id=\"{}\"]", id.replace('"', ""));
     let Ok(Some(el)) = gloo::utils::document().query_selector(&css) else {
         return;

@@ -3,6 +3,7 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use super::provenance::Provenance;
 use super::side_panel::excerpt;
 use crate::edit::{Action, SpeakerChoice};
 use crate::model::{Annotation, Kind, Origin};
@@ -113,6 +114,7 @@ pub fn inspector(p: &InspectorProps) -> Html {
                     onclick={let on = p.on_action.clone(); move |_| on.emit(Action::Select(None))}>{"×"}</button>
             </div>
             <blockquote class="insp-text">{excerpt(&a.text, 220)}</blockquote>
+            <Provenance annotation={a.clone()} />
             if a.kind == Kind::Claim {
                 <p class="insp-row"><span class="label">{"Check-worthiness"}</span>
                     <span class="score">{ a.score.map(|v| format!("{:.0}%", v * 100.0)).unwrap_or_else(|| "not scored".into()) }</span>

@@ -15,6 +15,8 @@ mod inspector;
 mod notice;
 mod offline;
 mod panic;
+mod provenance;
+mod review_panel;
 mod samples;
 pub mod side_panel;
 mod storage;

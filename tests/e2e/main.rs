@@ -8,4 +8,5 @@ mod harness;
 mod page;
 mod perf;
 mod privacy;
+mod review;
 mod security;

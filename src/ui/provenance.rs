@@ -1,0 +1,41 @@
+//! Why an annotation was found and how sure the engine is, in plain words.
+
+use yew::prelude::*;
+
+use crate::edit::provenance::{confidence_text, explain};
+use crate::model::Annotation;
+
+#[derive(Properties, PartialEq)]
+pub struct ProvenanceProps {
+    pub annotation: Annotation,
+}
+
+#[function_component(Provenance)]
+pub fn provenance(p: &ProvenanceProps) -> Html {
+    let a = &p.annotation;
+    let why = explain(a);
+    if why.is_none() && a.confidence.is_none() {
+        return Html::default();
+    }
+    // The band is named in the text too: colour is never the only signal.
+    let band = a.confidence.map(|c| {
+        if c >= 0.8 {
+            "conf-high"
+        } else if c >= 0.5 {
+            "conf-mid"
+        } else {
+            "conf-low"
+        }
+    });
+    html! {
+        <dl class="provenance" id="provenance">
+            if let Some(why) = why {
+                <div class="insp-row"><dt class="label">{"Why"}</dt><dd class="why" id="why">{why}</dd></div>
+            }
+            if let Some(c) = a.confidence {
+                <div class="insp-row"><dt class="label">{"Confidence"}</dt>
+                    <dd class={classes!("confidence", band)} id="confidence">{confidence_text(c)}</dd></div>
+            }
+        </dl>
+    }
+}

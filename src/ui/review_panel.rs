@@ -1,0 +1,190 @@
+//! The review queue: a button (and R) to start it, then the progress, the keys, and the
+//! speaker fix. The queue itself (order, progress, steps) is `edit::review`; this only
+//! shows it and dispatches `Action::Review`.
+
+use gloo::timers::callback::Timeout;
+use web_sys::{HtmlInputElement, KeyboardEvent};
+use yew::prelude::*;
+
+use super::app::scroll_to;
+use super::hooks::{use_review_keys, ReviewKey};
+use super::store::Shared;
+use crate::edit::review::Review;
+use crate::edit::summary::{index, speaker_of, summarize};
+use crate::edit::{Action, Doc, ReviewStep};
+use crate::model::{Annotation, Kind};
+
+#[derive(Properties, PartialEq)]
+pub struct ReviewPanelProps {
+    /// Whether the article is in the reading view (the queue walks its highlights).
+    pub enabled: bool,
+    pub review: Option<Review>,
+    pub doc: Shared<Doc>,
+    pub annotations: Shared<Vec<Annotation>>,
+    pub on_action: Callback<Action>,
+}
+
+#[function_component(ReviewPanel)]
+pub fn review_panel(p: &ReviewPanelProps) -> Html {
+    let fixing = use_state(|| false);
+    let name_ref = use_node_ref();
+    let reviewing = p.review.is_some();
+    let current: Option<Annotation> = p.review.as_ref().and_then(|r| r.current(&p.doc)).cloned();
+    let current_id = current.as_ref().map(|a| a.id.clone());
+    let progress = Review::progress(&p.doc);
+    let step = {
+        let on = p.on_action.clone();
+        move |s: ReviewStep| on.emit(Action::Review(s))
+    };
+
+    // The item to review is brought into view and focused, so it is plainly the one.
+    {
+        let fixing = fixing.clone();
+        use_effect_with(current_id.clone(), move |id| {
+            fixing.set(false);
+            if let Some(id) = id.clone() {
+                // After the render that marks it active.
+                Timeout::new(0, move || scroll_to(&id)).forget();
+            }
+        });
+    }
+    // The speaker fix opens with the current name, selected, ready to type over.
+    let speaker_now = current.as_ref().and_then(|a| {
+        let by_id = index(&p.annotations);
+        speaker_of(a, &by_id)
+    });
+    {
+        let name_ref = name_ref.clone();
+        let value = speaker_now.clone().unwrap_or_default();
+        use_effect_with(*fixing, move |open| {
+            if let (true, Some(input)) = (*open, name_ref.cast::<HtmlInputElement>()) {
+                input.set_value(&value);
+                let _ = input.focus();
+                input.select();
+            }
+        });
+    }
+    {
+        let fixing = fixing.clone();
+        let step = step.clone();
+        let has_current = current.is_some();
+        use_review_keys(
+            Callback::from(move |k: ReviewKey| match k {
+                ReviewKey::Start => step(ReviewStep::Start),
+                ReviewKey::Accept => step(ReviewStep::Accept),
+                ReviewKey::Reject => step(ReviewStep::Reject),
+                ReviewKey::Skip => step(ReviewStep::Skip),
+                ReviewKey::Stop => step(ReviewStep::Stop),
+                ReviewKey::Speaker => {
+                    if has_current {
+                        fixing.set(true)
+                    }
+                }
+            }),
+            p.enabled,
+            reviewing,
+        );
+    }
+
+    if !reviewing {
+        return html! {
+            <section class="review-bar" aria-label="Review">
+                <button type="button" class="btn" id="review-start" disabled={!p.enabled || progress.total == 0}
+                    title="Step through the automatic suggestions, least sure first (R)" aria-keyshortcuts="R"
+                    onclick={let step = step.clone(); move |_| step(ReviewStep::Start)}>
+                    {"Review suggestions"}<kbd>{"R"}</kbd>
+                </button>
+                <span class="muted review-count">{progress.to_string()}</span>
+            </section>
+        };
+    }
+
+    let key_button = |label: &str, key: &str, id: &str, s: ReviewStep, enabled: bool| {
+        let step = step.clone();
+        html! {
+            <button type="button" class="btn btn-small" id={id.to_string()} disabled={!enabled}
+                aria-keyshortcuts={key.to_string()} onclick={move |_| step(s.clone())}>
+                {label.to_string()}<kbd>{key.to_string()}</kbd>
+            </button>
+        }
+    };
+    let has = current.is_some();
+    let on_fix = {
+        let fixing = fixing.clone();
+        Callback::from(move |_: MouseEvent| fixing.set(true))
+    };
+    let submit = {
+        let step = step.clone();
+        let fixing = fixing.clone();
+        let name_ref = name_ref.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if let Some(input) = name_ref.cast::<HtmlInputElement>() {
+                step(ReviewStep::Speaker(input.value()));
+            }
+            fixing.set(false);
+        })
+    };
+    let cancel = {
+        let fixing = fixing.clone();
+        let id = current_id.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                e.prevent_default();
+                e.stop_propagation();
+                fixing.set(false);
+                if let Some(id) = id.clone() {
+                    scroll_to(&id);
+                }
+            }
+        })
+    };
+    let speakers: Vec<String> = if *fixing {
+        summarize(&p.annotations, "")
+            .speakers
+            .into_iter()
+            .map(|g| g.name)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let what = current.as_ref().map(|a| match a.kind {
+        Kind::Quote => "quote",
+        Kind::Claim => "claim",
+        Kind::Attribution => "speaker mention",
+    });
+    html! {
+        <section class="review-bar reviewing" id="review" aria-label="Review queue">
+            <div class="review-head">
+                <h2>{"Review"}</h2>
+                <span id="review-progress" role="status" aria-live="polite">{progress.to_string()}</span>
+                <progress max={progress.total.to_string()} value={progress.reviewed.to_string()} aria-hidden="true"></progress>
+            </div>
+            if let Some(what) = what {
+                <p class="review-what">{format!("This {what}: is it right? Least sure first.")}</p>
+            } else {
+                <p class="review-what" id="review-done">{"All suggestions reviewed. Download the JSON to keep the result, or press Esc."}</p>
+            }
+            <div class="review-keys" role="group" aria-label="Review keys">
+                { key_button("Accept", "Y", "review-accept", ReviewStep::Accept, has) }
+                { key_button("Reject", "N", "review-reject", ReviewStep::Reject, has) }
+                <button type="button" class="btn btn-small" id="review-speaker-open" disabled={!has}
+                    aria-keyshortcuts="S" onclick={on_fix}>{"Speaker"}<kbd>{"S"}</kbd></button>
+                { key_button("Skip", "→", "review-skip", ReviewStep::Skip, has) }
+                { key_button("Stop", "Esc", "review-stop", ReviewStep::Stop, true) }
+            </div>
+            if *fixing {
+                <form class="insp-row name-form" id="review-speaker-form" onsubmit={submit}>
+                    <label for="review-speaker" class="label">
+                        { if current.as_ref().is_some_and(|a| a.kind == Kind::Attribution) { "This mention is" } else { "Who said it?" } }
+                    </label>
+                    <input id="review-speaker" ref={name_ref} list="review-speakers" autocomplete="off" onkeydown={cancel} />
+                    <datalist id="review-speakers">
+                        { for speakers.iter().map(|s| html! { <option value={s.clone()} /> }) }
+                    </datalist>
+                    <button type="submit" class="btn">{"Save"}<kbd>{"Enter"}</kbd></button>
+                </form>
+            }
+        </section>
+    }
+}

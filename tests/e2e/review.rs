@@ -1,0 +1,321 @@
+//! Trust and review in the browser: why a suggestion was made and how sure it is, the
+//! review queue driven by the keyboard alone, and a custom cue word.
+
+use std::time::Duration;
+
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::key::Key;
+use quotelens::edit::provenance::{confidence_text, explain};
+use quotelens::edit::review::Review;
+use quotelens::edit::{reduce, transfer, Action, ReviewStep, State};
+use quotelens::{analyse, Annotation, Kind};
+use serde_json::{json, Value};
+
+use crate::harness::{seed_text, Browser};
+
+const POMPEO: &str = "000_0399775715a1bf4a.txt";
+
+/// Press `chord` (keys held down in order, released in reverse) on whatever has focus:
+/// keyboard input only, no element is clicked or targeted.
+async fn chord(b: &Browser, chord: &[char]) {
+    let mut keys = KeyActions::new("keyboard".into());
+    for &c in chord {
+        keys = keys.then(KeyAction::Down { value: c });
+    }
+    for &c in chord.iter().rev() {
+        keys = keys.then(KeyAction::Up { value: c });
+    }
+    b.client.perform_actions(keys).await.unwrap();
+}
+
+async fn key(b: &Browser, c: char) {
+    chord(b, &[c]).await;
+}
+
+/// Paste `text` into the empty editor and wait for the reading view and its analysis.
+async fn paste_article(b: &Browser, text: &str) {
+    b.paste("#editor", text).await;
+    b.wait_until(
+        "the analysed reading view",
+        "document.querySelector('#view .mk') && !document.querySelector('#editor')",
+    )
+    .await;
+}
+
+/// The document as the app holds it after pasting `text` (the app's own reducer, natively).
+fn pasted(text: &str) -> State {
+    let state = reduce(State::default(), Action::TypeText(text.to_string()));
+    reduce(
+        state,
+        Action::Analysed {
+            text: text.to_string(),
+            annotations: analyse(text).annotations,
+            boilerplate: Vec::new(),
+        },
+    )
+}
+
+fn current(state: &State) -> Annotation {
+    state
+        .review
+        .as_ref()
+        .unwrap()
+        .current(&state.doc)
+        .unwrap()
+        .clone()
+}
+
+/// Wait until the queue shows `progress` with the item `id` focused, highlighted and in view.
+async fn shows(b: &Browser, progress: &str, id: &str) {
+    b.wait_until(
+        progress,
+        &format!(
+            "document.querySelector('#review-progress') && document.querySelector('#review-progress').textContent === {}",
+            json!(progress)
+        ),
+    )
+    .await;
+    b.wait_until(
+        &format!("{id} focused, highlighted and in view"),
+        &format!(
+            "(el => el && el.dataset.id === {id} && el.classList.contains('active')
+                && (r => r.top >= 0 && r.bottom <= innerHeight)(el.getBoundingClientRect()))(document.activeElement)",
+            id = json!(id)
+        ),
+    )
+    .await;
+}
+
+fn span(a: &Value) -> (String, u64, u64) {
+    (
+        a["kind"].as_str().unwrap().to_string(),
+        a["start"].as_u64().unwrap(),
+        a["end"].as_u64().unwrap(),
+    )
+}
+
+fn span_of(a: &Annotation) -> (String, u64, u64) {
+    (a.kind.as_str().to_string(), a.start as u64, a.end as u64)
+}
+
+#[tokio::test]
+async fn a_focused_suggestion_says_why_and_how_sure() {
+    let b = Browser::open().await;
+    let seed = seed_text(POMPEO);
+    paste_article(&b, &seed).await;
+    let found = analyse(&seed).annotations;
+    // Keyboard: Tab to the first highlight, Enter selects it.
+    let mut id = Value::Null;
+    for _ in 0..40 {
+        key(&b, Key::Tab.into()).await;
+        id = b
+            .eval("document.activeElement.classList.contains('mk') ? document.activeElement.dataset.id : null")
+            .await;
+        if !id.is_null() {
+            break;
+        }
+    }
+    let id = id.as_str().expect("Tab reaches a highlight").to_string();
+    key(&b, Key::Enter.into()).await;
+    b.wait_for_css("#inspector #confidence").await;
+    let a = found.iter().find(|a| a.id == id).unwrap();
+    let why = explain(a).expect("the engine says why");
+    let sure = confidence_text(a.confidence.expect("the engine says how sure"));
+    assert_eq!(b.text_of("#inspector #why").await, why);
+    assert_eq!(b.text_of("#inspector #confidence").await, sure);
+    assert!(sure.contains('%'), "{sure}");
+    b.screenshot("10-provenance-in-inspector").await;
+
+    // A claim and a speaker mention say so too, each its own.
+    for kind in [Kind::Claim, Kind::Attribution] {
+        let a = found.iter().find(|a| a.kind == kind).unwrap();
+        b.eval(&format!(
+            "document.querySelector(\"#view .mk.first[data-id='{}']\").focus()",
+            a.id
+        ))
+        .await;
+        key(&b, Key::Enter.into()).await;
+        b.wait_until(
+            "its confidence",
+            &format!(
+                "document.querySelector('#inspector #confidence') && document.querySelector('#inspector #confidence').textContent === {}",
+                json!(confidence_text(a.confidence.unwrap()))
+            ),
+        )
+        .await;
+        assert_eq!(b.text_of("#inspector #why").await, explain(a).unwrap());
+    }
+    b.close().await;
+}
+
+#[tokio::test]
+async fn the_review_queue_by_keyboard_alone() {
+    let b = Browser::open_sized(1280, 700).await;
+    let seed = seed_text(POMPEO);
+    paste_article(&b, &seed).await;
+    // The same steps through the app's reducer natively say what the page must show.
+    let mut native = pasted(&seed);
+    let total = Review::progress(&native.doc).total;
+    assert!(total > 20, "the seed has many suggestions");
+    assert_eq!(
+        b.text_of(".review-count").await,
+        format!("0 of {total} reviewed")
+    );
+
+    key(&b, 'r').await;
+    native = reduce(native, Action::Review(ReviewStep::Start));
+    let first = current(&native);
+    shows(&b, &format!("0 of {total} reviewed"), &first.id).await;
+    b.screenshot("11-review-queue").await;
+
+    key(&b, 'y').await;
+    native = reduce(native, Action::Review(ReviewStep::Accept));
+    let second = current(&native);
+    shows(&b, &format!("1 of {total} reviewed"), &second.id).await;
+
+    key(&b, 'n').await;
+    native = reduce(native, Action::Review(ReviewStep::Reject));
+    let third = current(&native);
+    shows(&b, &format!("2 of {total} reviewed"), &third.id).await;
+    assert_eq!(
+        b.count(&format!("#view [data-id='{}']", second.id)).await,
+        0,
+        "the rejected suggestion is gone"
+    );
+
+    key(&b, Key::Right.into()).await;
+    native = reduce(native, Action::Review(ReviewStep::Skip));
+    let fourth = current(&native);
+    assert_ne!(fourth.id, third.id);
+    shows(&b, &format!("2 of {total} reviewed"), &fourth.id).await;
+
+    // S opens the speaker fix with the focus in it; typing a name and Enter saves it.
+    key(&b, 's').await;
+    b.wait_until(
+        "the speaker field focused",
+        "document.activeElement && document.activeElement.id === 'review-speaker'",
+    )
+    .await;
+    b.press(&format!("Jane Roe{}", char::from(Key::Enter)))
+        .await;
+    native = reduce(
+        native,
+        Action::Review(ReviewStep::Speaker("Jane Roe".into())),
+    );
+    let fifth = current(&native);
+    shows(&b, &format!("3 of {total} reviewed"), &fifth.id).await;
+
+    // Undo reopens the last decision; redo makes it again.
+    chord(&b, &[Key::Control.into(), 'z']).await;
+    shows(&b, &format!("2 of {total} reviewed"), &fourth.id).await;
+    chord(&b, &[Key::Control.into(), Key::Shift.into(), 'z']).await;
+    shows(&b, &format!("3 of {total} reviewed"), &fifth.id).await;
+
+    key(&b, Key::Escape.into()).await;
+    b.wait_until("the queue closed", "!document.querySelector('#review')")
+        .await;
+    native = reduce(native, Action::Review(ReviewStep::Stop));
+
+    // Download by keyboard too: focus the button, press Enter.
+    b.eval("document.querySelector('#download-json').focus()")
+        .await;
+    key(&b, Key::Enter.into()).await;
+    let file = b.downloaded(".quotelens.json").await;
+    let bytes = std::fs::read_to_string(file).unwrap();
+    assert_eq!(
+        bytes,
+        transfer::export_json(&native.doc),
+        "the page made the same decisions as the reducer"
+    );
+    let doc: Value = serde_json::from_str(&bytes).unwrap();
+    let anns = doc["annotations"].as_array().unwrap();
+    let find = |a: &Annotation| anns.iter().find(|x| span(x) == span_of(a));
+    assert_eq!(find(&first).expect("accepted")["origin"], "user");
+    assert!(find(&second).is_none(), "rejected");
+    assert_eq!(find(&third).expect("skipped")["origin"], "auto");
+    let fixed = find(&fourth).expect("speaker fixed");
+    assert_eq!(fixed["origin"], "user");
+    let speaker = if fourth.kind == Kind::Attribution {
+        fixed["speaker"].clone()
+    } else {
+        let attr = fixed["attribution"].as_str();
+        match attr {
+            Some(id) => anns.iter().find(|x| x["id"] == id).unwrap()["speaker"].clone(),
+            None => fixed["speaker"].clone(),
+        }
+    };
+    assert_eq!(speaker, "Jane Roe");
+    let errors = b.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:?}");
+    b.close().await;
+}
+
+#[tokio::test]
+async fn a_custom_cue_word_attributes_a_quote_and_survives_a_reload() {
+    let text = "Opening night\n\nThe director, Maria Lopez, watched from the wings. \"The best reviews are the ones you never read,\" she quipped.";
+    let speaker_of_quote = "(() => {
+        const s = [...document.querySelectorAll('.panel .speaker')].find(s =>
+            [...s.querySelectorAll('.entry')].some(e => e.textContent.includes('best reviews')));
+        return s ? s.querySelector('.who').textContent : 'none';
+    })()";
+    let b = Browser::open().await;
+    paste_article(&b, text).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(
+        b.eval(speaker_of_quote).await,
+        "none",
+        "without the cue the quote has no speaker"
+    );
+
+    b.click("#cue-editor summary").await;
+    let input = b.wait_for_css("#cue-new").await;
+    input
+        .send_keys(&format!("Quipped{}", char::from(Key::Enter)))
+        .await
+        .unwrap();
+    b.wait_until(
+        "the quote attributed",
+        &format!("{speaker_of_quote} === 'Maria Lopez'"),
+    )
+    .await;
+    assert_eq!(b.count("#cue-list li.added").await, 1);
+    assert!(b.text_of("#cue-list li.added").await.contains("quipped"));
+    b.screenshot("12-cue-editor").await;
+
+    // The list is saved: after a reload the quote is attributed again.
+    b.client.refresh().await.unwrap();
+    b.wait_until(
+        "the quote attributed after reload",
+        &format!("document.querySelector('#view .mk') && {speaker_of_quote} === 'Maria Lopez'"),
+    )
+    .await;
+
+    // Removing it undoes its effect; adding it back and resetting to the defaults too.
+    b.click("#cue-editor summary").await;
+    b.click("#cue-list li.added button").await;
+    b.wait_until(
+        "the quote unattributed",
+        &format!("{speaker_of_quote} === 'none'"),
+    )
+    .await;
+    let input = b.wait_for_css("#cue-new").await;
+    input
+        .send_keys(&format!("quipped{}", char::from(Key::Enter)))
+        .await
+        .unwrap();
+    b.wait_until(
+        "attributed again",
+        &format!("{speaker_of_quote} === 'Maria Lopez'"),
+    )
+    .await;
+    b.click("#cue-reset").await;
+    b.wait_until(
+        "back to the built-in list",
+        &format!("{speaker_of_quote} === 'none'"),
+    )
+    .await;
+    assert_eq!(b.count("#cue-list li.added").await, 0);
+    let errors = b.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:?}");
+    b.close().await;
+}
