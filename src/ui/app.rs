@@ -9,11 +9,12 @@ use yew::prelude::*;
 
 use super::article::Article;
 use super::confirm::Confirm;
+use super::cue_editor::CueEditor;
 use super::dom_offsets::selection_in;
 use super::editor::Editor;
 use super::files::{self, Opened};
 use super::header::{Command, Header};
-use super::hooks::{use_shortcuts, Shortcut};
+use super::hooks::{use_cue_list, use_shortcuts, Shortcut};
 use super::inspector::Inspector;
 use super::notice::Notice;
 use super::review_panel::ReviewPanel;
@@ -56,13 +57,37 @@ pub fn app() -> Html {
         Shared(use_memo(state.rev, move |_| doc.annotations()))
     };
 
+    let cues = use_cue_list(dispatch.reform(Action::Notify));
     // The engine runs whenever the text awaits it.
     {
         let doc = state.doc.clone();
         let dispatch = dispatch.clone();
+        let options = cues.options.clone();
         use_effect_with(state.rev, move |_| {
             if !doc.analysed {
-                analysis::request(doc.text.clone(), ArticleSetting::of(&doc), None, dispatch);
+                analysis::request(
+                    doc.text.clone(),
+                    ArticleSetting::of(&doc),
+                    (*options).clone(),
+                    dispatch,
+                );
+            }
+        });
+    }
+    // ...and again at once when the cue words change (the first render is covered above).
+    {
+        let doc = state.doc.clone();
+        let dispatch = dispatch.clone();
+        let options = cues.options.clone();
+        let first = use_mut_ref(|| true);
+        use_effect_with(cues.changes.clone(), move |_| {
+            if !std::mem::take(&mut *first.borrow_mut()) && !doc.text.is_empty() {
+                analysis::request(
+                    doc.text.clone(),
+                    ArticleSetting::of(&doc),
+                    (*options).clone(),
+                    dispatch,
+                );
             }
         });
     }
@@ -329,6 +354,7 @@ pub fn app() -> Html {
                         <ReviewPanel enabled={*reading} review={state.review.clone()} doc={doc.clone()}
                             annotations={annotations.clone()} on_action={dispatch.clone()} />
                         { for inspector }
+                        <CueEditor changes={cues.changes.clone()} on_change={cues.set.clone()} />
                         <SidePanel annotations={annotations.clone()} active={state.active.clone()} lit={lit.clone()}
                             analysing={!state.doc.analysed} on_pick={select_and_show} on_hover={on_hover} />
                     </aside>

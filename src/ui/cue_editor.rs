@@ -1,0 +1,114 @@
+//! The cue words: the reporting verbs and phrases the engine takes as speech cues. The
+//! person adds or removes entries (the analysis re-runs at once) or goes back to the
+//! built-in list. The list itself is `edit::cues`; this shows it and reports changes.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::edit::cues::CueChanges;
+
+#[derive(Properties, PartialEq)]
+pub struct CueEditorProps {
+    pub changes: CueChanges,
+    pub on_change: Callback<CueChanges>,
+}
+
+#[function_component(CueEditor)]
+pub fn cue_editor(p: &CueEditorProps) -> Html {
+    let typed = use_state(String::new);
+    let problem = use_state(|| None::<String>);
+    let input_ref = use_node_ref();
+    // A thousand words: listed only while the editor is open.
+    let open = use_state(|| false);
+    let on_toggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            open.set(
+                e.target_unchecked_into::<web_sys::Element>()
+                    .has_attribute("open"),
+            )
+        })
+    };
+    let all = use_memo((p.changes.clone(), *open), |(changes, open)| {
+        if *open {
+            changes.list().cues()
+        } else {
+            Vec::new()
+        }
+    });
+    let needle = typed.trim().to_lowercase();
+    // The person's own words first, then the rest, narrowed by what is typed.
+    let mut shown: Vec<(String, bool)> = all
+        .iter()
+        .filter(|c| needle.is_empty() || c.contains(&needle))
+        .map(|c| (c.clone(), p.changes.added.contains(c)))
+        .collect();
+    shown.sort_by_key(|(_, added)| !added);
+
+    let on_input = {
+        let typed = typed.clone();
+        let problem = problem.clone();
+        Callback::from(move |e: InputEvent| {
+            typed.set(e.target_unchecked_into::<HtmlInputElement>().value());
+            problem.set(None);
+        })
+    };
+    let on_add = {
+        let changes = p.changes.clone();
+        let on = p.on_change.clone();
+        let typed = typed.clone();
+        let problem = problem.clone();
+        let input_ref = input_ref.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let mut next = changes.clone();
+            match next.add(&typed) {
+                Ok(()) => {
+                    on.emit(next);
+                    typed.set(String::new());
+                    problem.set(None);
+                    if let Some(input) = input_ref.cast::<HtmlInputElement>() {
+                        input.set_value("");
+                    }
+                }
+                Err(msg) => problem.set(Some(msg)),
+            }
+        })
+    };
+    let remove = |cue: String| {
+        let changes = p.changes.clone();
+        let on = p.on_change.clone();
+        move |_: MouseEvent| {
+            let mut next = changes.clone();
+            if next.remove(&cue) {
+                on.emit(next);
+            }
+        }
+    };
+    html! {
+        <details class="cue-editor" id="cue-editor" ontoggle={on_toggle}>
+            <summary>{"Cue words "}<span class="muted">{format!("({})", p.changes.describe())}</span></summary>
+            <p>{"The verbs and phrases that introduce speech (said, told, according to…). Add one this article uses, such as “quipped”, or remove one that misleads: the analysis follows at once. Kept in this browser."}</p>
+            <form class="cue-form" onsubmit={on_add}>
+                <label for="cue-new" class="visually-hidden">{"Add a cue word, or find one in the list"}</label>
+                <input id="cue-new" ref={input_ref} placeholder="Add or find a cue word" autocomplete="off"
+                    oninput={on_input} aria-describedby="cue-problem" />
+                <button type="submit" class="btn btn-small" id="cue-add">{"Add"}</button>
+            </form>
+            <p id="cue-problem" role="status">{ (*problem).clone().unwrap_or_default() }</p>
+            <ul class="cue-list" id="cue-list" aria-label="Cue words">
+                { for shown.into_iter().map(|(cue, added)| html! {
+                    <li class={classes!(added.then_some("added"))}>
+                        {cue.clone()}
+                        <button type="button" aria-label={format!("Remove “{cue}”")} title="Remove" onclick={remove(cue.clone())}>{"×"}</button>
+                    </li>
+                }) }
+            </ul>
+            <div class="cue-actions">
+                <span class="muted" id="cue-changes">{format!("Using {}.", p.changes.describe())}</span>
+                <button type="button" class="btn btn-small" id="cue-reset" disabled={p.changes.is_builtin()}
+                    onclick={let on = p.on_change.clone(); move |_| on.emit(CueChanges::default())}>{"Reset to the built-in list"}</button>
+            </div>
+        </details>
+    }
+}
