@@ -25,7 +25,7 @@ fn analysed(text: &str) -> State {
         Action::Analysed {
             text: text.to_string(),
             annotations: a.annotations,
-            boilerplate: Vec::new(),
+            boilerplate: a.boilerplate,
         },
     )
 }

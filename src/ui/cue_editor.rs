@@ -59,8 +59,7 @@ pub fn cue_editor(p: &CueEditorProps) -> Html {
         let typed = typed.clone();
         let problem = problem.clone();
         let input_ref = input_ref.clone();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
+        Callback::from(move |()| {
             let mut next = changes.clone();
             match next.add(&typed) {
                 Ok(()) => {
@@ -72,6 +71,15 @@ pub fn cue_editor(p: &CueEditorProps) -> Html {
                     }
                 }
                 Err(msg) => problem.set(Some(msg)),
+            }
+        })
+    };
+    let on_enter = {
+        let on_add = on_add.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" {
+                e.prevent_default();
+                on_add.emit(());
             }
         })
     };
@@ -89,12 +97,14 @@ pub fn cue_editor(p: &CueEditorProps) -> Html {
         <details class="cue-editor" id="cue-editor" ontoggle={on_toggle}>
             <summary>{"Cue words "}<span class="muted">{format!("({})", p.changes.describe())}</span></summary>
             <p>{"The verbs and phrases that introduce speech (said, told, according to…). Add one this article uses, such as “quipped”, or remove one that misleads: the analysis follows at once. Kept in this browser."}</p>
-            <form class="cue-form" onsubmit={on_add}>
+            // No <form>: nothing here is ever submitted anywhere; Enter adds.
+            <div class="cue-form" role="group" aria-label="Add a cue word">
                 <label for="cue-new" class="visually-hidden">{"Add a cue word, or find one in the list"}</label>
                 <input id="cue-new" ref={input_ref} placeholder="Add or find a cue word" autocomplete="off"
-                    oninput={on_input} aria-describedby="cue-problem" />
-                <button type="submit" class="btn btn-small" id="cue-add">{"Add"}</button>
-            </form>
+                    oninput={on_input} aria-describedby="cue-problem"
+                    onkeydown={on_enter} />
+                <button type="button" class="btn btn-small" id="cue-add" onclick={on_add.reform(|_| ())}>{"Add"}</button>
+            </div>
             <p id="cue-problem" role="status">{ (*problem).clone().unwrap_or_default() }</p>
             <ul class="cue-list" id="cue-list" aria-label="Cue words">
                 { for shown.into_iter().map(|(cue, added)| html! {

@@ -117,19 +117,23 @@ pub fn review_panel(p: &ReviewPanelProps) -> Html {
         let step = step.clone();
         let fixing = fixing.clone();
         let name_ref = name_ref.clone();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
+        Callback::from(move |()| {
             if let Some(input) = name_ref.cast::<HtmlInputElement>() {
                 step(ReviewStep::Speaker(input.value()));
             }
             fixing.set(false);
         })
     };
-    let cancel = {
+    // Enter saves, Esc closes the field and goes back to the item.
+    let on_key = {
         let fixing = fixing.clone();
         let id = current_id.clone();
+        let submit = submit.clone();
         Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
+            if e.key() == "Enter" {
+                e.prevent_default();
+                submit.emit(());
+            } else if e.key() == "Escape" {
                 e.prevent_default();
                 e.stop_propagation();
                 fixing.set(false);
@@ -174,16 +178,16 @@ pub fn review_panel(p: &ReviewPanelProps) -> Html {
                 { key_button("Stop", "Esc", "review-stop", ReviewStep::Stop, true) }
             </div>
             if *fixing {
-                <form class="insp-row name-form" id="review-speaker-form" onsubmit={submit}>
+                <div class="insp-row name-form" id="review-speaker-form" role="group" aria-label="Fix the speaker">
                     <label for="review-speaker" class="label">
                         { if current.as_ref().is_some_and(|a| a.kind == Kind::Attribution) { "This mention is" } else { "Who said it?" } }
                     </label>
-                    <input id="review-speaker" ref={name_ref} list="review-speakers" autocomplete="off" onkeydown={cancel} />
+                    <input id="review-speaker" ref={name_ref} list="review-speakers" autocomplete="off" onkeydown={on_key} />
                     <datalist id="review-speakers">
                         { for speakers.iter().map(|s| html! { <option value={s.clone()} /> }) }
                     </datalist>
-                    <button type="submit" class="btn">{"Save"}<kbd>{"Enter"}</kbd></button>
-                </form>
+                    <button type="button" class="btn" onclick={submit.reform(|_| ())}>{"Save"}<kbd>{"Enter"}</kbd></button>
+                </div>
             }
         </section>
     }

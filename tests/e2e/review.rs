@@ -42,13 +42,15 @@ async fn paste_article(b: &Browser, text: &str) {
 
 /// The document as the app holds it after pasting `text` (the app's own reducer, natively).
 fn pasted(text: &str) -> State {
+    // A pasted text has no marked furniture and no choices: the engine's plain analysis.
     let state = reduce(State::default(), Action::TypeText(text.to_string()));
+    let a = analyse(text);
     reduce(
         state,
         Action::Analysed {
             text: text.to_string(),
-            annotations: analyse(text).annotations,
-            boilerplate: Vec::new(),
+            annotations: a.annotations,
+            boilerplate: a.boilerplate,
         },
     )
 }
