@@ -22,40 +22,51 @@ pub fn confidence_text(confidence: f64) -> String {
     format!("{:.0}%: {}", c * 100.0, sureness(c))
 }
 
-/// The pieces rule names are made of, as words.
-const PIECES: &[(&str, &str)] = &[
-    ("quote", "quotation"),
-    ("cue", "reporting verb"),
-    ("name", "name"),
-    ("pronoun", "pronoun"),
-    ("role", "role noun"),
-    ("colon", "colon"),
-    ("comma", "comma"),
-    ("said", "“said”"),
-    ("according", "“according"),
-    ("to", "to”"),
+/// Each engine rule (docs/format.md, "Provenance and confidence") in plain words.
+const RULES: &[(&str, &str)] = &[
+    ("quote-comma-name-cue", "Quotation, then the speaker and a cue word (“…,” Pompeo said)"),
+    ("quote-comma-cue-name", "Quotation, then a cue word and the speaker (“…,” said Pompeo)"),
+    ("quote-comma-name-unlisted-verb", "Quotation, then the speaker and a past-tense verb that is not in the cue list (a guess)"),
+    ("quote-comma-unlisted-verb-name", "Quotation, then a past-tense verb that is not in the cue list and the speaker (a guess)"),
+    ("quote-pronoun-present-verb", "Quotation, then a pronoun and a present-tense verb (“…,” she yells)"),
+    ("quote-comma-name-apposition-cue", "Quotation, then the speaker, their role and a cue word"),
+    ("quote-dash-name", "Quotation, then a dash and a name"),
+    ("name-cue-quote", "The speaker and a cue word before the quotation (Pompeo said: “…”)"),
+    ("name-distant-cue-quote", "A cue word before the quotation, its speaker further back in the sentence"),
+    ("participle-subject-quote", "“saying” before the quotation; the speaker is the subject of the sentence"),
+    ("cue-name-quote", "A cue word and the speaker before the quotation (said Pompeo: “…”)"),
+    ("inverted-cue-quote", "The cue word first, then the speaker and the quotation (Said Ellis: “…”)"),
+    ("name-colon-quote", "A name and a colon before the quotation"),
+    ("according-to-quote", "“according to” and the speaker, with a quotation"),
+    ("according-to", "“according to” and the speaker, with reported speech"),
+    ("name-cue-content", "The speaker and a cue word before reported speech (X said that …)"),
+    ("content-comma-name-cue", "Reported speech, then the speaker and a cue word (…, X said)"),
+    ("content-comma-cue-name", "Reported speech, then a cue word and the speaker (…, said X)"),
+    ("parenthetical-name-cue", "The speaker and a cue word set off inside the sentence (The museum, Mr. Obama said, would …)"),
+    ("speaker-label", "A transcript’s speaker label (PENCE: …)"),
+    ("quote-after-colon-paragraph", "A quotation after a paragraph that ends “… said:”"),
+    ("quote-continues-quote", "A quotation continued from the paragraph before"),
+    ("quote-same-paragraph-speaker", "A quotation whose speaker is named elsewhere in the paragraph"),
+    ("quote-paragraph-after-speaker", "A paragraph that is only a quotation, after one with a quoted speaker"),
+    ("quote-first-part-takes-later-speaker", "The first part of a split quotation; its speaker comes after the second part"),
+    ("quote-unattributed-speech", "Looks like speech (long or sentence-like), but no speaker was found"),
+    ("check-worthy-in-quote", "A checkable statement inside a quotation"),
+    ("check-worthy-sentence", "A checkable sentence (numbers, comparisons, past events, …)"),
 ];
 
-/// A rule name ("quote-comma-name-cue") in words: its pieces in the order they appear
-/// in the text ("quotation, comma, name, reporting verb"). Unknown pieces are kept.
+/// A rule name in words; one the table lacks is shown with its dashes as spaces.
 pub fn rule_text(rule: &str) -> String {
-    let words: Vec<String> = rule
-        .split(['-', '_'])
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            PIECES
-                .iter()
-                .find(|(k, _)| *k == p)
-                .map_or_else(|| p.to_string(), |(_, w)| w.to_string())
-        })
-        .collect();
-    let mut out = words
-        .join(", ")
-        .replace("“according, to”", "“according to”");
-    if let Some(first) = out.get(..1) {
-        out = first.to_uppercase() + &out[1..];
+    match RULES.iter().find(|(r, _)| *r == rule) {
+        Some((_, words)) => words.to_string(),
+        None => {
+            let plain = rule.replace(['-', '_'], " ");
+            let mut chars = plain.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default()
+        }
     }
-    out
 }
 
 /// What the person is told about how `a` was found: the rule in words, then the
@@ -86,29 +97,52 @@ mod tests {
     }
 
     #[test]
-    fn rules_read_as_their_pieces() {
+    fn rules_read_as_words_and_unknown_ones_stay_readable() {
         assert_eq!(
             rule_text("quote-comma-name-cue"),
-            "Quotation, comma, name, reporting verb"
+            "Quotation, then the speaker and a cue word (“…,” Pompeo said)"
         );
-        assert_eq!(rule_text("according-to"), "“according to”");
-        assert_eq!(
-            rule_text("quote-colon-mystery"),
-            "Quotation, colon, mystery"
-        );
+        assert_eq!(rule_text("some-new-rule"), "Some new rule");
         assert_eq!(rule_text(""), "");
+        let mut names: Vec<&str> = RULES.iter().map(|(r, _)| *r).collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), RULES.len(), "one entry per rule");
+    }
+
+    /// Every rule the engine gives on the seed articles has its own words.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn every_rule_the_engine_uses_on_the_seeds_is_in_words() {
+        let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+        let mut seen = std::collections::BTreeSet::new();
+        for entry in std::fs::read_dir(seeds).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            for a in crate::analyse(&text).annotations {
+                seen.insert(a.rule.expect("every automatic annotation has a rule"));
+            }
+        }
+        assert!(seen.len() > 5, "{seen:?}");
+        let missing: Vec<&String> = seen
+            .iter()
+            .filter(|r| !RULES.iter().any(|(k, _)| k == r))
+            .collect();
+        assert!(missing.is_empty(), "rules without words: {missing:?}");
     }
 
     #[test]
     fn the_explanation_joins_rule_and_why() {
         let mut a = Annotation::new("a1", Kind::Attribution, "he said", 0, 2);
         assert_eq!(explain(&a), None);
-        a.rule = Some("pronoun-cue".into());
-        assert_eq!(explain(&a).unwrap(), "Pronoun, reporting verb");
+        a.rule = Some("content-comma-name-cue".into());
+        assert_eq!(
+            explain(&a).unwrap(),
+            "Reported speech, then the speaker and a cue word (…, X said)"
+        );
         a.why = Some("pronoun resolved to Mike Pompeo, 2 sentences back".into());
         assert_eq!(
             explain(&a).unwrap(),
-            "Pronoun, reporting verb; pronoun resolved to Mike Pompeo, 2 sentences back"
+            "Reported speech, then the speaker and a cue word (…, X said); pronoun resolved to Mike Pompeo, 2 sentences back"
         );
     }
 }

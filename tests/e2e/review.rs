@@ -108,9 +108,8 @@ fn with_provenance() -> Vec<Annotation> {
     for (i, a) in found.iter_mut().enumerate() {
         a.rule = Some(
             match a.kind {
-                Kind::Quote => "quote-comma-said-name",
-                Kind::Attribution => "name-after-cue",
-                Kind::Claim => "claim-score",
+                Kind::Quote | Kind::Attribution => "quote-comma-cue-name",
+                Kind::Claim => "check-worthy-sentence",
             }
             .into(),
         );
@@ -238,6 +237,17 @@ async fn the_review_queue_by_keyboard_alone() {
     native = reduce(native, Action::Review(ReviewStep::Start));
     let first = current(&native);
     shows(&b, &format!("0 of {total} reviewed"), &first.id).await;
+    // The least sure suggestion comes first, and says why and how sure.
+    assert!(native
+        .doc
+        .auto
+        .iter()
+        .all(|a| a.confidence >= first.confidence));
+    assert_eq!(
+        b.text_of("#inspector #confidence").await,
+        confidence_text(first.confidence.expect("the engine says how sure"))
+    );
+    assert_eq!(b.text_of("#inspector #why").await, explain(&first).unwrap());
     b.screenshot("11-review-queue").await;
 
     key(&b, 'y').await;
