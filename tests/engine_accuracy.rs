@@ -145,3 +145,29 @@ fn as_someone_put_it() {
     );
     assert_eq!(who(&a, "operator"), pair("The New Yorker", "put it"));
 }
+
+#[test]
+fn a_quote_right_after_reported_speech_is_the_same_speaker() {
+    let a = analyse(
+        "The cell, Herbert said, is always sensing what the body makes. \u{201c}Once those products go out of whack, the cells respond at once.\u{201d}\n\n\
+It is not clear which function came first. \u{201c}We are only at the start of this work,\u{201d} a colleague said.",
+    );
+    assert_eq!(who(&a, "out of whack"), pair("Herbert", "said"));
+    // The quote and the reported speech stay two statements (two attributions).
+    let q = a
+        .annotations
+        .iter()
+        .find(|x| x.kind == Kind::Quote && x.text.contains("whack"))
+        .unwrap();
+    let c = a
+        .annotations
+        .iter()
+        .find(|x| x.kind == Kind::Claim && x.text.contains("always sensing"))
+        .unwrap();
+    assert!(
+        c.attribution.is_some() && c.attribution != q.attribution,
+        "{:#?}",
+        a.annotations
+    );
+    assert_eq!(who(&a, "only at the start"), pair("a colleague", "said"));
+}

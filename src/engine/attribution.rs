@@ -148,6 +148,7 @@ pub fn attribute(seg: &Segmented, quotes: &[Quote], cues: &CueList) -> Found {
         }
     }
     cx.indirect_speech();
+    cx.quotes_after_reported_speech(quotes);
     cx.found
 }
 
@@ -253,6 +254,53 @@ impl Ctx<'_, '_> {
     }
     fn punct(&self, i: usize) -> Option<char> {
         self.seg.tokens[i].punct()
+    }
+
+    /// `The tuft cell, Herbert said, is always sensing. "Once ... bam!"`: a quotation
+    /// without an attribution of its own, opening the sentence right after reported
+    /// speech in its paragraph, is the same speaker's. It gets an attribution of its
+    /// own (same speaker and cue) so that the quote and the reported speech stay two
+    /// statements.
+    fn quotes_after_reported_speech(&mut self, quotes: &[Quote]) {
+        if self.found.contents.is_empty() {
+            return;
+        }
+        // Contents in text order (they are found paragraph by paragraph).
+        let mut ci = 0;
+        for (qi, q) in quotes.iter().enumerate() {
+            if self.found.quote_attr[qi].is_some() || q.continues.is_some() {
+                continue;
+            }
+            while ci + 1 < self.found.contents.len() && self.found.contents[ci + 1].0.end <= q.first
+            {
+                ci += 1;
+            }
+            let (content, a) = self.found.contents[ci].clone();
+            let para = &self.seg.paragraphs[q.para].tokens;
+            if content.end > q.first || content.end < para.start || content.is_empty() {
+                continue;
+            }
+            // Only sentence-closing marks between the reported speech and the quote.
+            let gap_ok = (content.end..q.first).all(|k| {
+                self.punct(k).is_some_and(|c| {
+                    is_sentence_end(c) || matches!(c, '"' | '\u{201d}' | ')' | ',')
+                }) || (self.is_word(k) && self.found.attrs[a].cue.contains(&k))
+                    || self.found.attrs[a].speaker.contains(&k)
+            });
+            let opens_sentence =
+                q.first == para.start || ends_sentence_at(self.seg, q.first - 1, para.end);
+            if !gap_ok || !opens_sentence || !speech_like(self.seg, q) {
+                continue;
+            }
+            let at = self.found.attrs[a].clone();
+            self.found.attrs.push(Attr {
+                rule: "quote-after-reported-speech",
+                ..at
+            });
+            self.found.quote_attr[qi] = Some(self.found.attrs.len() - 1);
+            self.found.quote_keep[qi] = true;
+            self.found.quote_rule[qi] = "quote-after-reported-speech";
+        }
     }
 
     /// Whether attribution `a` has its cue after token `after` and a clause of its
