@@ -149,6 +149,82 @@ async fn the_article_shows_text_as_text_with_marks_at_code_points() {
     root.remove();
 }
 
+/// A long document: 400 short paragraphs, each with a quote and its speaker.
+fn long_sample() -> (Doc, Vec<Annotation>) {
+    let para = "\"We will rebuild the bridge by May,\" said Anna Berg, the minister, on a visit to the town.\n\n";
+    let text =
+        para.repeat(400) + "The last words here are \"unique closing words,\" said Tom Hale.";
+    let anns = quotelens::analyse(&text).annotations;
+    (Doc::with_text(text), anns)
+}
+
+#[wasm_bindgen_test]
+async fn a_long_article_builds_marks_only_near_the_screen_and_for_the_active_one() {
+    let (doc, anns) = long_sample();
+    let quotes = anns.iter().filter(|a| a.kind == Kind::Quote).count();
+    assert!(quotes > 400, "{quotes} quotes");
+    let last = anns
+        .iter()
+        .rfind(|a| a.kind == Kind::Quote)
+        .unwrap()
+        .clone();
+    let root = mount_point();
+    let props = |active: Option<String>| ArticleProps {
+        doc: Shared(Rc::new(doc.clone())),
+        annotations: Shared(Rc::new(anns.clone())),
+        shown: Mark::ALL.to_vec(),
+        lit: vec![],
+        active,
+        on_hover: Default::default(),
+        on_select: Default::default(),
+        on_article: Default::default(),
+    };
+    let doc_rc = Shared(Rc::new(doc.clone()));
+    let anns_rc = Shared(Rc::new(anns.clone()));
+    let mut app = yew::Renderer::<Article>::with_root_and_props(
+        root.clone(),
+        ArticleProps {
+            doc: doc_rc.clone(),
+            annotations: anns_rc.clone(),
+            ..props(None)
+        },
+    )
+    .render();
+    tick().await;
+    tick().await;
+    let view = root.query_selector("#view").unwrap().expect("the view");
+    assert_eq!(
+        view.text_content().unwrap(),
+        doc.text,
+        "all the text, exactly"
+    );
+    let built = view.query_selector_all(".mk-quote.first").unwrap().length() as usize;
+    assert!(built > 0, "the first screenfuls have their marks");
+    assert!(
+        built < quotes / 2,
+        "{built} of {quotes} quotes built: only those near the screen"
+    );
+    assert!(view
+        .query_selector(&format!(".mk[data-id='{}']", last.id))
+        .unwrap()
+        .is_none());
+    // The active annotation's mark is built wherever it is.
+    app.update(ArticleProps {
+        doc: doc_rc.clone(),
+        annotations: anns_rc.clone(),
+        ..props(Some(last.id.clone()))
+    });
+    tick().await;
+    let mark = view
+        .query_selector(&format!(".mk.first.active[data-id='{}']", last.id))
+        .unwrap()
+        .expect("the active quote's mark");
+    assert_eq!(mark.text_content().unwrap(), last.text);
+    assert_eq!(view.text_content().unwrap(), doc.text, "still all the text");
+    app.destroy();
+    root.remove();
+}
+
 #[wasm_bindgen_test]
 async fn the_side_panel_counts_and_lists() {
     let (_, mut anns) = sample();

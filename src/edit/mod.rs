@@ -4,6 +4,7 @@
 
 pub mod anchor;
 pub mod article;
+pub mod chunks;
 pub mod cues;
 mod doc;
 pub mod history;

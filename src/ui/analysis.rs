@@ -110,6 +110,14 @@ fn post(worker: &Option<Worker>, next: Option<(u64, &Job)>) {
     })
     .unwrap_or_default();
     let _ = worker.post_message(&JsValue::from_str(&json));
+    mark("quotelens:analysis-posted");
+}
+
+/// A User Timing mark (seen in the browser's performance tools and the e2e benchmark).
+fn mark(name: &str) {
+    if let Some(p) = gloo::utils::window().performance() {
+        let _ = p.mark(name);
+    }
 }
 
 /// Tell the person why there is no analysis for `job`'s text (which is kept).
@@ -132,6 +140,7 @@ fn spawn() -> Option<Worker> {
             return;
         };
         if data == READY {
+            mark("quotelens:worker-ready");
             CLIENT.with(|c| {
                 let mut c = c.borrow_mut();
                 let Client { worker, queue, .. } = &mut *c;
@@ -139,6 +148,7 @@ fn spawn() -> Option<Worker> {
             });
             return;
         }
+        mark("quotelens:analysis-replied");
         let Ok(reply) = serde_json::from_str::<Reply>(&data) else {
             return;
         };

@@ -1,18 +1,40 @@
 //! The reading view: the article as text, with its quotes, speakers, cue words and
 //! claims marked. The text is only ever inserted as text nodes.
+//!
+//! Long documents: the view is cut into chunks (`edit::chunks`), and only the chunks
+//! near the screen get their marks built (an IntersectionObserver says which); the rest
+//! are plain text, so the browser's find, selection offsets and scrolling still see the
+//! whole text while the DOM stays small. A chunk once marked stays marked (a selection
+//! in it is never pulled from under the person). The chunk of the active annotation is
+//! always marked, so scrolling to it finds its mark. A hover re-renders only the chunks
+//! whose marks it lights or unlights.
 
-use std::collections::HashSet;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
-use web_sys::{FocusEvent, KeyboardEvent, MouseEvent};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{
+    FocusEvent, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit,
+    KeyboardEvent, MouseEvent,
+};
 use yew::prelude::*;
 
+use super::article_chunk::ArticleChunk;
 use super::dom_offsets::annotation_at;
 use super::store::Shared;
-use crate::edit::article::{blocks, Block};
-use crate::edit::layout::{layout, Mark, Segment};
+use crate::edit::article::blocks;
+use crate::edit::chunks::{chunks, chunks_of_marks, Chunk, CHUNK_CHARS};
+use crate::edit::layout::{layout, Mark};
 use crate::edit::Doc;
 use crate::model::offsets::CharIndex;
-use crate::model::{Annotation, Kind, Origin};
+use crate::model::Annotation;
+
+/// Chunks marked before the observer has said anything: the first screenfuls.
+const FIRST_MARKED_CHARS: usize = 6_000;
+/// How far beyond the screen chunks get their marks, so scrolling finds them built.
+const MARGIN: &str = "1500px 0px";
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleProps {
@@ -28,53 +50,134 @@ pub struct ArticleProps {
     pub on_article: Callback<(usize, usize, bool)>,
 }
 
+/// The view cut into chunks, and where each annotation's marks are.
+struct Blocks {
+    /// A page to sort out (furniture found or chosen), not a plain article.
+    page_like: bool,
+    starts: Vec<usize>,
+    chunks: Vec<Shared<Chunk>>,
+    /// Annotation id to the chunks holding its marks.
+    of_id: HashMap<String, Vec<usize>>,
+}
+
+/// Which chunks have their marks built, for the chunk starts they were counted on.
+#[derive(Default)]
+struct Marked {
+    starts: Vec<usize>,
+    marked: Vec<bool>,
+}
+
 #[function_component(Article)]
 pub fn article(p: &ArticleProps) -> Html {
-    // The text in blocks (furniture runs, article lines), each with its segments.
-    let view = {
+    let blocks = {
         let (doc, annotations, shown) = (p.doc.clone(), p.annotations.clone(), p.shown.clone());
         use_memo(
             (p.doc.clone(), p.annotations.clone(), p.shown.clone()),
             move |_| {
-                let ix = CharIndex::new(&doc.text);
+                let len = CharIndex::new(&doc.text).len_chars();
                 let furniture = doc.furniture();
-                let segments = layout(ix.len_chars(), &annotations, &furniture, |m| {
-                    shown.contains(&m)
-                });
+                let segments = layout(len, &annotations, &furniture, |m| shown.contains(&m));
                 // Controls only where there is a page to sort out, not on a plain article.
                 let page_like = !furniture.is_empty() || !doc.article_choices.is_empty();
-                let mut next = 0;
-                let blocks = blocks(&doc.text, &furniture)
+                let chunks = chunks(
+                    &doc.text,
+                    &segments,
+                    &blocks(&doc.text, &furniture),
+                    CHUNK_CHARS,
+                );
+                let starts = chunks.iter().map(|c| c.start).collect();
+                let of_id = chunks_of_marks(&chunks)
                     .into_iter()
-                    .map(|b| {
-                        let mut pieces = Vec::new();
-                        while next < segments.len() && segments[next].end <= b.start {
-                            next += 1;
-                        }
-                        let mut k = next;
-                        while k < segments.len() && segments[k].start < b.end {
-                            let mut s = segments[k].clone();
-                            if s.start < b.start {
-                                // Continued from the line before: no mark starts here.
-                                s.start = b.start;
-                                s.layers.iter_mut().for_each(|l| l.first = false);
-                            }
-                            s.end = s.end.min(b.end);
-                            let piece =
-                                doc.text[ix.byte_at(s.start)..ix.byte_at(s.end)].to_string();
-                            pieces.push((s, piece));
-                            k += 1;
-                        }
-                        let words = pieces.iter().any(|(_, t)| !t.trim().is_empty());
-                        (b, words, pieces)
-                    })
-                    .collect::<Vec<(Block, bool, Vec<(Segment, String)>)>>();
-                (page_like, blocks)
+                    .filter_map(|(i, ks)| annotations.get(i).map(|a| (a.id.clone(), ks)))
+                    .collect();
+                Blocks {
+                    page_like,
+                    starts,
+                    chunks: chunks.into_iter().map(|c| Shared(Rc::new(c))).collect(),
+                    of_id,
+                }
             },
         )
     };
+    let marked = use_mut_ref(Marked::default);
+    {
+        let mut m = marked.borrow_mut();
+        if m.starts != blocks.starts {
+            // Another text: mark its first screenfuls again.
+            let mut chars = 0;
+            m.marked = blocks
+                .chunks
+                .iter()
+                .map(|c| {
+                    let first = chars < FIRST_MARKED_CHARS;
+                    chars += c.end - c.start;
+                    first
+                })
+                .collect();
+            m.starts = blocks.starts.clone();
+        }
+        let active_chunk = p
+            .active
+            .as_ref()
+            .and_then(|id| blocks.of_id.get(id))
+            .and_then(|ks| ks.first());
+        if let Some(&k) = active_chunk {
+            m.marked[k] = true;
+        }
+    }
+    // Furniture blocks the person unfolded, by start.
     let unfolded = use_state(HashSet::<usize>::new);
-    let lit: HashSet<&str> = p.lit.iter().map(String::as_str).collect();
+    let on_fold = {
+        let unfolded = unfolded.clone();
+        Callback::from(move |start: usize| {
+            let mut set = (*unfolded).clone();
+            if !set.remove(&start) {
+                set.insert(start);
+            }
+            unfolded.set(set);
+        })
+    };
+    let view = use_node_ref();
+    let redraw = use_force_update();
+    let observer = use_mut_ref(|| None::<Observer>);
+    {
+        let marked_count = marked.borrow().marked.iter().filter(|m| **m).count();
+        let (view, marked, observer) = (view.clone(), marked.clone(), observer.clone());
+        use_effect_with((Rc::as_ptr(&blocks) as usize, marked_count), move |_| {
+            let mut slot = observer.borrow_mut();
+            if slot.is_none() {
+                *slot = Observer::new(marked, redraw);
+            }
+            if let (Some(o), Some(root)) = (slot.as_ref(), view.cast::<web_sys::Element>()) {
+                o.watch_plain_chunks(&root);
+            }
+        });
+    }
+    {
+        let observer = observer.clone();
+        use_effect_with((), move |_| {
+            move || {
+                if let Some(o) = observer.borrow_mut().take() {
+                    o.observer.disconnect();
+                }
+            }
+        });
+    }
+
+    // Lit and active ids, told only to the chunks that hold their marks.
+    let mut lit: Vec<Vec<String>> = vec![Vec::new(); blocks.chunks.len()];
+    for id in &p.lit {
+        for &k in blocks.of_id.get(id).into_iter().flatten() {
+            lit[k].push(id.clone());
+        }
+    }
+    let active_in: &[usize] = p
+        .active
+        .as_ref()
+        .and_then(|id| blocks.of_id.get(id))
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+
     let on_over = {
         let on = p.on_hover.clone();
         Callback::from(move |e: MouseEvent| {
@@ -122,116 +225,84 @@ pub fn article(p: &ArticleProps) -> Html {
             }
         })
     };
-    let annotations = &p.annotations;
-    let segment = |(seg, piece): &(Segment, String)| -> Html {
-        let mut inner = html! { {piece.clone()} };
-        for layer in seg.layers.iter().rev() {
-            let a = &annotations[layer.index];
-            let class = classes!(
-                "mk",
-                format!("mk-{}", layer.mark.class()),
-                layer.first.then_some("first"),
-                lit.contains(a.id.as_str()).then_some("lit"),
-                (p.active.as_deref() == Some(a.id.as_str())).then_some("active"),
-                (a.origin == Origin::User).then_some("mine"),
-            );
-            let score = (layer.mark == Mark::Claim && layer.first).then(|| {
-                a.score
-                    .map(|s| format!("{:.0}%", s * 100.0))
-                    .unwrap_or_else(|| "?".into())
-            });
-            let focusable = layer.first && layer.mark != Mark::Cue;
-            let label = (focusable).then(|| describe(a, layer.mark));
-            inner = html! {
-                <span class={class} data-id={a.id.clone()} data-score={score}
-                    tabindex={focusable.then_some("0")} title={label}>{inner}</span>
-            };
-        }
-        inner
-    };
-    let (page_like, blocks) = &*view;
-    let nodes = blocks.iter().map(|(b, words, pieces)| {
-        let content: Html = pieces.iter().map(segment).collect();
-        let (start, end) = (b.start, b.end);
-        if b.furniture {
-            let open = unfolded.contains(&start);
-            let lines = pieces
-                .iter()
-                .map(|(_, t)| t.as_str())
-                .collect::<String>()
-                .lines()
-                .filter(|l| !l.trim().is_empty())
-                .count();
-            let toggle = {
-                let unfolded = unfolded.clone();
-                Callback::from(move |_: MouseEvent| {
-                    let mut set = (*unfolded).clone();
-                    if !set.remove(&start) {
-                        set.insert(start);
-                    }
-                    unfolded.set(set);
-                })
-            };
-            let label = if open {
-                "Fold this page furniture".to_string()
-            } else {
-                let s = if lines == 1 { "" } else { "s" };
-                format!("Page furniture, {lines} line{s} (menus, links, related stories): show")
-            };
-            let bring = p.on_article.reform(move |_: MouseEvent| (start, end, true));
-            // Button labels come from CSS (`data-label`), never text nodes: the view's
-            // text must stay exactly the document's for selection offsets.
-            html! {
-                <span class={classes!("furniture", (!open).then_some("folded"))}>
-                    <button type="button" class="fold" aria-expanded={open.to_string()}
-                        aria-label={label.clone()} data-label={label} onclick={toggle} />
-                    if open {
-                        <button type="button" class="bring-in" aria-label="Bring this block into the article"
-                            data-label="Bring into the article" onclick={bring} />
-                    }
-                    <span class="boiler" title="Page furniture (navigation, sharing, related links)">{content}</span>
-                </span>
-            }
-        } else if *page_like && *words {
-            let push = p.on_article.reform(move |_: MouseEvent| (start, end, false));
-            html! {
-                <span class="para">
-                    <button type="button" class="push-out" aria-label="Push this paragraph out of the article"
-                        title="Not part of the article: push it out" data-label="−" onclick={push} />
-                    {content}
-                </span>
-            }
-        } else {
-            content
+    let m = marked.borrow();
+    let chunks = blocks.chunks.iter().zip(lit).enumerate().map(|(k, (chunk, lit))| {
+        let open: Vec<usize> = chunk
+            .blocks
+            .iter()
+            .map(|b| b.block.start)
+            .filter(|s| unfolded.contains(s))
+            .collect();
+        html! {
+            <ArticleChunk key={k} index={k} doc={p.doc.clone()} chunk={chunk.clone()}
+                annotations={p.annotations.clone()} marked={m.marked.get(k).copied().unwrap_or(true)}
+                lit={Rc::new(lit)} active={active_in.contains(&k).then(|| p.active.clone()).flatten()}
+                page_like={blocks.page_like} unfolded={Rc::new(open)} on_fold={on_fold.clone()}
+                on_article={p.on_article.clone()} />
         }
     });
     html! {
-        <article id="view" class="view" aria-label="Annotated article"
+        <article id="view" class="view" aria-label="Annotated article" ref={view}
             onmouseover={on_over} onmouseleave={on_leave} onfocusin={on_focus} onfocusout={on_blur}
             onclick={on_click} onkeydown={on_key}>
-            { for nodes }
+            { for chunks }
         </article>
     }
 }
 
-/// A short tooltip for a mark.
-fn describe(a: &Annotation, mark: Mark) -> String {
-    let who = if a.origin == Origin::User {
-        "yours"
-    } else {
-        "automatic"
-    };
-    match (a.kind, mark) {
-        (Kind::Claim, _) => match a.score {
-            Some(s) => format!("Claim, check-worthiness {:.0}% ({who})", s * 100.0),
-            None => format!("Claim ({who})"),
-        },
-        (Kind::Quote, _) => format!("Quote ({who})"),
-        (Kind::Attribution, _) => {
-            format!(
-                "Speaker: {} ({who})",
-                a.speaker.clone().unwrap_or_else(|| a.text.clone())
-            )
+/// The IntersectionObserver that marks chunks as they come near the screen.
+struct Observer {
+    observer: IntersectionObserver,
+    _on_change: Closure<dyn FnMut(js_sys::Array)>,
+}
+
+impl Observer {
+    fn new(marked: Rc<RefCell<Marked>>, redraw: UseForceUpdateHandle) -> Option<Observer> {
+        let on_change = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            let mut changed = false;
+            let mut m = marked.borrow_mut();
+            for entry in entries.iter() {
+                let entry: IntersectionObserverEntry = entry.unchecked_into();
+                if !entry.is_intersecting() {
+                    continue;
+                }
+                let k = entry
+                    .target()
+                    .get_attribute("data-chunk")
+                    .and_then(|k| k.parse::<usize>().ok());
+                if let Some(flag) = k.and_then(|k| m.marked.get_mut(k)) {
+                    changed |= !*flag;
+                    *flag = true;
+                }
+            }
+            drop(m);
+            if changed {
+                redraw.force_update();
+            }
+        });
+        let options = IntersectionObserverInit::new();
+        options.set_root_margin(MARGIN);
+        let observer =
+            IntersectionObserver::new_with_options(on_change.as_ref().unchecked_ref(), &options)
+                .ok()?;
+        Some(Observer {
+            observer,
+            _on_change: on_change,
+        })
+    }
+
+    /// Watch the chunks under `root` that have no marks yet (and no others).
+    fn watch_plain_chunks(&self, root: &web_sys::Element) {
+        self.observer.disconnect();
+        if let Ok(plain) = root.query_selector_all(":scope > .chunk[data-plain]") {
+            for i in 0..plain.length() {
+                if let Some(el) = plain
+                    .item(i)
+                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                {
+                    self.observer.observe(&el);
+                }
+            }
         }
     }
 }

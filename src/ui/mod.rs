@@ -4,6 +4,7 @@
 mod analysis;
 mod app;
 pub mod article;
+mod article_chunk;
 mod confirm;
 mod cue_editor;
 pub mod dom_offsets;

@@ -1,0 +1,151 @@
+//! One chunk of the reading view (see `edit::chunks`): its blocks, with their marks when
+//! the chunk is near the screen, else as plain text (furniture still folded, controls
+//! still there). The text is only ever inserted as text nodes.
+
+use std::rc::Rc;
+
+use web_sys::MouseEvent;
+use yew::prelude::*;
+
+use super::store::Shared;
+use crate::edit::chunks::{BlockPieces, Chunk, Piece};
+use crate::edit::layout::Mark;
+use crate::edit::Doc;
+use crate::model::{Annotation, Kind, Origin};
+
+#[derive(Properties, PartialEq)]
+pub struct ChunkProps {
+    pub index: usize,
+    pub doc: Shared<Doc>,
+    pub chunk: Shared<Chunk>,
+    pub annotations: Shared<Vec<Annotation>>,
+    /// Build the marks (near the screen, or holding the active annotation).
+    pub marked: bool,
+    /// The lit ids that have a mark in this chunk (so a hover elsewhere changes nothing here).
+    pub lit: Rc<Vec<String>>,
+    /// The active id, if it has a mark in this chunk.
+    pub active: Option<String>,
+    /// A page to sort out: article lines get a "push out" control.
+    pub page_like: bool,
+    /// Starts of this chunk's furniture blocks that are unfolded.
+    pub unfolded: Rc<Vec<usize>>,
+    pub on_fold: Callback<usize>,
+    /// Bring the code points `[start, end)` into the article (`true`) or push them out.
+    pub on_article: Callback<(usize, usize, bool)>,
+}
+
+#[function_component(ArticleChunk)]
+pub fn article_chunk(p: &ChunkProps) -> Html {
+    let text = &p.doc.text;
+    let blocks = p.chunk.blocks.iter().map(|b| {
+        let content: Html = if p.marked {
+            b.pieces.iter().map(|piece| marked(p, piece)).collect()
+        } else {
+            html! { {text[b.bytes.0..b.bytes.1].to_string()} }
+        };
+        block(p, b, content)
+    });
+    html! {
+        <div class="chunk" data-chunk={p.index.to_string()} data-plain={(!p.marked).then_some("")}>
+            { for blocks }
+        </div>
+    }
+}
+
+/// A block around its `content`: furniture folds, article lines of a page can be pushed out.
+fn block(p: &ChunkProps, b: &BlockPieces, content: Html) -> Html {
+    let text = &p.doc.text;
+    let (start, end) = (b.block.start, b.block.end);
+    if b.block.furniture {
+        let open = p.unfolded.contains(&start);
+        let label = if open {
+            "Fold this page furniture".to_string()
+        } else {
+            let lines = text[b.bytes.0..b.bytes.1]
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .count();
+            let s = if lines == 1 { "" } else { "s" };
+            format!("Page furniture, {lines} line{s} (menus, links, related stories): show")
+        };
+        let toggle = p.on_fold.reform(move |_: MouseEvent| start);
+        let bring = p.on_article.reform(move |_: MouseEvent| (start, end, true));
+        // Button labels come from CSS (`data-label`), never text nodes: the view's
+        // text must stay exactly the document's for selection offsets.
+        html! {
+            <span class={classes!("furniture", (!open).then_some("folded"))}>
+                <button type="button" class="fold" aria-expanded={open.to_string()}
+                    aria-label={label.clone()} data-label={label} onclick={toggle} />
+                if open {
+                    <button type="button" class="bring-in" aria-label="Bring this block into the article"
+                        data-label="Bring into the article" onclick={bring} />
+                }
+                <span class="boiler" title="Page furniture (navigation, sharing, related links)">{content}</span>
+            </span>
+        }
+    } else if p.page_like && b.words {
+        let push = p
+            .on_article
+            .reform(move |_: MouseEvent| (start, end, false));
+        html! {
+            <span class="para">
+                <button type="button" class="push-out" aria-label="Push this paragraph out of the article"
+                    title="Not part of the article: push it out" data-label="−" onclick={push} />
+                {content}
+            </span>
+        }
+    } else {
+        content
+    }
+}
+
+/// One piece of text inside its marks, outermost first.
+fn marked(p: &ChunkProps, piece: &Piece) -> Html {
+    let annotations = &p.annotations;
+    let mut inner = html! { {p.doc.text[piece.bytes.0..piece.bytes.1].to_string()} };
+    for layer in piece.segment.layers.iter().rev() {
+        let a = &annotations[layer.index];
+        let class = classes!(
+            "mk",
+            format!("mk-{}", layer.mark.class()),
+            layer.first.then_some("first"),
+            p.lit.contains(&a.id).then_some("lit"),
+            (p.active.as_deref() == Some(a.id.as_str())).then_some("active"),
+            (a.origin == Origin::User).then_some("mine"),
+        );
+        let score = (layer.mark == Mark::Claim && layer.first).then(|| {
+            a.score
+                .map(|s| format!("{:.0}%", s * 100.0))
+                .unwrap_or_else(|| "?".into())
+        });
+        let focusable = layer.first && layer.mark != Mark::Cue;
+        let label = (focusable).then(|| describe(a, layer.mark));
+        inner = html! {
+            <span class={class} data-id={a.id.clone()} data-score={score}
+                tabindex={focusable.then_some("0")} title={label}>{inner}</span>
+        };
+    }
+    inner
+}
+
+/// A short tooltip for a mark.
+fn describe(a: &Annotation, mark: Mark) -> String {
+    let who = if a.origin == Origin::User {
+        "yours"
+    } else {
+        "automatic"
+    };
+    match (a.kind, mark) {
+        (Kind::Claim, _) => match a.score {
+            Some(s) => format!("Claim, check-worthiness {:.0}% ({who})", s * 100.0),
+            None => format!("Claim ({who})"),
+        },
+        (Kind::Quote, _) => format!("Quote ({who})"),
+        (Kind::Attribution, _) => {
+            format!(
+                "Speaker: {} ({who})",
+                a.speaker.clone().unwrap_or_else(|| a.text.clone())
+            )
+        }
+    }
+}
