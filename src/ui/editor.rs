@@ -53,6 +53,7 @@ pub fn editor(p: &EditorProps) -> Html {
     let on_paste = {
         let flag = pasting_article.clone();
         let on_paste_page = p.on_paste_page.clone();
+        let on_paste_article = p.on_paste_article.clone();
         Callback::from(move |e: Event| {
             let el: HtmlTextAreaElement = e.target_unchecked_into();
             let empty = el.value().trim().is_empty();
@@ -66,6 +67,14 @@ pub fn editor(p: &EditorProps) -> Html {
                     e.prevent_default();
                     let plain = data.get_data("text/plain").unwrap_or_default();
                     on_paste_page.emit((html, plain));
+                    return;
+                }
+                // A whole article: straight to the reading view. Letting the browser
+                // insert it first costs seconds for a long text.
+                let plain = data.get_data("text/plain").unwrap_or_default();
+                if !plain.trim().is_empty() {
+                    e.prevent_default();
+                    on_paste_article.emit(plain);
                     return;
                 }
             }

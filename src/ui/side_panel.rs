@@ -94,7 +94,7 @@ pub fn side_panel(p: &SidePanelProps) -> Html {
                                 <span class="count" aria-label={format!("{} quotes", g.quotes.len())}>{g.quotes.len()}</span>
                             </button>
                             if !g.quotes.is_empty() {
-                                <ul class="quotes">{ for g.quotes.iter().map(|q| entry(q, Html::default())) }</ul>
+                                <ul class="quotes">{ for g.quotes.iter().take(MAX_LISTED).map(|q| entry(q, Html::default())) }{ more(g.quotes.len()) }</ul>
                             }
                         </li>
                     }
@@ -102,22 +102,35 @@ pub fn side_panel(p: &SidePanelProps) -> Html {
                 if !s.unattributed.is_empty() {
                     <li class="speaker unattributed">
                         <div class="speaker-name"><span class="who">{"No speaker"}</span><span class="count">{s.unattributed.len()}</span></div>
-                        <ul class="quotes">{ for s.unattributed.iter().map(|q| entry(q, Html::default())) }</ul>
+                        <ul class="quotes">{ for s.unattributed.iter().take(MAX_LISTED).map(|q| entry(q, Html::default())) }{ more(s.unattributed.len()) }</ul>
                     </li>
                 }
             </ul>
             if !s.claims.is_empty() {
                 <h3>{"Claims"}<span class="sub">{" most check-worthy first"}</span></h3>
                 <ul class="claims" aria-label="Claims">
-                    { for s.claims.iter().map(|c| entry(c, html! {
+                    { for s.claims.iter().take(MAX_LISTED).map(|c| entry(c, html! {
                         <span class="score" aria-label="check-worthiness">
                             { c.score.map(|v| format!("{:.0}%", v * 100.0)).unwrap_or_else(|| "–".into()) }
                         </span>
                     })) }
+                    { more(s.claims.len()) }
                 </ul>
             }
         </section>
     }
+}
+
+/// Entries listed per speaker and for the claims: a long document's thousands would
+/// make every render of the panel slow; the filter finds the rest.
+const MAX_LISTED: usize = 100;
+
+/// The note under a list cut at `MAX_LISTED`.
+fn more(total: usize) -> Html {
+    if total <= MAX_LISTED {
+        return Html::default();
+    }
+    html! { <li class="more muted">{format!("… and {} more: use the filter to find them", total - MAX_LISTED)}</li> }
 }
 
 /// At most `max` characters of `text`, cut at a word, with an ellipsis.
