@@ -111,19 +111,19 @@ async fn a_long_article_keeps_its_dom_small_and_still_finds_selects_and_scrolls(
     // A hover re-renders only the chunks holding the marks it lights or unlights (here the
     // first quote's, and the active last quote's that it takes over from).
     let touched = b
-        .eval_async(&format!(
+        .eval_async(
             "const done = arguments[0];
              const view = document.querySelector('#view');
              const chunks = new Set();
-             const mo = new MutationObserver(ms => {{ for (const m of ms) {{
+             const mo = new MutationObserver(ms => { for (const m of ms) {
                  const c = (m.target.nodeType === 1 ? m.target : m.target.parentElement).closest('.chunk');
-                 if (c) chunks.add(c.dataset.chunk); }} }});
-             mo.observe(view, {{subtree: true, childList: true, attributes: true, characterData: true}});
+                 if (c) chunks.add(c.dataset.chunk); } });
+             mo.observe(view, {subtree: true, childList: true, attributes: true, characterData: true});
              const mark = document.querySelector('#view .mk-quote.first');
-             mark.dispatchEvent(new MouseEvent('mouseover', {{bubbles: true}}));
-             setTimeout(() => {{ mo.disconnect(); done([chunks.size, view.querySelectorAll('.chunk').length,
-                 document.querySelectorAll('#view .mk.lit').length]); }}, 300);"
-        ))
+             mark.dispatchEvent(new MouseEvent('mouseover', {bubbles: true}));
+             setTimeout(() => { mo.disconnect(); done([chunks.size, view.querySelectorAll('.chunk').length,
+                 document.querySelectorAll('#view .mk.lit').length]); }, 300);",
+        )
         .await;
     let (changed, all, lit) = (
         touched[0].as_u64().unwrap(),
