@@ -110,7 +110,7 @@ fn post(worker: &Option<Worker>, next: Option<(u64, &Job)>) {
     })
     .unwrap_or_default();
     let _ = worker.post_message(&JsValue::from_str(&json));
-    mark("quotelens:analysis-posted");
+    mark("quotelens-analysis-posted");
 }
 
 /// A User Timing mark (seen in the browser's performance tools and the e2e benchmark).
@@ -140,7 +140,7 @@ fn spawn() -> Option<Worker> {
             return;
         };
         if data == READY {
-            mark("quotelens:worker-ready");
+            mark("quotelens-worker-ready");
             CLIENT.with(|c| {
                 let mut c = c.borrow_mut();
                 let Client { worker, queue, .. } = &mut *c;
@@ -148,7 +148,7 @@ fn spawn() -> Option<Worker> {
             });
             return;
         }
-        mark("quotelens:analysis-replied");
+        mark("quotelens-analysis-replied");
         let Ok(reply) = serde_json::from_str::<Reply>(&data) else {
             return;
         };

@@ -46,9 +46,10 @@ pub fn article_chunk(p: &ChunkProps) -> Html {
         block(p, b, content)
     });
     html! {
-        <div class="chunk" data-chunk={p.index.to_string()} data-plain={(!p.marked).then_some("")}>
+        // A span (shown as a block): the view holds only spans and buttons.
+        <span class="chunk" data-chunk={p.index.to_string()} data-plain={(!p.marked).then_some("")}>
             { for blocks }
-        </div>
+        </span>
     }
 }
 

@@ -69,10 +69,10 @@ pub fn editor(p: &EditorProps) -> Html {
                     on_paste_page.emit((html, plain));
                     return;
                 }
-                // A whole article: straight to the reading view. Letting the browser
-                // insert it first costs seconds for a long text.
+                // A whole article into a truly empty editor: straight to the reading
+                // view. Letting the browser insert it first costs seconds for a long text.
                 let plain = data.get_data("text/plain").unwrap_or_default();
-                if !plain.trim().is_empty() {
+                if el.value().is_empty() && !plain.trim().is_empty() {
                     e.prevent_default();
                     on_paste_article.emit(plain);
                     return;

@@ -152,7 +152,7 @@ async fn a_long_article_keeps_its_dom_small_and_still_finds_selects_and_scrolls(
 async fn worker_ready(b: &Browser) {
     b.wait_until(
         "the analysis worker",
-        "performance.getEntriesByName('quotelens:worker-ready').length > 0",
+        "performance.getEntriesByName('quotelens-worker-ready').length > 0",
     )
     .await;
 }
@@ -246,7 +246,7 @@ async fn browser_latency_benchmark() {
         let (ms, longs) = paste_to_highlights(&b, &big, 1500).await;
         b.wait_until(
             "the 1 MB analysis",
-            "performance.getEntriesByName('quotelens:analysis-replied').length > 0",
+            "performance.getEntriesByName('quotelens-analysis-replied').length > 0",
         )
         .await;
         times.push(ms);
@@ -269,7 +269,7 @@ async fn browser_latency_benchmark() {
     paste_to_highlights(&b, &big, 0).await;
     b.wait_until(
         "the 1 MB analysis",
-        "performance.getEntriesByName('quotelens:analysis-replied').length > 0",
+        "performance.getEntriesByName('quotelens-analysis-replied').length > 0",
     )
     .await;
     b.click("#edit-text").await;
@@ -292,8 +292,8 @@ async fn browser_latency_benchmark() {
     tokio::time::sleep(std::time::Duration::from_millis(2500)).await;
     let report = b
         .eval(
-            "(() => { const posted = performance.getEntriesByName('quotelens:analysis-posted').map(e => e.startTime);
-               const replied = performance.getEntriesByName('quotelens:analysis-replied').map(e => e.startTime);
+            "(() => { const posted = performance.getEntriesByName('quotelens-analysis-posted').map(e => e.startTime);
+               const replied = performance.getEntriesByName('quotelens-analysis-replied').map(e => e.startTime);
                const busy = t => posted.some(p => p <= t && !replied.some(r => r >= p && r < t));
                return [window.__lat.map(x => x[1]), window.__lat.filter(x => busy(x[0])).length, window.__longs, posted.length]; })()",
         )
