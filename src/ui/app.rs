@@ -27,7 +27,18 @@ use crate::edit::article::page_doc;
 use crate::edit::layout::Mark;
 use crate::edit::summary::{index, related, speaker_of, summarize};
 use crate::edit::{transfer, Action, ArticleSetting, Doc, State};
+use crate::engine::Options;
 use crate::model::Kind;
+
+/// Ask the engine (in its worker) to analyse the document with the person's cue words.
+fn request_analysis(doc: &Doc, options: &Option<Options>, done: Callback<Action>) {
+    analysis::request(
+        doc.text.clone(),
+        ArticleSetting::of(doc),
+        options.clone(),
+        done,
+    );
+}
 
 #[function_component(App)]
 pub fn app() -> Html {
@@ -65,12 +76,7 @@ pub fn app() -> Html {
         let options = cues.options.clone();
         use_effect_with(state.rev, move |_| {
             if !doc.analysed {
-                analysis::request(
-                    doc.text.clone(),
-                    ArticleSetting::of(&doc),
-                    (*options).clone(),
-                    dispatch,
-                );
+                request_analysis(&doc, &options, dispatch);
             }
         });
     }
@@ -82,12 +88,7 @@ pub fn app() -> Html {
         let first = use_mut_ref(|| true);
         use_effect_with(cues.changes.clone(), move |_| {
             if !std::mem::take(&mut *first.borrow_mut()) && !doc.text.is_empty() {
-                analysis::request(
-                    doc.text.clone(),
-                    ArticleSetting::of(&doc),
-                    (*options).clone(),
-                    dispatch,
-                );
+                request_analysis(&doc, &options, dispatch);
             }
         });
     }

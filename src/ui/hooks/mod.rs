@@ -7,3 +7,15 @@ mod use_shortcuts;
 pub use use_cue_list::{use_cue_list, CueSettings};
 pub use use_review_keys::{use_review_keys, ReviewKey};
 pub use use_shortcuts::{use_shortcuts, Shortcut};
+
+/// Whether a key press belongs to a text field or an open dialog, where page keys
+/// must not act.
+fn typed_in_field(e: &web_sys::KeyboardEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| {
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || el.closest("[role=alertdialog]").ok().flatten().is_some()
+        })
+}

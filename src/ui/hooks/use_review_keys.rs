@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
 use wasm_bindgen::JsCast;
-use web_sys::{Element, KeyboardEvent};
+use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
 /// What a key asks of the review queue.
@@ -58,13 +58,7 @@ pub fn use_review_keys(on: Callback<ReviewKey>, enabled: bool, reviewing: bool) 
                 if !enabled || e.default_prevented() {
                     return;
                 }
-                let in_field = e
-                    .target()
-                    .and_then(|t| t.dyn_into::<Element>().ok())
-                    .is_some_and(|el| {
-                        matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                            || el.closest("[role=alertdialog]").ok().flatten().is_some()
-                    });
+                let in_field = super::typed_in_field(e);
                 if in_field {
                     return;
                 }

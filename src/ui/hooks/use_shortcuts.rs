@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
-use web_sys::{Element, KeyboardEvent};
+use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
 use crate::model::Kind;
@@ -66,13 +66,7 @@ pub fn use_shortcuts(on: Callback<Shortcut>) {
                 let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
                     return;
                 };
-                let in_field = e
-                    .target()
-                    .and_then(|t| t.dyn_into::<Element>().ok())
-                    .is_some_and(|el| {
-                        matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                            || el.closest("[role=alertdialog]").ok().flatten().is_some()
-                    });
+                let in_field = super::typed_in_field(e);
                 if in_field || e.default_prevented() {
                     return;
                 }
