@@ -114,7 +114,7 @@ fn post(worker: &Option<Worker>, next: Option<(u64, &Job)>) {
 }
 
 /// A User Timing mark (seen in the browser's performance tools and the e2e benchmark).
-fn mark(name: &str) {
+pub(super) fn mark(name: &str) {
     if let Some(p) = gloo::utils::window().performance() {
         let _ = p.mark(name);
     }

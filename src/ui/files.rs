@@ -71,7 +71,10 @@ fn decode(bytes: &[u8]) -> Option<String> {
 /// A page from its HTML (and the text a browser copied with it), as the command line
 /// reads it: the visible text kept whole, the article marked, scripts and styles gone.
 fn page_of(html: &str, plain: Option<&str>) -> Result<Page, String> {
+    // Marks around the extraction: the e2e benchmark reads what a page adds.
+    super::analysis::mark("quotelens-page-start");
     let page = crate::article::page_from_html(html, plain);
+    super::analysis::mark("quotelens-page-done");
     if page.text.trim().is_empty() {
         return Err(crate::article::empty_page_message(html));
     }

@@ -325,3 +325,54 @@ async fn browser_latency_benchmark() {
     assert_eq!(lat.len(), 24, "every key reached the page");
     b.close().await;
 }
+
+/// What reading a dropped 1 MB HTML page adds in the browser: the time between the marks
+/// around `article::page_from_html` in the page's Wasm (the analysis after it is the
+/// same as for any text). A benchmark: prints figures, run with
+/// `cargo test --features e2e --test e2e -- --ignored --nocapture html_page`.
+#[tokio::test]
+#[ignore = "a benchmark: prints figures (README, Performance)"]
+async fn html_page_extraction_benchmark() {
+    let body = long_text(800_000, 0);
+    let mut html = String::from(
+        "<!doctype html><html><head><meta charset=utf-8><title>Bench</title></head><body><nav><ul>",
+    );
+    for i in 0..200 {
+        html.push_str(&format!("<li><a href=\"/s{i}\">Section {i}</a></li>"));
+    }
+    html.push_str("</ul></nav><main><article><h1>Long article</h1>");
+    for para in body.split("\n\n") {
+        html.push_str("<p>");
+        html.push_str(&para.replace('&', "&amp;").replace('<', "&lt;"));
+        html.push_str("</p>\n");
+    }
+    html.push_str(
+        "</article></main><footer><p>Share</p><p>Related stories</p></footer></body></html>",
+    );
+    let b = Browser::open().await;
+    worker_ready(&b).await;
+    b.wait_for_css("#editor").await;
+    let ms = b
+        .client
+        .execute_async(
+            "const [html, done] = arguments;
+             const dt = new DataTransfer();
+             dt.items.add(new File([html], 'big.html', {type: 'text/html'}));
+             document.querySelector('section.input').dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));
+             const poll = () => {
+                 const s = performance.getEntriesByName('quotelens-page-start');
+                 const e = performance.getEntriesByName('quotelens-page-done');
+                 if (s.length && e.length) { done(e[0].startTime - s[0].startTime); } else { setTimeout(poll, 20); }
+             };
+             poll();",
+            vec![json!(html)],
+        )
+        .await
+        .unwrap();
+    println!(
+        "  dropped HTML page of {:.2} MB: article extraction in the page {:.0} ms",
+        html.len() as f64 / 1e6,
+        ms.as_f64().unwrap()
+    );
+    b.close().await;
+}
