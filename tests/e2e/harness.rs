@@ -214,12 +214,15 @@ impl Browser {
         };
         // Downloads in headless Chromium need an explicit allowance.
         let _ = client
-            .issue_cmd(DownloadBehavior(
-                download_dir.to_string_lossy().into_owned(),
-            ))
+            .issue_cmd(Cdp(json!({"cmd": "Browser.setDownloadBehavior",
+                "params": {"behavior": "allow",
+                           "downloadPath": download_dir.to_string_lossy()}})))
             .await;
         // "Copy JSON" is checked by reading the clipboard back.
-        let _ = client.issue_cmd(GrantClipboard).await;
+        let _ = client
+            .issue_cmd(Cdp(json!({"cmd": "Browser.grantPermissions",
+                "params": {"permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]}})))
+            .await;
         client.goto(&server.url()).await.unwrap();
         let b = Browser {
             client,
@@ -462,50 +465,6 @@ impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
             http::Method::POST,
             Some(json!({"type": self.0}).to_string()),
         )
-    }
-}
-
-/// Chromium's CDP passthrough: allow downloads into our folder.
-#[derive(Debug, Clone)]
-struct DownloadBehavior(String);
-
-impl fantoccini::wd::WebDriverCompatibleCommand for DownloadBehavior {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session_id: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session_id.unwrap_or_default()
-        ))
-    }
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        let body = json!({"cmd": "Browser.setDownloadBehavior",
-            "params": {"behavior": "allow", "downloadPath": self.0}});
-        (http::Method::POST, Some(body.to_string()))
-    }
-}
-
-/// Chromium's CDP passthrough: let the page read and write the clipboard.
-#[derive(Debug, Clone)]
-struct GrantClipboard;
-
-impl fantoccini::wd::WebDriverCompatibleCommand for GrantClipboard {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session_id: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session_id.unwrap_or_default()
-        ))
-    }
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        let body = json!({"cmd": "Browser.grantPermissions",
-            "params": {"permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]}});
-        (http::Method::POST, Some(body.to_string()))
     }
 }
 
