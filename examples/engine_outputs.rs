@@ -5,20 +5,14 @@
 //!     cargo run --profile release-native --example engine_outputs > outputs.txt
 
 #[cfg(not(target_arch = "wasm32"))]
-fn main() {
-    use std::io::Write;
-    use std::path::{Path, PathBuf};
+#[path = "common/files.rs"]
+mod common_files;
 
-    let files = |dir: &str, ext: &str| -> Vec<PathBuf> {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
-        let mut out: Vec<PathBuf> = std::fs::read_dir(&dir)
-            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-            .filter_map(|e| Some(e.ok()?.path()))
-            .filter(|p| p.to_string_lossy().ends_with(ext))
-            .collect();
-        out.sort();
-        out
-    };
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    use common_files::files;
+    use std::io::Write;
+
     let mut paths = files("../shared/polnear/dev", ".txt");
     paths.extend(files("../shared/polnear/train", ".txt"));
     paths.extend(files("../shared/articles/dev", ".page.txt"));

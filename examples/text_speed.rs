@@ -12,24 +12,16 @@
 //! to change nothing: `scripts/text-outputs.sh` diffs it against a saved copy.
 
 use std::ops::Range;
-use std::path::{Path, PathBuf};
 use std::time::Instant;
+
+#[path = "common/files.rs"]
+mod common_files;
+use common_files::files;
 
 use quotelens::article::readable_text_from_html;
 use quotelens::engine::boilerplate::boilerplate_spans;
 use quotelens::engine::claims::find_claims;
 use quotelens::engine::text;
-
-fn files(dir: &str, ext: &str) -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
-    let mut out: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .filter_map(|e| Some(e.ok()?.path()))
-        .filter(|p| p.to_string_lossy().ends_with(ext))
-        .collect();
-    out.sort();
-    out
-}
 
 /// Byte ranges of the engine's sentences (furniture skipped, as `analyse` does).
 fn sentence_bytes(t: &str) -> Vec<Range<usize>> {
