@@ -123,6 +123,16 @@ pub fn score_sentence(sentence: &str) -> ClaimScore {
 /// The sentences of `text` (byte ranges) worth flagging, each trimmed of surrounding
 /// white space. Questions are never claims.
 pub fn find_claims(text: &str, sentences: &[Range<usize>]) -> Vec<ClaimSpan> {
+    find_claims_except(text, sentences, |_| false)
+}
+
+/// [`find_claims`] without the sentences whose trimmed byte range `skip` refuses,
+/// which are not even scored (`analyse` skips those holding reported speech).
+pub fn find_claims_except(
+    text: &str,
+    sentences: &[Range<usize>],
+    skip: impl Fn(&Range<usize>) -> bool,
+) -> Vec<ClaimSpan> {
     let mut out = Vec::new();
     for r in sentences {
         let Some(sentence) = text.get(r.clone()) else {
@@ -133,11 +143,15 @@ pub fn find_claims(text: &str, sentences: &[Range<usize>]) -> Vec<ClaimSpan> {
         if body.is_empty() || body.ends_with('?') {
             continue;
         }
+        let start = r.start + lead;
+        let range = start..start + body.len();
+        if skip(&range) {
+            continue;
+        }
         let scored = score_sentence(body);
         if scored.score >= CLAIM_THRESHOLD {
-            let start = r.start + lead;
             out.push(ClaimSpan {
-                range: start..start + body.len(),
+                range,
                 score: scored.score,
                 signals: scored.signals,
             });
@@ -1014,6 +1028,12 @@ mod tests {
             "Unemployment rose 3 percent in 2009 after the crash."
         );
         assert!(find_claims(text, &[0..500, Range { start: 3, end: 2 }]).is_empty());
+        let second = found[0].range.clone();
+        assert!(find_claims_except(text, &sentences, |r| *r == second).is_empty());
+        assert_eq!(
+            find_claims_except(text, &sentences, |r| r.start == 0),
+            found
+        );
     }
 
     #[test]

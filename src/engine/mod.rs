@@ -168,16 +168,15 @@ pub fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) 
     let sentence_bytes: Vec<Range<usize>> = sentences.iter().map(span).collect();
     let covered = Overlaps::new(claims.iter().map(|c| c.0.clone()).collect());
     let boiler = Overlaps::new(bp.clone());
-    for c in claims::find_claims(text, &sentence_bytes) {
+    // Sentences holding reported speech (already claims) are not even scored.
+    let skip = |r: &Range<usize>| covered.any(r) || boiler.any(r);
+    for c in claims::find_claims_except(text, &sentence_bytes, skip) {
         let r = c.range.clone();
         if r.is_empty()
             || !text.is_char_boundary(r.start)
             || !text.is_char_boundary(r.end.min(text.len()))
             || r.end > text.len()
         {
-            continue;
-        }
-        if covered.any(&r) || boiler.any(&r) {
             continue;
         }
         // A claim mostly inside an attributed quote is that speaker's claim. Quotes are
