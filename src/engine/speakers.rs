@@ -42,15 +42,16 @@ struct Index {
     mentions: Vec<Mention>,
 }
 
-/// A split mention: its titles and name words.
-struct Parsed<'t> {
-    titles: Vec<&'t str>,
-    name: Vec<&'t str>,
+/// A split mention: its titles and name words (slices of the mention's words: this
+/// runs for every run of capitalised words, so nothing is copied).
+struct Parsed<'w, 't> {
+    titles: &'w [&'t str],
+    name: &'w [&'t str],
     org: bool,
     honorific: Gender,
 }
 
-fn parse<'t>(words: &[&'t str]) -> Parsed<'t> {
+fn parse<'w, 't>(words: &'w [&'t str]) -> Parsed<'w, 't> {
     let mut cut = 0;
     let mut honorific = Gender::Unknown;
     for (i, w) in words.iter().enumerate() {
@@ -95,8 +96,8 @@ fn parse<'t>(words: &[&'t str]) -> Parsed<'t> {
             || (w.len() >= 2 && w.chars().all(|c| c.is_uppercase()) && !matches!(*w, "US" | "UK"))
     }) || words.last().is_some_and(|w| lex::is_document_word(w));
     Parsed {
-        titles: words[..cut].to_vec(),
-        name: words[cut..].to_vec(),
+        titles: &words[..cut],
+        name: &words[cut..],
         org,
         honorific,
     }
@@ -110,6 +111,8 @@ fn build_index(seg: &Segmented) -> Index {
         mentions: Vec::new(),
     };
     let n = seg.tokens.len();
+    // The words of each run of capitalised words, in one buffer reused from run to run.
+    let mut words: Vec<&str> = Vec::new();
     let mut i = 0;
     while i < n {
         let is_cap = |k: usize| {
@@ -154,10 +157,12 @@ fn build_index(seg: &Segmented) -> Index {
             || seg.tokens[start - 1]
                 .punct()
                 .is_some_and(|c| matches!(c, '.' | ':' | '"' | '\u{201c}'));
-        let words: Vec<&str> = (start..end)
-            .map(|k| seg.word(k))
-            .filter(|w| !lex::is_function_word(w) || lex::is_name_joiner(w))
-            .collect();
+        words.clear();
+        words.extend(
+            (start..end)
+                .map(|k| seg.word(k))
+                .filter(|w| !lex::is_function_word(w) || lex::is_name_joiner(w)),
+        );
         let parsed = parse(&words);
         let plain = !parsed.org
             && parsed.name.len() <= 4
@@ -185,13 +190,13 @@ fn build_index(seg: &Segmented) -> Index {
                 }
             })
         } else if plain && parsed.name.len() == 1 {
-            lookup(&idx, &parsed.name)
+            lookup(&idx, parsed.name)
         } else {
             None
         };
         if let Some(person) = person {
             let p = &mut idx.people[person];
-            for t in &parsed.titles {
+            for t in parsed.titles {
                 let t = t.to_lowercase();
                 if !p.titles.contains(&t) {
                     p.titles.push(t);
@@ -380,7 +385,7 @@ pub fn canonical_names(seg: &Segmented, attrs: &[Attr]) -> Vec<Named> {
                     }
                 }
             } else {
-                let found = lookup(&idx, &parsed.name);
+                let found = lookup(&idx, parsed.name);
                 person = found;
                 match found {
                     Some(p) => {
