@@ -118,10 +118,12 @@ pub(crate) fn body_lines(text: &str, lines: &[Range<usize>]) -> Vec<bool> {
         .iter()
         .map(|r| word_count(text[r.clone()].trim()))
         .collect();
+    // One buffer for every line's normalised form.
+    let mut norm = String::new();
     let (mut scores, mut shaped): (Vec<f64>, Vec<bool>) = lines
         .iter()
         .zip(&counts)
-        .map(|(r, &n)| judge_line(&text[r.clone()], n))
+        .map(|(r, &n)| judge_line(&text[r.clone()], n, &mut norm))
         .unzip();
     // "Reporter Jane Doe says:" before a quotation is the article introducing it, not
     // the byline of a reader's comment.
@@ -321,8 +323,8 @@ fn ends_sentence(line: &str) -> bool {
 
 /// A line's score (prose lines score their word count, half when short; other lines
 /// cost) and whether it is furniture or a tail heading by its shape alone; `n` is the
-/// [`word_count`] of the trimmed line.
-fn judge_line(line: &str, n: usize) -> (f64, bool) {
+/// [`word_count`] of the trimmed line; `norm` is a buffer for its normalised form.
+fn judge_line(line: &str, n: usize, norm: &mut String) -> (f64, bool) {
     let s = line.trim();
     if n == 0 {
         return (0.0, false);
@@ -332,11 +334,11 @@ fn judge_line(line: &str, n: usize) -> (f64, bool) {
         return (-30.0, true);
     }
     // Normalised once for every test below.
-    let norm = normalise(s);
-    if is_furniture_line_with(s, &norm, n) {
+    normalise_into(s, norm);
+    if is_furniture_line_with(s, norm, n) {
         return (-2.0 - 0.5 * n as f64, true);
     }
-    if is_site_notice_with(&norm, n) {
+    if is_site_notice_with(norm, n) {
         return (-2.0 - 0.5 * n as f64, false);
     }
     if s.matches('\t').count() >= 2 {
@@ -404,7 +406,15 @@ fn is_dialogue(s: &str) -> bool {
 
 /// Lower-cased, with runs of non-word characters collapsed to one space.
 fn normalise(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
+    let mut out = String::new();
+    normalise_into(line, &mut out);
+    out
+}
+
+/// [`normalise`] into `out` (cleared first), so that one buffer serves every line.
+fn normalise_into(line: &str, out: &mut String) {
+    out.clear();
+    out.reserve(line.len());
     let mut space = false;
     let bytes = line.as_bytes();
     let mut i = 0;
@@ -435,7 +445,6 @@ fn normalise(line: &str) -> String {
             space = true;
         }
     }
-    out
 }
 
 /// A short heading that starts the page's tail: related links, recent stories, comments.
@@ -539,29 +548,39 @@ fn is_date_line(n: &str) -> bool {
 
 /// Prose that is a site's notice, not news: cookies, terms, subscriptions, contacts.
 fn is_site_notice_with(n: &str, words: usize) -> bool {
-    const MARKS: &[&str] = &[
-        "cookie",
-        "privacy policy",
-        "terms of use",
-        "terms of service",
-        "terms and conditions",
-        "terms conditions",
-        "all rights reserved",
-        "subscribe",
-        "subscription",
-        "newsletter",
-        "sign up",
-        "log in",
-        "customer service",
-        "contact us",
-        "e mail",
-        "email",
-        "provided by",
-        "registering",
-    ];
-    let marks = MARKS.iter().filter(|m| n.contains(*m)).count();
+    // Marks sharing a part are looked for only when the line holds that part.
+    let marks: usize = MARK_GROUPS
+        .iter()
+        .filter(|(part, _)| n.contains(part))
+        .map(|(_, marks)| marks.iter().filter(|m| n.contains(*m)).count())
+        .sum();
     marks >= 2 || marks == 1 && words <= 12
 }
+
+/// The marks of [`is_site_notice_with`], grouped under a part each of them holds.
+const MARK_GROUPS: &[(&str, &[&str])] = &[
+    ("cookie", &["cookie"]),
+    ("privacy policy", &["privacy policy"]),
+    (
+        "terms ",
+        &[
+            "terms of use",
+            "terms of service",
+            "terms and conditions",
+            "terms conditions",
+        ],
+    ),
+    ("all rights reserved", &["all rights reserved"]),
+    ("subscri", &["subscribe", "subscription"]),
+    ("newsletter", &["newsletter"]),
+    ("sign up", &["sign up"]),
+    ("log in", &["log in"]),
+    ("customer service", &["customer service"]),
+    ("contact us", &["contact us"]),
+    ("mail", &["e mail", "email"]),
+    ("provided by", &["provided by"]),
+    ("registering", &["registering"]),
+];
 
 /// A single line shaped like furniture whatever surrounds it.
 pub(crate) fn is_furniture_line(line: &str) -> bool {
@@ -639,21 +658,11 @@ fn is_furniture_line_with(line: &str, n: &str, words: usize) -> bool {
         return true;
     }
     // Captions with their credit: "Protesters wore masks (Image: GETTY)", "... Credit: NASA".
-    if words <= 40 && {
+    // Every mark holds "(" or "credit" (whose letters `n` keeps together), so most
+    // lines need no lower-cased copy.
+    if words <= 40 && (line.contains('(') || n.contains("credit")) && {
         let lower = LowerContains::new(line);
-        [
-            "(image:",
-            "(photo:",
-            "(picture:",
-            "(credit:",
-            "(pictured)",
-            " credit: ",
-            "photo credit",
-            "image credit",
-            "(getty",
-        ]
-        .iter()
-        .any(|m| lower.contains(m))
+        CAPTION_MARKS.iter().any(|m| lower.contains(m))
     } {
         return true;
     }
@@ -678,6 +687,19 @@ fn is_furniture_line_with(line: &str, n: &str, words: usize) -> bool {
         })
 }
 
+/// What a caption's credit holds (each mark holds "(" or "credit").
+const CAPTION_MARKS: [&str; 9] = [
+    "(image:",
+    "(photo:",
+    "(picture:",
+    "(credit:",
+    "(pictured)",
+    " credit: ",
+    "photo credit",
+    "image credit",
+    "(getty",
+];
+
 /// How often the most frequent of the link-list separators " | ", " • ", " · ", " - ",
 /// " / " occurs in `line` (as `str::matches` counts: without overlaps), in one pass.
 fn most_separators(line: &str) -> usize {
@@ -689,11 +711,19 @@ fn most_separators(line: &str) -> usize {
         if *b != b' ' {
             continue;
         }
-        for (k, sep) in SEPARATORS.iter().enumerate() {
-            if i >= free_from[k] && bytes[i..].starts_with(sep) {
-                count[k] += 1;
-                free_from[k] = i + sep.len();
-            }
+        // The separators differ in their second byte: it names the one to test.
+        let k = match bytes.get(i + 1) {
+            Some(b'|') => 0,
+            Some(0xe2) => 1,
+            Some(0xc2) => 2,
+            Some(b'-') => 3,
+            Some(b'/') => 4,
+            _ => continue,
+        };
+        let sep = SEPARATORS[k];
+        if i >= free_from[k] && bytes[i..].starts_with(sep) {
+            count[k] += 1;
+            free_from[k] = i + sep.len();
         }
     }
     count.into_iter().max().unwrap_or(0)
@@ -729,6 +759,50 @@ The city opened its new bridge on Monday after three years of work, officials sa
 The bridge cost $120 million, about a fifth more than planned, according to the council.\n\n\
 Share\nTweet\nEmail\n\nRelated Stories\n\nCouncil votes on budget\n2 hours ago\nNew park for the east side\n\
 5 hours ago\n\nAbout Us | Contact Us | Privacy\n© 2024 Example News\n";
+
+    #[test]
+    fn separators_count_as_str_matches_counts() {
+        for line in [
+            "News | Sport | Weather | TV",
+            "a - b - c / d / e / f · g • h",
+            "x  |  | | |",
+            " - - - -",
+            "Education - Urdu News - Car Prices - Cricket - ",
+            "a ·· b · c · d · ",
+            "",
+        ] {
+            let most = [" | ", " • ", " · ", " - ", " / "]
+                .iter()
+                .map(|sep| line.matches(sep).count())
+                .max();
+            assert_eq!(Some(most_separators(line)), most, "{line:?}");
+        }
+    }
+
+    /// The quick tests in front of the mark searches refuse only lines no mark is in.
+    #[test]
+    fn mark_prefilters_hold_for_every_mark() {
+        for (part, marks) in MARK_GROUPS {
+            assert!(marks.iter().all(|m| m.contains(part)), "{part}");
+        }
+        for m in CAPTION_MARKS {
+            assert!(m.contains('(') || normalise(m).contains("credit"), "{m}");
+        }
+        for line in [
+            "Protesters wore masks (Image: GETTY)",
+            "The launch pad at dawn. Photo Credit: NASA",
+            "Sign up for our newsletter",
+            "Read our Terms of Service and Privacy Policy",
+            "E-mail us",
+        ] {
+            let n = normalise(line);
+            assert!(
+                is_furniture_line_with(line, &n, word_count(line))
+                    || is_site_notice_with(&n, word_count(line)),
+                "{line}"
+            );
+        }
+    }
 
     #[test]
     fn keeps_the_body_and_drops_the_furniture() {
