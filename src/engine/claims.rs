@@ -94,29 +94,60 @@ pub fn probability(feats: &[(usize, f32)], bias: f32, weights: &[f32]) -> f64 {
 
 /// Score one sentence (any text; never panics).
 pub fn score_sentence(sentence: &str) -> ClaimScore {
-    let (feats, shape) = features_and_shape(sentence, HASH_BUCKETS);
+    let (score, reasons) = score_and_reasons(sentence);
+    ClaimScore {
+        score,
+        signals: reasons.signals(),
+    }
+}
+
+/// A sentence's score, and the named features behind it (their signals are built
+/// only for the sentences reported: most sentences are not).
+fn score_and_reasons(sentence: &str) -> (f64, Reasons) {
+    let (named, hashed, shape) = features_and_shape(sentence, HASH_BUCKETS);
+    let weight = |i: usize| f64::from(model::WEIGHTS.get(i).copied().unwrap_or(0.0));
     let mut z = f64::from(model::BIAS);
-    let mut contributions: Vec<(f64, usize)> = Vec::new();
-    for &(i, v) in &feats {
-        let w = f64::from(model::WEIGHTS.get(i).copied().unwrap_or(0.0));
-        z += w * f64::from(v);
-        if i < NAMED && w * f64::from(v) > 0.05 {
-            contributions.push((w * f64::from(v), i));
+    let mut reasons = Reasons {
+        pushes: [(0.0, 0); NAMED],
+        len: 0,
+    };
+    // Named features in index order, then hashed words: the order of `features`.
+    for (i, v) in named.iter().enumerate().filter(|(_, v)| **v != 0.0) {
+        let push = weight(i) * f64::from(*v);
+        z += push;
+        if push > 0.05 {
+            reasons.pushes[reasons.len] = (push, i);
+            reasons.len += 1;
         }
+    }
+    for i in hashed {
+        z += weight(i);
     }
     let p = sigmoid(z) * furniture_factor_of(sentence, shape);
-    contributions.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let mut signals: Vec<String> = Vec::new();
-    for (_, i) in contributions {
-        if let Some(name) = signal_name(FEATURE_NAMES[i]) {
-            if !signals.iter().any(|s| s == name) {
-                signals.push(name.to_string());
+    (p.clamp(0.0, 1.0), reasons)
+}
+
+/// The named features that pushed a sentence's score up, with how much: on the
+/// stack, as there are at most [`NAMED`].
+struct Reasons {
+    pushes: [(f64, usize); NAMED],
+    len: usize,
+}
+
+impl Reasons {
+    /// The user-facing signals, strongest push first, each once.
+    fn signals(mut self) -> Vec<String> {
+        let pushes = &mut self.pushes[..self.len];
+        pushes.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let mut signals: Vec<String> = Vec::new();
+        for (_, i) in pushes.iter() {
+            if let Some(name) = signal_name(FEATURE_NAMES[*i]) {
+                if !signals.iter().any(|s| s == name) {
+                    signals.push(name.to_string());
+                }
             }
         }
-    }
-    ClaimScore {
-        score: p.clamp(0.0, 1.0),
-        signals,
+        signals
     }
 }
 
@@ -148,12 +179,12 @@ pub fn find_claims_except(
         if skip(&range) {
             continue;
         }
-        let scored = score_sentence(body);
-        if scored.score >= CLAIM_THRESHOLD {
+        let (score, reasons) = score_and_reasons(body);
+        if score >= CLAIM_THRESHOLD {
             out.push(ClaimSpan {
                 range,
-                score: scored.score,
-                signals: scored.signals,
+                score,
+                signals: reasons.signals(),
             });
         }
     }
@@ -776,12 +807,21 @@ pub fn features(sentence: &str) -> Vec<(usize, f32)> {
 /// The sparse feature vector of a sentence with `buckets` hashed-word features:
 /// (index, value) pairs, indices unique and below `NAMED + buckets`.
 pub fn features_with(sentence: &str, buckets: usize) -> Vec<(usize, f32)> {
-    features_and_shape(sentence, buckets).0
+    let (named, hashed, _) = features_and_shape(sentence, buckets);
+    let mut out: Vec<(usize, f32)> = named
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| **v != 0.0)
+        .map(|(i, v)| (i, *v))
+        .collect();
+    out.extend(hashed.into_iter().map(|i| (i, 1.0)));
+    out
 }
 
-/// [`features_with`], and the shape of the sentence's words for [`furniture_factor_of`]
-/// (one pass over the words for both).
-fn features_and_shape(sentence: &str, buckets: usize) -> (Vec<(usize, f32)>, WordShape) {
+/// The features of [`features_with`] as the named ones' values and the hashed words'
+/// indices (sorted, unique), and the shape of the sentence's words for
+/// [`furniture_factor_of`] (one pass over the words for all).
+fn features_and_shape(sentence: &str, buckets: usize) -> ([f32; NAMED], Vec<usize>, WordShape) {
     let mut shape = WordShape::default();
     let mut named = [0f32; NAMED];
     let mut hashed: Vec<usize> = Vec::new();
@@ -950,16 +990,9 @@ fn features_and_shape(sentence: &str, buckets: usize) -> (Vec<(usize, f32)>, Wor
         20..=39 => f!("len-20-39"),
         _ => f!("len-40+"),
     });
-    let mut out: Vec<(usize, f32)> = named
-        .iter()
-        .enumerate()
-        .filter(|(_, v)| **v != 0.0)
-        .map(|(i, v)| (i, *v))
-        .collect();
     hashed.sort_unstable();
     hashed.dedup();
-    out.extend(hashed.into_iter().map(|i| (i, 1.0)));
-    (out, shape)
+    (named, hashed, shape)
 }
 
 #[cfg(test)]
