@@ -232,7 +232,17 @@ struct WordShape {
 impl WordShape {
     fn add(&mut self, w: &str) {
         self.count += 1;
-        self.lowercase += usize::from(w.chars().next().is_some_and(char::is_lowercase));
+        self.lowercase += usize::from(first_char_is(w, u8::is_ascii_lowercase, char::is_lowercase));
+    }
+}
+
+/// Whether `w` starts with a character `unicode` holds for, looking at an ASCII first
+/// byte with `ascii` (which must agree with `unicode` on ASCII) instead of decoding it.
+#[inline]
+fn first_char_is(w: &str, ascii: fn(&u8) -> bool, unicode: fn(char) -> bool) -> bool {
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => ascii(b),
+        _ => w.chars().next().is_some_and(unicode),
     }
 }
 
@@ -352,63 +362,57 @@ fn fnv1a(s: &str) -> u32 {
     h
 }
 
-// Bits of [`list_flags`]: the word is in that list.
-const IN_MONEY_WORDS: u32 = 1 << 0;
-const IN_MAGNITUDES: u32 = 1 << 1;
-const IN_COMPARATIVES: u32 = 1 << 2;
-const IN_SUPERLATIVES: u32 = 1 << 3;
+// Bits of [`list_flags`] for the lists that stop a suffix rule rather than set a
+// feature.
 const IN_NOT_SUPERLATIVE_EST: u32 = 1 << 4;
-const IN_CAUSES: u32 = 1 << 5;
-const IN_TRENDS: u32 = 1 << 6;
-const IN_STATISTICS: u32 = 1 << 7;
-const IN_IRREGULAR_PAST: u32 = 1 << 8;
 const IN_NOT_PAST_ED: u32 = 1 << 9;
-const IN_CEREMONY: u32 = 1 << 10;
-const IN_OPINION: u32 = 1 << 11;
-const IN_MODAL_FUTURE: u32 = 1 << 12;
-const IN_NEGATION: u32 = 1 << 13;
-const IN_VOTE_LAW: u32 = 1 << 14;
-const IN_REPORTED: u32 = 1 << 15;
-const IN_HEDGES: u32 = 1 << 16;
-const IN_QUANTITIES: u32 = 1 << 17;
-const IN_EVERY_NEVER: u32 = 1 << 18;
-const IN_PERFECT: u32 = 1 << 19;
-const IN_FIRST_SINGULAR: u32 = 1 << 20;
-const IN_FIRST_PLURAL: u32 = 1 << 21;
-const IN_SECOND_PERSON: u32 = 1 << 22;
-const IN_THAN: u32 = 1 << 23;
-const IN_PERCENT: u32 = 1 << 24;
 
-/// The word lists the features look words up in, in the order of the `IN_` bits.
-const LISTS: [&[&str]; 25] = [
-    MONEY_WORDS,
-    MAGNITUDES,
-    COMPARATIVES,
-    SUPERLATIVES,
-    NOT_SUPERLATIVE_EST,
-    CAUSES,
-    TRENDS,
-    STATISTICS,
-    IRREGULAR_PAST,
-    NOT_PAST_ED,
-    CEREMONY,
-    OPINION,
-    MODAL_FUTURE,
-    NEGATION,
-    VOTE_LAW,
-    REPORTED,
-    HEDGES,
-    QUANTITIES,
-    EVERY_NEVER,
-    &[
-        "has", "have", "had", "i've", "we've", "they've", "hasn't", "haven't",
-    ],
-    &["i", "me", "my", "mine", "i'm", "i've", "i'd", "i'll"],
-    &["we", "our", "us", "ours", "we've", "we're", "we'll"],
-    &["you", "your", "yours", "you're", "you've"],
-    &["than"],
-    &["percent", "percentage"],
+/// The word lists the features look words up in, each with the feature it sets
+/// (`NONE` for the two that only stop a suffix rule): bit `k` of [`list_flags`] is
+/// `LISTS[k]`.
+const LISTS: [(&[&str], usize); 25] = [
+    (MONEY_WORDS, feature_index("money")),
+    (MAGNITUDES, feature_index("magnitude")),
+    (COMPARATIVES, feature_index("comparative")),
+    (SUPERLATIVES, feature_index("superlative")),
+    (NOT_SUPERLATIVE_EST, NONE),
+    (CAUSES, feature_index("cause")),
+    (TRENDS, feature_index("trend")),
+    (STATISTICS, feature_index("statistic")),
+    (IRREGULAR_PAST, feature_index("past-event")),
+    (NOT_PAST_ED, NONE),
+    (CEREMONY, feature_index("ceremony")),
+    (OPINION, feature_index("opinion")),
+    (MODAL_FUTURE, feature_index("modal-future")),
+    (NEGATION, feature_index("negation")),
+    (VOTE_LAW, feature_index("vote-law")),
+    (REPORTED, feature_index("reported")),
+    (HEDGES, feature_index("hedge")),
+    (QUANTITIES, feature_index("quantity")),
+    (EVERY_NEVER, feature_index("every-never")),
+    (
+        &[
+            "has", "have", "had", "i've", "we've", "they've", "hasn't", "haven't",
+        ],
+        feature_index("perfect"),
+    ),
+    (
+        &["i", "me", "my", "mine", "i'm", "i've", "i'd", "i'll"],
+        feature_index("first-singular"),
+    ),
+    (
+        &["we", "our", "us", "ours", "we've", "we're", "we'll"],
+        feature_index("first-plural"),
+    ),
+    (
+        &["you", "your", "yours", "you're", "you've"],
+        feature_index("second-person"),
+    ),
+    (&["than"], feature_index("than")),
+    (&["percent", "percentage"], feature_index("percent")),
 ];
+/// No feature (for [`LISTS`]).
+const NONE: usize = usize::MAX;
 
 /// Which of [`LISTS`] hold the (lower-cased) word, as bits: one hash lookup per word
 /// instead of a scan of every list.
@@ -417,7 +421,7 @@ fn list_flags(word: &str) -> u32 {
         std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| {
         let mut t = super::word_hash::WordMap::default();
-        for (bit, list) in LISTS.iter().enumerate() {
+        for (bit, (list, _)) in LISTS.iter().enumerate() {
             for w in *list {
                 *t.entry(*w).or_insert(0) |= 1 << bit;
             }
@@ -848,7 +852,6 @@ fn features_and_shape(sentence: &str, buckets: usize) -> ([f32; NAMED], Vec<usiz
     let mut count_numbers = 0usize;
     let mut count_words = 0usize;
     let mut names = 0usize;
-    let mut first_person_pos = false;
     let mut lw = String::new();
     let mut sentence_has_per_cent: Option<bool> = None;
     for (k, w) in words(sentence).enumerate() {
@@ -873,100 +876,41 @@ fn features_and_shape(sentence: &str, buckets: usize) -> ([f32; NAMED], Vec<usiz
             }
         }
         if k > 0
-            && w.chars().next().is_some_and(char::is_uppercase)
+            && first_char_is(w, u8::is_ascii_uppercase, char::is_uppercase)
             && l != "i"
             && !l.starts_with("i'")
         {
             names += 1;
         }
-        if lists & IN_PERCENT != 0
-            || l == "cent"
-                && *sentence_has_per_cent
-                    .get_or_insert_with(|| LowerContains::new(sentence).contains("per cent"))
+        // Each list the word is in sets its feature (most words are in none).
+        let mut bits = lists & !(IN_NOT_SUPERLATIVE_EST | IN_NOT_PAST_ED);
+        while bits != 0 {
+            set(LISTS[bits.trailing_zeros() as usize].1);
+            bits &= bits - 1;
+        }
+        if l == "cent"
+            && *sentence_has_per_cent
+                .get_or_insert_with(|| LowerContains::new(sentence).contains("per cent"))
         {
             set(f!("percent"));
         }
-        if lists & IN_MONEY_WORDS != 0 {
-            set(f!("money"));
-        }
-        if lists & IN_MAGNITUDES != 0 {
-            set(f!("magnitude"));
-        }
-        if lists & IN_THAN != 0 {
-            set(f!("than"));
-        }
-        if lists & IN_COMPARATIVES != 0 {
-            set(f!("comparative"));
-        }
-        if lists & IN_SUPERLATIVES != 0
-            || (l.len() > 5
-                && l.ends_with("est")
-                && lists & IN_NOT_SUPERLATIVE_EST == 0
-                && !l.ends_with("iest"))
+        if l.len() > 5
+            && l.ends_with("est")
+            && lists & IN_NOT_SUPERLATIVE_EST == 0
+            && !l.ends_with("iest")
         {
             set(f!("superlative"));
-        }
-        if lists & IN_CAUSES != 0 {
-            set(f!("cause"));
-        }
-        if lists & IN_TRENDS != 0 {
-            set(f!("trend"));
-        }
-        if lists & IN_STATISTICS != 0 {
-            set(f!("statistic"));
-        }
-        if lists & IN_IRREGULAR_PAST != 0 {
-            set(f!("past-event"));
         }
         if l.len() > 4 && l.ends_with("ed") && lists & IN_NOT_PAST_ED == 0 && !has_digit {
             set(f!("past-ed"));
         }
-        if lists & IN_PERFECT != 0 {
-            set(f!("perfect"));
-        }
-        if lists & IN_FIRST_SINGULAR != 0 {
-            set(f!("first-singular"));
-        }
-        if lists & IN_FIRST_PLURAL != 0 {
-            first_person_pos = true;
-        }
-        if lists & IN_SECOND_PERSON != 0 {
-            set(f!("second-person"));
-        }
-        if lists & IN_CEREMONY != 0 {
-            set(f!("ceremony"));
-        }
-        if lists & IN_OPINION != 0 {
-            set(f!("opinion"));
-        }
-        if lists & IN_MODAL_FUTURE != 0 {
-            set(f!("modal-future"));
-        }
-        if lists & IN_NEGATION != 0 || l.ends_with("n't") {
+        if l.ends_with("n't") {
             set(f!("negation"));
-        }
-        if lists & IN_VOTE_LAW != 0 {
-            set(f!("vote-law"));
-        }
-        if lists & IN_REPORTED != 0 {
-            set(f!("reported"));
-        }
-        if lists & IN_HEDGES != 0 {
-            set(f!("hedge"));
-        }
-        if lists & IN_QUANTITIES != 0 {
-            set(f!("quantity"));
-        }
-        if lists & IN_EVERY_NEVER != 0 {
-            set(f!("every-never"));
         }
         if buckets > 0 {
             let key = if has_digit { "<num>" } else { l };
             hashed.push(NAMED + (fnv1a(key) as usize) % buckets);
         }
-    }
-    if first_person_pos {
-        set(f!("first-plural"));
     }
     if count_numbers >= 1 {
         set(f!("number"));
@@ -1077,6 +1021,18 @@ mod tests {
         idx.dedup();
         assert_eq!(idx.len(), f.len());
         assert_eq!(FEATURE_NAMES.len(), NAMED);
+    }
+
+    #[test]
+    fn list_bits_name_their_lists() {
+        assert!(std::ptr::eq(LISTS[4].0, NOT_SUPERLATIVE_EST));
+        assert!(std::ptr::eq(LISTS[9].0, NOT_PAST_ED));
+        assert_eq!(IN_NOT_SUPERLATIVE_EST | IN_NOT_PAST_ED, (1 << 4) | (1 << 9));
+        for (k, (_, feature)) in LISTS.iter().enumerate() {
+            assert_eq!(*feature == NONE, k == 4 || k == 9, "{k}");
+        }
+        assert_ne!(list_flags("percent") & 1 << 24, 0);
+        assert_eq!(list_flags("unlisted"), 0);
     }
 
     #[test]
