@@ -226,13 +226,14 @@ pub fn starts_upper(w: &str) -> bool {
 /// its dot) given what follows.
 pub fn ends_sentence_at(seg: &Segmented, i: usize, para_end: usize) -> bool {
     let t = &seg.tokens[i];
-    let word = seg.word(i);
     let terminal = match t.kind {
         TokKind::Punct(c) => is_sentence_end(c),
+        // Most words do not end with a dot: the last byte tells, without the word.
+        TokKind::Word if seg.text.as_bytes()[t.end - 1] != b'.' => false,
         TokKind::Word => {
-            word.ends_with('.')
-                && !is_title_abbreviation(word)
-                && !(word.chars().count() == 2 && word.starts_with(char::is_uppercase))
+            let word = seg.word(i);
+            let initial = word.chars().count() == 2 && word.starts_with(char::is_uppercase);
+            !(is_title_abbreviation(word) || initial)
         }
     };
     if !terminal {
