@@ -1138,8 +1138,9 @@ impl Ctx<'_, '_> {
             // The cue's last token: a listed phrase ("pointed out") is one cue.
             let n = self.phrase_at(i);
             let last = if n > 1 && i + n <= ce { i + n - 1 } else { i };
-            if (self.cues.strength_after_subject(w) >= INDIRECT_CUE || last > i)
-                && w.starts_with(|c: char| c.is_lowercase())
+            // The cheap test first: a capitalised word is never a cue here.
+            if w.starts_with(|c: char| c.is_lowercase())
+                && (self.cues.strength_after_subject(w) >= INDIRECT_CUE || last > i)
                 && !lex::is_function_word(w)
                 && !lex::is_adverbial(w)
                 && !self.after_quote_cue.contains(&i)
