@@ -153,6 +153,18 @@ fn free_port() -> u16 {
         .port()
 }
 
+/// What Chromium's performance log records: every request, and with `QUOTELENS_TRACE` set
+/// (a tool's run, see `profile.rs`) the main thread's trace events too.
+fn perf_logging() -> Value {
+    match std::env::var("QUOTELENS_TRACE") {
+        Ok(categories) if !categories.is_empty() => {
+            json!({"enableNetwork": true, "enablePage": false,
+            "traceCategories": categories, "bufferUsageReportingInterval": 1000})
+        }
+        _ => json!({"enableNetwork": true, "enablePage": false}),
+    }
+}
+
 impl Browser {
     /// Start the server, chromedriver and a headless Chromium of `width` x `height`, and open the app.
     pub async fn open_sized(width: u32, height: u32) -> Browser {
@@ -188,7 +200,7 @@ impl Browser {
                     format!("--user-data-dir={}", profile.display()),
                 ],
                 // Every request the page makes, for `network_requests`.
-                "perfLoggingPrefs": {"enableNetwork": true, "enablePage": false},
+                "perfLoggingPrefs": perf_logging(),
                 "prefs": {
                     "download.default_directory": download_dir.to_string_lossy(),
                     "download.prompt_for_download": false,
@@ -338,6 +350,23 @@ impl Browser {
         urls
     }
 
+    /// Chromium's performance log since the last call, one parsed message per entry
+    /// (`{"method": ..., "params": ...}`).
+    pub async fn performance_log(&self) -> Vec<Value> {
+        let logs = self
+            .client
+            .issue_cmd(BrowserLog("performance"))
+            .await
+            .unwrap_or(Value::Null);
+        logs.as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|e| e["message"].as_str())
+            .filter_map(|m| serde_json::from_str::<Value>(m).ok())
+            .map(|m| m["message"].clone())
+            .collect()
+    }
+
     /// Run `script` at the start of every page this session opens, before the page's own.
     pub async fn before_each_page(&self, script: &str) {
         self.client
@@ -437,6 +466,15 @@ impl Browser {
                 "params": {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": true}})))
             .await
             .unwrap();
+    }
+
+    /// Send one Chrome DevTools Protocol command to the page (`Profiler.start`, ...) and
+    /// return its result.
+    pub async fn cdp(&self, cmd: &str, params: Value) -> Value {
+        self.client
+            .issue_cmd(Cdp(json!({"cmd": cmd, "params": params})))
+            .await
+            .unwrap_or_else(|e| panic!("{cmd}: {e}"))
     }
 
     pub async fn close(self) {

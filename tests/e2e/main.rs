@@ -8,5 +8,6 @@ mod harness;
 mod page;
 mod perf;
 mod privacy;
+mod profile;
 mod review;
 mod security;

@@ -38,7 +38,7 @@ async fn analysis_runs_in_the_worker_loaded_after_the_page() {
 
 /// PolNeAR dev articles one after another, in paragraphs, to at least `min_bytes` and
 /// `min_words` words, then a closing paragraph found nowhere else.
-fn long_text(min_bytes: usize, min_words: usize) -> String {
+pub(crate) fn long_text(min_bytes: usize, min_words: usize) -> String {
     let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(shared("polnear/dev"))
         .expect("../shared/polnear/dev")
         .map(|e| e.unwrap().path())
@@ -149,7 +149,7 @@ async fn a_long_article_keeps_its_dom_small_and_still_finds_selects_and_scrolls(
 }
 
 /// Wait until the page's analysis worker says it listens.
-async fn worker_ready(b: &Browser) {
+pub(crate) async fn worker_ready(b: &Browser) {
     b.wait_until(
         "the analysis worker",
         "performance.getEntriesByName('quotelens-worker-ready').length > 0",
@@ -160,25 +160,29 @@ async fn worker_ready(b: &Browser) {
 /// Paste `text` into the empty editor as the browser does and time it in the page: from
 /// the paste to the first frame with highlights, with every main-thread long task from
 /// the paste until `settle_ms` after that frame. Returns (ms, long tasks in ms).
-async fn paste_to_highlights(b: &Browser, text: &str, settle_ms: u32) -> (f64, Vec<f64>) {
+pub(crate) async fn paste_to_highlights(
+    b: &Browser,
+    text: &str,
+    settle_ms: u32,
+) -> (f64, Vec<f64>) {
     let out = b
         .client
         .execute_async(
             "const [text, settle, done] = arguments;
              const longs = [];
-             const po = new PerformanceObserver(l => { for (const e of l.getEntries()) longs.push(e.duration); });
+             const po = new PerformanceObserver(l => { for (const e of l.getEntries()) { longs.push(e.duration); window.__longStarts = (window.__longStarts || []).concat([[Math.round(e.startTime), Math.round(e.duration)]]); } });
              po.observe({type: 'longtask'});
              const el = document.querySelector('#editor'); el.focus();
              let shown = null;
              const mo = new MutationObserver(() => {
                  if (shown === null && document.querySelector('#view .mk-quote')) {
                      shown = 0; mo.disconnect();
-                     requestAnimationFrame(() => { shown = performance.now() - t0;
+                     requestAnimationFrame(() => { shown = performance.now() - t0; performance.mark('bench-shown');
                          setTimeout(() => { po.disconnect(); done([shown, longs]); }, settle); });
                  }
              });
              mo.observe(document.body, {subtree: true, childList: true});
-             const t0 = performance.now();
+             const t0 = performance.now(); performance.mark('bench-paste');
              const dt = new DataTransfer(); dt.setData('text/plain', text);
              const ev = new ClipboardEvent('paste', {clipboardData: dt, bubbles: true, cancelable: true});
              if (el.dispatchEvent(ev)) { document.execCommand('insertText', false, text); }",
