@@ -405,3 +405,22 @@ fn replace_and_new_document_are_undoable() {
         "the editor is told to reload the text"
     );
 }
+
+#[test]
+fn a_reply_for_an_older_text_changes_and_copies_nothing() {
+    let state = typed(State::default(), TEXT);
+    let state = reduce(state, Action::TypeText(format!("{TEXT} More.")));
+    let (doc, rev) = (state.doc.clone(), state.rev);
+    let a = analyse(TEXT);
+    let state = reduce(
+        state,
+        Action::Analysed {
+            text: TEXT.to_string(),
+            annotations: a.annotations,
+            boilerplate: Vec::new(),
+        },
+    );
+    assert!(std::rc::Rc::ptr_eq(&doc, &state.doc), "the same document");
+    assert_eq!(state.rev, rev, "no change to save or render");
+    assert!(!state.doc.analysed);
+}

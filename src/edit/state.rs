@@ -158,8 +158,11 @@ impl State {
                 annotations,
                 boilerplate,
             } => {
-                // Derived from the text, so not an undo step: edit the current snapshot.
-                Rc::make_mut(&mut self.doc).install(&text, annotations, boilerplate);
+                // Derived from the text, so not an undo step: edit the current snapshot
+                // (a reply for an older text changes nothing, and copies nothing).
+                if self.doc.text == text {
+                    Rc::make_mut(&mut self.doc).install(&text, annotations, boilerplate);
+                }
             }
             Action::Add { kind, start, end } => {
                 let active = self.active.clone();
