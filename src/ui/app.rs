@@ -1,6 +1,7 @@
 //! The app: one reducer for the document, a little view state, and the wiring between
 //! components. Components only dispatch `Action`s.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
@@ -30,14 +31,49 @@ use crate::edit::{transfer, Action, ArticleSetting, Doc, State};
 use crate::engine::Options;
 use crate::model::Kind;
 
-/// Ask the engine (in its worker) to analyse the document with the person's cue words.
-fn request_analysis(doc: &Doc, options: &Option<Options>, done: Callback<Action>) {
-    analysis::request(
-        doc.text.clone(),
-        ArticleSetting::of(doc),
-        options.clone(),
-        done,
-    );
+/// The analysis last asked for, until its answer comes: a paste asks at once, before
+/// the reading view is built, and the render that follows does not ask again.
+#[derive(Default)]
+struct Asked {
+    text: String,
+    setting: ArticleSetting,
+    options: Option<Rc<Option<Options>>>,
+}
+
+type AskedRef = Rc<RefCell<Option<Asked>>>;
+
+/// Ask the engine (in its worker) to analyse `text` with `setting` and the person's cue
+/// words, unless that very analysis is already on its way.
+fn request_analysis(
+    asked: &AskedRef,
+    text: &str,
+    setting: ArticleSetting,
+    options: &Rc<Option<Options>>,
+    done: Callback<Action>,
+) {
+    let same = asked.borrow().as_ref().is_some_and(|a| {
+        a.options.as_ref().is_some_and(|o| Rc::ptr_eq(o, options))
+            && a.setting == setting
+            && a.text == text
+    });
+    if same {
+        return;
+    }
+    *asked.borrow_mut() = Some(Asked {
+        text: text.to_string(),
+        setting: setting.clone(),
+        options: Some(options.clone()),
+    });
+    let answered = {
+        let asked = asked.clone();
+        Callback::from(move |a: Action| {
+            if matches!(a, Action::Analysed { .. }) {
+                asked.borrow_mut().take();
+            }
+            done.emit(a)
+        })
+    };
+    analysis::request(text.to_string(), setting, (**options).clone(), answered);
 }
 
 #[function_component(App)]
@@ -69,14 +105,22 @@ pub fn app() -> Html {
     };
 
     let cues = use_cue_list(dispatch.reform(Action::Notify));
+    let asked: AskedRef = use_mut_ref(|| None);
     // The engine runs whenever the text awaits it.
     {
         let doc = state.doc.clone();
         let dispatch = dispatch.clone();
         let options = cues.options.clone();
+        let asked = asked.clone();
         use_effect_with(state.rev, move |_| {
             if !doc.analysed {
-                request_analysis(&doc, &options, dispatch);
+                request_analysis(
+                    &asked,
+                    &doc.text,
+                    ArticleSetting::of(&doc),
+                    &options,
+                    dispatch,
+                );
             }
         });
     }
@@ -86,9 +130,16 @@ pub fn app() -> Html {
         let dispatch = dispatch.clone();
         let options = cues.options.clone();
         let first = use_mut_ref(|| true);
+        let asked = asked.clone();
         use_effect_with(cues.changes.clone(), move |_| {
             if !std::mem::take(&mut *first.borrow_mut()) && !doc.text.is_empty() {
-                request_analysis(&doc, &options, dispatch);
+                request_analysis(
+                    &asked,
+                    &doc.text,
+                    ArticleSetting::of(&doc),
+                    &options,
+                    dispatch,
+                );
             }
         });
     }
@@ -292,7 +343,22 @@ pub fn app() -> Html {
         let on_paste_article = {
             let dispatch = dispatch.clone();
             let reading = reading.clone();
+            let (asked, options) = (asked.clone(), cues.options.clone());
+            let empty = state.doc.text.is_empty()
+                && state.doc.article_choices.is_empty()
+                && !state.doc.marked;
             Callback::from(move |text: String| {
+                // The worker starts on it before the reading view is built (the new text
+                // of an empty document has no furniture or choices yet).
+                if empty {
+                    request_analysis(
+                        &asked,
+                        &text,
+                        ArticleSetting::default(),
+                        &options,
+                        dispatch.clone(),
+                    );
+                }
                 dispatch.emit(Action::TypeText(text));
                 reading.set(true);
             })
