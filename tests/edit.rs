@@ -424,3 +424,27 @@ fn a_reply_for_an_older_text_changes_and_copies_nothing() {
     assert_eq!(state.rev, rev, "no change to save or render");
     assert!(!state.doc.analysed);
 }
+
+#[test]
+fn a_saved_document_comes_back_the_same_after_its_analysis() {
+    let state = typed(State::default(), TEXT);
+    let quote = state
+        .doc
+        .annotations()
+        .into_iter()
+        .find(|a| a.kind == Kind::Quote && a.attribution.is_some())
+        .unwrap();
+    let state = reduce(state, Action::Accept { id: quote.id });
+    let json = quotelens::edit::saved::saved_json(&state.doc);
+    assert!(
+        json.len() < serde_json::to_string(&*state.doc).unwrap().len(),
+        "smaller than the whole document"
+    );
+    let loaded: Doc = serde_json::from_str(&json).unwrap();
+    let back = analysed(State::new(loaded));
+    assert_eq!(back.doc.annotations(), state.doc.annotations());
+    assert!(
+        back.doc.user.iter().all(|u| u.attribution.is_some()),
+        "the person's quote keeps its speaker"
+    );
+}

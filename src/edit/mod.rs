@@ -12,6 +12,7 @@ pub mod layout;
 pub mod ops;
 pub mod provenance;
 pub mod review;
+pub mod saved;
 mod state;
 pub mod summary;
 pub mod transfer;

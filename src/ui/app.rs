@@ -148,9 +148,7 @@ pub fn app() -> Html {
         let doc = state.doc.clone();
         let dispatch = dispatch.clone();
         use_effect_with(state.rev, move |_| {
-            if let Some(warning) = storage::autosave(&doc) {
-                dispatch.emit(Action::Notify(warning));
-            }
+            storage::autosave(doc, dispatch.reform(Action::Notify))
         });
     }
     // The theme lives on <html> so the whole page follows it.
