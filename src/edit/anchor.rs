@@ -17,25 +17,35 @@ pub struct TextChange {
 }
 
 impl TextChange {
+    /// Found on bytes (equal code points are equal bytes), counted in code points only
+    /// over the prefix and suffix: a key typed into a long text costs a few passes of
+    /// plain byte comparison.
     pub fn between(old: &str, new: &str) -> TextChange {
-        let prefix = old
-            .chars()
-            .zip(new.chars())
-            .take_while(|(a, b)| a == b)
-            .count();
-        let (old_len, new_len) = (old.chars().count(), new.chars().count());
-        let max_suffix = old_len.min(new_len) - prefix;
-        let suffix = old
-            .chars()
+        let (a, b) = (old.as_bytes(), new.as_bytes());
+        let mut p = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+        while !(old.is_char_boundary(p) && new.is_char_boundary(p)) {
+            p -= 1;
+        }
+        let room = (a.len() - p).min(b.len() - p);
+        let mut s = a
+            .iter()
             .rev()
-            .zip(new.chars().rev())
-            .take(max_suffix)
-            .take_while(|(a, b)| a == b)
+            .zip(b.iter().rev())
+            .take(room)
+            .take_while(|(x, y)| x == y)
             .count();
+        while !(old.is_char_boundary(a.len() - s) && new.is_char_boundary(b.len() - s)) {
+            s -= 1;
+        }
+        let prefix = old[..p].chars().count();
+        let (old_mid, new_mid) = (
+            old[p..a.len() - s].chars().count(),
+            new[p..b.len() - s].chars().count(),
+        );
         TextChange {
             prefix,
-            old_end: old_len - suffix,
-            new_end: new_len - suffix,
+            old_end: prefix + old_mid,
+            new_end: prefix + new_mid,
         }
     }
 
@@ -57,7 +67,8 @@ impl TextChange {
 pub struct Reanchor<'a> {
     change: TextChange,
     new: &'a str,
-    index: CharIndex,
+    /// Built only when a span is searched for (most edits only shift spans).
+    index: std::cell::OnceCell<CharIndex>,
 }
 
 impl<'a> Reanchor<'a> {
@@ -65,8 +76,13 @@ impl<'a> Reanchor<'a> {
         Reanchor {
             change: TextChange::between(old, new),
             new,
-            index: CharIndex::new(new),
+            index: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The one region where the texts differ.
+    pub fn change(&self) -> TextChange {
+        self.change
     }
 
     /// Where the span `[start, end)` whose text was `text` lies in the new text, if its
@@ -89,7 +105,11 @@ impl<'a> Reanchor<'a> {
         };
         self.new
             .match_indices(text)
-            .map(|(b, _)| self.index.char_at(b))
+            .map(|(b, _)| {
+                self.index
+                    .get_or_init(|| CharIndex::new(self.new))
+                    .char_at(b)
+            })
             .min_by_key(|&s| s.abs_diff(expected))
             .map(|s| (s, s + len))
     }
@@ -128,6 +148,63 @@ mod tests {
                 new_end: 2
             }
         );
+    }
+
+    /// The change as code points see it, one by one: what `between` must equal.
+    fn by_chars(old: &str, new: &str) -> TextChange {
+        let prefix = old
+            .chars()
+            .zip(new.chars())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let (old_len, new_len) = (old.chars().count(), new.chars().count());
+        let suffix = old
+            .chars()
+            .rev()
+            .zip(new.chars().rev())
+            .take(old_len.min(new_len) - prefix)
+            .take_while(|(a, b)| a == b)
+            .count();
+        TextChange {
+            prefix,
+            old_end: old_len - suffix,
+            new_end: new_len - suffix,
+        }
+    }
+
+    #[test]
+    fn the_change_found_on_bytes_is_the_one_of_code_points() {
+        // Characters whose UTF-8 forms share first or last bytes.
+        let alphabet = ["a", "é", "è", "😀", "😁", "ā", "\n", "€", "ₑ"];
+        let mut seed = 7u64;
+        let mut pick = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        for _ in 0..20_000 {
+            let old: String = (0..pick(8))
+                .map(|_| alphabet[pick(alphabet.len())])
+                .collect();
+            let mut new_s = String::new();
+            for c in old.chars() {
+                match pick(6) {
+                    0 => {}
+                    1 => new_s.push_str(alphabet[pick(alphabet.len())]),
+                    2 => {
+                        new_s.push(c);
+                        new_s.push_str(alphabet[pick(alphabet.len())]);
+                    }
+                    _ => new_s.push(c),
+                }
+            }
+            assert_eq!(
+                TextChange::between(&old, &new_s),
+                by_chars(&old, &new_s),
+                "{old:?} -> {new_s:?}"
+            );
+        }
     }
 
     #[test]

@@ -56,7 +56,7 @@ pub fn set_text(doc: &mut Doc, new: &str) -> usize {
             }
             None => false,
         });
-    let change = super::anchor::TextChange::between(&doc.text, new);
+    let change = r.change();
     doc.boilerplate = doc
         .boilerplate
         .iter()
