@@ -116,44 +116,62 @@ pub struct Block {
     pub furniture: bool,
 }
 
-/// `text` cut into blocks around `furniture` (code points, sorted, disjoint).
+/// `text` cut into blocks around `furniture` (code points, sorted, disjoint). One pass
+/// over the bytes: a line is found by its line break and counted in code points whole.
 pub fn blocks(text: &str, furniture: &[(usize, usize)]) -> Vec<Block> {
+    let bytes = text.as_bytes();
+    let len = text.chars().count();
     let mut out = Vec::new();
     let mut spans = furniture.iter().copied().filter(|(s, e)| s < e).peekable();
-    let mut start = 0;
-    let mut i = 0;
-    let mut chars = text.chars();
-    let len = text.chars().count();
-    while i < len {
-        if let Some(&(s, e)) = spans.peek() {
-            if s <= i {
-                spans.next();
-                let e = e.min(len);
-                if e > i {
-                    if start < i {
-                        out.push(Block {
-                            start,
-                            end: i,
-                            furniture: false,
-                        });
-                    }
-                    out.push(Block {
-                        start: i,
-                        end: e,
-                        furniture: true,
-                    });
-                    for _ in i..e {
-                        chars.next();
-                    }
-                    i = e;
-                    start = e;
-                }
-                continue;
+    let (mut start, mut i, mut at) = (0, 0, 0); // block start, code point, its byte
+                                                // Skip `n` code points from byte `at`.
+    let skip = |mut at: usize, n: usize| {
+        for _ in 0..n {
+            at += 1;
+            while at < bytes.len() && bytes[at] & 0xC0 == 0x80 {
+                at += 1;
             }
         }
-        let c = chars.next();
-        i += 1;
-        if c == Some('\n') {
+        at
+    };
+    while i < len {
+        let next_span = spans.peek().map_or(usize::MAX, |&(s, _)| s);
+        if next_span <= i {
+            let (_, e) = spans.next().unwrap_or_default();
+            let e = e.min(len);
+            if e > i {
+                if start < i {
+                    out.push(Block {
+                        start,
+                        end: i,
+                        furniture: false,
+                    });
+                }
+                out.push(Block {
+                    start: i,
+                    end: e,
+                    furniture: true,
+                });
+                at = skip(at, e - i);
+                i = e;
+                start = e;
+            }
+            continue;
+        }
+        // To the end of this line, unless a furniture span starts before it.
+        let line_end = bytes[at..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(bytes.len(), |p| at + p + 1);
+        let chars = text[at..line_end].chars().count();
+        if i + chars > next_span {
+            at = skip(at, next_span - i);
+            i = next_span;
+            continue;
+        }
+        at = line_end;
+        i += chars;
+        if bytes[at - 1] == b'\n' {
             out.push(Block {
                 start,
                 end: i,
@@ -200,6 +218,93 @@ pub fn furniture_around(len: usize, regions: &[crate::model::Region]) -> Vec<(us
 
 #[cfg(test)]
 mod tests {
+    /// `blocks` as first written, one code point at a time: what the fast one must equal.
+    fn blocks_by_chars(text: &str, furniture: &[(usize, usize)]) -> Vec<Block> {
+        let mut out = Vec::new();
+        let mut spans = furniture.iter().copied().filter(|(s, e)| s < e).peekable();
+        let mut start = 0;
+        let mut i = 0;
+        let mut chars = text.chars();
+        let len = text.chars().count();
+        while i < len {
+            if let Some(&(s, e)) = spans.peek() {
+                if s <= i {
+                    spans.next();
+                    let e = e.min(len);
+                    if e > i {
+                        if start < i {
+                            out.push(Block {
+                                start,
+                                end: i,
+                                furniture: false,
+                            });
+                        }
+                        out.push(Block {
+                            start: i,
+                            end: e,
+                            furniture: true,
+                        });
+                        for _ in i..e {
+                            chars.next();
+                        }
+                        i = e;
+                        start = e;
+                    }
+                    continue;
+                }
+            }
+            let c = chars.next();
+            i += 1;
+            if c == Some('\n') {
+                out.push(Block {
+                    start,
+                    end: i,
+                    furniture: false,
+                });
+                start = i;
+            }
+        }
+        if start < len {
+            out.push(Block {
+                start,
+                end: len,
+                furniture: false,
+            });
+        }
+        out
+    }
+
+    #[test]
+    fn blocks_are_those_of_the_code_point_walk() {
+        let texts = [
+            "",
+            "one line",
+            "a\nb\n\nc",
+            "é\n😀x\n\n\nend\n",
+            "Menu\nHome\nNews\n\"We will,\" she said.\nMore.\n",
+        ];
+        for text in texts {
+            let n = text.chars().count();
+            let mut cases = vec![vec![]];
+            for s in 0..=n {
+                for e in s..=n + 2 {
+                    cases.push(vec![(s, e)]);
+                    if e + 1 < n {
+                        cases.push(vec![(s, e), (e + 1, n)]);
+                        cases.push(vec![(s, e), (e, n + 1)]);
+                    }
+                }
+            }
+            for f in cases {
+                assert_eq!(
+                    blocks(text, &f),
+                    blocks_by_chars(text, &f),
+                    "{text:?} {f:?}"
+                );
+            }
+        }
+    }
+
     use super::*;
 
     fn choice(start: usize, end: usize, article: bool) -> ArticleChoice {

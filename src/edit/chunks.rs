@@ -9,7 +9,6 @@ use std::collections::HashMap;
 
 use super::article::Block;
 use super::layout::{Layer, Segment};
-use crate::model::offsets::CharIndex;
 
 /// About this many code points per chunk: a screenful or two of text.
 pub const CHUNK_CHARS: usize = 2_000;
@@ -45,8 +44,10 @@ pub struct Chunk {
 /// segment that crosses a block's end goes on in the next, where its marks do not count
 /// as starting.
 pub fn chunks(text: &str, segments: &[Segment], blocks: &[Block], target: usize) -> Vec<Chunk> {
-    let ix = CharIndex::new(text);
-    let len = ix.len_chars();
+    // Offsets are asked for in order (a block's start and end, then its pieces), so one
+    // cursor walking the text forward converts them: no index of the whole text.
+    let mut ix = Cursor::new(text);
+    let len = text.chars().count();
     let mut out: Vec<Chunk> = Vec::new();
     let mut open: Option<Chunk> = None;
     let mut next = 0;
@@ -54,6 +55,8 @@ pub fn chunks(text: &str, segments: &[Segment], blocks: &[Block], target: usize)
         while next < segments.len() && segments[next].end <= b.start {
             next += 1;
         }
+        let bytes = (ix.byte_at(b.start.min(len)), ix.byte_at(b.end.min(len)));
+        ix.back_to(bytes.0, b.start.min(len));
         let mut pieces = Vec::new();
         let mut k = next;
         while k < segments.len() && segments[k].start < b.end {
@@ -80,7 +83,7 @@ pub fn chunks(text: &str, segments: &[Segment], blocks: &[Block], target: usize)
             }
             k += 1;
         }
-        let bytes = (ix.byte_at(b.start.min(len)), ix.byte_at(b.end.min(len)));
+        ix.back_to(bytes.1, b.end.min(len));
         let body = &text[bytes.0..bytes.1];
         let chunk = open.get_or_insert_with(|| Chunk {
             start: b.start,
@@ -108,6 +111,42 @@ pub fn chunks(text: &str, segments: &[Segment], blocks: &[Block], target: usize)
         });
     }
     out
+}
+
+/// Code point to byte offsets for code points asked for in increasing order (or again at
+/// a known earlier point, `back_to`).
+struct Cursor<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn new(text: &'a str) -> Self {
+        Cursor {
+            text,
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    /// The byte offset of code point `c` (at least the cursor's; clamped to the end).
+    fn byte_at(&mut self, c: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        while self.chars < c && self.byte < bytes.len() {
+            self.byte += 1;
+            while self.byte < bytes.len() && bytes[self.byte] & 0xC0 == 0x80 {
+                self.byte += 1;
+            }
+            self.chars += 1;
+        }
+        self.byte
+    }
+
+    /// Go back to code point `chars`, which is at byte `byte`.
+    fn back_to(&mut self, byte: usize, chars: usize) {
+        (self.byte, self.chars) = (byte, chars);
+    }
 }
 
 /// For each annotation index with a mark in some chunk: the chunks it is in, in order.

@@ -28,7 +28,6 @@ use crate::edit::article::blocks;
 use crate::edit::chunks::{chunks, chunks_of_marks, Chunk, CHUNK_CHARS};
 use crate::edit::layout::{layout, Mark};
 use crate::edit::Doc;
-use crate::model::offsets::CharIndex;
 use crate::model::Annotation;
 
 /// Chunks marked before the observer has said anything: the first screenfuls.
@@ -74,7 +73,7 @@ pub fn article(p: &ArticleProps) -> Html {
         use_memo(
             (p.doc.clone(), p.annotations.clone(), p.shown.clone()),
             move |_| {
-                let len = CharIndex::new(&doc.text).len_chars();
+                let len = doc.text.chars().count();
                 let furniture = doc.furniture();
                 let segments = layout(len, &annotations, &furniture, |m| shown.contains(&m));
                 // Controls only where there is a page to sort out, not on a plain article.
@@ -125,17 +124,12 @@ pub fn article(p: &ArticleProps) -> Html {
             m.marked[k] = true;
         }
     }
-    // Furniture blocks the person unfolded, by start.
-    let unfolded = use_state(HashSet::<usize>::new);
+    // Furniture blocks the person unfolded, by start. Toggled through the reducer, so
+    // a chunk holding an older callback still toggles the current set.
+    let unfolded = use_reducer(Unfolded::default);
     let on_fold = {
-        let unfolded = unfolded.clone();
-        Callback::from(move |start: usize| {
-            let mut set = (*unfolded).clone();
-            if !set.remove(&start) {
-                set.insert(start);
-            }
-            unfolded.set(set);
-        })
+        let d = unfolded.dispatcher();
+        Callback::from(move |start: usize| d.dispatch(start))
     };
     let view = use_node_ref();
     let redraw = use_force_update();
@@ -231,7 +225,7 @@ pub fn article(p: &ArticleProps) -> Html {
             .blocks
             .iter()
             .map(|b| b.block.start)
-            .filter(|s| unfolded.contains(s))
+            .filter(|s| unfolded.0.contains(s))
             .collect();
         html! {
             <ArticleChunk key={k} index={k} doc={p.doc.clone()} chunk={chunk.clone()}
@@ -247,6 +241,21 @@ pub fn article(p: &ArticleProps) -> Html {
             onclick={on_click} onkeydown={on_key}>
             { for chunks }
         </article>
+    }
+}
+
+/// The starts of the unfolded furniture blocks; an action toggles one.
+#[derive(Default, PartialEq)]
+struct Unfolded(HashSet<usize>);
+
+impl Reducible for Unfolded {
+    type Action = usize;
+    fn reduce(self: Rc<Self>, start: usize) -> Rc<Self> {
+        let mut set = self.0.clone();
+        if !set.remove(&start) {
+            set.insert(start);
+        }
+        Rc::new(Unfolded(set))
     }
 }
 
