@@ -13,7 +13,9 @@ use crate::edit::layout::Mark;
 use crate::edit::Doc;
 use crate::model::{Annotation, Kind, Origin};
 
-#[derive(Properties, PartialEq)]
+/// Compared by what the chunk shows (see the `PartialEq` below), so a new analysis or a
+/// hover re-renders only the chunks it changes.
+#[derive(Properties)]
 pub struct ChunkProps {
     pub index: usize,
     pub doc: Shared<Doc>,
@@ -34,21 +36,81 @@ pub struct ChunkProps {
     pub on_article: Callback<(usize, usize, bool)>,
 }
 
+/// Callbacks are left out: they only dispatch (to the app's reducer, the view's fold
+/// state), whichever render made them. A plain chunk shows only its text and furniture
+/// folds, so for one the annotations, highlight pieces and lit ids do not count; a
+/// marked one is the same when its pieces (shared, made once per layout) are.
+impl PartialEq for ChunkProps {
+    fn eq(&self, o: &Self) -> bool {
+        fn text(p: &ChunkProps) -> Option<&[u8]> {
+            let (s, e) = (
+                p.chunk.blocks.first().map_or(0, |b| b.bytes.0),
+                p.chunk.blocks.last().map_or(0, |b| b.bytes.1),
+            );
+            p.doc.text.get(s..e).map(str::as_bytes)
+        }
+        let common = self.index == o.index
+            && self.marked == o.marked
+            && self.unfolded == o.unfolded
+            && text(self) == text(o);
+        if !common {
+            return false;
+        }
+        if self.marked {
+            self.chunk == o.chunk
+                && self.annotations == o.annotations
+                && self.lit == o.lit
+                && self.active == o.active
+                && self.page_like == o.page_like
+        } else {
+            let (a, b) = (&self.chunk, &o.chunk);
+            (a.start, a.end) == (b.start, b.end)
+                && a.blocks.len() == b.blocks.len()
+                && a.blocks
+                    .iter()
+                    .zip(&b.blocks)
+                    .all(|(x, y)| x.block == y.block && x.bytes == y.bytes)
+        }
+    }
+}
+
 #[function_component(ArticleChunk)]
 pub fn article_chunk(p: &ChunkProps) -> Html {
     let text = &p.doc.text;
-    let blocks = p.chunk.blocks.iter().map(|b| {
-        let content: Html = if p.marked {
-            b.pieces.iter().map(|piece| marked(p, piece)).collect()
-        } else {
-            html! { {text[b.bytes.0..b.bytes.1].to_string()} }
-        };
-        block(p, b, content)
-    });
+    let content: Html = if p.marked {
+        p.chunk
+            .blocks
+            .iter()
+            .map(|b| {
+                let content = b.pieces.iter().map(|piece| marked(p, piece)).collect();
+                block(p, b, content)
+            })
+            .collect()
+    } else {
+        // Plain: one text node per run of article lines; furniture still folded. The
+        // per-paragraph controls come with the marks, once the chunk nears the screen.
+        let mut out: Vec<Html> = Vec::new();
+        let mut run: Option<(usize, usize)> = None;
+        for b in &p.chunk.blocks {
+            if b.block.furniture {
+                if let Some((s, e)) = run.take() {
+                    out.push(html! { {text[s..e].to_string()} });
+                }
+                let content = html! { {text[b.bytes.0..b.bytes.1].to_string()} };
+                out.push(block(p, b, content));
+            } else {
+                run = Some(run.map_or(b.bytes, |(s, _)| (s, b.bytes.1)));
+            }
+        }
+        if let Some((s, e)) = run {
+            out.push(html! { {text[s..e].to_string()} });
+        }
+        out.into_iter().collect()
+    };
     html! {
         // A span (shown as a block): the view holds only spans and buttons.
         <span class="chunk" data-chunk={p.index.to_string()} data-plain={(!p.marked).then_some("")}>
-            { for blocks }
+            { content }
         </span>
     }
 }
