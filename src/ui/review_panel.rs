@@ -31,7 +31,11 @@ pub fn review_panel(p: &ReviewPanelProps) -> Html {
     let reviewing = p.review.is_some();
     let current: Option<Annotation> = p.review.as_ref().and_then(|r| r.current(&p.doc)).cloned();
     let current_id = current.as_ref().map(|a| a.id.clone());
-    let progress = Review::progress(&p.doc);
+    // Once per document, not at every render (it sorts all the engine's annotations).
+    let progress = {
+        let doc = p.doc.clone();
+        *use_memo(p.doc.clone(), move |_| Review::progress(&doc))
+    };
     let step = {
         let on = p.on_action.clone();
         move |s: ReviewStep| on.emit(Action::Review(s))

@@ -83,7 +83,11 @@ pub fn side_panel(p: &SidePanelProps) -> Html {
                 <p class="muted">{"No quotes or claims found yet. Select words in the article and press Q, C or A to add them."}</p>
             }
             <ul class="speakers" aria-label="Speakers">
-                { for s.speakers.iter().map(|g| {
+                { for s.speakers.iter().take(MAX_SPEAKERS).scan(MAX_QUOTES, |budget, g| {
+                    let listed = g.quotes.len().min(MAX_LISTED).min(*budget);
+                    *budget -= listed;
+                    Some((g, listed))
+                }).map(|(g, listed)| {
                     let lit = g.mentions.iter().any(|m| p.lit.contains(m));
                     let first = g.mentions.first().cloned();
                     let pick = { let on = p.on_pick.clone(); move |_| if let Some(id) = first.clone() { on.emit(id) } };
@@ -94,7 +98,7 @@ pub fn side_panel(p: &SidePanelProps) -> Html {
                                 <span class="count" aria-label={format!("{} quotes", g.quotes.len())}>{g.quotes.len()}</span>
                             </button>
                             if !g.quotes.is_empty() {
-                                <ul class="quotes">{ for g.quotes.iter().take(MAX_LISTED).map(|q| entry(q, Html::default())) }{ more(g.quotes.len()) }</ul>
+                                <ul class="quotes">{ for g.quotes.iter().take(listed).map(|q| entry(q, Html::default())) }{ more(g.quotes.len(), listed) }</ul>
                             }
                         </li>
                     }
@@ -102,8 +106,11 @@ pub fn side_panel(p: &SidePanelProps) -> Html {
                 if !s.unattributed.is_empty() {
                     <li class="speaker unattributed">
                         <div class="speaker-name"><span class="who">{"No speaker"}</span><span class="count">{s.unattributed.len()}</span></div>
-                        <ul class="quotes">{ for s.unattributed.iter().take(MAX_LISTED).map(|q| entry(q, Html::default())) }{ more(s.unattributed.len()) }</ul>
+                        <ul class="quotes">{ for s.unattributed.iter().take(MAX_LISTED).map(|q| entry(q, Html::default())) }{ more(s.unattributed.len(), MAX_LISTED) }</ul>
                     </li>
+                }
+                if s.speakers.len() > MAX_SPEAKERS {
+                    <li class="more muted">{format!("… and {} more speakers: use the filter to find them", s.speakers.len() - MAX_SPEAKERS)}</li>
                 }
             </ul>
             if !s.claims.is_empty() {
@@ -114,23 +121,26 @@ pub fn side_panel(p: &SidePanelProps) -> Html {
                             { c.score.map(|v| format!("{:.0}%", v * 100.0)).unwrap_or_else(|| "–".into()) }
                         </span>
                     })) }
-                    { more(s.claims.len()) }
+                    { more(s.claims.len(), MAX_LISTED) }
                 </ul>
             }
         </section>
     }
 }
 
-/// Entries listed per speaker and for the claims: a long document's thousands would
-/// make every render of the panel slow; the filter finds the rest.
+/// Entries listed per speaker and for the claims, speakers listed, and quotes listed
+/// over all speakers: a long document's thousands would make every render of the panel
+/// slow; the filter finds the rest.
 const MAX_LISTED: usize = 100;
+const MAX_SPEAKERS: usize = 100;
+const MAX_QUOTES: usize = 200;
 
-/// The note under a list cut at `MAX_LISTED`.
-fn more(total: usize) -> Html {
-    if total <= MAX_LISTED {
+/// The note under a list of `total` entries of which `listed` are shown.
+fn more(total: usize, listed: usize) -> Html {
+    if total <= listed {
         return Html::default();
     }
-    html! { <li class="more muted">{format!("… and {} more: use the filter to find them", total - MAX_LISTED)}</li> }
+    html! { <li class="more muted">{format!("… and {} more: use the filter to find them", total - listed)}</li> }
 }
 
 /// At most `max` characters of `text`, cut at a word, with an ellipsis.
