@@ -33,8 +33,10 @@ pub struct StaticServer {
 }
 
 impl StaticServer {
+    /// Serve `dist/`, or the build `QUOTELENS_DIST` names (to compare two builds).
     pub async fn start() -> StaticServer {
-        StaticServer::start_in(root().join("dist")).await
+        let dist = std::env::var("QUOTELENS_DIST").map_or_else(|_| root().join("dist"), Into::into);
+        StaticServer::start_in(dist).await
     }
 
     /// Serve the built app from `dist` (a copy of `dist/`, say).
