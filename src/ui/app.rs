@@ -104,6 +104,16 @@ pub fn app() -> Html {
         Shared(use_memo(state.rev, move |_| doc.annotations()))
     };
 
+    // The side panel follows the view by a frame: after an analysis the marks are
+    // painted first, then the panel's lists are built.
+    let listed = use_state(|| annotations.clone());
+    {
+        let listed = listed.setter();
+        use_effect_with(annotations.clone(), move |a| {
+            let a = a.clone();
+            after_next_paint(move || listed.set(a));
+        });
+    }
     let cues = use_cue_list(dispatch.reform(Action::Notify));
     let asked: AskedRef = use_mut_ref(|| None);
     // The engine runs whenever the text awaits it.
@@ -420,14 +430,35 @@ pub fn app() -> Html {
                             annotations={annotations.clone()} on_action={dispatch.clone()} />
                         { for inspector }
                         <CueEditor changes={cues.changes.clone()} on_change={cues.set.clone()} />
-                        <SidePanel annotations={annotations.clone()} active={state.active.clone()} lit={lit.clone()}
-                            analysing={!state.doc.analysed} on_pick={select_and_show} on_hover={on_hover} />
+                        <SidePanel annotations={(*listed).clone()} active={state.active.clone()} lit={lit.clone()}
+                            analysing={!state.doc.analysed || *listed != annotations} on_pick={select_and_show} on_hover={on_hover} />
                     </aside>
                 }
             </main>
             { for dialog }
         </div>
     }
+}
+
+/// Run `f` once the next frame has been painted (or after 200 ms, when no frame comes: a
+/// hidden page).
+fn after_next_paint(f: impl FnOnce() + 'static) {
+    let f = Rc::new(RefCell::new(Some(f)));
+    let run = {
+        let f = f.clone();
+        move || {
+            if let Some(f) = f.borrow_mut().take() {
+                f()
+            }
+        }
+    };
+    let later = run.clone();
+    let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+        Timeout::new(0, later).forget();
+    });
+    let _ =
+        gloo::utils::window().request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&frame));
+    Timeout::new(200, run).forget();
 }
 
 /// Scroll the start of annotation `id` into view and focus it.
