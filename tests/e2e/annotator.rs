@@ -629,8 +629,12 @@ async fn autosave_restores_after_reload_and_new_asks_first() {
     )
     .await;
     b.client.refresh().await.unwrap();
-    b.wait_until("restored", "document.querySelector('#view .mk-claim.mine')")
-        .await;
+    // The person's claim at once, the engine's marks once the text is analysed again.
+    b.wait_until(
+        "restored and analysed",
+        "document.querySelector('#view .mk-claim.mine') && document.querySelector('#view .mk-quote')",
+    )
+    .await;
     assert_eq!(view_text(&b).await, TEXT);
     assert_eq!(
         b.text_of("#view .mk-claim.mine").await,
