@@ -76,6 +76,11 @@ fn request_analysis(
     analysis::request(text.to_string(), setting, (**options).clone(), answered);
 }
 
+/// `request_analysis` for the document as it stands.
+fn analyse_doc(asked: &AskedRef, doc: &Doc, options: &Rc<Option<Options>>, done: Callback<Action>) {
+    request_analysis(asked, &doc.text, ArticleSetting::of(doc), options, done);
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
     let store = use_reducer(|| Store(State::new(storage::load().unwrap_or_default())));
@@ -124,13 +129,7 @@ pub fn app() -> Html {
         let asked = asked.clone();
         use_effect_with(state.rev, move |_| {
             if !doc.analysed {
-                request_analysis(
-                    &asked,
-                    &doc.text,
-                    ArticleSetting::of(&doc),
-                    &options,
-                    dispatch,
-                );
+                analyse_doc(&asked, &doc, &options, dispatch);
             }
         });
     }
@@ -143,13 +142,7 @@ pub fn app() -> Html {
         let asked = asked.clone();
         use_effect_with(cues.changes.clone(), move |_| {
             if !std::mem::take(&mut *first.borrow_mut()) && !doc.text.is_empty() {
-                request_analysis(
-                    &asked,
-                    &doc.text,
-                    ArticleSetting::of(&doc),
-                    &options,
-                    dispatch,
-                );
+                analyse_doc(&asked, &doc, &options, dispatch);
             }
         });
     }

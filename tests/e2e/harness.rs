@@ -332,24 +332,12 @@ impl Browser {
 
     /// The URL of every request the browser sent since the last call (its network log).
     pub async fn network_requests(&self) -> Vec<String> {
-        let logs = self
-            .client
-            .issue_cmd(BrowserLog("performance"))
+        self.performance_log()
             .await
-            .unwrap_or(Value::Null);
-        let mut urls = Vec::new();
-        for entry in logs.as_array().into_iter().flatten() {
-            let Some(message) = entry["message"].as_str() else {
-                continue;
-            };
-            let event: Value = serde_json::from_str(message).unwrap_or(Value::Null);
-            if event["message"]["method"] == "Network.requestWillBeSent" {
-                if let Some(url) = event["message"]["params"]["request"]["url"].as_str() {
-                    urls.push(url.to_string());
-                }
-            }
-        }
-        urls
+            .into_iter()
+            .filter(|m| m["method"] == "Network.requestWillBeSent")
+            .filter_map(|m| m["params"]["request"]["url"].as_str().map(str::to_string))
+            .collect()
     }
 
     /// Chromium's performance log since the last call, one parsed message per entry
