@@ -10,6 +10,9 @@
 //! `-- --dump` instead prints every output (spans, claims with exact scores, extracted
 //! text) for PolNeAR dev and train and the article pages, so a speed-up can be checked
 //! to change nothing: `scripts/text-outputs.sh` diffs it against a saved copy.
+//! `-- --dump-pages` prints every `page_from_html` result on the article pages (from
+//! the HTML alone, as a dropped file, and with the copied text, as a paste), and the
+//! e2e benchmark's 0.83 MB page.
 
 use std::ops::Range;
 use std::time::Instant;
@@ -51,6 +54,19 @@ fn dump() {
     }
 }
 
+fn dump_pages() {
+    for p in files("../shared/articles/dev", ".html") {
+        let html = String::from_utf8_lossy(&std::fs::read(&p).unwrap()).into_owned();
+        let copied = std::fs::read_to_string(p.to_string_lossy().replace(".html", ".page.txt"))
+            .unwrap_or_default();
+        println!("== {}", p.file_name().unwrap().to_string_lossy());
+        for plain in [None, Some(copied.as_str())] {
+            let page = quotelens::article::page_from_html(&html, plain);
+            println!("{:?}\n{}", page.boilerplate, page.text);
+        }
+    }
+}
+
 fn repeat_to(parts: &[String], size: usize) -> String {
     let mut out = String::with_capacity(size + 100_000);
     while out.len() < size {
@@ -80,6 +96,9 @@ fn report(name: &str, bytes: usize, runs: usize, f: impl Fn()) {
 fn main() {
     if std::env::args().any(|a| a == "--dump") {
         return dump();
+    }
+    if std::env::args().any(|a| a == "--dump-pages") {
+        return dump_pages();
     }
     let runs: usize = std::env::args()
         .skip_while(|a| a != "--runs")
