@@ -20,19 +20,24 @@ pub use page::{empty_page_message, page_from_html, Page};
 use crate::engine::boilerplate::{
     body_lines, is_furniture_line, is_tail_heading, split_lines, word_count,
 };
+use std::borrow::Cow;
+
 use tokens::{Token, Tokenizer};
 
 /// The article body of an HTML page as plain text: paragraphs separated by blank lines,
 /// entities decoded, no markup. Never panics; any input gives some text (maybe empty).
 pub fn readable_text_from_html(html: &str) -> String {
-    let blocks = blocks(html);
-    let judged = select_body(&blocks, true);
+    readable_text_of(&blocks(html))
+}
+
+/// [`readable_text_from_html`] of a page's `blocks`.
+fn readable_text_of(blocks: &[Block]) -> String {
+    let (judged, judged_words) = select_body(blocks, true);
     // Markup judged wrongly (a whole page inside one "widget") must not lose the
     // article: when little is left, judge by the text's shape alone.
-    let judged_words = word_count(&judged);
     if judged_words < 150 {
-        let plain = select_body(&blocks, false);
-        if word_count(&plain) > 3 * judged_words.max(20) {
+        let (plain, plain_words) = select_body(blocks, false);
+        if plain_words > 3 * judged_words.max(20) {
             return plain.trim().to_string();
         }
     }
@@ -42,8 +47,9 @@ pub fn readable_text_from_html(html: &str) -> String {
 /// The article body among `blocks`: the text-shape judgement of
 /// [`crate::engine::boilerplate`] picks the body lines; then the element that holds
 /// most of them (the article's container) bounds it, and the container's other
-/// blocks between body paragraphs (lists, short lines, subheads) join it.
-fn select_body(blocks: &[Block], judge: bool) -> String {
+/// blocks between body paragraphs (lists, short lines, subheads) join it. With the
+/// body, its [`word_count`].
+fn select_body(blocks: &[Block], judge: bool) -> (String, usize) {
     let candidates = candidates(blocks, judge);
     let mut text = String::new();
     let mut first_line = Vec::with_capacity(candidates.len());
@@ -59,8 +65,13 @@ fn select_body(blocks: &[Block], judge: bool) -> String {
     }
     let lines = split_lines(&text);
     let keep = body_lines(&text, &lines);
-    let kept_text = |i: usize| -> String {
+    let kept_text = |i: usize| -> Cow<str> {
         let end = first_line.get(i + 1).map_or(lines.len(), |n| n - 1);
+        let l = first_line[i];
+        if end == l + 1 && keep[l] && !text[lines[l].clone()].trim().is_empty() {
+            // A one-line block kept whole (most paragraphs): no copy.
+            return Cow::Borrowed(&text[lines[l].clone()]);
+        }
         let mut out = String::new();
         for l in first_line[i]..end.min(lines.len()) {
             if keep[l] && !text[lines[l].clone()].trim().is_empty() {
@@ -70,9 +81,9 @@ fn select_body(blocks: &[Block], judge: bool) -> String {
                 out.push_str(&text[lines[l].clone()]);
             }
         }
-        out
+        Cow::Owned(out)
     };
-    let kept: Vec<String> = (0..candidates.len()).map(kept_text).collect();
+    let kept: Vec<Cow<str>> = (0..candidates.len()).map(kept_text).collect();
     let body_words: Vec<usize> = kept.iter().map(|k| word_count(k)).collect();
     let container = if judge {
         container_of(&candidates, &body_words)
@@ -83,11 +94,16 @@ fn select_body(blocks: &[Block], judge: bool) -> String {
     let first = body_words.iter().position(|w| *w > 0);
     let last = body_words.iter().rposition(|w| *w > 0);
     let mut out = String::new();
-    let mut push = |s: &str| {
+    // The words of the pieces add up to the words of the whole (the breaks between
+    // them hold no word), unless Chinese or Japanese is counted in pairs.
+    let (mut words, mut cjk) = (0, false);
+    let mut push = |s: &str, n: usize| {
         if !out.is_empty() {
             out.push_str("\n\n");
         }
         out.push_str(s);
+        words += n;
+        cjk = cjk || may_hold_cjk(s);
     };
     let mut after_open = true;
     for (i, b) in candidates.iter().enumerate() {
@@ -95,7 +111,7 @@ fn select_body(blocks: &[Block], judge: bool) -> String {
             continue;
         }
         if body_words[i] > 0 {
-            push(&kept[i]);
+            push(&kept[i], body_words[i]);
             continue;
         }
         let (Some(first), Some(last)) = (first, last) else {
@@ -110,10 +126,21 @@ fn select_body(blocks: &[Block], judge: bool) -> String {
         }
         let fits = !is_furniture_line(line) && !is_tail_heading(line);
         if fits && (i < last || after_open) {
-            push(line);
+            push(line, word_count(line));
         }
     }
-    out
+    if cjk {
+        words = word_count(&out);
+    }
+    (out, words)
+}
+
+/// Whether `s` may hold a character [`word_count`] counts in pairs (Chinese, Japanese):
+/// one whose UTF-8 form starts with a byte of those blocks (a superset of them).
+pub(crate) fn may_hold_cjk(s: &str) -> bool {
+    s.as_bytes()
+        .iter()
+        .any(|&b| matches!(b, 0xE3..=0xE9 | 0xEF))
 }
 
 /// The element that holds the article. As in Readability, a body block's words score
@@ -179,8 +206,19 @@ const ANCESTOR_DECAY: f64 = 0.6;
 /// All the readable text of an HTML page (scripts, styles and hidden parts dropped,
 /// nothing judged as furniture): for a page that is not an article.
 pub fn text_from_html(html: &str) -> String {
+    text_of(&blocks(html))
+}
+
+/// [`text_from_html`] of a page's `blocks`.
+fn text_of(blocks: &[Block]) -> String {
+    join_blocks(&candidates(blocks, false)).trim().to_string()
+}
+
+/// The visible text (`None`: not asked for) and the article body of `html`, from one
+/// pass of the tokenizer.
+pub(crate) fn text_and_body(html: &str, text: bool) -> (Option<String>, String) {
     let blocks = blocks(html);
-    join_blocks(&candidates(&blocks, false)).trim().to_string()
+    (text.then(|| text_of(&blocks)), readable_text_of(&blocks))
 }
 
 /// A paragraph-like run of text and what surrounded it.
@@ -357,23 +395,10 @@ fn blocks(html: &str) -> Vec<Block> {
                     continue;
                 }
                 let decoded = entities::decode(raw);
-                if cur.text.is_empty() {
+                let was_empty = cur.text.is_empty();
+                push_words(&mut cur, &decoded, &mut pending_space, link > 0);
+                if was_empty && !cur.text.is_empty() {
                     cur.path = stack.iter().map(|o| o.id).collect();
-                }
-
-                for c in decoded.chars() {
-                    if c.is_whitespace() {
-                        pending_space = true;
-                        continue;
-                    }
-                    if pending_space && !cur.text.is_empty() && !cur.text.ends_with('\n') {
-                        cur.text.push(' ');
-                    }
-                    pending_space = false;
-                    cur.text.push(c);
-                    if link > 0 {
-                        cur.link_chars += 1;
-                    }
                 }
                 cur.furniture |= furniture > 0;
                 cur.in_form |= form > 0;
@@ -447,6 +472,49 @@ fn blocks(html: &str) -> Vec<Block> {
     out
 }
 
+/// Append `text` to the block: white space collapsed to one space (none at the block's
+/// start or after a line break), the characters inside a link counted. Runs of
+/// non-space characters are copied whole, ASCII read as bytes.
+fn push_words(cur: &mut Block, text: &str, pending_space: &mut bool, in_link: bool) {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let start = i;
+        let mut chars = 0;
+        while i < b.len() {
+            let x = b[i];
+            if x < 0x80 {
+                if matches!(x, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+                    break;
+                }
+                i += 1;
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                if c.is_whitespace() {
+                    break;
+                }
+                i += c.len_utf8();
+            }
+            chars += 1;
+        }
+        if i > start {
+            if *pending_space && !cur.text.is_empty() && !cur.text.ends_with('\n') {
+                cur.text.push(' ');
+            }
+            *pending_space = false;
+            cur.text.push_str(&text[start..i]);
+            if in_link {
+                cur.link_chars += chars;
+            }
+        }
+        if i < b.len() {
+            // A white-space character (ASCII or not) ends the run.
+            *pending_space = true;
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+}
+
 fn close(o: &Open, hidden: &mut usize, furniture: &mut usize, link: &mut usize, form: &mut usize) {
     *hidden -= usize::from(o.hidden);
     *furniture -= usize::from(o.furniture);
@@ -455,11 +523,16 @@ fn close(o: &Open, hidden: &mut usize, furniture: &mut usize, link: &mut usize, 
 }
 
 fn flush(out: &mut Vec<Block>, cur: &mut Block) {
-    let text = cur.text.trim();
+    // The text never starts with white space (`push_words`), and a break may end it.
+    let mut text = std::mem::take(&mut cur.text);
+    text.truncate(text.trim_end().len());
     if !text.is_empty() {
-        let link_chars = cur.link_chars.min(text.chars().count());
+        let link_chars = match cur.link_chars {
+            0 => 0,
+            n => n.min(text.chars().count()),
+        };
         out.push(Block {
-            text: text.to_string(),
+            text,
             path: std::mem::take(&mut cur.path),
             link_chars,
             furniture: cur.furniture,
@@ -499,8 +572,7 @@ fn join_blocks(blocks: &[&Block]) -> String {
 
 /// Mostly link text: a menu, a list of other stories.
 fn is_link_list(b: &Block) -> bool {
-    let chars = b.text.chars().count();
-    chars > 0 && b.link_chars * 10 > chars * 6
+    b.link_chars > 0 && b.link_chars * 10 > b.text.chars().count() * 6
 }
 
 /// `hidden` or `aria-hidden="true"` or an inline `display:none`.
