@@ -9,7 +9,6 @@
 //! no article), the text's own shape decides, as for any pasted page.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::engine::boilerplate::{boilerplate_spans, furniture_from_keep, split_lines, word_count};
@@ -117,14 +116,15 @@ fn furniture_by_body(text: &str, body: &str) -> Option<Vec<Range<usize>>> {
     // Each line of the body with its words (white space holds none, so its normal
     // form has as many), counted once; they add up to the body's unless Chinese or
     // Japanese is counted in pairs.
-    let mut wanted: HashMap<Cow<str>, usize> = HashMap::new();
+    // Sorted for binary search: a few byte comparisons a line, no hash of every byte.
+    let mut wanted: Vec<(Cow<str>, usize)> = Vec::new();
     let mut body_words = 0;
     for line in body.lines() {
         let line = normal(line);
         if !line.is_empty() {
             let n = word_count(&line);
             body_words += n;
-            wanted.insert(line, n);
+            wanted.push((line, n));
         }
     }
     if super::may_hold_cjk(body) {
@@ -133,16 +133,18 @@ fn furniture_by_body(text: &str, body: &str) -> Option<Vec<Range<usize>>> {
     if body_words == 0 {
         return None;
     }
+    wanted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    wanted.dedup_by(|a, b| a.0 == b.0);
     let lines = split_lines(text);
-    let mut found: HashSet<&str> = HashSet::new();
+    let mut found = vec![false; wanted.len()];
     let mut keep: Vec<bool> = Vec::with_capacity(lines.len());
     let mut words = 0;
     for r in &lines {
         let line = normal(&text[r.clone()]);
-        let hit = wanted.get_key_value(&line);
-        if let Some((line, n)) = hit {
-            if found.insert(line) {
-                words += n;
+        let hit = wanted.binary_search_by(|(w, _)| w[..].cmp(&line[..])).ok();
+        if let Some(i) = hit {
+            if !std::mem::replace(&mut found[i], true) {
+                words += wanted[i].1;
             }
         }
         keep.push(hit.is_some());
