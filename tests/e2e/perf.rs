@@ -340,10 +340,14 @@ async fn browser_latency_benchmark() {
     b.close().await;
 }
 
-/// What reading a dropped 1 MB HTML page adds in the browser: the time between the marks
-/// around `article::page_from_html` in the page's Wasm (the analysis after it is the
-/// same as for any text). A benchmark: prints figures, run with
-/// `cargo test --features e2e --test e2e -- --ignored --nocapture html_page`.
+/// What a 1 MB HTML page adds in the browser, end to end: from the drop of the `.html`
+/// file (or the paste of the page with its HTML flavour) to the first frame showing
+/// the article, beside the drop of the same visible text as a `.txt` file (what any
+/// text costs: reading, the reading view), and the part of it spent extracting the
+/// article (the marks around `article::page_from_html` in the page's Wasm), with the
+/// longest main-thread task. Each run in a fresh page. A benchmark: prints figures, run
+/// with `cargo test --features e2e --test e2e -- --ignored --nocapture html_page`
+/// (`BENCH_RUNS=5` for more runs than 3; `QUOTELENS_DIST=dir` serves another build).
 #[tokio::test]
 #[ignore = "a benchmark: prints figures (README, Performance)"]
 async fn html_page_extraction_benchmark() {
@@ -351,42 +355,118 @@ async fn html_page_extraction_benchmark() {
     let mut html = String::from(
         "<!doctype html><html><head><meta charset=utf-8><title>Bench</title></head><body><nav><ul>",
     );
+    let mut plain = String::new();
     for i in 0..200 {
         html.push_str(&format!("<li><a href=\"/s{i}\">Section {i}</a></li>"));
+        plain.push_str(&format!("Section {i}\n"));
     }
     html.push_str("</ul></nav><main><article><h1>Long article</h1>");
+    plain.push_str("Long article\n\n");
     for para in body.split("\n\n") {
         html.push_str("<p>");
         html.push_str(&para.replace('&', "&amp;").replace('<', "&lt;"));
         html.push_str("</p>\n");
+        plain.push_str(para);
+        plain.push_str("\n\n");
     }
     html.push_str(
         "</article></main><footer><p>Share</p><p>Related stories</p></footer></body></html>",
     );
-    let b = Browser::open().await;
-    worker_ready(&b).await;
-    b.wait_for_css("#editor").await;
-    let ms = b
-        .client
-        .execute_async(
-            "const [html, done] = arguments;
-             const dt = new DataTransfer();
-             dt.items.add(new File([html], 'big.html', {type: 'text/html'}));
-             document.querySelector('section.input').dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));
-             const poll = () => {
-                 const s = performance.getEntriesByName('quotelens-page-start');
-                 const e = performance.getEntriesByName('quotelens-page-done');
-                 if (s.length && e.length) { done(e[0].startTime - s[0].startTime); } else { setTimeout(poll, 20); }
-             };
-             poll();",
-            vec![json!(html)],
-        )
-        .await
-        .unwrap();
+    plain.push_str("Share\n\nRelated stories\n");
+    let runs: usize = std::env::var("BENCH_RUNS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(3);
     println!(
-        "  dropped HTML page of {:.2} MB: article extraction in the page {:.0} ms",
+        "  a {:.2} MB HTML page ({:.2} MB of text), {runs} runs each, median (all):",
         html.len() as f64 / 1e6,
-        ms.as_f64().unwrap()
+        plain.len() as f64 / 1e6
     );
-    b.close().await;
+    let mut shown_of = Vec::new();
+    for (what, how) in [
+        ("text dropped as .txt", "txt"),
+        ("HTML dropped as .html", "html"),
+        ("HTML pasted (text/html + text/plain)", "paste"),
+    ] {
+        let (mut shown, mut extract, mut longest) = (vec![], vec![], vec![]);
+        for _ in 0..runs {
+            let b = Browser::open().await;
+            worker_ready(&b).await;
+            b.wait_for_css("#editor").await;
+            let out = b
+                .client
+                .execute_async(
+                    "const [how, html, plain, done] = arguments;
+                     const longs = [];
+                     const po = new PerformanceObserver(l => { for (const e of l.getEntries()) longs.push(e.duration); });
+                     po.observe({type: 'longtask'});
+                     let shown = null;
+                     const mo = new MutationObserver(() => {
+                         if (shown === null && document.querySelector('#view')) {
+                             shown = 0; mo.disconnect();
+                             requestAnimationFrame(() => { shown = performance.now() - t0;
+                                 setTimeout(() => { po.disconnect();
+                                     const s = performance.getEntriesByName('quotelens-page-start');
+                                     const e = performance.getEntriesByName('quotelens-page-done');
+                                     done([shown, s.length && e.length ? e[0].startTime - s[0].startTime : null, longs]);
+                                 }, 300); });
+                         }
+                     });
+                     mo.observe(document.body, {subtree: true, childList: true});
+                     const t0 = performance.now();
+                     const dt = new DataTransfer();
+                     if (how === 'paste') {
+                         dt.setData('text/html', html); dt.setData('text/plain', plain);
+                         const el = document.querySelector('#editor'); el.focus();
+                         el.dispatchEvent(new ClipboardEvent('paste', {clipboardData: dt, bubbles: true, cancelable: true}));
+                     } else {
+                         dt.items.add(how === 'html' ? new File([html], 'big.html', {type: 'text/html'}) : new File([plain], 'big.txt', {type: 'text/plain'}));
+                         document.querySelector('section.input').dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));
+                     }",
+                    vec![json!(how), json!(html), json!(plain)],
+                )
+                .await
+                .unwrap();
+            shown.push(out[0].as_f64().unwrap());
+            if let Some(ms) = out[1].as_f64() {
+                extract.push(ms);
+            }
+            let longs: Vec<f64> = out[2]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_f64().unwrap())
+                .collect();
+            longest.push(max(&longs));
+            b.close().await;
+        }
+        let all = |v: &[f64]| {
+            v.iter()
+                .map(|x| format!("{x:.0}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let extraction = if extract.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "; extraction (page_from_html) {:.0} ms ({})",
+                median(&extract),
+                all(&extract)
+            )
+        };
+        println!(
+            "  {what}: to the article shown {:.0} ms ({}){extraction}; longest main-thread task {:.0} ms ({})",
+            median(&shown),
+            all(&shown),
+            median(&longest),
+            all(&longest)
+        );
+        shown_of.push(median(&shown));
+    }
+    println!(
+        "  added by the HTML (median to the article shown, against the .txt drop): dropped {:.0} ms, pasted {:.0} ms",
+        shown_of[1] - shown_of[0],
+        shown_of[2] - shown_of[0]
+    );
 }
