@@ -96,7 +96,8 @@ pub fn set_article(doc: &mut Doc, start: usize, end: usize, article: bool) -> Re
 
 /// References to attributions that no longer exist become none.
 fn clear_dangling(doc: &mut Doc) {
-    let ids: Vec<String> = doc
+    // A set: a long text has thousands of attributions and quotes.
+    let ids: std::collections::HashSet<String> = doc
         .user
         .iter()
         .chain(&doc.auto)
@@ -166,7 +167,7 @@ pub fn install_analysis(
             .map(|id| id.to_string());
     }
     // Ids must stay unique: a person's annotation yields its id to the engine's.
-    let taken: Vec<String> = fresh.iter().map(|a| a.id.clone()).collect();
+    let taken: std::collections::HashSet<String> = fresh.iter().map(|a| a.id.clone()).collect();
     doc.auto = fresh;
     for i in 0..doc.user.len() {
         if taken.contains(&doc.user[i].id) {
