@@ -317,6 +317,14 @@ pub fn app() -> Html {
         html! { <Inspector annotation={a.clone()} {speaker} {speakers} on_action={dispatch.clone()} /> }
     });
     let has_text = !state.doc.text.trim().is_empty();
+    // The editor loads the text when it opens and when the text changes from outside
+    // (`text_rev`): one copy then, not one at every render while a long text is typed into.
+    let editor_text = {
+        let doc = state.doc.clone();
+        use_memo((state.text_rev, *reading), move |_| {
+            AttrValue::from(doc.text.clone())
+        })
+    };
     let main = if *reading && has_text {
         let on_toggle = {
             let shown = shown.clone();
@@ -386,7 +394,7 @@ pub fn app() -> Html {
             })
         };
         html! {
-            <Editor text={AttrValue::from(state.doc.text.clone())} text_rev={state.text_rev}
+            <Editor text={(*editor_text).clone()} text_rev={state.text_rev} {has_text}
                 on_type={let d = dispatch.clone(); move |t| d.emit(Action::TypeText(t))}
                 {on_paste_article} {on_paste_page} on_file={open_file.clone()} {on_sample}
                 on_done={let r = reading.clone(); move |_| r.set(true)} />

@@ -18,6 +18,8 @@ pub struct EditorProps {
     /// The document's text, loaded into the editor whenever `text_rev` changes.
     pub text: AttrValue,
     pub text_rev: u64,
+    /// The document has text (typed or loaded): the editor offers to show it.
+    pub has_text: bool,
     /// Typing (debounced).
     pub on_type: Callback<String>,
     /// A paste into an empty editor: a whole article arrived, show it for reading.
@@ -126,7 +128,7 @@ pub fn editor(p: &EditorProps) -> Html {
         let dragging = dragging.clone();
         Callback::from(move |_: DragEvent| dragging.set(false))
     };
-    let has_text = !p.text.trim().is_empty();
+    let has_text = p.has_text;
     html! {
         <section class={classes!("input", dragging.then_some("dragging"))} aria-label="Article input"
             ondrop={on_drop} ondragover={on_drag_over} ondragleave={on_drag_leave}>
