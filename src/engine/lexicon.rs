@@ -110,7 +110,9 @@ pub fn is_role(w: &str) -> bool {
 /// Capitalised words that stand before names as titles ("Secretary", "Sen.").
 pub fn is_title(w: &str) -> bool {
     let lex = lexicon();
-    lex.titles.contains(w) || lex.titles.contains(w.trim_end_matches('.'))
+    let bare = w.trim_end_matches('.');
+    // The word without its dots is looked up again only when it has some.
+    lex.titles.contains(w) || bare.len() < w.len() && lex.titles.contains(bare)
 }
 
 /// Titles from the hand-written list only: certain even before a single surname
