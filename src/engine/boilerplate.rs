@@ -229,16 +229,15 @@ pub(crate) fn best_run(scores: &[f64]) -> (usize, usize) {
 pub(crate) fn split_lines(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        if b == b'\n' {
-            let end = if i > start && text.as_bytes()[i - 1] == b'\r' {
-                i - 1
-            } else {
-                i
-            };
-            out.push(start..end);
-            start = i + 1;
-        }
+    // `match_indices` of a char finds line breaks with a memchr, not byte by byte.
+    for (i, _) in text.match_indices('\n') {
+        let end = if i > start && text.as_bytes()[i - 1] == b'\r' {
+            i - 1
+        } else {
+            i
+        };
+        out.push(start..end);
+        start = i + 1;
     }
     if start < text.len() {
         out.push(start..text.len());
@@ -278,7 +277,7 @@ pub fn word_count(line: &str) -> usize {
         let b = bytes[i];
         let w = if b < 0x80 {
             i += 1;
-            b.is_ascii_alphanumeric() || b == b'_'
+            WORD_BYTE[usize::from(b)]
         } else {
             let c = char_from(line, i);
             i += c.len_utf8();
@@ -289,13 +288,23 @@ pub fn word_count(line: &str) -> usize {
             }
             c.is_alphanumeric()
         };
-        if w && !in_word {
-            n += 1;
-        }
+        n += usize::from(w && !in_word);
         in_word = w;
     }
     n + cjk.div_ceil(2)
 }
+
+/// The ASCII bytes [`word_count`] counts as word characters: letters, digits and `_`
+/// (a table: this is looked up for every byte of the text).
+const WORD_BYTE: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
+        b += 1;
+    }
+    table
+};
 
 fn is_cjk(c: char) -> bool {
     matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
@@ -421,16 +430,21 @@ fn normalise_into(line: &str, out: &mut String) {
     while i < bytes.len() {
         let b = bytes[i];
         if b < 0x80 {
-            i += 1;
-            if b.is_ascii_alphanumeric() {
-                if space && !out.is_empty() {
-                    out.push(' ');
-                }
-                space = false;
-                out.push(char::from(b.to_ascii_lowercase()));
-            } else {
+            if !b.is_ascii_alphanumeric() {
                 space = true;
+                i += 1;
+                continue;
             }
+            // A run of ASCII letters and digits is copied whole (lower-cased below).
+            let run = i;
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push_str(&line[run..i]);
             continue;
         }
         let c = char_from(line, i);
@@ -445,6 +459,8 @@ fn normalise_into(line: &str, out: &mut String) {
             space = true;
         }
     }
+    // Only the ASCII runs can hold upper case: Unicode lower case never gives any.
+    out.make_ascii_lowercase();
 }
 
 /// A short heading that starts the page's tail: related links, recent stories, comments.
@@ -776,6 +792,38 @@ Share\nTweet\nEmail\n\nRelated Stories\n\nCouncil votes on budget\n2 hours ago\n
                 .map(|sep| line.matches(sep).count())
                 .max();
             assert_eq!(Some(most_separators(line)), most, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn normalise_lower_cases_and_collapses_as_char_by_char() {
+        // The plain definition: every character on its own.
+        fn reference(line: &str) -> String {
+            let mut out = String::new();
+            let mut space = false;
+            for c in line.chars() {
+                if c.is_alphanumeric() {
+                    if space && !out.is_empty() {
+                        out.push(' ');
+                    }
+                    space = false;
+                    out.extend(c.to_lowercase());
+                } else {
+                    space = true;
+                }
+            }
+            out
+        }
+        for line in [
+            "",
+            "  Related Stories  ",
+            "SIGN UP for our NEWSLETTER!!!",
+            "Ünïcode ÉTÉ — Straße İstanbul \u{212a}elvin 3\u{2019}s",
+            "a--b__c  d\te",
+            "日本語のテキスト ABC123def",
+            "Photo: GETTY IMAGES/AFP",
+        ] {
+            assert_eq!(normalise(line), reference(line), "{line:?}");
         }
     }
 
