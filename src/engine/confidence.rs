@@ -9,9 +9,12 @@
 //! the fact-checked transcripts) holds the precision of each description seen often
 //! enough; an annotation takes the most detailed one present. See docs/format.md.
 
+use std::sync::OnceLock;
+
 use super::confidence_table::TABLE;
 use super::cues::CueList;
 use super::lexicon;
+use super::word_hash::WordMap;
 use crate::model::{Annotation, Kind};
 
 /// The confidence of an annotation whose description is not in the table at all.
@@ -25,12 +28,24 @@ pub fn keys(a: &Annotation, cues: &CueList) -> [String; 3] {
 
 /// The confidence of `a`: the precision of its most detailed description in the table.
 pub fn confidence(a: &Annotation, cues: &CueList) -> f64 {
-    // Looked up part by part, without building the keys: this runs for every annotation.
+    // The most detailed key joined once: the other two are its prefixes.
     let parts = parts(a, cues);
-    lookup_parts(&parts)
-        .or_else(|| lookup_parts(&parts[..3]))
-        .or_else(|| lookup_parts(&parts[..1]))
+    let key = parts.concat();
+    let prefix = |n: usize| &key[..parts[..n].iter().map(|p| p.len()).sum::<usize>()];
+    lookup(&key)
+        .or_else(|| lookup(prefix(3)))
+        .or_else(|| lookup(prefix(1)))
         .unwrap_or(UNKNOWN)
+}
+
+/// The table's value for `key`, through a hash index of the table built once (this
+/// runs three times for every annotation).
+fn lookup(key: &str) -> Option<f64> {
+    static INDEX: OnceLock<WordMap<&'static str, f64>> = OnceLock::new();
+    INDEX
+        .get_or_init(|| TABLE.iter().copied().collect())
+        .get(key)
+        .copied()
 }
 
 /// The description's pieces: kind, "/", rule, "/", then the detail's pieces.
@@ -46,35 +61,6 @@ fn parts<'a>(a: &'a Annotation, cues: &CueList) -> [&'a str; 7] {
         Kind::Claim => [score_band(a.score.unwrap_or(0.0)), "", ""],
     };
     [kind, "/", rule, "/", detail[0], detail[1], detail[2]]
-}
-
-/// The table's value for the key made of `parts` joined.
-fn lookup_parts(parts: &[&str]) -> Option<f64> {
-    TABLE
-        .binary_search_by(|(k, _)| compare_joined(k, parts))
-        .ok()
-        .map(|i| TABLE[i].1)
-}
-
-/// `k` compared with the concatenation of `parts`, a part at a time (slice
-/// comparisons, not a byte iterator: this runs a dozen times per annotation).
-fn compare_joined(k: &str, parts: &[&str]) -> std::cmp::Ordering {
-    use std::cmp::Ordering;
-    let mut rest = k.as_bytes();
-    for p in parts {
-        let p = p.as_bytes();
-        let n = p.len().min(rest.len());
-        match rest[..n].cmp(&p[..n]) {
-            Ordering::Equal if n < p.len() => return Ordering::Less,
-            Ordering::Equal => rest = &rest[n..],
-            unequal => return unequal,
-        }
-    }
-    if rest.is_empty() {
-        Ordering::Equal
-    } else {
-        Ordering::Greater
-    }
 }
 
 /// How strong a cue the attribution's cue is: a listed word by its learnt strength,
@@ -134,10 +120,6 @@ mod tests {
     use super::*;
     use crate::model::Cue;
 
-    fn lookup(key: &str) -> Option<f64> {
-        lookup_parts(&[key])
-    }
-
     fn attribution(mention: &str, cue: &str) -> Annotation {
         let mut a = Annotation::with_covered_text("a1", Kind::Attribution, 0, 1, mention.into());
         a.cue = Some(Cue {
@@ -173,35 +155,12 @@ mod tests {
     }
 
     #[test]
-    fn joined_parts_compare_as_the_joined_string() {
-        let keys = [
-            "",
-            "a",
-            "ab",
-            "abc",
-            "b",
-            "attribution",
-            "attribution/x",
-            "quote",
-        ];
-        let splits: [&[&str]; 7] = [
-            &[],
-            &["a", "b"],
-            &["", "ab", ""],
-            &["attribution", "/", "x"],
-            &["a", "", "bc"],
-            &["quote", "", ""],
-            &["b"],
-        ];
-        for k in keys {
-            for parts in splits {
-                assert_eq!(
-                    compare_joined(k, parts),
-                    k.cmp(parts.concat().as_str()),
-                    "{k} {parts:?}"
-                );
-            }
+    fn the_index_finds_every_key_of_the_table_and_nothing_else() {
+        for (key, p) in TABLE {
+            assert_eq!(lookup(key), Some(*p), "{key}");
         }
+        assert_eq!(lookup("attribution/"), None);
+        assert_eq!(lookup(""), None);
     }
 
     #[test]
