@@ -161,7 +161,14 @@ fn tokenize_line(line: &str, base: usize, para: usize, out: &mut Vec<Token>) {
         if is_word_char_fast(c) {
             let mut end = i + len;
             // Extend over letters, and over joiners followed by a letter.
-            while let Some((n, n_len)) = char_at(line, end) {
+            loop {
+                // ASCII letters and digits a byte at a time, without decoding.
+                while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                    end += 1;
+                }
+                let Some((n, n_len)) = char_at(line, end) else {
+                    break;
+                };
                 if is_word_char_fast(n) {
                     end += n_len;
                     continue;
