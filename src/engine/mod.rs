@@ -107,7 +107,7 @@ pub fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) 
     let mut attr_id = vec![String::new(); found.attrs.len()];
     let mut out = Vec::new();
     for (n, &a) in attr_order.iter().enumerate() {
-        attr_id[a] = format!("a{}", n + 1);
+        attr_id[a] = numbered_id('a', n + 1);
         let at = &found.attrs[a];
         let mut ann = annotation(
             text,
@@ -142,7 +142,7 @@ pub fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) 
         let mut ann = annotation(
             text,
             &ix,
-            format!("q{n}"),
+            numbered_id('q', n),
             Kind::Quote,
             quote_spans[n - 1].0.clone(),
         );
@@ -204,7 +204,7 @@ pub fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) 
     }
     claims.sort_by_key(|c| (c.0.start, c.0.end));
     for (n, (r, a, s, rule)) in claims.into_iter().enumerate() {
-        let mut ann = annotation(text, &ix, format!("c{}", n + 1), Kind::Claim, r);
+        let mut ann = annotation(text, &ix, numbered_id('c', n + 1), Kind::Claim, r);
         ann.attribution = a.map(|a| attr_id[a].clone());
         ann.score = Some((s.score.clamp(0.0, 1.0) * 1000.0).round() / 1000.0);
         ann.signals = Some(s.signals);
@@ -288,8 +288,40 @@ fn trim_span(text: &str, r: Range<usize>) -> Range<usize> {
     start..start + t.len()
 }
 
+/// An annotation id: `prefix` and `n` in decimal ("q12"), written without the
+/// formatting machinery (this runs for every annotation).
+fn numbered_id(prefix: char, n: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let mut id = String::with_capacity(1 + digits.len() - at);
+    id.push(prefix);
+    id.extend(digits[at..].iter().map(|&d| char::from(d)));
+    id
+}
+
 /// An automatic annotation over byte range `r` of `text`.
 fn annotation(text: &str, ix: &CharIndex, id: String, kind: Kind, r: Range<usize>) -> Annotation {
     let (start, end) = (ix.char_at(r.start), ix.char_at(r.end));
     Annotation::with_covered_text(id, kind, start, end, text[r].to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbered_ids_are_the_prefix_and_the_decimal_number() {
+        for n in [0, 1, 9, 10, 99, 100, 12345, usize::MAX] {
+            assert_eq!(numbered_id('q', n), format!("q{n}"));
+        }
+    }
 }
