@@ -164,12 +164,8 @@ fn build_index(seg: &Segmented) -> Index {
                 .filter(|w| !lex::is_function_word(w) || lex::is_name_joiner(w)),
         );
         let parsed = parse(&words);
-        let plain = !parsed.org
-            && parsed.name.len() <= 4
-            && parsed
-                .name
-                .iter()
-                .all(|w| !lex::is_function_word(w) || lex::is_name_joiner(w));
+        // (`words` holds no function word but joiners already: nothing to test again.)
+        let plain = !parsed.org && parsed.name.len() <= 4;
         // A full name makes a person; a lone surname counts as a mention of one known.
         let person = if plain && parsed.name.len() >= 2 {
             let name = parsed.name.join(" ");
