@@ -116,12 +116,16 @@ fn build_index(seg: &Segmented) -> Index {
     let mut i = 0;
     while i < n {
         let is_cap = |k: usize| {
-            seg.tokens[k].kind == TokKind::Word && {
-                let w = seg.word(k);
-                match w.as_bytes().first() {
+            let t = &seg.tokens[k];
+            t.kind == TokKind::Word && {
+                // The first byte from the text, without slicing the word (every token).
+                match seg.text.as_bytes()[t.start] {
                     // An ASCII first letter: upper case is all there is to check.
-                    Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-                    _ => starts_upper(w) && w.chars().next().is_some_and(char::is_alphabetic),
+                    b if b.is_ascii() => b.is_ascii_uppercase(),
+                    _ => {
+                        let w = seg.word(k);
+                        starts_upper(w) && w.chars().next().is_some_and(char::is_alphabetic)
+                    }
                 }
             }
         };
