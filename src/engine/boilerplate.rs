@@ -796,23 +796,15 @@ Share\nTweet\nEmail\n\nRelated Stories\n\nCouncil votes on budget\n2 hours ago\n
     }
 
     #[test]
-    fn normalise_lower_cases_and_collapses_as_char_by_char() {
-        // The plain definition: every character on its own.
+    fn normalise_agrees_with_its_plain_definition() {
+        // The plain definition: the runs of letters and digits, each character
+        // lower-cased, one space apart.
         fn reference(line: &str) -> String {
-            let mut out = String::new();
-            let mut space = false;
-            for c in line.chars() {
-                if c.is_alphanumeric() {
-                    if space && !out.is_empty() {
-                        out.push(' ');
-                    }
-                    space = false;
-                    out.extend(c.to_lowercase());
-                } else {
-                    space = true;
-                }
-            }
-            out
+            line.split(|c: char| !c.is_alphanumeric())
+                .filter(|run| !run.is_empty())
+                .map(|run| run.chars().flat_map(char::to_lowercase).collect::<String>())
+                .collect::<Vec<_>>()
+                .join(" ")
         }
         for line in [
             "",
@@ -822,6 +814,7 @@ Share\nTweet\nEmail\n\nRelated Stories\n\nCouncil votes on budget\n2 hours ago\n
             "a--b__c  d\te",
             "日本語のテキスト ABC123def",
             "Photo: GETTY IMAGES/AFP",
+            "ΟΔΟΣ ΣΑΣ, final sigma",
         ] {
             assert_eq!(normalise(line), reference(line), "{line:?}");
         }
