@@ -207,6 +207,15 @@ pub(crate) async fn paste_to_highlights(
     (ms, longs)
 }
 
+/// A JSON array of numbers.
+fn numbers(v: &serde_json::Value) -> Vec<f64> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_f64().unwrap())
+        .collect()
+}
+
 fn median(v: &[f64]) -> f64 {
     let mut v = v.to_vec();
     v.sort_by(|a, b| a.total_cmp(b));
@@ -431,13 +440,7 @@ async fn html_page_extraction_benchmark() {
             if let Some(ms) = out[1].as_f64() {
                 extract.push(ms);
             }
-            let longs: Vec<f64> = out[2]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|v| v.as_f64().unwrap())
-                .collect();
-            longest.push(max(&longs));
+            longest.push(max(&numbers(&out[2])));
             b.close().await;
         }
         let all = |v: &[f64]| {
