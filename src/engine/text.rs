@@ -231,20 +231,26 @@ pub fn starts_upper(w: &str) -> bool {
 
 /// Whether a sentence may end after token `i` (a terminator or an abbreviation with
 /// its dot) given what follows.
+#[inline]
 pub fn ends_sentence_at(seg: &Segmented, i: usize, para_end: usize) -> bool {
+    // Asked of every token, so the common answer (no terminator, no word ending in a
+    // dot: the word's last byte tells) is given inline, the rest in a call.
     let t = &seg.tokens[i];
-    let terminal = match t.kind {
+    let may_end = match t.kind {
         TokKind::Punct(c) => is_sentence_end(c),
-        // Most words do not end with a dot: the last byte tells, without the word.
-        TokKind::Word if seg.text.as_bytes()[t.end - 1] != b'.' => false,
-        TokKind::Word => {
-            let word = seg.word(i);
-            let initial = word.chars().count() == 2 && word.starts_with(char::is_uppercase);
-            !(is_title_abbreviation(word) || initial)
-        }
+        TokKind::Word => seg.text.as_bytes()[t.end - 1] == b'.',
     };
-    if !terminal {
-        return false;
+    may_end && ends_sentence_after(seg, i, para_end)
+}
+
+/// [`ends_sentence_at`] for a terminator or a word ending in a dot.
+fn ends_sentence_after(seg: &Segmented, i: usize, para_end: usize) -> bool {
+    if seg.tokens[i].is_word() {
+        let word = seg.word(i);
+        let initial = word.chars().count() == 2 && word.starts_with(char::is_uppercase);
+        if is_title_abbreviation(word) || initial {
+            return false;
+        }
     }
     // Look past closing marks and brackets for the next word.
     let mut j = i + 1;
