@@ -618,8 +618,7 @@ fn is_furniture_line_with(line: &str, n: &str, words: usize) -> bool {
         return true;
     }
     // "News | Sport | Weather ...", "Education - Urdu News - Car Prices - ...": link lists.
-    let separators = most_separators(line);
-    if separators >= 4 && separators * 4 >= words {
+    if is_link_list(line, words) {
         return true;
     }
     if line.starts_with('©') || n.starts_with("copyright") || n.contains("all rights reserved") {
@@ -716,6 +715,19 @@ const CAPTION_MARKS: [&str; 9] = [
     "(getty",
 ];
 
+/// Whether a line of `words` words is a list of links: at least four of one separator,
+/// one for every four words.
+fn is_link_list(line: &str, words: usize) -> bool {
+    let enough = |n: usize| n >= 4 && n * 4 >= words;
+    // Every separator holds one of these bytes (its second), so their count bounds the
+    // separators': most lines are refused by this count, cheaper than the full one.
+    let marks = line
+        .bytes()
+        .filter(|b| matches!(b, b'|' | b'-' | b'/' | 0xe2 | 0xc2))
+        .count();
+    enough(marks) && enough(most_separators(line))
+}
+
 /// How often the most frequent of the link-list separators " | ", " • ", " · ", " - ",
 /// " / " occurs in `line` (as `str::matches` counts: without overlaps), in one pass.
 fn most_separators(line: &str) -> usize {
@@ -792,6 +804,13 @@ Share\nTweet\nEmail\n\nRelated Stories\n\nCouncil votes on budget\n2 hours ago\n
                 .map(|sep| line.matches(sep).count())
                 .max();
             assert_eq!(Some(most_separators(line)), most, "{line:?}");
+            let words = word_count(line);
+            let enough = |n: usize| n >= 4 && n * 4 >= words;
+            assert_eq!(
+                is_link_list(line, words),
+                most.is_some_and(enough),
+                "{line:?}"
+            );
         }
     }
 
