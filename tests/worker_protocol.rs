@@ -113,6 +113,28 @@ fn a_persons_article_choice_goes_with_the_request() {
 }
 
 #[test]
+fn the_warm_up_text_goes_through_every_stage() {
+    let analysis = analyse(quotelens::worker::protocol::WARM_UP_TEXT);
+    for kind in [Kind::Quote, Kind::Attribution, Kind::Claim] {
+        assert!(
+            analysis.annotations.iter().any(|a| a.kind == kind),
+            "{kind:?} in the warm-up text"
+        );
+    }
+    assert!(
+        analysis
+            .annotations
+            .iter()
+            .any(|a| a.speaker.is_some() && a.speaker.as_deref() != Some(a.text.as_str())),
+        "a speaker resolved from a surname or pronoun"
+    );
+    assert!(!analysis.boilerplate.is_empty(), "page furniture found");
+    let reply = handle(&quotelens::worker::protocol::warm_up_request(2)).expect("a reply");
+    let reply: Reply = serde_json::from_str(&reply).unwrap();
+    assert_eq!(reply.annotations.len(), 2 * analysis.annotations.len());
+}
+
+#[test]
 fn anything_but_a_request_gets_no_reply() {
     for junk in [
         "",

@@ -152,6 +152,7 @@ fn spawn() -> Option<Worker> {
         let Ok(reply) = serde_json::from_str::<Reply>(&data) else {
             return;
         };
+        mark("quotelens-reply-parsed");
         let answered = CLIENT.with(|c| {
             let mut c = c.borrow_mut();
             let Client { worker, queue, .. } = &mut *c;

@@ -12,9 +12,29 @@ use crate::edit::ArticleSetting;
 use crate::engine::Options;
 use crate::model::Annotation;
 
-/// The worker's first message: it listens from now on. Messages posted to a worker
-/// before its Wasm has started would be lost, so the page waits for this.
+/// The worker's first message: it listens from now on, and has warmed up (see
+/// `warm_up`). Messages posted to a worker before its Wasm has started would be lost,
+/// so the page waits for this.
 pub const READY: &str = "ready";
+
+/// A made-up news article (headline, byline, quotes, reported speech, figures, page
+/// furniture) that goes through every stage of the engine.
+pub const WARM_UP_TEXT: &str = include_str!("warm_up.txt");
+
+/// A request for `WARM_UP_TEXT` repeated `repeat` times, which the worker answers
+/// while it starts (`worker::entry`): a browser first runs Wasm through a quick baseline
+/// compiler and compiles with its optimising one only the functions that ran hot, in
+/// the background, so a fresh worker's first analysis is several times slower than the
+/// next ones. After the warm-up the person's first request is not that one.
+pub fn warm_up_request(repeat: usize) -> String {
+    serde_json::to_string(&Request {
+        seq: 0,
+        text: WARM_UP_TEXT.repeat(repeat),
+        setting: ArticleSetting::default(),
+        options: None,
+    })
+    .unwrap_or_default()
+}
 
 /// Analyse `text` with its article as `setting` says, with `options` or the built-in ones.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -11,3 +11,4 @@ mod privacy;
 mod profile;
 mod review;
 mod security;
+mod worker_perf;
