@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use quotelens::worker::protocol::{handle, Reply, Request};
+use quotelens::worker::protocol::{handle, Reply, ReplyMessage, Request};
 use quotelens::{analyse, Document, Kind};
 
 fn texts() -> Vec<String> {
@@ -31,7 +31,7 @@ fn a_reply_through_json_is_the_engine_result_exactly() {
             options: None,
         };
         let reply = handle(&serde_json::to_string(&request).unwrap()).expect("a reply");
-        let reply: Reply = serde_json::from_str(&reply).unwrap();
+        let reply = ReplyMessage::parse(&reply).unwrap().into_reply(&text);
         let direct = analyse(&text);
         assert_eq!(reply.seq, request.seq, "the reply names its request");
         assert_eq!(reply.annotations, direct.annotations);
@@ -65,7 +65,10 @@ fn a_persons_cue_list_goes_with_the_request() {
             options,
         };
         let reply = handle(&serde_json::to_string(&request).unwrap()).unwrap();
-        serde_json::from_str::<Reply>(&reply).unwrap().annotations
+        ReplyMessage::parse(&reply)
+            .unwrap()
+            .into_reply(text)
+            .annotations
     };
     let built_in = ask(None);
     assert_eq!(built_in, analyse(text).annotations);
@@ -98,8 +101,9 @@ fn a_persons_article_choice_goes_with_the_request() {
         setting: setting.clone(),
         options: None,
     };
-    let reply: Reply =
-        serde_json::from_str(&handle(&serde_json::to_string(&request).unwrap()).unwrap()).unwrap();
+    let reply = ReplyMessage::parse(&handle(&serde_json::to_string(&request).unwrap()).unwrap())
+        .unwrap()
+        .into_reply(text);
     let direct = quotelens::edit::article::analyse(text, &setting, &Default::default());
     assert_eq!(reply.annotations, direct.annotations);
     assert!(
@@ -130,8 +134,59 @@ fn the_warm_up_text_goes_through_every_stage() {
     );
     assert!(!analysis.boilerplate.is_empty(), "page furniture found");
     let reply = handle(&quotelens::worker::protocol::warm_up_request(2)).expect("a reply");
-    let reply: Reply = serde_json::from_str(&reply).unwrap();
+    let reply = ReplyMessage::parse(&reply)
+        .unwrap()
+        .into_reply(&quotelens::worker::protocol::WARM_UP_TEXT.repeat(2));
     assert_eq!(reply.annotations.len(), 2 * analysis.annotations.len());
+}
+
+#[test]
+fn the_reply_leaves_out_the_words_the_page_has() {
+    for text in texts() {
+        let request = Request {
+            seq: 1,
+            text: text.clone(),
+            setting: Default::default(),
+            options: None,
+        };
+        let message = handle(&serde_json::to_string(&request).unwrap()).unwrap();
+        let annotations = analyse(&text).annotations;
+        let plain = serde_json::to_string(&annotations).unwrap();
+        assert!(
+            message.len() * 3 < plain.len().max(100) * 2,
+            "{} bytes sent for {} as plain JSON",
+            message.len(),
+            plain.len()
+        );
+        for a in annotations.iter().filter(|a| a.text.chars().count() > 20) {
+            assert!(!message.contains(&a.text), "{:?} is not sent", a.text);
+        }
+    }
+}
+
+#[test]
+fn words_other_than_the_texts_at_their_offsets_are_sent() {
+    let text = "😀 “We will win,” she said.";
+    let mut odd = quotelens::Annotation::new("q1", Kind::Quote, text, 2, 17);
+    odd.text = "not the text there".into();
+    let mut past_the_end = quotelens::Annotation::new("a1", Kind::Attribution, text, 18, 21);
+    past_the_end.start = 40;
+    past_the_end.end = 45;
+    past_the_end.cue = Some(quotelens::Cue {
+        start: 22,
+        end: 26,
+        text: "said".into(),
+    });
+    let mut user = quotelens::Annotation::new("u1", Kind::Claim, text, 0, 1);
+    user.origin = quotelens::Origin::User;
+    let reply = Reply {
+        seq: 3,
+        annotations: vec![odd, past_the_end, user],
+        boilerplate: vec![],
+        warnings: vec!["w".into()],
+    };
+    let json = serde_json::to_string(&ReplyMessage::new(reply.clone(), text)).unwrap();
+    assert_eq!(ReplyMessage::parse(&json).unwrap().into_reply(text), reply);
 }
 
 #[test]
@@ -162,7 +217,8 @@ proptest::proptest! {
             })
             .collect();
         let reply = Reply { seq: 1, annotations, boilerplate: vec![(0, 1)], warnings: vec![] };
-        let back: Reply = serde_json::from_str(&serde_json::to_string(&reply).unwrap()).unwrap();
+        let json = serde_json::to_string(&ReplyMessage::new(reply, text)).unwrap();
+        let back = ReplyMessage::parse(&json).unwrap().into_reply(text);
         let bits: Vec<u64> = back.annotations.iter().map(|a| a.score.unwrap().to_bits()).collect();
         proptest::prop_assert_eq!(bits, scores.iter().map(|s| s.to_bits()).collect::<Vec<_>>());
     }

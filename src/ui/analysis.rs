@@ -12,7 +12,7 @@ use yew::Callback;
 
 use crate::edit::{Action, ArticleSetting};
 use crate::engine::Options;
-use crate::worker::protocol::{Reply, Request, READY};
+use crate::worker::protocol::{ReplyMessage, Request, READY};
 use crate::worker::queue::Queue;
 
 /// Longer texts are kept and shown but not analysed.
@@ -149,10 +149,9 @@ fn spawn() -> Option<Worker> {
             return;
         }
         mark("quotelens-analysis-replied");
-        let Ok(reply) = serde_json::from_str::<Reply>(&data) else {
+        let Some(reply) = ReplyMessage::parse(&data) else {
             return;
         };
-        mark("quotelens-reply-parsed");
         let answered = CLIENT.with(|c| {
             let mut c = c.borrow_mut();
             let Client { worker, queue, .. } = &mut *c;
@@ -160,8 +159,11 @@ fn spawn() -> Option<Worker> {
             post(worker, queue.to_post());
             job
         });
-        // Outside the borrow: the callback may ask for another analysis.
+        // Outside the borrow: the callback may ask for another analysis. A stale reply
+        // is dropped here, before anything is built from it.
         if let Some(job) = answered {
+            let reply = reply.into_reply(&job.text);
+            mark("quotelens-reply-parsed");
             job.done.emit(Action::Analysed {
                 text: job.text,
                 annotations: reply.annotations,
