@@ -2,11 +2,12 @@
 //! after `trunk build --release` with `--ignored --nocapture worker_`):
 //! `worker_round_trip` starts the worker alone in the page and times its start-up (to
 //! READY, warm-up included) and requests one after another; `worker_in_the_app` pastes
-//! and splits the time to highlights at the marks around the worker.
+//! and splits the time to highlights at the marks around the worker. `QUOTELENS_DIST=DIR`
+//! runs them on another build, `WORKER_CASE=article|big` on one of the two texts.
 
 use serde_json::{json, Value};
 
-use crate::harness::{root, Browser, StaticServer};
+use crate::harness::Browser;
 use crate::perf::{long_text, paste_to_highlights, worker_ready};
 
 /// The cases: `WORKER_CASE=article|big` for one of them.
@@ -24,12 +25,6 @@ fn cases() -> Vec<(&'static str, String)> {
             (name, text)
         })
         .collect()
-}
-
-/// The app from `WORKER_DIST` (another build, to compare two in the same minutes) or `dist/`.
-async fn open() -> Browser {
-    let dist = std::env::var("WORKER_DIST").map_or_else(|_| root().join("dist"), Into::into);
-    Browser::open_on(StaticServer::start_in(dist).await, 1280, 900).await
 }
 
 fn median(v: &[f64]) -> f64 {
@@ -55,7 +50,7 @@ async fn worker_round_trip_benchmark() {
             // A fresh browser each time (a browser keeps a module's compiled code for the
             // next worker that loads it), on a page of the server that is not the app (so
             // the app's worker has not compiled it before).
-            let b = open().await;
+            let b = Browser::open().await;
             b.client
                 .goto(&format!("{}blank", b.server.url()))
                 .await
@@ -101,7 +96,7 @@ async fn worker_in_the_app_benchmark() {
     for (name, text) in cases() {
         let mut rows: Vec<[f64; 5]> = Vec::new();
         for _ in 0..5 {
-            let b = open().await;
+            let b = Browser::open().await;
             worker_ready(&b).await;
             let t = b.eval("performance.now()").await.as_f64().unwrap();
             let (shown, _) = paste_to_highlights(&b, &text, 0).await;
