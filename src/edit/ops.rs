@@ -43,11 +43,21 @@ pub fn set_text(doc: &mut Doc, new: &str) -> usize {
         }
         true
     };
-    let before = doc.user.len();
+    let attributions = |d: &Doc| {
+        d.user
+            .iter()
+            .chain(&d.auto)
+            .filter(|a| a.kind == Kind::Attribution)
+            .count()
+    };
+    let (before, kept_before) = (doc.user.len(), attributions(doc));
     doc.user.retain_mut(move_ann);
     let dropped = before - doc.user.len();
     doc.auto.retain_mut(move_ann);
-    clear_dangling(doc);
+    // Only a dropped attribution leaves references to it dangling.
+    if attributions(doc) != kept_before {
+        clear_dangling(doc);
+    }
     doc.rejected
         .retain_mut(|j| match r.span(j.start, j.end, &j.text) {
             Some((s, e)) => {
