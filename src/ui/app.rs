@@ -31,6 +31,9 @@ use crate::edit::{transfer, Action, ArticleSetting, Doc, State};
 use crate::engine::Options;
 use crate::model::Kind;
 
+/// While a text is typed into, the side panel follows once it has been left alone this long.
+const TYPING_SETTLES_MS: u32 = 600;
+
 /// The analysis last asked for, until its answer comes: a paste asks at once, before
 /// the reading view is built, and the render that follows does not ask again.
 #[derive(Default)]
@@ -104,9 +107,24 @@ pub fn app() -> Html {
     });
 
     let doc = Shared(state.doc.clone());
+    // What is shown merges the engine's annotations with the person's. In the reading
+    // view at every change; while a text is typed into, once typing pauses (only the
+    // side panel shows them then), so a key in a long text costs no merge.
+    let settled = use_state(|| state.rev);
+    {
+        let settled = settled.setter();
+        let pending = use_mut_ref(|| None::<Timeout>);
+        let typing = !*reading;
+        use_effect_with(state.rev, move |rev| {
+            let rev = *rev;
+            *pending.borrow_mut() =
+                typing.then(|| Timeout::new(TYPING_SETTLES_MS, move || settled.set(rev)));
+        });
+    }
+    let shown_rev = if *reading { state.rev } else { *settled };
     let annotations = {
         let doc = state.doc.clone();
-        Shared(use_memo(state.rev, move |_| doc.annotations()))
+        Shared(use_memo(shown_rev, move |_| doc.annotations()))
     };
 
     // The side panel follows the view by a frame: after an analysis the marks are
