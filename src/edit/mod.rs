@@ -11,6 +11,7 @@ pub mod history;
 pub mod layout;
 pub mod ops;
 pub mod provenance;
+pub mod rehearsal;
 pub mod review;
 pub mod saved;
 mod state;

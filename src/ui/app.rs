@@ -23,7 +23,7 @@ use super::samples::SAMPLES;
 use super::side_panel::SidePanel;
 use super::store::{Shared, Store};
 use super::toolbar::Toolbar;
-use super::{analysis, download, storage};
+use super::{analysis, download, rehearsal, storage};
 use crate::edit::article::page_doc;
 use crate::edit::layout::Mark;
 use crate::edit::summary::{index, related, speaker_of, summarize};
@@ -33,6 +33,13 @@ use crate::model::Kind;
 
 /// While a text is typed into, the side panel follows once it has been left alone this long.
 const TYPING_SETTLES_MS: u32 = 600;
+
+/// A text pasted into the empty editor that is at most this long (its analysis takes a
+/// few tens of milliseconds) is shown once its analysis is in, or after `HOLD_MS` at the
+/// latest: laid out once, with its marks, instead of as plain text first and then again
+/// with the marks while the answer waits for the page.
+const HOLD_MAX_BYTES: usize = 100_000;
+const HOLD_MS: u32 = 80;
 
 /// The analysis last asked for, until its answer comes: a paste asks at once, before
 /// the reading view is built, and the render that follows does not ask again.
@@ -93,6 +100,9 @@ pub fn app() -> Html {
         Callback::from(move |a| d.dispatch(a))
     };
     let reading = use_state(|| !state.doc.text.trim().is_empty());
+    // A pasted text waiting (briefly) for its analysis before the view is built.
+    let holding = use_state_eq(|| false);
+    let held = *holding && !state.doc.analysed;
     let shown = use_state(|| Mark::ALL.to_vec());
     let hover = use_state(|| None::<String>);
     let confirm_new = use_state(|| false);
@@ -170,6 +180,16 @@ pub fn app() -> Html {
         let dispatch = dispatch.clone();
         use_effect_with(state.rev, move |_| {
             storage::autosave(doc, dispatch.reform(Action::Notify))
+        });
+    }
+    // A page that opens empty rehearses showing an analysed article, out of sight, so
+    // the first paste runs code the browser has compiled already.
+    {
+        let empty = state.doc.text.is_empty();
+        use_effect_with((), move |_| {
+            if empty {
+                Timeout::new(0, rehearsal::run).forget();
+            }
         });
     }
     // The theme lives on <html> so the whole page follows it.
@@ -343,7 +363,9 @@ pub fn app() -> Html {
             AttrValue::from(doc.text.clone())
         })
     };
-    let main = if *reading && has_text {
+    let main = if *reading && has_text && held {
+        html! { <section class="reader" aria-label="Reading view" aria-busy="true" /> }
+    } else if *reading && has_text {
         let on_toggle = {
             let shown = shown.clone();
             Callback::from(move |m: Mark| {
@@ -370,6 +392,7 @@ pub fn app() -> Html {
         let on_paste_article = {
             let dispatch = dispatch.clone();
             let reading = reading.clone();
+            let holding = holding.clone();
             let (asked, options) = (asked.clone(), cues.options.clone());
             let empty = state.doc.text.is_empty()
                 && state.doc.article_choices.is_empty()
@@ -385,6 +408,11 @@ pub fn app() -> Html {
                         &options,
                         dispatch.clone(),
                     );
+                }
+                if empty && text.len() <= HOLD_MAX_BYTES {
+                    holding.set(true);
+                    let holding = holding.setter();
+                    Timeout::new(HOLD_MS, move || holding.set(false)).forget();
                 }
                 dispatch.emit(Action::TypeText(text));
                 reading.set(true);

@@ -18,6 +18,7 @@ mod notice;
 mod offline;
 mod panic;
 mod provenance;
+mod rehearsal;
 mod review_panel;
 mod samples;
 pub mod side_panel;

@@ -36,6 +36,55 @@ async fn analysis_runs_in_the_worker_loaded_after_the_page() {
     b.close().await;
 }
 
+/// A pasted article (a short one, with the worker ready) waits a moment for its analysis
+/// and is then shown once, whole, with its marks; or, should the analysis be late, as
+/// plain text on the deadline (80 ms). The rehearsal of the view at start-up (hidden, in a
+/// shadow root) has left nothing in the page.
+#[tokio::test]
+async fn a_pasted_article_is_shown_once_with_its_marks() {
+    let text = long_text(0, 2_000);
+    let b = Browser::open().await;
+    worker_ready(&b).await;
+    let out = b
+        .client
+        .execute_async(
+            "const [text, done] = arguments;
+             const el = document.querySelector('#editor'); el.focus();
+             const mo = new MutationObserver(() => {
+                 const view = document.querySelector('#view');
+                 if (view) { mo.disconnect();
+                     done([performance.now() - t0, !!view.querySelector('.mk-quote'), view.textContent === text]); }
+             });
+             mo.observe(document.body, {subtree: true, childList: true});
+             const t0 = performance.now();
+             const dt = new DataTransfer(); dt.setData('text/plain', text);
+             el.dispatchEvent(new ClipboardEvent('paste', {clipboardData: dt, bubbles: true, cancelable: true}));",
+            vec![json!(text)],
+        )
+        .await
+        .unwrap();
+    let (ms, marked, whole) = (
+        out[0].as_f64().unwrap(),
+        out[1] == json!(true),
+        out[2] == json!(true),
+    );
+    assert!(whole, "the view holds the whole text from the start");
+    assert!(
+        marked || ms >= 75.0,
+        "shown after {ms:.0} ms without its marks"
+    );
+    b.wait_until("highlights", "document.querySelector('#view .mk-quote')")
+        .await;
+    let hidden = b
+        .eval("[...document.body.children].filter(e => e.getAttribute('aria-hidden') === 'true' || e.hasAttribute('inert')).length")
+        .await;
+    assert_eq!(hidden, json!(0), "the rehearsal is gone");
+    assert_eq!(b.count("#view").await, 1);
+    let errors = b.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:?}");
+    b.close().await;
+}
+
 /// PolNeAR dev articles one after another, in paragraphs, to at least `min_bytes` and
 /// `min_words` words, then a closing paragraph found nowhere else.
 pub(crate) fn long_text(min_bytes: usize, min_words: usize) -> String {
