@@ -9,6 +9,24 @@ pub fn char_from(text: &str, i: usize) -> char {
     text.get(i..).and_then(|s| s.chars().next()).unwrap_or('\0')
 }
 
+/// Whether each byte is an ASCII letter or digit: one load where
+/// `u8::is_ascii_alphanumeric` takes two range tests (every byte of the text).
+const ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// `b.is_ascii_alphanumeric()`, by table.
+#[inline]
+pub fn is_ascii_alnum(b: u8) -> bool {
+    ASCII_ALNUM[usize::from(b)]
+}
+
 /// `text.to_lowercase().contains(needle)` for needles of lower-case ASCII, with a copy
 /// lower-cased in ASCII only (a byte map instead of Unicode case mapping). An ASCII
 /// needle can only match ASCII letters of the text, whose lower case is ASCII, except
@@ -66,6 +84,13 @@ mod tests {
             for n in needles {
                 assert_eq!(l.contains(n), t.to_lowercase().contains(n), "{t:?} {n:?}");
             }
+        }
+    }
+
+    #[test]
+    fn the_alphanumeric_table_is_the_standard_test() {
+        for b in 0..=255u8 {
+            assert_eq!(is_ascii_alnum(b), b.is_ascii_alphanumeric(), "{b}");
         }
     }
 

@@ -12,7 +12,7 @@
 
 use std::ops::Range;
 
-use super::ascii::{char_from, LowerContains};
+use super::ascii::{char_from, is_ascii_alnum, LowerContains};
 
 #[path = "claims_model.rs"]
 mod model;
@@ -303,10 +303,10 @@ impl<'a> Iterator for Words<'a> {
                 return None;
             }
             let x = b[i];
+            if is_ascii_alnum(x) {
+                break;
+            }
             if x < 0x80 {
-                if x.is_ascii_alphanumeric() {
-                    break;
-                }
                 i += 1;
             } else {
                 let c = char_from(text, i);
@@ -320,11 +320,11 @@ impl<'a> Iterator for Words<'a> {
         let alphabetic_at = |k: usize| k < n && char_from(text, k).is_alphabetic();
         while i < n {
             let x = b[i];
+            if is_ascii_alnum(x) {
+                i += 1;
+                continue;
+            }
             if x < 0x80 {
-                if x.is_ascii_alphanumeric() {
-                    i += 1;
-                    continue;
-                }
                 let joins = match x {
                     b'\'' => alphabetic_at(i + 1),
                     b'.' | b',' => {
@@ -415,20 +415,48 @@ const LISTS: [(&[&str], usize); 25] = [
 const NONE: usize = usize::MAX;
 
 /// Which of [`LISTS`] hold the (lower-cased) word, as bits: one hash lookup per word
-/// instead of a scan of every list.
+/// instead of a scan of every list, and none for most words, which a bitmap of the
+/// listed words' lengths and end letters turns away first.
 fn list_flags(word: &str) -> u32 {
-    static TABLE: std::sync::OnceLock<super::word_hash::WordMap<&'static str, u32>> =
-        std::sync::OnceLock::new();
+    struct Table {
+        flags: super::word_hash::WordMap<&'static str, u32>,
+        maybe: [u64; FILTER_BITS / 64],
+    }
+    static TABLE: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let mut t = super::word_hash::WordMap::default();
+        let mut t = Table {
+            flags: super::word_hash::WordMap::default(),
+            maybe: [0; FILTER_BITS / 64],
+        };
         for (bit, (list, _)) in LISTS.iter().enumerate() {
             for w in *list {
-                *t.entry(*w).or_insert(0) |= 1 << bit;
+                *t.flags.entry(*w).or_insert(0) |= 1 << bit;
+                let k = filter_key(w);
+                t.maybe[k / 64] |= 1 << (k % 64);
             }
         }
         t
     });
-    table.get(word).copied().unwrap_or(0)
+    let k = filter_key(word);
+    if table.maybe[k / 64] & (1 << (k % 64)) == 0 {
+        return 0;
+    }
+    table.flags.get(word).copied().unwrap_or(0)
+}
+
+/// Bits of the filter of [`list_flags`].
+const FILTER_BITS: usize = 4096;
+
+/// A word's bit in the filter of [`list_flags`]: from its length and its first and
+/// last bytes (equal words have equal keys; most unlisted words miss every listed key).
+#[inline]
+fn filter_key(word: &str) -> usize {
+    let b = word.as_bytes();
+    let (first, last) = match (b.first(), b.last()) {
+        (Some(f), Some(l)) => (usize::from(*f), usize::from(*l)),
+        _ => (0, 0),
+    };
+    (b.len().min(31) * 131 + first * 37 + last) % FILTER_BITS
 }
 
 /// `word` lower-cased with curly apostrophes made straight, into `out` (reused, so no
@@ -857,20 +885,24 @@ fn features_and_shape(sentence: &str, buckets: usize) -> ([f32; NAMED], Vec<usiz
     for (k, w) in words(sentence).enumerate() {
         count_words += 1;
         shape.add(w);
-        let l = if w
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        {
+        // One pass over the bytes: lower-case ASCII and digits only? how many digits?
+        // (Lower-casing changes no digit, nor makes one.)
+        let (mut plain, mut digits) = (true, 0usize);
+        for &b in w.as_bytes() {
+            let digit = b.is_ascii_digit();
+            digits += usize::from(digit);
+            plain &= digit || b.is_ascii_lowercase();
+        }
+        let l = if plain {
             w // already lower-case ASCII: no copy
         } else {
             lower_word(w, &mut lw);
             lw.as_str()
         };
         let lists = list_flags(l);
-        let has_digit = l.bytes().any(|b| b.is_ascii_digit());
+        let has_digit = digits > 0;
         if has_digit {
             count_numbers += 1;
-            let digits = l.bytes().filter(u8::is_ascii_digit).count();
             if digits == 4 && l.len() == 4 && (l.starts_with("19") || l.starts_with("20")) {
                 set(f!("year"));
             }
@@ -1033,6 +1065,13 @@ mod tests {
         }
         assert_ne!(list_flags("percent") & 1 << 24, 0);
         assert_eq!(list_flags("unlisted"), 0);
+        // The filter in front of the table lets every listed word through.
+        for (bit, (list, _)) in LISTS.iter().enumerate() {
+            for w in *list {
+                assert_ne!(list_flags(w) & 1 << bit, 0, "{w}");
+            }
+        }
+        assert_eq!(list_flags(""), 0);
     }
 
     #[test]

@@ -28,18 +28,25 @@ pub fn keys(a: &Annotation, cues: &CueList) -> [String; 3] {
 
 /// The confidence of `a`: the precision of its most detailed description in the table.
 pub fn confidence(a: &Annotation, cues: &CueList) -> f64 {
+    confidence_with(a, cues, &mut String::new())
+}
+
+/// [`confidence`], joining the key in `key` (a buffer reused from one annotation to
+/// the next by `analyse`, so that no key is allocated).
+pub(super) fn confidence_with(a: &Annotation, cues: &CueList, key: &mut String) -> f64 {
     // The most detailed key joined once: the other two are its prefixes.
     let parts = parts(a, cues);
-    let key = parts.concat();
+    key.clear();
+    for p in parts {
+        key.push_str(p);
+    }
     let prefix = |n: usize| &key[..parts[..n].iter().map(|p| p.len()).sum::<usize>()];
-    lookup(&key)
+    lookup(key)
         .or_else(|| lookup(prefix(3)))
         .or_else(|| lookup(prefix(1)))
         .unwrap_or(UNKNOWN)
 }
 
-/// The table's value for `key`, through a hash index of the table built once (this
-/// runs three times for every annotation).
 fn lookup(key: &str) -> Option<f64> {
     static INDEX: OnceLock<WordMap<&'static str, f64>> = OnceLock::new();
     INDEX
@@ -97,7 +104,7 @@ fn speaker_class(mention: &str) -> &'static str {
 
 /// Words in a quote or reported content: short ones are more often scare quotes.
 fn length_class(text: &str) -> &'static str {
-    match text.split_whitespace().take(12).count() {
+    match words_up_to(text, 12) {
         0..=3 => "short",
         4..=11 => "medium",
         _ => "long",
@@ -105,6 +112,29 @@ fn length_class(text: &str) -> &'static str {
 }
 
 /// Check-worthiness in bands of 0.2.
+/// `text.split_whitespace().take(most).count()`, with ASCII looked at as bytes (the
+/// standard iterator decodes every character).
+fn words_up_to(text: &str, most: usize) -> usize {
+    let b = text.as_bytes();
+    let (mut words, mut in_word, mut i) = (0, false, 0);
+    while i < b.len() && words < most {
+        let (space, len) = if b[i] < 0x80 {
+            // `char::is_whitespace` on ASCII: tab, line feed, vertical tab, form feed,
+            // carriage return, space.
+            (matches!(b[i], b'\t'..=b'\r' | b' '), 1)
+        } else {
+            let c = super::ascii::char_from(text, i);
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if !space && !in_word {
+            words += 1;
+        }
+        in_word = !space;
+        i += len;
+    }
+    words
+}
+
 fn score_band(score: f64) -> &'static str {
     match score {
         s if s < 0.2 => "score0",
@@ -119,6 +149,29 @@ fn score_band(score: f64) -> &'static str {
 mod tests {
     use super::*;
     use crate::model::Cue;
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        let texts = [
+            "",
+            "   ",
+            "one",
+            " two  words ",
+            "tab\tline\nfeed\x0bvt\x0cff\rcr",
+            "no\u{a0}break\u{2003}em space\u{3000}ideographic",
+            "caf\u{e9} \u{201c}quoted\u{201d} \u{2014} dash",
+            "a b c d e f g h i j k l m n o p",
+        ];
+        for t in texts {
+            for most in [0, 1, 3, 12] {
+                assert_eq!(
+                    words_up_to(t, most),
+                    t.split_whitespace().take(most).count(),
+                    "{t:?} {most}"
+                );
+            }
+        }
+    }
 
     fn attribution(mention: &str, cue: &str) -> Annotation {
         let mut a = Annotation::with_covered_text("a1", Kind::Attribution, 0, 1, mention.into());

@@ -46,9 +46,16 @@ impl CueList {
     /// The built-in list: every word learnt from PolNeAR train, and "according to".
     pub fn builtin() -> Self {
         let mut list = CueList::empty();
-        for (w, _) in lexicon::learnt_cues() {
+        for (w, strength) in lexicon::learnt_cues() {
             // "according" is a cue only in "according to", listed as the phrase.
-            if w != "according" {
+            if w == "according" {
+                continue;
+            }
+            // A learnt word is one lower-case word already, as `add` would make it:
+            // put in directly, without normalising a thousand words again.
+            if !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
+                list.words.insert(w.into(), strength);
+            } else {
                 list.add(w);
             }
         }

@@ -211,8 +211,9 @@ pub fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) 
         ann.rule = Some(rule.to_string());
         out.push(ann);
     }
+    let mut key = String::new();
     for ann in &mut out {
-        ann.confidence = Some(confidence::confidence(ann, &options.cues));
+        ann.confidence = Some(confidence::confidence_with(ann, &options.cues, &mut key));
     }
     out.sort_by_key(|a| (a.start, a.end, a.kind));
     warnings.sort();

@@ -28,19 +28,30 @@ impl WordHasher {
 impl Hasher for WordHasher {
     #[inline]
     fn write(&mut self, bytes: &[u8]) {
+        let n = bytes.len();
         let mut chunks = bytes.chunks_exact(8);
         for c in &mut chunks {
             self.add(u64::from_le_bytes(c.try_into().unwrap_or_default()));
         }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            // Byte by byte: cheaper than a copy into a buffer for the few bytes left.
-            let mut word = 0u64;
-            for (k, b) in rest.iter().enumerate() {
-                word |= u64::from(*b) << (8 * k);
-            }
-            self.add(word);
+        // The few bytes left read as overlapping words rather than byte by byte (a
+        // hash need only be the same for equal keys; the table compares the keys).
+        let rest = chunks.remainder().len();
+        if rest == 0 {
+            return;
         }
+        let word = if n >= 8 {
+            u64::from_le_bytes(bytes[n - 8..].try_into().unwrap_or_default())
+        } else if n >= 4 {
+            let lo = u32::from_le_bytes(bytes[..4].try_into().unwrap_or_default());
+            let hi = u32::from_le_bytes(bytes[n - 4..].try_into().unwrap_or_default());
+            u64::from(lo) | u64::from(hi) << 32
+        } else {
+            u64::from(bytes[0])
+                | u64::from(bytes[n / 2]) << 8
+                | u64::from(bytes[n - 1]) << 16
+                | (n as u64) << 24
+        };
+        self.add(word);
     }
 
     #[inline]
@@ -89,5 +100,8 @@ mod tests {
         let b = BuildHasherDefault::<WordHasher>::default();
         assert_ne!(b.hash_one("abcdefgh1"), b.hash_one("abcdefgh2"));
         assert_ne!(b.hash_one("ab"), b.hash_one("ba"));
+        assert_ne!(b.hash_one("abcde"), b.hash_one("abcdf"));
+        assert_ne!(b.hash_one("xbcde"), b.hash_one("abcde"));
+        assert_ne!(b.hash_one("a"), b.hash_one("aaa"));
     }
 }
