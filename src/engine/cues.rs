@@ -11,7 +11,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::lexicon;
-use super::word_hash::WordMap;
+use super::word_hash::{WordFilter, WordMap};
 
 /// The one phrase the engine reads as a cue before its speaker ("according to X, ...").
 pub const ACCORDING_TO: &str = "according to";
@@ -22,7 +22,7 @@ const ADDED_STRENGTH: (u8, u8) = (60, 60);
 
 /// A list of cue words and phrases, compiled for lookups: lower case, one space
 /// between words. Serialized as the sorted list of cues.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(from = "Vec<String>", into = "Vec<String>")]
 pub struct CueList {
     /// Single-word cues → (strength anywhere, strength after a likely subject).
@@ -34,6 +34,18 @@ pub struct CueList {
     by_first: WordMap<Box<str>, Vec<Vec<Box<str>>>>,
     /// The learnt strengths of "according" while "according to" is listed.
     according: Option<(u8, u8)>,
+    /// In front of `words` (and "according"): most words are no cue. It keeps the
+    /// words removed since, so it is no part of the list's equality.
+    filter: WordFilter,
+}
+
+impl PartialEq for CueList {
+    fn eq(&self, other: &Self) -> bool {
+        self.words == other.words
+            && self.phrases == other.phrases
+            && self.by_first == other.by_first
+            && self.according == other.according
+    }
 }
 
 impl Default for CueList {
@@ -54,6 +66,7 @@ impl CueList {
             // A learnt word is one lower-case word already, as `add` would make it:
             // put in directly, without normalising a thousand words again.
             if !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
+                list.filter.insert(w);
                 list.words.insert(w.into(), strength);
             } else {
                 list.add(w);
@@ -70,6 +83,7 @@ impl CueList {
             phrases: Vec::new(),
             by_first: WordMap::default(),
             according: None,
+            filter: WordFilter::of(["according"]),
         }
     }
 
@@ -137,6 +151,7 @@ impl CueList {
             self.index_phrases();
         } else {
             let strength = lexicon::learnt_cue(&cue).unwrap_or(ADDED_STRENGTH);
+            self.filter.insert(&cue);
             self.words.insert(cue.into_boxed_str(), strength);
         }
         true
@@ -188,6 +203,9 @@ impl CueList {
 
     fn strengths(&self, w: &str) -> (u8, u8) {
         let w = w.trim_end_matches('.');
+        if !self.filter.may_hold(w) {
+            return (0, 0);
+        }
         lexicon::with_lower(w, |l| {
             self.words
                 .get(l)

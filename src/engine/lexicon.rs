@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use super::word_hash::{WordMap, WordSet};
+use super::word_hash::{WordFilter, WordMap, WordSet};
 
 struct Lexicon {
     /// (overall, after a likely subject) percentages.
@@ -17,6 +17,12 @@ struct Lexicon {
     org: WordSet<&'static str>,
     document: WordSet<&'static str>,
     adverbial: WordSet<&'static str>,
+    /// Filters in front of the sets looked up for nearly every token.
+    function_filter: WordFilter,
+    role_filter: WordFilter,
+    org_filter: WordFilter,
+    document_filter: WordFilter,
+    adverbial_filter: WordFilter,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -41,15 +47,27 @@ fn lexicon() -> &'static Lexicon {
             .chain(EXTRA_TITLES.iter().copied())
             .collect();
         let set = |words: &[&'static str]| words.iter().copied().collect::<WordSet<_>>();
+        let filter = |set: &WordSet<&'static str>| WordFilter::of(set.iter().copied());
+        let (function, org, document, adverbial) = (
+            set(FUNCTION_WORDS),
+            set(ORG_WORDS),
+            set(DOCUMENT_WORDS),
+            set(ADVERBIALS),
+        );
         Lexicon {
+            function_filter: filter(&function),
+            role_filter: filter(&roles),
+            org_filter: filter(&org),
+            document_filter: filter(&document),
+            adverbial_filter: filter(&adverbial),
             cues,
             roles,
             titles,
-            function: set(FUNCTION_WORDS),
+            function,
             clause: set(CLAUSE_WORDS),
-            org: set(ORG_WORDS),
-            document: set(DOCUMENT_WORDS),
-            adverbial: set(ADVERBIALS),
+            org,
+            document,
+            adverbial,
         }
     })
 }
@@ -92,7 +110,8 @@ pub fn learnt_cue(lower: &str) -> Option<(u8, u8)> {
 /// Words that a cue never is even when the statistics say otherwise (they come
 /// from multi-word gold cues such as "in a statement").
 pub fn is_function_word(w: &str) -> bool {
-    with_lower(w, |l| lexicon().function.contains(l))
+    let lex = lexicon();
+    lex.function_filter.may_hold(w) && with_lower(w, |l| lex.function.contains(l))
 }
 
 /// Closed-class words that end a name when capitalised at a sentence start ("But",
@@ -102,9 +121,10 @@ pub fn is_clause_word(l: &str) -> bool {
 }
 
 pub fn is_role(w: &str) -> bool {
-    with_lower(w, |l| {
-        lexicon().roles.contains(l) && !lexicon().function.contains(l)
-    })
+    lexicon().role_filter.may_hold(w)
+        && with_lower(w, |l| {
+            lexicon().roles.contains(l) && !lexicon().function.contains(l)
+        })
 }
 
 /// Capitalised words that stand before names as titles ("Secretary", "Sen.").
@@ -123,7 +143,8 @@ pub fn is_strong_title(w: &str) -> bool {
 
 pub fn is_org_word(w: &str) -> bool {
     let w = w.trim_end_matches('.');
-    with_lower(w, |l| lexicon().org.contains(l))
+    let lex = lexicon();
+    lex.org_filter.may_hold(w) && with_lower(w, |l| lex.org.contains(l))
 }
 
 /// Labels of page furniture that look like "Speaker:" ("Photo:", "Update:").
@@ -186,7 +207,8 @@ pub fn is_furniture_word(w: &str) -> bool {
 }
 
 pub fn is_document_word(w: &str) -> bool {
-    with_lower(w, |l| lexicon().document.contains(l))
+    let lex = lexicon();
+    lex.document_filter.may_hold(w) && with_lower(w, |l| lex.document.contains(l))
 }
 
 pub fn pronoun(w: &str) -> Option<Pronoun> {
@@ -214,8 +236,20 @@ pub enum Pronoun {
 /// capitalised, "Kelly", "Reilly" and "Beverly" are names.
 pub fn is_adverbial(w: &str) -> bool {
     let lower_case = w.starts_with(|c: char| c.is_lowercase());
+    let listed = lexicon().adverbial_filter.may_hold(w);
+    // An ASCII word is lower-cased in place: it ends in "ly" when its bytes do, and
+    // a weekday when it has a weekday's length and ends in "y".
+    if !listed && w.is_ascii() {
+        let b = w.as_bytes();
+        let ends_y = b.last().is_some_and(|c| c.eq_ignore_ascii_case(&b'y'));
+        let weekday = ends_y && (6..=9).contains(&b.len());
+        let ly = lower_case && ends_y && b.len() > 4 && b[b.len() - 2].eq_ignore_ascii_case(&b'l');
+        if !weekday && !ly {
+            return false;
+        }
+    }
     with_lower(w, |l| {
-        lexicon().adverbial.contains(l)
+        (listed && lexicon().adverbial.contains(l))
             || is_weekday(l)
             || (lower_case && l.ends_with("ly") && l.len() > 4 && !l.ends_with("ply"))
     })

@@ -11,6 +11,61 @@ pub type WordSet<K> = HashSet<K, BuildHasherDefault<WordHasher>>;
 /// Map from words (or any keys) hashed with [`WordHasher`].
 pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
+/// A bitmap of the lower-case words of a set, by length and end bytes: it turns
+/// away most ASCII words the set does not hold before they are lower-cased and
+/// hashed (it may let through words the set does not hold, never miss one it does).
+#[derive(Debug, Clone)]
+pub struct WordFilter {
+    bits: Box<[u64; FILTER_BITS / 64]>,
+}
+
+const FILTER_BITS: usize = 8192;
+
+impl Default for WordFilter {
+    fn default() -> Self {
+        WordFilter {
+            bits: Box::new([0; FILTER_BITS / 64]),
+        }
+    }
+}
+
+impl WordFilter {
+    /// A filter of `words` (lower case).
+    pub fn of<'a>(words: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut f = WordFilter::default();
+        for w in words {
+            f.insert(w);
+        }
+        f
+    }
+
+    /// Let `lower` (a lower-case word) through from now on.
+    pub fn insert(&mut self, lower: &str) {
+        let k = Self::key(lower.as_bytes());
+        self.bits[k / 64] |= 1 << (k % 64);
+    }
+
+    /// Whether the lower case of `w` may be in the set: false only for an ASCII word
+    /// whose lower case (same length, end bytes lower-cased) was never inserted.
+    #[inline]
+    pub fn may_hold(&self, w: &str) -> bool {
+        if !w.is_ascii() {
+            return true;
+        }
+        let k = Self::key(w.as_bytes());
+        self.bits[k / 64] & (1 << (k % 64)) != 0
+    }
+
+    #[inline]
+    fn key(b: &[u8]) -> usize {
+        let (first, last) = match (b.first(), b.last()) {
+            (Some(f), Some(l)) => (f.to_ascii_lowercase(), l.to_ascii_lowercase()),
+            _ => (0, 0),
+        };
+        (b.len().min(63) * 263 + usize::from(first) * 67 + usize::from(last)) % FILTER_BITS
+    }
+}
+
 #[derive(Default, Clone, Copy)]
 pub struct WordHasher {
     hash: u64,
@@ -92,6 +147,19 @@ mod tests {
         for w in ["says", "sai", "saidx", "spokeswoma", "Said", "ministry"] {
             assert!(!set.contains(w), "{w}");
         }
+    }
+
+    #[test]
+    fn filters_let_through_every_word_inserted_in_any_ascii_case() {
+        let words = ["said", "a", "", "spokeswoman", "editor\u{2019}s", "x-ray"];
+        let f = WordFilter::of(words);
+        for w in words {
+            assert!(f.may_hold(w), "{w}");
+            assert!(f.may_hold(&w.to_uppercase()), "{w}");
+        }
+        assert!(f.may_hold("Éric"), "not ASCII: may always be held");
+        let missed = ["the", "and", "of", "Pompeo", "sad", "saidx"];
+        assert!(missed.iter().all(|w| !f.may_hold(w)));
     }
 
     #[test]
