@@ -53,6 +53,12 @@ pub fn warm_up() {
     });
 }
 
+/// Whether the worker has said it listens (a request now is answered in the time the
+/// analysis takes, not after the worker's start-up).
+pub fn is_ready() -> bool {
+    CLIENT.with(|c| c.borrow().queue.is_ready())
+}
+
 /// Analyse `text` with its article as `setting` says (the furniture a copied page
 /// marked, a person's choices) and with `options` (none: the built-in ones), and report
 /// the result (or why there is none) through `done`.

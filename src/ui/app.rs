@@ -409,7 +409,8 @@ pub fn app() -> Html {
                         dispatch.clone(),
                     );
                 }
-                if empty && text.len() <= HOLD_MAX_BYTES {
+                // Only when the worker is up: one still starting answers too late.
+                if empty && text.len() <= HOLD_MAX_BYTES && analysis::is_ready() {
                     holding.set(true);
                     let holding = holding.setter();
                     Timeout::new(HOLD_MS, move || holding.set(false)).forget();
