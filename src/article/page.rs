@@ -11,10 +11,13 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use serde::{Deserialize, Serialize};
+
 use crate::engine::boilerplate::{boilerplate_spans, furniture_from_keep, split_lines, word_count};
 
-/// A page's text and the furniture around its article.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A page's text and the furniture around its article (sent from the analysis worker to
+/// the page, `worker::extract`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Page {
     pub text: String,
     /// Page furniture: code points, sorted, disjoint.

@@ -138,6 +138,31 @@ fn give_up(job: Job, why: &str) {
     )));
 }
 
+/// Whether a message other than an analysis request (`files`' page extraction) went out.
+pub(super) enum Posted {
+    Sent,
+    /// The worker has not said it is ready: post it again then (`files::worker_ready`).
+    NotReady,
+    /// There is no worker in this browser.
+    Broken,
+}
+
+/// Post `message` to the worker (started now if need be) if it is ready.
+pub(super) fn post_to_worker(message: &str) -> Posted {
+    warm_up();
+    CLIENT.with(|c| {
+        let c = c.borrow();
+        match &c.worker {
+            _ if c.broken => Posted::Broken,
+            Some(worker) if c.queue.is_ready() => {
+                let _ = worker.post_message(&JsValue::from_str(message));
+                Posted::Sent
+            }
+            _ => Posted::NotReady,
+        }
+    })
+}
+
 /// Create the worker and wire its replies and failures.
 fn spawn() -> Option<Worker> {
     let worker = Worker::new(WORKER_URL).ok()?;
@@ -152,6 +177,10 @@ fn spawn() -> Option<Worker> {
                 let Client { worker, queue, .. } = &mut *c;
                 post(worker, queue.ready());
             });
+            super::files::worker_ready();
+            return;
+        }
+        if super::files::on_worker_message(&data) {
             return;
         }
         mark("quotelens-analysis-replied");
@@ -203,6 +232,7 @@ fn spawn() -> Option<Worker> {
             };
             give_up(job, &why);
         }
+        super::files::worker_failed(started, &e.message());
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));

@@ -24,7 +24,6 @@ use super::side_panel::SidePanel;
 use super::store::{Shared, Store};
 use super::toolbar::Toolbar;
 use super::{analysis, download, rehearsal, storage};
-use crate::edit::article::page_doc;
 use crate::edit::layout::Mark;
 use crate::edit::summary::{index, related, speaker_of, summarize};
 use crate::edit::{transfer, Action, ArticleSetting, Doc, State};
@@ -240,9 +239,10 @@ pub fn app() -> Html {
                         dispatch.emit(Action::Replace(Doc::with_text(text)));
                         reading.set(true);
                     }
-                    Ok(Opened::Page(page)) => {
-                        dispatch.emit(Action::Replace(page_doc(page)));
-                        reading.set(true);
+                    Ok(Opened::Html(html)) => {
+                        let reading = reading.clone();
+                        let shown = Callback::from(move |_| reading.set(true));
+                        files::read_page(html, None, dispatch.clone(), shown);
                     }
                     Ok(Opened::Json(name, json)) => {
                         match transfer::import(&name, json.as_bytes()) {
@@ -423,13 +423,9 @@ pub fn app() -> Html {
             let dispatch = dispatch.clone();
             let reading = reading.clone();
             Callback::from(move |(html, plain): (String, String)| {
-                match files::page_of_paste(&html, &plain) {
-                    Ok(page) => {
-                        dispatch.emit(Action::Replace(page_doc(page)));
-                        reading.set(true);
-                    }
-                    Err(msg) => dispatch.emit(Action::Notify(msg)),
-                }
+                let reading = reading.clone();
+                let shown = Callback::from(move |_| reading.set(true));
+                files::read_page(html, Some(plain), dispatch.clone(), shown);
             })
         };
         let on_sample = {

@@ -1,9 +1,20 @@
-//! Reading files a person drops or picks: text, Markdown, HTML (reduced to its readable
-//! text by `crate::article`, as on the command line) and QuoteLens JSON. Anything else gets a clear message.
+//! Reading files a person drops or picks: text, Markdown, HTML and QuoteLens JSON.
+//! Anything else gets a clear message. A web page (a dropped or opened HTML file, a paste
+//! with an HTML flavour) is reduced to its text with the article marked by
+//! `crate::article`, as on the command line, but in the analysis worker
+//! (`worker::extract`): the page's thread never runs it, and its Wasm does not hold it.
+
+use std::borrow::Cow;
+use std::cell::RefCell;
 
 use web_sys::File;
+use yew::Callback;
 
+use super::analysis::{post_to_worker, Posted};
 use crate::article::Page;
+use crate::edit::article::page_doc;
+use crate::edit::Action;
+use crate::worker::extract::{ExtractReply, ExtractRequest};
 
 /// Bigger files are refused before reading (an article is rarely over a megabyte).
 const MAX_BYTES: f64 = 20_000_000.0;
@@ -12,8 +23,8 @@ const MAX_BYTES: f64 = 20_000_000.0;
 pub enum Opened {
     /// Article text to analyse.
     Text(String),
-    /// A web page: its visible text, with its article marked.
-    Page(Page),
+    /// A web page's HTML, for `read_page`.
+    Html(String),
     /// A `.json` file (name, contents): an export to import.
     Json(String, String),
 }
@@ -54,7 +65,7 @@ pub async fn open(file: File) -> Result<Opened, String> {
     };
     Ok(match ext {
         "json" | "jsonld" => Opened::Json(name, text),
-        "html" | "htm" => Opened::Page(page_of(&text, None)?),
+        "html" | "htm" => Opened::Html(text),
         _ => Opened::Text(text),
     })
 }
@@ -68,20 +79,124 @@ fn decode(bytes: &[u8]) -> Option<String> {
     String::from_utf8(bytes.to_vec()).ok()
 }
 
-/// A page from its HTML (and the text a browser copied with it), as the command line
-/// reads it: the visible text kept whole, the article marked, scripts and styles gone.
-fn page_of(html: &str, plain: Option<&str>) -> Result<Page, String> {
-    // Marks around the extraction: the e2e benchmark reads what a page adds.
-    super::analysis::mark("quotelens-page-start");
-    let page = crate::article::page_from_html(html, plain);
-    super::analysis::mark("quotelens-page-done");
-    if page.text.trim().is_empty() {
-        return Err(crate::article::empty_page_message(html));
-    }
-    Ok(page)
+/// Show the page of `html` (`plain`: the text a browser copied with it, for a paste) as
+/// the document, once the worker has extracted it: a notice says so meanwhile, `shown`
+/// is told when it is shown, and a failure is a message (the document stays as it was).
+pub fn read_page(
+    html: String,
+    plain: Option<String>,
+    dispatch: Callback<Action>,
+    shown: Callback<()>,
+) {
+    dispatch.emit(Action::Notify("Reading the page…".into()));
+    let done = Callback::from(move |page: Result<Page, String>| match page {
+        Ok(page) => {
+            dispatch.emit(Action::Replace(page_doc(page)));
+            dispatch.emit(Action::DismissNotice);
+            shown.emit(());
+        }
+        Err(msg) => dispatch.emit(Action::Notify(msg)),
+    });
+    extract(html, plain, done);
 }
 
-/// The page a paste with an HTML flavour holds (`plain`: its text flavour, maybe empty).
-pub fn page_of_paste(html: &str, plain: &str) -> Result<Page, String> {
-    page_of(html, Some(plain)).map_err(|_| "The pasted page has no readable text.".into())
+/// The page's side of extraction in the worker: the newest request only (an older one's
+/// reply is dropped), posted once the worker is ready.
+#[derive(Default)]
+struct Extraction {
+    /// The number of the newest request.
+    latest: u64,
+    /// Its message, until the worker is ready for it.
+    waiting: Option<String>,
+    /// Whom to give its page (or why there is none), until the reply comes.
+    done: Option<Callback<Result<Page, String>>>,
+}
+
+thread_local! {
+    static EXTRACTION: RefCell<Extraction> = RefCell::new(Extraction::default());
+}
+
+/// Ask the worker for the page of `html` and give it to `done`.
+fn extract(html: String, plain: Option<String>, done: Callback<Result<Page, String>>) {
+    // Marks around the extraction: the e2e benchmark reads what a page adds.
+    super::analysis::mark("quotelens-page-start");
+    let message = EXTRACTION.with(|x| {
+        let mut x = x.borrow_mut();
+        x.latest += 1;
+        // A newer request makes the older one stale: its reply will be dropped.
+        x.done = Some(done);
+        x.waiting = None;
+        ExtractRequest {
+            extract: x.latest,
+            html: Cow::Owned(html),
+            plain: plain.map(Cow::Owned),
+        }
+        .to_json()
+    });
+    send(message);
+}
+
+/// Post `message` now, or keep it until the worker is ready, or fail if it cannot start.
+fn send(message: String) {
+    match post_to_worker(&message) {
+        Posted::Sent => {}
+        Posted::NotReady => EXTRACTION.with(|x| x.borrow_mut().waiting = Some(message)),
+        Posted::Broken => fail("The page could not be read: this browser could not start QuoteLens' worker."),
+    }
+}
+
+/// Give the newest request's `done` a failure message.
+fn fail(msg: &str) {
+    let done = EXTRACTION.with(|x| {
+        let mut x = x.borrow_mut();
+        x.waiting = None;
+        x.done.take()
+    });
+    if let Some(done) = done {
+        done.emit(Err(msg.to_string()));
+    }
+}
+
+/// The worker is ready: post the request that waits for it.
+pub(super) fn worker_ready() {
+    if let Some(message) = EXTRACTION.with(|x| x.borrow_mut().waiting.take()) {
+        send(message);
+    }
+}
+
+/// A message from the worker: whether it was an extraction reply (handled here; one for
+/// an older request is dropped).
+pub(super) fn on_worker_message(data: &str) -> bool {
+    let Some(reply) = ExtractReply::parse(data) else {
+        return false;
+    };
+    let done = EXTRACTION.with(|x| {
+        let mut x = x.borrow_mut();
+        (reply.extracted == x.latest)
+            .then(|| x.done.take())
+            .flatten()
+    });
+    super::analysis::mark("quotelens-page-done");
+    // Outside the borrow: showing the page may ask for another extraction.
+    if let Some(done) = done {
+        done.emit(reply.page);
+    }
+    true
+}
+
+/// The worker failed (`started`: it had said it was ready; it is replaced then). A
+/// request it had is lost (the person is told and may try again); one still waiting
+/// goes to the new worker, unless there is none.
+pub(super) fn worker_failed(started: bool, why: &str) {
+    let in_flight = EXTRACTION.with(|x| {
+        let x = x.borrow();
+        x.done.is_some() && x.waiting.is_none()
+    });
+    if in_flight {
+        fail(&format!(
+            "The page could not be read ({why}). Nothing was changed: try again, or copy its text and paste that."
+        ));
+    } else if !started {
+        fail("The page could not be read: this browser could not start QuoteLens' worker.");
+    }
 }

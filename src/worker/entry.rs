@@ -6,6 +6,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
+use super::extract;
 use super::protocol::{handle, warm_up_request, READY};
 
 /// Warm up, listen for requests, then tell the page so.
@@ -14,7 +15,7 @@ pub fn start() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply_to = scope.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
-        if let Some(reply) = e.data().as_string().as_deref().and_then(handle) {
+        if let Some(reply) = e.data().as_string().as_deref().and_then(answer) {
             let _ = reply_to.post_message(&JsValue::from_str(&reply));
         }
     });
@@ -23,6 +24,11 @@ pub fn start() {
     on_message.forget();
     warm_up(&scope);
     let _ = scope.post_message(&JsValue::from_str(READY));
+}
+
+/// The reply to a message: a page's extraction or an analysis.
+fn answer(message: &str) -> Option<String> {
+    extract::handle(message).or_else(|| handle(message))
 }
 
 /// Answer the warm-up request (2.5 KB) until its time stops improving (the browser has
@@ -35,11 +41,14 @@ fn warm_up(scope: &DedicatedWorkerGlobalScope) {
         return;
     };
     let sample = warm_up_request(1);
+    // A page dropped and pasted: extraction is made hot alongside the analysis.
+    let pages = extract::warm_up_requests();
     let deadline = clock.now() + 1000.0;
     let (mut best, mut rounds, mut since_best) = (f64::MAX, 0, 0);
     while clock.now() < deadline && (rounds < 20 || since_best < 10) {
         let t0 = clock.now();
         let _ = handle(&sample);
+        pages.iter().for_each(|page| drop(extract::handle(page)));
         let took = clock.now() - t0;
         rounds += 1;
         since_best += 1;
