@@ -18,7 +18,7 @@ mod tokens;
 pub use page::{empty_page_message, page_from_html, Page};
 
 use crate::engine::boilerplate::{
-    body_lines, is_furniture_line, is_tail_heading, split_lines, word_count,
+    body_lines_counted, is_furniture_line, is_tail_heading, split_lines, word_count,
 };
 use std::borrow::Cow;
 
@@ -64,27 +64,39 @@ fn select_body(blocks: &[Block], judge: bool) -> (String, usize) {
         line += b.text.matches('\n').count() + 1;
     }
     let lines = split_lines(&text);
-    let keep = body_lines(&text, &lines);
-    let kept_text = |i: usize| -> Cow<str> {
+    // Words counted once a line, for the judgement and for the body's pieces.
+    let counts: Vec<usize> = lines
+        .iter()
+        .map(|r| word_count(text[r.clone()].trim()))
+        .collect();
+    let keep = body_lines_counted(&text, &lines, &counts);
+    // The kept lines of block `i` and their words (a line break holds none, so the
+    // lines' add up, unless Chinese or Japanese is counted in pairs).
+    let kept_text = |i: usize| -> (Cow<str>, usize) {
         let end = first_line.get(i + 1).map_or(lines.len(), |n| n - 1);
         let l = first_line[i];
         if end == l + 1 && keep[l] && !text[lines[l].clone()].trim().is_empty() {
             // A one-line block kept whole (most paragraphs): no copy.
-            return Cow::Borrowed(&text[lines[l].clone()]);
+            return (Cow::Borrowed(&text[lines[l].clone()]), counts[l]);
         }
         let mut out = String::new();
+        let mut words = 0;
         for l in first_line[i]..end.min(lines.len()) {
             if keep[l] && !text[lines[l].clone()].trim().is_empty() {
                 if !out.is_empty() {
                     out.push('\n');
                 }
                 out.push_str(&text[lines[l].clone()]);
+                words += counts[l];
             }
         }
-        Cow::Owned(out)
+        if may_hold_cjk(&out) {
+            words = word_count(&out);
+        }
+        (Cow::Owned(out), words)
     };
-    let kept: Vec<Cow<str>> = (0..candidates.len()).map(kept_text).collect();
-    let body_words: Vec<usize> = kept.iter().map(|k| word_count(k)).collect();
+    let (kept, body_words): (Vec<Cow<str>>, Vec<usize>) =
+        (0..candidates.len()).map(kept_text).unzip();
     let container = if judge {
         container_of(&candidates, &body_words)
     } else {

@@ -114,48 +114,88 @@ fn is_normal(line: &str) -> bool {
 }
 
 /// The furniture of `text` as the lines that are not paragraphs of `body`; none when
-/// fewer than half the body's words are found among the lines.
+/// fewer than half the words of the body's distinct paragraphs are found among the lines.
 fn furniture_by_body(text: &str, body: &str) -> Option<Vec<Range<usize>>> {
     // Each line of the body with its words (white space holds none, so its normal
-    // form has as many), counted once; they add up to the body's unless Chinese or
-    // Japanese is counted in pairs.
+    // form has as many), counted once.
     // Sorted for binary search: a few byte comparisons a line, no hash of every byte.
     let mut wanted: Vec<(Cow<str>, usize)> = Vec::new();
-    let mut body_words = 0;
     for line in body.lines() {
         let line = normal(line);
         if !line.is_empty() {
             let n = word_count(&line);
-            body_words += n;
             wanted.push((line, n));
         }
     }
-    if super::may_hold_cjk(body) {
-        body_words = word_count(body);
-    }
+    wanted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    wanted.dedup_by(|a, b| a.0 == b.0);
+    // A paragraph the body repeats (a pull quote, a line under every photo, an article
+    // that quotes itself) is found once, so it counts once on both sides: the found
+    // words are compared with the distinct paragraphs' words, not with the body's.
+    let body_words: usize = wanted.iter().map(|(_, n)| n).sum();
     if body_words == 0 {
         return None;
     }
-    wanted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    wanted.dedup_by(|a, b| a.0 == b.0);
     let lines = split_lines(text);
     let mut found = vec![false; wanted.len()];
     let mut keep: Vec<bool> = Vec::with_capacity(lines.len());
     let mut words = 0;
-    for r in &lines {
-        let line = normal(&text[r.clone()]);
-        let hit = wanted.binary_search_by(|(w, _)| w[..].cmp(&line[..])).ok();
-        if let Some(i) = hit {
-            if !std::mem::replace(&mut found[i], true) {
-                words += wanted[i].1;
-            }
+    let mut l = 0;
+    while l < lines.len() {
+        let line = normal(&text[lines[l].clone()]);
+        let hit = match wanted.binary_search_by(|(w, _)| w[..].cmp(&line[..])) {
+            Ok(i) => Some((i, 1)),
+            Err(_) => paragraph_in_lines(&wanted, &line, text, &lines[l + 1..]),
+        };
+        let Some((i, n)) = hit else {
+            keep.push(false);
+            l += 1;
+            continue;
+        };
+        if !std::mem::replace(&mut found[i], true) {
+            words += wanted[i].1;
         }
-        keep.push(hit.is_some());
+        keep.extend(std::iter::repeat_n(true, n));
+        l += n;
     }
     if words * 2 < body_words {
         return None;
     }
     Some(furniture_from_keep(text, &lines, keep, true))
+}
+
+/// A paragraph of the body (index into the sorted `wanted`) that the copy broke into
+/// lines (a paragraph laid out with its line breaks, as `white-space: pre-line` shows
+/// it; the HTML reduction joins them), starting with the normal form `first` of a line
+/// and going on with the lines `after` it: the paragraph and how many lines it takes.
+fn paragraph_in_lines(
+    wanted: &[(Cow<str>, usize)],
+    first: &str,
+    text: &str,
+    after: &[Range<usize>],
+) -> Option<(usize, usize)> {
+    if first.is_empty() {
+        return None;
+    }
+    let mut joined = first.to_string();
+    for (k, r) in after.iter().enumerate() {
+        let next = normal(&text[r.clone()]);
+        if next.is_empty() {
+            // A line of white space: the reduction joins across it too.
+            continue;
+        }
+        joined.push(' ');
+        // Paragraphs that start with what is joined so far are together in sorted order.
+        let at = wanted.partition_point(|(w, _)| w[..] < joined[..]);
+        if !wanted.get(at).is_some_and(|(w, _)| w.starts_with(&joined[..])) {
+            return None;
+        }
+        joined.push_str(&next);
+        if let Ok(i) = wanted.binary_search_by(|(w, _)| w[..].cmp(&joined[..])) {
+            return Some((i, k + 2));
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -190,6 +230,55 @@ mod tests {
             assert_eq!(normal(line), slow, "{line:?}");
             assert_eq!(is_normal(line), slow == *line, "{line:?}");
         }
+    }
+
+    /// Two paragraphs of an article and the page around them, as HTML.
+    fn page_of(first: &str, second: &str) -> String {
+        format!(
+            "<body><nav><a href=/>Home</a> | <a href=/w>World</a> | <a href=/s>Sport</a></nav><article>\
+             <p>{first}</p><p>{second}</p></article><footer>About us | Contact</footer></body>"
+        )
+    }
+
+    const ONE: &str = "The council met on Monday and voted for the plan, which costs four million euros over ten years.";
+    const TWO: &str = "\u{201c}It is the right plan,\u{201d} the mayor said after the vote, adding that work would start in the spring.";
+
+    #[test]
+    fn a_paragraph_the_copy_broke_into_lines_is_article() {
+        let (a, b) = TWO.split_at(TWO.find(" the mayor").unwrap());
+        let plain = format!("Home | World | Sport\n{ONE}\n{a}\n\u{a0}\n{}\nAbout us | Contact\n", b.trim());
+        let page = page_from_html(&page_of(ONE, TWO), Some(&plain));
+        let furniture: Vec<String> = page
+            .boilerplate
+            .iter()
+            .map(|&(s, e)| plain.chars().skip(s).take(e - s).collect())
+            .collect();
+        assert_eq!(page.text, plain);
+        let body = crate::article::readable_text_from_html(&page_of(ONE, TWO));
+        assert!(furniture_by_body(&plain, &body).is_some(), "judged by the body");
+        assert!(furniture.iter().any(|f| f.contains("Sport")), "{furniture:?}");
+        assert!(furniture.iter().any(|f| f.contains("About us")), "{furniture:?}");
+        for line in [ONE, a, b.trim()] {
+            assert!(
+                !furniture.iter().any(|f| f.contains(line)),
+                "{line:?} is furniture: {furniture:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_paragraph_the_body_repeats_counts_once_when_lines_are_found() {
+        // The body is ONE, TWO, ONE, ONE; the copy holds each once: all its words found.
+        let html = page_of(ONE, &format!("{TWO}</p><p>{ONE}</p><p>{ONE}"));
+        let body = crate::article::readable_text_from_html(&html);
+        assert_eq!(body.matches(ONE).count(), 3, "{body}");
+        let text = format!("Home | World | Sport\n{ONE}\n{TWO}\nAbout us | Contact");
+        let spans = furniture_by_body(&text, &body).expect("found by the body");
+        let cut: Vec<&str> = spans.iter().map(|r| &text[r.clone()]).collect();
+        assert!(cut.iter().any(|c| c.contains("Sport")), "{cut:?}");
+        assert!(!cut.iter().any(|c| c.contains(ONE) || c.contains(TWO)), "{cut:?}");
+        // A copy that misses most of the body's distinct paragraphs is not judged by it.
+        assert!(furniture_by_body(&format!("Home\n{ONE}"), &format!("{ONE}\n{TWO}\n{TWO}")).is_none());
     }
 
     #[test]

@@ -112,17 +112,25 @@ fn headline_line(text: &str, lines: &[Range<usize>], keep: &[bool]) -> Option<us
 
 /// Which lines are article body (true) or furniture (false). Blank lines count as body.
 pub(crate) fn body_lines(text: &str, lines: &[Range<usize>]) -> Vec<bool> {
-    // Each line is counted and judged once: its score, and whether it is furniture by
-    // its shape.
     let counts: Vec<usize> = lines
         .iter()
         .map(|r| word_count(text[r.clone()].trim()))
         .collect();
+    body_lines_counted(text, lines, &counts)
+}
+
+/// [`body_lines`] given each line's [`word_count`] (`counts`), which the caller keeps.
+pub(crate) fn body_lines_counted(
+    text: &str,
+    lines: &[Range<usize>],
+    counts: &[usize],
+) -> Vec<bool> {
+    // Each line is judged once: its score, and whether it is furniture by its shape.
     // One buffer for every line's normalised form.
     let mut norm = String::new();
     let (mut scores, mut shaped): (Vec<f64>, Vec<bool>) = lines
         .iter()
-        .zip(&counts)
+        .zip(counts)
         .map(|(r, &n)| judge_line(&text[r.clone()], n, &mut norm))
         .unzip();
     // "Reporter Jane Doe says:" before a quotation is the article introducing it, not
@@ -342,12 +350,13 @@ fn judge_line(line: &str, n: usize, norm: &mut String) -> (f64, bool) {
         // "Related Stories", "Comments": what follows is rarely the article.
         return (-30.0, true);
     }
-    // Normalised once for every test below.
+    // Normalised and searched for phrases once for every test below.
     normalise_into(s, norm);
-    if is_furniture_line_with(s, norm, n) {
+    let found = phrases(norm);
+    if is_furniture_line_with(s, norm, n, found) {
         return (-2.0 - 0.5 * n as f64, true);
     }
-    if is_site_notice_with(norm, n) {
+    if is_site_notice_with(found, n) {
         return (-2.0 - 0.5 * n as f64, false);
     }
     if s.matches('\t').count() >= 2 {
@@ -562,66 +571,118 @@ fn is_date_line(n: &str) -> bool {
     digits
 }
 
-/// Prose that is a site's notice, not news: cookies, terms, subscriptions, contacts.
-fn is_site_notice_with(n: &str, words: usize) -> bool {
-    // Marks sharing a part are looked for only when the line holds that part.
-    let marks: usize = MARK_GROUPS
-        .iter()
-        .filter(|(part, _)| n.contains(part))
-        .map(|(_, marks)| marks.iter().filter(|m| n.contains(*m)).count())
-        .sum();
+/// Prose that is a site's notice, not news: cookies, terms, subscriptions, contacts
+/// (`found`: the [`phrases`] of its normalised form).
+fn is_site_notice_with(found: u32, words: usize) -> bool {
+    let marks = (found & SITE_MARKS).count_ones();
     marks >= 2 || marks == 1 && words <= 12
 }
 
-/// The marks of [`is_site_notice_with`], grouped under a part each of them holds.
-const MARK_GROUPS: &[(&str, &[&str])] = &[
-    ("cookie", &["cookie"]),
-    ("privacy policy", &["privacy policy"]),
-    (
-        "terms ",
-        &[
-            "terms of use",
-            "terms of service",
-            "terms and conditions",
-            "terms conditions",
-        ],
-    ),
-    ("all rights reserved", &["all rights reserved"]),
-    ("subscri", &["subscribe", "subscription"]),
-    ("newsletter", &["newsletter"]),
-    ("sign up", &["sign up"]),
-    ("log in", &["log in"]),
-    ("customer service", &["customer service"]),
-    ("contact us", &["contact us"]),
-    ("mail", &["e mail", "email"]),
-    ("provided by", &["provided by"]),
-    ("registering", &["registering"]),
+/// The phrases looked for in a line's normalised form, all found in one pass
+/// ([`phrases`]): the marks of a site's notice, then the furniture tests' own.
+const PHRASES: [&str; 20] = [
+    "cookie",
+    "privacy policy",
+    "terms of use",
+    "terms of service",
+    "terms and conditions",
+    "terms conditions",
+    "all rights reserved",
+    "subscribe",
+    "subscription",
+    "newsletter",
+    "sign up",
+    "log in",
+    "customer service",
+    "contact us",
+    "e mail",
+    "email",
+    "provided by",
+    "registering",
+    // Not marks of a site's notice:
+    "credit",
+    "opens in new window",
 ];
+/// The bits of [`phrases`] that are marks of a site's notice.
+const SITE_MARKS: u32 = (1 << 18) - 1;
+/// The bit of [`phrases`] for "all rights reserved".
+const ALL_RIGHTS_RESERVED: u32 = 1 << 6;
+/// The bit of [`phrases`] for "credit".
+const CREDIT: u32 = 1 << 18;
+/// The bit of [`phrases`] for "opens in new window".
+const NEW_WINDOW: u32 = 1 << 19;
+
+/// For each byte, the [`PHRASES`] whose first byte it is (bit k for phrase k), the ones
+/// whose second byte it is, and whose third.
+const PHRASE_BYTES: [[u32; 256]; 3] = {
+    let mut table = [[0u32; 256]; 3];
+    let mut k = 0;
+    while k < PHRASES.len() {
+        let p = PHRASES[k].as_bytes();
+        let mut j = 0;
+        while j < 3 {
+            table[j][p[j] as usize] |= 1 << k;
+            j += 1;
+        }
+        k += 1;
+    }
+    table
+};
+
+/// Which [`PHRASES`] the normalised line `n` holds (bit k for phrase k), as
+/// `str::contains` would say, in one pass over it: a phrase is compared only where the
+/// text's next three bytes are its first three (a few places in a line), instead of a
+/// substring search per phrase (each with its setup, slow in a size-built Wasm).
+fn phrases(n: &str) -> u32 {
+    let b = n.as_bytes();
+    let [first, second, third] = &PHRASE_BYTES;
+    let mut found = 0u32;
+    // The phrases whose first byte is the previous byte, and those whose first two
+    // are the two before this one.
+    let (mut one, mut two) = (0u32, 0u32);
+    for (i, &x) in b.iter().enumerate() {
+        let mut maybe = two & third[usize::from(x)] & !found;
+        two = one & second[usize::from(x)];
+        one = first[usize::from(x)];
+        while maybe != 0 {
+            let k = maybe.trailing_zeros();
+            maybe &= maybe - 1;
+            // Every phrase is longer than three bytes, so `i >= 2` here.
+            if b[i - 2..].starts_with(PHRASES[k as usize].as_bytes()) {
+                found |= 1 << k;
+            }
+        }
+    }
+    found
+}
 
 /// A single line shaped like furniture whatever surrounds it.
 pub(crate) fn is_furniture_line(line: &str) -> bool {
-    is_furniture_line_with(line, &normalise(line), word_count(line))
+    let n = normalise(line);
+    is_furniture_line_with(line, &n, word_count(line), phrases(&n))
 }
 
-/// [`is_furniture_line`] given the line's [`normalise`]d form `n` and its word count.
-fn is_furniture_line_with(line: &str, n: &str, words: usize) -> bool {
+/// [`is_furniture_line`] given the line's [`normalise`]d form `n`, its word count and
+/// the [`phrases`] `n` holds.
+fn is_furniture_line_with(line: &str, n: &str, words: usize, found: u32) -> bool {
     if words == 0 {
         return false;
     }
     if words <= 6 && is_time_ago(n) || words <= 14 && is_date_line(n) || is_comment_author(line) {
         return true;
     }
-    if words <= 14 && (n.starts_with("click to ") || n.contains("opens in new window")) {
+    if words <= 14 && (n.starts_with("click to ") || found & NEW_WINDOW != 0) {
         return true;
     }
-    if line.contains(" | ") && !ends_sentence(line) && words <= 12 {
+    // A byte search first: most lines hold no '|' at all.
+    if words <= 12 && line.contains('|') && line.contains(" | ") && !ends_sentence(line) {
         return true;
     }
     // "News | Sport | Weather ...", "Education - Urdu News - Car Prices - ...": link lists.
     if is_link_list(line, words) {
         return true;
     }
-    if line.starts_with('©') || n.starts_with("copyright") || n.contains("all rights reserved") {
+    if line.starts_with('©') || n.starts_with("copyright") || found & ALL_RIGHTS_RESERVED != 0 {
         return true;
     }
     const SHORT: &[&str] = &[
@@ -675,7 +736,7 @@ fn is_furniture_line_with(line: &str, n: &str, words: usize) -> bool {
     // Captions with their credit: "Protesters wore masks (Image: GETTY)", "... Credit: NASA".
     // Every mark holds "(" or "credit" (whose letters `n` keeps together), so most
     // lines need no lower-cased copy.
-    if words <= 40 && (line.contains('(') || n.contains("credit")) && {
+    if words <= 40 && (line.contains('(') || found & CREDIT != 0) && {
         let lower = LowerContains::new(line);
         CAPTION_MARKS.iter().any(|m| lower.contains(m))
     } {
@@ -839,12 +900,47 @@ Share\nTweet\nEmail\n\nRelated Stories\n\nCouncil votes on budget\n2 hours ago\n
         }
     }
 
-    /// The quick tests in front of the mark searches refuse only lines no mark is in.
+    /// The one-pass phrase search says what a search per phrase says, on lines that hold
+    /// phrases overlapping, repeated, at either end, cut short and run together.
+    #[test]
+    fn phrases_are_found_as_contains_finds_them() {
+        let mut lines: Vec<String> = vec![
+            String::new(),
+            "e".into(),
+            "terms terms of us terms of use".into(),
+            "cookiecookie".into(),
+            "emailemail e mai".into(),
+            "subscri subscriber subscriptions".into(),
+        ];
+        for (i, p) in PHRASES.iter().enumerate() {
+            let q = PHRASES[(i * 7 + 3) % PHRASES.len()];
+            lines.push(p.to_string());
+            lines.push(format!("x{p}"));
+            lines.push(format!("{p} and {q}"));
+            lines.push(format!("{}{q}", &p[..p.len() - 1]));
+            lines.push(format!("{q}{}", &p[1..]));
+        }
+        for t in [TEXT_FOR_PHRASES, PAGE] {
+            lines.extend(t.lines().map(normalise));
+        }
+        for line in &lines {
+            let want = PHRASES
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| line.contains(*p))
+                .fold(0u32, |m, (k, _)| m | 1 << k);
+            assert_eq!(phrases(line), want, "{line:?}");
+        }
+    }
+
+    const TEXT_FOR_PHRASES: &str = "Read our Terms of Service and Privacy Policy\n\
+        Sign up for our newsletter: E-mail us at the customer service desk\n\
+        Photo credit: the agency. Opens in new window\n\
+        Copyright 2024, all rights reserved. Contact us, provided by registering.";
+
+    /// The quick tests in front of the caption searches refuse only lines no mark is in.
     #[test]
     fn mark_prefilters_hold_for_every_mark() {
-        for (part, marks) in MARK_GROUPS {
-            assert!(marks.iter().all(|m| m.contains(part)), "{part}");
-        }
         for m in CAPTION_MARKS {
             assert!(m.contains('(') || normalise(m).contains("credit"), "{m}");
         }
@@ -856,9 +952,10 @@ Share\nTweet\nEmail\n\nRelated Stories\n\nCouncil votes on budget\n2 hours ago\n
             "E-mail us",
         ] {
             let n = normalise(line);
+            let found = phrases(&n);
             assert!(
-                is_furniture_line_with(line, &n, word_count(line))
-                    || is_site_notice_with(&n, word_count(line)),
+                is_furniture_line_with(line, &n, word_count(line), found)
+                    || is_site_notice_with(found, word_count(line)),
                 "{line}"
             );
         }
