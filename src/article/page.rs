@@ -11,13 +11,10 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use serde::{Deserialize, Serialize};
-
 use crate::engine::boilerplate::{boilerplate_spans, furniture_from_keep, split_lines, word_count};
 
-/// A page's text and the furniture around its article (sent from the analysis worker to
-/// the page, `worker::extract`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A page's text and the furniture around its article.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Page {
     pub text: String,
     /// Page furniture: code points, sorted, disjoint.
@@ -187,7 +184,10 @@ fn paragraph_in_lines(
         joined.push(' ');
         // Paragraphs that start with what is joined so far are together in sorted order.
         let at = wanted.partition_point(|(w, _)| w[..] < joined[..]);
-        if !wanted.get(at).is_some_and(|(w, _)| w.starts_with(&joined[..])) {
+        if !wanted
+            .get(at)
+            .is_some_and(|(w, _)| w.starts_with(&joined[..]))
+        {
             return None;
         }
         joined.push_str(&next);
@@ -246,7 +246,10 @@ mod tests {
     #[test]
     fn a_paragraph_the_copy_broke_into_lines_is_article() {
         let (a, b) = TWO.split_at(TWO.find(" the mayor").unwrap());
-        let plain = format!("Home | World | Sport\n{ONE}\n{a}\n\u{a0}\n{}\nAbout us | Contact\n", b.trim());
+        let plain = format!(
+            "Home | World | Sport\n{ONE}\n{a}\n\u{a0}\n{}\nAbout us | Contact\n",
+            b.trim()
+        );
         let page = page_from_html(&page_of(ONE, TWO), Some(&plain));
         let furniture: Vec<String> = page
             .boilerplate
@@ -255,9 +258,18 @@ mod tests {
             .collect();
         assert_eq!(page.text, plain);
         let body = crate::article::readable_text_from_html(&page_of(ONE, TWO));
-        assert!(furniture_by_body(&plain, &body).is_some(), "judged by the body");
-        assert!(furniture.iter().any(|f| f.contains("Sport")), "{furniture:?}");
-        assert!(furniture.iter().any(|f| f.contains("About us")), "{furniture:?}");
+        assert!(
+            furniture_by_body(&plain, &body).is_some(),
+            "judged by the body"
+        );
+        assert!(
+            furniture.iter().any(|f| f.contains("Sport")),
+            "{furniture:?}"
+        );
+        assert!(
+            furniture.iter().any(|f| f.contains("About us")),
+            "{furniture:?}"
+        );
         for line in [ONE, a, b.trim()] {
             assert!(
                 !furniture.iter().any(|f| f.contains(line)),
@@ -276,9 +288,14 @@ mod tests {
         let spans = furniture_by_body(&text, &body).expect("found by the body");
         let cut: Vec<&str> = spans.iter().map(|r| &text[r.clone()]).collect();
         assert!(cut.iter().any(|c| c.contains("Sport")), "{cut:?}");
-        assert!(!cut.iter().any(|c| c.contains(ONE) || c.contains(TWO)), "{cut:?}");
+        assert!(
+            !cut.iter().any(|c| c.contains(ONE) || c.contains(TWO)),
+            "{cut:?}"
+        );
         // A copy that misses most of the body's distinct paragraphs is not judged by it.
-        assert!(furniture_by_body(&format!("Home\n{ONE}"), &format!("{ONE}\n{TWO}\n{TWO}")).is_none());
+        assert!(
+            furniture_by_body(&format!("Home\n{ONE}"), &format!("{ONE}\n{TWO}\n{TWO}")).is_none()
+        );
     }
 
     #[test]

@@ -148,14 +148,14 @@ pub(super) enum Posted {
 }
 
 /// Post `message` to the worker (started now if need be) if it is ready.
-pub(super) fn post_to_worker(message: &str) -> Posted {
+pub(super) fn post_to_worker(message: &JsValue) -> Posted {
     warm_up();
     CLIENT.with(|c| {
         let c = c.borrow();
         match &c.worker {
             _ if c.broken => Posted::Broken,
             Some(worker) if c.queue.is_ready() => {
-                let _ = worker.post_message(&JsValue::from_str(message));
+                let _ = worker.post_message(message);
                 Posted::Sent
             }
             _ => Posted::NotReady,
@@ -167,6 +167,9 @@ pub(super) fn post_to_worker(message: &str) -> Posted {
 fn spawn() -> Option<Worker> {
     let worker = Worker::new(WORKER_URL).ok()?;
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|e: MessageEvent| {
+        if super::files::on_worker_message(&e.data()) {
+            return;
+        }
         let Some(data) = e.data().as_string() else {
             return;
         };
@@ -178,9 +181,6 @@ fn spawn() -> Option<Worker> {
                 post(worker, queue.ready());
             });
             super::files::worker_ready();
-            return;
-        }
-        if super::files::on_worker_message(&data) {
             return;
         }
         mark("quotelens-analysis-replied");

@@ -4,9 +4,9 @@
 //! `crate::article`, as on the command line, but in the analysis worker
 //! (`worker::extract`): the page's thread never runs it, and its Wasm does not hold it.
 
-use std::borrow::Cow;
 use std::cell::RefCell;
 
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::File;
 use yew::Callback;
 
@@ -14,7 +14,7 @@ use super::analysis::{post_to_worker, Posted};
 use crate::article::Page;
 use crate::edit::article::page_doc;
 use crate::edit::Action;
-use crate::worker::extract::{ExtractReply, ExtractRequest};
+use crate::worker::extract::{self, ExtractReply};
 
 /// Bigger files are refused before reading (an article is rarely over a megabyte).
 const MAX_BYTES: f64 = 20_000_000.0;
@@ -107,7 +107,7 @@ struct Extraction {
     /// The number of the newest request.
     latest: u64,
     /// Its message, until the worker is ready for it.
-    waiting: Option<String>,
+    waiting: Option<js_sys::Array>,
     /// Whom to give its page (or why there is none), until the reply comes.
     done: Option<Callback<Result<Page, String>>>,
 }
@@ -120,28 +120,34 @@ thread_local! {
 fn extract(html: String, plain: Option<String>, done: Callback<Result<Page, String>>) {
     // Marks around the extraction: the e2e benchmark reads what a page adds.
     super::analysis::mark("quotelens-page-start");
-    let message = EXTRACTION.with(|x| {
+    let seq = EXTRACTION.with(|x| {
         let mut x = x.borrow_mut();
         x.latest += 1;
         // A newer request makes the older one stale: its reply will be dropped.
         x.done = Some(done);
         x.waiting = None;
-        ExtractRequest {
-            extract: x.latest,
-            html: Cow::Owned(html),
-            plain: plain.map(Cow::Owned),
-        }
-        .to_json()
+        x.latest
     });
+    // Its strings go as they are: the HTML is not escaped into JSON (and parsed again).
+    let message: js_sys::Array = [
+        JsValue::from_str(extract::REQUEST),
+        JsValue::from_f64(seq as f64),
+        JsValue::from_str(&html),
+        plain.map_or(JsValue::NULL, |p| JsValue::from_str(&p)),
+    ]
+    .into_iter()
+    .collect();
     send(message);
 }
 
 /// Post `message` now, or keep it until the worker is ready, or fail if it cannot start.
-fn send(message: String) {
+fn send(message: js_sys::Array) {
     match post_to_worker(&message) {
         Posted::Sent => {}
         Posted::NotReady => EXTRACTION.with(|x| x.borrow_mut().waiting = Some(message)),
-        Posted::Broken => fail("The page could not be read: this browser could not start QuoteLens' worker."),
+        Posted::Broken => {
+            fail("The page could not be read: this browser could not start QuoteLens' worker.")
+        }
     }
 }
 
@@ -166,20 +172,27 @@ pub(super) fn worker_ready() {
 
 /// A message from the worker: whether it was an extraction reply (handled here; one for
 /// an older request is dropped).
-pub(super) fn on_worker_message(data: &str) -> bool {
-    let Some(reply) = ExtractReply::parse(data) else {
+pub(super) fn on_worker_message(data: &JsValue) -> bool {
+    let Some(message) = data.dyn_ref::<js_sys::Array>() else {
         return false;
     };
+    if message.get(0).as_string().as_deref() != Some(extract::REPLY) {
+        return false;
+    }
+    let seq = message.get(1).as_f64().unwrap_or(-1.0) as u64;
+    let rest = message.get(3).as_string().unwrap_or_default();
+    let reply = ExtractReply::from_parts(seq, message.get(2).as_string(), &rest);
     let done = EXTRACTION.with(|x| {
         let mut x = x.borrow_mut();
-        (reply.extracted == x.latest)
-            .then(|| x.done.take())
-            .flatten()
+        (seq == x.latest).then(|| x.done.take()).flatten()
     });
     super::analysis::mark("quotelens-page-done");
     // Outside the borrow: showing the page may ask for another extraction.
     if let Some(done) = done {
-        done.emit(reply.page);
+        done.emit(reply.map_or_else(
+            || Err("The page could not be read (its reply was damaged). Nothing was changed: try again.".into()),
+            |r| r.page,
+        ));
     }
     true
 }

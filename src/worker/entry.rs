@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-use super::extract;
+use super::extract::{self, ExtractReply, ExtractRequest};
 use super::protocol::{handle, warm_up_request, READY};
 
 /// Warm up, listen for requests, then tell the page so.
@@ -15,7 +15,10 @@ pub fn start() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply_to = scope.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
-        if let Some(reply) = e.data().as_string().as_deref().and_then(answer) {
+        let data = e.data();
+        if let Some(reply) = extraction(&data) {
+            let _ = reply_to.post_message(&reply);
+        } else if let Some(reply) = data.as_string().as_deref().and_then(handle) {
             let _ = reply_to.post_message(&JsValue::from_str(&reply));
         }
     });
@@ -26,9 +29,33 @@ pub fn start() {
     let _ = scope.post_message(&JsValue::from_str(READY));
 }
 
-/// The reply to a message: a page's extraction or an analysis.
-fn answer(message: &str) -> Option<String> {
-    extract::handle(message).or_else(|| handle(message))
+/// The reply to an extraction request (`extract::REQUEST`, an array), as an array;
+/// `None` for any other message.
+fn extraction(data: &JsValue) -> Option<js_sys::Array> {
+    let message: &js_sys::Array = data.dyn_ref()?;
+    if message.get(0).as_string().as_deref() != Some(extract::REQUEST) {
+        return None;
+    }
+    let request = ExtractRequest {
+        seq: message.get(1).as_f64()? as u64,
+        html: message.get(2).as_string()?,
+        plain: message.get(3).as_string(),
+    };
+    Some(reply_message(request.answer()))
+}
+
+/// An extraction reply as it is posted (`extract::REPLY`).
+fn reply_message(reply: ExtractReply) -> js_sys::Array {
+    let (seq, text, rest) = reply.into_parts();
+    let text = text.map_or(JsValue::NULL, |t| JsValue::from_str(&t));
+    [
+        JsValue::from_str(extract::REPLY),
+        JsValue::from_f64(seq as f64),
+        text,
+        JsValue::from_str(&rest),
+    ]
+    .into_iter()
+    .collect()
 }
 
 /// Answer the warm-up request (2.5 KB) until its time stops improving (the browser has
@@ -48,7 +75,9 @@ fn warm_up(scope: &DedicatedWorkerGlobalScope) {
     while clock.now() < deadline && (rounds < 20 || since_best < 10) {
         let t0 = clock.now();
         let _ = handle(&sample);
-        pages.iter().for_each(|page| drop(extract::handle(page)));
+        pages
+            .iter()
+            .for_each(|page| drop(reply_message(page.answer())));
         let took = clock.now() - t0;
         rounds += 1;
         since_best += 1;

@@ -1,45 +1,48 @@
 //! A web page's article, extracted in the analysis worker: the page posts a dropped or
 //! pasted page's HTML (and the text the browser copied with it) and shows the `Page`
 //! that comes back, so `crate::article` never runs on the page's thread (nor is in its
-//! Wasm). Separate from the analysis messages: each kind knows its own by its first key.
-
-use std::borrow::Cow;
+//! Wasm). Separate from the analysis messages (JSON strings): an extraction message is
+//! an array whose first item is its tag, and its long strings (the HTML, the copied
+//! text, the page's text) go as strings of their own, never escaped into JSON and
+//! parsed again (`worker::entry` and `ui::files` build the arrays; this is the rest).
 
 use serde::{Deserialize, Serialize};
 
 use crate::article::{empty_page_message, page_from_html, text_from_html, Page};
 
-/// How every extraction request starts (its first field), so the worker tells it from an
-/// analysis request without reading the rest.
-const REQUEST_START: &str = "{\"extract\":";
-/// How every extraction reply starts, so the page tells it from an analysis reply.
-const REPLY_START: &str = "{\"extracted\":";
+/// The first item of an extraction request: `[REQUEST, seq, html, plain or null]`.
+pub const REQUEST: &str = "extract";
+/// The first item of an extraction reply: `[REPLY, seq, text or null, ReplyRest JSON]`.
+pub const REPLY: &str = "extracted";
 
 /// Extract the article of `html`; `plain` is the text a browser copied with it (a
-/// paste), none for a saved page (a dropped or opened file).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ExtractRequest<'a> {
-    /// The request's number: a reply for an older one is stale.
-    pub extract: u64,
-    pub html: Cow<'a, str>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub plain: Option<Cow<'a, str>>,
+/// paste), none for a saved page (a dropped or opened file). `seq` numbers the request:
+/// a reply for an older one is stale.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExtractRequest {
+    pub seq: u64,
+    pub html: String,
+    pub plain: Option<String>,
 }
 
-/// The answer to extraction request `extracted`: the page, or why there is none (a
-/// message for the person).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// The answer to extraction request `seq`: the page, or why there is none (a message
+/// for the person).
+#[derive(Debug, Clone, PartialEq)]
 pub struct ExtractReply {
-    pub extracted: u64,
+    pub seq: u64,
     pub page: Result<Page, String>,
 }
 
-impl ExtractRequest<'_> {
-    /// The message the page posts.
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
-    }
+/// What a reply says besides its page's text, as JSON.
+#[derive(Debug, Serialize, Deserialize)]
+enum ReplyRest {
+    /// The page's furniture (code points).
+    Furniture(Vec<(usize, usize)>),
+    /// Why there is no page.
+    Error(String),
+}
 
+impl ExtractRequest {
     /// Extract the page, as the worker does (and the command line: same code).
     pub fn answer(&self) -> ExtractReply {
         let page = page_from_html(&self.html, self.plain.as_deref());
@@ -51,31 +54,33 @@ impl ExtractRequest<'_> {
             Err(empty_page_message(&self.html))
         };
         ExtractReply {
-            extracted: self.extract,
+            seq: self.seq,
             page,
         }
     }
 }
 
 impl ExtractReply {
-    /// Read a message from the worker; `None` for anything but an extraction reply.
-    pub fn parse(message: &str) -> Option<Self> {
-        if !message.starts_with(REPLY_START) {
-            return None;
-        }
-        serde_json::from_str(message).ok()
+    /// The reply as the worker posts it: its number, the page's text (none for an
+    /// error) and the rest as JSON.
+    pub fn into_parts(self) -> (u64, Option<String>, String) {
+        let (text, rest) = match self.page {
+            Ok(page) => (Some(page.text), ReplyRest::Furniture(page.boilerplate)),
+            Err(msg) => (None, ReplyRest::Error(msg)),
+        };
+        let rest = serde_json::to_string(&rest).unwrap_or_default();
+        (self.seq, text, rest)
     }
-}
 
-/// What the worker does with a message that is an extraction request: the reply (JSON).
-/// `None` for any other message, told apart by its start (an analysis request is left
-/// to `protocol::handle`).
-pub fn handle(message: &str) -> Option<String> {
-    if !message.starts_with(REQUEST_START) {
-        return None;
+    /// The reply from its parts (`into_parts`); `None` when they do not make one.
+    pub fn from_parts(seq: u64, text: Option<String>, rest: &str) -> Option<Self> {
+        let page = match (serde_json::from_str(rest).ok()?, text) {
+            (ReplyRest::Furniture(boilerplate), Some(text)) => Ok(Page { text, boilerplate }),
+            (ReplyRest::Error(msg), None) => Err(msg),
+            _ => return None,
+        };
+        Some(ExtractReply { seq, page })
     }
-    let request: ExtractRequest = serde_json::from_str(message).ok()?;
-    serde_json::to_string(&request.answer()).ok()
 }
 
 /// A made-up news page (navigation, headline, byline, quotes, a list, a share bar,
@@ -86,86 +91,96 @@ pub const WARM_UP_HTML: &str = include_str!("warm_up.html");
 /// visible text, so both paths run hot in the optimising compiler before the worker
 /// says it is ready (a function run once, on a whole page, stays in the browser's
 /// baseline compiler all through: several times slower).
-pub fn warm_up_requests() -> [String; 2] {
-    let plain = text_from_html(WARM_UP_HTML);
-    let request = |plain: Option<&str>| {
-        ExtractRequest {
-            extract: 0,
-            html: Cow::Borrowed(WARM_UP_HTML),
-            plain: plain.map(Cow::Borrowed),
-        }
-        .to_json()
+pub fn warm_up_requests() -> [ExtractRequest; 2] {
+    let request = |plain: Option<String>| ExtractRequest {
+        seq: 0,
+        html: WARM_UP_HTML.to_string(),
+        plain,
     };
-    [request(None), request(Some(&plain))]
+    [request(None), request(Some(text_from_html(WARM_UP_HTML)))]
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const PAGE: &str = "<html><body><nav><a href=/>Home</a> <a href=/w>World</a></nav><article>\
+    const PAGE: &str = "<html><body><nav><a href=/>Home</a> | <a href=/w>World</a> | <a href=/s>Sport</a></nav><article>\
         <h1>Dam holds after storm</h1>\
         <p>The dam held through the night, the engineers said on Tuesday morning after the storm.</p>\
         <p>&ldquo;The dam is safe,&rdquo; said the chief engineer, who had checked it twice since.</p>\
         <p>Residents were relieved, and the coast road will open again on Wednesday, officials said.</p>\
         </article><footer>About us | Contact</footer></body></html>";
 
+    /// What the page gets back from what the worker posts.
+    fn round_trip(reply: ExtractReply) -> ExtractReply {
+        let (seq, text, rest) = reply.into_parts();
+        ExtractReply::from_parts(seq, text, &rest).expect("a reply")
+    }
+
     #[test]
-    fn a_request_goes_round_trip_and_gives_what_extraction_gives() {
-        for plain in [None, Some("Home World\nDam holds after storm\nThe dam held through the night, the engineers said on Tuesday morning after the storm.\nAbout us | Contact")] {
+    fn a_request_is_answered_with_what_extraction_gives_and_arrives_whole() {
+        let copied = "Home | World | Sport\nDam holds after storm\nThe dam held through the night, the engineers said on Tuesday morning after the storm.\nAbout us | Contact";
+        for plain in [None, Some(copied)] {
             let request = ExtractRequest {
-                extract: 7,
-                html: Cow::Borrowed(PAGE),
-                plain: plain.map(Cow::Borrowed),
+                seq: 7,
+                html: PAGE.to_string(),
+                plain: plain.map(str::to_string),
             };
-            let json = request.to_json();
-            assert!(json.starts_with(REQUEST_START), "{json}");
-            assert!(crate::worker::protocol::handle(&json).is_none(), "not an analysis request");
-            let reply = ExtractReply::parse(&handle(&json).expect("a reply")).expect("parsed");
-            assert_eq!(reply.extracted, 7);
+            let reply = round_trip(request.answer());
+            assert_eq!(reply.seq, 7);
             let page = reply.page.expect("a page");
             assert_eq!(page, page_from_html(PAGE, plain));
-            assert!(page.text.contains("The dam is safe") == plain.is_none(), "{}", page.text);
+            assert_eq!(
+                page.text.contains("The dam is safe"),
+                plain.is_none(),
+                "{}",
+                page.text
+            );
             assert!(!page.boilerplate.is_empty(), "the navigation is furniture");
         }
     }
 
     #[test]
-    fn a_page_without_text_gets_a_message_and_other_messages_are_not_extraction() {
-        let json = ExtractRequest {
-            extract: 2,
-            html: Cow::Borrowed("<html><head><script>render()</script></head><body></body></html>"),
+    fn a_page_without_text_gets_a_message() {
+        let request = ExtractRequest {
+            seq: 2,
+            html: "<html><head><script>render()</script></head><body></body></html>".into(),
             plain: None,
-        }
-        .to_json();
-        let reply = ExtractReply::parse(&handle(&json).unwrap()).unwrap();
+        };
+        let reply = round_trip(request.answer());
+        assert_eq!(reply.seq, 2);
         assert_eq!(
             reply.page,
             Err(empty_page_message("<script>")),
             "the reason, in words"
         );
         let pasted = ExtractRequest {
-            extract: 3,
-            html: Cow::Borrowed("<p> </p>"),
-            plain: Some(Cow::Borrowed(" ")),
+            seq: 3,
+            html: "<p> </p>".into(),
+            plain: Some(" ".into()),
         };
         assert_eq!(
-            pasted.answer().page,
+            round_trip(pasted.answer()).page,
             Err("The pasted page has no readable text.".to_string())
         );
-        let analysis = crate::worker::protocol::warm_up_request(1);
-        assert!(handle(&analysis).is_none());
-        assert!(ExtractReply::parse(&crate::worker::protocol::handle(&analysis).unwrap()).is_none());
-        assert!(handle("{\"extract\":1,").is_none(), "broken JSON: no reply");
+    }
+
+    #[test]
+    fn parts_that_do_not_make_a_reply_are_refused() {
+        let furniture = r#"{"Furniture":[[0,4]]}"#;
+        assert!(ExtractReply::from_parts(1, Some("text".into()), furniture).is_some());
+        assert!(
+            ExtractReply::from_parts(1, None, furniture).is_none(),
+            "a page needs its text"
+        );
+        assert!(ExtractReply::from_parts(1, Some("t".into()), r#"{"Error":"x"}"#).is_none());
+        assert!(ExtractReply::from_parts(1, Some("t".into()), "not json").is_none());
     }
 
     #[test]
     fn the_warm_up_page_has_an_article_and_furniture_both_ways() {
-        for json in warm_up_requests() {
-            let page = ExtractReply::parse(&handle(&json).unwrap())
-                .unwrap()
-                .page
-                .unwrap();
+        for request in warm_up_requests() {
+            let page = request.answer().page.unwrap();
             assert!(page.text.contains("reservoir"), "{}", page.text);
             assert!(page.boilerplate.len() >= 2, "{:?}", page.boilerplate);
         }
