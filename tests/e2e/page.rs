@@ -209,3 +209,82 @@ async fn a_dropped_html_file_and_a_pasted_page_fold_their_furniture() {
     b.screenshot("page-03-seed-folded").await;
     b.close().await;
 }
+
+/// A page is read in the analysis worker: dropped as soon as the editor shows (the
+/// worker may still be warming up: the page waits for it), the article comes back from
+/// the worker, and the page's own Wasm holds none of the extraction code.
+#[tokio::test]
+async fn a_page_is_read_in_the_worker_and_the_pages_wasm_holds_no_extraction() {
+    let b = Browser::open().await;
+    b.wait_for_css("#editor").await;
+    b.eval_async(&format!(
+        "const dt = new DataTransfer();
+         dt.items.add(new File([{html}], 'dam.html', {{type: 'text/html'}}));
+         document.querySelector('section.input').dispatchEvent(new DragEvent('drop', {{dataTransfer: dt, bubbles: true, cancelable: true}}));
+         arguments[0](true);",
+        html = serde_json::json!(page_html()),
+    ))
+    .await;
+    b.wait_until(
+        "the dropped page",
+        "document.querySelector('#view .furniture.folded') && document.querySelector('#view').innerText.includes('Residents were relieved')",
+    )
+    .await;
+    // The worker answered it: its reply came after it said it was ready.
+    let marks = b
+        .eval(
+            "['quotelens-page-start', 'quotelens-worker-ready', 'quotelens-page-done']
+               .map(n => performance.getEntriesByName(n).map(e => e.startTime)[0] ?? null)",
+        )
+        .await;
+    let [start, ready, done] = [0, 1, 2].map(|i| marks[i].as_f64());
+    let (start, ready, done) = (start.unwrap(), ready.unwrap(), done.unwrap());
+    assert!(start <= done && ready <= done, "{marks}");
+    assert!(
+        b.eval("document.querySelector('#notice')").await.is_null(),
+        "the notice while it worked is gone"
+    );
+    // A message only the extraction code holds is in the worker's Wasm, not the page's.
+    let holds = b
+        .eval_async(
+            "const done = arguments[0];
+             const bytes = async u => new TextDecoder('latin1').decode(await (await fetch(u)).arrayBuffer());
+             const page = (await (await fetch('/')).text()).match(/quotelens-[0-9a-f]+_bg\\.wasm/)[0];
+             const mark = 'This page is only frames';
+             done([(await bytes(page)).includes(mark), (await bytes('quotelens-worker_bg.wasm')).includes(mark)]);",
+        )
+        .await;
+    assert_eq!(
+        holds,
+        serde_json::json!([false, true]),
+        "page's Wasm, worker's"
+    );
+    b.close().await;
+}
+
+/// A page the worker finds no text in gets its reason, and the document stays as it was.
+#[tokio::test]
+async fn a_page_without_text_says_why_and_keeps_the_document() {
+    let b = Browser::open().await;
+    b.wait_for_css("#editor").await;
+    b.paste("#editor", &format!("{PROSE}\n\n{PROSE}")).await;
+    b.wait_for_css("#view").await;
+    let path = std::env::temp_dir().join(format!("quotelens-e2e-{}-app.html", std::process::id()));
+    std::fs::write(
+        &path,
+        "<!doctype html><html><head><script src=app.js></script></head><body><div id=root></div></body></html>",
+    )
+    .unwrap();
+    b.upload("#file-picker", &path).await;
+    b.wait_until(
+        "the reason",
+        "document.querySelector('#notice') && document.querySelector('#notice').innerText.includes('scripts build it')",
+    )
+    .await;
+    std::fs::remove_file(&path).unwrap();
+    assert!(
+        visible(&b).await.contains("Engineers inspected the dam"),
+        "the text is kept"
+    );
+    b.close().await;
+}

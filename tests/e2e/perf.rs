@@ -402,8 +402,9 @@ async fn browser_latency_benchmark() {
 /// file (or the paste of the page with its HTML flavour) to the first frame showing
 /// the article, beside the drop of the same visible text as a `.txt` file (what any
 /// text costs: reading, the reading view), and the part of it spent extracting the
-/// article (the marks around `article::page_from_html` in the page's Wasm), with the
-/// longest main-thread task. Each run in a fresh page. A benchmark: prints figures, run
+/// article (the marks `quotelens-page-start` and `-done` around the analysis worker's
+/// extraction, from the request to its reply on the page), with the longest
+/// main-thread task (the page never extracts: the worker does, `worker::extract`). Each run in a fresh page. A benchmark: prints figures, run
 /// with `cargo test --features e2e --test e2e -- --ignored --nocapture html_page`
 /// (`BENCH_RUNS=5` for more runs than 3; `QUOTELENS_DIST=dir` serves another build).
 #[tokio::test]
@@ -502,7 +503,7 @@ async fn html_page_extraction_benchmark() {
             String::new()
         } else {
             format!(
-                "; extraction (page_from_html) {:.0} ms ({})",
+                "; extraction (worker, request to reply) {:.0} ms ({})",
                 median(&extract),
                 all(&extract)
             )
