@@ -150,6 +150,12 @@ pub fn install_analysis(
         doc.rejected.extend(extra);
         return;
     }
+    if doc.user.is_empty() {
+        // Nothing of a person's to re-attribute or re-number (a long text's thousands
+        // of ids need not be hashed).
+        doc.auto = fresh;
+        return;
+    }
     // A person's quote attributed to an engine's attribution follows it, by span, to
     // the id the engine gives it now.
     let span_of: HashMap<&str, (usize, usize)> = doc

@@ -5,6 +5,8 @@
 
 use std::cell::RefCell;
 
+use gloo::timers::callback::Timeout;
+use js_sys::Uint8Array;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
@@ -12,11 +14,17 @@ use yew::Callback;
 
 use crate::edit::{Action, ArticleSetting};
 use crate::engine::Options;
-use crate::worker::protocol::{ReplyMessage, Request, READY};
+use crate::worker::protocol::{request_head, READY};
 use crate::worker::queue::Queue;
+use crate::worker::reply_codec;
 
 /// Longer texts are kept and shown but not analysed.
 pub const MAX_CHARS: usize = 2_000_000;
+
+/// A reply read within this many milliseconds (any but a very long text's) is applied
+/// at once; a longer one in the next task, so that reading it and rendering it are not
+/// one long task.
+const APPLY_IN_THE_SAME_TASK_MS: f64 = 8.0;
 
 /// The worker's script, beside the page (Trunk's loader shim for `quotelens-worker`).
 const WORKER_URL: &str = "quotelens-worker_loader.js";
@@ -107,16 +115,19 @@ fn post(worker: &Option<Worker>, next: Option<(u64, &Job)>) {
     let (Some(worker), Some((seq, job))) = (worker, next) else {
         return;
     };
-    // The text goes out as JSON with its number; it stays in the queue for the answer.
-    let json = serde_json::to_string(&Request {
-        seq,
-        text: job.text.clone(),
-        setting: job.setting.clone(),
-        options: job.options.clone(),
-    })
-    .unwrap_or_default();
-    let _ = worker.post_message(&JsValue::from_str(&json));
+    // The text goes out as bytes with its number; it stays in the queue for the answer.
+    let head = request_head(seq, &job.setting, job.options.as_ref());
+    let (h, t) = (head.len() as u32, job.text.len() as u32);
+    let array = Uint8Array::new_with_length(h + t);
+    array.subarray(0, h).copy_from(&head);
+    array.subarray(h, h + t).copy_from(job.text.as_bytes());
+    let _ = worker.post_message_with_transfer(&array, &js_sys::Array::of1(&array.buffer()));
     mark("quotelens-analysis-posted");
+}
+
+/// Milliseconds on the page's clock.
+fn now() -> f64 {
+    gloo::utils::window().performance().map_or(0.0, |p| p.now())
 }
 
 /// A User Timing mark (seen in the browser's performance tools and the e2e benchmark).
@@ -170,10 +181,8 @@ fn spawn() -> Option<Worker> {
         if super::files::on_worker_message(&e.data()) {
             return;
         }
-        let Some(data) = e.data().as_string() else {
-            return;
-        };
-        if data == READY {
+        let data = e.data();
+        if data.as_string().as_deref() == Some(READY) {
             mark("quotelens-worker-ready");
             CLIENT.with(|c| {
                 let mut c = c.borrow_mut();
@@ -183,28 +192,53 @@ fn spawn() -> Option<Worker> {
             super::files::worker_ready();
             return;
         }
+        let Ok(bytes) = data.dyn_into::<Uint8Array>() else {
+            return;
+        };
         mark("quotelens-analysis-replied");
-        let Some(reply) = ReplyMessage::parse(&data) else {
+        let arrived = now();
+        // Only the header is read before the queue says whether the reply still counts:
+        // a stale one is dropped before anything is built from it.
+        let head = bytes.subarray(0, 12).to_vec();
+        let Some(seq) = reply_codec::seq_of(&head) else {
             return;
         };
         let answered = CLIENT.with(|c| {
             let mut c = c.borrow_mut();
             let Client { worker, queue, .. } = &mut *c;
-            let job = queue.reply(reply.seq);
+            let job = queue.reply(seq);
             post(worker, queue.to_post());
             job
         });
-        // Outside the borrow: the callback may ask for another analysis. A stale reply
-        // is dropped here, before anything is built from it.
-        if let Some(job) = answered {
-            let reply = reply.into_reply(&job.text);
-            mark("quotelens-reply-parsed");
+        // Outside the borrow: the callback may ask for another analysis.
+        let Some(job) = answered else {
+            return;
+        };
+        let reply = match reply_codec::decode(&bytes.to_vec(), &job.text) {
+            Ok(reply) => reply,
+            Err(bad) => return give_up(job, &format!("The analysis went wrong ({bad})")),
+        };
+        mark("quotelens-reply-parsed");
+        let apply = move || {
+            mark("quotelens-reply-applied");
             job.done.emit(Action::Analysed {
                 text: job.text,
                 annotations: reply.annotations,
                 boilerplate: reply.boilerplate,
             });
+        };
+        if now() - arrived < APPLY_IN_THE_SAME_TASK_MS {
+            return apply();
         }
+        // A long reply took a while to read: the document takes it in (and the view
+        // renders it) in a task of its own, so the two are shorter tasks, not one long
+        // one. A request made in between makes it stale.
+        Timeout::new(0, move || {
+            if CLIENT.with(|c| c.borrow().queue.is_latest(seq)) {
+                apply();
+            }
+        })
+        .forget();
     });
     let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(|e: ErrorEvent| {
         e.prevent_default();

@@ -2,6 +2,7 @@
 //! request with the engine's result. One request at a time; the page never sends a
 //! second before the first is answered.
 
+use js_sys::{Array, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -18,8 +19,10 @@ pub fn start() {
         let data = e.data();
         if let Some(reply) = extraction(&data) {
             let _ = reply_to.post_message(&reply);
-        } else if let Some(reply) = data.as_string().as_deref().and_then(handle) {
-            let _ = reply_to.post_message(&JsValue::from_str(&reply));
+        } else if let Ok(request) = data.dyn_into::<Uint8Array>() {
+            if let Some(reply) = handle(&request.to_vec()) {
+                post_bytes(&reply_to, &reply);
+            }
         }
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -56,6 +59,14 @@ fn reply_message(reply: ExtractReply) -> js_sys::Array {
     ]
     .into_iter()
     .collect()
+}
+
+/// Post `bytes` as a `Uint8Array` whose buffer is transferred: the page gets it without
+/// a copy (one copy out of the Wasm memory here, one into the page's there).
+fn post_bytes(scope: &DedicatedWorkerGlobalScope, bytes: &[u8]) {
+    let array = Uint8Array::new_with_length(bytes.len() as u32);
+    array.copy_from(bytes);
+    let _ = scope.post_message_with_transfer(&array, &Array::of1(&array.buffer()));
 }
 
 /// Answer the warm-up request (2.5 KB) until its time stops improving (the browser has

@@ -1,5 +1,6 @@
 //! Analysis off the page's thread. `protocol` is what the page and the analysis worker
-//! say to each other (plain serde, tested natively); `queue` decides which request goes
+//! say to each other (requests in JSON, tested natively), `reply_codec` the reply as
+//! bytes; `queue` decides which request goes
 //! out when and which replies are stale (plain, tested natively); `entry` is the worker's
 //! side, which the `quotelens-worker` binary starts; `extract` is a web page's article
 //! extracted there too (its own messages beside the analysis ones). The page's side is `ui::analysis`.
@@ -7,6 +8,7 @@
 pub mod extract;
 pub mod protocol;
 pub mod queue;
+pub mod reply_codec;
 
 #[cfg(target_arch = "wasm32")]
 mod entry;

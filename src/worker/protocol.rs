@@ -1,19 +1,22 @@
-//! The messages between the page and the analysis worker, as JSON strings.
+//! The messages between the page and the analysis worker, both bytes posted as
+//! transferred buffers: a request is a little JSON and the text (`request_bytes`), the
+//! reply is `reply_codec`'s.
 //!
 //! The page numbers its requests (`seq`) and keeps each request's text itself, so a reply
 //! carries no copy of the text back, not even the words each annotation covers (the page
-//! cuts them out of its text, `ReplyMessage::into_reply`); a reply whose `seq` is not the
-//! latest request is stale (the text changed since) and is dropped by the page before it
-//! builds anything from it.
+//! cuts them out of its text); a reply whose `seq` is not the latest request is stale
+//! (the text changed since) and is dropped by the page before it reads more than its
+//! number (`reply_codec::seq_of`).
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+use super::reply_codec;
 use crate::edit::ArticleSetting;
 use crate::engine::Options;
-use crate::model::offsets::CharIndex;
-use crate::model::{Annotation, Cue, Kind, Origin};
+use crate::model::Annotation;
 
 /// The worker's first message: it listens from now on, and has warmed up (see
 /// `warm_up`). Messages posted to a worker before its Wasm has started would be lost,
@@ -29,30 +32,92 @@ pub const WARM_UP_TEXT: &str = include_str!("warm_up.txt");
 /// compiler and compiles with its optimising one only the functions that ran hot, in
 /// the background, so a fresh worker's first analysis is several times slower than the
 /// next ones. After the warm-up the person's first request is not that one.
-pub fn warm_up_request(repeat: usize) -> String {
-    serde_json::to_string(&Request {
-        seq: 0,
-        text: WARM_UP_TEXT.repeat(repeat),
-        setting: ArticleSetting::default(),
-        options: None,
-    })
-    .unwrap_or_default()
+pub fn warm_up_request(repeat: usize) -> Vec<u8> {
+    request_bytes(
+        0,
+        &WARM_UP_TEXT.repeat(repeat),
+        &ArticleSetting::default(),
+        None,
+    )
 }
 
 /// Analyse `text` with its article as `setting` says, with `options` or the built-in ones.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Request {
     pub seq: u64,
     pub text: String,
-    #[serde(default)]
     pub setting: ArticleSetting,
     /// A person's options (their cue list); none for the built-in ones, which the worker
     /// has already (so the page need not hold or send them).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub options: Option<Options>,
 }
 
-/// The engine's result for request `seq` (sent as a `ReplyMessage`).
+/// How a request's bytes start: the format and its version.
+const REQUEST_MAGIC: &[u8; 4] = b"QLq1";
+
+/// A request but its text: JSON, sent before the text's bytes.
+#[derive(Serialize, Deserialize)]
+struct RequestHead<'a> {
+    seq: u64,
+    #[serde(default)]
+    setting: Cow<'a, ArticleSetting>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    options: Option<Cow<'a, Options>>,
+}
+
+/// A request as the page posts it: `REQUEST_MAGIC`, the length of the head, the head
+/// (JSON: number, article setting, options), then the text's UTF-8 as it is. A long
+/// text is neither escaped into JSON on the page's thread nor parsed out of it in the
+/// worker, only copied.
+pub fn request_bytes(
+    seq: u64,
+    text: &str,
+    setting: &ArticleSetting,
+    options: Option<&Options>,
+) -> Vec<u8> {
+    let mut out = request_head(seq, setting, options);
+    out.extend_from_slice(text.as_bytes());
+    out
+}
+
+/// `request_bytes` but the text, which follows (the page copies it straight to the
+/// message).
+pub fn request_head(seq: u64, setting: &ArticleSetting, options: Option<&Options>) -> Vec<u8> {
+    let head = serde_json::to_vec(&RequestHead {
+        seq,
+        setting: Cow::Borrowed(setting),
+        options: options.map(Cow::Borrowed),
+    })
+    .unwrap_or_default();
+    let mut out = Vec::with_capacity(8 + head.len());
+    out.extend_from_slice(REQUEST_MAGIC);
+    out.extend_from_slice(&u32::try_from(head.len()).unwrap_or(u32::MAX).to_le_bytes());
+    out.extend_from_slice(&head);
+    out
+}
+
+impl Request {
+    /// The request as the page posts it (`request_bytes`).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        request_bytes(self.seq, &self.text, &self.setting, self.options.as_ref())
+    }
+
+    /// Read a request; `None` for anything else.
+    pub fn from_bytes(bytes: &[u8]) -> Option<Request> {
+        let rest = bytes.strip_prefix(REQUEST_MAGIC)?;
+        let (len, rest) = rest.split_first_chunk::<4>()?;
+        let (head, text) = rest.split_at_checked(u32::from_le_bytes(*len) as usize)?;
+        let head: RequestHead = serde_json::from_slice(head).ok()?;
+        Some(Request {
+            seq: head.seq,
+            text: String::from_utf8(text.to_vec()).ok()?,
+            setting: head.setting.into_owned(),
+            options: head.options.map(Cow::into_owned),
+        })
+    }
+}
+
+/// The engine's result for request `seq` (sent as bytes, `reply_codec`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reply {
     pub seq: u64,
@@ -82,156 +147,10 @@ fn builtin() -> &'static Options {
     BUILTIN.get_or_init(Options::default)
 }
 
-/// What the worker does with one message: a request in, a reply out (both JSON, the
-/// reply as a `ReplyMessage`). A message it cannot read gets `None` (the page only ever
+/// What the worker does with one message: a request in (`request_bytes`), the reply out
+/// as bytes (`reply_codec`). A message it cannot read gets `None` (the page only ever
 /// sends requests).
-pub fn handle(message: &str) -> Option<String> {
-    let request: Request = serde_json::from_str(message).ok()?;
-    let reply = request.answer();
-    serde_json::to_string(&ReplyMessage::new(reply, &request.text)).ok()
-}
-
-/// A `Reply` as the worker sends it for a request's text: each annotation with short
-/// keys and without the words it covers (nor its cue's) when they are the text's at its
-/// offsets, as the engine's always are. Half the size of the `Reply` as plain JSON
-/// (74 KB instead of 145 KB for a 35 KB article), which the worker writes, the browser
-/// copies and the page's thread reads.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ReplyMessage {
-    pub seq: u64,
-    annotations: Vec<Sent>,
-    boilerplate: Vec<(usize, usize)>,
-    warnings: Vec<String>,
-}
-
-/// One annotation in a `ReplyMessage`: the `Annotation`'s fields under one-letter keys.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-struct Sent {
-    i: String,
-    k: Kind,
-    s: usize,
-    e: usize,
-    /// The covered text, only when it is not the request's text from `s` to `e`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    t: Option<String>,
-    #[serde(default, skip_serializing_if = "is_auto")]
-    o: Origin,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    a: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    p: Option<String>,
-    /// The cue's offsets, and its text only when it is not the request's text there.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    c: Option<(usize, usize, Option<String>)>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    v: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    g: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    r: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    y: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    f: Option<f64>,
-}
-
-fn is_auto(origin: &Origin) -> bool {
-    *origin == Origin::Auto
-}
-
-/// `covered` unless it is code points `[start, end)` of `text`.
-fn unless_sliced(
-    covered: String,
-    text: &str,
-    ix: &CharIndex,
-    start: usize,
-    end: usize,
-) -> Option<String> {
-    (covered != slice(text, ix, start, end)).then_some(covered)
-}
-
-/// Code points `[start, end)` of `text` through `ix` (clamped to the text).
-fn slice<'t>(text: &'t str, ix: &CharIndex, start: usize, end: usize) -> &'t str {
-    let (a, b) = (ix.byte_at(start), ix.byte_at(end));
-    text.get(a..b.max(a)).unwrap_or_default()
-}
-
-impl ReplyMessage {
-    /// The message for `reply`, the answer to a request for `text`.
-    pub fn new(reply: Reply, text: &str) -> Self {
-        let ix = CharIndex::new(text);
-        let annotations = reply
-            .annotations
-            .into_iter()
-            .map(|a| Sent {
-                t: unless_sliced(a.text, text, &ix, a.start, a.end),
-                c: a.cue.map(|c| {
-                    (
-                        c.start,
-                        c.end,
-                        unless_sliced(c.text, text, &ix, c.start, c.end),
-                    )
-                }),
-                i: a.id,
-                k: a.kind,
-                s: a.start,
-                e: a.end,
-                o: a.origin,
-                a: a.attribution,
-                p: a.speaker,
-                v: a.score,
-                g: a.signals,
-                r: a.rule,
-                y: a.why,
-                f: a.confidence,
-            })
-            .collect();
-        ReplyMessage {
-            seq: reply.seq,
-            annotations,
-            boilerplate: reply.boilerplate,
-            warnings: reply.warnings,
-        }
-    }
-
-    /// Read a message from the worker; `None` for anything but a reply.
-    pub fn parse(json: &str) -> Option<Self> {
-        serde_json::from_str(json).ok()
-    }
-
-    /// The reply, given the `text` of the request it answers.
-    pub fn into_reply(self, text: &str) -> Reply {
-        let ix = CharIndex::new(text);
-        let text_of = |s, e| slice(text, &ix, s, e).to_string();
-        let annotations = self
-            .annotations
-            .into_iter()
-            .map(|a| Annotation {
-                text: a.t.unwrap_or_else(|| text_of(a.s, a.e)),
-                cue: a.c.map(|(start, end, t)| Cue {
-                    start,
-                    end,
-                    text: t.unwrap_or_else(|| text_of(start, end)),
-                }),
-                id: a.i,
-                kind: a.k,
-                start: a.s,
-                end: a.e,
-                origin: a.o,
-                attribution: a.a,
-                speaker: a.p,
-                score: a.v,
-                signals: a.g,
-                rule: a.r,
-                why: a.y,
-                confidence: a.f,
-            })
-            .collect();
-        Reply {
-            seq: self.seq,
-            annotations,
-            boilerplate: self.boilerplate,
-            warnings: self.warnings,
-        }
-    }
+pub fn handle(message: &[u8]) -> Option<Vec<u8>> {
+    let request = Request::from_bytes(message)?;
+    reply_codec::encode(&request.answer(), &request.text).ok()
 }

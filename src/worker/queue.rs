@@ -56,6 +56,11 @@ impl<T> Queue<T> {
         (sent == seq && seq == self.latest).then_some(job)
     }
 
+    /// Whether `seq` is the newest request (its answer, once in, still counts).
+    pub fn is_latest(&self, seq: u64) -> bool {
+        seq == self.latest
+    }
+
     /// The request to post now, if the worker is ready and free and one waits.
     pub fn to_post(&mut self) -> Option<(u64, &T)> {
         if !self.ready || self.in_flight.is_some() {
@@ -125,6 +130,19 @@ mod tests {
         );
         assert_eq!(q.reply(3), Some("abc"));
         assert_eq!(posted(q.to_post()), None);
+    }
+
+    #[test]
+    fn an_answer_taken_in_stays_current_until_the_next_request() {
+        let mut q = Queue::default();
+        q.ready();
+        q.push("a");
+        assert_eq!(q.reply(1), Some("a"));
+        assert!(q.is_latest(1), "nothing asked since");
+        q.push("ab");
+        assert!(!q.is_latest(1), "a newer text was asked for meanwhile");
+        q.skip();
+        assert!(!q.is_latest(2));
     }
 
     #[test]

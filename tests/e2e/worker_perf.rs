@@ -62,7 +62,11 @@ async fn worker_round_trip_benchmark() {
                      const t0 = performance.now();
                      const w = new Worker('quotelens-worker_loader.js');
                      const out = {start: 0, rounds: [], size: 0};
-                     const req = JSON.stringify({seq: 1, text});
+                     // A request as the page posts it (worker::protocol::request_bytes).
+                     const enc = new TextEncoder(), head = enc.encode(JSON.stringify({seq: 1})), body = enc.encode(text);
+                     const req = new Uint8Array(8 + head.length + body.length);
+                     req.set(enc.encode('QLq1')); new DataView(req.buffer).setUint32(4, head.length, true);
+                     req.set(head, 8); req.set(body, 8 + head.length);
                      let sent = 0;
                      const send = () => { sent = performance.now(); w.postMessage(req); };
                      w.onmessage = e => {
@@ -77,7 +81,7 @@ async fn worker_round_trip_benchmark() {
                 .unwrap();
             let rounds = numbers(&out["rounds"]);
             println!(
-                "  {name} ({} bytes): worker start-up {:.0} ms; round trips {:?} ms (first {:.0}, median {:.0}); reply {} chars",
+                "  {name} ({} bytes): worker start-up {:.0} ms; round trips {:?} ms (first {:.0}, median {:.0}); reply {} bytes",
                 text.len(),
                 out["start"].as_f64().unwrap(),
                 rounds.iter().map(|r| r.round()).collect::<Vec<_>>(),
