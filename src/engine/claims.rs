@@ -94,7 +94,7 @@ pub fn probability(feats: &[(usize, f32)], bias: f32, weights: &[f32]) -> f64 {
 
 /// Score one sentence (any text; never panics).
 pub fn score_sentence(sentence: &str) -> ClaimScore {
-    let (score, reasons) = score_and_reasons(sentence);
+    let (score, reasons) = score_and_reasons(sentence, &mut String::new());
     ClaimScore {
         score,
         signals: reasons.signals(),
@@ -102,9 +102,10 @@ pub fn score_sentence(sentence: &str) -> ClaimScore {
 }
 
 /// A sentence's score, and the named features behind it (their signals are built
-/// only for the sentences reported: most sentences are not).
-fn score_and_reasons(sentence: &str) -> (f64, Reasons) {
-    let (named, hashed, shape) = features_and_shape(sentence, HASH_BUCKETS);
+/// only for the sentences reported: most sentences are not). `lower` is a buffer for
+/// lower-cased words, reused from sentence to sentence.
+fn score_and_reasons(sentence: &str, lower: &mut String) -> (f64, Reasons) {
+    let (named, hashed, shape) = features_and_shape(sentence, HASH_BUCKETS, lower);
     let weight = |i: usize| f64::from(model::WEIGHTS.get(i).copied().unwrap_or(0.0));
     let mut z = f64::from(model::BIAS);
     let mut reasons = Reasons {
@@ -165,6 +166,7 @@ pub fn find_claims_except(
     skip: impl Fn(&Range<usize>) -> bool,
 ) -> Vec<ClaimSpan> {
     let mut out = Vec::new();
+    let mut lower = String::new();
     for r in sentences {
         let Some(sentence) = text.get(r.clone()) else {
             continue;
@@ -179,7 +181,7 @@ pub fn find_claims_except(
         if skip(&range) {
             continue;
         }
-        let (score, reasons) = score_and_reasons(body);
+        let (score, reasons) = score_and_reasons(body, &mut lower);
         if score >= CLAIM_THRESHOLD {
             out.push(ClaimSpan {
                 range,
@@ -839,7 +841,7 @@ pub fn features(sentence: &str) -> Vec<(usize, f32)> {
 /// The sparse feature vector of a sentence with `buckets` hashed-word features:
 /// (index, value) pairs, indices unique and below `NAMED + buckets`.
 pub fn features_with(sentence: &str, buckets: usize) -> Vec<(usize, f32)> {
-    let (named, hashed, _) = features_and_shape(sentence, buckets);
+    let (named, hashed, _) = features_and_shape(sentence, buckets, &mut String::new());
     let mut out: Vec<(usize, f32)> = named
         .iter()
         .enumerate()
@@ -853,7 +855,11 @@ pub fn features_with(sentence: &str, buckets: usize) -> Vec<(usize, f32)> {
 /// The features of [`features_with`] as the named ones' values and the hashed words'
 /// indices (sorted, unique), and the shape of the sentence's words for
 /// [`furniture_factor_of`] (one pass over the words for all).
-fn features_and_shape(sentence: &str, buckets: usize) -> ([f32; NAMED], Vec<usize>, WordShape) {
+fn features_and_shape(
+    sentence: &str,
+    buckets: usize,
+    lw: &mut String,
+) -> ([f32; NAMED], Vec<usize>, WordShape) {
     let mut shape = WordShape::default();
     let mut named = [0f32; NAMED];
     let mut hashed: Vec<usize> = Vec::new();
@@ -880,7 +886,6 @@ fn features_and_shape(sentence: &str, buckets: usize) -> ([f32; NAMED], Vec<usiz
     let mut count_numbers = 0usize;
     let mut count_words = 0usize;
     let mut names = 0usize;
-    let mut lw = String::new();
     let mut sentence_has_per_cent: Option<bool> = None;
     for (k, w) in words(sentence).enumerate() {
         count_words += 1;
@@ -896,7 +901,7 @@ fn features_and_shape(sentence: &str, buckets: usize) -> ([f32; NAMED], Vec<usiz
         let l = if plain {
             w // already lower-case ASCII: no copy
         } else {
-            lower_word(w, &mut lw);
+            lower_word(w, lw);
             lw.as_str()
         };
         let lists = list_flags(l);

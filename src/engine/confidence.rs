@@ -112,25 +112,39 @@ fn length_class(text: &str) -> &'static str {
 }
 
 /// Check-worthiness in bands of 0.2.
-/// `text.split_whitespace().take(most).count()`, with ASCII looked at as bytes (the
-/// standard iterator decodes every character).
+/// `text.split_whitespace().take(most).count()`, with ASCII looked at as bytes and
+/// words skipped whole (the standard iterator decodes every character).
 fn words_up_to(text: &str, most: usize) -> usize {
     let b = text.as_bytes();
-    let (mut words, mut in_word, mut i) = (0, false, 0);
-    while i < b.len() && words < most {
-        let (space, len) = if b[i] < 0x80 {
-            // `char::is_whitespace` on ASCII: tab, line feed, vertical tab, form feed,
-            // carriage return, space.
-            (matches!(b[i], b'\t'..=b'\r' | b' '), 1)
-        } else {
-            let c = super::ascii::char_from(text, i);
-            (c.is_whitespace(), c.len_utf8())
-        };
-        if !space && !in_word {
-            words += 1;
+    // The white space at byte `i` (a char boundary) and its length, if any.
+    let space_at = |i: usize| -> Option<usize> {
+        match b[i] {
+            // `char::is_whitespace` on ASCII: tab to carriage return, and space.
+            b'\t'..=b'\r' | b' ' => Some(1),
+            x if x < 0x80 => None,
+            _ => {
+                let c = super::ascii::char_from(text, i);
+                c.is_whitespace().then(|| c.len_utf8())
+            }
         }
-        in_word = !space;
-        i += len;
+    };
+    let (mut words, mut i) = (0, 0);
+    while i < b.len() && words < most {
+        if let Some(len) = space_at(i) {
+            i += len;
+            continue;
+        }
+        words += 1;
+        // To the end of the word: printable ASCII needs no other test.
+        while i < b.len() {
+            if b[i] > b' ' && b[i] < 0x80 {
+                i += 1;
+            } else if space_at(i).is_some() {
+                break;
+            } else {
+                i += super::ascii::char_from(text, i).len_utf8();
+            }
+        }
     }
     words
 }

@@ -105,7 +105,8 @@ pub fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) 
     let mut attr_order: Vec<usize> = (0..found.attrs.len()).filter(|&a| used[a]).collect();
     attr_order.sort_by_key(|&a| (found.attrs[a].speaker.start, found.attrs[a].cue.start));
     let mut attr_id = vec![String::new(); found.attrs.len()];
-    let mut out = Vec::new();
+    let kept_quotes = found.quote_keep.iter().filter(|k| **k).count();
+    let mut out = Vec::with_capacity(attr_order.len() + kept_quotes);
     for (n, &a) in attr_order.iter().enumerate() {
         attr_id[a] = numbered_id('a', n + 1);
         let at = &found.attrs[a];
@@ -129,7 +130,7 @@ pub fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) 
     }
 
     // Quotes: the kept ones, with their links.
-    let mut quote_spans: Vec<(Range<usize>, Option<usize>)> = Vec::new();
+    let mut quote_spans: Vec<(Range<usize>, Option<usize>)> = Vec::with_capacity(kept_quotes);
     for (qi, q) in quotes.iter().enumerate() {
         if !found.quote_keep[qi] {
             continue;
@@ -152,7 +153,8 @@ pub fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) 
     }
 
     // Claims: reported speech first, then check-worthy sentences elsewhere.
-    let mut claims: Vec<(Range<usize>, Option<usize>, claims::ClaimScore, &str)> = Vec::new();
+    let mut claims: Vec<(Range<usize>, Option<usize>, claims::ClaimScore, &str)> =
+        Vec::with_capacity(found.contents.len() + sentences.len() / 4);
     for (content, a) in &found.contents {
         // A cue that ends the text ("he said,") leaves an empty content: no span.
         if content.is_empty() {
@@ -203,6 +205,7 @@ pub fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) 
         ));
     }
     claims.sort_by_key(|c| (c.0.start, c.0.end));
+    out.reserve_exact(claims.len());
     for (n, (r, a, s, rule)) in claims.into_iter().enumerate() {
         let mut ann = annotation(text, &ix, numbered_id('c', n + 1), Kind::Claim, r);
         ann.attribution = a.map(|a| attr_id[a].clone());
