@@ -165,15 +165,7 @@ async fn a_paste_with_the_pages_html_shows_the_article_with_furniture_folded() {
 async fn a_dropped_html_file_and_a_pasted_page_fold_their_furniture() {
     let b = Browser::open().await;
     b.wait_for_css("#editor").await;
-    // Drop an HTML file on the input, as a person drags one from their files.
-    b.eval_async(&format!(
-        "const dt = new DataTransfer();
-         dt.items.add(new File([{html}], 'dam.html', {{type: 'text/html'}}));
-         document.querySelector('section.input').dispatchEvent(new DragEvent('drop', {{dataTransfer: dt, bubbles: true, cancelable: true}}));
-         arguments[0](true);",
-        html = serde_json::json!(page_html()),
-    ))
-    .await;
+    drop_page_html(&b).await;
     b.wait_until(
         "the dropped page",
         "document.querySelector('#view .mk-quote') && document.querySelector('#view .furniture.folded')",
@@ -217,14 +209,7 @@ async fn a_dropped_html_file_and_a_pasted_page_fold_their_furniture() {
 async fn a_page_is_read_in_the_worker_and_the_pages_wasm_holds_no_extraction() {
     let b = Browser::open().await;
     b.wait_for_css("#editor").await;
-    b.eval_async(&format!(
-        "const dt = new DataTransfer();
-         dt.items.add(new File([{html}], 'dam.html', {{type: 'text/html'}}));
-         document.querySelector('section.input').dispatchEvent(new DragEvent('drop', {{dataTransfer: dt, bubbles: true, cancelable: true}}));
-         arguments[0](true);",
-        html = serde_json::json!(page_html()),
-    ))
-    .await;
+    drop_page_html(&b).await;
     b.wait_until(
         "the dropped page",
         "document.querySelector('#view .furniture.folded') && document.querySelector('#view').innerText.includes('Residents were relieved')",
@@ -287,4 +272,16 @@ async fn a_page_without_text_says_why_and_keeps_the_document() {
         "the text is kept"
     );
     b.close().await;
+}
+
+/// Drop the test page as an HTML file on the input, as a person drags one from their files.
+async fn drop_page_html(b: &Browser) {
+    b.eval_async(&format!(
+        "const dt = new DataTransfer();
+         dt.items.add(new File([{html}], 'dam.html', {{type: 'text/html'}}));
+         document.querySelector('section.input').dispatchEvent(new DragEvent('drop', {{dataTransfer: dt, bubbles: true, cancelable: true}}));
+         arguments[0](true);",
+        html = serde_json::json!(page_html()),
+    ))
+    .await;
 }
