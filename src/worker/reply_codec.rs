@@ -102,19 +102,22 @@ mod field {
     pub const CONFIDENCE_AT: usize = 80;
 }
 
-/// Code points `start..end` of the text and their byte offsets, and whether `covered`
-/// is the text there (then it need not be sent).
-fn span(
+/// A span's five words: code points `start..end`, their byte offsets, and the string
+/// number of `covered`, or `NONE` when it is the text there (then it need not be sent).
+fn span<'a>(
     text: &str,
     ix: &CharIndex,
-    start: usize,
-    end: usize,
-    covered: &str,
-) -> Result<([u32; 4], bool), BadReply> {
+    strings: &mut Strings<'a>,
+    (start, end, covered): (usize, usize, &'a str),
+) -> Result<[u32; 5], BadReply> {
     let a = ix.byte_at(start);
     let b = ix.byte_at(end).max(a);
-    let sliced = text.get(a..b) == Some(covered);
-    Ok(([n32(start)?, n32(end)?, n32(a)?, n32(b)?], sliced))
+    let words = if text.get(a..b) == Some(covered) {
+        NONE
+    } else {
+        strings.number(covered)?
+    };
+    Ok([n32(start)?, n32(end)?, n32(a)?, n32(b)?, words])
 }
 
 /// One annotation's record.
@@ -128,32 +131,16 @@ fn record<'a>(
     let mut r = [0u8; RECORD];
     let mut put = |i: usize, w: u32| r[i * 4..i * 4 + 4].copy_from_slice(&w.to_le_bytes());
     let mut flags = 0;
-    let (offsets, sliced) = span(text, ix, a.start, a.end, &a.text)?;
-    for (i, o) in offsets.into_iter().enumerate() {
-        put(field::START + i, o);
+    let words = span(text, ix, strings, (a.start, a.end, &a.text))?;
+    for (i, w) in words.into_iter().enumerate() {
+        put(field::START + i, w);
     }
-    put(
-        field::TEXT,
-        if sliced {
-            NONE
-        } else {
-            strings.number(&a.text)?
-        },
-    );
     if let Some(c) = &a.cue {
         flags |= CUE;
-        let (offsets, sliced) = span(text, ix, c.start, c.end, &c.text)?;
-        for (i, o) in offsets.into_iter().enumerate() {
-            put(field::CUE + i, o);
+        let words = span(text, ix, strings, (c.start, c.end, &c.text))?;
+        for (i, w) in words.into_iter().enumerate() {
+            put(field::CUE + i, w);
         }
-        put(
-            field::CUE + 4,
-            if sliced {
-                NONE
-            } else {
-                strings.number(&c.text)?
-            },
-        );
     }
     if let Some(list) = &a.signals {
         flags |= SIGNALS;
