@@ -140,14 +140,16 @@ fn extract(html: String, plain: Option<String>, done: Callback<Result<Page, Stri
     send(message);
 }
 
+/// What the person is told when there is no worker to read a page.
+const NO_WORKER: &str =
+    "The page could not be read: this browser could not start QuoteLens' worker.";
+
 /// Post `message` now, or keep it until the worker is ready, or fail if it cannot start.
 fn send(message: js_sys::Array) {
     match post_to_worker(&message) {
         Posted::Sent => {}
         Posted::NotReady => EXTRACTION.with(|x| x.borrow_mut().waiting = Some(message)),
-        Posted::Broken => {
-            fail("The page could not be read: this browser could not start QuoteLens' worker.")
-        }
+        Posted::Broken => fail(NO_WORKER),
     }
 }
 
@@ -210,6 +212,6 @@ pub(super) fn worker_failed(started: bool, why: &str) {
             "The page could not be read ({why}). Nothing was changed: try again, or copy its text and paste that."
         ));
     } else if !started {
-        fail("The page could not be read: this browser could not start QuoteLens' worker.");
+        fail(NO_WORKER);
     }
 }
