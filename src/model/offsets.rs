@@ -30,17 +30,37 @@ pub struct CharIndex {
 
 const BLOCK: usize = 64;
 
+/// The deltas of a block of ASCII chars: each one byte after the last.
+const ASCII_DELTAS: [u8; BLOCK] = {
+    let mut d = [0u8; BLOCK];
+    let mut i = 0;
+    while i < BLOCK {
+        d[i] = i as u8;
+        i += 1;
+    }
+    d
+};
+
 impl CharIndex {
     pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
         let mut blocks = Vec::with_capacity(text.len() / BLOCK + 1);
         let mut deltas = Vec::with_capacity(text.len());
-        let mut start = 0;
-        for (i, (b, _)) in text.char_indices().enumerate() {
-            if i % BLOCK == 0 {
-                start = b;
-                blocks.push(b);
+        let mut b = 0;
+        while b < bytes.len() {
+            // `b` starts a block (its first char). A block of ASCII alone, most of any
+            // text, has the deltas 0..BLOCK: copied whole, not decoded char by char.
+            blocks.push(b);
+            if bytes.len() - b >= BLOCK && bytes[b..b + BLOCK].is_ascii() {
+                deltas.extend_from_slice(&ASCII_DELTAS);
+                b += BLOCK;
+                continue;
             }
-            deltas.push((b - start) as u8);
+            let start = b;
+            for (i, c) in text[start..].char_indices().take(BLOCK) {
+                deltas.push(i as u8);
+                b = start + i + c.len_utf8();
+            }
         }
         CharIndex {
             blocks,
@@ -141,6 +161,12 @@ mod tests {
                 );
             }
             texts.push("😀".repeat(n));
+            // ASCII runs (indexed a block at a time) broken by one wider char.
+            for at in [0, 1, 62, 63, 64, 65, n / 2, n - 1] {
+                let mut t = "x".repeat(n);
+                t.insert(at.min(t.len()), '\u{201c}');
+                texts.push(t);
+            }
         }
         for t in &texts {
             let ix = CharIndex::new(t);
