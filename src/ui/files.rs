@@ -6,7 +6,7 @@
 
 use std::cell::RefCell;
 
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use web_sys::File;
 use yew::Callback;
 
@@ -14,7 +14,7 @@ use super::analysis::{post_to_worker, Posted};
 use crate::article::Page;
 use crate::edit::article::page_doc;
 use crate::edit::Action;
-use crate::worker::extract::{self, ExtractReply};
+use crate::worker::extract::{ExtractReply, ExtractRequest};
 
 /// Bigger files are refused before reading (an article is rarely over a megabyte).
 const MAX_BYTES: f64 = 20_000_000.0;
@@ -128,16 +128,7 @@ fn extract(html: String, plain: Option<String>, done: Callback<Result<Page, Stri
         x.waiting = None;
         x.latest
     });
-    // Its strings go as they are: the HTML is not escaped into JSON (and parsed again).
-    let message: js_sys::Array = [
-        JsValue::from_str(extract::REQUEST),
-        JsValue::from_f64(seq as f64),
-        JsValue::from_str(&html),
-        plain.map_or(JsValue::NULL, |p| JsValue::from_str(&p)),
-    ]
-    .into_iter()
-    .collect();
-    send(message);
+    send(ExtractRequest { seq, html, plain }.to_message());
 }
 
 /// What the person is told when there is no worker to read a page.
@@ -175,15 +166,9 @@ pub(super) fn worker_ready() {
 /// A message from the worker: whether it was an extraction reply (handled here; one for
 /// an older request is dropped).
 pub(super) fn on_worker_message(data: &JsValue) -> bool {
-    let Some(message) = data.dyn_ref::<js_sys::Array>() else {
+    let Some((seq, reply)) = ExtractReply::from_message(data) else {
         return false;
     };
-    if message.get(0).as_string().as_deref() != Some(extract::REPLY) {
-        return false;
-    }
-    let seq = message.get(1).as_f64().unwrap_or(-1.0) as u64;
-    let rest = message.get(3).as_string().unwrap_or_default();
-    let reply = ExtractReply::from_parts(seq, message.get(2).as_string(), &rest);
     let done = EXTRACTION.with(|x| {
         let mut x = x.borrow_mut();
         (seq == x.latest).then(|| x.done.take()).flatten()

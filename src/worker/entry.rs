@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-use super::extract::{self, ExtractReply, ExtractRequest};
+use super::extract::{self, ExtractRequest};
 use super::protocol::{handle, warm_up_request, READY};
 
 /// Warm up, listen for requests, then tell the page so.
@@ -17,8 +17,8 @@ pub fn start() {
     let reply_to = scope.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
         let data = e.data();
-        if let Some(reply) = extraction(&data) {
-            let _ = reply_to.post_message(&reply);
+        if let Some(request) = ExtractRequest::from_message(&data) {
+            let _ = reply_to.post_message(&request.answer().to_message());
         } else if let Ok(request) = data.dyn_into::<Uint8Array>() {
             if let Some(reply) = handle(&request.to_vec()) {
                 post_bytes(&reply_to, &reply);
@@ -30,35 +30,6 @@ pub fn start() {
     on_message.forget();
     warm_up(&scope);
     let _ = scope.post_message(&JsValue::from_str(READY));
-}
-
-/// The reply to an extraction request (`extract::REQUEST`, an array), as an array;
-/// `None` for any other message.
-fn extraction(data: &JsValue) -> Option<js_sys::Array> {
-    let message: &js_sys::Array = data.dyn_ref()?;
-    if message.get(0).as_string().as_deref() != Some(extract::REQUEST) {
-        return None;
-    }
-    let request = ExtractRequest {
-        seq: message.get(1).as_f64()? as u64,
-        html: message.get(2).as_string()?,
-        plain: message.get(3).as_string(),
-    };
-    Some(reply_message(request.answer()))
-}
-
-/// An extraction reply as it is posted (`extract::REPLY`).
-fn reply_message(reply: ExtractReply) -> js_sys::Array {
-    let (seq, text, rest) = reply.into_parts();
-    let text = text.map_or(JsValue::NULL, |t| JsValue::from_str(&t));
-    [
-        JsValue::from_str(extract::REPLY),
-        JsValue::from_f64(seq as f64),
-        text,
-        JsValue::from_str(&rest),
-    ]
-    .into_iter()
-    .collect()
 }
 
 /// Post `bytes` as a `Uint8Array` whose buffer is transferred: the page gets it without
@@ -88,7 +59,7 @@ fn warm_up(scope: &DedicatedWorkerGlobalScope) {
         let _ = handle(&sample);
         pages
             .iter()
-            .for_each(|page| drop(reply_message(page.answer())));
+            .for_each(|page| drop(page.answer().to_message()));
         let took = clock.now() - t0;
         rounds += 1;
         since_best += 1;
