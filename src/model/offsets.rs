@@ -73,10 +73,23 @@ impl CharIndex {
         if b >= self.len_bytes {
             return self.deltas.len();
         }
-        let block = self.blocks.partition_point(|&s| s <= b) - 1;
+        // A char takes a byte or more, so the block holding byte `b` is at most its
+        // `b / BLOCK`th, and exactly that one when all before it is ASCII (most of a
+        // text): look there first, then search the blocks before it.
+        let guess = (b / BLOCK).min(self.blocks.len() - 1);
+        let block = if self.blocks[guess] <= b {
+            guess
+        } else {
+            self.blocks[..guess].partition_point(|&s| s <= b) - 1
+        };
         let from = block * BLOCK;
         let deltas = &self.deltas[from..(from + BLOCK).min(self.deltas.len())];
         let rel = b - self.blocks[block];
+        // Deltas rise by one a char or more: where one equals its position, every char
+        // up to it is one byte (the common case), and `b` starts that char.
+        if deltas.get(rel) == Some(&(rel as u8)) {
+            return from + rel;
+        }
         from + deltas.partition_point(|&d| usize::from(d) <= rel) - 1
     }
     /// Byte offset of code point `c` (clamped).
