@@ -71,7 +71,9 @@ const FINAL_ABBREVIATIONS: &[&str] =
     &["jr", "sr", "inc", "corp", "co", "ltd", "etc", "bros", "llc"];
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    // Curly quotes, dashes and ellipses (General Punctuation, none of it a letter or a
+    // digit) are most of a news text's non-ASCII: answered without the Unicode tables.
+    !('\u{2000}'..='\u{206f}').contains(&c) && c.is_alphanumeric()
 }
 
 pub fn is_title_abbreviation(w: &str) -> bool {
