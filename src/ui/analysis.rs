@@ -149,29 +149,21 @@ fn give_up(job: Job, why: &str) {
     )));
 }
 
-/// Whether a message other than an analysis request (`files`' page extraction) went out.
-pub(super) enum Posted {
-    Sent,
-    /// The worker has not said it is ready: post it again then (`files::worker_ready`).
-    NotReady,
-    /// There is no worker in this browser.
-    Broken,
+/// Whether there is a worker (started now if need be): none when this browser cannot
+/// start one.
+pub(super) fn has_worker() -> bool {
+    warm_up();
+    CLIENT.with(|c| !c.borrow().broken)
 }
 
-/// Post `message` to the worker (started now if need be) if it is ready.
-pub(super) fn post_to_worker(message: &JsValue) -> Posted {
-    warm_up();
+/// Post `message` (other than an analysis request: `files`' page extraction, which
+/// waits for READY in its own queue) to the worker.
+pub(super) fn post_to_worker(message: &JsValue) {
     CLIENT.with(|c| {
-        let c = c.borrow();
-        match &c.worker {
-            _ if c.broken => Posted::Broken,
-            Some(worker) if c.queue.is_ready() => {
-                let _ = worker.post_message(message);
-                Posted::Sent
-            }
-            _ => Posted::NotReady,
+        if let Some(worker) = &c.borrow().worker {
+            let _ = worker.post_message(message);
         }
-    })
+    });
 }
 
 /// Create the worker and wire its replies and failures.

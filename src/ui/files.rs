@@ -10,11 +10,11 @@ use wasm_bindgen::JsValue;
 use web_sys::File;
 use yew::Callback;
 
-use super::analysis::{post_to_worker, Posted};
 use crate::article::Page;
 use crate::edit::article::page_doc;
 use crate::edit::Action;
-use crate::worker::extract::{ExtractReply, ExtractRequest};
+use crate::worker::extract::{self, ExtractReply};
+use crate::worker::queue::Queue;
 
 /// Bigger files are refused before reading (an article is rarely over a megabyte).
 const MAX_BYTES: f64 = 20_000_000.0;
@@ -100,67 +100,47 @@ pub fn read_page(
     extract(html, plain, done);
 }
 
-/// The page's side of extraction in the worker: the newest request only (an older one's
-/// reply is dropped), posted once the worker is ready.
-#[derive(Default)]
-struct Extraction {
-    /// The number of the newest request.
-    latest: u64,
-    /// Its message, until the worker is ready for it.
-    waiting: Option<js_sys::Array>,
-    /// Whom to give its page (or why there is none), until the reply comes.
-    done: Option<Callback<Result<Page, String>>>,
+/// A page to extract, kept until its reply comes: the request's strings and whom to
+/// give its page (or why there is none).
+struct PageJob {
+    html: String,
+    plain: Option<String>,
+    done: Callback<Result<Page, String>>,
 }
 
 thread_local! {
-    static EXTRACTION: RefCell<Extraction> = RefCell::new(Extraction::default());
+    /// The page's side of extraction in the worker, queued as analysis requests are
+    /// (`worker::queue`): one in flight, the newest waiting, older replies dropped.
+    static EXTRACTION: RefCell<Queue<PageJob>> = RefCell::new(Queue::default());
 }
 
 /// Ask the worker for the page of `html` and give it to `done`.
 fn extract(html: String, plain: Option<String>, done: Callback<Result<Page, String>>) {
     // Marks around the extraction: the e2e benchmark reads what a page adds.
     super::analysis::mark("quotelens-page-start");
-    let seq = EXTRACTION.with(|x| {
-        let mut x = x.borrow_mut();
-        x.latest += 1;
-        // A newer request makes the older one stale: its reply will be dropped.
-        x.done = Some(done);
-        x.waiting = None;
-        x.latest
-    });
-    send(ExtractRequest { seq, html, plain }.to_message());
+    if !super::analysis::has_worker() {
+        done.emit(Err(NO_WORKER.to_string()));
+        return;
+    }
+    let job = PageJob { html, plain, done };
+    EXTRACTION.with(|q| post(q.borrow_mut().push(job)));
 }
 
 /// What the person is told when there is no worker to read a page.
 const NO_WORKER: &str =
     "The page could not be read: this browser could not start QuoteLens' worker.";
 
-/// Post `message` now, or keep it until the worker is ready, or fail if it cannot start.
-fn send(message: js_sys::Array) {
-    match post_to_worker(&message) {
-        Posted::Sent => {}
-        Posted::NotReady => EXTRACTION.with(|x| x.borrow_mut().waiting = Some(message)),
-        Posted::Broken => fail(NO_WORKER),
-    }
-}
-
-/// Give the newest request's `done` a failure message.
-fn fail(msg: &str) {
-    let done = EXTRACTION.with(|x| {
-        let mut x = x.borrow_mut();
-        x.waiting = None;
-        x.done.take()
-    });
-    if let Some(done) = done {
-        done.emit(Err(msg.to_string()));
+/// Post request `seq` for `job`, if the queue says one goes out now.
+fn post(next: Option<(u64, &PageJob)>) {
+    if let Some((seq, job)) = next {
+        let message = extract::request_message(seq, &job.html, job.plain.as_deref());
+        super::analysis::post_to_worker(&message);
     }
 }
 
 /// The worker is ready: post the request that waits for it.
 pub(super) fn worker_ready() {
-    if let Some(message) = EXTRACTION.with(|x| x.borrow_mut().waiting.take()) {
-        send(message);
-    }
+    EXTRACTION.with(|q| post(q.borrow_mut().ready()));
 }
 
 /// A message from the worker: whether it was an extraction reply (handled here; one for
@@ -169,14 +149,17 @@ pub(super) fn on_worker_message(data: &JsValue) -> bool {
     let Some((seq, reply)) = ExtractReply::from_message(data) else {
         return false;
     };
-    let done = EXTRACTION.with(|x| {
-        let mut x = x.borrow_mut();
-        (seq == x.latest).then(|| x.done.take()).flatten()
+    let job = EXTRACTION.with(|q| {
+        let mut q = q.borrow_mut();
+        let job = q.reply(seq);
+        // The worker is free again: the newest request, if one waits, goes out.
+        post(q.to_post());
+        job
     });
     super::analysis::mark("quotelens-page-done");
     // Outside the borrow: showing the page may ask for another extraction.
-    if let Some(done) = done {
-        done.emit(reply.map_or_else(
+    if let Some(job) = job {
+        job.done.emit(reply.map_or_else(
             || Err("The page could not be read (its reply was damaged). Nothing was changed: try again.".into()),
             |r| r.page,
         ));
@@ -188,15 +171,12 @@ pub(super) fn on_worker_message(data: &JsValue) -> bool {
 /// request it had is lost (the person is told and may try again); one still waiting
 /// goes to the new worker, unless there is none.
 pub(super) fn worker_failed(started: bool, why: &str) {
-    let in_flight = EXTRACTION.with(|x| {
-        let x = x.borrow();
-        x.done.is_some() && x.waiting.is_none()
-    });
-    if in_flight {
-        fail(&format!(
-            "The page could not be read ({why}). Nothing was changed: try again, or copy its text and paste that."
-        ));
-    } else if !started {
-        fail(NO_WORKER);
-    }
+    let Some(job) = EXTRACTION.with(|q| q.borrow_mut().fail(started)) else {
+        return;
+    };
+    job.done.emit(Err(if started {
+        format!("The page could not be read ({why}). Nothing was changed: try again, or copy its text and paste that.")
+    } else {
+        NO_WORKER.to_string()
+    }));
 }

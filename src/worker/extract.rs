@@ -84,6 +84,9 @@ impl ExtractReply {
     }
 }
 
+#[cfg(target_arch = "wasm32")]
+pub use message::request_message;
+
 /// The messages as they are posted: arrays of JS values, tag first.
 #[cfg(target_arch = "wasm32")]
 mod message {
@@ -102,19 +105,17 @@ mod message {
         items.into_iter().collect()
     }
 
-    impl ExtractRequest {
-        /// The request as the page posts it: `[REQUEST, seq, html, plain or null]`.
-        pub fn to_message(&self) -> Array {
-            array([
-                JsValue::from_str(REQUEST),
-                JsValue::from_f64(self.seq as f64),
-                JsValue::from_str(&self.html),
-                self.plain
-                    .as_deref()
-                    .map_or(JsValue::NULL, JsValue::from_str),
-            ])
-        }
+    /// Extraction request `seq` as the page posts it: `[REQUEST, seq, html, plain or null]`.
+    pub fn request_message(seq: u64, html: &str, plain: Option<&str>) -> Array {
+        array([
+            JsValue::from_str(REQUEST),
+            JsValue::from_f64(seq as f64),
+            JsValue::from_str(html),
+            plain.map_or(JsValue::NULL, JsValue::from_str),
+        ])
+    }
 
+    impl ExtractRequest {
         /// The request a message holds, as the worker reads it; `None` for any other
         /// message.
         pub fn from_message(data: &JsValue) -> Option<Self> {

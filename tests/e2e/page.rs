@@ -285,3 +285,29 @@ async fn drop_page_html(b: &Browser) {
     ))
     .await;
 }
+
+/// In a browser that cannot start the worker, an opened page gets a message saying so,
+/// and the document stays as it was (a pasted text, kept for annotating by hand).
+#[tokio::test]
+async fn without_a_worker_an_opened_page_says_why_and_keeps_the_document() {
+    let b = Browser::open().await;
+    b.before_each_page("window.Worker = function () { throw new Error('no workers here'); };")
+        .await;
+    b.client.refresh().await.unwrap();
+    b.wait_for_css("#editor").await;
+    b.paste("#editor", PROSE).await;
+    b.wait_for_css("#view").await;
+    let path = std::env::temp_dir().join(format!("quotelens-e2e-{}-dam.html", std::process::id()));
+    std::fs::write(&path, page_html()).unwrap();
+    b.upload("#file-picker", &path).await;
+    b.wait_until(
+        "the reason",
+        "document.querySelector('#notice') && document.querySelector('#notice').innerText.includes('The page could not be read')",
+    )
+    .await;
+    std::fs::remove_file(&path).unwrap();
+    let shown = visible(&b).await;
+    assert!(shown.contains("Engineers inspected the dam"), "{shown}");
+    assert!(!shown.contains("Residents were relieved"), "{shown}");
+    b.close().await;
+}
