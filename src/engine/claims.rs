@@ -12,7 +12,7 @@
 
 use std::ops::Range;
 
-use super::ascii::{char_from, is_ascii_alnum, LowerContains};
+use super::ascii::{char_from, LowerContains};
 
 #[path = "claims_model.rs"]
 mod model;
@@ -106,39 +106,52 @@ pub fn score_sentence(sentence: &str) -> ClaimScore {
 /// lower-cased words, reused from sentence to sentence.
 fn score_and_reasons(sentence: &str, lower: &mut String) -> (f64, Reasons) {
     let (named, hashed, shape) = features_and_shape(sentence, HASH_BUCKETS, lower);
-    let weight = |i: usize| f64::from(model::WEIGHTS.get(i).copied().unwrap_or(0.0));
     let mut z = f64::from(model::BIAS);
-    let mut reasons = Reasons {
-        pushes: [(0.0, 0); NAMED],
-        len: 0,
-    };
+    let mut pushes = 0u64;
     // Named features in index order, then hashed words: the order of `features`.
-    for (i, v) in named.iter().enumerate().filter(|(_, v)| **v != 0.0) {
-        let push = weight(i) * f64::from(*v);
+    // A named feature's value is 1, so its push is its weight.
+    let mut bits = named;
+    while bits != 0 {
+        let i = bits.trailing_zeros() as usize;
+        bits &= bits - 1;
+        let push = weight(i);
         z += push;
         if push > 0.05 {
-            reasons.pushes[reasons.len] = (push, i);
-            reasons.len += 1;
+            pushes |= 1 << i;
         }
     }
     for i in hashed {
         z += weight(i);
     }
     let p = sigmoid(z) * furniture_factor_of(sentence, shape);
-    (p.clamp(0.0, 1.0), reasons)
+    (p.clamp(0.0, 1.0), Reasons { pushes })
 }
 
-/// The named features that pushed a sentence's score up, with how much: on the
-/// stack, as there are at most [`NAMED`].
+/// The shipped model's weight of feature `i` (0 past the end).
+#[inline]
+fn weight(i: usize) -> f64 {
+    f64::from(model::WEIGHTS.get(i).copied().unwrap_or(0.0))
+}
+
+/// The named features that pushed a sentence's score up, as bits: each one's push
+/// is its weight, looked up again for the few sentences reported.
 struct Reasons {
-    pushes: [(f64, usize); NAMED],
-    len: usize,
+    pushes: u64,
 }
 
 impl Reasons {
     /// The user-facing signals, strongest push first, each once.
-    fn signals(mut self) -> Vec<String> {
-        let pushes = &mut self.pushes[..self.len];
+    fn signals(self) -> Vec<String> {
+        let mut pushes = [(0.0, 0); NAMED];
+        let mut len = 0;
+        let mut bits = self.pushes;
+        while bits != 0 {
+            let i = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            pushes[len] = (weight(i), i);
+            len += 1;
+        }
+        let pushes = &mut pushes[..len];
         pushes.sort_by(|a, b| b.0.total_cmp(&a.0));
         let mut signals: Vec<String> = Vec::new();
         for (_, i) in pushes.iter() {
@@ -217,54 +230,75 @@ fn sigmoid(z: f64) -> f64 {
 /// A factor in 0..=1 for lines shaped like page furniture rather than prose: no verb-ish
 /// lower-case words, "minutes ago", pipes, copyright signs, runs of Title Case.
 pub fn furniture_factor(sentence: &str) -> f64 {
-    let mut shape = WordShape::default();
-    for w in words(sentence) {
-        shape.add(w);
+    let mut scan = Scanner::new(sentence);
+    let mut shape = SentenceShape::default();
+    while let Some(w) = scan.next_word() {
+        shape.add(sentence, &w);
     }
+    shape.marks = scan.marks;
     furniture_factor_of(sentence, shape)
 }
 
-/// How many words a sentence has, and how many of them start in lower case.
+/// What [`furniture_factor_of`] needs to know of a sentence, gathered in the one scan
+/// of its words: how many words, how many start in lower case, which marks
+/// (`|`, `©`) were seen between them, and whether a word starts "ago" or "reserved".
 #[derive(Debug, Default, Clone, Copy)]
-struct WordShape {
+struct SentenceShape {
     count: usize,
     lowercase: usize,
+    marks: u8,
+    /// A word starts with "ago" / "reserved" in any case: the sentence may contain
+    /// " ago" / "all rights reserved" (lower-cased), which it cannot otherwise.
+    ago: bool,
+    reserved: bool,
 }
 
-impl WordShape {
-    fn add(&mut self, w: &str) {
+impl SentenceShape {
+    #[inline]
+    fn add(&mut self, text: &str, w: &ScannedWord) {
         self.count += 1;
-        self.lowercase += usize::from(first_char_is(w, u8::is_ascii_lowercase, char::is_lowercase));
+        self.lowercase += usize::from(w.first_char_is(text, LOWER, char::is_lowercase));
+        let b = &text.as_bytes()[w.start..w.end];
+        self.ago |= starts_with_folded(b, b"ago");
+        self.reserved |= starts_with_folded(b, b"reserved");
     }
 }
 
-/// Whether `w` starts with a character `unicode` holds for, looking at an ASCII first
-/// byte with `ascii` (which must agree with `unicode` on ASCII) instead of decoding it.
+/// Whether `b` starts with `prefix` (lower-case ASCII letters) in any ASCII case:
+/// `x | 0x20` is the lower case of an ASCII letter and makes no other byte one.
 #[inline]
-fn first_char_is(w: &str, ascii: fn(&u8) -> bool, unicode: fn(char) -> bool) -> bool {
-    match w.as_bytes().first() {
-        Some(b) if b.is_ascii() => ascii(b),
-        _ => w.chars().next().is_some_and(unicode),
-    }
+fn starts_with_folded(b: &[u8], prefix: &[u8]) -> bool {
+    b.len() >= prefix.len() && prefix.iter().zip(b).all(|(p, x)| *p == x | 0x20)
 }
 
 /// [`furniture_factor`] of a sentence whose words have `shape`.
-fn furniture_factor_of(sentence: &str, shape: WordShape) -> f64 {
-    let WordShape {
+fn furniture_factor_of(sentence: &str, shape: SentenceShape) -> f64 {
+    let SentenceShape {
         count,
         lowercase: lowercase_words,
+        ..
     } = shape;
     if count == 0 {
         return 0.0;
     }
     let mut factor: f64 = 1.0;
-    let lower = LowerContains::new(sentence);
-    if lower.contains(" ago")
-        && (lower.contains("minute") || lower.contains("hour") || lower.contains("second"))
+    // Lower-casing a copy of the sentence only when a phrase may be in it: " ago" in
+    // the lower case needs a space then "ago" in ASCII (only ASCII letters lower-case
+    // to those), which starts a word; likewise "reserved".
+    let mut lower: Option<LowerContains> = None;
+    let mut lower_contains = |needle: &str| {
+        lower
+            .get_or_insert_with(|| LowerContains::new(sentence))
+            .contains(needle)
+    };
+    if shape.ago
+        && lower_contains(" ago")
+        && (lower_contains("minute") || lower_contains("hour") || lower_contains("second"))
     {
         factor *= 0.2;
     }
-    if sentence.contains('|') || sentence.contains('©') || lower.contains("all rights reserved") {
+    if shape.marks & FURNITURE_MARK != 0 || shape.reserved && lower_contains("all rights reserved")
+    {
         factor *= 0.3;
     }
     if count >= 4 && lowercase_words * 5 < count {
@@ -280,54 +314,154 @@ fn furniture_factor_of(sentence: &str, shape: WordShape) -> f64 {
 /// Words of `text`: runs of letters and digits, keeping inner apostrophes, and inner
 /// `.` or `,` between digits (so "6,553" and "10.7" are one word).
 pub fn words(text: &str) -> Words<'_> {
-    Words { text, i: 0 }
+    Words {
+        scan: Scanner::new(text),
+    }
 }
 
-/// The iterator of [`words`]: bytes below 0x80 are looked at as bytes, anything
-/// else decoded as a char.
+/// The iterator of [`words`].
 pub struct Words<'a> {
-    text: &'a str,
-    i: usize,
+    scan: Scanner<'a>,
 }
 
 impl<'a> Iterator for Words<'a> {
     type Item = &'a str;
 
     fn next(&mut self) -> Option<&'a str> {
+        let w = self.scan.next_word()?;
+        Some(&self.scan.text[w.start..w.end])
+    }
+}
+
+// Classes of bytes for the word scan: one table load per byte tells a letter or digit
+// and its case, and the marks the features look for, in place of a search of the
+// sentence for each mark and a second pass over each word's bytes.
+const DIGIT: u8 = 1;
+const LOWER: u8 = 2;
+const UPPER: u8 = 4;
+const ALNUM: u8 = DIGIT | LOWER | UPPER;
+/// `%`.
+const PERCENT_MARK: u8 = 8;
+/// `$`, `£`, `€`.
+const MONEY_MARK: u8 = 16;
+/// `|`, `©`.
+const FURNITURE_MARK: u8 = 32;
+/// A byte above 0x7f (in a word: the word is not ASCII).
+const NON_ASCII: u8 = 64;
+
+const CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let x = b as u8;
+        t[b] = if x.is_ascii_digit() {
+            DIGIT
+        } else if x.is_ascii_lowercase() {
+            LOWER
+        } else if x.is_ascii_uppercase() {
+            UPPER
+        } else if x == b'%' {
+            PERCENT_MARK
+        } else if x == b'$' {
+            MONEY_MARK
+        } else if x == b'|' {
+            FURNITURE_MARK
+        } else if x >= 0x80 {
+            NON_ASCII
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// A word found by [`Scanner`]: its byte range, how many ASCII digits it holds, and
+/// the classes of its bytes or-ed together.
+struct ScannedWord {
+    start: usize,
+    end: usize,
+    digits: usize,
+    classes: u8,
+    /// The class of its first byte.
+    first: u8,
+}
+
+impl ScannedWord {
+    /// Whether the word starts with a character `unicode` holds for, looking at an
+    /// ASCII first byte's class (`ascii`, which must agree with `unicode` on ASCII).
+    #[inline]
+    fn first_char_is(&self, text: &str, ascii: u8, unicode: fn(char) -> bool) -> bool {
+        if self.first & NON_ASCII == 0 {
+            self.first & ascii != 0
+        } else {
+            unicode(char_from(text, self.start))
+        }
+    }
+}
+
+/// The scan behind [`words`]: bytes below 0x80 are looked at as bytes, anything else
+/// decoded as a char. `marks` gathers the mark classes of the bytes between words.
+struct Scanner<'a> {
+    text: &'a str,
+    i: usize,
+    marks: u8,
+}
+
+impl<'a> Scanner<'a> {
+    fn new(text: &'a str) -> Self {
+        Scanner {
+            text,
+            i: 0,
+            marks: 0,
+        }
+    }
+
+    #[inline]
+    fn next_word(&mut self) -> Option<ScannedWord> {
         let text = self.text;
         let b = text.as_bytes();
         let n = b.len();
         let mut i = self.i;
         // Skip to the next letter or digit.
-        loop {
+        let first = loop {
             if i >= n {
                 self.i = n;
                 return None;
             }
-            let x = b[i];
-            if is_ascii_alnum(x) {
-                break;
+            let c = CLASS[usize::from(b[i])];
+            if c & ALNUM != 0 {
+                break c;
             }
-            if x < 0x80 {
+            self.marks |= c;
+            if c & NON_ASCII == 0 {
                 i += 1;
             } else {
-                let c = char_from(text, i);
-                if c.is_alphanumeric() {
-                    break;
+                let ch = char_from(text, i);
+                if is_alphanumeric(ch) {
+                    break c;
                 }
-                i += c.len_utf8();
+                self.marks |= match ch {
+                    '£' | '€' => MONEY_MARK,
+                    '©' => FURNITURE_MARK,
+                    _ => 0,
+                };
+                i += ch.len_utf8();
             }
-        }
+        };
         let start = i;
+        let (mut classes, mut digits) = (0u8, 0usize);
         let alphabetic_at = |k: usize| k < n && char_from(text, k).is_alphabetic();
         while i < n {
-            let x = b[i];
-            if is_ascii_alnum(x) {
+            let c = CLASS[usize::from(b[i])];
+            if c & ALNUM != 0 {
+                classes |= c;
+                digits += usize::from(c & DIGIT);
                 i += 1;
                 continue;
             }
-            if x < 0x80 {
-                let joins = match x {
+            if c & NON_ASCII == 0 {
+                let joins = match b[i] {
                     b'\'' => alphabetic_at(i + 1),
                     b'.' | b',' => {
                         i > start
@@ -341,124 +475,221 @@ impl<'a> Iterator for Words<'a> {
                 }
                 i += 1;
             } else {
-                let c = char_from(text, i);
-                let len = c.len_utf8();
-                if c.is_alphanumeric() || c == '\u{2019}' && alphabetic_at(i + len) {
-                    i += len;
-                    continue;
+                let ch = char_from(text, i);
+                let len = ch.len_utf8();
+                let joins = if ch == '\u{2019}' {
+                    alphabetic_at(i + len)
+                } else {
+                    is_alphanumeric(ch)
+                };
+                if !joins {
+                    break;
                 }
-                break;
+                classes |= NON_ASCII;
+                i += len;
             }
         }
         self.i = i;
-        Some(&text[start..i])
+        Some(ScannedWord {
+            start,
+            end: i,
+            digits,
+            classes,
+            first,
+        })
     }
 }
 
-fn fnv1a(s: &str) -> u32 {
+/// `c.is_alphanumeric()`, answering at once for the General Punctuation block (curly
+/// quotes, dashes), which holds no letter or digit, instead of a table search.
+#[inline]
+fn is_alphanumeric(c: char) -> bool {
+    !matches!(c, '\u{2000}'..='\u{206f}') && c.is_alphanumeric()
+}
+
+fn fnv1a(s: &[u8]) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
-    for b in s.bytes() {
-        h ^= u32::from(b);
+    for b in s {
+        h ^= u32::from(*b);
         h = h.wrapping_mul(0x0100_0193);
     }
     h
 }
 
-// Bits of [`list_flags`] for the lists that stop a suffix rule rather than set a
-// feature.
-const IN_NOT_SUPERLATIVE_EST: u32 = 1 << 4;
-const IN_NOT_PAST_ED: u32 = 1 << 9;
+/// A word's lower case: an ASCII word's own bytes each or-ed with `fold` (0x20 lower-cases
+/// the letters and changes no digit, `'`, `.` or `,`, the other bytes a word has), so no
+/// copy; any other word's lower-cased copy, with `fold` 0.
+#[derive(Clone, Copy)]
+struct Lower<'a> {
+    word: &'a str,
+    fold: u8,
+}
 
-/// The word lists the features look words up in, each with the feature it sets
-/// (`NONE` for the two that only stop a suffix rule): bit `k` of [`list_flags`] is
-/// `LISTS[k]`.
-const LISTS: [(&[&str], usize); 25] = [
-    (MONEY_WORDS, feature_index("money")),
-    (MAGNITUDES, feature_index("magnitude")),
-    (COMPARATIVES, feature_index("comparative")),
-    (SUPERLATIVES, feature_index("superlative")),
-    (NOT_SUPERLATIVE_EST, NONE),
-    (CAUSES, feature_index("cause")),
-    (TRENDS, feature_index("trend")),
-    (STATISTICS, feature_index("statistic")),
-    (IRREGULAR_PAST, feature_index("past-event")),
-    (NOT_PAST_ED, NONE),
-    (CEREMONY, feature_index("ceremony")),
-    (OPINION, feature_index("opinion")),
-    (MODAL_FUTURE, feature_index("modal-future")),
-    (NEGATION, feature_index("negation")),
-    (VOTE_LAW, feature_index("vote-law")),
-    (REPORTED, feature_index("reported")),
-    (HEDGES, feature_index("hedge")),
-    (QUANTITIES, feature_index("quantity")),
-    (EVERY_NEVER, feature_index("every-never")),
+impl Lower<'_> {
+    #[inline]
+    fn len(self) -> usize {
+        self.word.len()
+    }
+
+    #[inline]
+    fn byte(self, i: usize) -> u8 {
+        self.word.as_bytes()[i] | self.fold
+    }
+
+    #[inline]
+    fn starts_with(self, prefix: &[u8]) -> bool {
+        let b = self.word.as_bytes();
+        b.len() >= prefix.len() && prefix.iter().zip(b).all(|(p, x)| *p == x | self.fold)
+    }
+
+    #[inline]
+    fn ends_with(self, suffix: &[u8]) -> bool {
+        let b = self.word.as_bytes();
+        b.len() >= suffix.len()
+            && suffix
+                .iter()
+                .zip(&b[b.len() - suffix.len()..])
+                .all(|(p, x)| *p == x | self.fold)
+    }
+
+    #[inline]
+    fn is(self, other: &[u8]) -> bool {
+        self.len() == other.len() && self.starts_with(other)
+    }
+
+    fn fnv1a(self) -> u32 {
+        let mut h: u32 = 0x811c_9dc5;
+        for b in self.word.bytes() {
+            h ^= u32::from(b | self.fold);
+            h = h.wrapping_mul(0x0100_0193);
+        }
+        h
+    }
+}
+
+// Bits of [`listed`] besides the features (which are bits below [`NAMED`]): the lists
+// that stop a suffix rule rather than set a feature.
+const STOPS_EST: u64 = 1 << 62;
+const STOPS_ED: u64 = 1 << 63;
+const FEATURE_BITS: u64 = (1 << NAMED) - 1;
+
+/// The word lists the features look words up in, each with the bit it sets in
+/// [`listed`]: its feature's, or a suffix rule's stop.
+const LISTS: [(&[&str], u64); 25] = [
+    (MONEY_WORDS, feature_bit("money")),
+    (MAGNITUDES, feature_bit("magnitude")),
+    (COMPARATIVES, feature_bit("comparative")),
+    (SUPERLATIVES, feature_bit("superlative")),
+    (NOT_SUPERLATIVE_EST, STOPS_EST),
+    (CAUSES, feature_bit("cause")),
+    (TRENDS, feature_bit("trend")),
+    (STATISTICS, feature_bit("statistic")),
+    (IRREGULAR_PAST, feature_bit("past-event")),
+    (NOT_PAST_ED, STOPS_ED),
+    (CEREMONY, feature_bit("ceremony")),
+    (OPINION, feature_bit("opinion")),
+    (MODAL_FUTURE, feature_bit("modal-future")),
+    (NEGATION, feature_bit("negation")),
+    (VOTE_LAW, feature_bit("vote-law")),
+    (REPORTED, feature_bit("reported")),
+    (HEDGES, feature_bit("hedge")),
+    (QUANTITIES, feature_bit("quantity")),
+    (EVERY_NEVER, feature_bit("every-never")),
     (
         &[
             "has", "have", "had", "i've", "we've", "they've", "hasn't", "haven't",
         ],
-        feature_index("perfect"),
+        feature_bit("perfect"),
     ),
     (
         &["i", "me", "my", "mine", "i'm", "i've", "i'd", "i'll"],
-        feature_index("first-singular"),
+        feature_bit("first-singular"),
     ),
     (
         &["we", "our", "us", "ours", "we've", "we're", "we'll"],
-        feature_index("first-plural"),
+        feature_bit("first-plural"),
     ),
     (
         &["you", "your", "yours", "you're", "you've"],
-        feature_index("second-person"),
+        feature_bit("second-person"),
     ),
-    (&["than"], feature_index("than")),
-    (&["percent", "percentage"], feature_index("percent")),
+    (&["than"], feature_bit("than")),
+    (&["percent", "percentage"], feature_bit("percent")),
 ];
-/// No feature (for [`LISTS`]).
-const NONE: usize = usize::MAX;
 
-/// Which of [`LISTS`] hold the (lower-cased) word, as bits: one hash lookup per word
-/// instead of a scan of every list, and none for most words, which a bitmap of the
-/// listed words' lengths and end letters turns away first.
-fn list_flags(word: &str) -> u32 {
+const fn feature_bit(name: &str) -> u64 {
+    1 << feature_index(name)
+}
+
+/// The length of the longest listed word: a longer word is in no list.
+const LONGEST_LISTED: usize = {
+    let (mut longest, mut k) = (0, 0);
+    while k < LISTS.len() {
+        let mut j = 0;
+        while j < LISTS[k].0.len() {
+            if LISTS[k].0[j].len() > longest {
+                longest = LISTS[k].0[j].len();
+            }
+            j += 1;
+        }
+        k += 1;
+    }
+    longest
+};
+
+/// The bits of every list of [`LISTS`] holding the (lower-cased) word: one hash lookup
+/// per word instead of a scan of every list, and none for most words, which a bitmap
+/// of the listed words' lengths and end letters turns away first.
+fn listed(word: Lower) -> u64 {
     struct Table {
-        flags: super::word_hash::WordMap<&'static str, u32>,
+        bits: super::word_hash::WordMap<&'static str, u64>,
         maybe: [u64; FILTER_BITS / 64],
     }
     static TABLE: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
+    let n = word.len();
+    if n == 0 || n > LONGEST_LISTED {
+        return 0;
+    }
     let table = TABLE.get_or_init(|| {
         let mut t = Table {
-            flags: super::word_hash::WordMap::default(),
+            bits: super::word_hash::WordMap::default(),
             maybe: [0; FILTER_BITS / 64],
         };
-        for (bit, (list, _)) in LISTS.iter().enumerate() {
-            for w in *list {
-                *t.flags.entry(*w).or_insert(0) |= 1 << bit;
-                let k = filter_key(w);
+        for (list, bit) in LISTS {
+            for w in list {
+                *t.bits.entry(*w).or_insert(0) |= bit;
+                let b = w.as_bytes();
+                let k = filter_key(b.len(), b[0], b[b.len() - 1]);
                 t.maybe[k / 64] |= 1 << (k % 64);
             }
         }
         t
     });
-    let k = filter_key(word);
+    let k = filter_key(n, word.byte(0), word.byte(n - 1));
     if table.maybe[k / 64] & (1 << (k % 64)) == 0 {
         return 0;
     }
-    table.flags.get(word).copied().unwrap_or(0)
+    // A word to fold is lower-cased into a buffer on the stack for the lookup.
+    let mut buf = [0u8; LONGEST_LISTED];
+    let key = if word.fold == 0 {
+        word.word
+    } else {
+        for (d, b) in buf.iter_mut().zip(word.word.bytes()) {
+            *d = b | word.fold;
+        }
+        std::str::from_utf8(&buf[..n]).unwrap_or_default()
+    };
+    table.bits.get(key).copied().unwrap_or(0)
 }
 
-/// Bits of the filter of [`list_flags`].
+/// Bits of the filter of [`listed`].
 const FILTER_BITS: usize = 4096;
 
-/// A word's bit in the filter of [`list_flags`]: from its length and its first and
-/// last bytes (equal words have equal keys; most unlisted words miss every listed key).
+/// A word's bit in the filter of [`listed`]: from its length and its first and last
+/// bytes (equal words have equal keys; most unlisted words miss every listed key).
 #[inline]
-fn filter_key(word: &str) -> usize {
-    let b = word.as_bytes();
-    let (first, last) = match (b.first(), b.last()) {
-        (Some(f), Some(l)) => (usize::from(*f), usize::from(*l)),
-        _ => (0, 0),
-    };
-    (b.len().min(31) * 131 + first * 37 + last) % FILTER_BITS
+fn filter_key(len: usize, first: u8, last: u8) -> usize {
+    (len.min(31) * 131 + usize::from(first) * 37 + usize::from(last)) % FILTER_BITS
 }
 
 /// `word` lower-cased with curly apostrophes made straight, into `out` (reused, so no
@@ -842,135 +1073,125 @@ pub fn features(sentence: &str) -> Vec<(usize, f32)> {
 /// (index, value) pairs, indices unique and below `NAMED + buckets`.
 pub fn features_with(sentence: &str, buckets: usize) -> Vec<(usize, f32)> {
     let (named, hashed, _) = features_and_shape(sentence, buckets, &mut String::new());
-    let mut out: Vec<(usize, f32)> = named
-        .iter()
-        .enumerate()
-        .filter(|(_, v)| **v != 0.0)
-        .map(|(i, v)| (i, *v))
+    let mut out: Vec<(usize, f32)> = (0..NAMED)
+        .filter(|i| named & 1 << i != 0)
+        .map(|i| (i, 1.0))
         .collect();
     out.extend(hashed.into_iter().map(|i| (i, 1.0)));
     out
 }
 
-/// The features of [`features_with`] as the named ones' values and the hashed words'
-/// indices (sorted, unique), and the shape of the sentence's words for
-/// [`furniture_factor_of`] (one pass over the words for all).
+/// The features of [`features_with`] as the named ones that fire (bit `i` for feature
+/// `i`: every named feature's value is 1) and the hashed words' indices (sorted,
+/// unique), and the shape of the sentence for [`furniture_factor_of`] (one pass over
+/// the words for all).
 fn features_and_shape(
     sentence: &str,
     buckets: usize,
     lw: &mut String,
-) -> ([f32; NAMED], Vec<usize>, WordShape) {
-    let mut shape = WordShape::default();
-    let mut named = [0f32; NAMED];
+) -> (u64, Vec<usize>, SentenceShape) {
+    let mut shape = SentenceShape::default();
+    let mut named = 0u64;
     let mut hashed: Vec<usize> = Vec::new();
-    // Feature names resolve to indices at compile time (`f!`), not per word.
-    macro_rules! f {
+    // Feature names resolve to bits at compile time, not per word.
+    macro_rules! set {
         ($name:literal) => {
-            const { feature_index($name) }
+            named |= const { feature_bit($name) }
         };
     }
-    let mut set = |i: usize| named[i] = 1.0;
-    let trimmed = sentence.trim();
-    if trimmed.ends_with('?') {
-        set(f!("question"));
-    }
-    if sentence.contains('%') {
-        set(f!("percent"));
-    }
-    // One-character patterns are byte searches (a set of characters is not).
-    if sentence.contains('$')
-        || !sentence.is_ascii() && (sentence.contains('£') || sentence.contains('€'))
-    {
-        set(f!("money"));
+    if sentence.trim().ends_with('?') {
+        set!("question");
     }
     let mut count_numbers = 0usize;
-    let mut count_words = 0usize;
     let mut names = 0usize;
     let mut sentence_has_per_cent: Option<bool> = None;
-    for (k, w) in words(sentence).enumerate() {
-        count_words += 1;
-        shape.add(w);
-        // One pass over the bytes: lower-case ASCII and digits only? how many digits?
-        // (Lower-casing changes no digit, nor makes one.)
-        let (mut plain, mut digits) = (true, 0usize);
-        for &b in w.as_bytes() {
-            let digit = b.is_ascii_digit();
-            digits += usize::from(digit);
-            plain &= digit || b.is_ascii_lowercase();
-        }
-        let l = if plain {
-            w // already lower-case ASCII: no copy
+    let mut scan = Scanner::new(sentence);
+    while let Some(w) = scan.next_word() {
+        let first_word = shape.count == 0;
+        shape.add(sentence, &w);
+        let word = &sentence[w.start..w.end];
+        let l = if w.classes & NON_ASCII == 0 {
+            // Only a word with upper-case letters needs folding.
+            let fold = if w.classes & UPPER != 0 { 0x20 } else { 0 };
+            Lower { word, fold }
         } else {
-            lower_word(w, lw);
-            lw.as_str()
+            lower_word(word, lw);
+            Lower {
+                word: lw.as_str(),
+                fold: 0,
+            }
         };
-        let lists = list_flags(l);
-        let has_digit = digits > 0;
+        let lists = listed(l);
+        let has_digit = w.digits > 0;
         if has_digit {
             count_numbers += 1;
-            if digits == 4 && l.len() == 4 && (l.starts_with("19") || l.starts_with("20")) {
-                set(f!("year"));
+            if w.digits == 4 && l.len() == 4 && (l.starts_with(b"19") || l.starts_with(b"20")) {
+                set!("year");
             }
         }
-        if k > 0
-            && first_char_is(w, u8::is_ascii_uppercase, char::is_uppercase)
-            && l != "i"
-            && !l.starts_with("i'")
+        if !first_word
+            && w.first_char_is(sentence, UPPER, char::is_uppercase)
+            && !l.is(b"i")
+            && !l.starts_with(b"i'")
         {
             names += 1;
         }
         // Each list the word is in sets its feature (most words are in none).
-        let mut bits = lists & !(IN_NOT_SUPERLATIVE_EST | IN_NOT_PAST_ED);
-        while bits != 0 {
-            set(LISTS[bits.trailing_zeros() as usize].1);
-            bits &= bits - 1;
-        }
-        if l == "cent"
+        named |= lists & FEATURE_BITS;
+        if l.is(b"cent")
             && *sentence_has_per_cent
                 .get_or_insert_with(|| LowerContains::new(sentence).contains("per cent"))
         {
-            set(f!("percent"));
+            set!("percent");
         }
-        if l.len() > 5
-            && l.ends_with("est")
-            && lists & IN_NOT_SUPERLATIVE_EST == 0
-            && !l.ends_with("iest")
-        {
-            set(f!("superlative"));
+        if l.len() > 5 && l.ends_with(b"est") && lists & STOPS_EST == 0 && !l.ends_with(b"iest") {
+            set!("superlative");
         }
-        if l.len() > 4 && l.ends_with("ed") && lists & IN_NOT_PAST_ED == 0 && !has_digit {
-            set(f!("past-ed"));
+        if l.len() > 4 && l.ends_with(b"ed") && lists & STOPS_ED == 0 && !has_digit {
+            set!("past-ed");
         }
-        if l.ends_with("n't") {
-            set(f!("negation"));
+        if l.ends_with(b"n't") {
+            set!("negation");
         }
         if buckets > 0 {
-            let key = if has_digit { "<num>" } else { l };
-            hashed.push(NAMED + (fnv1a(key) as usize) % buckets);
+            let h = if has_digit {
+                fnv1a(b"<num>")
+            } else {
+                l.fnv1a()
+            };
+            hashed.push(NAMED + (h as usize) % buckets);
         }
     }
+    // The marks between the words.
+    shape.marks = scan.marks;
+    if scan.marks & PERCENT_MARK != 0 {
+        set!("percent");
+    }
+    if scan.marks & MONEY_MARK != 0 {
+        set!("money");
+    }
     if count_numbers >= 1 {
-        set(f!("number"));
+        set!("number");
     }
     if count_numbers == 2 {
-        set(f!("numbers-2"));
+        set!("numbers-2");
     }
     if count_numbers >= 3 {
-        set(f!("numbers-3+"));
+        set!("numbers-3+");
     }
     if names >= 1 {
-        set(f!("names-1"));
+        set!("names-1");
     }
     if names >= 3 {
-        set(f!("names-3+"));
+        set!("names-3+");
     }
-    set(match count_words {
-        0..=4 => f!("len-1-4"),
-        5..=9 => f!("len-5-9"),
-        10..=19 => f!("len-10-19"),
-        20..=39 => f!("len-20-39"),
-        _ => f!("len-40+"),
-    });
+    match shape.count {
+        0..=4 => set!("len-1-4"),
+        5..=9 => set!("len-5-9"),
+        10..=19 => set!("len-10-19"),
+        20..=39 => set!("len-20-39"),
+        _ => set!("len-40+"),
+    }
     hashed.sort_unstable();
     hashed.dedup();
     (named, hashed, shape)
@@ -1062,21 +1283,93 @@ mod tests {
 
     #[test]
     fn list_bits_name_their_lists() {
+        let of = |w: &'static str| listed(Lower { word: w, fold: 0 });
         assert!(std::ptr::eq(LISTS[4].0, NOT_SUPERLATIVE_EST));
         assert!(std::ptr::eq(LISTS[9].0, NOT_PAST_ED));
-        assert_eq!(IN_NOT_SUPERLATIVE_EST | IN_NOT_PAST_ED, (1 << 4) | (1 << 9));
-        for (k, (_, feature)) in LISTS.iter().enumerate() {
-            assert_eq!(*feature == NONE, k == 4 || k == 9, "{k}");
-        }
-        assert_ne!(list_flags("percent") & 1 << 24, 0);
-        assert_eq!(list_flags("unlisted"), 0);
-        // The filter in front of the table lets every listed word through.
-        for (bit, (list, _)) in LISTS.iter().enumerate() {
-            for w in *list {
-                assert_ne!(list_flags(w) & 1 << bit, 0, "{w}");
+        assert_eq!(LISTS[4].1, STOPS_EST);
+        assert_eq!(LISTS[9].1, STOPS_ED);
+        assert_eq!(FEATURE_BITS & (STOPS_EST | STOPS_ED), 0);
+        assert_ne!(of("percent") & feature_bit("percent"), 0);
+        assert_ne!(of("interest") & STOPS_EST, 0);
+        assert_eq!(of("unlisted"), 0);
+        // The filter in front of the table lets every listed word through, in any case.
+        for (list, bit) in LISTS {
+            for w in list {
+                assert_ne!(of(w) & bit, 0, "{w}");
+                let upper = w.to_ascii_uppercase();
+                let folded = Lower {
+                    word: &upper,
+                    fold: 0x20,
+                };
+                assert_ne!(listed(folded) & bit, 0, "{upper}");
+                assert!(w.len() <= LONGEST_LISTED);
             }
         }
-        assert_eq!(list_flags(""), 0);
+        assert_eq!(of(""), 0);
+    }
+
+    #[test]
+    fn folded_words_are_their_lower_case() {
+        for w in [
+            "Don't",
+            "6,553",
+            "10.7",
+            "ACCORDING",
+            "Rest",
+            "O'Neil",
+            "UNITED",
+        ] {
+            let lower = w.to_ascii_lowercase();
+            let l = Lower {
+                word: w,
+                fold: 0x20,
+            };
+            assert_eq!(l.len(), lower.len());
+            assert!(l.is(lower.as_bytes()), "{w}");
+            assert!(l.ends_with(&lower.as_bytes()[1..]), "{w}");
+            assert!(l.starts_with(&lower.as_bytes()[..2]), "{w}");
+            assert_eq!(l.fnv1a(), fnv1a(lower.as_bytes()), "{w}");
+        }
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_letter_or_digit() {
+        for c in '\u{2000}'..='\u{206f}' {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn only_ascii_letters_lower_case_to_the_furniture_phrases() {
+        // The gates of `furniture_factor_of`: no other character lower-cases to one
+        // of the letters of " ago" or "reserved".
+        for c in (0x80..=0x10ffff).filter_map(char::from_u32) {
+            assert!(!c.to_lowercase().any(|l| " agoresvd".contains(l)), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn marks_between_words_are_seen() {
+        for (s, money, percent) in [
+            ("costs £5 now", true, false),
+            ("costs €5 now", true, false),
+            ("costs $5 now", true, false),
+            ("rose 5% now", false, true),
+            ("rose 5 per cent now", false, true),
+            ("rose 5 cent now", false, false),
+        ] {
+            let (named, _, _) = features_and_shape(s, 0, &mut String::new());
+            assert_eq!(named & feature_bit("money") != 0, money, "{s}");
+            assert_eq!(named & feature_bit("percent") != 0, percent, "{s}");
+        }
+        assert!(furniture_factor("Home | News | Sport today") < 0.5);
+        assert!(furniture_factor("© 2020 Example Media, all of it here") < 0.5);
+        assert!(furniture_factor("Copyright 2020. ALL RIGHTS RESERVED by the owners") < 0.5);
+        assert!(furniture_factor("Posted 21 Minutes Ago by the staff") < 0.5);
+        assert_eq!(
+            furniture_factor("the agonies of the reserved people here"),
+            1.0
+        );
     }
 
     #[test]
