@@ -184,8 +184,9 @@ pub fn find_claims_except(
         let Some(sentence) = text.get(r.clone()) else {
             continue;
         };
-        let lead = sentence.len() - sentence.trim_start().len();
-        let body = sentence.trim();
+        let rest = sentence.trim_start();
+        let lead = sentence.len() - rest.len();
+        let body = rest.trim_end();
         if body.is_empty() || body.ends_with('?') {
             continue;
         }
@@ -233,7 +234,7 @@ pub fn furniture_factor(sentence: &str) -> f64 {
     let mut scan = Scanner::new(sentence);
     let mut shape = SentenceShape::default();
     while let Some(w) = scan.next_word() {
-        shape.add(sentence, &w);
+        shape.add(&w, Lower::folded(&sentence.as_bytes()[w.start..w.end]));
     }
     shape.marks = scan.marks;
     furniture_factor_of(sentence, shape)
@@ -254,21 +255,18 @@ struct SentenceShape {
 }
 
 impl SentenceShape {
+    /// Count in a word: `raw` is its bytes folded (or-ed with 0x20, which makes a byte
+    /// an ASCII lower-case letter only if it is that letter in either case).
     #[inline]
-    fn add(&mut self, text: &str, w: &ScannedWord) {
+    fn add(&mut self, w: &ScannedWord, raw: Lower) {
         self.count += 1;
-        self.lowercase += usize::from(w.first_char_is(text, LOWER, char::is_lowercase));
-        let b = &text.as_bytes()[w.start..w.end];
-        self.ago |= starts_with_folded(b, b"ago");
-        self.reserved |= starts_with_folded(b, b"reserved");
+        self.lowercase += usize::from(w.first_case & LOWER != 0);
+        match raw.byte(0) {
+            b'a' => self.ago |= raw.starts_with(b"ago"),
+            b'r' => self.reserved |= raw.starts_with(b"reserved"),
+            _ => {}
+        }
     }
-}
-
-/// Whether `b` starts with `prefix` (lower-case ASCII letters) in any ASCII case:
-/// `x | 0x20` is the lower case of an ASCII letter and makes no other byte one.
-#[inline]
-fn starts_with_folded(b: &[u8], prefix: &[u8]) -> bool {
-    b.len() >= prefix.len() && prefix.iter().zip(b).all(|(p, x)| *p == x | 0x20)
 }
 
 /// [`furniture_factor`] of a sentence whose words have `shape`.
@@ -376,28 +374,14 @@ const CLASS: [u8; 256] = {
     t
 };
 
-/// A word found by [`Scanner`]: its byte range, how many ASCII digits it holds, and
-/// the classes of its bytes or-ed together.
+/// A word found by [`Scanner`]: its byte range, the classes of its bytes or-ed
+/// together, and the case of its first character (`LOWER` if `char::is_lowercase`,
+/// `UPPER` if `char::is_uppercase`, from the class of an ASCII byte).
 struct ScannedWord {
     start: usize,
     end: usize,
-    digits: usize,
     classes: u8,
-    /// The class of its first byte.
-    first: u8,
-}
-
-impl ScannedWord {
-    /// Whether the word starts with a character `unicode` holds for, looking at an
-    /// ASCII first byte's class (`ascii`, which must agree with `unicode` on ASCII).
-    #[inline]
-    fn first_char_is(&self, text: &str, ascii: u8, unicode: fn(char) -> bool) -> bool {
-        if self.first & NON_ASCII == 0 {
-            self.first & ascii != 0
-        } else {
-            unicode(char_from(text, self.start))
-        }
-    }
+    first_case: u8,
 }
 
 /// The scan behind [`words`]: bytes below 0x80 are looked at as bytes, anything else
@@ -424,14 +408,14 @@ impl<'a> Scanner<'a> {
         let n = b.len();
         let mut i = self.i;
         // Skip to the next letter or digit.
-        let first = loop {
+        let first_case = loop {
             if i >= n {
                 self.i = n;
                 return None;
             }
             let c = CLASS[usize::from(b[i])];
             if c & ALNUM != 0 {
-                break c;
+                break c & (LOWER | UPPER);
             }
             self.marks |= c;
             if c & NON_ASCII == 0 {
@@ -439,7 +423,8 @@ impl<'a> Scanner<'a> {
             } else {
                 let ch = char_from(text, i);
                 if is_alphanumeric(ch) {
-                    break c;
+                    break if ch.is_lowercase() { LOWER } else { 0 }
+                        | if ch.is_uppercase() { UPPER } else { 0 };
                 }
                 self.marks |= match ch {
                     '£' | '€' => MONEY_MARK,
@@ -450,18 +435,23 @@ impl<'a> Scanner<'a> {
             }
         };
         let start = i;
-        let (mut classes, mut digits) = (0u8, 0usize);
+        let mut classes = 0u8;
         let alphabetic_at = |k: usize| k < n && char_from(text, k).is_alphabetic();
-        while i < n {
-            let c = CLASS[usize::from(b[i])];
-            if c & ALNUM != 0 {
+        loop {
+            // A run of ASCII letters and digits (most words are one) in a loop of its own.
+            while let Some(&x) = b.get(i) {
+                let c = CLASS[usize::from(x)];
+                if c & ALNUM == 0 {
+                    break;
+                }
                 classes |= c;
-                digits += usize::from(c & DIGIT);
                 i += 1;
-                continue;
             }
-            if c & NON_ASCII == 0 {
-                let joins = match b[i] {
+            let Some(&x) = b.get(i) else {
+                break;
+            };
+            if x < 0x80 {
+                let joins = match x {
                     b'\'' => alphabetic_at(i + 1),
                     b'.' | b',' => {
                         i > start
@@ -493,9 +483,8 @@ impl<'a> Scanner<'a> {
         Some(ScannedWord {
             start,
             end: i,
-            digits,
             classes,
-            first,
+            first_case,
         })
     }
 }
@@ -521,30 +510,36 @@ fn fnv1a(s: &[u8]) -> u32 {
 /// copy; any other word's lower-cased copy, with `fold` 0.
 #[derive(Clone, Copy)]
 struct Lower<'a> {
-    word: &'a str,
+    bytes: &'a [u8],
     fold: u8,
 }
 
-impl Lower<'_> {
+impl<'a> Lower<'a> {
+    /// The lower case of an ASCII word.
+    #[inline]
+    fn folded(bytes: &'a [u8]) -> Self {
+        Lower { bytes, fold: 0x20 }
+    }
+
     #[inline]
     fn len(self) -> usize {
-        self.word.len()
+        self.bytes.len()
     }
 
     #[inline]
     fn byte(self, i: usize) -> u8 {
-        self.word.as_bytes()[i] | self.fold
+        self.bytes[i] | self.fold
     }
 
     #[inline]
     fn starts_with(self, prefix: &[u8]) -> bool {
-        let b = self.word.as_bytes();
+        let b = self.bytes;
         b.len() >= prefix.len() && prefix.iter().zip(b).all(|(p, x)| *p == x | self.fold)
     }
 
     #[inline]
     fn ends_with(self, suffix: &[u8]) -> bool {
-        let b = self.word.as_bytes();
+        let b = self.bytes;
         b.len() >= suffix.len()
             && suffix
                 .iter()
@@ -559,22 +554,33 @@ impl Lower<'_> {
 
     fn fnv1a(self) -> u32 {
         let mut h: u32 = 0x811c_9dc5;
-        for b in self.word.bytes() {
+        for b in self.bytes {
             h ^= u32::from(b | self.fold);
             h = h.wrapping_mul(0x0100_0193);
         }
         h
     }
+
+    /// The lower case of a word of at most 16 bytes as one number: its bytes in little
+    /// endian order, zeros after (no word holds a zero byte, so lengths differ too).
+    #[inline]
+    fn key(self) -> u128 {
+        let mut k = [0u8; 16];
+        for (d, b) in k.iter_mut().zip(self.bytes) {
+            *d = b | self.fold;
+        }
+        u128::from_le_bytes(k)
+    }
 }
 
-// Bits of [`listed`] besides the features (which are bits below [`NAMED`]): the lists
+// Bits of [`ListTable::listed`] besides the features (which are bits below [`NAMED`]): the lists
 // that stop a suffix rule rather than set a feature.
 const STOPS_EST: u64 = 1 << 62;
 const STOPS_ED: u64 = 1 << 63;
 const FEATURE_BITS: u64 = (1 << NAMED) - 1;
 
 /// The word lists the features look words up in, each with the bit it sets in
-/// [`listed`]: its feature's, or a suffix rule's stop.
+/// [`ListTable::listed`]: its feature's, or a suffix rule's stop.
 const LISTS: [(&[&str], u64); 25] = [
     (MONEY_WORDS, feature_bit("money")),
     (MAGNITUDES, feature_bit("magnitude")),
@@ -637,59 +643,86 @@ const LONGEST_LISTED: usize = {
     longest
 };
 
-/// The bits of every list of [`LISTS`] holding the (lower-cased) word: one hash lookup
-/// per word instead of a scan of every list, and none for most words, which a bitmap
-/// of the listed words' lengths and end letters turns away first.
-fn listed(word: Lower) -> u64 {
-    struct Table {
-        bits: super::word_hash::WordMap<&'static str, u64>,
-        maybe: [u64; FILTER_BITS / 64],
-    }
-    static TABLE: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
-    let n = word.len();
-    if n == 0 || n > LONGEST_LISTED {
-        return 0;
-    }
-    let table = TABLE.get_or_init(|| {
-        let mut t = Table {
-            bits: super::word_hash::WordMap::default(),
-            maybe: [0; FILTER_BITS / 64],
-        };
-        for (list, bit) in LISTS {
-            for w in list {
-                *t.bits.entry(*w).or_insert(0) |= bit;
-                let b = w.as_bytes();
-                let k = filter_key(b.len(), b[0], b[b.len() - 1]);
-                t.maybe[k / 64] |= 1 << (k % 64);
-            }
-        }
-        t
-    });
-    let k = filter_key(n, word.byte(0), word.byte(n - 1));
-    if table.maybe[k / 64] & (1 << (k % 64)) == 0 {
-        return 0;
-    }
-    // A word to fold is lower-cased into a buffer on the stack for the lookup.
-    let mut buf = [0u8; LONGEST_LISTED];
-    let key = if word.fold == 0 {
-        word.word
-    } else {
-        for (d, b) in buf.iter_mut().zip(word.word.bytes()) {
-            *d = b | word.fold;
-        }
-        std::str::from_utf8(&buf[..n]).unwrap_or_default()
-    };
-    table.bits.get(key).copied().unwrap_or(0)
+const _: () = assert!(LONGEST_LISTED <= 16, "list keys are 16 bytes");
+
+/// Slots of [`ListTable`] (a power of two, over twice the listed words).
+const SLOT_BITS: u32 = 10;
+
+/// Every listed word's bits ([`LISTS`]), by its [`Lower::key`] in an open-addressed
+/// table: a lookup is a multiply and a compare of two numbers, no string hashing or
+/// comparing; in front, a bitmap of the listed words' lengths and end letters turns
+/// most words away first.
+struct ListTable {
+    maybe: [u64; FILTER_BITS / 64],
+    keys: [u128; 1 << SLOT_BITS],
+    bits: [u64; 1 << SLOT_BITS],
 }
 
-/// Bits of the filter of [`listed`].
+impl ListTable {
+    fn get() -> &'static ListTable {
+        static TABLE: std::sync::OnceLock<ListTable> = std::sync::OnceLock::new();
+        TABLE.get_or_init(|| {
+            let mut t = ListTable {
+                maybe: [0; FILTER_BITS / 64],
+                keys: [0; 1 << SLOT_BITS],
+                bits: [0; 1 << SLOT_BITS],
+            };
+            for (list, bit) in LISTS {
+                for w in list {
+                    let b = w.as_bytes();
+                    let k = filter_key(b.len(), b[0], b[b.len() - 1]);
+                    t.maybe[k / 64] |= 1 << (k % 64);
+                    let key = Lower { bytes: b, fold: 0 }.key();
+                    let mut slot = Self::slot(key);
+                    while t.keys[slot] != 0 && t.keys[slot] != key {
+                        slot = (slot + 1) % (1 << SLOT_BITS);
+                    }
+                    t.keys[slot] = key;
+                    t.bits[slot] |= bit;
+                }
+            }
+            t
+        })
+    }
+
+    #[inline]
+    fn slot(key: u128) -> usize {
+        let x = (key as u64) ^ ((key >> 64) as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (x.wrapping_mul(0xff51_afd7_ed55_8ccd) >> (64 - SLOT_BITS)) as usize
+    }
+
+    /// The bits of every list holding the (lower-cased) word.
+    #[inline]
+    fn listed(&self, word: Lower) -> u64 {
+        let n = word.len();
+        if n == 0 || n > LONGEST_LISTED {
+            return 0;
+        }
+        let k = filter_key(n, word.byte(0), word.byte(n - 1));
+        if self.maybe[k / 64] & (1 << (k % 64)) == 0 {
+            return 0;
+        }
+        let key = word.key();
+        let mut slot = Self::slot(key);
+        loop {
+            match self.keys[slot] {
+                k if k == key => return self.bits[slot],
+                0 => return 0,
+                _ => slot = (slot + 1) % (1 << SLOT_BITS),
+            }
+        }
+    }
+}
+
+/// Bits of the filter of [`ListTable`].
 const FILTER_BITS: usize = 4096;
 
-/// A word's bit in the filter of [`listed`]: from its length and its first and last
-/// bytes (equal words have equal keys; most unlisted words miss every listed key).
+/// A word's bit in the filter of [`ListTable`]: from its length (at most
+/// [`LONGEST_LISTED`]) and its first and last bytes (equal words have equal keys; most
+/// unlisted words miss every listed key).
 #[inline]
 fn filter_key(len: usize, first: u8, last: u8) -> usize {
-    (len.min(31) * 131 + usize::from(first) * 37 + usize::from(last)) % FILTER_BITS
+    (len * 131 + usize::from(first) * 37 + usize::from(last)) % FILTER_BITS
 }
 
 /// `word` lower-cased with curly apostrophes made straight, into `out` (reused, so no
@@ -1099,41 +1132,42 @@ fn features_and_shape(
             named |= const { feature_bit($name) }
         };
     }
-    if sentence.trim().ends_with('?') {
+    // (Trimming the start changes no end.)
+    if sentence.trim_end().ends_with('?') {
         set!("question");
     }
+    let table = ListTable::get();
+    let bytes = sentence.as_bytes();
     let mut count_numbers = 0usize;
     let mut names = 0usize;
     let mut sentence_has_per_cent: Option<bool> = None;
     let mut scan = Scanner::new(sentence);
     while let Some(w) = scan.next_word() {
         let first_word = shape.count == 0;
-        shape.add(sentence, &w);
-        let word = &sentence[w.start..w.end];
+        let raw = Lower::folded(&bytes[w.start..w.end]);
+        shape.add(&w, raw);
         let l = if w.classes & NON_ASCII == 0 {
-            // Only a word with upper-case letters needs folding.
-            let fold = if w.classes & UPPER != 0 { 0x20 } else { 0 };
-            Lower { word, fold }
+            raw
         } else {
-            lower_word(word, lw);
+            lower_word(&sentence[w.start..w.end], lw);
             Lower {
-                word: lw.as_str(),
+                bytes: lw.as_bytes(),
                 fold: 0,
             }
         };
-        let lists = listed(l);
-        let has_digit = w.digits > 0;
+        let lists = table.listed(l);
+        let has_digit = w.classes & DIGIT != 0;
         if has_digit {
             count_numbers += 1;
-            if w.digits == 4 && l.len() == 4 && (l.starts_with(b"19") || l.starts_with(b"20")) {
+            // Lower-casing changes no digit, nor makes one.
+            if l.len() == 4
+                && (l.starts_with(b"19") || l.starts_with(b"20"))
+                && l.bytes.iter().all(u8::is_ascii_digit)
+            {
                 set!("year");
             }
         }
-        if !first_word
-            && w.first_char_is(sentence, UPPER, char::is_uppercase)
-            && !l.is(b"i")
-            && !l.starts_with(b"i'")
-        {
+        if !first_word && w.first_case & UPPER != 0 && !l.is(b"i") && !l.starts_with(b"i'") {
             names += 1;
         }
         // Each list the word is in sets its feature (most words are in none).
@@ -1283,7 +1317,13 @@ mod tests {
 
     #[test]
     fn list_bits_name_their_lists() {
-        let of = |w: &'static str| listed(Lower { word: w, fold: 0 });
+        let table = ListTable::get();
+        let of = |w: &'static str| {
+            table.listed(Lower {
+                bytes: w.as_bytes(),
+                fold: 0,
+            })
+        };
         assert!(std::ptr::eq(LISTS[4].0, NOT_SUPERLATIVE_EST));
         assert!(std::ptr::eq(LISTS[9].0, NOT_PAST_ED));
         assert_eq!(LISTS[4].1, STOPS_EST);
@@ -1298,14 +1338,19 @@ mod tests {
                 assert_ne!(of(w) & bit, 0, "{w}");
                 let upper = w.to_ascii_uppercase();
                 let folded = Lower {
-                    word: &upper,
+                    bytes: upper.as_bytes(),
                     fold: 0x20,
                 };
-                assert_ne!(listed(folded) & bit, 0, "{upper}");
+                assert_ne!(table.listed(folded) & bit, 0, "{upper}");
                 assert!(w.len() <= LONGEST_LISTED);
             }
         }
         assert_eq!(of(""), 0);
+        let used = table.keys.iter().filter(|k| **k != 0).count();
+        assert!(
+            used * 2 < table.keys.len(),
+            "{used} words: the table is too full"
+        );
     }
 
     #[test]
@@ -1321,7 +1366,7 @@ mod tests {
         ] {
             let lower = w.to_ascii_lowercase();
             let l = Lower {
-                word: w,
+                bytes: w.as_bytes(),
                 fold: 0x20,
             };
             assert_eq!(l.len(), lower.len());
