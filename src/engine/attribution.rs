@@ -3,6 +3,10 @@
 //!
 //! Works on token indices within one paragraph at a time; every search is bounded
 //! by the quote's own sentence, so the whole pass is linear in the text.
+//!
+//! Words are lower-cased for the closed word lists with `lex::with_lower`, on the
+//! stack: the lists are ASCII, so it finds the same words as `to_lowercase` without
+//! allocating.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -12,6 +16,7 @@ use super::lexicon::{self as lex, Pronoun};
 use super::quotes::Quote;
 use super::speakers::{is_particle, is_possessive};
 use super::text::{ends_sentence_at, is_sentence_end, starts_upper, Segmented, TokKind};
+use super::word_hash::{WordMap, WordSet};
 
 /// A speech event: the speaker mention and the cue, as token ranges.
 #[derive(Debug, Clone)]
@@ -50,9 +55,10 @@ struct Ctx<'a, 't> {
     /// For each token: 1 + index of the quote containing it, or 0.
     in_quote: Vec<u32>,
     found: Found,
-    by_cue: HashMap<usize, usize>,
+    /// (Token indices hash with the fast hasher: looked up for every candidate cue.)
+    by_cue: WordMap<usize, usize>,
     /// Cue tokens that follow the quote they attribute: no indirect content after them.
-    after_quote_cue: std::collections::HashSet<usize>,
+    after_quote_cue: WordSet<usize>,
     /// Tokens where a listed cue phrase ("pointed out") starts → its length in tokens.
     /// Empty unless the person listed such phrases.
     phrase_at: HashMap<usize, usize>,
@@ -74,7 +80,7 @@ pub fn attribute(seg: &Segmented, quotes: &[Quote], cues: &CueList) -> Found {
         cues,
         in_quote,
         found: Found::default(),
-        by_cue: HashMap::new(),
+        by_cue: WordMap::default(),
         after_quote_cue: Default::default(),
         phrase_at: phrases(seg, cues),
         subjectless: None,
@@ -595,7 +601,7 @@ impl Ctx<'_, '_> {
             }
             let w = self.word(k);
             if (lex::pronoun(w).is_some() && k > s)
-                || (starts_upper(w) && lex::is_clause_word(&w.to_lowercase()))
+                || (starts_upper(w) && lex::with_lower(w, lex::is_clause_word))
                 || matches!(
                     w,
                     "who" | "that" | "which" | "and" | "but" | "as" | "when" | "if"
@@ -777,7 +783,7 @@ impl Ctx<'_, '_> {
             let w = self.word(j - 1);
             if lex::is_adverbial(w)
                 && lex::pronoun(w).is_none()
-                && (!starts_upper(w) || lex::is_weekday(&w.to_lowercase()))
+                && (!starts_upper(w) || lex::with_lower(w, lex::is_weekday))
             {
                 j -= 1;
                 skipped += 1;
@@ -793,10 +799,9 @@ impl Ctx<'_, '_> {
             && lex::pronoun(w)
                 .is_some_and(|p| !matches!(p, Pronoun::Speaker) || matches!(w, "I" | "we" | "We"))
         {
-            if matches!(
-                w.to_lowercase().as_str(),
-                "him" | "them" | "me" | "us" | "his" | "its" | "their"
-            ) {
+            if lex::with_lower(w, |l| {
+                matches!(l, "him" | "them" | "me" | "us" | "his" | "its" | "their")
+            }) {
                 return None;
             }
             return Some(j - 1..j);
@@ -858,13 +863,14 @@ impl Ctx<'_, '_> {
                         break;
                     }
                     if starts_upper(w) {
-                        let l = w.to_lowercase();
-                        if lex::is_clause_word(&l)
-                            || lex::is_adverbial(w) && !lex::is_weekday(&l) && i == end
+                        if lex::with_lower(w, lex::is_clause_word)
+                            || i == end
+                                && lex::is_adverbial(w)
+                                && !lex::with_lower(w, lex::is_weekday)
                         {
                             break;
                         }
-                        if lex::is_determiner(&l) {
+                        if lex::is_determiner(w) {
                             i = k;
                             break;
                         }
@@ -975,7 +981,7 @@ impl Ctx<'_, '_> {
             }
             let upper = starts_upper(w);
             if (!upper && (lex::is_function_word(w) || lex::is_adverbial(w)))
-                || (upper && lex::is_clause_word(&w.to_lowercase()))
+                || (upper && lex::with_lower(w, lex::is_clause_word))
                 || self.cues.strength(w) >= 20
                 || d == floor
             {
@@ -1019,7 +1025,7 @@ impl Ctx<'_, '_> {
                         break;
                     }
                     if starts_upper(w) {
-                        if lex::is_clause_word(&w.to_lowercase()) {
+                        if lex::with_lower(w, lex::is_clause_word) {
                             break;
                         }
                         last_head = Some(i);
@@ -1222,7 +1228,7 @@ impl Ctx<'_, '_> {
             self.is_word(k) && {
                 let w = self.word(k);
                 starts_upper(w)
-                    && !lex::is_clause_word(&w.to_lowercase())
+                    && !lex::with_lower(w, lex::is_clause_word)
                     && !lex::is_furniture_word(w)
             }
         });
@@ -1249,20 +1255,22 @@ impl Ctx<'_, '_> {
     /// What follows a cue verb: skip the hearer of "told", "that", and time words.
     fn content_after(&self, c: usize, ce: usize) -> Range<usize> {
         let mut k = c + 1;
-        let w = self.word(c).to_lowercase();
-        if matches!(
-            w.as_str(),
-            "told"
-                | "tells"
-                | "tell"
-                | "telling"
-                | "assured"
-                | "informed"
-                | "reminded"
-                | "warned"
-                | "urged"
-                | "asked"
-        ) {
+        let hearer_verb = lex::with_lower(self.word(c), |w| {
+            matches!(
+                w,
+                "told"
+                    | "tells"
+                    | "tell"
+                    | "telling"
+                    | "assured"
+                    | "informed"
+                    | "reminded"
+                    | "warned"
+                    | "urged"
+                    | "asked"
+            )
+        });
+        if hearer_verb {
             if let Some(np) = self.np_right(k, ce) {
                 k = np.end;
             } else if k < ce
@@ -1278,7 +1286,7 @@ impl Ctx<'_, '_> {
             let w = self.word(k);
             if self.punct(k) == Some(',')
                 || (self.is_word(k)
-                    && (lex::is_weekday(&w.to_lowercase())
+                    && (lex::with_lower(w, lex::is_weekday)
                         || matches!(
                             w,
                             "on" | "last"
