@@ -138,7 +138,11 @@ pub fn is_title(w: &str) -> bool {
 /// Titles from the hand-written list only: certain even before a single surname
 /// ("President Obama"), where a learnt title may be a first name ("Mark Brown").
 pub fn is_strong_title(w: &str) -> bool {
-    EXTRA_TITLES.contains(&w) || EXTRA_TITLES.contains(&w.trim_end_matches('.'))
+    // A set, not a scan of the list's 94 words (asked of every title before a surname).
+    static STRONG: OnceLock<WordSet<&'static str>> = OnceLock::new();
+    let strong = STRONG.get_or_init(|| EXTRA_TITLES.iter().copied().collect());
+    let bare = w.trim_end_matches('.');
+    strong.contains(w) || bare.len() < w.len() && strong.contains(bare)
 }
 
 pub fn is_org_word(w: &str) -> bool {

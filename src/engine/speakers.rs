@@ -3,7 +3,7 @@
 //! compatible named speaker, "the secretary" the nearest speaker with that title,
 //! organisations and documents keep their own name ("State Department", "EC's report").
 
-use super::word_hash::WordMap;
+use super::word_hash::{WordFilter, WordMap};
 
 use super::attribution::Attr;
 use super::lexicon::{self as lex, Pronoun};
@@ -19,12 +19,16 @@ enum Gender {
 /// A person named in the text.
 #[derive(Debug, Clone)]
 struct Person {
+    /// The name's words joined by spaces.
     name: String,
-    /// The name's words in lower case, for matching partial mentions.
-    lower: Vec<String>,
+    /// How many words the name has.
+    words: usize,
     /// Lower-case title and role words seen with the name ("secretary", "state").
     titles: Vec<String>,
     gender: Gender,
+    /// The person indexed before with the same last word, if any: the people sharing
+    /// a surname are a list from `Index::by_last` (no vector per surname).
+    same_last: Option<usize>,
 }
 
 /// A mention of a named person (token position of its name's first word).
@@ -37,123 +41,274 @@ struct Mention {
 
 struct Index {
     people: Vec<Person>,
-    by_last: WordMap<String, Vec<usize>>,
-    by_name: WordMap<String, usize>,
+    /// The latest person by the lower-case last word of their name.
+    by_last: WordMap<String, usize>,
+    /// The keys of `by_last`: most lone capitalised words are no one's surname, and
+    /// are turned away here before being lower-cased and hashed.
+    last_filter: WordFilter,
     mentions: Vec<Mention>,
+}
+
+impl Index {
+    /// The people whose last name word in lower case is the key of `by_last` that
+    /// gave `latest`, latest first.
+    fn sharing_last(&self, latest: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(Some(latest), |&p| self.people[p].same_last)
+    }
+
+    /// The person named `words` (joined by spaces into `name`, a reused buffer),
+    /// indexed now if new.
+    fn person_named(&mut self, words: &[&str], name: &mut String) -> usize {
+        name.clear();
+        for (k, w) in words.iter().enumerate() {
+            if k > 0 {
+                name.push(' ');
+            }
+            name.push_str(w);
+        }
+        let last = words[words.len() - 1];
+        // People of one name share its last word: the name is looked for among them.
+        let latest = with_lowercase(last, |l| self.by_last.get(l).copied());
+        if let Some(p) =
+            latest.and_then(|l| self.sharing_last(l).find(|&p| self.people[p].name == *name))
+        {
+            return p;
+        }
+        let p = self.people.len();
+        self.people.push(Person {
+            name: name.clone(),
+            words: words.len(),
+            titles: Vec::new(),
+            gender: Gender::Unknown,
+            same_last: latest,
+        });
+        with_lowercase(last, |l| match self.by_last.get_mut(l) {
+            Some(latest) => *latest = p,
+            None => {
+                self.last_filter.insert(l);
+                self.by_last.insert(l.to_string(), p);
+            }
+        });
+        p
+    }
 }
 
 /// A split mention: its titles and name words (slices of the mention's words: this
 /// runs for every run of capitalised words, so nothing is copied).
 struct Parsed<'w, 't> {
-    titles: &'w [&'t str],
-    name: &'w [&'t str],
-    org: bool,
-    honorific: Gender,
+    words: &'w [&'t str],
+    /// Where the name starts.
+    cut: usize,
+}
+
+impl<'w, 't> Parsed<'w, 't> {
+    fn titles(&self) -> &'w [&'t str] {
+        &self.words[..self.cut]
+    }
+
+    fn name(&self) -> &'w [&'t str] {
+        &self.words[self.cut..]
+    }
+
+    /// Whether the mention names an organisation or a document ("State Department",
+    /// "the report"). Asked only when it matters: most lone words name no one known.
+    fn org(&self) -> bool {
+        self.name().iter().any(|w| {
+            lex::is_org_word(w)
+                || (w.len() >= 2
+                    && w.chars().all(|c| c.is_uppercase())
+                    && !matches!(*w, "US" | "UK"))
+        }) || self.words.last().is_some_and(|w| lex::is_document_word(w))
+    }
+
+    /// The gender of the mention's honorific; the last one wins ("Mr. and Mrs. Smith").
+    fn honorific(&self) -> Gender {
+        self.words
+            .iter()
+            .rev()
+            .find_map(|w| honorific(w))
+            .unwrap_or(Gender::Unknown)
+    }
 }
 
 fn parse<'w, 't>(words: &'w [&'t str]) -> Parsed<'w, 't> {
-    let mut cut = 0;
-    let mut honorific = Gender::Unknown;
-    for (i, w) in words.iter().enumerate() {
-        // The word in lower case, looked at once (no copy for short ASCII words).
-        let (title_word, determiner, of_for) = lex::with_lower(w, |l| {
-            match l.trim_end_matches('.') {
-                "mr" => honorific = Gender::He,
-                "mrs" | "ms" | "miss" => honorific = Gender::She,
-                _ => {}
-            }
-            (
-                lex::is_title(w),
-                lex::is_determiner(l),
-                matches!(l, "of" | "for"),
-            )
-        });
-        if title_word
-            || determiner
-            || w.ends_with("'s")
-            || w.ends_with("\u{2019}s")
-            || (!starts_upper(w) && i + 1 < words.len() && !is_particle(w))
-            || of_for
-        {
-            cut = i + 1;
-        }
-    }
-    if cut >= words.len() {
-        cut = words.len().saturating_sub(1);
-    }
+    let n = words.len();
+    // Titles end at the last title-like word, but the last word is always kept as the
+    // name: found from the end, so that the words before it are not looked at.
+    let mut cut = if n <= 1 {
+        0
+    } else {
+        (0..n)
+            .rev()
+            .find(|&i| ends_titles(words[i], i + 1 < n))
+            .map_or(0, |i| (i + 1).min(n - 1))
+    };
     // A learnt title right before a lone surname is more likely a first name.
     if cut > 0
-        && cut + 1 == words.len()
-        && !lex::is_strong_title(words[cut - 1])
+        && cut + 1 == n
         && starts_upper(words[cut - 1])
-        && !lex::is_determiner(words[cut - 1])
         && !is_possessive(words[cut - 1])
+        && !lex::is_determiner(words[cut - 1])
+        && !lex::is_strong_title(words[cut - 1])
     {
         cut -= 1;
     }
-    let org = words[cut..].iter().any(|w| {
-        lex::is_org_word(w)
-            || (w.len() >= 2 && w.chars().all(|c| c.is_uppercase()) && !matches!(*w, "US" | "UK"))
-    }) || words.last().is_some_and(|w| lex::is_document_word(w));
-    Parsed {
-        titles: &words[..cut],
-        name: &words[cut..],
-        org,
-        honorific,
+    Parsed { words, cut }
+}
+
+/// Whether the titles of a mention run at least up to `w`: a title, a determiner, a
+/// possessive, "of" or "for", or a lower-case word other than a particle `inside`
+/// the mention (not its last word). The cheap tests come first.
+fn ends_titles(w: &str, inside: bool) -> bool {
+    is_possessive(w)
+        || (inside && !starts_upper(w) && !is_particle(w))
+        || lower_is(w, "of")
+        || lower_is(w, "for")
+        || lex::is_title(w)
+        || lex::is_determiner(w)
+}
+
+/// The gender an honorific gives ("Mr.", "Mrs", "Ms.", "Miss").
+fn honorific(w: &str) -> Option<Gender> {
+    let bare = w.trim_end_matches('.');
+    if lower_is(bare, "mr") {
+        Some(Gender::He)
+    } else if ["mrs", "ms", "miss"].iter().any(|h| lower_is(bare, h)) {
+        Some(Gender::She)
+    } else {
+        None
     }
+}
+
+/// Whether `w` in lower case is `lower`, a lower-case ASCII word without a "k": a
+/// byte comparison, no copy. Exact: the only character besides the ASCII letters
+/// whose lower case is ASCII is the KELVIN SIGN, whose lower case is "k".
+fn lower_is(w: &str, lower: &str) -> bool {
+    debug_assert!(lower.bytes().all(|b| b.is_ascii_lowercase() && b != b'k'));
+    w.eq_ignore_ascii_case(lower)
+}
+
+/// Run `f` on exactly `w.to_lowercase()`, lower-cased on the stack for short ASCII
+/// words (`lex::with_lower` leaves titlecase letters such as "ǅ" as they are, which
+/// these names and titles, lower-cased so far by `to_lowercase`, must not).
+fn with_lowercase<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    if w.is_ascii() {
+        lex::with_lower(w, f)
+    } else {
+        f(&w.to_lowercase())
+    }
+}
+
+/// Whether token `k` is a capitalised word, a possible part of a name. Asked of every
+/// token: an ASCII first byte (read from the text, the word not sliced) answers alone.
+#[inline]
+fn is_capitalised(seg: &Segmented, k: usize) -> bool {
+    let t = &seg.tokens[k];
+    match seg.text.as_bytes()[t.start] {
+        b'A'..=b'Z' => t.kind == TokKind::Word,
+        b if b.is_ascii() => false,
+        _ => non_ascii_capitalised(seg, k),
+    }
+}
+
+#[inline(never)]
+fn non_ascii_capitalised(seg: &Segmented, k: usize) -> bool {
+    let w = seg.word(k);
+    seg.tokens[k].kind == TokKind::Word
+        && starts_upper(w)
+        && w.chars().next().is_some_and(char::is_alphabetic)
+}
+
+/// The end of the run of capitalised words starting at token `start`, over joiners
+/// ("Secretary of State") and pairs of particles ("von der Leyen").
+fn run_end(seg: &Segmented, start: usize) -> usize {
+    let n = seg.tokens.len();
+    let is_cap = |k: usize| is_capitalised(seg, k);
+    let mut end = start + 1;
+    while end < n && seg.tokens[end].para == seg.tokens[start].para {
+        if is_cap(end) {
+            end += 1;
+        } else if seg.tokens[end].is_word()
+            && lex::is_name_joiner(seg.word(end))
+            && end + 1 < n
+            && is_cap(end + 1)
+            && !matches!(seg.word(end), "and" | "the" | "on" | "&")
+        {
+            end += 2;
+        } else if seg.tokens[end].is_word()
+            && is_particle(seg.word(end))
+            && end + 2 < n
+            && is_particle(seg.word(end + 1))
+            && is_cap(end + 2)
+        {
+            end += 3;
+        } else {
+            break;
+        }
+    }
+    end
 }
 
 fn build_index(seg: &Segmented) -> Index {
     let mut idx = Index {
         people: Vec::new(),
         by_last: WordMap::default(),
-        by_name: WordMap::default(),
+        last_filter: WordFilter::default(),
         mentions: Vec::new(),
     };
     let n = seg.tokens.len();
-    // The words of each run of capitalised words, in one buffer reused from run to run.
+    // The words of each run of capitalised words, and a full name, in buffers reused
+    // from run to run.
     let mut words: Vec<&str> = Vec::new();
+    let mut name = String::new();
     let mut i = 0;
-    while i < n {
-        let is_cap = |k: usize| {
-            let t = &seg.tokens[k];
-            t.kind == TokKind::Word && {
-                // The first byte from the text, without slicing the word (every token).
-                match seg.text.as_bytes()[t.start] {
-                    // An ASCII first letter: upper case is all there is to check.
-                    b if b.is_ascii() => b.is_ascii_uppercase(),
-                    _ => {
-                        let w = seg.word(k);
-                        starts_upper(w) && w.chars().next().is_some_and(char::is_alphabetic)
-                    }
-                }
-            }
-        };
-        if !is_cap(i) {
-            i += 1;
+    while let Some(start) = (i..n).find(|&k| is_capitalised(seg, k)) {
+        let end = run_end(seg, start);
+        i = end;
+        words.clear();
+        words.extend(
+            (start..end)
+                .map(|k| seg.word(k))
+                .filter(|w| !lex::is_function_word(w) || lex::is_name_joiner(w)),
+        );
+        // A run of function words only ("The", "But") names no one.
+        if words.is_empty() {
             continue;
         }
-        let start = i;
-        let mut end = i + 1;
-        while end < n && seg.tokens[end].para == seg.tokens[start].para {
-            if is_cap(end) {
-                end += 1;
-            } else if seg.tokens[end].is_word()
-                && lex::is_name_joiner(seg.word(end))
-                && end + 1 < n
-                && is_cap(end + 1)
-                && !matches!(seg.word(end), "and" | "the" | "on" | "&")
-            {
-                end += 2;
-            } else if seg.tokens[end].is_word()
-                && is_particle(seg.word(end))
-                && end + 2 < n
-                && is_particle(seg.word(end + 1))
-                && is_cap(end + 2)
-            {
-                end += 3;
-            } else {
-                break;
+        let parsed = parse(&words);
+        // A full name makes a person; a lone surname counts as a mention of one known;
+        // an organisation neither (asked last: it is the dearer test).
+        let person = match parsed.name().len() {
+            1 => lookup(&idx, parsed.name()).filter(|_| !parsed.org()),
+            2..=4 if !parsed.org() => Some(idx.person_named(parsed.name(), &mut name)),
+            _ => None,
+        };
+        let Some(person) = person else {
+            continue;
+        };
+        let p = &mut idx.people[person];
+        for t in parsed.titles() {
+            with_lowercase(t, |t| add_title(p, t));
+        }
+        let honorific = parsed.honorific();
+        if honorific != Gender::Unknown {
+            p.gender = honorific;
+        }
+        // "Pompeo, the secretary of state, said": the apposition's role nouns are
+        // titles of the person too.
+        if end + 2 < n
+            && seg.tokens[end].punct() == Some(',')
+            && seg.tokens[end + 1].is_word()
+            && lex::is_determiner(seg.word(end + 1))
+        {
+            let mut k = end + 2;
+            while k < n && k < end + 10 && seg.tokens[k].is_word() {
+                with_lowercase(seg.word(k), |w| {
+                    if lex::is_role(w) {
+                        add_title(p, w);
+                    }
+                });
+                k += 1;
             }
         }
         let subject = start == 0
@@ -161,93 +316,43 @@ fn build_index(seg: &Segmented) -> Index {
             || seg.tokens[start - 1]
                 .punct()
                 .is_some_and(|c| matches!(c, '.' | ':' | '"' | '\u{201c}'));
-        words.clear();
-        words.extend(
-            (start..end)
-                .map(|k| seg.word(k))
-                .filter(|w| !lex::is_function_word(w) || lex::is_name_joiner(w)),
-        );
-        let parsed = parse(&words);
-        // (`words` holds no function word but joiners already: nothing to test again.)
-        let plain = !parsed.org && parsed.name.len() <= 4;
-        // A full name makes a person; a lone surname counts as a mention of one known.
-        let person = if plain && parsed.name.len() >= 2 {
-            let name = parsed.name.join(" ");
-            let last = parsed.name[parsed.name.len() - 1].to_lowercase();
-            Some(match idx.by_name.get(&name) {
-                Some(&p) => p,
-                None => {
-                    idx.people.push(Person {
-                        lower: name.split(' ').map(str::to_lowercase).collect(),
-                        name: name.clone(),
-                        titles: Vec::new(),
-                        gender: Gender::Unknown,
-                    });
-                    let p = idx.people.len() - 1;
-                    idx.by_name.insert(name, p);
-                    idx.by_last.entry(last).or_default().push(p);
-                    p
-                }
-            })
-        } else if plain && parsed.name.len() == 1 {
-            lookup(&idx, parsed.name)
-        } else {
-            None
-        };
-        if let Some(person) = person {
-            let p = &mut idx.people[person];
-            for t in parsed.titles {
-                let t = t.to_lowercase();
-                if !p.titles.contains(&t) {
-                    p.titles.push(t);
-                }
-            }
-            if parsed.honorific != Gender::Unknown {
-                p.gender = parsed.honorific;
-            }
-            // "Pompeo, the secretary of state, said": the apposition's role nouns are
-            // titles of the person too.
-            if end + 2 < n
-                && seg.tokens[end].punct() == Some(',')
-                && seg.tokens[end + 1].is_word()
-                && lex::is_determiner(seg.word(end + 1))
-            {
-                let mut k = end + 2;
-                while k < n && k < end + 10 && seg.tokens[k].is_word() {
-                    let w = seg.word(k).to_lowercase();
-                    if lex::is_role(&w) && !p.titles.contains(&w) {
-                        p.titles.push(w);
-                    }
-                    k += 1;
-                }
-            }
-            idx.mentions.push(Mention {
-                pos: start,
-                person,
-                subject,
-            });
-        }
-        i = end;
+        idx.mentions.push(Mention {
+            pos: start,
+            person,
+            subject,
+        });
     }
     idx
+}
+
+/// Give `p` the lower-case title `t` unless it has it.
+fn add_title(p: &mut Person, t: &str) {
+    if !p.titles.iter().any(|x| x == t) {
+        p.titles.push(t.to_string());
+    }
 }
 
 /// The person a partial name ("Pompeo", "von der Leyen") refers to: the fullest
 /// name in the text that ends with the same words.
 fn lookup(idx: &Index, name: &[&str]) -> Option<usize> {
-    let cands = lex::with_lower(name.last()?, |l| idx.by_last.get(l))?;
+    let (last, rest) = name.split_last()?;
+    if !idx.last_filter.may_hold(last) {
+        return None;
+    }
+    let latest = lex::with_lower(last, |l| idx.by_last.get(l).copied())?;
     // The fullest matching name; among equals the first seen. Candidates are few
-    // (people sharing a surname), their words lower-cased once when indexed.
-    cands
-        .iter()
-        .copied()
+    // (people sharing a surname); their last word is the key just found, so only the
+    // words before it are compared.
+    idx.sharing_last(latest)
         .filter(|&p| {
-            let full = &idx.people[p].lower;
-            full.len() >= name.len()
-                && full[full.len() - name.len()..]
+            let person = &idx.people[p];
+            // (`rest` first: a lone surname, the usual case, splits no name.)
+            person.words >= name.len()
+                && rest
                     .iter()
-                    .zip(name)
-                    .all(|(f, w)| lex::with_lower(w, |l| f == l))
+                    .rev()
+                    .zip(person.name.rsplit(' ').skip(1))
+                    .all(|(w, f)| with_lowercase(f, |f| lex::with_lower(w, |l| f == l)))
         })
         .max_by_key(|&p| (idx.people[p].name.len(), std::cmp::Reverse(p)))
 }
@@ -278,6 +383,16 @@ pub struct Named {
     pub how: How,
 }
 
+/// A speaker already named, for pronouns and role nouns after it.
+struct Seen {
+    /// Where its mention starts (a token).
+    pos: usize,
+    person: Option<usize>,
+    /// Its attribution, whose name in the output is its canonical name (not copied).
+    attr: usize,
+    org: bool,
+}
+
 /// Canonical speaker names for `attrs`, in the same order.
 pub fn canonical_names(seg: &Segmented, attrs: &[Attr]) -> Vec<Named> {
     let mut idx = build_index(seg);
@@ -290,23 +405,29 @@ pub fn canonical_names(seg: &Segmented, attrs: &[Attr]) -> Vec<Named> {
         };
         attrs.len()
     ];
-    // Speakers seen so far: (token position, person index or None, canonical, is_org).
-    let mut seen: Vec<(usize, Option<usize>, String, bool)> = Vec::new();
+    let mut seen: Vec<Seen> = Vec::with_capacity(attrs.len());
+    // The words of each speaker mention, in one buffer reused from speaker to speaker.
+    let mut all_words: Vec<&str> = Vec::new();
     for a in order {
         let r = attrs[a].speaker.clone();
-        let words: Vec<&str> = r
-            .clone()
-            .filter(|&k| seg.tokens[k].is_word())
-            .map(|k| seg.word(k))
-            .collect();
+        all_words.clear();
+        all_words.extend(
+            r.clone()
+                .filter(|&k| seg.tokens[k].is_word())
+                .map(|k| seg.word(k)),
+        );
         let text = span_text(seg, r.clone());
         let mut person = None;
         let mut is_org = false;
         let mut how = How::AsWritten;
-        let canonical = if words.len() == 1 && lex::pronoun(words[0]).is_some() {
-            match lex::pronoun(words[0]) {
-                Some(p @ (Pronoun::He | Pronoun::She)) => {
-                    let g = if p == Pronoun::He {
+        let pronoun = match all_words[..] {
+            [w] => lex::pronoun(w),
+            _ => None,
+        };
+        let canonical = if let Some(pronoun) = pronoun {
+            match pronoun {
+                Pronoun::He | Pronoun::She => {
+                    let g = if pronoun == Pronoun::He {
                         Gender::He
                     } else {
                         Gender::She
@@ -319,57 +440,52 @@ pub fn canonical_names(seg: &Segmented, attrs: &[Attr]) -> Vec<Named> {
                         }
                         None => {
                             how = How::PronounUnresolved;
-                            text.clone()
+                            text.to_string()
                         }
                     }
                 }
-                Some(Pronoun::It | Pronoun::They) => {
+                Pronoun::It | Pronoun::They => {
                     is_org = true;
-                    match seen.iter().rev().take(LOOKBACK).find(|s| s.3) {
+                    match seen.iter().rev().take(LOOKBACK).find(|s| s.org) {
                         Some(s) => {
-                            how = How::Pronoun { from: s.0 };
-                            s.2.clone()
+                            how = How::Pronoun { from: s.pos };
+                            out[s.attr].name.clone()
                         }
                         None => {
                             how = How::PronounUnresolved;
-                            text.clone()
+                            text.to_string()
                         }
                     }
                 }
-                _ => text.clone(),
+                Pronoun::Speaker => text.to_string(),
             }
         } else {
             // "the statement by President von der Leyen": the person behind the document.
-            let by = words.iter().position(|w| matches!(*w, "by" | "from"));
-            let words = match by {
-                Some(b) if b + 1 < words.len() && lex::is_document_word(words[b - 1.min(b)]) => {
+            let by = all_words.iter().position(|w| matches!(*w, "by" | "from"));
+            let words: &[&str] = match by {
+                Some(b)
+                    if b + 1 < all_words.len()
+                        && lex::is_document_word(all_words[b - 1.min(b)]) =>
+                {
                     how = How::Document;
-                    words[b + 1..].to_vec()
+                    &all_words[b + 1..]
                 }
-                _ => words,
+                _ => &all_words,
             };
-            let parsed = parse(&words);
-            let has_name = parsed.name.iter().any(|w| starts_upper(w));
-            if parsed.org || !has_name {
-                is_org = parsed.org || !has_name && words.iter().any(|w| lex::is_document_word(w));
+            let parsed = parse(words);
+            let org = parsed.org();
+            let has_name = parsed.name().iter().any(|w| starts_upper(w));
+            if org || !has_name {
+                is_org = org || !has_name && words.iter().any(|w| lex::is_document_word(w));
                 // Role nouns: the nearest speaker or person with that title.
-                let role = words
-                    .iter()
-                    .rev()
-                    .find(|w| lex::is_role(w))
-                    .map(|w| w.to_lowercase());
-                let titled = role.as_ref().filter(|_| !parsed.org).and_then(|role| {
-                    seen.iter()
-                        .rev()
-                        .take(LOOKBACK)
-                        .filter_map(|s| s.1.map(|p| (p, s.0)))
-                        .find(|&(p, _)| idx.people[p].titles.iter().any(|t| t == role))
-                        .or_else(|| {
-                            mentions_before(&idx, r.start)
-                                .map(|m| (m.person, m.pos))
-                                .find(|&(p, _)| idx.people[p].titles.iter().any(|t| t == role))
+                let titled =
+                    if org {
+                        None
+                    } else {
+                        words.iter().rev().find(|w| lex::is_role(w)).and_then(|w| {
+                            with_lowercase(w, |role| titled(&idx, &seen, r.start, role))
                         })
-                });
+                    };
                 match titled {
                     Some((p, from)) => {
                         person = Some(p);
@@ -378,31 +494,37 @@ pub fn canonical_names(seg: &Segmented, attrs: &[Attr]) -> Vec<Named> {
                         idx.people[p].name.clone()
                     }
                     None => {
-                        if how == How::AsWritten && !parsed.org {
+                        if how == How::AsWritten && !org {
                             how = How::Unnamed;
                         }
-                        strip_determiner(&words).join(" ")
+                        strip_determiner(words).join(" ")
                     }
                 }
             } else {
-                let found = lookup(&idx, parsed.name);
+                let found = lookup(&idx, parsed.name());
                 person = found;
                 match found {
                     Some(p) => {
-                        if parsed.honorific != Gender::Unknown {
-                            idx.people[p].gender = parsed.honorific;
+                        let honorific = parsed.honorific();
+                        if honorific != Gender::Unknown {
+                            idx.people[p].gender = honorific;
                         }
                         if how == How::AsWritten && !text.ends_with(&idx.people[p].name) {
                             how = How::FullerName;
                         }
                         idx.people[p].name.clone()
                     }
-                    None if parsed.name.len() == 1 => strip_determiner(&words).join(" "),
-                    None => parsed.name.join(" "),
+                    None if parsed.name().len() == 1 => strip_determiner(words).join(" "),
+                    None => parsed.name().join(" "),
                 }
             }
         };
-        seen.push((r.start, person, canonical.clone(), is_org));
+        seen.push(Seen {
+            pos: r.start,
+            person,
+            attr: a,
+            org: is_org,
+        });
         out[a] = Named {
             name: canonical,
             how,
@@ -411,15 +533,26 @@ pub fn canonical_names(seg: &Segmented, attrs: &[Attr]) -> Vec<Named> {
     out
 }
 
+/// The nearest speaker, else person named, before token `pos` with the lower-case
+/// title `role`; with the token where that mention starts.
+fn titled(idx: &Index, seen: &[Seen], pos: usize, role: &str) -> Option<(usize, usize)> {
+    let has_role = |p: usize| idx.people[p].titles.iter().any(|t| t == role);
+    seen.iter()
+        .rev()
+        .take(LOOKBACK)
+        .filter_map(|s| s.person.map(|p| (p, s.pos)))
+        .find(|&(p, _)| has_role(p))
+        .or_else(|| {
+            mentions_before(idx, pos)
+                .map(|m| (m.person, m.pos))
+                .find(|&(p, _)| has_role(p))
+        })
+}
+
 /// The person "he" or "she" at token `pos` refers to: a person named as a sentence
 /// subject since the last speaker, else the latest compatible speaker, else the
 /// latest compatible person named before; with the token where that mention starts.
-fn resolve_person(
-    idx: &mut Index,
-    seen: &[(usize, Option<usize>, String, bool)],
-    pos: usize,
-    g: Gender,
-) -> Option<(usize, usize)> {
+fn resolve_person(idx: &mut Index, seen: &[Seen], pos: usize, g: Gender) -> Option<(usize, usize)> {
     let compatible = |idx: &Index, p: usize| {
         idx.people[p].gender == Gender::Unknown || idx.people[p].gender == g
     };
@@ -427,14 +560,14 @@ fn resolve_person(
         .iter()
         .rev()
         .take(LOOKBACK)
-        .find(|s| s.1.is_some_and(|p| compatible(idx, p)));
-    let since = last_speaker.map_or(0, |s| s.0);
+        .find(|s| s.person.is_some_and(|p| compatible(idx, p)));
+    let since = last_speaker.map_or(0, |s| s.pos);
     let subject = mentions_before(idx, pos)
         .take_while(|m| m.pos > since)
         .find(|m| m.subject && compatible(idx, m.person))
         .map(|m| (m.person, m.pos));
     let pick = subject
-        .or_else(|| last_speaker.and_then(|s| s.1.map(|p| (p, s.0))))
+        .or_else(|| last_speaker.and_then(|s| s.person.map(|p| (p, s.pos))))
         .or_else(|| {
             mentions_before(idx, pos)
                 .find(|m| compatible(idx, m.person))
@@ -458,18 +591,18 @@ fn mentions_before(idx: &Index, pos: usize) -> impl Iterator<Item = &Mention> {
 
 fn strip_determiner<'a>(words: &'a [&'a str]) -> &'a [&'a str] {
     match words.first() {
-        Some(w) if words.len() > 1 && matches!(w.to_lowercase().as_str(), "the" | "a" | "an") => {
+        Some(w) if words.len() > 1 && ["the", "a", "an"].iter().any(|d| lower_is(w, d)) => {
             &words[1..]
         }
         _ => words,
     }
 }
 
-fn span_text(seg: &Segmented, r: std::ops::Range<usize>) -> String {
+fn span_text<'t>(seg: &Segmented<'t>, r: std::ops::Range<usize>) -> &'t str {
     if r.is_empty() {
-        return String::new();
+        return "";
     }
-    seg.text[seg.tokens[r.start].start..seg.tokens[r.end - 1].end].to_string()
+    &seg.text[seg.tokens[r.start].start..seg.tokens[r.end - 1].end]
 }
 
 /// Lower-case particles inside names ("Ursula von der Leyen").
@@ -494,4 +627,68 @@ pub(super) fn is_particle(w: &str) -> bool {
 
 pub(super) fn is_possessive(w: &str) -> bool {
     w.ends_with("'s") || w.ends_with("\u{2019}s")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::text::segment;
+
+    #[test]
+    fn only_the_kelvin_sign_lower_cases_to_ascii_besides_ascii() {
+        // What makes `lower_is` exact for its "k"-less words.
+        let odd: Vec<char> = (0..=char::MAX as u32)
+            .filter_map(char::from_u32)
+            .filter(|c| !c.is_ascii() && c.to_lowercase().all(|l| l.is_ascii()))
+            .collect();
+        assert_eq!(odd, ['\u{212a}']);
+    }
+
+    #[test]
+    fn lower_case_helpers_agree_with_to_lowercase() {
+        let words = [
+            "Mr.",
+            "MISS",
+            "Of",
+            "for",
+            "\u{1c5}ivko",
+            "ÉRIC",
+            "The",
+            "x",
+        ];
+        for w in words {
+            let lower = w.to_lowercase();
+            with_lowercase(w, |l| assert_eq!(l, lower, "{w}"));
+            for target in ["mr", "miss", "of", "for", "the"] {
+                assert_eq!(lower_is(w, target), lower == target, "{w} {target}");
+            }
+        }
+        let long = "Abcdefghijklmnopqrstuvwxyz-Abcdefghijklmnop";
+        with_lowercase(long, |l| assert_eq!(l, long.to_lowercase()));
+    }
+
+    #[test]
+    fn lone_and_partial_surnames_find_the_fullest_name() {
+        let seg = segment(
+            "Mike Pompeo spoke. Then John Michael Pompeo spoke. Ursula von der Leyen \
+             replied. Anna Smith and Mike Pompeo left.",
+            &[],
+        );
+        let idx = build_index(&seg);
+        let name = |p: Option<usize>| p.map(|p| idx.people[p].name.as_str());
+        assert_eq!(name(lookup(&idx, &["Pompeo"])), Some("John Michael Pompeo"));
+        assert_eq!(name(lookup(&idx, &["POMPEO"])), Some("John Michael Pompeo"));
+        assert_eq!(name(lookup(&idx, &["Mike", "Pompeo"])), Some("Mike Pompeo"));
+        assert_eq!(name(lookup(&idx, &["Leyen"])), Some("Ursula von der Leyen"));
+        assert_eq!(name(lookup(&idx, &["Smith"])), Some("Anna Smith"));
+        assert_eq!(name(lookup(&idx, &["Jones"])), None);
+        // "Mike Pompeo" named twice is one person, mentioned twice.
+        let mikes = idx
+            .people
+            .iter()
+            .filter(|p| p.name == "Mike Pompeo")
+            .count();
+        assert_eq!(mikes, 1);
+        assert_eq!(idx.mentions.len(), 5);
+    }
 }
