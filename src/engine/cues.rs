@@ -28,6 +28,9 @@ pub struct CueList {
     /// Single-word cues → (strength anywhere, strength after a likely subject).
     /// (A fast hasher: looked up for nearly every token.)
     words: WordMap<Box<str>, (u8, u8)>,
+    /// The same for the words `short_key` takes (nearly all): found without
+    /// lower-casing into a buffer, hashing a string or comparing bytes.
+    short: WordMap<u128, (u8, u8)>,
     /// Cues of several words ("according to", "pointed out"), sorted.
     phrases: Vec<String>,
     /// The phrases other than "according to" by first word: their other words.
@@ -66,8 +69,7 @@ impl CueList {
             // A learnt word is one lower-case word already, as `add` would make it:
             // put in directly, without normalising a thousand words again.
             if !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
-                list.filter.insert(w);
-                list.words.insert(w.into(), strength);
+                list.insert_word(w.into(), strength);
             } else {
                 list.add(w);
             }
@@ -80,6 +82,7 @@ impl CueList {
     pub fn empty() -> Self {
         CueList {
             words: WordMap::default(),
+            short: WordMap::default(),
             phrases: Vec::new(),
             by_first: WordMap::default(),
             according: None,
@@ -151,10 +154,18 @@ impl CueList {
             self.index_phrases();
         } else {
             let strength = lexicon::learnt_cue(&cue).unwrap_or(ADDED_STRENGTH);
-            self.filter.insert(&cue);
-            self.words.insert(cue.into_boxed_str(), strength);
+            self.insert_word(cue.into_boxed_str(), strength);
         }
         true
+    }
+
+    /// Put in a single-word cue, lower case.
+    fn insert_word(&mut self, cue: Box<str>, strength: (u8, u8)) {
+        self.filter.insert(&cue);
+        if let Some(key) = short_key(&cue) {
+            self.short.insert(key, strength);
+        }
+        self.words.insert(cue, strength);
     }
 
     /// Remove a cue; false when it was not listed.
@@ -167,6 +178,9 @@ impl CueList {
             }
             self.index_phrases();
             return true;
+        }
+        if let Some(key) = short_key(&cue) {
+            self.short.remove(&key);
         }
         self.words.remove(cue.as_str()).is_some()
     }
@@ -220,6 +234,14 @@ impl CueList {
 
     #[inline(never)]
     fn listed_strengths(&self, w: &str) -> (u8, u8) {
+        if let Some(key) = short_key(w) {
+            return self
+                .short
+                .get(&key)
+                .copied()
+                .or_else(|| self.according.filter(|_| Some(key) == short_key("according")))
+                .unwrap_or((0, 0));
+        }
         lexicon::with_lower(w, |l| {
             self.words
                 .get(l)
@@ -304,6 +326,29 @@ impl From<CueList> for Vec<String> {
     }
 }
 
+/// An ASCII word of at most 15 bytes as one number: its bytes in lower case and, in
+/// the top byte, its length (words equal in lower case, and only those, are equal).
+#[inline]
+fn short_key(w: &str) -> Option<u128> {
+    const HIGH_BITS: u128 = u128::from_le_bytes([0x80; 16]);
+    let b = w.as_bytes();
+    let mut buf = [0u8; 16];
+    buf.get_mut(..b.len())?.copy_from_slice(b);
+    buf[15] = u8::try_from(b.len()).ok().filter(|&n| n < 16)?;
+    let x = u128::from_le_bytes(buf);
+    if x & HIGH_BITS != 0 {
+        return None;
+    }
+    // Lower-cased sixteen bytes at a time: a byte from b'A' to b'Z' gets 0x20. (An
+    // ASCII byte plus 0x3f or 0x25 carries into no other byte.)
+    let (from_a, past_z) = (
+        u128::from_le_bytes([0x3f; 16]),
+        u128::from_le_bytes([0x25; 16]),
+    );
+    let upper = (x + from_a) & !(x + past_z) & HIGH_BITS;
+    Some(x | upper >> 2)
+}
+
 /// Lower case, words separated by one space.
 fn normalize(cue: &str) -> String {
     cue.split_whitespace()
@@ -360,6 +405,22 @@ mod tests {
         assert!(list.remove("according to"));
         assert!(!list.according_to());
         assert_eq!(list.strength("according"), 0);
+    }
+
+    #[test]
+    fn short_and_long_words_are_found_in_any_case_until_removed() {
+        let mut list = CueList::empty();
+        for cue in ["quipped", "overenthusiastically", "r\u{e9}pondu"] {
+            assert!(list.add(cue));
+        }
+        for w in ["Quipped", "quipped.", "OVERENTHUSIASTICALLY", "R\u{c9}pondu"] {
+            assert_eq!(list.strengths(w), ADDED_STRENGTH, "{w}");
+        }
+        assert_eq!(list.strength("quippe"), 0);
+        assert_eq!(list.strength("quipped\0"), 0, "the length is part of the key");
+        assert!(list.remove("QUIPPED") && list.remove("overenthusiastically"));
+        assert_eq!(list.strength("quipped"), 0);
+        assert_eq!(list.strength("overenthusiastically"), 0);
     }
 
     #[test]
