@@ -224,6 +224,22 @@ fn is_title_like(seg: &Segmented, q: &Quote) -> bool {
     words > 0 && words <= 8
 }
 
+/// [`lex::pronoun`], answering at once for a word longer than any pronoun. (Only
+/// ASCII lower-cases to ASCII, byte for byte, but for the KELVIN SIGN's "k", which
+/// no pronoun has: a longer word never lower-cases to one.)
+fn pronoun(w: &str) -> Option<Pronoun> {
+    if w.len() > "their".len() {
+        return None;
+    }
+    lex::pronoun(w)
+}
+
+/// [`lex::is_determiner`], answering at once for a word longer than any
+/// determiner (as for [`pronoun`]: none has a "k").
+fn is_determiner(w: &str) -> bool {
+    w.len() <= "another".len() && lex::is_determiner(w)
+}
+
 fn is_preposition(w: &str) -> bool {
     matches!(
         w,
@@ -320,7 +336,7 @@ impl Ctx<'_, '_> {
             && self.in_quote[k] == 0
             && {
                 let w = self.word(k);
-                lex::is_determiner(w) || lex::pronoun(w).is_some() || w == "that"
+                is_determiner(w) || pronoun(w).is_some() || w == "that"
             }
     }
 
@@ -467,7 +483,7 @@ impl Ctx<'_, '_> {
             return None;
         }
         // Inverted: cue first.
-        if self.is_word(s) && self.near_cue(self.word(s)) && lex::pronoun(self.word(s)).is_none() {
+        if self.is_word(s) && self.near_cue(self.word(s)) && pronoun(self.word(s)).is_none() {
             if let Some(np) = self.np_right(s + 1, a1) {
                 let rule = if self.cues.strength(self.word(s)) >= NEAR_QUOTE_CUE {
                     "quote-comma-cue-name"
@@ -486,7 +502,7 @@ impl Ctx<'_, '_> {
             let w = self.word(c);
             // Right after a pronoun or a short name any present-tense verb is the cue
             // ("she yells", "Blige sings").
-            let loose = (c == s + 1 && lex::pronoun(self.word(s)).is_some()
+            let loose = (c == s + 1 && pronoun(self.word(s)).is_some()
                 || c <= s + 3 && (s..c).all(|k| self.is_word(k) && starts_upper(self.word(k))))
                 && !lex::is_function_word(w)
                 && !lex::is_adverbial(w)
@@ -600,7 +616,7 @@ impl Ctx<'_, '_> {
                 return None;
             }
             let w = self.word(k);
-            if (lex::pronoun(w).is_some() && k > s)
+            if (pronoun(w).is_some() && k > s)
                 || (starts_upper(w) && lex::with_lower(w, lex::is_clause_word))
                 || matches!(
                     w,
@@ -753,7 +769,7 @@ impl Ctx<'_, '_> {
         }
         (k + 2..limit.min(k + 16))
             .find(|&e| self.punct(e) == Some(','))
-            .filter(|_| self.is_word(k + 1) && lex::is_determiner(self.word(k + 1)))
+            .filter(|_| self.is_word(k + 1) && is_determiner(self.word(k + 1)))
             .map_or(k, |e| e + 1)
     }
 
@@ -782,7 +798,7 @@ impl Ctx<'_, '_> {
         while j > floor && skipped < 4 && self.is_word(j - 1) && self.in_quote[j - 1] == 0 {
             let w = self.word(j - 1);
             if lex::is_adverbial(w)
-                && lex::pronoun(w).is_none()
+                && pronoun(w).is_none()
                 && (!starts_upper(w) || lex::with_lower(w, lex::is_weekday))
             {
                 j -= 1;
@@ -796,7 +812,7 @@ impl Ctx<'_, '_> {
         }
         let w = self.word(j - 1);
         if self.is_word(j - 1)
-            && lex::pronoun(w)
+            && pronoun(w)
                 .is_some_and(|p| !matches!(p, Pronoun::Speaker) || matches!(w, "I" | "we" | "We"))
         {
             if lex::with_lower(w, |l| {
@@ -870,7 +886,7 @@ impl Ctx<'_, '_> {
                         {
                             break;
                         }
-                        if lex::is_determiner(w) {
+                        if is_determiner(w) {
                             i = k;
                             break;
                         }
@@ -882,7 +898,7 @@ impl Ctx<'_, '_> {
                     {
                         has_head = true;
                         i = k;
-                    } else if lex::is_determiner(w)
+                    } else if is_determiner(w)
                         || w == "his"
                         || w == "her"
                         || w == "their"
@@ -998,7 +1014,7 @@ impl Ctx<'_, '_> {
             return None;
         }
         let w = self.word(start);
-        if let Some(p) = lex::pronoun(w) {
+        if let Some(p) = pronoun(w) {
             return (!matches!(p, Pronoun::Speaker) && matches!(w, "he" | "she" | "they" | "it"))
                 .then_some(start..start + 1);
         }
@@ -1013,7 +1029,7 @@ impl Ctx<'_, '_> {
                         // after a determiner "the 46-year-old" is a noun phrase itself.
                         if last_head.is_none() && i < start + 3 {
                             if i > start
-                                && lex::is_determiner(self.word(start))
+                                && is_determiner(self.word(start))
                                 && w.contains('-')
                                 && w.contains(|c: char| c.is_alphabetic())
                             {
@@ -1037,14 +1053,14 @@ impl Ctx<'_, '_> {
                         && starts_upper(self.word(i + 1))
                         && !lex::is_function_word(w)
                         && !lex::is_adverbial(w)
-                        && !lex::is_determiner(w)
+                        && !is_determiner(w)
                         && self.cues.strength(w) < INDIRECT_CUE
                     {
                         // "said 9/11 widow Terry Strada", "said longtime adviser Roger
                         // Stone": a modifier before the name.
                     } else {
                         // Determiners lead; joiners ("of", "by" after a document) link.
-                        let leads = lex::is_determiner(w) && (i == start || last_head.is_none());
+                        let leads = is_determiner(w) && (i == start || last_head.is_none());
                         let links = (lex::is_name_joiner(w)
                             || (w == "by"
                                 && last_head.is_some_and(|h| lex::is_document_word(self.word(h)))))
@@ -1275,7 +1291,7 @@ impl Ctx<'_, '_> {
                 k = np.end;
             } else if k < ce
                 && self.is_word(k)
-                && (lex::pronoun(self.word(k)).is_some()
+                && (pronoun(self.word(k)).is_some()
                     || (!starts_upper(self.word(k)) && k + 1 < ce && self.word(k + 1) == "that"))
             {
                 k += 1;
@@ -1315,5 +1331,21 @@ impl Ctx<'_, '_> {
                 .filter(|&k| self.is_word(k))
                 .nth(2)
                 .is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn length_checks_answer_as_the_lexicon_does() {
+        for w in [
+            "their", "THEIR", "They", "theirs", "he", "I", "another", "Several", "others",
+            "anothers", "thee", "\u{212a}", "said",
+        ] {
+            assert_eq!(pronoun(w), lex::pronoun(w), "{w}");
+            assert_eq!(is_determiner(w), lex::is_determiner(w), "{w}");
+        }
     }
 }

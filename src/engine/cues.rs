@@ -239,7 +239,10 @@ impl CueList {
                 .short
                 .get(&key)
                 .copied()
-                .or_else(|| self.according.filter(|_| Some(key) == short_key("according")))
+                .or_else(|| {
+                    self.according
+                        .filter(|_| Some(key) == short_key("according"))
+                })
                 .unwrap_or((0, 0));
         }
         lexicon::with_lower(w, |l| {
@@ -413,11 +416,20 @@ mod tests {
         for cue in ["quipped", "overenthusiastically", "r\u{e9}pondu"] {
             assert!(list.add(cue));
         }
-        for w in ["Quipped", "quipped.", "OVERENTHUSIASTICALLY", "R\u{c9}pondu"] {
+        for w in [
+            "Quipped",
+            "quipped.",
+            "OVERENTHUSIASTICALLY",
+            "R\u{c9}pondu",
+        ] {
             assert_eq!(list.strengths(w), ADDED_STRENGTH, "{w}");
         }
         assert_eq!(list.strength("quippe"), 0);
-        assert_eq!(list.strength("quipped\0"), 0, "the length is part of the key");
+        assert_eq!(
+            list.strength("quipped\0"),
+            0,
+            "the length is part of the key"
+        );
         assert!(list.remove("QUIPPED") && list.remove("overenthusiastically"));
         assert_eq!(list.strength("quipped"), 0);
         assert_eq!(list.strength("overenthusiastically"), 0);
