@@ -35,8 +35,8 @@ pub struct ClaimSpan {
 /// Sentences scoring at least this are reported by [`find_claims`].
 pub const CLAIM_THRESHOLD: f64 = 0.5;
 
-/// The named features, in weight order. A name that is also a user-facing signal
-/// (see [`signal_name`]) is reported when it fires and pushes the score up.
+/// The named features, in weight order. A feature behind a user-facing signal
+/// (see [`SIGNALS`]) reports it when it fires and pushes the score up.
 pub const FEATURE_NAMES: [&str; NAMED] = [
     "number",
     "numbers-2",
@@ -105,6 +105,24 @@ pub fn score_sentence(sentence: &str) -> ClaimScore {
 /// only for the sentences reported: most sentences are not). `lower` is a buffer for
 /// lower-cased words, reused from sentence to sentence.
 fn score_and_reasons(sentence: &str, lower: &mut String) -> (f64, Reasons) {
+    let (z, shape, reasons) = logit_and_reasons(sentence, lower);
+    (score_of(z, sentence, shape), reasons)
+}
+
+/// The score of a sentence of logit `z` and word shape `shape`.
+fn score_of(z: f64, sentence: &str, shape: SentenceShape) -> f64 {
+    let p = sigmoid(z) * furniture_factor_of(sentence, shape);
+    p.clamp(0.0, 1.0)
+}
+
+/// Below this logit a sentence cannot reach [`CLAIM_THRESHOLD`]: the sigmoid is then
+/// under 0.4998 (e^0.001 > 1), and the furniture factor at most 1.
+const HOPELESS_LOGIT: f64 = -0.001;
+const _: () = assert!(CLAIM_THRESHOLD >= 0.5);
+
+/// A sentence's logit, its word shape (for the furniture factor) and the named
+/// features behind its score.
+fn logit_and_reasons(sentence: &str, lower: &mut String) -> (f64, SentenceShape, Reasons) {
     let (named, hashed, shape) = features_and_shape(sentence, HASH_BUCKETS, lower);
     let mut z = f64::from(model::BIAS);
     let mut pushes = 0u64;
@@ -123,8 +141,10 @@ fn score_and_reasons(sentence: &str, lower: &mut String) -> (f64, Reasons) {
     for i in hashed {
         z += weight(i);
     }
-    let p = sigmoid(z) * furniture_factor_of(sentence, shape);
-    (p.clamp(0.0, 1.0), Reasons { pushes })
+    let reasons = Reasons {
+        pushes: pushes & SIGNALLED,
+    };
+    (z, shape, reasons)
 }
 
 /// The shipped model's weight of feature `i` (0 past the end).
@@ -133,8 +153,8 @@ fn weight(i: usize) -> f64 {
     f64::from(model::WEIGHTS.get(i).copied().unwrap_or(0.0))
 }
 
-/// The named features that pushed a sentence's score up, as bits: each one's push
-/// is its weight, looked up again for the few sentences reported.
+/// The named features with a signal that pushed a sentence's score up, as bits: each
+/// one's push is its weight, looked up again for the few sentences reported.
 struct Reasons {
     pushes: u64,
 }
@@ -153,12 +173,13 @@ impl Reasons {
         }
         let pushes = &mut pushes[..len];
         pushes.sort_by(|a, b| b.0.total_cmp(&a.0));
-        let mut signals: Vec<String> = Vec::new();
+        let mut signals: Vec<String> = Vec::with_capacity(len);
+        let mut seen = 0u32;
         for (_, i) in pushes.iter() {
-            if let Some(name) = signal_name(FEATURE_NAMES[*i]) {
-                if !signals.iter().any(|s| s == name) {
-                    signals.push(name.to_string());
-                }
+            let s = SIGNAL_OF[*i];
+            if seen & 1 << s == 0 {
+                seen |= 1 << s;
+                signals.push(SIGNALS[usize::from(s)].0.to_string());
             }
         }
         signals
@@ -195,7 +216,12 @@ pub fn find_claims_except(
         if skip(&range) {
             continue;
         }
-        let (score, reasons) = score_and_reasons(body, &mut lower);
+        let (z, shape, reasons) = logit_and_reasons(body, &mut lower);
+        // Most sentences score too low to be reported: no sigmoid for them.
+        if z < HOPELESS_LOGIT {
+            continue;
+        }
+        let score = score_of(z, body, shape);
         if score >= CLAIM_THRESHOLD {
             out.push(ClaimSpan {
                 range,
@@ -207,22 +233,61 @@ pub fn find_claims_except(
     out
 }
 
-/// The user-facing reason behind a named feature, if it is one.
-fn signal_name(feature: &str) -> Option<&'static str> {
-    Some(match feature {
-        "number" | "numbers-2" | "numbers-3+" | "magnitude" | "year" | "quantity" => "number",
-        "percent" => "percent",
-        "money" => "money",
-        "comparative" | "than" => "comparative",
-        "superlative" | "every-never" => "superlative",
-        "cause" => "cause",
-        "trend" => "trend",
-        "statistic" => "statistic",
-        "past-event" | "past-ed" | "perfect" | "vote-law" => "past-event",
-        "reported" => "reported",
-        _ => return None,
-    })
-}
+/// The user-facing signals, each with the named features behind it.
+const SIGNALS: [(&str, &[&str]); 10] = [
+    (
+        "number",
+        &[
+            "number",
+            "numbers-2",
+            "numbers-3+",
+            "magnitude",
+            "year",
+            "quantity",
+        ],
+    ),
+    ("percent", &["percent"]),
+    ("money", &["money"]),
+    ("comparative", &["comparative", "than"]),
+    ("superlative", &["superlative", "every-never"]),
+    ("cause", &["cause"]),
+    ("trend", &["trend"]),
+    ("statistic", &["statistic"]),
+    (
+        "past-event",
+        &["past-event", "past-ed", "perfect", "vote-law"],
+    ),
+    ("reported", &["reported"]),
+];
+
+/// The index in [`SIGNALS`] of each named feature's signal (`NO_SIGNAL` for none),
+/// resolved at compile time rather than by names per reported sentence.
+const SIGNAL_OF: [u8; NAMED] = {
+    let mut of = [NO_SIGNAL; NAMED];
+    let mut s = 0;
+    while s < SIGNALS.len() {
+        let mut k = 0;
+        while k < SIGNALS[s].1.len() {
+            of[feature_index(SIGNALS[s].1[k])] = s as u8;
+            k += 1;
+        }
+        s += 1;
+    }
+    of
+};
+const NO_SIGNAL: u8 = u8::MAX;
+
+/// The named features with a signal, as bits.
+const SIGNALLED: u64 = {
+    let (mut bits, mut i) = (0u64, 0);
+    while i < NAMED {
+        if SIGNAL_OF[i] != NO_SIGNAL {
+            bits |= 1 << i;
+        }
+        i += 1;
+    }
+    bits
+};
 
 fn sigmoid(z: f64) -> f64 {
     1.0 / (1.0 + (-z).exp())
@@ -1375,6 +1440,28 @@ mod tests {
             assert!(l.starts_with(&lower.as_bytes()[..2]), "{w}");
             assert_eq!(l.fnv1a(), fnv1a(lower.as_bytes()), "{w}");
         }
+    }
+
+    #[test]
+    fn every_signal_names_features() {
+        let mut named = 0;
+        for (signal, features) in SIGNALS {
+            for f in features {
+                let i = feature_index(f);
+                assert_eq!(
+                    usize::from(SIGNAL_OF[i]),
+                    SIGNALS.iter().position(|s| s.0 == signal).unwrap_or(99)
+                );
+                named += 1;
+            }
+        }
+        assert_eq!(SIGNALLED.count_ones(), named);
+        assert!(FEATURE_NAMES
+            .iter()
+            .enumerate()
+            .all(|(i, f)| (SIGNAL_OF[i] != NO_SIGNAL) == SIGNALS.iter().any(|s| s.1.contains(f))));
+        let hopeless = sigmoid(HOPELESS_LOGIT);
+        assert!(hopeless < CLAIM_THRESHOLD, "{hopeless}");
     }
 
     #[test]
