@@ -13,6 +13,7 @@ use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
+use gloo::timers::callback::Timeout;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
@@ -34,6 +35,13 @@ use crate::model::Annotation;
 const FIRST_MARKED_CHARS: usize = 6_000;
 /// How far beyond the screen chunks get their marks, so scrolling finds them built.
 const MARGIN: &str = "1500px 0px";
+/// Chunks are built in groups of this many, the first group with the view and one more
+/// group per task after it: a long text's hundreds of chunks are not one long task. A
+/// group not built yet is its text in one plain span (the view always holds the whole
+/// text).
+const GROUP_CHUNKS: usize = 50;
+/// A chunk's height before it is laid out, as the stylesheet's `contain-intrinsic-size`.
+const CHUNK_REM: usize = 40;
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleProps {
@@ -131,21 +139,44 @@ pub fn article(p: &ArticleProps) -> Html {
         let d = unfolded.dispatcher();
         Callback::from(move |start: usize| d.dispatch(start))
     };
+    // Groups of chunks built so far (at least up to the active annotation's chunk).
+    let groups = blocks.chunks.len().div_ceil(GROUP_CHUNKS);
+    let built_state = use_state_eq(|| 1usize);
+    let built = {
+        let active_group = p
+            .active
+            .as_ref()
+            .and_then(|id| blocks.of_id.get(id))
+            .and_then(|ks| ks.first())
+            .map_or(0, |k| k / GROUP_CHUNKS + 1);
+        (*built_state).max(active_group).min(groups)
+    };
+    {
+        let next = use_mut_ref(|| None::<Timeout>);
+        let set = built_state.setter();
+        use_effect_with((built, groups), move |&(built, groups)| {
+            *next.borrow_mut() =
+                (built < groups).then(|| Timeout::new(0, move || set.set(built + 1)));
+        });
+    }
     let view = use_node_ref();
     let redraw = use_force_update();
     let observer = use_mut_ref(|| None::<Observer>);
     {
         let marked_count = marked.borrow().marked.iter().filter(|m| **m).count();
         let (view, marked, observer) = (view.clone(), marked.clone(), observer.clone());
-        use_effect_with((Rc::as_ptr(&blocks) as usize, marked_count), move |_| {
-            let mut slot = observer.borrow_mut();
-            if slot.is_none() {
-                *slot = Observer::new(marked, redraw);
-            }
-            if let (Some(o), Some(root)) = (slot.as_ref(), view.cast::<web_sys::Element>()) {
-                o.watch_plain_chunks(&root);
-            }
-        });
+        use_effect_with(
+            (Rc::as_ptr(&blocks) as usize, marked_count, built),
+            move |_| {
+                let mut slot = observer.borrow_mut();
+                if slot.is_none() {
+                    *slot = Observer::new(marked, redraw);
+                }
+                if let (Some(o), Some(root)) = (slot.as_ref(), view.cast::<web_sys::Element>()) {
+                    o.watch_plain_chunks(&root);
+                }
+            },
+        );
     }
     {
         let observer = observer.clone();
@@ -220,7 +251,33 @@ pub fn article(p: &ArticleProps) -> Html {
         })
     };
     let m = marked.borrow();
-    let chunks = blocks.chunks.iter().zip(lit).enumerate().map(|(k, (chunk, lit))| {
+    let text = &p.doc.text;
+    // The groups not built yet: their text, plain, laid out only near the screen.
+    let byte_of = |k: usize| {
+        blocks
+            .chunks
+            .get(k)
+            .and_then(|c| c.blocks.first())
+            .map_or(text.len(), |b| b.bytes.0)
+    };
+    let later: Vec<Html> = (built..groups)
+        .map(|g| {
+            let (first, last) = (
+                g * GROUP_CHUNKS,
+                ((g + 1) * GROUP_CHUNKS).min(blocks.chunks.len()),
+            );
+            let height = format!(
+                "contain-intrinsic-size: auto {}rem",
+                CHUNK_REM * (last - first)
+            );
+            html! {
+                <span key={format!("later{g}")} class="later" style={height}>
+                    {text[byte_of(first)..byte_of(last)].to_string()}
+                </span>
+            }
+        })
+        .collect();
+    let chunks = blocks.chunks.iter().zip(lit).enumerate().take(built * GROUP_CHUNKS).map(|(k, (chunk, lit))| {
         let open: Vec<usize> = chunk
             .blocks
             .iter()
@@ -240,6 +297,7 @@ pub fn article(p: &ArticleProps) -> Html {
             onmouseover={on_over} onmouseleave={on_leave} onfocusin={on_focus} onfocusout={on_blur}
             onclick={on_click} onkeydown={on_key}>
             { for chunks }
+            { for later }
         </article>
     }
 }
