@@ -254,19 +254,13 @@ async fn a_page_without_text_says_why_and_keeps_the_document() {
     b.wait_for_css("#editor").await;
     b.paste("#editor", &format!("{PROSE}\n\n{PROSE}")).await;
     b.wait_for_css("#view").await;
-    let path = std::env::temp_dir().join(format!("quotelens-e2e-{}-app.html", std::process::id()));
-    std::fs::write(
-        &path,
+    open_page_until_notice(
+        &b,
+        "app.html",
         "<!doctype html><html><head><script src=app.js></script></head><body><div id=root></div></body></html>",
-    )
-    .unwrap();
-    b.upload("#file-picker", &path).await;
-    b.wait_until(
-        "the reason",
-        "document.querySelector('#notice') && document.querySelector('#notice').innerText.includes('scripts build it')",
+        "scripts build it",
     )
     .await;
-    std::fs::remove_file(&path).unwrap();
     assert!(
         visible(&b).await.contains("Engineers inspected the dam"),
         "the text is kept"
@@ -297,17 +291,25 @@ async fn without_a_worker_an_opened_page_says_why_and_keeps_the_document() {
     b.wait_for_css("#editor").await;
     b.paste("#editor", PROSE).await;
     b.wait_for_css("#view").await;
-    let path = std::env::temp_dir().join(format!("quotelens-e2e-{}-dam.html", std::process::id()));
-    std::fs::write(&path, page_html()).unwrap();
-    b.upload("#file-picker", &path).await;
-    b.wait_until(
-        "the reason",
-        "document.querySelector('#notice') && document.querySelector('#notice').innerText.includes('The page could not be read')",
-    )
-    .await;
-    std::fs::remove_file(&path).unwrap();
+    open_page_until_notice(&b, "dam.html", &page_html(), "The page could not be read").await;
     let shown = visible(&b).await;
     assert!(shown.contains("Engineers inspected the dam"), "{shown}");
     assert!(!shown.contains("Residents were relieved"), "{shown}");
     b.close().await;
+}
+
+/// Open `html` as the file `name` with the file picker and wait for a notice holding `says`.
+async fn open_page_until_notice(b: &Browser, name: &str, html: &str, says: &str) {
+    let path = std::env::temp_dir().join(format!("quotelens-e2e-{}-{name}", std::process::id()));
+    std::fs::write(&path, html).unwrap();
+    b.upload("#file-picker", &path).await;
+    b.wait_until(
+        "the notice",
+        &format!(
+            "document.querySelector('#notice') && document.querySelector('#notice').innerText.includes({})",
+            serde_json::json!(says)
+        ),
+    )
+    .await;
+    std::fs::remove_file(&path).unwrap();
 }
