@@ -18,7 +18,7 @@ mod tokens;
 pub use page::{empty_page_message, page_from_html, Page};
 
 use crate::engine::boilerplate::{
-    body_lines_counted, is_furniture_line, is_tail_heading, split_lines, word_count,
+    body_lines_and_words, is_furniture_line, is_tail_heading, split_lines, word_count,
 };
 use std::borrow::Cow;
 
@@ -65,11 +65,7 @@ fn select_body(blocks: &[Block], judge: bool) -> (String, usize) {
     }
     let lines = split_lines(&text);
     // Words counted once a line, for the judgement and for the body's pieces.
-    let counts: Vec<usize> = lines
-        .iter()
-        .map(|r| word_count(text[r.clone()].trim()))
-        .collect();
-    let keep = body_lines_counted(&text, &lines, &counts);
+    let (keep, counts) = body_lines_and_words(&text, &lines);
     // The kept lines of block `i` and their words (a line break holds none, so the
     // lines' add up, unless Chinese or Japanese is counted in pairs).
     let kept_text = |i: usize| -> (Cow<str>, usize) {

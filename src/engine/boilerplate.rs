@@ -118,27 +118,23 @@ fn headline_line(text: &str, lines: &[Range<usize>], keep: &[bool]) -> Option<us
 
 /// Which lines are article body (true) or furniture (false). Blank lines count as body.
 pub(crate) fn body_lines(text: &str, lines: &[Range<usize>]) -> Vec<bool> {
-    // Each line read once for its words and what else the tests count in it.
-    let scans: Vec<LineScan> = lines
-        .iter()
-        .map(|r| scan_line(text[r.clone()].trim()))
-        .collect();
-    body_lines_scanned(text, lines, &scans)
+    body_lines_scanned(text, lines, &scan_lines(text, lines))
 }
 
-/// [`body_lines`] for a caller that keeps each line's [`word_count`] (`counts`); they
-/// are counted again with the rest of what a line is judged by, in one pass.
-pub(crate) fn body_lines_counted(
-    text: &str,
-    lines: &[Range<usize>],
-    counts: &[usize],
-) -> Vec<bool> {
-    let scans: Vec<LineScan> = lines
+/// [`body_lines`] and each line's [`word_count`] (of the trimmed line), for a caller
+/// that needs both: the words come from the same one pass a line.
+pub(crate) fn body_lines_and_words(text: &str, lines: &[Range<usize>]) -> (Vec<bool>, Vec<usize>) {
+    let scans = scan_lines(text, lines);
+    let keep = body_lines_scanned(text, lines, &scans);
+    (keep, scans.iter().map(|s| s.words).collect())
+}
+
+/// Each line read once for its words and what else the tests count in it.
+fn scan_lines(text: &str, lines: &[Range<usize>]) -> Vec<LineScan> {
+    lines
         .iter()
         .map(|r| scan_line(text[r.clone()].trim()))
-        .collect();
-    debug_assert!(scans.iter().map(|s| s.words).eq(counts.iter().copied()));
-    body_lines_scanned(text, lines, &scans)
+        .collect()
 }
 
 /// [`body_lines`] given each line's [`scan_line`].
