@@ -8,8 +8,8 @@ use quotelens::edit::{reduce, transfer, Action, Doc, State};
 use quotelens::model::{document_from_json, Region};
 use quotelens::{Document, Kind};
 
-const SEED: &str = include_str!("../../shared/seeds/000_0399775715a1bf4a.txt");
-const CLEAN: &str = include_str!("../../shared/seeds/004_5f6aecae78906b36.txt");
+const SEED: &str = include_str!("../samples/000_0399775715a1bf4a.txt");
+const CLEAN: &str = include_str!("../samples/004_5f6aecae78906b36.txt");
 
 /// Deliver the analysis the app asks for: the text with the document's article setting.
 fn analysed(state: State) -> State {

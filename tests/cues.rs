@@ -7,6 +7,8 @@ use std::process::Command;
 use quotelens::engine::{analyse, analyse_with, CueList, Options};
 use quotelens::{Annotation, Kind};
 
+mod common;
+
 const INDIRECT: &str = "Senator Jane Smith quipped that the budget would never pass the house.\n";
 const DIRECT: &str = "\"We will win this one,\" she said.\n";
 
@@ -26,9 +28,7 @@ fn cue_texts(annotations: &[Annotation]) -> Vec<String> {
 
 #[test]
 fn analyse_is_analyse_with_the_default_options() {
-    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
-    for entry in std::fs::read_dir(seeds).unwrap() {
-        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+    for text in common::seeds() {
         let found = analyse(&text);
         assert!(!found.annotations.is_empty());
         assert_eq!(found, analyse_with(&text, &Options::default()));

@@ -4,10 +4,8 @@
 
 use quotelens::{analyse, Analysis, Annotation, Kind};
 
-fn seed(name: &str) -> String {
-    let path = format!("{}/../shared/seeds/{name}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"))
-}
+mod common;
+use common::seed;
 
 fn by_id<'a>(a: &'a Analysis, id: &str) -> &'a Annotation {
     a.annotations

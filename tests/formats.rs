@@ -783,13 +783,13 @@ fn ann_spans(ann: &str) -> Vec<(String, Vec<(usize, usize)>)> {
     v
 }
 
-fn polnear_dev() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/polnear/dev")
-}
+mod common;
 
 #[test]
 fn every_polnear_dev_gold_file_imports_and_exports_the_same_spans() {
-    let dir = polnear_dev();
+    let Some(dir) = common::shared("polnear/dev") else {
+        return;
+    };
     let mut files = 0;
     let mut attributions = 0;
     for entry in std::fs::read_dir(&dir).expect("../shared/polnear/dev") {
@@ -1031,27 +1031,29 @@ fn the_json_schema_names_the_fields_the_model_has() {
 
 #[test]
 fn engine_output_validates_and_survives_every_format() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    let mut texts: Vec<PathBuf> = std::fs::read_dir(root.join("seeds"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
+    let mut texts: Vec<(String, String)> = common::SEEDS
+        .iter()
+        .map(|name| (name.to_string(), common::seed(name)))
         .collect();
-    let mut dev: Vec<PathBuf> = std::fs::read_dir(polnear_dev())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    dev.sort();
-    texts.extend(dev.into_iter().take(12));
-    for path in texts {
-        let text = std::fs::read_to_string(&path).unwrap();
+    if let Some(dir) = common::shared("polnear/dev") {
+        let mut dev: Vec<PathBuf> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        dev.sort();
+        texts.extend(dev.into_iter().take(12).map(|path| {
+            let text = std::fs::read_to_string(&path).unwrap();
+            (path.display().to_string(), text)
+        }));
+    }
+    for (name, text) in texts {
         let doc = Document::new(text.as_str(), quotelens::analyse(&text).annotations);
-        validate(&doc)
-            .unwrap_or_else(|e| panic!("{}: the engine's output is invalid: {e}", path.display()));
+        validate(&doc).unwrap_or_else(|e| panic!("{name}: the engine's output is invalid: {e}"));
         same(&reimport(&doc, Format::Native), &doc).unwrap();
         same(&reimport(&doc, Format::W3c), &no_empty_signals(&doc)).unwrap();
         let back = reimport(&doc, Format::Brat);
-        assert_eq!(normal(&back), normal(&doc), "{}", path.display());
+        assert_eq!(normal(&back), normal(&doc), "{name}");
         same_scores(&back, &doc).unwrap();
     }
 }

@@ -4,6 +4,8 @@
 
 use quotelens::{analyse, Document, Kind};
 
+mod common;
+
 const STORY: &str = "Secretary of State Mike Pompeo spoke in Prague on Wednesday.\n\n\
 \"We will not stop until the job is done,\" Pompeo said.\n\n\
 The talks ran late. \"It is a matter of trust,\" he said.\n\n\
@@ -61,9 +63,7 @@ fn quotes_take_their_attributions_rule_and_are_surer_than_doubtful_attributions(
 
 #[test]
 fn every_automatic_annotation_of_the_seeds_has_rule_and_confidence_in_the_export() {
-    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
-    for entry in std::fs::read_dir(seeds).unwrap() {
-        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+    for text in common::seeds() {
         let json = Document::new(text.as_str(), analyse(&text).annotations).to_json();
         let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
         let annotations = doc["annotations"].as_array().unwrap();

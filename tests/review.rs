@@ -8,12 +8,8 @@ use quotelens::edit::summary::{index, speaker_of};
 use quotelens::edit::{reduce, transfer, Action, ReviewStep, State};
 use quotelens::{analyse, Annotation, Kind, Origin};
 
-fn seed(name: &str) -> String {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/seeds")
-        .join(name);
-    std::fs::read_to_string(path).expect("seed article readable")
-}
+mod common;
+use common::seed;
 
 const POMPEO: &str = "000_0399775715a1bf4a.txt";
 

@@ -3,18 +3,14 @@
 //! The reply's byte format on its own, and bad bytes, are tested in `reply_codec`.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::path::PathBuf;
-
 use quotelens::worker::protocol::{handle, Reply, Request};
 use quotelens::worker::reply_codec::{decode, encode};
 use quotelens::{analyse, Document, Kind};
 
+mod common;
+
 fn texts() -> Vec<String> {
-    let seeds = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
-    let mut out: Vec<String> = std::fs::read_dir(&seeds)
-        .expect("../shared/seeds")
-        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
-        .collect();
+    let mut out = common::seeds();
     out.push(
         "😀 “We will win,” she said.\r\nTaxes rose 5.3% in 2023, the highest since 1990.".into(),
     );

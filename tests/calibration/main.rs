@@ -3,9 +3,9 @@
 //! as their bucket says. The full table over all of dev: `scripts/calibration.sh --check`.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "../common/mod.rs"]
+mod common;
 mod judge;
-
-use std::path::Path;
 
 use quotelens::{analyse, Kind, Origin};
 
@@ -19,7 +19,9 @@ const MIN_COUNT: usize = 25;
 
 #[test]
 fn precision_falls_in_each_confidence_bucket_on_dev_articles() {
-    let dev = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/polnear/dev");
+    let Some(dev) = common::shared("polnear/dev") else {
+        return;
+    };
     let mut rows: Vec<(Kind, f64, bool)> = Vec::new();
     for gold in judge::load_polnear(&dev).iter().step_by(STEP) {
         for a in analyse(&gold.text).annotations {

@@ -22,7 +22,7 @@ pub fn shared(rel: &str) -> PathBuf {
 }
 
 pub fn seed_text(name: &str) -> String {
-    std::fs::read_to_string(shared("seeds").join(name)).expect("seed article readable")
+    std::fs::read_to_string(root().join("samples").join(name)).expect("seed article readable")
 }
 
 /// A static server for `dist/` that records every path requested of it.

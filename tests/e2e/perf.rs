@@ -4,7 +4,7 @@
 use quotelens::{analyse, Kind};
 use serde_json::json;
 
-use crate::harness::{shared, Browser};
+use crate::harness::{root, shared, Browser};
 
 const TEXT: &str = "Bridge to reopen in May\n\nThe minister spoke on Monday. \"We will rebuild the bridge by May,\" said Anna Berg, the minister.\n\nCritics disagreed. \"It cannot be done,\" said Tom Hale.";
 
@@ -86,10 +86,17 @@ async fn a_pasted_article_is_shown_once_with_its_marks() {
 }
 
 /// PolNeAR dev articles one after another, in paragraphs, to at least `min_bytes` and
-/// `min_words` words, then a closing paragraph found nowhere else.
+/// `min_words` words, then a closing paragraph found nowhere else. A clone without
+/// `../shared` uses the seed articles in `samples/` instead (the benchmarks' figures
+/// then describe other text, but the tests still check the same behaviour).
 pub(crate) fn long_text(min_bytes: usize, min_words: usize) -> String {
-    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(shared("polnear/dev"))
-        .expect("../shared/polnear/dev")
+    let mut dir = shared("polnear/dev");
+    if !dir.exists() {
+        eprintln!("../shared/polnear/dev is absent: long texts from samples/");
+        dir = root().join("samples");
+    }
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
+        .expect("a folder of articles")
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .collect();
