@@ -4,8 +4,13 @@
 
 use std::process::Command;
 
-use quotelens::engine::{analyse, analyse_with, CueList, Options};
-use quotelens::{Annotation, Kind};
+use quotelens::engine::{CueList, Options, Settings};
+use quotelens::{analyse, Analysis, Annotation, Kind};
+
+/// The engine with a person's options and its own guess of the article.
+fn analyse_with(text: &str, options: &Options) -> Analysis {
+    quotelens::engine::analyse(text, &Settings::builtin().with_options(options))
+}
 
 const INDIRECT: &str = "Senator Jane Smith quipped that the budget would never pass the house.\n";
 const DIRECT: &str = "\"We will win this one,\" she said.\n";
