@@ -15,7 +15,8 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use quotelens::engine::{analyse, confidence, CueList};
+use quotelens::analyse;
+use quotelens::engine::{confidence, CueList};
 use quotelens::{Annotation, Kind, Origin};
 
 #[path = "../tests/calibration/judge.rs"]

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
 
-use crate::engine::{analyse_with, CueList, Options};
+use crate::engine::{self, ArticleSetting, CueList, Options, Settings};
 use crate::formats::{self, ExportFile, Format};
 use crate::model::Document;
 
@@ -190,14 +190,17 @@ fn annotate(out: Option<&Path>, format: Format, options: &Options, files: &[Path
         let doc = if is_html(file) {
             // The page's visible text, its article marked by the HTML: as the app has it.
             let page = crate::article::page_from_html(&text, None);
-            let setting = crate::edit::ArticleSetting {
+            let article = ArticleSetting {
                 marked: Some(page.boilerplate.clone()),
                 choices: Vec::new(),
             };
-            let analysis = crate::edit::article::analyse(&page.text, &setting, options);
+            let settings = Settings::builtin()
+                .with_options(options)
+                .with_article(&article);
+            let analysis = engine::analyse(&page.text, &settings);
             Document::new(page.text, analysis.annotations).with_boilerplate(&page.boilerplate)
         } else {
-            let analysis = analyse_with(&text, options);
+            let analysis = engine::analyse(&text, &Settings::builtin().with_options(options));
             Document::new(text.as_str(), analysis.annotations)
                 .with_boilerplate(&analysis.boilerplate)
         };

@@ -16,5 +16,11 @@ pub mod cli;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 
-pub use engine::{analyse, Analysis};
+pub use engine::{Analysis, Settings};
+
+/// `engine::analyse` with the built-in settings: the engine's own guess of the article
+/// and the built-in cue list.
+pub fn analyse(text: &str) -> Analysis {
+    engine::analyse(text, &Settings::builtin())
+}
 pub use model::{Annotation, Cue, Document, Kind, Origin};

@@ -3,8 +3,8 @@
 //! outside them), natively.
 #![cfg(not(target_arch = "wasm32"))]
 
-use quotelens::edit::article::{analyse, ArticleSetting};
 use quotelens::edit::{reduce, transfer, Action, Doc, State};
+use quotelens::engine::{ArticleSetting, Settings};
 use quotelens::model::{document_from_json, Region};
 use quotelens::{Document, Kind};
 
@@ -14,11 +14,8 @@ const CLEAN: &str = include_str!("../samples/004_5f6aecae78906b36.txt");
 /// Deliver the analysis the app asks for: the text with the document's article setting.
 fn analysed(state: State) -> State {
     let text = state.doc.text.clone();
-    let a = analyse(
-        &text,
-        &ArticleSetting::of(&state.doc),
-        &quotelens::engine::Options::default(),
-    );
+    let setting = ArticleSetting::of(&*state.doc);
+    let a = quotelens::engine::analyse(&text, &Settings::builtin().with_article(&setting));
     reduce(
         state,
         Action::Analysed {

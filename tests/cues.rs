@@ -4,8 +4,13 @@
 
 use std::process::Command;
 
-use quotelens::engine::{analyse, analyse_with, CueList, Options};
-use quotelens::{Annotation, Kind};
+use quotelens::engine::{CueList, Options, Settings};
+use quotelens::{analyse, Analysis, Annotation, Kind};
+
+/// The engine with a person's options and its own guess of the article.
+fn analyse_with(text: &str, options: &Options) -> Analysis {
+    quotelens::engine::analyse(text, &Settings::builtin().with_options(options))
+}
 
 mod common;
 

@@ -74,7 +74,8 @@ fn a_persons_cue_list_goes_with_the_request() {
     let mine = ask(Some(options.clone()));
     assert_eq!(
         mine,
-        quotelens::engine::analyse_with(text, &options).annotations
+        quotelens::engine::analyse(text, &quotelens::Settings::builtin().with_options(&options))
+            .annotations
     );
     assert_ne!(mine, built_in, "the person's cue list made a difference");
 }
@@ -82,9 +83,9 @@ fn a_persons_cue_list_goes_with_the_request() {
 #[test]
 fn a_persons_article_choice_goes_with_the_request() {
     let text = "Menu Home News Sport\n\n\"We will win,\" Ann Berg said on Monday in the capital.";
-    let setting = quotelens::edit::ArticleSetting {
+    let setting = quotelens::engine::ArticleSetting {
         marked: None,
-        choices: vec![quotelens::edit::article::ArticleChoice {
+        choices: vec![quotelens::engine::ArticleChoice {
             start: 0,
             end: text.chars().count(),
             article: false,
@@ -97,7 +98,8 @@ fn a_persons_article_choice_goes_with_the_request() {
         options: None,
     };
     let reply = decode(&handle(&request.to_bytes()).unwrap(), text).unwrap();
-    let direct = quotelens::edit::article::analyse(text, &setting, &Default::default());
+    let direct =
+        quotelens::engine::analyse(text, &quotelens::Settings::builtin().with_article(&setting));
     assert_eq!(reply.annotations, direct.annotations);
     assert!(
         reply.annotations.is_empty(),

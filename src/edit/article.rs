@@ -1,110 +1,21 @@
-//! Which parts of a pasted page are the article: the engine's guess (or what a copied
-//! page's HTML marks), then a person's choices, block by block. Everything here is in
-//! code points, end exclusive.
-
-use std::ops::Range;
-
-use serde::{Deserialize, Serialize};
+//! The article of a pasted page as the reading view shows it: blocks of furniture and
+//! article lines, a document's `ArticleSetting`, the furniture a file's regions imply.
+//! The setting itself and the analysis around it are the engine's (`engine::settings`).
+//! Everything here is in code points, end exclusive.
 
 use super::doc::Doc;
-use crate::engine::Options;
-use crate::model::offsets::CharIndex;
+use crate::engine::settings::normalise;
+pub use crate::engine::{apply_choices, ArticleChoice, ArticleSetting};
 
-/// A person's choice about `[start, end)`: part of the article, or page furniture.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ArticleChoice {
-    pub start: usize,
-    pub end: usize,
-    /// `true`: brought into the article; `false`: pushed out of it.
-    pub article: bool,
-}
-
-/// What the engine needs besides the text to analyse a document: the furniture its
-/// source marked (a copied page's HTML, an import), if any, and the person's choices.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct ArticleSetting {
-    /// Furniture as the source marked it; `None`: the engine guesses from the text.
-    #[serde(default)]
-    pub marked: Option<Vec<(usize, usize)>>,
-    #[serde(default)]
-    pub choices: Vec<ArticleChoice>,
-}
-
-impl ArticleSetting {
-    pub fn of(doc: &Doc) -> Self {
+impl From<&Doc> for ArticleSetting {
+    /// What the engine needs of a document besides its text: the furniture its source
+    /// marked and the person's choices.
+    fn from(doc: &Doc) -> Self {
         ArticleSetting {
             marked: doc.marked.then(|| doc.boilerplate.clone()),
             choices: doc.article_choices.clone(),
         }
     }
-
-    /// Nothing beyond the text: the engine's plain analysis.
-    pub fn is_plain(&self) -> bool {
-        self.marked.is_none() && self.choices.is_empty()
-    }
-}
-
-/// Analyse `text` with its article as `setting` says. The result's `boilerplate` is
-/// the base furniture (the engine's guess or the marked one) before the person's
-/// choices, which is what `Doc::boilerplate` keeps; annotations avoid the furniture
-/// after the choices.
-pub fn analyse(text: &str, setting: &ArticleSetting, options: &Options) -> crate::Analysis {
-    if setting.is_plain() {
-        return crate::engine::analyse_with(text, options);
-    }
-    let ix = CharIndex::new(text);
-    let base = match &setting.marked {
-        Some(spans) => spans.clone(),
-        None => crate::engine::boilerplate::boilerplate_spans(text)
-            .into_iter()
-            .map(|r| (ix.char_at(r.start), ix.char_at(r.end)))
-            .collect(),
-    };
-    let len = ix.len_chars();
-    let furniture: Vec<Range<usize>> = apply_choices(&base, &setting.choices)
-        .into_iter()
-        .map(|(s, e)| ix.byte_at(s.min(len))..ix.byte_at(e.min(len)))
-        .collect();
-    let mut analysis = crate::engine::analyse_around(text, furniture, options);
-    analysis.boilerplate = base;
-    analysis
-}
-
-/// The furniture after a person's `choices` (later ones win) over `base`: sorted,
-/// disjoint, non-empty spans.
-pub fn apply_choices(base: &[(usize, usize)], choices: &[ArticleChoice]) -> Vec<(usize, usize)> {
-    let mut spans = normalise(base.to_vec());
-    for c in choices.iter().filter(|c| c.start < c.end) {
-        let mut next: Vec<(usize, usize)> = Vec::with_capacity(spans.len() + 1);
-        for &(s, e) in &spans {
-            // What is left of (s, e) outside the choice.
-            if s < c.start {
-                next.push((s, e.min(c.start)));
-            }
-            if e > c.end {
-                next.push((s.max(c.end), e));
-            }
-        }
-        if !c.article {
-            next.push((c.start, c.end));
-        }
-        spans = normalise(next);
-    }
-    spans
-}
-
-/// Sorted, merged where they touch, empty ones dropped.
-fn normalise(mut spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
-    spans.retain(|(s, e)| s < e);
-    spans.sort_unstable();
-    let mut out: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
-    for (s, e) in spans {
-        match out.last_mut() {
-            Some(last) if s <= last.1 => last.1 = last.1.max(e),
-            _ => out.push((s, e)),
-        }
-    }
-    out
 }
 
 /// A stretch of the reading view: one run of page furniture, or one line of the
@@ -307,44 +218,6 @@ mod tests {
 
     use super::*;
 
-    fn choice(start: usize, end: usize, article: bool) -> ArticleChoice {
-        ArticleChoice {
-            start,
-            end,
-            article,
-        }
-    }
-
-    #[test]
-    fn choices_bring_in_and_push_out_and_the_later_wins() {
-        let base = [(0, 10), (50, 60)];
-        assert_eq!(apply_choices(&base, &[]), base);
-        assert_eq!(
-            apply_choices(&base, &[choice(0, 10, true)]),
-            [(50, 60)],
-            "a whole block brought in"
-        );
-        assert_eq!(
-            apply_choices(&base, &[choice(4, 6, true)]),
-            [(0, 4), (6, 10), (50, 60)],
-            "part of a block brought in"
-        );
-        assert_eq!(
-            apply_choices(&base, &[choice(20, 30, false)]),
-            [(0, 10), (20, 30), (50, 60)]
-        );
-        assert_eq!(
-            apply_choices(&base, &[choice(10, 50, false)]),
-            [(0, 60)],
-            "pushed out between two blocks joins them"
-        );
-        assert_eq!(
-            apply_choices(&base, &[choice(20, 30, false), choice(0, 60, true)]),
-            [],
-            "a later choice overrides an earlier one"
-        );
-    }
-
     #[test]
     fn the_view_is_cut_into_article_lines_and_furniture_runs() {
         let text = "Menu\nHome\nTitle\nBody one.\nBody two.\nRelated\n";
@@ -384,40 +257,5 @@ mod tests {
         );
         assert_eq!(furniture_around(100, &[r(0, 100)]), []);
         assert_eq!(furniture_around(5, &[]), [(0, 5)]);
-    }
-
-    #[test]
-    fn nothing_is_annotated_in_what_a_person_pushed_out() {
-        let text = "Home\nNews\n\n\"We will build it,\" the mayor said on Monday at the city hall.\n\n\"It is too dear,\" said the opposition leader on Tuesday evening.\n";
-        let options = Options::default();
-        let plain = analyse(text, &ArticleSetting::default(), &options);
-        assert_eq!(plain, crate::analyse(text));
-        let quotes = |a: &crate::Analysis| {
-            a.annotations
-                .iter()
-                .filter(|a| a.kind == crate::Kind::Quote)
-                .map(|a| a.text.clone())
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(quotes(&plain).len(), 2);
-        let second = text.find("\"It is").unwrap();
-        let setting = ArticleSetting {
-            marked: None,
-            choices: vec![choice(second, text.chars().count(), false)],
-        };
-        let pushed = analyse(text, &setting, &options);
-        assert_eq!(quotes(&pushed), ["\"We will build it,\""]);
-        assert_eq!(
-            pushed.boilerplate, plain.boilerplate,
-            "the base furniture is the engine's guess"
-        );
-        // The same text marked by its source as all article keeps the menu in it.
-        let marked = ArticleSetting {
-            marked: Some(vec![]),
-            choices: vec![],
-        };
-        let all = analyse(text, &marked, &options);
-        assert!(all.boilerplate.is_empty());
-        assert_eq!(quotes(&all).len(), 2);
     }
 }

@@ -5,8 +5,8 @@
 //! each quote, indirect speech) → `speakers` (canonical names) → `claims`
 //! (check-worthy sentences) → annotations with code-point offsets.
 //!
-//! Architecture invariant: `analyse` is a pure function of the text (and, for
-//! `analyse_with`, of the options). It never fails and never panics; odd input
+//! Architecture invariant: `analyse` is a pure function of the text and its
+//! `Settings`. It never fails and never panics; odd input
 //! yields fewer annotations and a warning.
 
 mod ascii;
@@ -18,16 +18,17 @@ mod confidence_table;
 pub mod cues;
 pub mod lexicon;
 pub mod quotes;
+pub(crate) mod settings;
 pub mod speakers;
 pub mod text;
 mod word_hash;
 
 use std::ops::Range;
-use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
 pub use cues::CueList;
+pub use settings::{apply_choices, ArticleChoice, ArticleSetting, Settings};
 
 use crate::model::offsets::CharIndex;
 use crate::model::{Annotation, Cue, Kind};
@@ -52,22 +53,26 @@ pub struct Options {
     pub cues: CueList,
 }
 
-/// Annotate `text` with the built-in options. Offsets in the result are code points.
-pub fn analyse(text: &str) -> Analysis {
-    // Built once: the built-in cue list is a thousand words.
-    static DEFAULT: OnceLock<Options> = OnceLock::new();
-    analyse_with(text, DEFAULT.get_or_init(Options::default))
-}
-
-/// Annotate `text` with `options` (a person's cue list). Offsets are code points.
-pub fn analyse_with(text: &str, options: &Options) -> Analysis {
-    analyse_around(text, boilerplate::boilerplate_spans(text), options)
+/// Annotate `text` as `settings` say: the one entry point of the engine, for the
+/// command line, the app's worker, the Python package and the tests. Offsets in the
+/// result are code points; its `boilerplate` is the base furniture (what the source
+/// marked, or the engine's guess) before a person's choices, and no annotation lies in
+/// the furniture after them.
+pub fn analyse(text: &str, settings: &Settings) -> Analysis {
+    let article = settings.article;
+    if article.is_plain() {
+        return analyse_around(text, boilerplate::boilerplate_spans(text), settings.options);
+    }
+    let (base, furniture) = article.furniture(text);
+    let mut analysis = analyse_around(text, furniture, settings.options);
+    analysis.boilerplate = base;
+    analysis
 }
 
 /// Annotate `text` outside the byte ranges `bp`, which stand for the page furniture
 /// (a person's choice of the article's blocks, or the article an HTML copy marks).
 /// Ranges out of bounds or off character boundaries are ignored.
-pub fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) -> Analysis {
+fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) -> Analysis {
     bp.retain(|r| {
         r.start < r.end
             && r.end <= text.len()

@@ -9,13 +9,11 @@
 //! number (`reply_codec::seq_of`).
 
 use std::borrow::Cow;
-use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
 use super::reply_codec;
-use crate::edit::ArticleSetting;
-use crate::engine::Options;
+use crate::engine::{self, ArticleSetting, Options, Settings};
 use crate::model::Annotation;
 
 /// The worker's first message: it listens from now on, and has warmed up (see
@@ -130,8 +128,12 @@ pub struct Reply {
 impl Request {
     /// Run the engine on the request, as the worker does.
     pub fn answer(&self) -> Reply {
-        let options = self.options.as_ref().unwrap_or_else(|| builtin());
-        let analysis = crate::edit::article::analyse(&self.text, &self.setting, options);
+        let builtin = Settings::builtin();
+        let settings = Settings {
+            article: &self.setting,
+            options: self.options.as_ref().unwrap_or(builtin.options),
+        };
+        let analysis = engine::analyse(&self.text, &settings);
         Reply {
             seq: self.seq,
             annotations: analysis.annotations,
@@ -139,12 +141,6 @@ impl Request {
             warnings: analysis.warnings,
         }
     }
-}
-
-/// The built-in options, made once (the cue list is a thousand words).
-fn builtin() -> &'static Options {
-    static BUILTIN: OnceLock<Options> = OnceLock::new();
-    BUILTIN.get_or_init(Options::default)
 }
 
 /// What the worker does with one message: a request in (`request_bytes`), the reply out
