@@ -282,8 +282,8 @@ fn read_text(file: &Path) -> Result<String, String> {
             .map(|_| ())
     };
     read.map_err(|e| format!("cannot read: {e}"))?;
-    if is_html(file) && !bytes.contains(&0) {
-        return crate::article::charset::decode_html(&bytes);
+    if is_html(file) {
+        return crate::article::charset::html_from_bytes(&bytes);
     }
     if bytes.contains(&0) {
         return Err("looks binary (it holds NUL bytes), not text".to_string());

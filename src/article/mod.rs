@@ -248,6 +248,10 @@ const HIDDEN: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "head", "title", "iframe", "object",
     "canvas", "math", "select", "option", "textarea", "button", "video", "audio", "map", "dialog",
 ];
+/// Elements that belong in a page's `<head>`; any other start tag ends an open head.
+const IN_HEAD: &[&str] = &[
+    "head", "title", "meta", "link", "style", "script", "noscript", "base", "template", "html",
+];
 /// Elements that hold page furniture, not the article.
 const FURNITURE: &[&str] = &[
     "nav",
@@ -416,6 +420,15 @@ fn blocks(html: &str) -> Vec<Block> {
                 attrs,
                 self_closing,
             } => {
+                if hidden > 0 && !IN_HEAD.contains(&name.as_str()) {
+                    // A page that never closes its <head> (browsers end it at the
+                    // first element that belongs to the body).
+                    if let Some(pos) = stack.iter().rposition(|o| o.name == "head") {
+                        for o in stack.drain(pos..).collect::<Vec<_>>().iter().rev() {
+                            close(o, &mut hidden, &mut furniture, &mut link, &mut form);
+                        }
+                    }
+                }
                 if name == "br" {
                     if hidden == 0 && !cur.text.is_empty() {
                         cur.text.push('\n');
@@ -724,6 +737,14 @@ It cost $120&nbsp;million, about a fifth more than planned, according to the cou
             assert!(text.contains(word), "{word} lost: {text}");
         }
         assert!(!text.contains("other stories"), "{text}");
+    }
+
+    #[test]
+    fn a_head_never_closed_ends_at_the_body() {
+        let text = text_from_html(
+            "<html><head><title>T</title><meta charset=utf-8><div><p>The council met.</p></div>",
+        );
+        assert_eq!(text, "The council met.");
     }
 
     #[test]

@@ -120,17 +120,27 @@ impl<'a> Iterator for Tokenizer<'a> {
     }
 }
 
-/// The byte after the `>` closing a tag, honouring quoted attribute values.
+/// The byte after the `>` closing a tag, honouring quoted attribute values. As in a
+/// browser, a quote opens a value only right after `=` (white space between allowed); a
+/// quote anywhere else (`title="a"b"`, a broken tag) is part of a name and opens
+/// nothing, so it cannot hide the rest of the page.
 fn find_tag_end(html: &str, from: usize) -> usize {
     let mut quote: Option<u8> = None;
+    let mut after_eq = false;
     for (i, b) in html.as_bytes()[from..].iter().enumerate() {
         match (quote, *b) {
             (Some(q), c) if c == q => quote = None,
             (Some(_), _) => {}
-            (None, b'"' | b'\'') => quote = Some(*b),
+            (None, b'"' | b'\'') if after_eq => quote = Some(*b),
             (None, b'>') => return from + i + 1,
+            (None, b'=') => {
+                after_eq = true;
+                continue;
+            }
+            (None, c) if c.is_ascii_whitespace() => continue,
             _ => {}
         }
+        after_eq = false;
     }
     html.len()
 }
@@ -227,6 +237,20 @@ mod tests {
                 Token::End { name: "p".into() },
             ]
         );
+    }
+
+    #[test]
+    fn a_stray_quote_in_a_tag_opens_no_value() {
+        let toks: Vec<Token> = Tokenizer::new("<p title=\"a\"b\" id = 'x>y'>Hi</p>").collect();
+        assert_eq!(
+            toks[0],
+            Token::Start {
+                name: "p".into(),
+                attrs: " title=\"a\"b\" id = 'x>y'",
+                self_closing: false
+            }
+        );
+        assert_eq!(toks[1], Token::Text("Hi"));
     }
 
     #[test]

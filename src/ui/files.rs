@@ -54,7 +54,7 @@ pub async fn open(file: File) -> Result<Opened, String> {
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
     let html = matches!(ext, "html" | "htm");
     let text = match decode(&bytes) {
-        None if html && !bytes.contains(&0) => crate::article::charset::decode_html(&bytes)
+        None if html => crate::article::charset::html_from_bytes(&bytes)
             .map_err(|msg| format!("“{name}” cannot be read: {msg}."))?,
         None => {
             return Err(format!(
