@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Derive the engine's word lists from the PolNeAR training gold.
 
-usage: scripts/derive-lexicons.py [TRAIN_DIR]   (default ../shared/polnear/train)
+usage: scripts/derive-lexicons.py [TRAIN_DIR] [--out DIR]
+       (default ../shared/polnear/train, src/engine/data; cross-validation writes each
+       fold's lists, learnt from the other folds, to a folder of its own)
 
 Writes compact data files under src/engine/data/, loaded by include_str!:
 - cues.txt:   "word percent subject_percent" - how often (in percent) an occurrence
@@ -16,8 +18,13 @@ Only counts are learnt; no file name or article text is copied.
 import collections, glob, json, os, re, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-TRAIN = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "..", "..", "shared", "polnear", "train")
+ARGS = sys.argv[1:]
 OUT = os.path.join(HERE, "..", "src", "engine", "data")
+if "--out" in ARGS:
+    i = ARGS.index("--out")
+    OUT = ARGS[i + 1]
+    del ARGS[i:i + 2]
+TRAIN = ARGS[0] if ARGS else os.path.join(HERE, "..", "..", "shared", "polnear", "train")
 WORD = re.compile(r"[A-Za-z][A-Za-z.'\u2019-]*[A-Za-z.]|[A-Za-z]")
 STOP = set("""a an the to of in on at for by with from as and or but not no that this these those it its
 is are was were be been being has have had do does did will would can could may might should must shall

@@ -119,12 +119,13 @@ pub fn attribute(seg: &Segmented, quotes: &[Quote], cues: &CueList) -> Found {
             })
             .or_else(|| {
                 // A paragraph that is only a quotation continues the speaker of the
-                // quote that ended the paragraph before.
+                // quote that ended the paragraph before, as a statement of its own.
                 rule = "quote-paragraph-after-speaker";
                 let para = &seg.paragraphs[q.para];
                 (q.first == para.tokens.start && q.last + 2 >= para.tokens.end)
                     .then(|| prev_para_tail.and_then(|p| cx.found.quote_attr[p]))
                     .flatten()
+                    .map(|a| cx.same_speaker_again(a, "quote-paragraph-after-speaker"))
             });
         // `On "Face the Nation," Sanders said the plan ...`: a title before a cue whose
         // own content follows is not what was said.
@@ -314,15 +315,21 @@ impl Ctx<'_, '_> {
             if !gap_ok || !opens_sentence || !speech_like(self.seg, q) {
                 continue;
             }
-            let at = self.found.attrs[a].clone();
-            self.found.attrs.push(Attr {
-                rule: "quote-after-reported-speech",
-                ..at
-            });
-            self.found.quote_attr[qi] = Some(self.found.attrs.len() - 1);
+            let again = self.same_speaker_again(a, "quote-after-reported-speech");
+            self.found.quote_attr[qi] = Some(again);
             self.found.quote_keep[qi] = true;
             self.found.quote_rule[qi] = "quote-after-reported-speech";
         }
+    }
+
+    /// A new attribution with the speaker and cue of `a`: a quotation in a paragraph of
+    /// its own after an attributed one (“A,” Ruiz said. ¶ “B.”) is a statement of its
+    /// own (QUOTE-PROTOCOL: a quotation with no verb of its own takes the source and
+    /// verb of the sentence before), not more of the first one.
+    fn same_speaker_again(&mut self, a: usize, rule: &'static str) -> usize {
+        let at = self.found.attrs[a].clone();
+        self.found.attrs.push(Attr { rule, ..at });
+        self.found.attrs.len() - 1
     }
 
     /// Whether attribution `a` has its cue after token `after` and a clause of its

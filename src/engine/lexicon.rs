@@ -28,7 +28,7 @@ struct Lexicon {
 fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let cues = include_str!("data/cues.txt")
+        let cues = learnt_data("cues.txt", include_str!("data/cues.txt"))
             .lines()
             .filter_map(|l| {
                 let mut f = l.split(' ');
@@ -38,11 +38,11 @@ fn lexicon() -> &'static Lexicon {
                 Some((w, (p, sp)))
             })
             .collect();
-        let roles = include_str!("data/roles.txt")
+        let roles = learnt_data("roles.txt", include_str!("data/roles.txt"))
             .lines()
             .chain(EXTRA_ROLES.iter().copied())
             .collect();
-        let titles = include_str!("data/titles.txt")
+        let titles = learnt_data("titles.txt", include_str!("data/titles.txt"))
             .lines()
             .chain(EXTRA_TITLES.iter().copied())
             .collect();
@@ -70,6 +70,23 @@ fn lexicon() -> &'static Lexicon {
             adverbial,
         }
     })
+}
+
+/// A learnt list's text: the built-in one, or, in cross-validation builds (feature
+/// `dev-lexicon`), the file `name` of the folder `QUOTELENS_LEXICON_DIR` names, so
+/// each fold is annotated with the lists learnt from the other folds alone.
+fn learnt_data(name: &str, builtin: &'static str) -> &'static str {
+    #[cfg(feature = "dev-lexicon")]
+    if let Some(dir) = std::env::var_os("QUOTELENS_LEXICON_DIR") {
+        let path = std::path::Path::new(&dir).join(name);
+        match std::fs::read_to_string(&path) {
+            // Read once per process, kept for its lifetime like the built-in text.
+            Ok(text) => return Box::leak(text.into_boxed_str()),
+            Err(e) => panic!("QUOTELENS_LEXICON_DIR: {}: {e}", path.display()),
+        }
+    }
+    let _ = name;
+    builtin
 }
 
 /// Run `f` on the lower-case form of `w`, without allocating when it already is or

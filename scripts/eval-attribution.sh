@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Attribution accuracy the honest way, side by side:
+#   train-CV  k-fold cross-validation over PolNeAR train, folds by article: each fold is
+#             annotated with the word lists (scripts/derive-lexicons.py) learnt from the
+#             other folds alone (feature dev-lexicon, QUOTELENS_LEXICON_DIR);
+#   dev       PolNeAR dev with the shipped lists (reported, never tuned on);
+#   genres    ../shared/quotes/genres-dev (other genres, direct and mixed quotes only);
+#   gold/X    every folder of hand-annotated gold under tests/gold/ (NAME.txt +
+#             NAME.gold.json), when there is one.
+# usage: scripts/eval-attribution.sh [--folds K] [--only cv|dev|genres|gold]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+folds=5
+only=""
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --folds) folds="$2"; shift 2 ;;
+    --only) only="$2"; shift 2 ;;
+    *) echo "usage: $0 [--folds K] [--only cv|dev|genres|gold]" >&2; exit 2 ;;
+  esac
+done
+shared=../shared
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+cargo build --quiet --profile eval --features dev-lexicon --bin quotelens
+bin="${CARGO_TARGET_DIR:-target}/eval/quotelens"
+score() { python3 "$shared/eval/score.py" "$1" "$2" --json > "$work/score.$3.json"; echo "$3" >> "$work/sets"; }
+: > "$work/sets"
+
+# train-CV: article i (in name order) is in fold i mod K.
+if [[ -z "$only" || "$only" == cv ]] && [[ -d "$shared/polnear/train" ]]; then
+  mapfile -t names < <(ls "$shared/polnear/train" | sed -n 's/\.gold\.json$//p' | sort)
+  mkdir -p "$work/cv"
+  for ((k = 0; k < folds; k++)); do
+    fit="$work/fit$k" lex="$work/lex$k"
+    mkdir -p "$fit"
+    held=()
+    for i in "${!names[@]}"; do
+      n="${names[$i]}"
+      if ((i % folds == k)); then
+        held+=("$shared/polnear/train/$n.txt")
+      else
+        ln -s "$(realpath "$shared/polnear/train/$n.gold.json")" "$fit/$n.gold.json"
+      fi
+    done
+    python3 scripts/derive-lexicons.py "$fit" --out "$lex"
+    QUOTELENS_LEXICON_DIR="$lex" "$bin" annotate --out "$work/cv" "${held[@]}"
+  done
+  score "$shared/polnear/train" "$work/cv" "train-CV$folds"
+fi
+run_set() { # NAME DIR: annotate DIR's texts with the shipped lists and score them
+  local out="$work/out-${1//\//_}"
+  mkdir -p "$out"
+  "$bin" annotate --out "$out" "$2"/*.txt
+  score "$2" "$out" "$1"
+}
+if [[ -z "$only" || "$only" == dev ]] && [[ -d "$shared/polnear/dev" ]]; then
+  run_set dev "$shared/polnear/dev"
+fi
+if [[ -z "$only" || "$only" == genres ]] && [[ -d "$shared/quotes/genres-dev" ]]; then
+  run_set genres-dev "$shared/quotes/genres-dev"
+fi
+if [[ -z "$only" || "$only" == gold ]] && [[ -d tests/gold ]]; then
+  while IFS= read -r dir; do
+    run_set "gold/$(basename "$dir")" "$dir"
+  done < <(find tests/gold -name '*.gold.json' -printf '%h\n' | sort -u)
+fi
+
+python3 - "$work" <<'PY'
+import json, sys, os
+work = sys.argv[1]
+sets = open(os.path.join(work, "sets")).read().split()
+res = {s: json.load(open(os.path.join(work, f"score.{s}.json"))) for s in sets}
+rows = [
+    ("files", lambda r: f"{r['files']}"),
+    ("direct P @0.3", lambda r: f"{100*r['direct@0.3']['p']:.1f}"),
+    ("direct R @0.3", lambda r: f"{100*r['direct@0.3']['r']:.1f}"),
+    ("direct F1 @0.3", lambda r: f"{100*r['direct@0.3']['f']:.1f}"),
+    ("direct F1 @0.8", lambda r: f"{100*r['direct@0.8']['f']:.1f}"),
+    ("speaker", lambda r: f"{100*r['speaker_match']:.1f}"),
+    ("cue overlap", lambda r: f"{100*r['cue_overlap']:.1f}"),
+    ("cue exact", lambda r: f"{100*r['cue_exact']:.1f}"),
+    ("all P @0.3", lambda r: f"{100*r['all@0.3']['p']:.1f}"),
+    ("all R @0.3", lambda r: f"{100*r['all@0.3']['r']:.1f}"),
+    ("all F1 @0.3", lambda r: f"{100*r['all@0.3']['f']:.1f}"),
+]
+w = max(12, *(len(s) + 2 for s in sets))
+print(f"{'':16}" + "".join(f"{s:>{w}}" for s in sets))
+for name, f in rows:
+    print(f"{name:16}" + "".join(f"{f(res[s]):>{w}}" for s in sets))
+PY
