@@ -1,14 +1,25 @@
-//! Train and measure the check-worthy claim model (`src/engine/claims_model.rs`).
+//! Train and measure the check-worthy claim model (`src/engine/claims/weights.rs`).
 //!
-//! usage: cargo run --release --example train_claims -- DATA_DIR [--cv] [--pred-dir DIR]
-//!        [--write-model PATH] [--buckets N] [--l2 X] [--epochs N] [--pos-weight X]
+//! usage: cargo run --release --example train_claims -- [--shared DIR] [--pred-dir DIR]
+//!        [--no-news] [--no-hash] [--l2 X] [--epochs N] [--pos-share X]
+//!        [--source-weights C19,C20,CB,NEWS] [--write DIR]
 //!
-//! DATA_DIR holds CLEF CheckThat! transcripts (`NAME.txt`, `NAME.lines.json`). `--cv`
-//! runs leave-one-transcript-out cross-validation and prints MAP and P@10 (the measure
-//! of `eval/claims_score.py`); `--pred-dir` also writes each held-out transcript's line
-//! scores as quotelens/1-style claim annotations so that script can check the figure.
-//! `--write-model` trains on everything and writes the weights as Rust source.
-//! Logistic regression, Adagrad, L2, positives up-weighted (they are ~3% of lines).
+//! Four sources under `--shared` (default `../shared`): `claims/train` (CLEF-2019
+//! debates, one unit per line), `claims/more` (CLEF-2020 debates; ClaimBuster's
+//! crowd-labelled sentences, `claimbuster.jsonl`) and `claims/news-dev` (news articles,
+//! one unit per sentence, CFS = check-worthy). Every document is put in one of 19 folds
+//! (the CLEF-2019 debates one each, so that source is left out a whole debate at a
+//! time; ClaimBuster sentences go with the debate they repeat, if any) and each fold is
+//! scored by a model trained on the other 18: MAP and P@10 per debate, MAP and P@3 per
+//! article. `--no-news` never trains on the news articles (debates only). `--pred-dir`
+//! writes the held-out scores as quotelens/1 claims so `../shared/eval/claims_score.py`
+//! and `news_claims_score.py` can check the figures.
+//!
+//! The model is a logistic regression (Adagrad, L2) with one offset per source (each
+//! source has its own base rate); the news offset is the one shipped. Its logits are
+//! calibrated on the held-out news scores (Platt), so the shipped score is the probability
+//! that a sentence of an article is check-worthy. `--write DIR` trains on everything and
+//! writes `DIR/weights.rs` and `DIR/hashed_weights.bin`.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
@@ -20,10 +31,19 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
-    use quotelens::engine::claims::{features_with, furniture_factor, probability, NAMED};
+    use quotelens::engine::claims::{
+        feature_vector, furniture_factor, FEATURE_NAMES, HASH_BUCKETS, NAMED, NUM_FEATURES,
+    };
+    use std::collections::HashMap;
     use std::path::{Path, PathBuf};
 
-    struct Line {
+    const FOLDS: usize = 19;
+    const SOURCES: [&str; 4] = ["clef2019", "clef2020", "claimbuster", "news"];
+    const NEWS: usize = 3;
+    const CB: usize = 2;
+
+    struct Unit {
+        /// Code points into the document's text.
         start: usize,
         end: usize,
         label: bool,
@@ -31,29 +51,62 @@ mod native {
         factor: f64,
     }
 
-    struct Transcript {
+    struct Doc {
+        source: usize,
         name: String,
-        lines: Vec<Line>,
+        fold: usize,
+        units: Vec<Unit>,
     }
 
     struct Params {
-        buckets: usize,
         l2: f64,
         epochs: usize,
-        pos_weight: f64,
+        pos_share: f64,
+        source_weights: [f64; 4],
+        hash: bool,
+        /// L2 of the hashed weights (they are many and each seen rarely).
+        hash_l2: f64,
+        /// The value of a hashed feature that fires (a smaller step for each).
+        hash_value: f32,
+        news: bool,
+    }
+
+    /// A training unit with its source and the features the model sees.
+    type Weighed<'a> = (usize, &'a Unit, Vec<(usize, f32)>);
+
+    /// A trained model: weights over the features, one offset per source.
+    struct Model {
+        bias: f64,
+        w: Vec<f64>,
+        offsets: [f64; 4],
+    }
+
+    impl Model {
+        /// The logit of a unit with the news offset (the shipped one).
+        fn logit(&self, feats: &[(usize, f32)]) -> f64 {
+            self.bias
+                + self.offsets[NEWS]
+                + feats
+                    .iter()
+                    .map(|&(i, v)| self.w[i] * f64::from(v))
+                    .sum::<f64>()
+        }
     }
 
     pub fn main() {
         let args: Vec<String> = std::env::args().skip(1).collect();
-        let mut data: Option<PathBuf> = None;
-        let mut cv = false;
+        let mut shared = PathBuf::from("../shared");
         let mut pred_dir: Option<PathBuf> = None;
-        let mut write_model: Option<PathBuf> = None;
+        let mut write: Option<PathBuf> = None;
         let mut p = Params {
-            buckets: 0,
-            l2: 1e-4,
-            epochs: 15,
-            pos_weight: 10.0,
+            l2: 1e-5,
+            epochs: 6,
+            pos_share: 0.3,
+            source_weights: [1.0, 1.0, 1.0, 2.0],
+            hash: true,
+            hash_l2: 1e-3,
+            hash_value: 0.25,
+            news: true,
         };
         let mut it = args.iter();
         while let Some(a) = it.next() {
@@ -63,125 +116,294 @@ mod native {
                     .unwrap_or_else(|| panic!("{a} needs a value"))
             };
             match a.as_str() {
-                "--cv" => cv = true,
+                "--shared" => shared = PathBuf::from(val()),
                 "--pred-dir" => pred_dir = Some(PathBuf::from(val())),
-                "--write-model" => write_model = Some(PathBuf::from(val())),
-                "--buckets" => p.buckets = val().parse().expect("--buckets N"),
+                "--write" => write = Some(PathBuf::from(val())),
+                "--no-news" => p.news = false,
+                "--no-hash" => p.hash = false,
+                "--hash-l2" => p.hash_l2 = val().parse().expect("--hash-l2 X"),
+                "--hash-value" => p.hash_value = val().parse().expect("--hash-value X"),
                 "--l2" => p.l2 = val().parse().expect("--l2 X"),
                 "--epochs" => p.epochs = val().parse().expect("--epochs N"),
-                "--pos-weight" => p.pos_weight = val().parse().expect("--pos-weight X"),
-                _ => data = Some(PathBuf::from(a)),
-            }
-        }
-        let data = data
-            .expect("usage: train_claims DATA_DIR [--cv] [--pred-dir DIR] [--write-model PATH]");
-        let transcripts = load(&data, p.buckets);
-        let n_lines: usize = transcripts.iter().map(|t| t.lines.len()).sum();
-        let n_pos: usize = transcripts
-            .iter()
-            .map(|t| t.lines.iter().filter(|l| l.label).count())
-            .sum();
-        eprintln!(
-            "{} transcripts, {n_lines} lines, {n_pos} check-worthy",
-            transcripts.len()
-        );
-        if cv || pred_dir.is_some() {
-            if let Some(dir) = &pred_dir {
-                std::fs::create_dir_all(dir).expect("create --pred-dir");
-            }
-            let (mut maps, mut p10s) = (Vec::new(), Vec::new());
-            for k in 0..transcripts.len() {
-                let train: Vec<&Transcript> = transcripts
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| *i != k)
-                    .map(|(_, t)| t)
-                    .collect();
-                let (bias, w) = fit(&train, &p);
-                let held = &transcripts[k];
-                let scores: Vec<f64> = held
-                    .lines
-                    .iter()
-                    .map(|l| probability(&l.feats, bias, &w) * l.factor)
-                    .collect();
-                let (ap, p10) = rank_scores(&scores, &held.lines);
-                maps.push(ap);
-                p10s.push(p10);
-                if let Some(dir) = &pred_dir {
-                    write_predictions(dir, held, &scores);
+                "--pos-share" => p.pos_share = val().parse().expect("--pos-share X"),
+                "--source-weights" => {
+                    let v: Vec<f64> = val()
+                        .split(',')
+                        .map(|x| x.parse().expect("--source-weights a,b,c,d"))
+                        .collect();
+                    p.source_weights.copy_from_slice(&v[..4]);
                 }
+                _ => panic!("unknown argument {a}"),
             }
-            let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len().max(1) as f64;
-            println!(
-                "claims, leave-one-transcript-out over {} transcripts: MAP {:.4}  P@10 {:.4}",
-                maps.len(),
-                mean(&maps),
-                mean(&p10s)
-            );
         }
-        if let Some(path) = write_model {
-            let all: Vec<&Transcript> = transcripts.iter().collect();
-            let (bias, w) = fit(&all, &p);
-            write_rust(&path, p.buckets, bias, &w);
-            eprintln!("wrote {}", path.display());
+        let mut docs = load_debates(&shared.join("claims/train"), 0);
+        docs.extend(load_debates(&shared.join("claims/more"), 1));
+        docs.extend(load_news(&shared.join("claims/news-dev")));
+        assign_folds(&mut docs);
+        docs.extend(load_claimbuster(
+            &shared.join("claims/more/claimbuster.jsonl"),
+            &docs,
+        ));
+        for (s, name) in SOURCES.iter().enumerate() {
+            let (n, pos) = docs
+                .iter()
+                .filter(|d| d.source == s)
+                .flat_map(|d| &d.units)
+                .fold((0, 0), |(n, pos), u| (n + 1, pos + usize::from(u.label)));
+            eprintln!("{name}: {n} units, {pos} check-worthy");
+        }
+        let oof = cross_validate(&docs, &p);
+        report(&docs, &oof, &p);
+        let (a, b) = platt(&docs, &oof);
+        eprintln!("Platt on held-out news logits: a {a:.4} b {b:.4}");
+        report_calibration(&docs, &oof, a, b);
+        if let Some(dir) = &pred_dir {
+            write_predictions(dir, &docs, &oof);
+        }
+        if let Some(dir) = write {
+            let all: Vec<&Doc> = docs.iter().filter(|d| p.news || d.source != NEWS).collect();
+            let model = fit(&all, &p);
+            write_model(&dir, &model, a, b, &p, &docs, &oof);
         }
     }
 
-    fn load(dir: &Path, buckets: usize) -> Vec<Transcript> {
+    /// Code point offsets of `text` to byte offsets (one past the end included).
+    fn char_starts(text: &str) -> Vec<usize> {
+        text.char_indices()
+            .map(|(b, _)| b)
+            .chain(std::iter::once(text.len()))
+            .collect()
+    }
+
+    fn unit(text: &str, chars: &[usize], start: usize, end: usize, label: bool) -> Unit {
+        let last = chars.len() - 1;
+        let s = &text[chars[start.min(last)]..chars[end.min(last)]];
+        Unit {
+            start,
+            end,
+            label,
+            feats: feature_vector(s),
+            factor: furniture_factor(s),
+        }
+    }
+
+    fn names_with(dir: &Path, suffix: &str) -> Vec<String> {
         let mut names: Vec<String> = std::fs::read_dir(dir)
-            .expect("read DATA_DIR")
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
             .filter_map(|e| {
                 e.ok()?
                     .file_name()
                     .to_str()?
-                    .strip_suffix(".lines.json")
+                    .strip_suffix(suffix)
                     .map(str::to_string)
             })
             .collect();
         names.sort();
         names
+    }
+
+    fn load_debates(dir: &Path, source: usize) -> Vec<Doc> {
+        names_with(dir, ".lines.json")
             .into_iter()
             .map(|name| {
-                let text = std::fs::read_to_string(dir.join(format!("{name}.txt")))
-                    .expect("read NAME.txt");
-                let json = std::fs::read_to_string(dir.join(format!("{name}.lines.json")))
-                    .expect("read lines");
-                let spans: Vec<serde_json::Value> =
-                    serde_json::from_str(&json).expect("lines.json");
-                let chars: Vec<usize> = text
-                    .char_indices()
-                    .map(|(b, _)| b)
-                    .chain(std::iter::once(text.len()))
-                    .collect();
-                let lines = spans
+                let text = std::fs::read_to_string(dir.join(format!("{name}.txt"))).expect("txt");
+                let json =
+                    std::fs::read_to_string(dir.join(format!("{name}.lines.json"))).expect("lines");
+                let spans: Vec<serde_json::Value> = serde_json::from_str(&json).expect("json");
+                let chars = char_starts(&text);
+                let units = spans
                     .iter()
                     .map(|v| {
-                        let start = v["start"].as_u64().unwrap_or(0) as usize;
-                        let end = v["end"].as_u64().unwrap_or(0) as usize;
-                        let line = &text
-                            [chars[start.min(chars.len() - 1)]..chars[end.min(chars.len() - 1)]];
-                        Line {
-                            start,
-                            end,
-                            label: v["label"].as_i64() == Some(1),
-                            feats: features_with(line, buckets),
-                            factor: furniture_factor(line),
-                        }
+                        let at = |k: &str| v[k].as_u64().unwrap_or(0) as usize;
+                        unit(
+                            &text,
+                            &chars,
+                            at("start"),
+                            at("end"),
+                            v["label"].as_i64() == Some(1),
+                        )
                     })
                     .collect();
-                Transcript { name, lines }
+                Doc {
+                    source,
+                    name,
+                    fold: 0,
+                    units,
+                }
             })
             .collect()
     }
 
-    /// Logistic regression by Adagrad over shuffled lines; L2 on weights, not the bias.
-    fn fit(train: &[&Transcript], p: &Params) -> (f32, Vec<f32>) {
-        let dim = NAMED + p.buckets;
-        let mut w = vec![0f64; dim];
-        let mut g2 = vec![1e-8f64; dim];
+    fn load_news(dir: &Path) -> Vec<Doc> {
+        names_with(dir, ".claims.json")
+            .into_iter()
+            .map(|name| {
+                let text = std::fs::read_to_string(dir.join(format!("{name}.txt"))).expect("txt");
+                let json = std::fs::read_to_string(dir.join(format!("{name}.claims.json")))
+                    .expect("claims");
+                let doc: serde_json::Value = serde_json::from_str(&json).expect("json");
+                let chars = char_starts(&text);
+                let units = doc["sentences"]
+                    .as_array()
+                    .expect("sentences")
+                    .iter()
+                    .map(|v| {
+                        let at = |k: &str| v[k].as_u64().unwrap_or(0) as usize;
+                        unit(&text, &chars, at("start"), at("end"), v["label"] == "CFS")
+                    })
+                    .collect();
+                Doc {
+                    source: NEWS,
+                    name,
+                    fold: 0,
+                    units,
+                }
+            })
+            .collect()
+    }
+
+    /// Fold of each debate and article: its index within its source, modulo [`FOLDS`].
+    fn assign_folds(docs: &mut [Doc]) {
+        let mut seen = [0usize; 4];
+        for d in docs {
+            d.fold = seen[d.source] % FOLDS;
+            seen[d.source] += 1;
+        }
+    }
+
+    /// Lower-cased word 5-grams of a text, hashed.
+    fn shingles(text: &str) -> Vec<u64> {
+        let words: Vec<String> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        words
+            .windows(5)
+            .map(|w| {
+                let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+                for b in w.join(" ").bytes() {
+                    h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+                }
+                h
+            })
+            .collect()
+    }
+
+    /// ClaimBuster's sentences, one document each; a sentence that repeats part of a
+    /// debate (a shared word 5-gram) takes that debate's fold, the others a fold by hash.
+    fn load_claimbuster(path: &Path, debates: &[Doc]) -> Vec<Doc> {
+        let mut fold_of: HashMap<u64, usize> = HashMap::new();
+        let shared = path.parent().and_then(Path::parent).expect("claims dir");
+        for d in debates.iter().filter(|d| d.source != NEWS) {
+            let dir = shared.join(if d.source == 0 { "train" } else { "more" });
+            let text = std::fs::read_to_string(dir.join(format!("{}.txt", d.name))).expect("txt");
+            for h in shingles(&text) {
+                fold_of.entry(h).or_insert(d.fold);
+            }
+        }
+        let body = std::fs::read_to_string(path).expect("claimbuster.jsonl");
+        body.lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+            .map(|(i, l)| {
+                let v: serde_json::Value = serde_json::from_str(l).expect("jsonl");
+                let text = v["text"].as_str().unwrap_or("");
+                let fold = shingles(text)
+                    .iter()
+                    .find_map(|h| fold_of.get(h).copied())
+                    .unwrap_or_else(|| {
+                        let h = text.bytes().fold(0x811c_9dc5u32, |h, b| {
+                            (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+                        });
+                        h as usize % FOLDS
+                    });
+                let chars = char_starts(text);
+                let n = chars.len() - 1;
+                Doc {
+                    source: CB,
+                    name: format!("cb{i}"),
+                    fold,
+                    units: vec![unit(text, &chars, 0, n, v["label"].as_i64() == Some(1))],
+                }
+            })
+            .collect()
+    }
+
+    /// Each unit's held-out logit (news offset), by document, unit.
+    fn cross_validate(docs: &[Doc], p: &Params) -> Vec<Vec<f64>> {
+        let mut oof: Vec<Vec<f64>> = docs.iter().map(|d| vec![0.0; d.units.len()]).collect();
+        for k in 0..FOLDS {
+            let train: Vec<&Doc> = docs
+                .iter()
+                .filter(|d| d.fold != k && (p.news || d.source != NEWS))
+                .collect();
+            let model = fit(&train, p);
+            for (d, scores) in docs.iter().zip(&mut oof) {
+                if d.fold == k {
+                    for (u, s) in d.units.iter().zip(scores.iter_mut()) {
+                        *s = model.logit(&feats(u, p));
+                    }
+                }
+            }
+        }
+        oof
+    }
+
+    fn feats(u: &Unit, p: &Params) -> Vec<(usize, f32)> {
+        if p.hash {
+            u.feats
+                .iter()
+                .map(|&(i, v)| (i, if i < NAMED { v } else { v * p.hash_value }))
+                .collect()
+        } else {
+            u.feats
+                .iter()
+                .copied()
+                .filter(|&(i, _)| i < NAMED)
+                .collect()
+        }
+    }
+
+    /// Logistic regression by Adagrad over shuffled units; L2 on the feature weights (not
+    /// the bias or the source offsets). Each source weighs `source_weights` in all, its
+    /// positives `pos_share` of that.
+    fn fit(train: &[&Doc], p: &Params) -> Model {
+        let mut counts = [(0f64, 0f64); 4];
+        for d in train {
+            for u in &d.units {
+                let c = &mut counts[d.source];
+                if u.label {
+                    c.0 += 1.0;
+                } else {
+                    c.1 += 1.0;
+                }
+            }
+        }
+        let total: f64 = counts.iter().map(|c| c.0 + c.1).sum();
+        let active: f64 = counts.iter().filter(|c| c.0 + c.1 > 0.0).count() as f64;
+        // Mean weight 1: each source's share of `total`, split between its classes.
+        let weight_of = |s: usize, label: bool| {
+            let (pos, neg) = counts[s];
+            let share = p.source_weights[s] * total / active;
+            if label {
+                share * p.pos_share / pos.max(1.0)
+            } else {
+                share * (1.0 - p.pos_share) / neg.max(1.0)
+            }
+        };
+        let norm: f64 = p.source_weights.iter().sum::<f64>() / 4.0;
+        let units: Vec<Weighed> = train
+            .iter()
+            .flat_map(|d| d.units.iter().map(move |u| (d.source, u)))
+            .map(|(s, u)| (s, u, feats(u, p)))
+            .collect();
+        let mut w = vec![0f64; NUM_FEATURES];
+        let mut g2 = vec![1e-8f64; NUM_FEATURES];
         let (mut b, mut gb2) = (0f64, 1e-8f64);
-        let lines: Vec<&Line> = train.iter().flat_map(|t| t.lines.iter()).collect();
-        let mut order: Vec<usize> = (0..lines.len()).collect();
+        let mut off = [0f64; 4];
+        let mut go2 = [1e-8f64; 4];
+        let mut order: Vec<usize> = (0..units.len()).collect();
         let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
         let lr = 0.1;
         for _ in 0..p.epochs {
@@ -192,72 +414,309 @@ mod native {
                 order.swap(i, (seed >> 33) as usize % (i + 1));
             }
             for &k in &order {
-                let line = lines[k];
-                let z = b + line
-                    .feats
-                    .iter()
-                    .map(|&(i, v)| w[i] * f64::from(v))
-                    .sum::<f64>();
+                let (s, u, f) = &units[k];
+                let z = b + off[*s] + f.iter().map(|&(i, v)| w[i] * f64::from(v)).sum::<f64>();
                 let pr = 1.0 / (1.0 + (-z).exp());
-                let y = if line.label { 1.0 } else { 0.0 };
-                let weight = if line.label { p.pos_weight } else { 1.0 };
-                let g = (pr - y) * weight;
-                for &(i, v) in &line.feats {
-                    let gi = g * f64::from(v) + p.l2 * w[i];
+                let y = if u.label { 1.0 } else { 0.0 };
+                let g = (pr - y) * weight_of(*s, u.label) / norm;
+                for &(i, v) in f {
+                    let l2 = if i < NAMED { p.l2 } else { p.hash_l2 };
+                    let gi = g * f64::from(v) + l2 * w[i] * total / 1000.0;
                     g2[i] += gi * gi;
                     w[i] -= lr * gi / g2[i].sqrt();
                 }
                 gb2 += g * g;
                 b -= lr * g / gb2.sqrt();
+                go2[*s] += g * g;
+                off[*s] -= lr * g / go2[*s].sqrt();
             }
         }
-        (b as f32, w.into_iter().map(|x| x as f32).collect())
+        // The offsets sum to 0 with the bias taking their mean, so the news offset is
+        // a difference from the others.
+        Model {
+            bias: b,
+            w,
+            offsets: off,
+        }
     }
 
-    /// Average precision and precision at 10 of lines ranked by score (ties: text order).
-    fn rank_scores(scores: &[f64], lines: &[Line]) -> (f64, f64) {
-        let mut order: Vec<usize> = (0..lines.len()).collect();
+    /// Average precision of `labels` ranked by `scores` (ties: text order), and
+    /// precision of the first `k`; None without positives.
+    fn ap_and_precision(scores: &[f64], labels: &[bool], k: usize) -> Option<(f64, f64)> {
+        let mut order: Vec<usize> = (0..labels.len()).collect();
         order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
         let (mut hits, mut total) = (0usize, 0f64);
         for (rank, &i) in order.iter().enumerate() {
-            if lines[i].label {
+            if labels[i] {
                 hits += 1;
                 total += hits as f64 / (rank + 1) as f64;
             }
         }
-        let ap = if hits > 0 { total / hits as f64 } else { 0.0 };
-        let p10 = order.iter().take(10).filter(|&&i| lines[i].label).count() as f64 / 10.0;
-        (ap, p10)
+        let top = order.iter().take(k).filter(|&&i| labels[i]).count() as f64 / k as f64;
+        (hits > 0).then(|| (total / hits as f64, top))
     }
 
-    fn write_predictions(dir: &Path, t: &Transcript, scores: &[f64]) {
-        let annotations: Vec<serde_json::Value> = t
-            .lines
+    /// The figures of one source: mean AP and P@k over its documents with a positive.
+    fn source_figures(
+        docs: &[Doc],
+        oof: &[Vec<f64>],
+        source: usize,
+        k: usize,
+    ) -> (f64, f64, usize) {
+        let (mut ap, mut pk, mut n) = (0.0, 0.0, 0usize);
+        for (d, scores) in docs.iter().zip(oof) {
+            if d.source != source {
+                continue;
+            }
+            let ranked: Vec<f64> = d
+                .units
+                .iter()
+                .zip(scores)
+                .map(|(u, z)| sigmoid(*z) * u.factor)
+                .collect();
+            let labels: Vec<bool> = d.units.iter().map(|u| u.label).collect();
+            // The CLEF scorer counts a debate without positives as AP 0; none has one.
+            if let Some((a, p)) = ap_and_precision(&ranked, &labels, k) {
+                ap += a;
+                pk += p;
+                n += 1;
+            }
+        }
+        (ap / n.max(1) as f64, pk / n.max(1) as f64, n)
+    }
+
+    fn sigmoid(z: f64) -> f64 {
+        1.0 / (1.0 + (-z).exp())
+    }
+
+    /// Area under the ROC curve of ClaimBuster's held-out sentences (single sentences:
+    /// no ranking within a document to measure).
+    fn claimbuster_auc(docs: &[Doc], oof: &[Vec<f64>]) -> f64 {
+        let mut scored: Vec<(f64, bool)> = docs
             .iter()
-            .zip(scores)
-            .enumerate()
-            .map(|(i, (l, s))| {
-                serde_json::json!({"id": format!("c{}", i + 1), "kind": "claim", "start": l.start, "end": l.end,
-                    "origin": "auto", "score": s})
-            })
+            .zip(oof)
+            .filter(|(d, _)| d.source == CB)
+            .map(|(d, s)| (s[0], d.units[0].label))
             .collect();
-        let doc = serde_json::json!({"format": "quotelens/1", "annotations": annotations});
-        std::fs::write(dir.join(format!("{}.json", t.name)), doc.to_string())
-            .expect("write prediction");
+        scored.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let (mut neg, mut pairs) = (0f64, 0f64);
+        let pos_total = scored.iter().filter(|x| x.1).count() as f64;
+        for (_, label) in &scored {
+            if *label {
+                pairs += neg;
+            } else {
+                neg += 1.0;
+            }
+        }
+        pairs / (pos_total * neg).max(1.0)
     }
 
-    fn write_rust(path: &Path, buckets: usize, bias: f32, w: &[f32]) {
+    fn report(docs: &[Doc], oof: &[Vec<f64>], p: &Params) {
+        let (m19, p19, n19) = source_figures(docs, oof, 0, 10);
+        let (m20, p20, n20) = source_figures(docs, oof, 1, 10);
+        let (mn, pn, nn) = source_figures(docs, oof, NEWS, 3);
+        println!(
+            "grouped CV ({FOLDS} folds; hashed {} (l2 {}, value {}); news trained {}; l2 {}; epochs {}; pos-share {}; source weights {:?}):",
+            p.hash, p.hash_l2, p.hash_value, p.news, p.l2, p.epochs, p.pos_share, p.source_weights
+        );
+        println!("  CLEF-2019 leave-debate-out ({n19} debates): MAP {m19:.4}  P@10 {p19:.4}");
+        println!("  CLEF-2020 grouped ({n20} debates): MAP {m20:.4}  P@10 {p20:.4}");
+        println!("  news-dev grouped ({nn} articles): MAP {mn:.4}  P@3 {pn:.4}");
+        println!(
+            "  ClaimBuster held-out AUC {:.4}",
+            claimbuster_auc(docs, oof)
+        );
+    }
+
+    /// Platt scaling of the held-out news logits: (a, b) minimising the log loss of
+    /// sigmoid(a z + b), by Newton's method.
+    fn platt(docs: &[Doc], oof: &[Vec<f64>]) -> (f64, f64) {
+        let data: Vec<(f64, f64)> = news_logits(docs, oof);
+        let (mut a, mut b) = (1.0, 0.0);
+        for _ in 0..50 {
+            let (mut ga, mut gb, mut haa, mut hab, mut hbb) = (0.0, 0.0, 1e-9, 0.0, 1e-9);
+            for &(z, y) in &data {
+                let q = sigmoid(a * z + b);
+                let r = q - y;
+                let s = q * (1.0 - q);
+                ga += r * z;
+                gb += r;
+                haa += s * z * z;
+                hab += s * z;
+                hbb += s;
+            }
+            let det = haa * hbb - hab * hab;
+            a -= (hbb * ga - hab * gb) / det;
+            b -= (haa * gb - hab * ga) / det;
+        }
+        (a, b)
+    }
+
+    fn news_logits(docs: &[Doc], oof: &[Vec<f64>]) -> Vec<(f64, f64)> {
+        docs.iter()
+            .zip(oof)
+            .filter(|(d, _)| d.source == NEWS)
+            .flat_map(|(d, s)| {
+                d.units
+                    .iter()
+                    .zip(s)
+                    .map(|(u, z)| (*z, if u.label { 1.0 } else { 0.0 }))
+            })
+            .collect()
+    }
+
+    /// How well the calibrated held-out news probabilities match the labels, by band.
+    fn report_calibration(docs: &[Doc], oof: &[Vec<f64>], a: f64, b: f64) {
+        let data = news_logits(docs, oof);
+        let mut bands = [(0usize, 0f64, 0f64); 5];
+        let mut brier = 0.0;
+        for &(z, y) in &data {
+            let q = sigmoid(a * z + b);
+            brier += (q - y) * (q - y);
+            let band = &mut bands[((q * 5.0) as usize).min(4)];
+            band.0 += 1;
+            band.1 += q;
+            band.2 += y;
+        }
+        println!(
+            "  news-dev calibrated held-out: Brier {:.4} (base rate alone {:.4})",
+            brier / data.len() as f64,
+            {
+                let r = data.iter().map(|d| d.1).sum::<f64>() / data.len() as f64;
+                r * (1.0 - r)
+            }
+        );
+        for (i, (n, q, y)) in bands.iter().enumerate() {
+            if *n > 0 {
+                println!(
+                    "    {:.1}-{:.1}: {n:4} sentences, predicted {:.2}, check-worthy {:.2}",
+                    i as f64 / 5.0,
+                    (i + 1) as f64 / 5.0,
+                    q / *n as f64,
+                    y / *n as f64
+                );
+            }
+        }
+    }
+
+    fn write_predictions(dir: &Path, docs: &[Doc], oof: &[Vec<f64>]) {
+        for (s, sub) in [(0, "clef2019"), (1, "clef2020"), (NEWS, "news")] {
+            let out = dir.join(sub);
+            std::fs::create_dir_all(&out).expect("create --pred-dir");
+            for (d, scores) in docs.iter().zip(oof).filter(|(d, _)| d.source == s) {
+                let annotations: Vec<serde_json::Value> = d
+                    .units
+                    .iter()
+                    .zip(scores)
+                    .enumerate()
+                    .map(|(i, (u, z))| {
+                        serde_json::json!({"id": format!("c{}", i + 1), "kind": "claim",
+                            "start": u.start, "end": u.end, "origin": "auto",
+                            "score": sigmoid(*z) * u.factor})
+                    })
+                    .collect();
+                let doc = serde_json::json!({"format": "quotelens/1", "annotations": annotations});
+                std::fs::write(out.join(format!("{}.json", d.name)), doc.to_string())
+                    .expect("write prediction");
+            }
+        }
+    }
+
+    /// Sentences made up for the check that the engine scores as the trainer does.
+    const CHECK_SENTENCES: [&str; 3] = [
+        "The ministry said 40% of the region's hospitals were hit by the storm last year.",
+        "I think we can all look forward to a great evening together.",
+        "Exports fell by $2.5 billion in March, the lowest level since 2009.",
+    ];
+
+    fn write_model(
+        dir: &Path,
+        m: &Model,
+        a: f64,
+        b: f64,
+        p: &Params,
+        docs: &[Doc],
+        oof: &[Vec<f64>],
+    ) {
+        // Calibration folded in: sigmoid(a (bias + offset + w.x) + b).
+        let bias = a * (m.bias + m.offsets[NEWS]) + b;
+        let named: Vec<f64> = m.w[..NAMED].iter().map(|w| a * w).collect();
+        let hashed: Vec<f64> = if p.hash {
+            // The engine gives a hashed feature the value 1: its weight takes the value.
+            m.w[NAMED..]
+                .iter()
+                .map(|w| a * w * f64::from(p.hash_value))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let max = hashed.iter().fold(0f64, |x, w| x.max(w.abs()));
+        let scale = if max > 0.0 { max / 32767.0 } else { 0.0 };
+        let mut bin = Vec::with_capacity(2 * hashed.len());
+        for w in &hashed {
+            let q = if scale > 0.0 {
+                (w / scale).round() as i16
+            } else {
+                0
+            };
+            bin.extend_from_slice(&q.to_le_bytes());
+        }
+        assert!(hashed.is_empty() || hashed.len() == HASH_BUCKETS);
+        let (m19, _, _) = source_figures(docs, oof, 0, 10);
+        let (m20, _, _) = source_figures(docs, oof, 1, 10);
+        let (mn, pn, _) = source_figures(docs, oof, NEWS, 3);
+        let provenance = format!(
+            "logistic regression on CLEF-2019 (claims/train), CLEF-2020 (claims/more), ClaimBuster, news-dev; \
+             l2 {} epochs {} pos-share {} source weights {:?} hashed {}; Platt a {a:.4} b {b:.4} on held-out news; \
+             grouped CV MAP CLEF-2019 {m19:.3}, CLEF-2020 {m20:.3}, news-dev {mn:.3} (P@3 {pn:.3})",
+            p.l2, p.epochs, p.pos_share, p.source_weights, p.hash
+        );
         let mut s = String::from(
             "// Generated by `scripts/eval-claims.sh --write` (examples/train_claims.rs); do not edit.\n",
         );
-        s.push_str(&format!("pub const HASH_BUCKETS: usize = {buckets};\n"));
-        s.push_str(&format!("pub const BIAS: f32 = {bias:.4};\n"));
-        s.push_str("#[rustfmt::skip]\npub const WEIGHTS: &[f32] = &[\n");
-        for chunk in w.chunks(12) {
-            let row: Vec<String> = chunk.iter().map(|x| format!("{x:.3}")).collect();
-            s.push_str(&format!("    {},\n", row.join(", ")));
+        s.push_str(&format!("pub const PROVENANCE: &str = \"{provenance}\";\n"));
+        s.push_str(&format!("pub const BIAS: f32 = {bias:.6};\n"));
+        s.push_str(&format!(
+            "pub const HASH_SCALE: f32 = {:e};\n",
+            scale as f32
+        ));
+        s.push_str("/// In the order of `features::FEATURE_NAMES`.\n#[rustfmt::skip]\n");
+        s.push_str(&format!("pub const NAMED_WEIGHTS: [f32; {NAMED}] = [\n"));
+        for (name, w) in FEATURE_NAMES.iter().zip(&named) {
+            s.push_str(&format!("    {w:.6}, // {name}\n"));
         }
         s.push_str("];\n");
-        std::fs::write(path, s).expect("write model");
+        if hashed.is_empty() {
+            s.push_str("pub static HASHED: &[u8] = &[];\n");
+        } else {
+            s.push_str("pub static HASHED: &[u8] = include_bytes!(\"hashed_weights.bin\");\n");
+            std::fs::write(dir.join("hashed_weights.bin"), &bin).expect("write bin");
+        }
+        s.push_str("/// Invented sentences and the probability the trainer gives them.\n");
+        s.push_str("#[cfg_attr(not(test), allow(dead_code))]\n#[rustfmt::skip]\n");
+        s.push_str("pub const CHECKS: &[(&str, f64)] = &[\n");
+        for sentence in CHECK_SENTENCES {
+            let f = feature_vector(sentence);
+            let z = bias
+                + f.iter()
+                    .map(|&(i, v)| {
+                        let w = if i < NAMED {
+                            named[i]
+                        } else {
+                            hashed.get(i - NAMED).copied().unwrap_or(0.0)
+                        };
+                        w * f64::from(v)
+                    })
+                    .sum::<f64>();
+            let prob = sigmoid(z) * furniture_factor(sentence);
+            s.push_str(&format!("    ({sentence:?}, {prob:.6}),\n"));
+        }
+        s.push_str("];\n");
+        std::fs::write(dir.join("weights.rs"), s).expect("write weights.rs");
+        eprintln!(
+            "wrote {}/weights.rs ({} hashed bytes)",
+            dir.display(),
+            bin.len()
+        );
     }
 }

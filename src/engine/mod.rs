@@ -166,9 +166,11 @@ fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) -> A
             continue;
         }
         let r = trim_span(text, span(content));
-        if r.is_empty() {
+        // A verb's particle or complement cut off from it ("called out …", "said in a
+        // statement") is no claim of its own.
+        let Some(r) = claims::reported_clause(text, r) else {
             continue;
-        }
+        };
         let score = claims::score_sentence(&text[r.clone()]);
         claims.push((r, Some(*a), score, found.attrs[*a].rule));
     }

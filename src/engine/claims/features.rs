@@ -1,0 +1,703 @@
+//! The features of a sentence for the check-worthiness model, all from one scan of its
+//! words: named features (numbers, comparisons, causes, change, names by their shape,
+//! tense, modality, hedges, opinion, person, length) and hashed word unigrams and bigrams.
+
+use std::ops::Range;
+
+use super::furniture::SentenceShape;
+use super::lists::{ListTable, FEATURE_BITS, STOPS_ED, STOPS_EST};
+use crate::engine::ascii::{char_from, LowerContains};
+
+/// The named features, in weight order.
+pub const FEATURE_NAMES: [&str; NAMED] = [
+    "number",
+    "numbers-2",
+    "numbers-3+",
+    "percent",
+    "money",
+    "magnitude",
+    "year",
+    "quantity",
+    "date",
+    "comparative",
+    "than",
+    "superlative",
+    "every-never",
+    "record",
+    "cause",
+    "trend",
+    "statistic",
+    "past-event",
+    "past-ed",
+    "perfect",
+    "present-be",
+    "modal-future",
+    "obligation",
+    "hedge",
+    "opinion",
+    "evaluative",
+    "first-singular",
+    "first-plural",
+    "second-person",
+    "third-person",
+    "question",
+    "exclamation",
+    "ceremony",
+    "negation",
+    "vote-law",
+    "reported",
+    "quote-mark",
+    "names-1",
+    "names-3+",
+    "acronym",
+    "len-1-4",
+    "len-5-9",
+    "len-10-19",
+    "len-20-39",
+    "len-40+",
+    "starts-lower",
+    "starts-conjunction",
+    "event",
+    "research",
+    "forecast",
+    "unit",
+    "ordinal",
+    "deictic",
+    "wh-word",
+];
+
+/// How many named features there are (each is a bit of a `u64`, below the lists' stop bits).
+pub const NAMED: usize = 54;
+const _: () = assert!(NAMED <= 60);
+/// Hashed word unigrams and bigrams go to `1 << HASH_BITS` buckets after the named features.
+pub const HASH_BITS: u32 = 14;
+/// How many hashed buckets there are.
+pub const HASH_BUCKETS: usize = 1 << HASH_BITS;
+/// Length of the feature vector: named features, then hashed buckets.
+pub const NUM_FEATURES: usize = NAMED + HASH_BUCKETS;
+
+pub(super) const fn feature_index(name: &str) -> usize {
+    let mut i = 0;
+    while i < NAMED {
+        let (a, b) = (FEATURE_NAMES[i].as_bytes(), name.as_bytes());
+        if a.len() == b.len() {
+            let mut k = 0;
+            while k < a.len() && a[k] == b[k] {
+                k += 1;
+            }
+            if k == a.len() {
+                return i;
+            }
+        }
+        i += 1;
+    }
+    panic!("unknown feature name")
+}
+
+pub(super) const fn feature_bit(name: &str) -> u64 {
+    1 << feature_index(name)
+}
+
+/// Features that only count on a sentence's first word.
+const FIRST_WORD_ONLY: u64 = feature_bit("starts-conjunction");
+
+/// Buffers reused from sentence to sentence: a lower-cased non-ASCII word, and the
+/// hashed buckets of the last sentence scanned (sorted, unique; none unless `hash`).
+pub(super) struct Scratch {
+    lower: String,
+    pub(super) hashed: Vec<u32>,
+    hash: bool,
+}
+
+impl Default for Scratch {
+    /// Every feature, the hashed ones too (for the trainer and the reasons).
+    fn default() -> Self {
+        Scratch {
+            lower: String::new(),
+            hashed: Vec::new(),
+            hash: true,
+        }
+    }
+}
+
+impl Scratch {
+    /// The features the shipped model weighs (no hashing when it has no hashed weights).
+    pub(super) fn for_model() -> Self {
+        Scratch {
+            hash: super::model::USES_HASHED,
+            ..Scratch::default()
+        }
+    }
+}
+
+/// What the scan of a sentence gives besides the hashed buckets: the named features
+/// that fire (bit `i` for feature `i`), and the sentence's shape for the furniture prior.
+pub(super) struct Scanned {
+    pub(super) named: u64,
+    pub(super) shape: SentenceShape,
+}
+
+/// The first word (byte range) behind each named feature that fired: the reasons a
+/// reader is shown, in the sentence's own words.
+pub(super) type Witnesses = [Option<Range<usize>>; NAMED];
+
+/// The sparse feature vector of a sentence, as the trainer sees it: (index, value) pairs,
+/// indices unique, sorted and below [`NUM_FEATURES`].
+pub fn feature_vector(sentence: &str) -> Vec<(usize, f32)> {
+    let mut scratch = Scratch::default();
+    let named = scan(sentence, &mut scratch, None).named;
+    let mut out: Vec<(usize, f32)> = (0..NAMED)
+        .filter(|i| named & 1 << i != 0)
+        .map(|i| (i, 1.0))
+        .collect();
+    out.extend(scratch.hashed.iter().map(|&b| (NAMED + b as usize, 1.0)));
+    out
+}
+
+/// The bucket of a word (by its hash `h`) after the word hashed `prev` (0: a unigram).
+#[inline]
+fn bucket(prev: u32, h: u32) -> u32 {
+    let x = (u64::from(prev) << 32 | u64::from(h)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (x >> (64 - HASH_BITS)) as u32
+}
+
+/// The hash standing for any word with a digit (numbers are told by the named features).
+const NUMBER_HASH: u32 = fnv1a(b"0");
+/// The hash standing for the start of a sentence (the first word's bigram).
+const START_HASH: u32 = fnv1a(b"<s>");
+
+/// Scan a sentence once: its named features, its shape, and (into `scratch.hashed`) its
+/// hashed unigrams and bigrams. With `witnesses`, also the first word behind each named
+/// feature (for the few sentences whose reasons are shown).
+pub(super) fn scan(
+    sentence: &str,
+    scratch: &mut Scratch,
+    mut witnesses: Option<&mut Witnesses>,
+) -> Scanned {
+    let mut shape = SentenceShape::default();
+    let mut named = 0u64;
+    scratch.hashed.clear();
+    // Feature names resolve to bits at compile time, not per word.
+    macro_rules! bit {
+        ($name:literal) => {
+            const { feature_bit($name) }
+        };
+    }
+    let trimmed = sentence.trim_end();
+    if trimmed.ends_with('?') {
+        named |= bit!("question");
+    } else if trimmed.ends_with('!') {
+        named |= bit!("exclamation");
+    }
+    let table = ListTable::get();
+    let bytes = sentence.as_bytes();
+    let (mut numbers, mut names) = (0usize, 0usize);
+    let mut last_number: Option<Range<usize>> = None;
+    let mut sentence_has_per_cent: Option<bool> = None;
+    let mut prev_hash = START_HASH;
+    let mut scanner = Scanner::new(sentence);
+    while let Some(w) = scanner.next_word() {
+        let first_word = shape.count == 0;
+        let raw = Lower::folded(&bytes[w.start..w.end]);
+        shape.add(&w, raw);
+        let l = if w.classes & NON_ASCII == 0 {
+            raw
+        } else {
+            lower_word(&sentence[w.start..w.end], &mut scratch.lower);
+            Lower {
+                bytes: scratch.lower.as_bytes(),
+                fold: 0,
+            }
+        };
+        let lists = table.listed(l);
+        let has_digit = w.classes & DIGIT != 0;
+        let mut fired = lists & FEATURE_BITS & !FIRST_WORD_ONLY;
+        if first_word {
+            fired |= lists & FIRST_WORD_ONLY;
+            if w.first_case & LOWER != 0 {
+                fired |= bit!("starts-lower");
+            }
+        }
+        if has_digit {
+            numbers += 1;
+            last_number = Some(w.start..w.end);
+            fired |= bit!("number");
+            // Lower-casing changes no digit, nor makes one.
+            if l.len() == 4
+                && (l.starts_with(b"19") || l.starts_with(b"20"))
+                && l.bytes.iter().all(u8::is_ascii_digit)
+            {
+                fired |= bit!("year");
+            }
+        }
+        if !first_word && w.first_case & UPPER != 0 && !l.is(b"i") && !l.starts_with(b"i'") {
+            names += 1;
+            fired |= bit!("names-1");
+        }
+        if w.classes & (LOWER | DIGIT | NON_ASCII) == 0 && l.len() >= 2 {
+            fired |= bit!("acronym");
+        }
+        if l.is(b"cent")
+            && *sentence_has_per_cent
+                .get_or_insert_with(|| LowerContains::new(sentence).contains("per cent"))
+        {
+            fired |= bit!("percent");
+        }
+        if l.len() > 5 && l.ends_with(b"est") && lists & STOPS_EST == 0 && !l.ends_with(b"iest") {
+            fired |= bit!("superlative");
+        }
+        if l.len() > 4 && l.ends_with(b"ed") && lists & STOPS_ED == 0 && !has_digit {
+            fired |= bit!("past-ed");
+        }
+        if l.ends_with(b"n't") {
+            fired |= bit!("negation");
+        }
+        if let Some(seen) = witnesses.as_deref_mut() {
+            witness(seen, fired & !named, w.start..w.end);
+        }
+        named |= fired;
+        if scratch.hash {
+            let h = if has_digit { NUMBER_HASH } else { l.fnv1a() };
+            scratch.hashed.push(bucket(0, h));
+            scratch.hashed.push(bucket(prev_hash, h));
+            prev_hash = h;
+        }
+    }
+    shape.marks = scanner.marks;
+    let mut late = 0u64;
+    if scanner.marks & PERCENT_MARK != 0 {
+        late |= bit!("percent");
+    }
+    if scanner.marks & MONEY_MARK != 0 {
+        late |= bit!("money");
+    }
+    if scanner.marks & QUOTE_MARK != 0 {
+        late |= bit!("quote-mark");
+    }
+    if numbers == 2 {
+        late |= bit!("numbers-2");
+    }
+    if numbers >= 3 {
+        late |= bit!("numbers-3+");
+    }
+    if names >= 3 {
+        late |= bit!("names-3+");
+    }
+    late |= match shape.count {
+        0..=4 => bit!("len-1-4"),
+        5..=9 => bit!("len-5-9"),
+        10..=19 => bit!("len-10-19"),
+        20..=39 => bit!("len-20-39"),
+        _ => bit!("len-40+"),
+    };
+    if let (Some(seen), Some(number)) = (witnesses, last_number) {
+        // A figure's marks and counts are shown as the (last) figure itself.
+        let of_figures = bit!("percent") | bit!("money") | bit!("numbers-2") | bit!("numbers-3+");
+        witness(seen, late & !named & of_figures, number);
+    }
+    named |= late;
+    scratch.hashed.sort_unstable();
+    scratch.hashed.dedup();
+    Scanned { named, shape }
+}
+
+/// Each word of a sentence with what its hashed unigram and bigram (with the word
+/// before) add to the logit, by `weight` of a bucket: the words a reader is shown.
+pub(super) fn word_pushes(sentence: &str, weight: impl Fn(u32) -> f64) -> Vec<(Range<usize>, f64)> {
+    let mut lower = String::new();
+    let mut prev_hash = START_HASH;
+    let mut out = Vec::new();
+    let mut scanner = Scanner::new(sentence);
+    while let Some(w) = scanner.next_word() {
+        let h = if w.classes & DIGIT != 0 {
+            NUMBER_HASH
+        } else if w.classes & NON_ASCII == 0 {
+            Lower::folded(&sentence.as_bytes()[w.start..w.end]).fnv1a()
+        } else {
+            lower_word(&sentence[w.start..w.end], &mut lower);
+            Lower {
+                bytes: lower.as_bytes(),
+                fold: 0,
+            }
+            .fnv1a()
+        };
+        out.push((
+            w.start..w.end,
+            weight(bucket(0, h)) + weight(bucket(prev_hash, h)),
+        ));
+        prev_hash = h;
+    }
+    out
+}
+
+/// Record `word` as the witness of each feature in `bits` not witnessed yet.
+fn witness(seen: &mut Witnesses, mut bits: u64, word: Range<usize>) {
+    while bits != 0 {
+        let i = bits.trailing_zeros() as usize;
+        bits &= bits - 1;
+        if seen[i].is_none() {
+            seen[i] = Some(word.clone());
+        }
+    }
+}
+
+/// `word` lower-cased with curly apostrophes made straight, into `out` (reused, so no
+/// allocation per word); ASCII takes a fast path, anything else `str::to_lowercase`.
+fn lower_word(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+    } else if word.chars().all(|c| c.is_ascii() || c == '\u{2019}') {
+        // ASCII but for curly apostrophes ("don’t"): no lower-cased copy to build.
+        for c in word.chars() {
+            out.push(if c == '\u{2019}' {
+                '\''
+            } else {
+                c.to_ascii_lowercase()
+            });
+        }
+    } else {
+        out.push_str(&word.to_lowercase().replace('\u{2019}', "'"));
+    }
+}
+
+// Classes of bytes for the word scan: one table load per byte tells a letter or digit
+// and its case, and the marks the features look for, in place of a search of the
+// sentence for each mark and a second pass over each word's bytes.
+const DIGIT: u8 = 1;
+pub(super) const LOWER: u8 = 2;
+const UPPER: u8 = 4;
+const ALNUM: u8 = DIGIT | LOWER | UPPER;
+/// `%`.
+const PERCENT_MARK: u8 = 8;
+/// `$`, `£`, `€`.
+const MONEY_MARK: u8 = 16;
+/// `|`, `©`.
+pub(super) const FURNITURE_MARK: u8 = 32;
+/// A byte above 0x7f (in a word: the word is not ASCII).
+const NON_ASCII: u8 = 64;
+/// `"`, `“`, `”`: the sentence quotes someone.
+const QUOTE_MARK: u8 = 128;
+
+const CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let x = b as u8;
+        t[b] = if x.is_ascii_digit() {
+            DIGIT
+        } else if x.is_ascii_lowercase() {
+            LOWER
+        } else if x.is_ascii_uppercase() {
+            UPPER
+        } else if x == b'%' {
+            PERCENT_MARK
+        } else if x == b'$' {
+            MONEY_MARK
+        } else if x == b'|' {
+            FURNITURE_MARK
+        } else if x == b'"' {
+            QUOTE_MARK
+        } else if x >= 0x80 {
+            NON_ASCII
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// A word found by [`Scanner`]: its byte range, the classes of its bytes or-ed
+/// together, and the case of its first character (`LOWER` if `char::is_lowercase`,
+/// `UPPER` if `char::is_uppercase`, from the class of an ASCII byte).
+pub(super) struct ScannedWord {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    classes: u8,
+    pub(super) first_case: u8,
+}
+
+/// The scan behind [`words`]: bytes below 0x80 are looked at as bytes, anything else
+/// decoded as a char. `marks` gathers the mark classes of the bytes between words.
+pub(super) struct Scanner<'a> {
+    text: &'a str,
+    i: usize,
+    pub(super) marks: u8,
+}
+
+impl<'a> Scanner<'a> {
+    pub(super) fn new(text: &'a str) -> Self {
+        Scanner {
+            text,
+            i: 0,
+            marks: 0,
+        }
+    }
+
+    #[inline]
+    pub(super) fn next_word(&mut self) -> Option<ScannedWord> {
+        let text = self.text;
+        let b = text.as_bytes();
+        let n = b.len();
+        let mut i = self.i;
+        // Skip to the next letter or digit.
+        let first_case = loop {
+            if i >= n {
+                self.i = n;
+                return None;
+            }
+            let c = CLASS[usize::from(b[i])];
+            if c & ALNUM != 0 {
+                break c & (LOWER | UPPER);
+            }
+            self.marks |= c;
+            if c & NON_ASCII == 0 {
+                i += 1;
+            } else {
+                let ch = char_from(text, i);
+                if is_alphanumeric(ch) {
+                    break if ch.is_lowercase() { LOWER } else { 0 }
+                        | if ch.is_uppercase() { UPPER } else { 0 };
+                }
+                self.marks |= match ch {
+                    '£' | '€' => MONEY_MARK,
+                    '©' => FURNITURE_MARK,
+                    '\u{201c}' | '\u{201d}' => QUOTE_MARK,
+                    _ => 0,
+                };
+                i += ch.len_utf8();
+            }
+        };
+        let start = i;
+        let mut classes = 0u8;
+        let alphabetic_at = |k: usize| k < n && char_from(text, k).is_alphabetic();
+        loop {
+            // A run of ASCII letters and digits (most words are one) in a loop of its own.
+            while let Some(&x) = b.get(i) {
+                let c = CLASS[usize::from(x)];
+                if c & ALNUM == 0 {
+                    break;
+                }
+                classes |= c;
+                i += 1;
+            }
+            let Some(&x) = b.get(i) else {
+                break;
+            };
+            if x < 0x80 {
+                let joins = match x {
+                    b'\'' => alphabetic_at(i + 1),
+                    b'.' | b',' => {
+                        i > start
+                            && b[i - 1].is_ascii_digit()
+                            && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+                    }
+                    _ => false,
+                };
+                if !joins {
+                    break;
+                }
+                i += 1;
+            } else {
+                let ch = char_from(text, i);
+                let len = ch.len_utf8();
+                let joins = if ch == '\u{2019}' {
+                    alphabetic_at(i + len)
+                } else {
+                    is_alphanumeric(ch)
+                };
+                if !joins {
+                    break;
+                }
+                classes |= NON_ASCII;
+                i += len;
+            }
+        }
+        self.i = i;
+        Some(ScannedWord {
+            start,
+            end: i,
+            classes,
+            first_case,
+        })
+    }
+}
+
+/// `c.is_alphanumeric()`, answering at once for the General Punctuation block (curly
+/// quotes, dashes), which holds no letter or digit, instead of a table search.
+#[inline]
+fn is_alphanumeric(c: char) -> bool {
+    !matches!(c, '\u{2000}'..='\u{206f}') && c.is_alphanumeric()
+}
+
+/// FNV-1a of `s` (the hash of a word for the hashed features).
+const fn fnv1a(s: &[u8]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    let mut i = 0;
+    while i < s.len() {
+        h ^= s[i] as u32;
+        h = h.wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    h
+}
+
+/// A word's lower case: an ASCII word's own bytes each or-ed with `fold` (0x20 lower-cases
+/// the letters and changes no digit, `'`, `.` or `,`, the other bytes a word has), so no
+/// copy; any other word's lower-cased copy, with `fold` 0.
+#[derive(Clone, Copy)]
+pub(super) struct Lower<'a> {
+    pub(super) bytes: &'a [u8],
+    pub(super) fold: u8,
+}
+
+impl<'a> Lower<'a> {
+    /// The lower case of an ASCII word.
+    #[inline]
+    pub(super) fn folded(bytes: &'a [u8]) -> Self {
+        Lower { bytes, fold: 0x20 }
+    }
+
+    #[inline]
+    pub(super) fn len(self) -> usize {
+        self.bytes.len()
+    }
+
+    #[inline]
+    pub(super) fn byte(self, i: usize) -> u8 {
+        self.bytes[i] | self.fold
+    }
+
+    #[inline]
+    pub(super) fn starts_with(self, prefix: &[u8]) -> bool {
+        let b = self.bytes;
+        b.len() >= prefix.len() && prefix.iter().zip(b).all(|(p, x)| *p == x | self.fold)
+    }
+
+    #[inline]
+    pub(super) fn ends_with(self, suffix: &[u8]) -> bool {
+        let b = self.bytes;
+        b.len() >= suffix.len()
+            && suffix
+                .iter()
+                .zip(&b[b.len() - suffix.len()..])
+                .all(|(p, x)| *p == x | self.fold)
+    }
+
+    #[inline]
+    pub(super) fn is(self, other: &[u8]) -> bool {
+        self.len() == other.len() && self.starts_with(other)
+    }
+
+    pub(super) fn fnv1a(self) -> u32 {
+        let mut h: u32 = 0x811c_9dc5;
+        for b in self.bytes {
+            h ^= u32::from(b | self.fold);
+            h = h.wrapping_mul(0x0100_0193);
+        }
+        h
+    }
+
+    /// The lower case of a word of at most 16 bytes as one number: its bytes in little
+    /// endian order, zeros after (no word holds a zero byte, so lengths differ too).
+    #[inline]
+    pub(super) fn key(self) -> u128 {
+        let mut k = [0u8; 16];
+        for (d, b) in k.iter_mut().zip(self.bytes) {
+            *d = b | self.fold;
+        }
+        u128::from_le_bytes(k)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fired(sentence: &str) -> Vec<&'static str> {
+        let named = scan(sentence, &mut Scratch::default(), None).named;
+        (0..NAMED)
+            .filter(|i| named & 1 << i != 0)
+            .map(|i| FEATURE_NAMES[i])
+            .collect()
+    }
+
+    #[test]
+    fn features_are_in_range_sorted_and_unique() {
+        let f =
+            feature_vector("We cut taxes by $2 trillion, more than ever, because growth was 3%.");
+        assert!(f.iter().all(|&(i, _)| i < NUM_FEATURES));
+        assert!(f.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(f.iter().any(|&(i, _)| i >= NAMED), "hashed words");
+    }
+
+    #[test]
+    fn marks_and_words_fire_their_features() {
+        for (s, money, percent) in [
+            ("costs £5 now", true, false),
+            ("costs €5 now", true, false),
+            ("costs $5 now", true, false),
+            ("rose 5% now", false, true),
+            ("rose 5 per cent now", false, true),
+            ("rose 5 cent now", false, false),
+        ] {
+            let f = fired(s);
+            assert_eq!(f.contains(&"money"), money, "{s}");
+            assert_eq!(f.contains(&"percent"), percent, "{s}");
+        }
+        let f = fired("But NASA said “the probe reached Mars in 2021.”");
+        for name in [
+            "starts-conjunction",
+            "acronym",
+            "quote-mark",
+            "year",
+            "reported",
+        ] {
+            assert!(f.contains(&name), "{name}: {f:?}");
+        }
+        assert!(!fired("The team won, but so what").contains(&"starts-conjunction"));
+        assert!(fired("and then it rained").contains(&"starts-lower"));
+    }
+
+    #[test]
+    fn witnesses_are_the_words_that_fired() {
+        let s = "Exports fell 12% because of the strike.";
+        let mut seen: Witnesses = std::array::from_fn(|_| None);
+        scan(s, &mut Scratch::default(), Some(&mut seen));
+        let word = |name: &str| seen[feature_index(name)].clone().map(|r| &s[r]);
+        assert_eq!(word("trend"), Some("fell"));
+        assert_eq!(word("percent"), Some("12"));
+        assert_eq!(word("cause"), Some("because"));
+        assert_eq!(word("len-5-9"), None);
+    }
+
+    #[test]
+    fn folded_words_are_their_lower_case() {
+        for w in [
+            "Don't",
+            "6,553",
+            "10.7",
+            "ACCORDING",
+            "Rest",
+            "O'Neil",
+            "UNITED",
+        ] {
+            let lower = w.to_ascii_lowercase();
+            let l = Lower {
+                bytes: w.as_bytes(),
+                fold: 0x20,
+            };
+            assert!(l.is(lower.as_bytes()), "{w}");
+            assert_eq!(l.fnv1a(), fnv1a(lower.as_bytes()), "{w}");
+        }
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_letter_or_digit() {
+        for c in '\u{2000}'..='\u{206f}' {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+        }
+    }
+}

@@ -1,0 +1,304 @@
+//! Check-worthy claims: which sentences state something a fact-checker would check
+//! (figures, statistics, comparisons, causes, events stated as fact).
+//!
+//! A logistic regression ([`model`]) over named features and hashed word n-grams
+//! ([`features`], word lists in [`lists`]), learnt from debate transcripts, crowd-labelled
+//! debate sentences and labelled news articles by `examples/train_claims.rs`, and
+//! calibrated on held-out folds: a sentence's `score` is the probability that a
+//! fact-checker would check it. A hand-set prior ([`furniture`]) damps lines shaped like
+//! page furniture, which no training text holds.
+
+mod features;
+mod furniture;
+mod lists;
+mod model;
+mod spans;
+
+use std::ops::Range;
+
+pub use features::{feature_vector, FEATURE_NAMES, HASH_BUCKETS, NAMED, NUM_FEATURES};
+pub use furniture::furniture_factor;
+pub use spans::{claim_sentences, reported_clause};
+
+use features::{Scratch, Witnesses};
+
+/// A sentence's check-worthiness: `score` in 0..=1 (the calibrated probability that a
+/// fact-checker would check it), and its reasons in the sentence's own words (`signals`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimScore {
+    pub score: f64,
+    pub signals: Vec<String>,
+}
+
+/// A stretch of text worth flagging as a claim: byte `range` into the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimSpan {
+    pub range: Range<usize>,
+    pub score: f64,
+    pub signals: Vec<String>,
+}
+
+/// Sentences scoring at least this are reported by [`find_claims`]: more likely checked
+/// than not.
+pub const CLAIM_THRESHOLD: f64 = 0.5;
+
+/// Below this logit a sentence cannot reach [`CLAIM_THRESHOLD`] (the furniture factor is
+/// at most 1): no sigmoid, no reasons for it.
+const HOPELESS_LOGIT: f64 = 0.0;
+const _: () = assert!(CLAIM_THRESHOLD >= 0.5);
+
+/// Where the shipped weights come from (the generated file's provenance line).
+pub fn model_provenance() -> &'static str {
+    model::PROVENANCE
+}
+
+/// Score one sentence (any text; never panics).
+pub fn score_sentence(sentence: &str) -> ClaimScore {
+    let mut scratch = Scratch::for_model();
+    let (z, shape) = logit(sentence, &mut scratch);
+    ClaimScore {
+        score: probability(z, sentence, shape),
+        signals: reasons(sentence),
+    }
+}
+
+/// The calibrated logit of a sentence and its shape (for the furniture prior).
+fn logit(sentence: &str, scratch: &mut Scratch) -> (f64, furniture::SentenceShape) {
+    let scanned = features::scan(sentence, scratch, None);
+    (model::logit(scanned.named, &scratch.hashed), scanned.shape)
+}
+
+/// The score of a sentence of logit `z` and shape `shape`.
+fn probability(z: f64, sentence: &str, shape: furniture::SentenceShape) -> f64 {
+    let p = sigmoid(z) * furniture::furniture_factor_of(sentence, shape);
+    p.clamp(0.0, 1.0)
+}
+
+fn sigmoid(z: f64) -> f64 {
+    1.0 / (1.0 + (-z).exp())
+}
+
+/// The sentences of `text` (byte ranges) worth flagging, each trimmed of surrounding
+/// white space. Questions are never claims.
+pub fn find_claims(text: &str, sentences: &[Range<usize>]) -> Vec<ClaimSpan> {
+    find_claims_except(text, sentences, |_| false)
+}
+
+/// [`find_claims`] without the sentences whose trimmed byte range `skip` refuses,
+/// which are not even scored (`analyse` skips those holding reported speech).
+/// Sentences cut after an initial or inside a name ("W.M." / "Keck Observatory") are
+/// joined again first ([`claim_sentences`]).
+pub fn find_claims_except(
+    text: &str,
+    sentences: &[Range<usize>],
+    skip: impl Fn(&Range<usize>) -> bool,
+) -> Vec<ClaimSpan> {
+    let mut out = Vec::new();
+    let mut scratch = Scratch::for_model();
+    for range in claim_sentences(text, sentences) {
+        let body = &text[range.clone()];
+        if body.ends_with('?') || skip(&range) {
+            continue;
+        }
+        let (z, shape) = logit(body, &mut scratch);
+        // Most sentences score too low to be reported: no sigmoid for them.
+        if z < HOPELESS_LOGIT {
+            continue;
+        }
+        let score = probability(z, body, shape);
+        if score >= CLAIM_THRESHOLD {
+            out.push(ClaimSpan {
+                range,
+                score,
+                signals: reasons(body),
+            });
+        }
+    }
+    out
+}
+
+/// How many reasons a claim shows at most.
+const MAX_REASONS: usize = 3;
+/// A feature or word is a reason when it adds at least this to the logit.
+const REASON_PUSH: f64 = 0.2;
+
+/// Why a sentence scores as it does, in its own words: the features and words that
+/// push its score up most, strongest first ("percentage “40%”", "“hospitals”").
+fn reasons(sentence: &str) -> Vec<String> {
+    let mut witnesses: Witnesses = std::array::from_fn(|_| None);
+    let scanned = features::scan(sentence, &mut Scratch::default(), Some(&mut witnesses));
+    let mut pushes: Vec<(f64, String)> = Vec::new();
+    let mut shown = Vec::new();
+    for (i, witness) in witnesses.iter().enumerate() {
+        let (Some(word), Some(label)) = (witness, reason_label(i)) else {
+            continue;
+        };
+        let push = model::named_weight(i);
+        if scanned.named & 1 << i != 0 && push >= REASON_PUSH {
+            pushes.push((
+                push,
+                format!("{label} “{}”", shown_word(&sentence[word.clone()])),
+            ));
+            shown.push(word.clone());
+        }
+    }
+    for (word, push) in features::word_pushes(sentence, model::hashed_weight) {
+        if push >= REASON_PUSH && !shown.contains(&word) {
+            pushes.push((push, format!("“{}”", shown_word(&sentence[word]))));
+        }
+    }
+    pushes.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let mut out: Vec<String> = Vec::with_capacity(MAX_REASONS);
+    for (_, s) in pushes {
+        if out.len() == MAX_REASONS {
+            break;
+        }
+        if !out.contains(&s) {
+            out.push(s);
+        }
+    }
+    out
+}
+
+/// A word as a reason shows it: a figure's thousands commas become narrow spaces
+/// ("6 553"), since a list of reasons is written joined by commas (brat notes).
+fn shown_word(word: &str) -> String {
+    word.replace(',', "\u{202f}")
+}
+
+/// The reader's word for named feature `i`, for those that can be pointed at in the
+/// sentence (length, person and the like are not reasons a reader is shown).
+fn reason_label(i: usize) -> Option<&'static str> {
+    Some(match FEATURE_NAMES[i] {
+        "number" | "numbers-2" | "numbers-3+" | "magnitude" | "quantity" | "unit" => "figure",
+        "year" | "date" => "date",
+        "percent" => "percentage",
+        "money" => "money",
+        "comparative" | "than" => "comparison",
+        "superlative" | "record" | "every-never" | "ordinal" => "record",
+        "cause" => "cause",
+        "trend" => "change",
+        "statistic" | "research" => "statistic",
+        "past-event" | "past-ed" | "perfect" | "event" => "past event",
+        "vote-law" => "law or vote",
+        "reported" => "reported",
+        "names-1" | "names-3+" | "acronym" => "name",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn news_figures_score_high_and_name_their_words() {
+        let s = score_sentence(
+            "The health ministry said 40% of the country's 212 hospitals were damaged in the floods last month.",
+        );
+        assert!(s.score >= CLAIM_THRESHOLD, "{s:?}");
+        assert!(s.signals.iter().any(|x| x.contains("40")), "{s:?}");
+        let s = score_sentence(
+            "Unemployment fell to 4.9 percent in 2016, the lowest rate in eight years.",
+        );
+        assert!(s.score >= CLAIM_THRESHOLD, "{s:?}");
+        assert!(
+            !s.signals.is_empty() && s.signals.len() <= MAX_REASONS,
+            "{s:?}"
+        );
+    }
+
+    #[test]
+    fn chatter_and_furniture_score_low() {
+        for line in [
+            "Thank you so much, everybody, it is wonderful to be here.",
+            "What would you do about it?",
+            "12 minutes ago",
+            "Jane Roe 1 minute ago Sat 18th April 2020 | 01:58 PM",
+            "About Us | Contact Us | Careers",
+            "I really hope we can all come together and do better.",
+        ] {
+            let s = score_sentence(line);
+            assert!(s.score < CLAIM_THRESHOLD, "{line}: {s:?}");
+        }
+    }
+
+    #[test]
+    fn factual_outscores_opinion() {
+        let fact = score_sentence("Burglaries rose by 12 percent in the city in 2015.").score;
+        let opinion = score_sentence("I believe we can do better for our children.").score;
+        assert!(fact > opinion, "{fact} vs {opinion}");
+    }
+
+    #[test]
+    fn find_claims_trims_and_skips_questions() {
+        let text = "Is it true? Unemployment rose 3 percent in 2009 after the crash. Thanks!";
+        let sentences = [0..11, 11..65, 65..text.len()];
+        let found = find_claims(text, &sentences);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            &text[found[0].range.clone()],
+            "Unemployment rose 3 percent in 2009 after the crash."
+        );
+        assert!(find_claims(text, &[0..500, Range { start: 3, end: 2 }]).is_empty());
+        let second = found[0].range.clone();
+        assert!(find_claims_except(text, &sentences, |r| *r == second).is_empty());
+        assert_eq!(
+            find_claims_except(text, &sentences, |r| r.start == 0),
+            found
+        );
+    }
+
+    #[test]
+    fn the_engine_scores_as_the_trainer_did() {
+        for (sentence, expected) in model::TRAINER_CHECKS {
+            let got = score_sentence(sentence).score;
+            // The hashed weights ship as 16-bit integers: a little rounding.
+            assert!(
+                (got - expected).abs() < 2e-3,
+                "{sentence}: {got} vs {expected}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_claim_never_starts_after_an_initial_inside_a_name() {
+        let text =
+            "The telescope at the W.M. Keck Observatory in Hawaii found 12 new moons in 2019.";
+        let cut = text.find("Keck").unwrap();
+        let pieces = claim_sentences(text, &[0..cut, cut..text.len()]);
+        assert_eq!(pieces.len(), 1);
+        assert_eq!(pieces[0], 0..text.len());
+        // A dotted abbreviation that ends a sentence before a new one stays an end.
+        let text = "Prices rose 5% in the U.S. The rise was the largest since 1990.";
+        let cut = text.find("The rise").unwrap();
+        assert_eq!(claim_sentences(text, &[0..cut, cut..text.len()]).len(), 2);
+    }
+
+    #[test]
+    fn reported_clauses_cut_from_their_verb_are_no_claims() {
+        for (text, clause) in [
+            (
+                "The senator called out Ruritania for hacking the banks.",
+                "out Ruritania for hacking the banks",
+            ),
+            (
+                "The coach said he looks forward to meeting the Hawks again.",
+                "forward to meeting the Hawks again",
+            ),
+            ("The club said in a statement.", "in a statement"),
+            ("Officials said the bridge was closed.", "ridge was closed"),
+        ] {
+            let start = text.find(clause).unwrap();
+            assert_eq!(
+                reported_clause(text, start..start + clause.len()),
+                None,
+                "{clause}"
+            );
+        }
+        let text = "The ministry said 40% of hospitals were hit.";
+        let start = text.find("40%").unwrap();
+        let r = start..text.len();
+        assert_eq!(reported_clause(text, r.clone()), Some(r));
+    }
+}
