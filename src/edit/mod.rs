@@ -5,6 +5,7 @@
 pub mod anchor;
 pub mod article;
 pub mod chunks;
+pub mod compare;
 pub mod cues;
 mod doc;
 pub mod history;
