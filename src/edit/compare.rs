@@ -10,12 +10,14 @@
 
 mod figures;
 mod merge;
+mod report;
 
 use std::collections::{HashMap, VecDeque};
 use std::fmt;
 
 pub use figures::{Figure, Figures, Overlap, Row, Share};
 pub use merge::merge;
+pub use report::{aspect_counts, percent, report};
 
 use crate::model::{Annotation, Document, Kind};
 
@@ -67,7 +69,7 @@ impl Aspect {
             Aspect::Span => "span",
             Aspect::Speaker => "speaker",
             Aspect::Cue => "cue",
-            Aspect::Review => "accepted",
+            Aspect::Review => "review state",
         }
     }
 }
@@ -125,7 +127,7 @@ impl fmt::Display for TextsDiffer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "the two files annotate different texts (A has {} characters, B {}; they part at character {}: A “{}”, B “{}”). Only annotations of the same text can be compared.",
+            "the two files annotate different texts (A has {} characters, B {}; they part at character {}: A \"{}\", B \"{}\"). Only annotations of the same text can be compared.",
             self.a_len, self.b_len, self.at, self.a_near, self.b_near
         )
     }
