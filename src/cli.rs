@@ -59,6 +59,14 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Compare two people's annotations of the same text (quotelens/1 or W3C): agreement figures by score.py's overlap rules, A as reference.
+    Compare {
+        /// Print the figures as JSON.
+        #[arg(long)]
+        json: bool,
+        a: PathBuf,
+        b: PathBuf,
+    },
 }
 
 fn parse_format(name: &str) -> Result<Format, String> {
@@ -92,6 +100,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         },
         Command::Convert { to, out, files } => convert(out.as_deref(), to, &files),
         Command::Extract { out, files } => extract(out.as_deref(), &files),
+        Command::Compare { json, a, b } => compare(&a, &b, json),
     }
 }
 
@@ -294,4 +303,32 @@ fn read_text(file: &Path) -> Result<String, String> {
             e.utf8_error().valid_up_to()
         )
     })
+}
+
+/// `quotelens compare A B`: the agreement figures of two annotation files of one text.
+fn compare(a: &Path, b: &Path, json: bool) -> i32 {
+    let compared = import_path(a)
+        .and_then(|da| Ok((da, import_path(b)?)))
+        .and_then(|(da, db)| crate::edit::compare::compare(da, db).map_err(|e| e.to_string()));
+    let c = match compared {
+        Ok(c) => c,
+        Err(msg) => {
+            eprintln!("quotelens: {msg}");
+            return 1;
+        }
+    };
+    let out = if json {
+        let mut v = serde_json::json!({
+            "a": a.display().to_string(), "b": b.display().to_string(),
+            "pairs": c.pairs.len(), "differences": c.differences.len(),
+        });
+        v["figures"] = c.figures.to_json();
+        format!("{v}\n")
+    } else {
+        crate::edit::compare::report(&c, &a.display().to_string(), &b.display().to_string())
+    };
+    match std::io::stdout().write_all(out.as_bytes()) {
+        Ok(()) => 0,
+        Err(_) => 1,
+    }
 }

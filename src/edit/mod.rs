@@ -5,6 +5,8 @@
 pub mod anchor;
 pub mod article;
 pub mod chunks;
+pub mod compare;
+pub mod comparing;
 pub mod cues;
 mod doc;
 pub mod history;
@@ -19,6 +21,7 @@ pub mod summary;
 pub mod transfer;
 
 pub use article::{ArticleChoice, ArticleSetting};
+pub use comparing::{CompareStep, Comparing};
 pub use doc::{Doc, Rejection};
 pub use ops::SpeakerChoice;
 pub use state::{reduce, Action, ReviewStep, State};

@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use super::comparing::{leaves_compare, CompareStep, Comparing};
 use super::doc::Doc;
 use super::history::History;
 use super::ops::{self, SpeakerChoice};
@@ -58,6 +59,8 @@ pub enum Action {
     Select(Option<String>),
     /// A step through the review queue; while it runs, its current item is the active one.
     Review(ReviewStep),
+    /// A step of compare mode (`edit::comparing`); its current difference is the active one.
+    Compare(CompareStep),
     Undo,
     Redo,
     /// A new document (empty, a sample, an import): undoable.
@@ -98,6 +101,8 @@ pub struct State {
     pub rev: u64,
     /// The review queue, while the person is reviewing.
     pub review: Option<Review>,
+    /// The comparison with another file, while the person is comparing.
+    pub compare: Option<Comparing>,
 }
 
 impl State {
@@ -206,6 +211,7 @@ impl State {
             }
             Action::Select(id) => self.active = id,
             Action::Review(step) => self.review_step(step),
+            Action::Compare(step) => self.compare_step(step),
             Action::Undo | Action::Redo => {
                 let current = self.doc.clone();
                 let moved = if action == Action::Undo {
@@ -299,6 +305,9 @@ impl Doc {
 
 /// Apply `action` to `state`: the one place the document changes.
 pub fn reduce(mut state: State, action: Action) -> State {
+    if state.compare.is_some() && leaves_compare(&action) {
+        state.leave_compare();
+    }
     let before = state.doc.clone();
     let (history, select) = (
         matches!(action, Action::Undo | Action::Redo),

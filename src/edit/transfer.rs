@@ -84,6 +84,12 @@ pub fn file_stem(text: &str) -> String {
 /// problem is described in words a person understands, and nothing is loaded.
 pub fn import(file_name: &str, bytes: &[u8]) -> Result<Doc, String> {
     let document = crate::formats::import(file_name, bytes).map_err(|e| e.to_string())?;
+    Ok(doc_of(document))
+}
+
+/// A document read from outside (an import, a merge) set up for review: its automatic
+/// annotations stand for the engine's until the engine has run once.
+pub fn doc_of(document: Document) -> Doc {
     let (user, auto) = document
         .annotations
         .into_iter()
@@ -112,7 +118,7 @@ pub fn import(file_name: &str, bytes: &[u8]) -> Result<Doc, String> {
         .filter_map(|a| a.id.strip_prefix('u')?.parse().ok())
         .max()
         .unwrap_or(0);
-    Ok(doc)
+    doc
 }
 
 #[cfg(test)]

@@ -1,0 +1,472 @@
+//! Two people's work on the same text, side by side: which annotations agree and how the
+//! others differ (only one has it; kind, span, speaker, cue or review state), agreement
+//! figures by the overlap rules of the shared scorer (`figures`), and a merged document
+//! that takes each difference from the side a person chooses (`merge`).
+//!
+//! Plain Rust, no web types: the app's compare mode (`edit::comparing`) and
+//! `quotelens compare` use it alike. A is the reference wherever a direction matters
+//! (precision is "B's that A has", recall "A's that B has"); F1 is the same either way
+//! round up to ties in the one-to-one matching.
+
+mod figures;
+mod merge;
+mod report;
+
+use std::collections::{HashMap, VecDeque};
+use std::fmt;
+
+pub use figures::{Figure, Figures, Overlap, Row, Share};
+pub use merge::merge;
+pub use report::{aspect_counts, percent, report};
+
+use crate::model::{Annotation, Document, Kind};
+
+/// The lower overlap threshold of `score.py`: a quote is found when more than this share
+/// of its characters is covered. Also the least overlap that pairs two annotations of
+/// the same thing whose spans differ.
+pub const LOOSE: f64 = 0.3;
+/// The strict threshold of `score.py`.
+pub const STRICT: f64 = 0.8;
+
+/// Which of the two documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Side {
+    A,
+    B,
+}
+
+impl Side {
+    pub fn letter(self) -> &'static str {
+        match self {
+            Side::A => "A",
+            Side::B => "B",
+        }
+    }
+}
+
+/// One way a pair of annotations differs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Aspect {
+    /// Only A marked it.
+    OnlyA,
+    /// Only B marked it.
+    OnlyB,
+    Kind,
+    Span,
+    /// An attribution's speaker name, or the speaker mention a quote or claim links to.
+    Speaker,
+    Cue,
+    /// One accepted it (or made it: `origin: user`), the other left it unreviewed.
+    Review,
+}
+
+impl Aspect {
+    pub fn label(self) -> &'static str {
+        match self {
+            Aspect::OnlyA => "only in A",
+            Aspect::OnlyB => "only in B",
+            Aspect::Kind => "kind",
+            Aspect::Span => "span",
+            Aspect::Speaker => "speaker",
+            Aspect::Cue => "cue",
+            Aspect::Review => "review state",
+        }
+    }
+}
+
+/// An annotation of A and one of B that mark the same thing (or one of them alone),
+/// by index into each document's annotations.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pair {
+    pub a: Option<usize>,
+    pub b: Option<usize>,
+    /// Empty when the two agree.
+    pub differs: Vec<Aspect>,
+}
+
+impl Pair {
+    pub fn side(&self, side: Side) -> Option<usize> {
+        match side {
+            Side::A => self.a,
+            Side::B => self.b,
+        }
+    }
+
+    pub fn agrees(&self) -> bool {
+        self.differs.is_empty()
+    }
+}
+
+/// Two documents compared.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    pub a: Document,
+    pub b: Document,
+    /// Every annotation of either document in exactly one pair, in text order.
+    pub pairs: Vec<Pair>,
+    /// The pairs that differ (indices into `pairs`), in text order.
+    pub differences: Vec<usize>,
+    pub figures: Figures,
+    /// The pair of each annotation of A and of B.
+    pair_of: [Vec<usize>; 2],
+}
+
+/// The two files are not of the same text, so their offsets cannot be compared.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextsDiffer {
+    /// The first code point where they differ.
+    pub at: usize,
+    pub a_len: usize,
+    pub b_len: usize,
+    /// A few words of each around `at`.
+    pub a_near: String,
+    pub b_near: String,
+}
+
+impl fmt::Display for TextsDiffer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "the two files annotate different texts (A has {} characters, B {}; they part at character {}: A \"{}\", B \"{}\"). Only annotations of the same text can be compared.",
+            self.a_len, self.b_len, self.at, self.a_near, self.b_near
+        )
+    }
+}
+
+impl std::error::Error for TextsDiffer {}
+
+/// The text's characters and which of them count for overlaps: as in `score.py`, white
+/// space and quotation marks do not (two spans that differ only by the marks agree).
+pub(crate) struct Chars {
+    chars: Vec<char>,
+    counts: Vec<bool>,
+}
+
+const UNCOUNTED: &[char] = &[
+    ' ', '\t', '\r', '\n', '\u{a0}', '"', '\'', '\u{201c}', '\u{201d}', '\u{2018}', '\u{2019}',
+    '\u{ab}', '\u{bb}',
+];
+
+impl Chars {
+    fn new(text: &str) -> Self {
+        let chars: Vec<char> = text.chars().collect();
+        let counts = chars.iter().map(|c| !UNCOUNTED.contains(c)).collect();
+        Chars { chars, counts }
+    }
+
+    /// The counted code points of `[start, end)`, ascending.
+    fn of(&self, start: usize, end: usize) -> Vec<u32> {
+        let end = end.min(self.counts.len());
+        (start.min(end)..end)
+            .filter(|&i| self.counts[i])
+            .map(|i| i as u32)
+            .collect()
+    }
+
+    /// `[start, end)` as text, trimmed and lower-cased (for the cue's "same text").
+    fn words(&self, start: usize, end: usize) -> String {
+        let end = end.min(self.chars.len());
+        let s: String = self.chars[start.min(end)..end].iter().collect();
+        s.trim().to_lowercase()
+    }
+}
+
+/// How many values two ascending lists share.
+fn common(x: &[u32], y: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Whether two ascending lists can share a value (their extents meet): a cheap test
+/// before `common`.
+fn extents_meet(x: &[u32], y: &[u32]) -> bool {
+    match (x.first(), x.last(), y.first(), y.last()) {
+        (Some(&x0), Some(&x1), Some(&y0), Some(&y1)) => x0 <= y1 && y0 <= x1,
+        _ => false,
+    }
+}
+
+/// Where two texts part, or none when they are the same.
+fn texts_differ(a: &str, b: &str) -> Option<TextsDiffer> {
+    if a == b {
+        return None;
+    }
+    let at = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let near = |t: &str| -> String {
+        let s: String = t.chars().skip(at.saturating_sub(12)).take(24).collect();
+        s.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    Some(TextsDiffer {
+        at,
+        a_len: a.chars().count(),
+        b_len: b.chars().count(),
+        a_near: near(a),
+        b_near: near(b),
+    })
+}
+
+/// Compare two documents of the same text; refuses documents of different texts.
+pub fn compare(a: Document, b: Document) -> Result<Comparison, TextsDiffer> {
+    if let Some(differ) = texts_differ(&a.text, &b.text) {
+        return Err(differ);
+    }
+    let chars = Chars::new(&a.text);
+    let paired = pair_annotations(&a, &b, &chars);
+    let mut pairs: Vec<Pair> = {
+        let links = Links::new(&a, &b, &paired);
+        paired
+            .iter()
+            .map(|&(ia, ib)| Pair {
+                a: ia,
+                b: ib,
+                differs: links.aspects(ia, ib),
+            })
+            .collect()
+    };
+    let start_of = |p: &Pair| {
+        let ends = [
+            p.a.map(|i| &a.annotations[i]),
+            p.b.map(|i| &b.annotations[i]),
+        ];
+        let start = ends.iter().flatten().map(|x| x.start).min().unwrap_or(0);
+        let end = ends.iter().flatten().map(|x| x.end).max().unwrap_or(0);
+        (start, end, p.a, p.b)
+    };
+    pairs.sort_by_key(start_of);
+    let mut pair_of = [vec![0; a.annotations.len()], vec![0; b.annotations.len()]];
+    for (k, p) in pairs.iter().enumerate() {
+        if let Some(i) = p.a {
+            pair_of[0][i] = k;
+        }
+        if let Some(i) = p.b {
+            pair_of[1][i] = k;
+        }
+    }
+    let differences = (0..pairs.len()).filter(|&k| !pairs[k].agrees()).collect();
+    let figures = figures::figures(&a, &b, &chars, &pairs);
+    Ok(Comparison {
+        a,
+        b,
+        pairs,
+        differences,
+        figures,
+        pair_of,
+    })
+}
+
+impl Comparison {
+    pub fn doc(&self, side: Side) -> &Document {
+        match side {
+            Side::A => &self.a,
+            Side::B => &self.b,
+        }
+    }
+
+    /// The annotation of `side` in pair `k`.
+    pub fn annotation(&self, k: usize, side: Side) -> Option<&Annotation> {
+        let i = self.pairs.get(k)?.side(side)?;
+        self.doc(side).annotations.get(i)
+    }
+
+    /// The pair holding the annotation of `side` with `id`.
+    fn pair_with_id(&self, side: Side, id: &str) -> Option<usize> {
+        let doc = self.doc(side);
+        let i = doc.annotations.iter().position(|x| x.id == id)?;
+        Some(self.pair_of[side as usize][i])
+    }
+
+    /// The speaker a quote or claim of `side` links to: the attribution's name.
+    pub fn speaker_of(&self, annotation: &Annotation, side: Side) -> Option<String> {
+        let id = annotation.attribution.as_deref()?;
+        let a = self.doc(side).annotations.iter().find(|x| x.id == id)?;
+        Some(a.speaker.clone().unwrap_or_else(|| a.text.clone()))
+    }
+}
+
+/// Pair each annotation of A with at most one of B: the same kind and span first, then
+/// the same span of another kind, then overlapping spans of the same kind, then a quote
+/// and a claim over the same words. The rest stand alone.
+fn pair_annotations(
+    a: &Document,
+    b: &Document,
+    chars: &Chars,
+) -> Vec<(Option<usize>, Option<usize>)> {
+    let (na, nb) = (a.annotations.len(), b.annotations.len());
+    let mut partner_a: Vec<Option<usize>> = vec![None; na];
+    let mut partner_b: Vec<Option<usize>> = vec![None; nb];
+    let link = |ia: usize, ib: usize, pa: &mut [Option<usize>], pb: &mut [Option<usize>]| {
+        pa[ia] = Some(ib);
+        pb[ib] = Some(ia);
+    };
+    for same_kind in [true, false] {
+        let mut by_span: HashMap<(Option<Kind>, usize, usize), VecDeque<usize>> = HashMap::new();
+        for (ib, x) in b.annotations.iter().enumerate() {
+            if partner_b[ib].is_none() {
+                let kind = same_kind.then_some(x.kind);
+                by_span
+                    .entry((kind, x.start, x.end))
+                    .or_default()
+                    .push_back(ib);
+            }
+        }
+        for (ia, x) in a.annotations.iter().enumerate() {
+            let key = (same_kind.then_some(x.kind), x.start, x.end);
+            if partner_a[ia].is_none() {
+                if let Some(ib) = by_span.get_mut(&key).and_then(VecDeque::pop_front) {
+                    link(ia, ib, &mut partner_a, &mut partner_b);
+                }
+            }
+        }
+    }
+    let counted_a: Vec<Vec<u32>> = a
+        .annotations
+        .iter()
+        .map(|x| chars.of(x.start, x.end))
+        .collect();
+    let counted_b: Vec<Vec<u32>> = b
+        .annotations
+        .iter()
+        .map(|x| chars.of(x.start, x.end))
+        .collect();
+    let same = |ka: Kind, kb: Kind| ka == kb;
+    let quote_or_claim =
+        |ka: Kind, kb: Kind| ka != kb && ka != Kind::Attribution && kb != Kind::Attribution;
+    for kinds_fit in [&same as &dyn Fn(Kind, Kind) -> bool, &quote_or_claim] {
+        let mut candidates = Vec::new();
+        for ia in (0..na).filter(|&i| partner_a[i].is_none()) {
+            for ib in (0..nb).filter(|&i| partner_b[i].is_none()) {
+                let (x, y) = (&counted_a[ia], &counted_b[ib]);
+                if !kinds_fit(a.annotations[ia].kind, b.annotations[ib].kind) || !extents_meet(x, y)
+                {
+                    continue;
+                }
+                let share = common(x, y) as f64 / x.len().max(y.len()) as f64;
+                if share > LOOSE {
+                    candidates.push((share, ia, ib));
+                }
+            }
+        }
+        // Best overlap first; ties in text order.
+        candidates.sort_by(|p, q| q.0.total_cmp(&p.0).then((p.1, p.2).cmp(&(q.1, q.2))));
+        for (_, ia, ib) in candidates {
+            if partner_a[ia].is_none() && partner_b[ib].is_none() {
+                link(ia, ib, &mut partner_a, &mut partner_b);
+            }
+        }
+    }
+    let mut out: Vec<(Option<usize>, Option<usize>)> = partner_a
+        .iter()
+        .enumerate()
+        .map(|(ia, &ib)| (Some(ia), ib))
+        .collect();
+    out.extend(
+        (0..nb)
+            .filter(|&ib| partner_b[ib].is_none())
+            .map(|ib| (None, Some(ib))),
+    );
+    out
+}
+
+/// What is needed to tell how a pair differs: each side's annotations by id, and which
+/// annotation of B each of A's is paired with.
+struct Links<'d> {
+    a: &'d Document,
+    b: &'d Document,
+    a_ids: HashMap<&'d str, usize>,
+    b_ids: HashMap<&'d str, usize>,
+    partner_of_a: Vec<Option<usize>>,
+}
+
+impl<'d> Links<'d> {
+    fn new(a: &'d Document, b: &'d Document, paired: &[(Option<usize>, Option<usize>)]) -> Self {
+        let ids = |d: &'d Document| -> HashMap<&'d str, usize> {
+            let mut m = HashMap::new();
+            for (i, x) in d.annotations.iter().enumerate() {
+                m.entry(x.id.as_str()).or_insert(i);
+            }
+            m
+        };
+        let mut partner_of_a = vec![None; a.annotations.len()];
+        for &(ia, ib) in paired {
+            if let Some(ia) = ia {
+                partner_of_a[ia] = ib;
+            }
+        }
+        Links {
+            a,
+            b,
+            a_ids: ids(a),
+            b_ids: ids(b),
+            partner_of_a,
+        }
+    }
+
+    fn aspects(&self, ia: Option<usize>, ib: Option<usize>) -> Vec<Aspect> {
+        let (x, y) = match (ia, ib) {
+            (Some(ia), Some(ib)) => (&self.a.annotations[ia], &self.b.annotations[ib]),
+            (Some(_), None) => return vec![Aspect::OnlyA],
+            _ => return vec![Aspect::OnlyB],
+        };
+        let mut out = Vec::new();
+        if x.kind != y.kind {
+            out.push(Aspect::Kind);
+        }
+        if (x.start, x.end) != (y.start, y.end) {
+            out.push(Aspect::Span);
+        }
+        if x.kind == y.kind && self.speakers_differ(x, y) {
+            out.push(Aspect::Speaker);
+        }
+        let cue_span = |c: &Option<crate::model::Cue>| c.as_ref().map(|c| (c.start, c.end));
+        if x.kind == Kind::Attribution
+            && y.kind == Kind::Attribution
+            && cue_span(&x.cue) != cue_span(&y.cue)
+        {
+            out.push(Aspect::Cue);
+        }
+        if x.origin != y.origin {
+            out.push(Aspect::Review);
+        }
+        out
+    }
+
+    /// Attributions: a different speaker name. Quotes and claims: a speaker mention on
+    /// one side only, or mentions that are not paired with each other (a difference
+    /// within paired mentions is the mentions' own).
+    fn speakers_differ(&self, x: &Annotation, y: &Annotation) -> bool {
+        if x.kind == Kind::Attribution {
+            return speaker_key(x) != speaker_key(y);
+        }
+        let la = x.attribution.as_deref().and_then(|id| self.a_ids.get(id));
+        let lb = y.attribution.as_deref().and_then(|id| self.b_ids.get(id));
+        match (la, lb) {
+            (None, None) => false,
+            (Some(&la), Some(&lb)) => self.partner_of_a[la] != Some(lb),
+            _ => true,
+        }
+    }
+}
+
+/// An attribution's speaker for comparison: its canonical name (else the words it
+/// covers), case and spacing aside.
+pub(crate) fn speaker_key(a: &Annotation) -> String {
+    let name = a.speaker.as_deref().unwrap_or(&a.text);
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+#[cfg(test)]
+mod tests;
