@@ -223,7 +223,8 @@ pub fn ensure_user(doc: &mut Doc, id: &str) -> Result<usize, String> {
 
 /// Add a person's annotation over the code points `[start, end)`, trimmed of white
 /// space. An attribution takes the words as the speaker's name and, when a quote or
-/// claim is `active`, becomes its attribution. Returns the new annotation's id.
+/// claim is `active`, becomes its attribution. Words the engine already marked the same
+/// way become the person's. Returns the annotation's id.
 pub fn add(
     doc: &mut Doc,
     kind: Kind,
@@ -256,7 +257,13 @@ pub fn add(
         .into_iter()
         .find(|a| a.kind == kind && a.start == s && a.end == e);
     let id = match existing {
-        Some(same) => same.id,
+        Some(same) if same.origin == Origin::User => same.id,
+        // The person marked exactly what the engine found: it becomes theirs, as an
+        // accept would make it, so it outlives the next analysis (whose ids differ).
+        Some(same) => {
+            let i = ensure_user(doc, &same.id)?;
+            doc.user[i].id.clone()
+        }
         None => {
             let id = doc.fresh_id();
             let text = doc.text.clone();
