@@ -45,14 +45,43 @@ pub(super) const PHRASES: [&str; 20] = [
     "credit",
     "opens in new window",
 ];
-/// The bits of [`LineScan::found`] that are marks of a site's notice.
-pub(super) const SITE_MARKS: u32 = (1 << 18) - 1;
 /// The bit of [`LineScan::found`] for "all rights reserved".
-pub(super) const ALL_RIGHTS_RESERVED: u32 = 1 << 6;
+pub(super) const ALL_RIGHTS_RESERVED: u32 = bit_of("all rights reserved");
 /// The bit of [`LineScan::found`] for "credit".
-pub(super) const CREDIT: u32 = 1 << 18;
+pub(super) const CREDIT: u32 = bit_of("credit");
 /// The bit of [`LineScan::found`] for "opens in new window".
-pub(super) const NEW_WINDOW: u32 = 1 << 19;
+pub(super) const NEW_WINDOW: u32 = bit_of("opens in new window");
+/// The bits of [`LineScan::found`] that are marks of a site's notice: every phrase
+/// listed before "credit".
+pub(super) const SITE_MARKS: u32 = CREDIT - 1;
+
+/// The bit of `phrase` in [`LineScan::found`], found at compile time, so reordering
+/// [`PHRASES`] cannot leave a bit naming another phrase (a phrase not listed fails the
+/// build).
+const fn bit_of(phrase: &str) -> u32 {
+    let mut k = 0;
+    while k < PHRASES.len() {
+        if const_eq(PHRASES[k].as_bytes(), phrase.as_bytes()) {
+            return 1 << k;
+        }
+        k += 1;
+    }
+    panic!("bit_of: not one of PHRASES")
+}
+
+const fn const_eq(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
 
 /// Bits of a [`BYTE_MASKS`] entry: [`ALNUM`] (bit 0), the phrases whose first byte it
 /// is (bits 4..24), whose second (24..44), whose third (44..64). Shifted up by 20, the
@@ -261,6 +290,15 @@ pub(super) fn normalised_starts_with(line: &str, prefix: &str) -> bool {
 mod tests {
     use super::super::{normalise, word_count};
     use super::*;
+
+    #[test]
+    fn named_bits_are_the_bits_of_their_phrases() {
+        let bit = |p: &str| 1u32 << PHRASES.iter().position(|q| *q == p).unwrap();
+        assert_eq!(ALL_RIGHTS_RESERVED, bit("all rights reserved"));
+        assert_eq!(CREDIT, bit("credit"));
+        assert_eq!(NEW_WINDOW, bit("opens in new window"));
+        assert_eq!(SITE_MARKS.count_ones() as usize, PHRASES.len() - 2);
+    }
 
     /// What [`scan_line`] gives, each part by its plain definition.
     fn plain_scan(line: &str) -> LineScan {
