@@ -31,34 +31,33 @@ files=$(find "$CORPUS" -name '*.txt' | wc -l)
 cores=$(nproc)
 echo "corpus: $files files, $bytes bytes (PolNeAR train x $copies); $cores cores; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-run() { # JOBS -> seconds
-  local out="$TARGET/bench-corpus.jsonl" start end
+run() { # JOBS -> "WALL CPU" seconds (CPU: user + system, all threads)
+  local out="$TARGET/bench-corpus.jsonl" times
   cat "$CORPUS"/copy-1/*.txt > /dev/null   # page cache warm for both runs alike
-  start=$(date +%s.%N)
-  "$BIN" annotate --jobs "$1" --jsonl-out "$out" "$CORPUS" 2>/dev/null
-  end=$(date +%s.%N)
+  times=$( { TIMEFORMAT='%R %U %S'; time "$BIN" annotate --jobs "$1" --jsonl-out "$out" "$CORPUS" 2>/dev/null; } 2>&1 )
   rm -f "$out"
-  echo "$end - $start" | bc -l
+  awk '{ print $1, $2 + $3 }' <<<"$times"
 }
-one=$(run 1)
-all=$(run "$cores")
+read -r one one_cpu <<<"$(run 1)"
+read -r all all_cpu <<<"$(run "$cores")"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
-awk -v b="$bytes" -v one="$one" -v all="$all" -v cores="$cores" 'BEGIN {
-  printf "quotelens annotate --jobs 1:     %8.2f MB/s (%.1f s)\n", b / 1e6 / one, one;
-  printf "quotelens annotate --jobs %d:     %8.2f MB/s (%.1f s)\n", cores, b / 1e6 / all, all;
-  printf "scaling:                         %8.2f x on %d cores\n", one / all, cores;
+awk -v b="$bytes" -v one="$one" -v all="$all" -v oc="$one_cpu" -v ac="$all_cpu" -v cores="$cores" 'BEGIN {
+  printf "quotelens annotate --jobs 1:  %8.2f MB/s wall (%.1f s), %.2f MB per CPU second\n", b / 1e6 / one, one, b / 1e6 / oc;
+  printf "quotelens annotate --jobs %d:  %8.2f MB/s wall (%.1f s), %.2f MB per CPU second\n", cores, b / 1e6 / all, all, b / 1e6 / ac;
+  printf "scaling:                      %8.2f x wall on %d cores (a busy machine lowers it: see the load)\n", one / all, cores;
 }'
 
 PY=.venv-bench/bin/python
 if [ -z "${QUOTELENS_NO_TEXTACY:-}" ] && [ -x "$PY" ]; then
   SLICE="$TARGET/bench-textacy-slice"
   rm -rf "$SLICE" && mkdir -p "$SLICE"
-  ls "$TRAIN"/*.txt | head -100 | xargs cp -t "$SLICE"
+  train_files=("$TRAIN"/*.txt)
+  cp "${train_files[@]:0:100}" "$SLICE"
   read -r _ tb ts tcpu _ _ <<<"$("$PY" scripts/textacy_throughput.py "$SLICE" | grep '^textacy ')"
   awk -v tb="$tb" -v ts="$ts" -v b="$bytes" -v one="$one" 'BEGIN {
     t = tb / 1e6 / ts;
-    printf "textacy direct_quotations:       %8.4f MB/s (100 train files, %d bytes, one process)\n", t, tb;
-    printf "quotelens --jobs 1 / textacy:    %8.0f x\n", b / 1e6 / one / t;
+    printf "textacy direct_quotations:    %8.4f MB/s wall (100 train files, %d bytes, one process)\n", t, tb;
+    printf "quotelens --jobs 1 / textacy: %8.0f x wall\n", b / 1e6 / one / t;
   }'
 else
   echo "textacy: skipped (no .venv-bench/: run scripts/bench-vs-textacy.sh once to make it)"
