@@ -1,6 +1,8 @@
 //! Single-threaded engine throughput on a folder of `.txt` files, for
 //! `scripts/bench-vs-textacy.sh`: `throughput [DIR]` prints
 //! `quotelens BYTES SECONDS_PER_PASS QUOTES` (best of several passes over all files).
+//! `throughput DIR --json` also writes each text's quotelens/1 document as compact JSON,
+//! the work the command line and the Python package do per text (python/tests compare).
 
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "../benches/support/corpus.rs"]
@@ -13,6 +15,7 @@ fn main() {
     let dir = std::env::args_os()
         .nth(1)
         .map_or_else(corpus::dev_dir, Into::into);
+    let json = std::env::args().any(|a| a == "--json");
     let texts = corpus::texts_in(&dir);
     let bytes: usize = texts.iter().map(String::len).sum();
     let pass = || -> usize {
@@ -20,10 +23,17 @@ fn main() {
             .iter()
             .map(|t| {
                 let a = quotelens::analyse(std::hint::black_box(t));
-                a.annotations
+                let quotes = a
+                    .annotations
                     .iter()
                     .filter(|x| x.kind == quotelens::Kind::Quote)
-                    .count()
+                    .count();
+                if json {
+                    let doc = quotelens::Document::new(t.as_str(), a.annotations)
+                        .with_boilerplate(&a.boilerplate);
+                    std::hint::black_box(serde_json::to_string(&doc).unwrap_or_default());
+                }
+                quotes
             })
             .sum()
     };

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Set up whatever is missing and run every check: formatting, lints (native and wasm32),
-# native tests, wasm-bindgen tests in headless Chromium, and browser end-to-end tests.
+# native tests, the Python package and PySpark, wasm-bindgen tests in headless Chromium, and browser end-to-end tests.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 setup_build
@@ -19,6 +19,9 @@ cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 step "native tests"
 cargo test
+
+step "Python package and PySpark (scripts/test-python.sh)"
+bash scripts/test-python.sh
 
 step "wasm-bindgen tests in headless Chromium"
 cargo test --target wasm32-unknown-unknown --test wasm

@@ -6,7 +6,12 @@ use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
 
-use crate::engine::{self, ArticleSetting, CueList, Options, Settings};
+mod annotate;
+mod inputs;
+
+use inputs::Listing;
+
+use crate::engine::{CueList, Options};
 use crate::formats::{self, ExportFile, Format};
 use crate::model::Document;
 
@@ -23,19 +28,34 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Annotate text files and write quotelens/1 JSON (or another --format).
+    /// Annotate text files, directories of them or JSON Lines records, and write quotelens/1 JSON (or another --format).
     Annotate {
-        /// Directory for NAME.json outputs; without it, one input's JSON goes to standard output.
+        /// Directory for the outputs (NAME.json; a walked directory's files keep their path under it); without it or --jsonl-out, one input's JSON goes to standard output.
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Write one JSON Lines stream instead ("-": standard output): each input's record with its quotelens/1 document under "quotelens", in input order.
+        #[arg(long, value_name = "FILE", conflicts_with = "out")]
+        jsonl_out: Option<PathBuf>,
         /// native (quotelens/1 JSON), w3c (Web Annotation JSON-LD), brat (NAME.txt + NAME.ann, needs --out) or csv.
         #[arg(long, default_value = "native", value_parser = parse_format)]
         format: Format,
         /// Cue words to use instead of the built-in list: one reporting verb or phrase per line, "#" starts a comment (the app's cue list, saved).
         #[arg(long, value_name = "FILE")]
         cues: Option<PathBuf>,
-        /// Input files ("-" reads standard input).
-        #[arg(required = true)]
+        /// Also annotate the paths listed in FILE, one a line ("-": standard input).
+        #[arg(long, value_name = "FILE")]
+        files_from: Option<PathBuf>,
+        /// Also annotate the records of a JSON Lines file ("-": standard input), one {"id": ..., "text": ...} or {"id": ..., "html": ...} a line; other fields are kept.
+        #[arg(long, value_name = "FILE")]
+        jsonl: Option<PathBuf>,
+        /// Inputs analysed at once (default: every core); the output is the same for any number.
+        #[arg(long, value_name = "N")]
+        jobs: Option<usize>,
+        /// Skip the inputs whose output is complete (a file under --out, a line of --jsonl-out) and go on from there.
+        #[arg(long)]
+        resume: bool,
+        /// Input files and directories (walked for .txt, .md, .html; "-" reads standard input).
+        #[arg(required_unless_present_any = ["files_from", "jsonl"])]
         files: Vec<PathBuf>,
     },
     /// Read annotations (quotelens/1 JSON, W3C JSON-LD, or a brat .ann with its .txt beside it), check them and write them --to another format.
@@ -88,16 +108,47 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
     match cli.command {
         Command::Annotate {
             out,
+            jsonl_out,
             format,
             cues,
+            files_from,
+            jsonl,
+            jobs,
+            resume,
             files,
-        } => match options(cues.as_deref()) {
-            Ok(options) => annotate(out.as_deref(), format, &options, &files),
-            Err(msg) => {
-                eprintln!("quotelens: {msg}");
-                2
-            }
-        },
+        } => {
+            let options = match options(cues.as_deref()) {
+                Ok(options) => options,
+                Err(msg) => {
+                    eprintln!("quotelens: {msg}");
+                    return 2;
+                }
+            };
+            let listing = Listing {
+                files,
+                files_from,
+                jsonl,
+                skip_dir: out.clone(),
+            };
+            let sink = match sink(out, jsonl_out, format, &listing, resume) {
+                Ok(sink) => sink,
+                Err(msg) => {
+                    eprintln!("quotelens: {msg}");
+                    return 2;
+                }
+            };
+            let jobs = jobs.unwrap_or_else(|| {
+                std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+            });
+            let run = annotate::Run {
+                format,
+                options,
+                sink,
+                jobs,
+                resume,
+            };
+            annotate::run(run, listing)
+        }
         Command::Convert { to, out, files } => convert(out.as_deref(), to, &files),
         Command::Extract { out, files } => extract(out.as_deref(), &files),
         Command::Compare { json, a, b } => compare(&a, &b, json),
@@ -191,30 +242,35 @@ fn options(cues: Option<&Path>) -> Result<Options, String> {
     Ok(Options { cues })
 }
 
-fn annotate(out: Option<&Path>, format: Format, options: &Options, files: &[PathBuf]) -> i32 {
-    if let Err(code) = prepare_out(out, format, files.len()) {
-        return code;
+/// Where `annotate` writes, refusing what cannot be written before any work.
+fn sink(
+    out: Option<PathBuf>,
+    jsonl_out: Option<PathBuf>,
+    format: Format,
+    listing: &Listing,
+    resume: bool,
+) -> Result<annotate::Sink, String> {
+    if let Some(path) = jsonl_out {
+        if format != Format::Native {
+            return Err("--jsonl-out writes quotelens/1 (--format native) only".to_string());
+        }
+        if resume && path.as_os_str() == "-" {
+            return Err(
+                "--resume needs an output to look at: --out DIR or --jsonl-out FILE".into(),
+            );
+        }
+        return Ok(annotate::Sink::JsonLines(path));
     }
-    each_input(files, |file, text| {
-        let doc = if is_html(file) {
-            // The page's visible text, its article marked by the HTML: as the app has it.
-            let page = crate::article::page_from_html(&text, None);
-            let article = ArticleSetting {
-                marked: Some(page.boilerplate.clone()),
-                choices: Vec::new(),
-            };
-            let settings = Settings::builtin()
-                .with_options(options)
-                .with_article(&article);
-            let analysis = engine::analyse(&page.text, &settings);
-            Document::new(page.text, analysis.annotations).with_boilerplate(&page.boilerplate)
-        } else {
-            let analysis = engine::analyse(&text, &Settings::builtin().with_options(options));
-            Document::new(text.as_str(), analysis.annotations)
-                .with_boilerplate(&analysis.boilerplate)
-        };
-        write_export(out, &output_stem(file), &formats::export(&doc, format))
-    })
+    if out.is_none() && format == Format::Brat {
+        return Err("brat writes two files (NAME.txt and NAME.ann): give --out DIR".to_string());
+    }
+    if out.is_none() && !listing.is_one_file() {
+        return Err("several inputs need --out DIR or --jsonl-out FILE".to_string());
+    }
+    if out.is_none() && resume {
+        return Err("--resume needs an output to look at: --out DIR or --jsonl-out FILE".into());
+    }
+    Ok(annotate::Sink::Files(out))
 }
 
 /// Runs `job` on the text of each input in turn; a failure is reported and the

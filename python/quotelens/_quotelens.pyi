@@ -1,0 +1,9 @@
+from typing import Optional, Sequence
+
+__version__: str
+
+def analyse_json(text: str, cues: Optional[Sequence[str]] = None) -> str: ...
+def analyse_many_json(
+    texts: Sequence[str], cues: Optional[Sequence[str]] = None, jobs: Optional[int] = None
+) -> list[str]: ...
+def extract(html: str) -> str: ...

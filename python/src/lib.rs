@@ -1,0 +1,113 @@
+//! The `quotelens._quotelens` extension module: the QuoteLens engine for Python. The
+//! pure-Python package around it (`quotelens/__init__.py`) turns its JSON into dicts.
+//!
+//! Every call goes through `quotelens::engine::analyse`, the engine's one entry point,
+//! and writes the same quotelens/1 document as `quotelens annotate` (compact JSON here,
+//! pretty there: the same value). The engine runs without the GIL, so Python threads
+//! (and `analyse_many_json`'s own threads) analyse in parallel.
+
+use std::sync::{Arc, Mutex};
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use quotelens::engine::{self, CueList, Options, Settings};
+use quotelens::Document;
+
+/// The options for `cues` (a person's cue words, one a line as `--cues FILE` reads them),
+/// the last list kept built: a cue list is a thousand words, not rebuilt per call.
+fn options_for(cues: Option<Vec<String>>) -> PyResult<Option<Arc<Options>>> {
+    static LAST: Mutex<Option<(String, Arc<Options>)>> = Mutex::new(None);
+    let Some(cues) = cues else { return Ok(None) };
+    let lines = cues.join("\n");
+    let mut last = LAST.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((kept, options)) = last.as_ref() {
+        if *kept == lines {
+            return Ok(Some(Arc::clone(options)));
+        }
+    }
+    let list = CueList::from_lines(&lines);
+    if list.is_empty() {
+        return Err(PyValueError::new_err("cues lists no cue words"));
+    }
+    let options = Arc::new(Options { cues: list });
+    *last = Some((lines, Arc::clone(&options)));
+    Ok(Some(options))
+}
+
+/// The quotelens/1 document of `text` as compact JSON: what `quotelens annotate` writes.
+fn document_json(text: &str, options: Option<&Options>) -> String {
+    let settings = match options {
+        Some(options) => Settings::builtin().with_options(options),
+        None => Settings::builtin(),
+    };
+    let analysis = engine::analyse(text, &settings);
+    let doc = Document::new(text, analysis.annotations).with_boilerplate(&analysis.boilerplate);
+    serde_json::to_string(&doc).expect("a Document always serializes")
+}
+
+/// analyse_json(text, cues=None) -> str: the quotelens/1 document of `text` as JSON.
+#[pyfunction]
+#[pyo3(signature = (text, cues=None))]
+fn analyse_json(py: Python<'_>, text: &str, cues: Option<Vec<String>>) -> PyResult<String> {
+    let options = options_for(cues)?;
+    Ok(py.allow_threads(|| document_json(text, options.as_deref())))
+}
+
+/// analyse_many_json(texts, cues=None, jobs=None) -> list[str]: `analyse_json` of each
+/// text, in order, on `jobs` threads (default: every core), without the GIL.
+#[pyfunction]
+#[pyo3(signature = (texts, cues=None, jobs=None))]
+fn analyse_many_json(
+    py: Python<'_>,
+    texts: Vec<String>,
+    cues: Option<Vec<String>>,
+    jobs: Option<usize>,
+) -> PyResult<Vec<String>> {
+    let options = options_for(cues)?;
+    let jobs = jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .clamp(1, texts.len().max(1));
+    Ok(py.allow_threads(|| in_parallel(&texts, jobs, options.as_deref())))
+}
+
+/// Each text's document, in order: texts handed out one at a time (they differ in
+/// length), each result put back in its place.
+fn in_parallel(texts: &[String], jobs: usize, options: Option<&Options>) -> Vec<String> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let next = AtomicUsize::new(0);
+    let mut out = vec![String::new(); texts.len()];
+    let done: Mutex<Vec<(usize, String)>> = Mutex::new(Vec::with_capacity(texts.len()));
+    std::thread::scope(|scope| {
+        for _ in 0..jobs {
+            scope.spawn(|| {
+                let mut mine = Vec::new();
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(text) = texts.get(i) else { break };
+                    mine.push((i, document_json(text, options)));
+                }
+                done.lock().unwrap_or_else(|e| e.into_inner()).extend(mine);
+            });
+        }
+    });
+    for (i, json) in done.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        out[i] = json;
+    }
+    out
+}
+
+/// extract(html) -> str: the article text of a web page, as `quotelens extract` writes
+/// it for a .html file (without the line break it adds at the end).
+#[pyfunction]
+fn extract(py: Python<'_>, html: &str) -> String {
+    py.allow_threads(|| quotelens::article::readable_text_from_html(html))
+}
+
+#[pymodule]
+fn _quotelens(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(analyse_json, m)?)?;
+    m.add_function(wrap_pyfunction!(analyse_many_json, m)?)?;
+    m.add_function(wrap_pyfunction!(extract, m)?)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}

@@ -1,0 +1,521 @@
+//! `quotelens annotate` over a corpus: inputs listed lazily (`inputs`), analysed on
+//! `--jobs` threads, written in input order by this thread alone, so any number of jobs
+//! writes the same bytes as one. At most `WINDOW_PER_JOB` inputs a job are between being
+//! listed and being written, so memory stays bounded however large the corpus.
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{BufWriter, IsTerminal, Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{sync_channel, Receiver};
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use serde_json::Value;
+
+use super::inputs::{id_stem, Input, Listing, Source};
+use crate::engine::{self, ArticleSetting, Options, Settings};
+use crate::formats::{self, ExportFile, Format};
+use crate::model::Document;
+
+/// Inputs a job may have listed ahead of the writer: enough that no job waits for the
+/// next input, few enough that a slow input holds back little memory.
+const WINDOW_PER_JOB: usize = 16;
+
+/// Where the outputs go.
+pub(super) enum Sink {
+    /// One file per input (`--out DIR`), or the one input's file on standard output.
+    Files(Option<PathBuf>),
+    /// One JSON Lines stream (`--jsonl-out FILE`, "-" for standard output).
+    JsonLines(PathBuf),
+}
+
+/// How a run goes, from the flags.
+pub(super) struct Run {
+    pub format: Format,
+    pub options: Options,
+    pub sink: Sink,
+    pub jobs: usize,
+    pub resume: bool,
+}
+
+/// What became of one input.
+enum Outcome {
+    /// Files (under `--out`, named `stem` + suffix) or one JSON line without its "\n".
+    Files {
+        stem: PathBuf,
+        files: Vec<ExportFile>,
+    },
+    Line(String),
+    /// Its output was complete already (`--resume`).
+    Skipped,
+    /// Reported with the input's name; in a JSON Lines stream, a line with "error".
+    Failed {
+        message: String,
+        line: String,
+    },
+}
+
+/// Counts for the summary.
+#[derive(Default)]
+struct Tally {
+    done: usize,
+    skipped: usize,
+    failed: usize,
+}
+
+/// Run `annotate` on every input of `listing`; returns the exit code.
+pub(super) fn run(run: Run, listing: Listing) -> i32 {
+    let started = Instant::now();
+    let total = listing.total_bytes();
+    let (mut writer, skip_first) = match Writer::open(&run) {
+        Ok(w) => w,
+        Err(msg) => {
+            eprintln!("quotelens: {msg}");
+            return 1;
+        }
+    };
+    let bar = progress_bar(total);
+    let tally = pipeline(&run, listing, skip_first, &bar, |outcome| {
+        writer.write(outcome)
+    });
+    let tally = match tally.and_then(|t| writer.finish().map(|()| t)) {
+        Ok(t) => t,
+        Err(msg) => {
+            bar.abandon();
+            eprintln!("quotelens: {msg}");
+            return 1;
+        }
+    };
+    bar.finish_and_clear();
+    summarise(&tally, skip_first, started);
+    i32::from(tally.failed > 0)
+}
+
+/// A progress bar over the inputs' bytes, with rate and time left, on standard error
+/// when it is a terminal; hidden otherwise (logs and pipes stay clean).
+fn progress_bar(total: Option<u64>) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let (bar, template) = match total {
+        Some(total) => (
+            ProgressBar::new(total),
+            "{elapsed_precise} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec}, {eta} left {msg}",
+        ),
+        None => (
+            ProgressBar::no_length(),
+            "{spinner} {elapsed_precise} {bytes} {bytes_per_sec} {msg}",
+        ),
+    };
+    if let Ok(style) = ProgressStyle::with_template(template) {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar.set_draw_target(ProgressDrawTarget::stderr_with_hz(4));
+    bar
+}
+
+fn summarise(tally: &Tally, resumed: usize, started: Instant) {
+    let inputs = tally.done + tally.skipped + tally.failed + resumed;
+    if inputs <= 1 && tally.failed == 0 {
+        return;
+    }
+    let skipped = tally.skipped + resumed;
+    let already = if skipped > 0 {
+        format!(", {skipped} done before (--resume)")
+    } else {
+        String::new()
+    };
+    eprintln!(
+        "quotelens: {inputs} inputs in {:.1} s: {} annotated{already}, {} failed",
+        started.elapsed().as_secs_f64(),
+        tally.done,
+        tally.failed
+    );
+}
+
+/// List, analyse on `run.jobs` threads, and hand each outcome to `write` in input order
+/// (with the input's size, for the progress bar). The first `skip_first` inputs are
+/// passed over unread (a JSON Lines output resumed).
+fn pipeline(
+    run: &Run,
+    listing: Listing,
+    skip_first: usize,
+    bar: &ProgressBar,
+    mut write: impl FnMut(Outcome) -> Result<Tallied, String>,
+) -> Result<Tally, String> {
+    let jobs = run.jobs.max(1);
+    let window = jobs * WINDOW_PER_JOB;
+    let (input_tx, input_rx) = sync_channel::<(usize, Input)>(jobs * 2);
+    let (done_tx, done_rx) = sync_channel::<(usize, Outcome, u64)>(window);
+    let (slot_tx, slot_rx) = sync_channel::<()>(window);
+    for _ in 0..window {
+        let _ = slot_tx.send(());
+    }
+    let input_rx = Arc::new(Mutex::new(input_rx));
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            let inputs = listing.inputs().skip(skip_first).enumerate();
+            for (seq, input) in inputs {
+                // A slot frees when an earlier input is written: the window's bound.
+                if slot_rx.recv().is_err() || input_tx.send((seq, input)).is_err() {
+                    break;
+                }
+            }
+        });
+        for _ in 0..jobs {
+            let (input_rx, done_tx) = (Arc::clone(&input_rx), done_tx.clone());
+            scope.spawn(move || worker(run, &input_rx, &done_tx));
+        }
+        drop(done_tx);
+        in_order(done_rx, |outcome, bytes| {
+            let _ = slot_tx.send(());
+            let tallied = write(outcome);
+            bar.inc(bytes);
+            if let Ok(Tallied::Failed(msg)) = &tallied {
+                bar.suspend(|| eprintln!("quotelens: {msg}"));
+            }
+            tallied
+        })
+    })
+}
+
+/// The outcomes as they come, handed on in input order; stops at the first error of
+/// `write` (an output that cannot be written: the disk, not the input).
+fn in_order(
+    done: Receiver<(usize, Outcome, u64)>,
+    mut write: impl FnMut(Outcome, u64) -> Result<Tallied, String>,
+) -> Result<Tally, String> {
+    let mut waiting = BTreeMap::new();
+    let mut next = 0;
+    let mut tally = Tally::default();
+    for (seq, outcome, bytes) in done {
+        waiting.insert(seq, (outcome, bytes));
+        while let Some((outcome, bytes)) = waiting.remove(&next) {
+            match write(outcome, bytes)? {
+                Tallied::Done => tally.done += 1,
+                Tallied::Skipped => tally.skipped += 1,
+                Tallied::Failed(_) => tally.failed += 1,
+            }
+            next += 1;
+        }
+    }
+    Ok(tally)
+}
+
+/// What the writer made of an outcome.
+enum Tallied {
+    Done,
+    Skipped,
+    Failed(String),
+}
+
+/// One analysis thread: inputs in, outcomes out, until the inputs run out. A panic in
+/// the engine (a bug) fails that input alone.
+fn worker(
+    run: &Run,
+    inputs: &Mutex<Receiver<(usize, Input)>>,
+    done: &std::sync::mpsc::SyncSender<(usize, Outcome, u64)>,
+) {
+    loop {
+        let next = inputs.lock().map(|rx| rx.recv());
+        let Ok(Ok((seq, input))) = next else { return };
+        let outcome =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(run, &input)))
+                .unwrap_or_else(|_| Err(failure(&input, None, "the engine failed (a bug)".into())));
+        let (outcome, bytes) = match outcome {
+            Ok(done) => done,
+            Err(failed) => (failed, 0),
+        };
+        if done.send((seq, outcome, bytes)).is_err() {
+            return;
+        }
+    }
+}
+
+/// The failure of `input`: the message, and its line for a JSON Lines stream.
+fn failure(input: &Input, id: Option<&Value>, message: String) -> Outcome {
+    let id = id.cloned().unwrap_or_else(|| match &input.source {
+        Source::Path(p) => Value::String(p.display().to_string()),
+        _ => Value::Null,
+    });
+    let line = format!(
+        "{{\"id\":{id},\"error\":{}}}",
+        Value::String(message.clone())
+    );
+    let message = match &input.source {
+        Source::Path(_) | Source::Record { .. } => format!("{}: {message}", input.name()),
+        Source::Unlisted(_) => message,
+    };
+    Outcome::Failed { message, line }
+}
+
+/// Read, analyse and serialise one input; its outcome and size in bytes.
+fn process(run: &Run, input: &Input) -> Result<(Outcome, u64), Outcome> {
+    let (text, is_html, record): (String, bool, Option<Record>) = match &input.source {
+        Source::Unlisted(msg) => return Err(failure(input, None, msg.clone())),
+        Source::Path(path) => {
+            if run.resume && output_complete(run, &input.stem) {
+                return Ok((Outcome::Skipped, size_of(path)));
+            }
+            let text = super::read_text(path).map_err(|msg| failure(input, None, msg))?;
+            (text, super::is_html(path), None)
+        }
+        Source::Record { line, .. } => {
+            let (record, body) =
+                Record::parse(line).map_err(|(id, msg)| failure(input, id.as_ref(), msg))?;
+            (body, record.is_html, Some(record))
+        }
+    };
+    let bytes = match &record {
+        Some(_) => line_len(input),
+        None => text.len() as u64,
+    };
+    let stem = record
+        .as_ref()
+        .and_then(|r| r.id.as_ref())
+        .and_then(|id| id_stem(&id_text(id)))
+        .unwrap_or_else(|| input.stem.clone());
+    if record.is_some() && run.resume && output_complete(run, &stem) {
+        return Ok((Outcome::Skipped, bytes));
+    }
+    let doc = analysed(&text, is_html, &run.options);
+    let outcome = match &run.sink {
+        Sink::Files(_) => Outcome::Files {
+            stem,
+            files: formats::export(&doc, run.format),
+        },
+        Sink::JsonLines(_) => {
+            let json =
+                serde_json::to_string(&doc).map_err(|e| failure(input, None, e.to_string()))?;
+            let line = match (&record, &input.source) {
+                (Some(record), Source::Record { line, .. }) => record.with_analysis(line, &json),
+                _ => format!(
+                    "{{\"id\":{},\"quotelens\":{json}}}",
+                    Value::String(input.name())
+                ),
+            };
+            Outcome::Line(line)
+        }
+    };
+    Ok((outcome, bytes))
+}
+
+fn size_of(path: &Path) -> u64 {
+    std::fs::metadata(path).map_or(0, |m| m.len())
+}
+
+fn line_len(input: &Input) -> u64 {
+    match &input.source {
+        Source::Record { line, .. } => line.len() as u64 + 1,
+        _ => 0,
+    }
+}
+
+/// The quotelens/1 document of one text: a web page's visible text with its article
+/// as the HTML marks it (as the app has it), or a text with the engine's guess.
+fn analysed(text: &str, is_html: bool, options: &Options) -> Document {
+    let settings = Settings::builtin().with_options(options);
+    if is_html {
+        let page = crate::article::page_from_html(text, None);
+        let article = ArticleSetting {
+            marked: Some(page.boilerplate.clone()),
+            choices: Vec::new(),
+        };
+        let analysis = engine::analyse(&page.text, &settings.with_article(&article));
+        Document::new(page.text, analysis.annotations).with_boilerplate(&page.boilerplate)
+    } else {
+        let analysis = engine::analyse(text, &settings);
+        Document::new(text, analysis.annotations).with_boilerplate(&analysis.boilerplate)
+    }
+}
+
+/// One `--jsonl` record: its id (any JSON value), and whether its body is "html".
+struct Record {
+    id: Option<Value>,
+    is_html: bool,
+}
+
+impl Record {
+    /// The record and its body (its "text", or else its "html").
+    /// On failure, the record's id when it has one.
+    fn parse(line: &str) -> Result<(Record, String), (Option<Value>, String)> {
+        let value: Value =
+            serde_json::from_str(line).map_err(|e| (None, format!("not a JSON record: {e}")))?;
+        let Value::Object(mut fields) = value else {
+            return Err((None, "not a JSON object".to_string()));
+        };
+        let id = fields.get("id").cloned();
+        if fields.contains_key("quotelens") {
+            return Err((id, "already has a \"quotelens\" field".to_string()));
+        }
+        let (body, is_html) = match (fields.remove("text"), fields.remove("html")) {
+            (Some(Value::String(text)), _) => (text, false),
+            (_, Some(Value::String(html))) => (html, true),
+            _ => return Err((id, "has no \"text\" or \"html\" string".to_string())),
+        };
+        Ok((Record { id, is_html }, body))
+    }
+
+    /// The record as it came, every field in place, with "quotelens" added last.
+    fn with_analysis(&self, line: &str, json: &str) -> String {
+        let line = line.trim_end();
+        // A parsed object ends with "}" and has a field (its text): add one after it.
+        let open = line.strip_suffix('}').unwrap_or(line);
+        format!("{open},\"quotelens\":{json}}}")
+    }
+}
+
+fn id_text(id: &Value) -> String {
+    match id {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// Whether every file of `stem`'s output is in place (each is written to a temporary
+/// name and renamed, so one in place is whole).
+fn output_complete(run: &Run, stem: &Path) -> bool {
+    let Sink::Files(Some(dir)) = &run.sink else {
+        return false;
+    };
+    suffixes(run.format)
+        .iter()
+        .all(|suffix| dir.join(with_suffix(stem, suffix)).exists())
+}
+
+/// The suffixes of `format`'s files, as `formats::export` names them.
+fn suffixes(format: Format) -> Vec<&'static str> {
+    formats::export(&Document::new("", Vec::new()), format)
+        .iter()
+        .map(|f| f.suffix)
+        .collect()
+}
+
+fn with_suffix(stem: &Path, suffix: &str) -> PathBuf {
+    let mut name = stem.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// The one thread that writes.
+enum Writer {
+    Dir(PathBuf),
+    Stdout,
+    Lines(BufWriter<Box<dyn Write>>),
+}
+
+impl Writer {
+    /// Open the output; with `--resume` on a JSON Lines file, keep its whole lines (one a
+    /// finished input, in order) and say how many inputs they stand for.
+    fn open(run: &Run) -> Result<(Writer, usize), String> {
+        match &run.sink {
+            Sink::Files(Some(dir)) => {
+                std::fs::create_dir_all(dir)
+                    .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+                Ok((Writer::Dir(dir.clone()), 0))
+            }
+            Sink::Files(None) => Ok((Writer::Stdout, 0)),
+            Sink::JsonLines(path) if path.as_os_str() == "-" => {
+                let out: Box<dyn Write> = Box::new(std::io::stdout());
+                Ok((Writer::Lines(BufWriter::new(out)), 0))
+            }
+            Sink::JsonLines(path) => {
+                let cannot = |e: std::io::Error| format!("cannot write {}: {e}", path.display());
+                let (file, done) = if run.resume && path.exists() {
+                    keep_whole_lines(path).map_err(cannot)?
+                } else {
+                    (File::create(path).map_err(cannot)?, 0)
+                };
+                let out: Box<dyn Write> = Box::new(file);
+                Ok((Writer::Lines(BufWriter::with_capacity(1 << 20, out)), done))
+            }
+        }
+    }
+
+    fn write(&mut self, outcome: Outcome) -> Result<Tallied, String> {
+        match (self, outcome) {
+            (_, Outcome::Skipped) => Ok(Tallied::Skipped),
+            (Writer::Lines(out), Outcome::Failed { message, line }) => {
+                write_line(out, &line)?;
+                Ok(Tallied::Failed(message))
+            }
+            (_, Outcome::Failed { message, .. }) => Ok(Tallied::Failed(message)),
+            (Writer::Lines(out), Outcome::Line(line)) => {
+                write_line(out, &line)?;
+                Ok(Tallied::Done)
+            }
+            (Writer::Dir(dir), Outcome::Files { stem, files }) => {
+                for file in files {
+                    write_whole(&dir.join(with_suffix(&stem, file.suffix)), &file.bytes)?;
+                }
+                Ok(Tallied::Done)
+            }
+            (Writer::Stdout, Outcome::Files { files, .. }) => {
+                let mut out = std::io::stdout().lock();
+                for file in files {
+                    out.write_all(&file.bytes).map_err(|e| e.to_string())?;
+                }
+                Ok(Tallied::Done)
+            }
+            (_, Outcome::Files { .. } | Outcome::Line(_)) => {
+                Err("an output of the wrong kind (a bug)".to_string())
+            }
+        }
+    }
+
+    fn finish(&mut self) -> Result<(), String> {
+        match self {
+            Writer::Lines(out) => out.flush().map_err(|e| format!("cannot write: {e}")),
+            _ => Ok(()),
+        }
+    }
+}
+
+fn write_line(out: &mut impl Write, line: &str) -> Result<(), String> {
+    out.write_all(line.as_bytes())
+        .and_then(|()| out.write_all(b"\n"))
+        .map_err(|e| format!("cannot write: {e}"))
+}
+
+/// Write `bytes` to a temporary name beside `path`, then rename: a file at `path` is
+/// always whole, which is what `--resume` trusts.
+fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    let cannot = |e: std::io::Error| format!("cannot write {}: {e}", path.display());
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(cannot)?;
+    }
+    let mut temp = path.as_os_str().to_owned();
+    temp.push(format!(".part{}", std::process::id()));
+    let temp = PathBuf::from(temp);
+    std::fs::write(&temp, bytes).map_err(cannot)?;
+    std::fs::rename(&temp, path).map_err(cannot)
+}
+
+/// An existing JSON Lines output opened to go on: a last line cut short (the run was
+/// stopped mid-write) is dropped; the count of whole lines is the inputs done.
+fn keep_whole_lines(path: &Path) -> std::io::Result<(File, usize)> {
+    let mut file = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(path)?;
+    let (mut lines, mut whole_len, mut at) = (0, 0u64, 0u64);
+    let mut buf = vec![0; 1 << 16];
+    loop {
+        let n = file.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        for (i, &b) in buf[..n].iter().enumerate() {
+            if b == b'\n' {
+                lines += 1;
+                whole_len = at + i as u64 + 1;
+            }
+        }
+        at += n as u64;
+    }
+    file.set_len(whole_len)?;
+    file.seek(SeekFrom::Start(whole_len))?;
+    Ok((file, lines))
+}
