@@ -1093,6 +1093,10 @@ impl Ctx<'_, '_> {
                         if lex::with_lower(w, lex::is_clause_word) && !self.name_goes_on(i, limit) {
                             break;
                         }
+                        // "said Wednesday, "..."": a day is when, not who.
+                        if last_head.is_none() && lex::with_lower(w, lex::is_weekday) {
+                            break;
+                        }
                         last_head = Some(i);
                     } else if lex::is_role(w) || lex::is_document_word(w) || is_possessive(w) {
                         last_head = Some(i);
