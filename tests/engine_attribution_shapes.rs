@@ -58,7 +58,6 @@ fn a_quotation_running_over_paragraphs_stays_one_statement() {
 }
 
 #[test]
-#[ignore = "issue 18: shape not handled yet"]
 fn colon_introductions_name_the_speaker_before_the_colon() {
     let a = analyse(
         "The clinic closed its doors at noon. Marta Solis, a pharmacist in Porto: \u{201c}We had nothing left to give.\u{201d}\n\n\
@@ -175,4 +174,19 @@ fn a_quotation_after_a_paragraph_of_reported_speech_is_that_speaker_s() {
          \u{201c}With these meetings going on, we will get a deal done.\u{201d}",
     );
     assert_eq!(who(&a, "meetings going on"), pair("Arturo Medina", "says"));
+}
+
+#[test]
+fn a_noun_after_a_preposition_does_not_take_the_cue_from_the_verb() {
+    let a = analyse(
+        "\u{201c}One more question and I walk out,\u{201d} Dana Pruitt quipped in reference to the panel.",
+    );
+    assert_eq!(who(&a, "walk out"), pair("Dana Pruitt", "quipped"));
+}
+
+#[test]
+fn a_participle_of_a_subject_that_talks_about_something_is_its_cue() {
+    let a =
+        analyse("Ortiz talks about the crisis, saying, \u{201c}We need more nurses now.\u{201d}");
+    assert_eq!(who(&a, "more nurses"), pair("Ortiz", "saying"));
 }

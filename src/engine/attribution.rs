@@ -564,9 +564,12 @@ impl Ctx<'_, '_> {
             }
             // "a voice-over in the ad says": a weak cue (a noun, often) gives way to a
             // strong one right after it.
+            // ("quipped in reference to": a word after a preposition or a determiner is a
+            // noun, no cue to give way to.)
             if self.cues.strength(w) < INDIRECT_CUE
                 && (c + 1..a1.min(c + 4)).any(|k| {
                     self.is_word(k)
+                        && !self.after_preposition_or_determiner(k)
                         && self.near_cue(self.word(k))
                         && self.cues.strength_of_verb(self.word(k)) >= INDIRECT_CUE
                 })
@@ -787,6 +790,9 @@ impl Ctx<'_, '_> {
             if let Some(np) = self.np_left(qfirst - 1, b0).filter(|np| np.start == b0) {
                 return Some(self.add_attr(np, qfirst - 1..qfirst, "name-colon-quote"));
             }
+            if let Some(np) = self.name_with_apposition(b0, qfirst - 1) {
+                return Some(self.add_attr(np, qfirst - 1..qfirst, "name-apposition-colon-quote"));
+            }
         }
         // `Another source familiar with his thinking said, "..."`: a strong cue right
         // after the words opening the sentence, whatever they are.
@@ -797,6 +803,25 @@ impl Ctx<'_, '_> {
         }
         self.subjectless = subjectless;
         None
+    }
+
+    /// `Ana Ruiz, a nurse in Lyon:`: a name opening the sentence at `b0`, then an
+    /// apposition (a determiner or a role noun first, no cue in it) up to the colon at
+    /// `colon`. The name is the speaker.
+    fn name_with_apposition(&self, b0: usize, colon: usize) -> Option<Range<usize>> {
+        let np = self.np_right(b0, colon)?;
+        let opens = np.end + 1;
+        if np.start != b0 || self.punct(np.end) != Some(',') || opens >= colon {
+            return None;
+        }
+        let first = self.word(opens);
+        let apposition = self.is_word(opens) && (is_determiner(first) || lex::is_role(first));
+        let plain = (opens..colon).all(|k| {
+            self.in_quote[k] == 0
+                && (self.punct(k) == Some(',')
+                    || (self.is_word(k) && self.cues.strength_of_verb(self.word(k)) < INDIRECT_CUE))
+        });
+        (apposition && plain && colon - opens <= 12).then_some(np)
     }
 
     /// The token after an apposition opening at `k` ("Dean, a former chairman, ..."),
@@ -1156,6 +1181,15 @@ impl Ctx<'_, '_> {
             && apposition.clone().all(|k| {
                 capitalised_plain(k) || (self.punct(k) == Some('.') && k > apposition.start)
             })
+    }
+
+    /// Whether the word before token `k` is a preposition or a determiner: `k` is then a
+    /// noun ("in reference to", "the report"), not a verb.
+    fn after_preposition_or_determiner(&self, k: usize) -> bool {
+        k > 0 && self.is_word(k - 1) && {
+            let w = self.word(k - 1);
+            is_preposition(w) || is_determiner(w)
+        }
     }
 
     /// Whether a capitalised word that is not a clause word follows token `i`.
