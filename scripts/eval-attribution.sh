@@ -20,8 +20,14 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 shared=../shared
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+# EVAL_KEEP=DIR keeps the annotations (DIR/cv, DIR/out-*) for scripts/polnear-errors.py.
+if [[ -n "${EVAL_KEEP:-}" ]]; then
+  work="$EVAL_KEEP"
+  rm -rf "$work" && mkdir -p "$work"
+else
+  work="$(mktemp -d)"
+  trap 'rm -rf "$work"' EXIT
+fi
 cargo build --quiet --profile eval --features dev-lexicon --bin quotelens
 bin="${CARGO_TARGET_DIR:-target}/eval/quotelens"
 score() { python3 "$shared/eval/score.py" "$1" "$2" --json > "$work/score.$3.json"; echo "$3" >> "$work/sets"; }

@@ -14,7 +14,7 @@ fn analyse_with(text: &str, options: &Options) -> Analysis {
 
 mod common;
 
-const INDIRECT: &str = "Senator Jane Smith quipped that the budget would never pass the house.\n";
+const INDIRECT: &str = "Senator Jane Smith zinged that the budget would never pass the house.\n";
 const DIRECT: &str = "\"We will win this one,\" she said.\n";
 
 fn options_with(edit: impl FnOnce(&mut CueList)) -> Options {
@@ -44,10 +44,10 @@ fn analyse_is_analyse_with_the_default_options() {
 fn an_added_cue_word_makes_indirect_speech_with_that_cue() {
     assert!(cue_texts(&analyse(INDIRECT).annotations).is_empty());
     let options = options_with(|c| {
-        c.add("quipped");
+        c.add("zinged");
     });
     let found = analyse_with(INDIRECT, &options).annotations;
-    assert_eq!(cue_texts(&found), ["quipped"]);
+    assert_eq!(cue_texts(&found), ["zinged"]);
     let attribution = found.iter().find(|a| a.kind == Kind::Attribution).unwrap();
     assert_eq!(attribution.text, "Senator Jane Smith");
     let claim = found.iter().find(|a| a.kind == Kind::Claim).unwrap();
@@ -57,7 +57,7 @@ fn an_added_cue_word_makes_indirect_speech_with_that_cue() {
 
 #[test]
 fn an_added_cue_word_beside_a_quotation_is_a_listed_cue_not_a_guess() {
-    let text = "\"We will win this one,\" she quipped.\n";
+    let text = "\"We will win this one,\" she zinged.\n";
     let attribution = |options: &Options| {
         analyse_with(text, options)
             .annotations
@@ -67,15 +67,15 @@ fn an_added_cue_word_beside_a_quotation_is_a_listed_cue_not_a_guess() {
     };
     // Without the word, a past-tense verb beside a quotation is only a guess.
     let guessed = attribution(&Options::default());
-    assert_eq!(guessed.cue.as_ref().unwrap().text, "quipped");
+    assert_eq!(guessed.cue.as_ref().unwrap().text, "zinged");
     assert_eq!(
         guessed.rule.as_deref(),
         Some("quote-comma-name-unlisted-verb")
     );
     let listed = attribution(&options_with(|c| {
-        c.add("quipped");
+        c.add("zinged");
     }));
-    assert_eq!(listed.cue.as_ref().unwrap().text, "quipped");
+    assert_eq!(listed.cue.as_ref().unwrap().text, "zinged");
     assert_eq!(listed.rule.as_deref(), Some("quote-comma-name-cue"));
     assert!(listed.confidence.unwrap() > guessed.confidence.unwrap());
 }
@@ -110,9 +110,20 @@ fn a_listed_phrase_is_one_cue_and_its_words_stay_out_of_the_content() {
     assert_eq!(claim.text, "the budget would never pass the house");
     let quote = found.iter().find(|a| a.kind == Kind::Quote).unwrap();
     assert!(quote.attribution.is_some());
+    // The built-in list has the phrase too (a speech verb and its particle).
+    assert_eq!(
+        cue_texts(&analyse(text).annotations),
+        ["pointed out", "pointed out"]
+    );
     // Without the phrase, "pointed" alone is the learnt cue, but no claim starts with the
     // particle it leaves behind ("out that ...": a claim never starts mid-phrase).
-    let plain = analyse(text).annotations;
+    let plain = analyse_with(
+        text,
+        &options_with(|c| {
+            c.remove("pointed out");
+        }),
+    )
+    .annotations;
     assert_eq!(cue_texts(&plain), ["pointed", "pointed"]);
     for claim in plain.iter().filter(|a| a.kind == Kind::Claim) {
         assert!(!claim.text.starts_with("out "), "{}", claim.text);
@@ -132,11 +143,11 @@ fn according_to_can_be_removed() {
 #[test]
 fn options_travel_as_json_and_come_back_equal() {
     let options = options_with(|c| {
-        c.add("quipped");
+        c.add("zinged");
         c.remove("said");
     });
     let json = serde_json::to_string(&options).unwrap();
-    assert!(json.contains("\"quipped\"") && !json.contains("\"said\""));
+    assert!(json.contains("\"zinged\"") && !json.contains("\"said\""));
     let back: Options = serde_json::from_str(&json).unwrap();
     assert_eq!(back, options);
     // Missing cues mean the built-in list.
@@ -176,7 +187,7 @@ fn json_cues(json: &serde_json::Value) -> Vec<String> {
 }
 
 #[test]
-fn cli_cues_file_adds_quipped_and_can_drop_said() {
+fn cli_cues_file_adds_zinged_and_can_drop_said() {
     let dir = temp_dir("cli");
     let story = dir.join("story.txt");
     std::fs::write(&story, format!("{DIRECT}\n{INDIRECT}")).unwrap();
@@ -186,23 +197,23 @@ fn cli_cues_file_adds_quipped_and_can_drop_said() {
 
     // The app's saved list with one word more.
     let mut cues = CueList::builtin();
-    cues.add("quipped");
-    let with_quipped = dir.join("cues.txt");
-    std::fs::write(&with_quipped, cues.to_lines()).unwrap();
+    cues.add("zinged");
+    let with_zinged = dir.join("cues.txt");
+    std::fs::write(&with_zinged, cues.to_lines()).unwrap();
     let (ok, json, err) = annotate(&[
         "--cues".as_ref(),
-        with_quipped.as_os_str(),
+        with_zinged.as_os_str(),
         story.as_os_str(),
     ]);
     assert!(ok, "{err}");
-    assert_eq!(json_cues(&json), ["said", "quipped"]);
+    assert_eq!(json_cues(&json), ["said", "zinged"]);
 
     // A short hand-written list: only what it names is a cue.
     let only = dir.join("only.txt");
-    std::fs::write(&only, "# mine\nquipped\n").unwrap();
+    std::fs::write(&only, "# mine\nzinged\n").unwrap();
     let (ok, json, err) = annotate(&["--cues".as_ref(), only.as_os_str(), story.as_os_str()]);
     assert!(ok, "{err}");
-    assert_eq!(json_cues(&json), ["quipped"]);
+    assert_eq!(json_cues(&json), ["zinged"]);
 }
 
 #[test]

@@ -56,3 +56,137 @@ fn a_quotation_running_over_paragraphs_stays_one_statement() {
         quote(&a, "rain came").attribution
     );
 }
+
+#[test]
+fn colon_introductions_name_the_speaker_before_the_colon() {
+    let a = analyse(
+        "The clinic closed its doors at noon. Marta Solis, a pharmacist in Porto: \u{201c}We had nothing left to give.\u{201d}\n\n\
+         Solis added: \u{201c}Nobody warned us about the shortage.\u{201d}\n\n\
+         The union said in a statement: \u{201c}Our members will not work unsafe shifts.\u{201d}",
+    );
+    assert_eq!(who(&a, "nothing left"), pair("Marta Solis", ":"));
+    assert_eq!(who(&a, "Nobody warned"), pair("Solis", "added"));
+    assert_eq!(who(&a, "unsafe shifts"), pair("The union", "said"));
+}
+
+#[test]
+fn a_speaker_after_the_cue_keeps_the_role_in_front() {
+    let a = analyse(
+        "\u{201c}The reef recovers faster than we feared,\u{201d} said marine ecologist Petra Lind of the Oslo Institute.\n\n\
+         \u{201c}We lost the game up front,\u{201d} said defensive end Tomas Vik, who missed two tackles.",
+    );
+    assert_eq!(
+        who(&a, "lost the game"),
+        pair("defensive end Tomas Vik", "said")
+    );
+    let (speaker, cue) = who(&a, "reef recovers").expect("attributed");
+    assert_eq!(cue, "said");
+    assert!(
+        speaker.starts_with("marine ecologist Petra Lind"),
+        "{speaker}"
+    );
+}
+
+#[test]
+fn first_names_that_are_also_words_are_names() {
+    let a = analyse(
+        "\u{201c}The vote was fair,\u{201d} said Will Ortega.\n\n\
+         Hope Nguyen said, \u{201c}We counted every ballot twice.\u{201d}\n\n\
+         Mark Dunn told the panel, \u{201c}The machines worked.\u{201d}",
+    );
+    assert_eq!(who(&a, "vote was fair"), pair("Will Ortega", "said"));
+    assert_eq!(who(&a, "every ballot"), pair("Hope Nguyen", "said"));
+    assert_eq!(who(&a, "machines worked"), pair("Mark Dunn", "told"));
+}
+
+#[test]
+fn documents_speak_through_their_verbs() {
+    let a = analyse(
+        "\u{201c}Staff acted within the rules,\u{201d} the audit reads.\n\n\
+         \u{201c}No further action is needed,\u{201d} according to the audit.",
+    );
+    assert_eq!(who(&a, "within the rules"), pair("the audit", "reads"));
+    assert_eq!(
+        who(&a, "No further action"),
+        pair("the audit", "according to")
+    );
+}
+
+#[test]
+fn speech_verbs_the_training_gold_never_counted_are_cues() {
+    let a = analyse(
+        "\u{201c}We slept in the car for a week,\u{201d} Ines Moreau recounted.\n\n\
+         \u{201c}That was the easy part,\u{201d} she quipped.\n\n\
+         \u{201c}Bring water and patience,\u{201d} Moreau advises.\n\n\
+         \u{201c}I would do it again,\u{201d} her brother chimed in.",
+    );
+    assert_eq!(
+        who(&a, "slept in the car"),
+        pair("Ines Moreau", "recounted")
+    );
+    assert_eq!(who(&a, "easy part"), pair("she", "quipped"));
+    assert_eq!(who(&a, "water and patience"), pair("Moreau", "advises"));
+    assert_eq!(who(&a, "do it again"), pair("her brother", "chimed in"));
+}
+
+#[test]
+fn words_that_are_no_speech_are_never_cues() {
+    let a = analyse(
+        "Garrett hit a double in the \u{201c}seventh inning of a tight game\u{201d} and the crowd stood.\n\n\
+         The probe will soon reach orbit. \u{201c}It is a long way from home,\u{201d} the mission team wrote.",
+    );
+    let cues: Vec<String> = a
+        .annotations
+        .iter()
+        .filter_map(|x| x.cue.as_ref().map(|c| c.text.clone()))
+        .collect();
+    for word in ["hit", "soon", "took"] {
+        assert!(!cues.iter().any(|c| c == word), "{word} in {cues:?}");
+    }
+    assert_eq!(who(&a, "long way"), pair("the mission team", "wrote"));
+}
+
+#[test]
+fn a_participle_cue_takes_the_subject_of_its_sentence() {
+    let a = analyse(
+        "Reyes issued a statement on Monday, saying, \u{201c}The district will repay every family.\u{201d}",
+    );
+    assert_eq!(who(&a, "repay every family"), pair("Reyes", "saying"));
+}
+
+#[test]
+fn a_place_is_never_a_speaker() {
+    let a = analyse(
+        "A senior official in Ottawa, Canada, said, \u{201c}The talks will resume in spring.\u{201d}\n\n\
+         Sen. Ana Cole, D-Maine, said, \u{201c}We have the votes.\u{201d}",
+    );
+    assert_eq!(
+        who(&a, "talks will resume"),
+        pair("A senior official", "said")
+    );
+    assert_eq!(who(&a, "have the votes"), pair("Sen. Ana Cole", "said"));
+}
+
+#[test]
+fn a_quotation_after_a_paragraph_of_reported_speech_is_that_speaker_s() {
+    let a = analyse(
+        "Arturo Medina says he has tried to stay calm through the talks.\n\n\
+         \u{201c}With these meetings going on, we will get a deal done.\u{201d}",
+    );
+    assert_eq!(who(&a, "meetings going on"), pair("Arturo Medina", "says"));
+}
+
+#[test]
+fn a_noun_after_a_preposition_does_not_take_the_cue_from_the_verb() {
+    let a = analyse(
+        "\u{201c}One more question and I walk out,\u{201d} Dana Pruitt quipped in reference to the panel.",
+    );
+    assert_eq!(who(&a, "walk out"), pair("Dana Pruitt", "quipped"));
+}
+
+#[test]
+fn a_participle_of_a_subject_that_talks_about_something_is_its_cue() {
+    let a =
+        analyse("Ortiz talks about the crisis, saying, \u{201c}We need more nurses now.\u{201d}");
+    assert_eq!(who(&a, "more nurses"), pair("Ortiz", "saying"));
+}

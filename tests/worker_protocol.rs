@@ -54,7 +54,7 @@ fn a_reply_through_the_worker_is_the_engine_result_exactly() {
 
 #[test]
 fn a_persons_cue_list_goes_with_the_request() {
-    let text = "\"We will win,\" Ann Berg quipped. \"Never,\" Tom Hale said.";
+    let text = "\"We will win,\" Ann Berg zinged. \"Never,\" Tom Hale said.";
     let ask = |options: Option<quotelens::engine::Options>| {
         let request = Request {
             seq: 1,
@@ -69,7 +69,7 @@ fn a_persons_cue_list_goes_with_the_request() {
     assert_eq!(built_in, analyse(text).annotations);
     let mut cues = quotelens::engine::CueList::default();
     cues.remove("said");
-    cues.add("quipped");
+    cues.add("zinged");
     let options = quotelens::engine::Options { cues };
     let mine = ask(Some(options.clone()));
     assert_eq!(

@@ -105,9 +105,9 @@ mod tests {
         let mut c = CueChanges::default();
         assert!(c.is_builtin());
         assert_eq!(c.list().cues(), CueList::builtin().cues());
-        assert!(!c.list().contains("quipped"));
-        c.add("  Quipped ").unwrap();
-        assert!(c.list().contains("quipped"));
+        assert!(!c.list().contains("zinged"));
+        c.add("  Zinged ").unwrap();
+        assert!(c.list().contains("zinged"));
         c.add("went  on to say").unwrap();
         assert!(c.list().contains("went on to say"));
         let said = a_builtin_cue();
@@ -124,8 +124,8 @@ mod tests {
         c.remove(&said);
         c.add("SAID").unwrap();
         assert!(c.is_builtin(), "{c:?}");
-        c.add("quipped").unwrap();
-        assert!(c.remove("quipped"));
+        c.add("zinged").unwrap();
+        assert!(c.remove("zinged"));
         assert!(c.is_builtin());
     }
 
@@ -135,17 +135,17 @@ mod tests {
         assert!(c.add("   ").is_err());
         assert!(c.add(&a_builtin_cue()).unwrap_err().contains("already"));
         assert!(c.add("said # not").is_err());
-        c.add("quipped").unwrap();
-        assert!(c.add("Quipped").is_err());
+        c.add("zinged").unwrap();
+        assert!(c.add("Zinged").is_err());
         assert!(!c.remove("no such cue"));
-        assert_eq!(c.added, ["quipped"]);
+        assert_eq!(c.added, ["zinged"]);
         assert!(c.removed.is_empty());
     }
 
     #[test]
     fn changes_round_trip_through_json_and_missing_fields_default() {
         let mut c = CueChanges::default();
-        c.add("quipped").unwrap();
+        c.add("zinged").unwrap();
         c.remove(&a_builtin_cue());
         let json = serde_json::to_string(&c).unwrap();
         assert_eq!(serde_json::from_str::<CueChanges>(&json).unwrap(), c);

@@ -298,9 +298,24 @@ impl Ctx<'_, '_> {
             {
                 ci += 1;
             }
-            let (content, a) = self.found.contents[ci].clone();
+            // Of reported speech nested in reported speech ("Ruiz says he has tried to
+            // ..."), ending at the same word, the outermost is the speaker's.
+            let end = self.found.contents[ci].0.end;
+            let outer = (0..=ci)
+                .rev()
+                .take_while(|&k| self.found.contents[k].0.end == end)
+                .min_by_key(|&k| self.found.contents[k].0.start)
+                .unwrap_or(ci);
+            let (content, a) = self.found.contents[outer].clone();
             let para = &self.seg.paragraphs[q.para].tokens;
-            if content.end > q.first || content.end < para.start || content.is_empty() {
+            // A quotation that is a paragraph of its own may follow reported speech that
+            // closed the paragraph before (`Ruiz says he is calm. ¶ "We will get there."`).
+            let own_paragraph = q.first == para.start && q.last + 2 >= para.end;
+            let floor = match q.para.checked_sub(1) {
+                Some(p) if own_paragraph => self.seg.paragraphs[p].tokens.start,
+                _ => para.start,
+            };
+            if content.end > q.first || content.end < floor || content.is_empty() {
                 continue;
             }
             // Only sentence-closing marks between the reported speech and the quote.
@@ -315,10 +330,15 @@ impl Ctx<'_, '_> {
             if !gap_ok || !opens_sentence || !speech_like(self.seg, q) {
                 continue;
             }
-            let again = self.same_speaker_again(a, "quote-after-reported-speech");
+            let rule = if content.end < para.start {
+                "quote-paragraph-after-reported-speech"
+            } else {
+                "quote-after-reported-speech"
+            };
+            let again = self.same_speaker_again(a, rule);
             self.found.quote_attr[qi] = Some(again);
             self.found.quote_keep[qi] = true;
-            self.found.quote_rule[qi] = "quote-after-reported-speech";
+            self.found.quote_rule[qi] = rule;
         }
     }
 
@@ -489,6 +509,17 @@ impl Ctx<'_, '_> {
         if s >= a1 {
             return None;
         }
+        // `"...," according to the report.`
+        if self.cues.according_to()
+            && s + 2 < a1
+            && self.word(s).eq_ignore_ascii_case("according")
+            && self.word(s + 1) == "to"
+        {
+            if let Some(np) = self.np_right(s + 2, a1) {
+                self.after_quote_cue.insert(s);
+                return Some(self.add_attr(np, s..s + 2, "quote-according-to"));
+            }
+        }
         // Inverted: cue first.
         if self.is_word(s) && self.near_cue(self.word(s)) && pronoun(self.word(s)).is_none() {
             if let Some(np) = self.np_right(s + 1, a1) {
@@ -533,9 +564,12 @@ impl Ctx<'_, '_> {
             }
             // "a voice-over in the ad says": a weak cue (a noun, often) gives way to a
             // strong one right after it.
+            // ("quipped in reference to": a word after a preposition or a determiner is a
+            // noun, no cue to give way to.)
             if self.cues.strength(w) < INDIRECT_CUE
                 && (c + 1..a1.min(c + 4)).any(|k| {
                     self.is_word(k)
+                        && !self.after_preposition_or_determiner(k)
                         && self.near_cue(self.word(k))
                         && self.cues.strength_of_verb(self.word(k)) >= INDIRECT_CUE
                 })
@@ -756,6 +790,9 @@ impl Ctx<'_, '_> {
             if let Some(np) = self.np_left(qfirst - 1, b0).filter(|np| np.start == b0) {
                 return Some(self.add_attr(np, qfirst - 1..qfirst, "name-colon-quote"));
             }
+            if let Some(np) = self.name_with_apposition(b0, qfirst - 1) {
+                return Some(self.add_attr(np, qfirst - 1..qfirst, "name-apposition-colon-quote"));
+            }
         }
         // `Another source familiar with his thinking said, "..."`: a strong cue right
         // after the words opening the sentence, whatever they are.
@@ -766,6 +803,25 @@ impl Ctx<'_, '_> {
         }
         self.subjectless = subjectless;
         None
+    }
+
+    /// `Ana Ruiz, a nurse in Lyon:`: a name opening the sentence at `b0`, then an
+    /// apposition (a determiner or a role noun first, no cue in it) up to the colon at
+    /// `colon`. The name is the speaker.
+    fn name_with_apposition(&self, b0: usize, colon: usize) -> Option<Range<usize>> {
+        let np = self.np_right(b0, colon)?;
+        let opens = np.end + 1;
+        if np.start != b0 || self.punct(np.end) != Some(',') || opens >= colon {
+            return None;
+        }
+        let first = self.word(opens);
+        let apposition = self.is_word(opens) && (is_determiner(first) || lex::is_role(first));
+        let plain = (opens..colon).all(|k| {
+            self.in_quote[k] == 0
+                && (self.punct(k) == Some(',')
+                    || (self.is_word(k) && self.cues.strength_of_verb(self.word(k)) < INDIRECT_CUE))
+        });
+        (apposition && plain && colon - opens <= 12).then_some(np)
     }
 
     /// The token after an apposition opening at `k` ("Dean, a former chairman, ..."),
@@ -853,7 +909,16 @@ impl Ctx<'_, '_> {
                     if clause {
                         return None;
                     }
-                    return self.np_ending_at(k, floor).filter(|np| np.len() <= 8);
+                    let np = self.np_ending_at(k, floor).filter(|np| np.len() <= 8)?;
+                    if self.is_place_pair(&np, k + 1..j - 1) {
+                        // "an official in Ottawa, Canada, said": the place is no
+                        // speaker; the noun phrase before its preposition is.
+                        let p = np.start.checked_sub(1).filter(|&p| p > floor)?;
+                        return (self.is_word(p) && is_preposition(self.word(p)))
+                            .then(|| self.np_left(p, floor))
+                            .flatten();
+                    }
+                    return Some(np);
                 }
             }
             return None;
@@ -1048,23 +1113,31 @@ impl Ctx<'_, '_> {
                         break;
                     }
                     if starts_upper(w) {
-                        if lex::with_lower(w, lex::is_clause_word) {
+                        // "said Will Ortega": a first name that is also a clause word
+                        // when a name goes on after it.
+                        if lex::with_lower(w, lex::is_clause_word) && !self.name_goes_on(i, limit) {
+                            break;
+                        }
+                        // "said Wednesday, "..."": a day is when, not who.
+                        if last_head.is_none() && lex::with_lower(w, lex::is_weekday) {
                             break;
                         }
                         last_head = Some(i);
                     } else if lex::is_role(w) || lex::is_document_word(w) || is_possessive(w) {
                         last_head = Some(i);
                     } else if last_head.is_none()
-                        && i + 1 < limit
-                        && self.is_word(i + 1)
-                        && starts_upper(self.word(i + 1))
+                        && i > start
+                        && is_determiner(self.word(i - 1))
                         && !lex::is_function_word(w)
                         && !lex::is_adverbial(w)
-                        && !is_determiner(w)
-                        && self.cues.strength(w) < INDIRECT_CUE
+                        && (i + 1 >= limit || self.punct(i + 1).is_some())
                     {
+                        // "according to the audit.": a determiner and its noun, closing
+                        // the phrase.
+                        last_head = Some(i);
+                    } else if last_head.is_none() && self.modifies_a_name(i, limit) {
                         // "said 9/11 widow Terry Strada", "said longtime adviser Roger
-                        // Stone": a modifier before the name.
+                        // Stone", "said defensive end Ana Ruiz": modifiers before the name.
                     } else {
                         // Determiners lead; joiners ("of", "by" after a document) link.
                         let leads = is_determiner(w) && (i == start || last_head.is_none());
@@ -1084,6 +1157,66 @@ impl Ctx<'_, '_> {
             i += 1;
         }
         last_head.map(|h| start..h + 1)
+    }
+
+    /// `Ottawa, Canada,` / `Washington, D.C.,`: a capitalised name and, between commas,
+    /// one to three capitalised words with no role, title or hyphen ("Cruz, R-Texas,"
+    /// is a senator's party and state): a place and its region, not a speaker and an
+    /// apposition.
+    fn is_place_pair(&self, np: &Range<usize>, apposition: Range<usize>) -> bool {
+        let capitalised_plain = |k: usize| {
+            self.is_word(k) && {
+                let w = self.word(k);
+                starts_upper(w)
+                    && !w.contains('-')
+                    && !lex::is_title(w)
+                    && !lex::is_role(w)
+                    && !matches!(w.trim_end_matches('.'), "Jr" | "Sr" | "Inc" | "Ltd")
+            }
+        };
+        let n = apposition.len();
+        (1..=3).contains(&n)
+            && np.len() <= 2
+            && np.clone().all(capitalised_plain)
+            && apposition.clone().all(|k| {
+                capitalised_plain(k) || (self.punct(k) == Some('.') && k > apposition.start)
+            })
+    }
+
+    /// Whether the word before token `k` is a preposition or a determiner: `k` is then a
+    /// noun ("in reference to", "the report"), not a verb.
+    fn after_preposition_or_determiner(&self, k: usize) -> bool {
+        k > 0 && self.is_word(k - 1) && {
+            let w = self.word(k - 1);
+            is_preposition(w) || is_determiner(w)
+        }
+    }
+
+    /// Whether a capitalised word that is not a clause word follows token `i`.
+    fn name_goes_on(&self, i: usize, limit: usize) -> bool {
+        i + 1 < limit
+            && self.is_word(i + 1)
+            && self.in_quote[i + 1] == 0
+            && starts_upper(self.word(i + 1))
+            && !lex::with_lower(self.word(i + 1), lex::is_clause_word)
+    }
+
+    /// Whether the lower-case word at `i` and at most one more such word stand right
+    /// before a capitalised name: modifiers of a title-less speaker ("defensive end",
+    /// "marine ecologist", "longtime adviser").
+    fn modifies_a_name(&self, i: usize, limit: usize) -> bool {
+        let plain = |k: usize| {
+            k < limit && self.is_word(k) && self.in_quote[k] == 0 && {
+                let w = self.word(k);
+                !starts_upper(w)
+                    && !lex::is_function_word(w)
+                    && !lex::is_adverbial(w)
+                    && !is_determiner(w)
+                    && self.cues.strength(w) < INDIRECT_CUE
+            }
+        };
+        let capitalised = |k: usize| k < limit && self.is_word(k) && starts_upper(self.word(k));
+        plain(i) && (capitalised(i + 1) || (plain(i + 1) && capitalised(i + 2)))
     }
 
     /// Indirect speech in sentences, quote-aware: "X said (that) ...", "..., X said",

@@ -205,7 +205,7 @@ mod tests {
         assert_eq!(k[0], "attribution");
         assert_eq!(k[1], "attribution/quote-comma-name-cue");
         assert_eq!(k[2], "attribution/quote-comma-name-cue/strong-pronoun");
-        assert!(keys(&attribution("Mike Pompeo", "quipped"), &cues)[2].ends_with("/unlisted-name"));
+        assert!(keys(&attribution("Mike Pompeo", "zinged"), &cues)[2].ends_with("/unlisted-name"));
         assert!(keys(&attribution("the spokesman", ":"), &cues)[2].ends_with("/mark-noun"));
     }
 
@@ -237,7 +237,7 @@ mod tests {
         let [_, rule, detail] = keys(&strong, &cues);
         assert_eq!(confidence(&strong, &cues), lookup(&detail).unwrap());
         // A cue the list does not know is less sure than "said" in the same pattern.
-        let guessed = attribution("she", "quipped");
+        let guessed = attribution("she", "zinged");
         assert!(confidence(&guessed, &cues) < confidence(&strong, &cues));
         // An unknown rule falls back to the kind's precision.
         let mut odd = strong.clone();

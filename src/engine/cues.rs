@@ -58,9 +58,23 @@ impl Default for CueList {
 }
 
 impl CueList {
-    /// The built-in list: every word learnt from PolNeAR train, and "according to".
+    /// The built-in list: every word and phrase ("went on") learnt from PolNeAR train,
+    /// the speech verbs of WordNet with their particles ("chimed in"), and "according to".
     pub fn builtin() -> Self {
         let mut list = CueList::empty();
+        for verb in lexicon::speech_verbs() {
+            if verb.contains(' ') {
+                // Indexed once below, not after each phrase.
+                list.phrases.push(verb.to_string());
+            } else if lexicon::learnt_cue(verb).is_none() {
+                list.insert_word(verb.into(), lexicon::SPEECH_VERB_STRENGTH);
+            }
+        }
+        list.phrases
+            .extend(lexicon::learnt_phrases().map(str::to_string));
+        list.phrases.sort();
+        list.phrases.dedup();
+        list.index_phrases();
         for (w, strength) in lexicon::learnt_cues() {
             // "according" is a cue only in "according to", listed as the phrase.
             if w == "according" {
@@ -147,13 +161,13 @@ impl CueList {
         if cue.contains(' ') {
             if cue == ACCORDING_TO {
                 // The phrase's first word keeps its learnt strength.
-                self.according = Some(lexicon::learnt_cue("according").unwrap_or(ADDED_STRENGTH));
+                self.according = Some(lexicon::builtin_cue("according").unwrap_or(ADDED_STRENGTH));
             }
             let at = self.phrases.partition_point(|p| *p < cue);
             self.phrases.insert(at, cue);
             self.index_phrases();
         } else {
-            let strength = lexicon::learnt_cue(&cue).unwrap_or(ADDED_STRENGTH);
+            let strength = lexicon::builtin_cue(&cue).unwrap_or(ADDED_STRENGTH);
             self.insert_word(cue.into_boxed_str(), strength);
         }
         true
@@ -195,17 +209,22 @@ impl CueList {
     /// "tweets", "states") taking the strength of their listed past tense ("stated").
     pub fn strength_of_verb(&self, w: &str) -> u8 {
         let s = self.strength(w);
-        if s > 0 || !w.starts_with(|c: char| c.is_lowercase()) || self.is_removed(w) {
+        // A speech verb the counts never saw ("states" has only the lexical resource's
+        // strength) may still take its past tense's learnt one ("stated").
+        let unlearnt = s == 0
+            || (s == lexicon::SPEECH_VERB_STRENGTH.0
+                && lexicon::with_lower(w, |l| lexicon::learnt_cue(l).is_none()));
+        if !unlearnt || !w.starts_with(|c: char| c.is_lowercase()) || self.is_removed(w) {
             return s;
         }
         let Some(stem) = w
             .strip_suffix('s')
             .filter(|t| t.len() > 2 && !t.ends_with('s'))
         else {
-            return 0;
+            return s;
         };
         let past = |form: String| self.strength(&form);
-        past(format!("{stem}ed"))
+        s.max(past(format!("{stem}ed")))
             .max(past(format!("{stem}d")))
             .max(stem.strip_suffix('e').map_or(0, |t| past(format!("{t}ed"))))
     }
@@ -260,12 +279,12 @@ impl CueList {
         lexicon::with_lower(w, |l| self.words.contains_key(l))
     }
 
-    /// A learnt cue the person took out of the list: the engine must not guess it back.
+    /// A built-in cue the person took out of the list: the engine must not guess it back.
     pub fn is_removed(&self, w: &str) -> bool {
         let w = w.trim_end_matches('.');
         lexicon::with_lower(w, |l| {
             !self.words.contains_key(l)
-                && lexicon::learnt_cue(l).is_some()
+                && lexicon::builtin_cue(l).is_some()
                 && !(l == "according" && self.according.is_some())
         })
     }
@@ -377,8 +396,17 @@ mod tests {
         );
         assert_eq!(list.strength("Said"), list.strength("said"));
         assert!(list.according_to());
-        assert!(!list.contains("quipped"));
-        assert_eq!(list.strength("quipped"), 0);
+        // Speech verbs the gold never counted, from the lexical resource.
+        for cue in ["quipped", "recounted", "chimed in", "called out", "advises"] {
+            assert!(list.contains(cue), "{cue}");
+        }
+        assert_eq!(list.strengths("quipped"), lexicon::SPEECH_VERB_STRENGTH);
+        // Words that are no speech: never listed, whatever the counts said.
+        for word in ["hit", "soon", "took", "actually", "looking forward"] {
+            assert!(!list.contains(word), "{word}");
+        }
+        assert!(!list.contains("zoomed"));
+        assert_eq!(list.strength("zoomed"), 0);
     }
 
     #[test]
@@ -393,16 +421,17 @@ mod tests {
     #[test]
     fn added_words_are_strong_and_removed_learnt_words_are_remembered_as_removed() {
         let mut list = CueList::builtin();
-        assert!(list.add("Quipped"));
-        assert!(!list.add("quipped"));
-        assert!(list.strength("quipped") >= 50);
+        assert!(list.add("Zoomed"));
+        assert!(!list.add("zoomed"));
+        assert!(list.strength("zoomed") >= 50);
         assert!(list.remove("said"));
         assert!(!list.remove("said"));
         assert_eq!(list.strength("said"), 0);
         assert!(list.is_removed("said"));
-        assert!(!list.is_removed("quipped"));
+        assert!(!list.is_removed("zoomed"));
+        assert!(list.remove("quipped") && list.is_removed("quipped"));
         assert!(
-            !list.is_removed("zoomed"),
+            !list.is_removed("blinked"),
             "unknown words are not removed ones"
         );
         assert!(list.remove("according to"));
@@ -413,25 +442,20 @@ mod tests {
     #[test]
     fn short_and_long_words_are_found_in_any_case_until_removed() {
         let mut list = CueList::empty();
-        for cue in ["quipped", "overenthusiastically", "r\u{e9}pondu"] {
+        for cue in ["zinged", "overenthusiastically", "r\u{e9}pondu"] {
             assert!(list.add(cue));
         }
-        for w in [
-            "Quipped",
-            "quipped.",
-            "OVERENTHUSIASTICALLY",
-            "R\u{c9}pondu",
-        ] {
+        for w in ["Zinged", "zinged.", "OVERENTHUSIASTICALLY", "R\u{c9}pondu"] {
             assert_eq!(list.strengths(w), ADDED_STRENGTH, "{w}");
         }
-        assert_eq!(list.strength("quippe"), 0);
+        assert_eq!(list.strength("zinge"), 0);
         assert_eq!(
-            list.strength("quipped\0"),
+            list.strength("zinged\0"),
             0,
             "the length is part of the key"
         );
-        assert!(list.remove("QUIPPED") && list.remove("overenthusiastically"));
-        assert_eq!(list.strength("quipped"), 0);
+        assert!(list.remove("ZINGED") && list.remove("overenthusiastically"));
+        assert_eq!(list.strength("zinged"), 0);
         assert_eq!(list.strength("overenthusiastically"), 0);
     }
 
@@ -450,7 +474,8 @@ mod tests {
             list.phrase_len("according", |i| ["according", "to"].get(i).copied()),
             0
         );
-        assert!(!CueList::builtin().has_phrases());
+        assert!(CueList::builtin().has_phrases(), "phrasal speech verbs");
+        assert!(!CueList::from_lines("said\naccording to\n").has_phrases());
         // Equal lists whatever order the phrases came in.
         assert_eq!(
             list,

@@ -9,6 +9,12 @@ use super::word_hash::{WordFilter, WordMap, WordSet};
 struct Lexicon {
     /// (overall, after a likely subject) percentages.
     cues: WordMap<&'static str, (u8, u8)>,
+    /// Every form of WordNet's speech verbs, one word or a verb and its particle
+    /// ("recounted", "chimed in"): `data/speech-verbs.txt`, by `scripts/speech-verbs.py`.
+    speech_verbs: WordSet<&'static str>,
+    /// A verb and its particle the training gold takes as one cue ("went on", "shot
+    /// back"), learnt into `data/phrases.txt`.
+    phrases: Vec<&'static str>,
     roles: WordSet<&'static str>,
     titles: WordSet<&'static str>,
     /// The closed classes below as sets: checked for every token, so no linear scans.
@@ -38,6 +44,14 @@ fn lexicon() -> &'static Lexicon {
                 Some((w, (p, sp)))
             })
             .collect();
+        let speech_verbs = include_str!("data/speech-verbs.txt")
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        let phrases = learnt_data("phrases.txt", include_str!("data/phrases.txt"))
+            .lines()
+            .filter(|l| l.contains(' '))
+            .collect();
         let roles = learnt_data("roles.txt", include_str!("data/roles.txt"))
             .lines()
             .chain(EXTRA_ROLES.iter().copied())
@@ -61,6 +75,8 @@ fn lexicon() -> &'static Lexicon {
             document_filter: filter(&document),
             adverbial_filter: filter(&adverbial),
             cues,
+            speech_verbs,
+            phrases,
             roles,
             titles,
             function,
@@ -122,6 +138,35 @@ pub fn learnt_cues() -> impl Iterator<Item = (&'static str, (u8, u8))> {
 /// The learnt strengths of a lower-case word, when it is a learnt cue.
 pub fn learnt_cue(lower: &str) -> Option<(u8, u8)> {
     lexicon().cues.get(lower).copied()
+}
+
+/// How strong a cue a speech verb of the lexical resource is when the training gold
+/// never counted it ("quipped", "recounted", "chimed in"): above the thresholds next to a
+/// quotation (`attribution::NEAR_QUOTE_CUE`, `BEFORE_QUOTE_CUE`), below the one for
+/// indirect speech (`INDIRECT_CUE`), where the verb alone must carry the evidence. Set by
+/// hand from those thresholds, not fitted.
+pub const SPEECH_VERB_STRENGTH: (u8, u8) = (12, 12);
+
+/// The speech verbs of the lexical resource, every form, lower case: one word, or a
+/// verb and its particle separated by one space.
+pub fn speech_verbs() -> impl Iterator<Item = &'static str> {
+    lexicon().speech_verbs.iter().copied()
+}
+
+/// The cue phrases learnt from the training gold: a verb and its particle, lower case.
+pub fn learnt_phrases() -> impl Iterator<Item = &'static str> {
+    lexicon().phrases.iter().copied()
+}
+
+/// The strengths the built-in list gives a lower-case word or phrase: learnt when the
+/// training gold counted it, [`SPEECH_VERB_STRENGTH`] for another speech verb.
+pub fn builtin_cue(lower: &str) -> Option<(u8, u8)> {
+    let lex = lexicon();
+    lex.cues.get(lower).copied().or_else(|| {
+        lex.speech_verbs
+            .contains(lower)
+            .then_some(SPEECH_VERB_STRENGTH)
+    })
 }
 
 /// Words that a cue never is even when the statistics say otherwise (they come

@@ -96,7 +96,7 @@ pub fn cue_editor(p: &CueEditorProps) -> Html {
     html! {
         <details class="cue-editor" id="cue-editor" ontoggle={on_toggle}>
             <summary>{"Cue words "}<span class="muted">{format!("({})", p.changes.describe())}</span></summary>
-            <p>{"The verbs and phrases that introduce speech (said, told, according to…). Add one this article uses, such as “quipped”, or remove one that misleads: the analysis follows at once. Kept in this browser."}</p>
+            <p>{"The verbs and phrases that introduce speech (said, told, according to…). Add one this article uses, such as “zinged”, or remove one that misleads: the analysis follows at once. Kept in this browser."}</p>
             // No <form>: nothing here is ever submitted anywhere; Enter adds.
             <div class="cue-form" role="group" aria-label="Add a cue word">
                 <label for="cue-new" class="visually-hidden">{"Add a cue word, or find one in the list"}</label>

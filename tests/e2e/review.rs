@@ -336,28 +336,28 @@ async fn the_review_queue_by_keyboard_alone() {
 async fn a_custom_cue_word_changes_the_analysis_at_once_and_survives_a_reload() {
     // The engine guesses that an unknown past-tense verb beside a quotation is a cue, so
     // the direct quote is attributed either way; the reported speech needs the list.
-    let text = "Opening night\n\nThe director, Maria Lopez, watched from the wings. \"The best reviews are the ones you never read,\" she quipped. Later she quipped that the critics would be kind to the cast.";
-    let quipped = "[...document.querySelectorAll('#view .mk-cue')].filter(e => e.textContent === 'quipped').length";
+    let text = "Opening night\n\nThe director, Maria Lopez, watched from the wings. \"The best reviews are the ones you never read,\" she zinged. Later she zinged that the critics would be kind to the cast.";
+    let zinged = "[...document.querySelectorAll('#view .mk-cue')].filter(e => e.textContent === 'zinged').length";
     let reported = "[...document.querySelectorAll('#view .mk-claim')].some(e => e.textContent.includes('the critics would be kind'))";
     let b = Browser::open().await;
     paste_article(&b, text).await;
-    b.wait_until("the direct quote attributed", &format!("{quipped} === 1"))
+    b.wait_until("the direct quote attributed", &format!("{zinged} === 1"))
         .await;
     assert_eq!(b.eval(reported).await, false);
 
     b.click("#cue-editor summary").await;
     let input = b.wait_for_css("#cue-new").await;
     input
-        .send_keys(&format!("Quipped{}", char::from(Key::Enter)))
+        .send_keys(&format!("Zinged{}", char::from(Key::Enter)))
         .await
         .unwrap();
     b.wait_until(
         "the reported speech attributed",
-        &format!("{quipped} === 2 && {reported}"),
+        &format!("{zinged} === 2 && {reported}"),
     )
     .await;
     assert_eq!(b.count("#cue-list li.added").await, 1);
-    assert!(b.text_of("#cue-list li.added").await.starts_with("quipped"));
+    assert!(b.text_of("#cue-list li.added").await.starts_with("zinged"));
     assert_eq!(b.text_of("#cue-changes").await, "Using 1 added.");
     // The claim is attributed to Maria Lopez.
     b.eval("[...document.querySelectorAll('#view .mk-claim.first')].find(e => e.textContent.includes('the critics')).focus()").await;
@@ -373,26 +373,26 @@ async fn a_custom_cue_word_changes_the_analysis_at_once_and_survives_a_reload() 
     b.client.refresh().await.unwrap();
     b.wait_until(
         "attributed after the reload",
-        &format!("document.querySelector('#view .mk') && {quipped} === 2 && {reported}"),
+        &format!("document.querySelector('#view .mk') && {zinged} === 2 && {reported}"),
     )
     .await;
 
     // Removing the word undoes its effect; adding it back, then resetting, too.
     b.click("#cue-editor summary").await;
     b.click("#cue-list li.added button").await;
-    b.wait_until("unattributed", &format!("{quipped} === 1 && !{reported}"))
+    b.wait_until("unattributed", &format!("{zinged} === 1 && !{reported}"))
         .await;
     let input = b.wait_for_css("#cue-new").await;
     input
-        .send_keys(&format!("quipped{}", char::from(Key::Enter)))
+        .send_keys(&format!("zinged{}", char::from(Key::Enter)))
         .await
         .unwrap();
-    b.wait_until("attributed again", &format!("{quipped} === 2"))
+    b.wait_until("attributed again", &format!("{zinged} === 2"))
         .await;
     b.click("#cue-reset").await;
     b.wait_until(
         "back to the built-in list",
-        &format!("{quipped} === 1 && !{reported}"),
+        &format!("{zinged} === 1 && !{reported}"),
     )
     .await;
     assert_eq!(b.count("#cue-list li.added").await, 0);
