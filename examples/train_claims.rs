@@ -123,6 +123,14 @@ mod native {
                 "--pred-dir" => pred_dir = Some(PathBuf::from(val())),
                 "--write" => write = Some(PathBuf::from(val())),
                 "--no-news" => p.news = false,
+                "--leave-out" => {
+                    let name = val();
+                    let s = SOURCES
+                        .iter()
+                        .position(|x| *x == name)
+                        .expect("--leave-out SOURCE");
+                    p.source_weights[s] = 0.0;
+                }
                 "--no-hash" => p.hash = false,
                 "--no-news-hash" => p.news_hash = false,
                 "--hash-l2" => p.hash_l2 = val().parse().expect("--hash-l2 X"),
@@ -165,7 +173,7 @@ mod native {
             write_predictions(dir, &docs, &oof);
         }
         if let Some(dir) = write {
-            let all: Vec<&Doc> = docs.iter().filter(|d| p.news || d.source != NEWS).collect();
+            let all: Vec<&Doc> = docs.iter().filter(|d| trains(d, &p)).collect();
             let model = fit(&all, &p);
             write_model(&dir, &model, a, b, &p, &docs, &oof);
         }
@@ -340,7 +348,7 @@ mod native {
         for k in 0..FOLDS {
             let train: Vec<&Doc> = docs
                 .iter()
-                .filter(|d| d.fold != k && (p.news || d.source != NEWS))
+                .filter(|d| d.fold != k && trains(d, p))
                 .collect();
             let model = fit(&train, p);
             for (d, scores) in docs.iter().zip(&mut oof) {
@@ -352,6 +360,11 @@ mod native {
             }
         }
         oof
+    }
+
+    /// Whether a document's source is trained on (`--no-news`, `--leave-out`).
+    fn trains(d: &Doc, p: &Params) -> bool {
+        p.source_weights[d.source] > 0.0 && (p.news || d.source != NEWS)
     }
 
     fn feats(u: &Unit, p: &Params) -> Vec<(usize, f32)> {
