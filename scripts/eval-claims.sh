@@ -25,6 +25,8 @@ echo "--- debates only (news-dev never trained on):"
 "$bin/examples/train_claims" --shared "$SHARED" --pred-dir "$PRED-debates" --no-news "$@" | grep -E "news-dev|CLEF"
 python3 "$SHARED/eval/news_claims_score.py" "$SHARED/claims/news-dev" "$PRED-debates/news"
 echo "--- the engine's output (quotelens annotate) on news-dev:"
+# Built again: the weights may have just been rewritten.
+cargo build --quiet --profile release-native --bin quotelens
 rm -rf "$PRED-engine" && mkdir -p "$PRED-engine"
 "$bin/quotelens" annotate --out "$PRED-engine" "$SHARED"/claims/news-dev/*.txt
 python3 "$SHARED/eval/news_claims_score.py" "$SHARED/claims/news-dev" "$PRED-engine"

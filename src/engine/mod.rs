@@ -158,6 +158,7 @@ fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) -> A
     }
 
     // Claims: reported speech first, then check-worthy sentences elsewhere.
+    let sentence_bytes: Vec<Range<usize>> = sentences.iter().map(span).collect();
     let mut claims: Vec<(Range<usize>, Option<usize>, claims::ClaimScore, &str)> =
         Vec::with_capacity(found.contents.len() + sentences.len() / 4);
     for (content, a) in &found.contents {
@@ -171,10 +172,12 @@ fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) -> A
         let Some(r) = claims::reported_clause(text, r) else {
             continue;
         };
-        let score = claims::score_sentence(&text[r.clone()]);
+        // Scored with the whole sentence around it (attribution and all), as the model
+        // learnt sentences and lines.
+        let whole = around(&sentence_bytes, &r);
+        let score = claims::score_sentence(&text[whole]);
         claims.push((r, Some(*a), score, found.attrs[*a].rule));
     }
-    let sentence_bytes: Vec<Range<usize>> = sentences.iter().map(span).collect();
     let covered = Overlaps::new(claims.iter().map(|c| c.0.clone()).collect());
     let boiler = Overlaps::new(bp.clone());
     // Sentences holding reported speech (already claims) are not even scored.
@@ -324,6 +327,18 @@ fn numbered_id(prefix: char, n: usize) -> String {
 fn annotation(text: &str, ix: &CharIndex, id: String, kind: Kind, r: Range<usize>) -> Annotation {
     let (start, end) = (ix.char_at(r.start), ix.char_at(r.end));
     Annotation::with_covered_text(id, kind, start, end, text[r].to_string())
+}
+
+/// The sentences (sorted byte ranges) around `r`, from the first overlapping it to the
+/// last; `r` itself when none does.
+fn around(sentences: &[Range<usize>], r: &Range<usize>) -> Range<usize> {
+    let first = sentences.partition_point(|s| s.end <= r.start);
+    let last = sentences.partition_point(|s| s.start < r.end);
+    if first < last {
+        sentences[first].start.min(r.start)..sentences[last - 1].end.max(r.end)
+    } else {
+        r.clone()
+    }
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::edit::provenance::{confidence_text, explain};
-use crate::model::Annotation;
+use crate::model::{Annotation, Kind};
 
 #[derive(Properties, PartialEq)]
 pub struct ProvenanceProps {
@@ -14,11 +14,14 @@ pub struct ProvenanceProps {
 pub fn provenance(p: &ProvenanceProps) -> Html {
     let a = &p.annotation;
     let why = explain(a);
-    if why.is_none() && a.confidence.is_none() {
+    // A claim's one figure is its check-worthiness (the inspector's claim row): no second
+    // percentage beside it.
+    let confidence = a.confidence.filter(|_| a.kind != Kind::Claim);
+    if why.is_none() && confidence.is_none() {
         return Html::default();
     }
     // The band is named in the text too: colour is never the only signal.
-    let band = a.confidence.map(|c| {
+    let band = confidence.map(|c| {
         if c >= 0.8 {
             "conf-high"
         } else if c >= 0.5 {
@@ -32,7 +35,7 @@ pub fn provenance(p: &ProvenanceProps) -> Html {
             if let Some(why) = why {
                 <div class="insp-row"><dt class="label">{"Why"}</dt><dd class="why" id="why">{why}</dd></div>
             }
-            if let Some(c) = a.confidence {
+            if let Some(c) = confidence {
                 <div class="insp-row"><dt class="label">{"Confidence"}</dt>
                     <dd class={classes!("confidence", band)} id="confidence">{confidence_text(c)}</dd></div>
             }

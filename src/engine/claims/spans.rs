@@ -136,57 +136,27 @@ const SENTENCE_OPENERS: &[&str] = &[
     "here",
 ];
 
-/// Words that continue the verb before them ("called out", "looks forward to", "said
-/// in a statement", "warned against"): a reported clause starting with one was cut from
-/// its verb; and the openers of indirect questions.
-const CONTINUES_A_VERB: &[&str] = &[
-    "out",
-    "up",
-    "off",
-    "down",
-    "over",
-    "away",
-    "back",
-    "forward",
-    "on",
-    "in",
-    "into",
-    "at",
-    "to",
-    "for",
-    "with",
-    "by",
-    "of",
-    "from",
-    "about",
-    "around",
-    "through",
-    "after",
-    "as",
-    "again",
-    "too",
-    "also",
-    "earlier",
-    "later",
-    "previously",
-    "recently",
-    "repeatedly",
-    "against",
-    "upon",
-    "toward",
-    "towards",
-    // An indirect question asserts nothing ("would not say where the attacks came from").
-    "whether",
-    "if",
-    "where",
-    "how",
-    "why",
-    "when",
+/// Particles that belong to the verb before them ("called out", "looks forward to",
+/// "warned against"): a reported clause starting with one was cut from its verb.
+const PARTICLES: &[&str] = &[
+    "out", "up", "off", "down", "over", "away", "back", "forward", "against", "upon", "aside",
+    "along", "apart", "around",
 ];
+
+/// Prepositions that open an adverbial rather than a clause ("said in a statement",
+/// "told reporters on Monday"): a short reported stretch starting with one is that
+/// adverbial, not what was said.
+const PREPOSITIONS: &[&str] = &[
+    "in", "on", "at", "by", "with", "from", "during", "after", "before", "via", "through",
+    "outside", "inside",
+];
+
+/// A reported stretch opening with a preposition is an adverbial below this many words.
+const ADVERBIAL_WORDS: usize = 6;
 
 /// The clause of reported speech `content` (byte range, trimmed) as a claim span, or
 /// None when it does not read as a clause of its own: it starts inside a word, with a
-/// word that continues the verb before it, or is under four words.
+/// particle of the verb before it, or it is a short adverbial ("in a statement").
 pub fn reported_clause(text: &str, content: Range<usize>) -> Option<Range<usize>> {
     let clause = text.get(content.clone())?;
     let starts_mid_word = text[..content.start]
@@ -201,11 +171,8 @@ pub fn reported_clause(text: &str, content: Range<usize>) -> Option<Range<usize>
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
         .filter(|w| !w.is_empty());
     let first = words.next()?;
-    if CONTINUES_A_VERB
-        .iter()
-        .any(|w| w.eq_ignore_ascii_case(first))
-        || words.count() < 3
-    {
+    let is = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(first));
+    if is(PARTICLES) || is(PREPOSITIONS) && words.count() + 1 < ADVERBIAL_WORDS {
         return None;
     }
     Some(content)
