@@ -17,7 +17,7 @@ use std::fmt;
 
 pub use figures::{Figure, Figures, Overlap, Row, Share};
 pub use merge::merge;
-pub use report::{aspect_counts, percent, report};
+pub use report::{aspect_counts, describe, percent, report};
 
 use crate::model::{Annotation, Document, Kind};
 

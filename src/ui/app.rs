@@ -9,6 +9,7 @@ use web_sys::{File, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition
 use yew::prelude::*;
 
 use super::article::Article;
+use super::compare_panel::ComparePanel;
 use super::confirm::Confirm;
 use super::cue_editor::CueEditor;
 use super::dom_offsets::selection_in;
@@ -470,6 +471,7 @@ pub fn app() -> Html {
                 { main }
                 if has_text {
                     <aside class="panel" aria-label="Who said what">
+                        <ComparePanel enabled={*reading} comparing={state.compare.clone()} on_action={dispatch.clone()} />
                         <ReviewPanel enabled={*reading} review={state.review.clone()} doc={doc.clone()}
                             annotations={annotations.clone()} on_action={dispatch.clone()} />
                         { for inspector }

@@ -5,6 +5,7 @@ mod analysis;
 mod app;
 pub mod article;
 mod article_chunk;
+mod compare_panel;
 mod confirm;
 mod cue_editor;
 pub mod dom_offsets;

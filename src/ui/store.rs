@@ -27,6 +27,7 @@ impl PartialEq for Store {
             && self.0.notice == other.0.notice
             && self.0.text_rev == other.0.text_rev
             && self.0.review == other.0.review
+            && self.0.compare == other.0.compare
     }
 }
 

@@ -2,6 +2,7 @@
 //! Run by scripts/test.sh after `trunk build --release` (`cargo test --features e2e --test e2e`).
 
 mod annotator;
+mod compare;
 mod durability;
 mod foundation;
 mod harness;

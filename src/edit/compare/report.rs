@@ -2,7 +2,8 @@
 
 use std::fmt::Write;
 
-use super::{Aspect, Comparison, Figure};
+use super::{Aspect, Comparison, Figure, Side};
+use crate::model::{Kind, Origin};
 
 /// A ratio as a percentage with one decimal, or "—" when there was nothing to count.
 pub fn percent(value: Option<f64>) -> String {
@@ -92,5 +93,45 @@ pub fn report(c: &Comparison, a_name: &str, b_name: &str) -> String {
         out,
         "A is the reference: P = B's within one of A's, R = A's that B found (score.py's overlap rules)."
     );
+    out
+}
+
+/// One side of pair `k` in words: "quote “We will…” by Anna Berg, accepted", or
+/// "nothing" when that side has no annotation there.
+pub fn describe(c: &Comparison, k: usize, side: Side) -> String {
+    let Some(x) = c.annotation(k, side) else {
+        return "nothing".to_string();
+    };
+    let words: String = x.text.chars().take(60).collect();
+    let cut = if x.text.chars().count() > 60 {
+        "…"
+    } else {
+        ""
+    };
+    let what = match x.kind {
+        Kind::Attribution => "speaker mention",
+        kind => kind.as_str(),
+    };
+    let words = words.trim();
+    // A quote that carries its own quotation marks needs no more.
+    let mut out = if words.starts_with(['“', '"', '«', '‘', '\'']) {
+        format!("{what} {words}{cut}")
+    } else {
+        format!("{what} “{words}{cut}”")
+    };
+    let speaker = match x.kind {
+        Kind::Attribution => x.speaker.clone(),
+        _ => c.speaker_of(x, side),
+    };
+    if let Some(name) = speaker {
+        let _ = write!(out, " by {name}");
+    }
+    if let Some(cue) = &x.cue {
+        let _ = write!(out, ", cue “{}”", cue.text);
+    }
+    out.push_str(match x.origin {
+        Origin::User => ", accepted",
+        Origin::Auto => ", unreviewed",
+    });
     out
 }

@@ -284,3 +284,22 @@ fn the_json_figures_name_every_row() {
     assert!(json["review_state"]["share"].is_null());
     assert_eq!(json.as_object().unwrap().len(), c.figures.rows().len());
 }
+
+#[test]
+fn each_side_of_a_difference_is_put_in_words() {
+    let mut b = doc_a();
+    b.annotations[3].origin = Origin::User;
+    b.annotations.remove(2);
+    let c = compare(doc_a(), b).unwrap();
+    let claim = c.differences[0];
+    assert_eq!(
+        describe(&c, claim, Side::A),
+        "claim “Critics said the cost had doubled.”, unreviewed"
+    );
+    assert_eq!(describe(&c, claim, Side::B), "nothing");
+    let quote = c.differences[1];
+    assert_eq!(
+        describe(&c, quote, Side::B),
+        "quote “It is too late,” by Ana Ruiz, accepted"
+    );
+}
