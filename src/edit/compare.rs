@@ -12,7 +12,7 @@ mod figures;
 mod merge;
 mod report;
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::HashMap;
 use std::fmt;
 
 pub use figures::{Figure, Figures, Overlap, Row, Share};
@@ -197,6 +197,35 @@ fn extents_meet(x: &[u32], y: &[u32]) -> bool {
     }
 }
 
+/// The one sort key of this module (and its submodules): every sort here sorts these, so
+/// the page's Wasm holds one instance of the sort, not one per element type.
+pub(crate) type Key = (u64, u64, u64);
+
+/// A code-point span as one sortable number.
+fn span_key(start: usize, end: usize) -> u64 {
+    ((start as u64) << 32) | end as u64
+}
+
+/// Candidate pairs `(share, i, j)` best share first, ties later indices first (the
+/// order of `score.py`'s `sort(reverse=True)`); a non-negative `f64`'s bits sort as it does.
+pub(crate) fn best_first(candidates: &mut [Key]) {
+    candidates.sort_unstable();
+    candidates.reverse();
+}
+
+pub(crate) fn share_key(share: f64) -> u64 {
+    share.to_bits()
+}
+
+/// Each annotation's id to its index; the first of two with one id wins.
+fn index_by_id(doc: &Document) -> HashMap<&str, usize> {
+    let mut m = HashMap::new();
+    for (i, x) in doc.annotations.iter().enumerate().rev() {
+        m.insert(x.id.as_str(), i);
+    }
+    m
+}
+
 /// Where two texts part, or none when they are the same.
 fn texts_differ(a: &str, b: &str) -> Option<TextsDiffer> {
     if a == b {
@@ -223,7 +252,7 @@ pub fn compare(a: Document, b: Document) -> Result<Comparison, TextsDiffer> {
     }
     let chars = Chars::new(&a.text);
     let paired = pair_annotations(&a, &b, &chars);
-    let mut pairs: Vec<Pair> = {
+    let pairs: Vec<Pair> = {
         let links = Links::new(&a, &b, &paired);
         paired
             .iter()
@@ -234,16 +263,22 @@ pub fn compare(a: Document, b: Document) -> Result<Comparison, TextsDiffer> {
             })
             .collect()
     };
-    let start_of = |p: &Pair| {
-        let ends = [
-            p.a.map(|i| &a.annotations[i]),
-            p.b.map(|i| &b.annotations[i]),
-        ];
-        let start = ends.iter().flatten().map(|x| x.start).min().unwrap_or(0);
-        let end = ends.iter().flatten().map(|x| x.end).max().unwrap_or(0);
-        (start, end, p.a, p.b)
-    };
-    pairs.sort_by_key(start_of);
+    // Text order: by start, then end, then A's order (B's alone last).
+    let mut order: Vec<Key> = pairs
+        .iter()
+        .enumerate()
+        .map(|(k, p)| {
+            let ends = [
+                p.a.map(|i| &a.annotations[i]),
+                p.b.map(|i| &b.annotations[i]),
+            ];
+            let start = ends.iter().flatten().map(|x| x.start).min().unwrap_or(0);
+            let end = ends.iter().flatten().map(|x| x.end).max().unwrap_or(0);
+            (start as u64, end as u64, k as u64)
+        })
+        .collect();
+    order.sort_unstable();
+    let pairs: Vec<Pair> = order.iter().map(|k| pairs[k.2 as usize].clone()).collect();
     let mut pair_of = [vec![0; a.annotations.len()], vec![0; b.annotations.len()]];
     for (k, p) in pairs.iter().enumerate() {
         if let Some(i) = p.a {
@@ -309,23 +344,27 @@ fn pair_annotations(
         pa[ia] = Some(ib);
         pb[ib] = Some(ia);
     };
+    // Exact spans: the same kind first, then any kind (kind 0 stands for any).
     for same_kind in [true, false] {
-        let mut by_span: HashMap<(Option<Kind>, usize, usize), VecDeque<usize>> = HashMap::new();
-        for (ib, x) in b.annotations.iter().enumerate() {
-            if partner_b[ib].is_none() {
-                let kind = same_kind.then_some(x.kind);
-                by_span
-                    .entry((kind, x.start, x.end))
-                    .or_default()
-                    .push_back(ib);
-            }
-        }
+        let kind_of = |x: &Annotation| if same_kind { 1 + x.kind as u64 } else { 0 };
+        let mut spans: Vec<Key> = (0..nb)
+            .filter(|&ib| partner_b[ib].is_none())
+            .map(|ib| {
+                let x = &b.annotations[ib];
+                (span_key(x.start, x.end), kind_of(x), ib as u64)
+            })
+            .collect();
+        spans.sort_unstable();
         for (ia, x) in a.annotations.iter().enumerate() {
-            let key = (same_kind.then_some(x.kind), x.start, x.end);
-            if partner_a[ia].is_none() {
-                if let Some(ib) = by_span.get_mut(&key).and_then(VecDeque::pop_front) {
-                    link(ia, ib, &mut partner_a, &mut partner_b);
-                }
+            let want = (span_key(x.start, x.end), kind_of(x));
+            let from = spans.partition_point(|k| (k.0, k.1) < want);
+            let free = spans[from..]
+                .iter()
+                .take_while(|k| (k.0, k.1) == want)
+                .map(|k| k.2 as usize)
+                .find(|&ib| partner_b[ib].is_none());
+            if let (None, Some(ib)) = (partner_a[ia], free) {
+                link(ia, ib, &mut partner_a, &mut partner_b);
             }
         }
     }
@@ -353,13 +392,13 @@ fn pair_annotations(
                 }
                 let share = common(x, y) as f64 / x.len().max(y.len()) as f64;
                 if share > LOOSE {
-                    candidates.push((share, ia, ib));
+                    candidates.push((share_key(share), ia as u64, ib as u64));
                 }
             }
         }
-        // Best overlap first; ties in text order.
-        candidates.sort_by(|p, q| q.0.total_cmp(&p.0).then((p.1, p.2).cmp(&(q.1, q.2))));
+        best_first(&mut candidates);
         for (_, ia, ib) in candidates {
+            let (ia, ib) = (ia as usize, ib as usize);
             if partner_a[ia].is_none() && partner_b[ib].is_none() {
                 link(ia, ib, &mut partner_a, &mut partner_b);
             }
@@ -390,13 +429,6 @@ struct Links<'d> {
 
 impl<'d> Links<'d> {
     fn new(a: &'d Document, b: &'d Document, paired: &[(Option<usize>, Option<usize>)]) -> Self {
-        let ids = |d: &'d Document| -> HashMap<&'d str, usize> {
-            let mut m = HashMap::new();
-            for (i, x) in d.annotations.iter().enumerate() {
-                m.entry(x.id.as_str()).or_insert(i);
-            }
-            m
-        };
         let mut partner_of_a = vec![None; a.annotations.len()];
         for &(ia, ib) in paired {
             if let Some(ia) = ia {
@@ -406,8 +438,8 @@ impl<'d> Links<'d> {
         Links {
             a,
             b,
-            a_ids: ids(a),
-            b_ids: ids(b),
+            a_ids: index_by_id(a),
+            b_ids: index_by_id(b),
             partner_of_a,
         }
     }

@@ -201,7 +201,7 @@ fn differences_list(c: &Comparing, step: &Callback<CompareStep>) -> Html {
 fn marks_css(c: &Comparing) -> String {
     let ids: Vec<String> = (0..c.comparison.differences.len())
         .filter_map(|d| c.id_of(d))
-        .map(|id| format!("#view .mk[data-id=\"{}\"]", id.replace(['"', '\\'], "")))
+        .map(|id| format!("#view .mk[data-id=\"{}\"]", css_escaped(id)))
         .collect();
     if ids.is_empty() {
         return String::new();
@@ -210,6 +210,20 @@ fn marks_css(c: &Comparing) -> String {
         "{} {{ outline: 2px dashed var(--compare-diff); outline-offset: 1px; }}",
         ids.join(",")
     )
+}
+
+/// `id` inside a CSS string: ids come from files, so everything but letters, digits,
+/// `-` and `_` is written as a CSS escape and cannot end the string or the rule.
+fn css_escaped(id: &str) -> String {
+    let mut out = String::with_capacity(id.len());
+    for c in id.chars() {
+        if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+            out.push(c);
+        } else {
+            out.push_str(&format!("\\{:x} ", c as u32));
+        }
+    }
+    out
 }
 
 /// N, P, A, B and Esc while comparing, heard first (capture phase) so that A is not

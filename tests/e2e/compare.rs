@@ -47,7 +47,9 @@ fn doc_b() -> Document {
     b.annotations.remove(second);
     let byte = TEXT.find("twice the first estimate").unwrap();
     let start = TEXT[..byte].chars().count();
-    let mut mine = Annotation::new("u1", Kind::Claim, TEXT, start, start + 24);
+    // An id from a file cannot end the view's CSS rule that outlines differences.
+    let hostile = "u1\"], body { display: none } x[y=\"\n";
+    let mut mine = Annotation::new(hostile, Kind::Claim, TEXT, start, start + 24);
     mine.origin = Origin::User;
     b.annotations.push(mine);
     b
@@ -156,6 +158,15 @@ async fn compare_with_a_second_file_take_sides_by_keyboard_and_download_the_merg
         "document.activeElement && document.activeElement.blur && document.activeElement.blur()",
     )
     .await;
+    // B's claim, whose id is hostile CSS, is in the merge now, outlined, and the page stands.
+    assert_eq!(
+        b.eval("getComputedStyle(document.body).display").await,
+        "block"
+    );
+    // One rule, whose selector matches the claim (the current difference, so ringed).
+    let one_rule = "(r => r.length === 1 && [...document.querySelectorAll('#view .mk-claim')]
+        .some(el => el.matches(r[0].selectorText)))(document.querySelector('#compare style').sheet.cssRules)";
+    assert_eq!(b.eval(one_rule).await, true);
     key(&b, '\u{e00c}').await; // Escape
     b.wait_until("compare mode left", "!document.querySelector('#compare')")
         .await;

@@ -13,7 +13,9 @@
 
 use std::collections::HashMap;
 
-use super::{common, extents_meet, speaker_key, Chars, Pair, LOOSE, STRICT};
+use super::{
+    best_first, common, extents_meet, share_key, speaker_key, Chars, Key, Pair, LOOSE, STRICT,
+};
 use crate::model::{Annotation, Document, Kind};
 
 /// One kind's agreement: how many groups each side has, how many of A's were found in
@@ -210,7 +212,7 @@ fn groups(
 /// `score.py`'s `match`: one-to-one pairs of A's and B's groups where B covers more
 /// than `t` of A's group, best share first (ties: later groups first, as its sort).
 fn found(a: &[Group], b: &[Group], t: f64) -> Vec<(usize, usize)> {
-    let mut candidates = Vec::new();
+    let mut candidates: Vec<Key> = Vec::new();
     for (ga, x) in a.iter().enumerate() {
         for (gb, y) in b
             .iter()
@@ -219,14 +221,15 @@ fn found(a: &[Group], b: &[Group], t: f64) -> Vec<(usize, usize)> {
         {
             let share = common(&x.chars, &y.chars) as f64 / x.chars.len() as f64;
             if share > t {
-                candidates.push((share, ga, gb));
+                candidates.push((share_key(share), ga as u64, gb as u64));
             }
         }
     }
-    candidates.sort_by(|p, q| q.0.total_cmp(&p.0).then((q.1, q.2).cmp(&(p.1, p.2))));
+    best_first(&mut candidates);
     let (mut used_a, mut used_b) = (vec![false; a.len()], vec![false; b.len()]);
     let mut pairs = Vec::new();
     for (_, ga, gb) in candidates {
+        let (ga, gb) = (ga as usize, gb as usize);
         if !used_a[ga] && !used_b[gb] {
             used_a[ga] = true;
             used_b[gb] = true;

@@ -4,9 +4,9 @@
 //! annotation, B's (renamed when A uses the id) for what only B has, and every link to
 //! a speaker mention follows it into the merge, or is dropped when the mention was left out.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
-use super::{compare, Comparison, Side, TextsDiffer};
+use super::{compare, index_by_id, Comparison, Key, Side, TextsDiffer};
 use crate::model::{Annotation, Document, FORMAT};
 
 /// Compare `a` and `b` and merge them, taking difference `d` from `choices[d]` (A's
@@ -36,15 +36,7 @@ impl Comparison {
             .map(|k| self.taken(k, choices))
             .collect();
         let ids = self.merged_ids(&sides);
-        let pair_by_id = |side: Side| -> HashMap<&str, usize> {
-            let mut m = HashMap::new();
-            for (i, x) in self.doc(side).annotations.iter().enumerate() {
-                m.entry(x.id.as_str())
-                    .or_insert(self.pair_of[side as usize][i]);
-            }
-            m
-        };
-        let by_id = [pair_by_id(Side::A), pair_by_id(Side::B)];
+        let by_id = [index_by_id(&self.a), index_by_id(&self.b)];
         let build = |k: usize| -> Option<Annotation> {
             let side = sides[k];
             let mut x = self.annotation(k, side)?.clone();
@@ -53,15 +45,19 @@ impl Comparison {
                 .attribution
                 .as_deref()
                 .and_then(|l| by_id[side as usize].get(l))
-                .and_then(|&p| ids[p].clone());
+                .and_then(|&i| ids[self.pair_of[side as usize][i]].clone());
             Some(x)
         };
         let mut out: Vec<Annotation> = self.pair_of[0].iter().filter_map(|&k| build(k)).collect();
-        let mut only_b: Vec<Annotation> = (0..self.pairs.len())
+        let mut only_b: Vec<Key> = (0..self.pairs.len())
             .filter(|&k| self.pairs[k].a.is_none())
-            .filter_map(build)
+            .filter_map(|k| {
+                let x = self.annotation(k, sides[k])?;
+                Some((x.start as u64, x.end as u64, k as u64))
+            })
             .collect();
-        only_b.sort_by_key(|x| (x.start, x.end));
+        only_b.sort_unstable();
+        let only_b = only_b.iter().filter_map(|k| build(k.2 as usize));
         // What only B has goes in by position, after what starts at the same place.
         let mut at = 0;
         for x in only_b {
