@@ -68,7 +68,6 @@ struct Tally {
 /// Run `annotate` on every input of `listing`; returns the exit code.
 pub(super) fn run(run: Run, listing: Listing) -> i32 {
     let started = Instant::now();
-    let total = listing.total_bytes();
     let (mut writer, skip_first) = match Writer::open(&run) {
         Ok(w) => w,
         Err(msg) => {
@@ -76,7 +75,7 @@ pub(super) fn run(run: Run, listing: Listing) -> i32 {
             return 1;
         }
     };
-    let bar = progress_bar(total);
+    let bar = progress_bar(&listing);
     let tally = pipeline(&run, listing, skip_first, &bar, |outcome| {
         writer.write(outcome)
     });
@@ -94,26 +93,36 @@ pub(super) fn run(run: Run, listing: Listing) -> i32 {
 }
 
 /// A progress bar over the inputs' bytes, with rate and time left, on standard error
-/// when it is a terminal; hidden otherwise (logs and pipes stay clean).
-fn progress_bar(total: Option<u64>) -> ProgressBar {
+/// when it is a terminal; hidden otherwise (logs and pipes stay clean). The total is
+/// counted on a thread of its own (a walk of a million files takes a while), and the
+/// bar shows time left once it is known.
+fn progress_bar(listing: &Listing) -> ProgressBar {
     if !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    let (bar, template) = match total {
-        Some(total) => (
-            ProgressBar::new(total),
-            "{elapsed_precise} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec}, {eta} left {msg}",
-        ),
-        None => (
-            ProgressBar::no_length(),
-            "{spinner} {elapsed_precise} {bytes} {bytes_per_sec} {msg}",
-        ),
-    };
+    let bar = ProgressBar::no_length();
+    bar.set_draw_target(ProgressDrawTarget::stderr_with_hz(4));
+    set_template(
+        &bar,
+        "{spinner} {elapsed_precise} {bytes} {bytes_per_sec} {msg}",
+    );
+    let (counted, listing) = (bar.clone(), listing.clone());
+    std::thread::spawn(move || {
+        if let Some(total) = listing.total_bytes() {
+            counted.set_length(total);
+            set_template(
+                &counted,
+                "{elapsed_precise} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec}, {eta} left {msg}",
+            );
+        }
+    });
+    bar
+}
+
+fn set_template(bar: &ProgressBar, template: &str) {
     if let Ok(style) = ProgressStyle::with_template(template) {
         bar.set_style(style.progress_chars("=> "));
     }
-    bar.set_draw_target(ProgressDrawTarget::stderr_with_hz(4));
-    bar
 }
 
 fn summarise(tally: &Tally, resumed: usize, started: Instant) {

@@ -47,6 +47,7 @@ impl Input {
 }
 
 /// Where the inputs are listed, in the order they are read.
+#[derive(Clone)]
 pub(super) struct Listing {
     pub files: Vec<PathBuf>,
     pub files_from: Option<PathBuf>,
