@@ -1,8 +1,10 @@
 //! QuoteLens: find quotes, attributions and claims in news articles.
 //!
 //! Layers, with one-way dependencies (see ARCHITECTURE.md):
-//! `model` (annotations, the quotelens/1 format) ← `engine` (text in, annotations out)
-//! ← `edit` (the document reducer) ← `ui` (Yew, wasm32 only) and `cli` (native only).
+//! `model` (annotations, the quotelens/1 format) ← `engine` (text in, annotations out,
+//! its one entry point `engine::analyse(text, &Settings)`) ← `edit` (the document
+//! reducer) ← `ui` (Yew, wasm32 only). The `cli` (native only), the analysis `worker`
+//! and the Python package (`python/`) call `engine::analyse` directly, not through `edit`.
 
 pub mod article;
 pub mod edit;

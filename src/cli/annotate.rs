@@ -1,6 +1,6 @@
 //! `quotelens annotate` over a corpus: inputs listed lazily (`inputs`), analysed on
 //! `--jobs` threads, written in input order by this thread alone, so any number of jobs
-//! writes the same bytes as one. At most `WINDOW_PER_JOB` inputs a job are between being
+//! writes the same bytes as one (`--jobs 1` does it all on this one thread). At most `WINDOW_PER_JOB` inputs a job are between being
 //! listed and being written, so memory stays bounded however large the corpus.
 
 use std::collections::BTreeMap;
@@ -68,7 +68,6 @@ struct Tally {
 /// Run `annotate` on every input of `listing`; returns the exit code.
 pub(super) fn run(run: Run, listing: Listing) -> i32 {
     let started = Instant::now();
-    let total = listing.total_bytes();
     let (mut writer, skip_first) = match Writer::open(&run) {
         Ok(w) => w,
         Err(msg) => {
@@ -76,7 +75,7 @@ pub(super) fn run(run: Run, listing: Listing) -> i32 {
             return 1;
         }
     };
-    let bar = progress_bar(total);
+    let bar = progress_bar(&listing);
     let tally = pipeline(&run, listing, skip_first, &bar, |outcome| {
         writer.write(outcome)
     });
@@ -94,26 +93,36 @@ pub(super) fn run(run: Run, listing: Listing) -> i32 {
 }
 
 /// A progress bar over the inputs' bytes, with rate and time left, on standard error
-/// when it is a terminal; hidden otherwise (logs and pipes stay clean).
-fn progress_bar(total: Option<u64>) -> ProgressBar {
+/// when it is a terminal; hidden otherwise (logs and pipes stay clean). The total is
+/// counted on a thread of its own (a walk of a million files takes a while), and the
+/// bar shows time left once it is known.
+fn progress_bar(listing: &Listing) -> ProgressBar {
     if !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    let (bar, template) = match total {
-        Some(total) => (
-            ProgressBar::new(total),
-            "{elapsed_precise} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec}, {eta} left {msg}",
-        ),
-        None => (
-            ProgressBar::no_length(),
-            "{spinner} {elapsed_precise} {bytes} {bytes_per_sec} {msg}",
-        ),
-    };
+    let bar = ProgressBar::no_length();
+    bar.set_draw_target(ProgressDrawTarget::stderr_with_hz(4));
+    set_template(
+        &bar,
+        "{spinner} {elapsed_precise} {bytes} {bytes_per_sec} {msg}",
+    );
+    let (counted, listing) = (bar.clone(), listing.clone());
+    std::thread::spawn(move || {
+        if let Some(total) = listing.total_bytes() {
+            counted.set_length(total);
+            set_template(
+                &counted,
+                "{elapsed_precise} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec}, {eta} left {msg}",
+            );
+        }
+    });
+    bar
+}
+
+fn set_template(bar: &ProgressBar, template: &str) {
     if let Ok(style) = ProgressStyle::with_template(template) {
         bar.set_style(style.progress_chars("=> "));
     }
-    bar.set_draw_target(ProgressDrawTarget::stderr_with_hz(4));
-    bar
 }
 
 fn summarise(tally: &Tally, resumed: usize, started: Instant) {
@@ -145,7 +154,24 @@ fn pipeline(
     bar: &ProgressBar,
     mut write: impl FnMut(Outcome) -> Result<Tallied, String>,
 ) -> Result<Tally, String> {
+    let mut report = |outcome: Outcome, bytes: u64| {
+        let tallied = write(outcome);
+        bar.inc(bytes);
+        if let Ok(Tallied::Failed(msg)) = &tallied {
+            bar.suspend(|| eprintln!("quotelens: {msg}"));
+        }
+        tallied
+    };
     let jobs = run.jobs.max(1);
+    if jobs == 1 {
+        // One job is one thread: listing and writing take no second core either.
+        let mut tally = Tally::default();
+        for input in listing.inputs().skip(skip_first) {
+            let (outcome, bytes) = analyse_one(run, &input);
+            tally.count(&report(outcome, bytes)?);
+        }
+        return Ok(tally);
+    }
     let window = jobs * WINDOW_PER_JOB;
     let (input_tx, input_rx) = sync_channel::<(usize, Input)>(jobs * 2);
     let (done_tx, done_rx) = sync_channel::<(usize, Outcome, u64)>(window);
@@ -171,12 +197,7 @@ fn pipeline(
         drop(done_tx);
         in_order(done_rx, |outcome, bytes| {
             let _ = slot_tx.send(());
-            let tallied = write(outcome);
-            bar.inc(bytes);
-            if let Ok(Tallied::Failed(msg)) = &tallied {
-                bar.suspend(|| eprintln!("quotelens: {msg}"));
-            }
-            tallied
+            report(outcome, bytes)
         })
     })
 }
@@ -193,15 +214,21 @@ fn in_order(
     for (seq, outcome, bytes) in done {
         waiting.insert(seq, (outcome, bytes));
         while let Some((outcome, bytes)) = waiting.remove(&next) {
-            match write(outcome, bytes)? {
-                Tallied::Done => tally.done += 1,
-                Tallied::Skipped => tally.skipped += 1,
-                Tallied::Failed(_) => tally.failed += 1,
-            }
+            tally.count(&write(outcome, bytes)?);
             next += 1;
         }
     }
     Ok(tally)
+}
+
+impl Tally {
+    fn count(&mut self, tallied: &Tallied) {
+        match tallied {
+            Tallied::Done => self.done += 1,
+            Tallied::Skipped => self.skipped += 1,
+            Tallied::Failed(_) => self.failed += 1,
+        }
+    }
 }
 
 /// What the writer made of an outcome.
@@ -211,8 +238,7 @@ enum Tallied {
     Failed(String),
 }
 
-/// One analysis thread: inputs in, outcomes out, until the inputs run out. A panic in
-/// the engine (a bug) fails that input alone.
+/// One analysis thread: inputs in, outcomes out, until the inputs run out.
 fn worker(
     run: &Run,
     inputs: &Mutex<Receiver<(usize, Input)>>,
@@ -221,16 +247,20 @@ fn worker(
     loop {
         let next = inputs.lock().map(|rx| rx.recv());
         let Ok(Ok((seq, input))) = next else { return };
-        let outcome =
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(run, &input)))
-                .unwrap_or_else(|_| Err(failure(&input, None, "the engine failed (a bug)".into())));
-        let (outcome, bytes) = match outcome {
-            Ok(done) => done,
-            Err(failed) => (failed, 0),
-        };
+        let (outcome, bytes) = analyse_one(run, &input);
         if done.send((seq, outcome, bytes)).is_err() {
             return;
         }
+    }
+}
+
+/// `process`, with a panic in the engine (a bug) failing that input alone.
+fn analyse_one(run: &Run, input: &Input) -> (Outcome, u64) {
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(run, input)))
+        .unwrap_or_else(|_| Err(failure(input, None, "the engine failed (a bug)".into())));
+    match outcome {
+        Ok(done) => done,
+        Err(failed) => (failed, 0),
     }
 }
 

@@ -3,7 +3,7 @@
 //! (`--files-from`), and JSON Lines records (`--jsonl`). Each input also carries the name
 //! its output gets under `--out`, so two inputs of one walk never write one file.
 
-use std::fs::File;
+use std::fs::{File, FileType};
 use std::io::{BufRead, BufReader};
 use std::path::{Component, Path, PathBuf};
 
@@ -47,6 +47,7 @@ impl Input {
 }
 
 /// Where the inputs are listed, in the order they are read.
+#[derive(Clone)]
 pub(super) struct Listing {
     pub files: Vec<PathBuf>,
     pub files_from: Option<PathBuf>,
@@ -125,7 +126,7 @@ fn named(path: PathBuf, skip: &Option<PathBuf>) -> Box<dyn Iterator<Item = Input
 struct Walk {
     root: PathBuf,
     skip: Option<PathBuf>,
-    pending: Vec<std::vec::IntoIter<PathBuf>>,
+    pending: Vec<std::vec::IntoIter<(PathBuf, Option<FileType>)>>,
     failed: Vec<String>,
 }
 
@@ -153,12 +154,13 @@ impl Walk {
                 return;
             }
         };
-        let mut paths: Vec<PathBuf> = entries
+        // The entry's type comes with the listing on most file systems: no stat a file.
+        let mut paths: Vec<(PathBuf, Option<FileType>)> = entries
             .filter_map(Result::ok)
             .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
-            .map(|e| e.path())
+            .map(|e| (e.path(), e.file_type().ok()))
             .collect();
-        paths.sort();
+        paths.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         self.pending.push(paths.into_iter());
     }
 
@@ -180,19 +182,23 @@ impl Iterator for Walk {
                     stem: PathBuf::new(),
                 });
             }
-            let path = match self.pending.last_mut()?.next() {
-                Some(path) => path,
+            let (path, kind) = match self.pending.last_mut()?.next() {
+                Some(entry) => entry,
                 None => {
                     self.pending.pop();
                     continue;
                 }
             };
-            let is_link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_symlink());
-            if path.is_dir() {
-                if !is_link {
+            // A link is followed to a file, never to a directory (no cycles).
+            let kind = match kind {
+                Some(k) if k.is_symlink() => std::fs::metadata(&path).ok().map(|m| m.file_type()),
+                Some(k) if k.is_dir() => {
                     self.enter(&path);
+                    continue;
                 }
-            } else if Walk::wanted(&path) {
+                other => other,
+            };
+            if kind.is_some_and(|k| k.is_file()) && Walk::wanted(&path) {
                 let under = path.strip_prefix(&self.root).unwrap_or(&path);
                 let stem = under.with_extension("");
                 return Some(Input::path(path, stem));
