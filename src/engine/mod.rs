@@ -161,6 +161,7 @@ fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) -> A
     let sentence_bytes: Vec<Range<usize>> = sentences.iter().map(span).collect();
     let mut claims: Vec<(Range<usize>, Option<usize>, claims::ClaimScore, &str)> =
         Vec::with_capacity(found.contents.len() + sentences.len() / 4);
+    let mut last_scored: Option<(Range<usize>, claims::ClaimScore)> = None;
     for (content, a) in &found.contents {
         // A cue that ends the text ("he said,") leaves an empty content: no span.
         if content.is_empty() {
@@ -174,8 +175,13 @@ fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) -> A
         };
         // Scored with the whole sentence around it (attribution and all), as the model
         // learnt sentences and lines.
+        // Several clauses of one sentence (contents come in text order) share its score.
         let whole = around(&sentence_bytes, &r);
-        let score = claims::score_sentence(&text[whole]);
+        let score = match &last_scored {
+            Some((w, score)) if *w == whole => score.clone(),
+            _ => claims::score_sentence(&text[whole.clone()]),
+        };
+        last_scored = Some((whole, score.clone()));
         claims.push((r, Some(*a), score, found.attrs[*a].rule));
     }
     let covered = Overlaps::new(claims.iter().map(|c| c.0.clone()).collect());

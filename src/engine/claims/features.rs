@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use super::furniture::SentenceShape;
 use super::lists::{ListTable, FEATURE_BITS, STOPS_ED, STOPS_EST};
+use super::model::hashed_units;
 use crate::engine::ascii::{char_from, LowerContains};
 
 /// The named features, in weight order.
@@ -101,56 +102,103 @@ pub(super) const fn feature_bit(name: &str) -> u64 {
 /// Features that only count on a sentence's first word.
 const FIRST_WORD_ONLY: u64 = feature_bit("starts-conjunction");
 
-/// Buffers reused from sentence to sentence: a lower-cased non-ASCII word, and the
-/// hashed buckets of the last sentence scanned (sorted, unique; none unless `hash`).
+/// What the scan does with the hashed word n-grams: nothing, collect their buckets (the
+/// trainer), or add up their weights as it goes (the shipped model: no list, no sort).
+#[derive(Clone, Copy, PartialEq)]
+pub(super) enum Hashing {
+    Off,
+    Collect,
+    Weigh,
+}
+
+/// Buffers reused from sentence to sentence: a lower-cased non-ASCII word; the hashed
+/// n-grams of the last sentence scanned (their buckets, with repeats, when collecting;
+/// their weights' sum when weighing); and, for the reasons a reader is shown, the first
+/// word behind each named feature that fired and each word's hashed push.
 pub(super) struct Scratch {
     lower: String,
     pub(super) hashed: Vec<u32>,
-    hash: bool,
-}
-
-impl Default for Scratch {
-    /// Every feature, the hashed ones too (for the trainer and the reasons).
-    fn default() -> Self {
-        Scratch {
-            lower: String::new(),
-            hashed: Vec::new(),
-            hash: true,
-        }
-    }
+    pub(super) hashed_units: i32,
+    hashing: Hashing,
+    /// Bit `i` set: `seen[i]` is the first word (byte range) behind named feature `i`.
+    seen_bits: u64,
+    seen: [(u32, u32); NAMED],
+    /// Each word (byte range) with what its hashed unigram and bigram add to the logit,
+    /// in the model's units.
+    pub(super) pushes: Vec<(u32, u32, i32)>,
 }
 
 impl Scratch {
+    pub(super) fn new(hashing: Hashing) -> Self {
+        Scratch {
+            lower: String::new(),
+            hashed: Vec::new(),
+            hashed_units: 0,
+            hashing,
+            seen_bits: 0,
+            seen: [(0, 0); NAMED],
+            pushes: Vec::new(),
+        }
+    }
+
     /// The features the shipped model weighs (no hashing when it has no hashed weights).
     pub(super) fn for_model() -> Self {
-        Scratch {
-            hash: super::model::USES_HASHED,
-            ..Scratch::default()
-        }
+        Scratch::new(if super::model::USES_HASHED {
+            Hashing::Weigh
+        } else {
+            Hashing::Off
+        })
+    }
+
+    /// The first word (byte range) behind named feature `i` in the last sentence scanned.
+    pub(super) fn witness(&self, i: usize) -> Option<Range<usize>> {
+        (self.seen_bits & 1 << i != 0).then(|| self.seen[i].0 as usize..self.seen[i].1 as usize)
+    }
+}
+
+/// Record `word` as the witness of each feature in `bits` not witnessed yet (in the
+/// fields `seen_bits` and `seen` of a [`Scratch`]).
+fn witness_all(
+    seen_bits: &mut u64,
+    seen: &mut [(u32, u32); NAMED],
+    bits: u64,
+    word: &Range<usize>,
+) {
+    let mut new = bits & !*seen_bits;
+    *seen_bits |= new;
+    while new != 0 {
+        let i = new.trailing_zeros() as usize;
+        new &= new - 1;
+        seen[i] = (word.start as u32, word.end as u32);
     }
 }
 
 /// What the scan of a sentence gives besides the hashed buckets: the named features
 /// that fire (bit `i` for feature `i`), and the sentence's shape for the furniture prior.
+#[derive(Clone, Copy)]
 pub(super) struct Scanned {
     pub(super) named: u64,
     pub(super) shape: SentenceShape,
 }
 
-/// The first word (byte range) behind each named feature that fired: the reasons a
-/// reader is shown, in the sentence's own words.
-pub(super) type Witnesses = [Option<Range<usize>>; NAMED];
-
 /// The sparse feature vector of a sentence, as the trainer sees it: (index, value) pairs,
-/// indices unique, sorted and below [`NUM_FEATURES`].
+/// indices unique, sorted and below [`NUM_FEATURES`]; a named feature's value is 1, a
+/// hashed bucket's the number of the sentence's n-grams in it.
 pub fn feature_vector(sentence: &str) -> Vec<(usize, f32)> {
-    let mut scratch = Scratch::default();
-    let named = scan(sentence, &mut scratch, None).named;
+    let mut scratch = Scratch::new(Hashing::Collect);
+    let named = scan(sentence, &mut scratch).named;
     let mut out: Vec<(usize, f32)> = (0..NAMED)
         .filter(|i| named & 1 << i != 0)
         .map(|i| (i, 1.0))
         .collect();
-    out.extend(scratch.hashed.iter().map(|&b| (NAMED + b as usize, 1.0)));
+    scratch.hashed.sort_unstable();
+    for &b in &scratch.hashed {
+        let i = NAMED + b as usize;
+        match out.last_mut() {
+            Some(last) if last.0 == i => last.1 += 1.0,
+            _ => out.push((i, 1.0)),
+        }
+    }
     out
 }
 
@@ -166,17 +214,15 @@ const NUMBER_HASH: u32 = fnv1a(b"0");
 /// The hash standing for the start of a sentence (the first word's bigram).
 const START_HASH: u32 = fnv1a(b"<s>");
 
-/// Scan a sentence once: its named features, its shape, and (into `scratch.hashed`) its
-/// hashed unigrams and bigrams. With `witnesses`, also the first word behind each named
-/// feature (for the few sentences whose reasons are shown).
-pub(super) fn scan(
-    sentence: &str,
-    scratch: &mut Scratch,
-    mut witnesses: Option<&mut Witnesses>,
-) -> Scanned {
+/// Scan a sentence once: its named features, its shape, and (into `scratch`, as its
+/// `Hashing` says) its hashed unigrams and bigrams, and what the reasons need.
+pub(super) fn scan(sentence: &str, scratch: &mut Scratch) -> Scanned {
     let mut shape = SentenceShape::default();
     let mut named = 0u64;
     scratch.hashed.clear();
+    scratch.hashed_units = 0;
+    scratch.seen_bits = 0;
+    scratch.pushes.clear();
     // Feature names resolve to bits at compile time, not per word.
     macro_rules! bit {
         ($name:literal) => {
@@ -252,14 +298,25 @@ pub(super) fn scan(
         if l.ends_with(b"n't") {
             fired |= bit!("negation");
         }
-        if let Some(seen) = witnesses.as_deref_mut() {
-            witness(seen, fired & !named, w.start..w.end);
+        if fired & !scratch.seen_bits != 0 {
+            witness_all(
+                &mut scratch.seen_bits,
+                &mut scratch.seen,
+                fired,
+                &(w.start..w.end),
+            );
         }
         named |= fired;
-        if scratch.hash {
+        if scratch.hashing != Hashing::Off {
             let h = if has_digit { NUMBER_HASH } else { l.fnv1a() };
-            scratch.hashed.push(bucket(0, h));
-            scratch.hashed.push(bucket(prev_hash, h));
+            let (unigram, bigram) = (bucket(0, h), bucket(prev_hash, h));
+            if scratch.hashing == Hashing::Weigh {
+                let push = hashed_units(unigram) + hashed_units(bigram);
+                scratch.hashed_units += push;
+                scratch.pushes.push((w.start as u32, w.end as u32, push));
+            } else {
+                scratch.hashed.extend([unigram, bigram]);
+            }
             prev_hash = h;
         }
     }
@@ -290,55 +347,18 @@ pub(super) fn scan(
         20..=39 => bit!("len-20-39"),
         _ => bit!("len-40+"),
     };
-    if let (Some(seen), Some(number)) = (witnesses, last_number) {
+    if let Some(number) = last_number {
         // A figure's marks and counts are shown as the (last) figure itself.
         let of_figures = bit!("percent") | bit!("money") | bit!("numbers-2") | bit!("numbers-3+");
-        witness(seen, late & !named & of_figures, number);
+        witness_all(
+            &mut scratch.seen_bits,
+            &mut scratch.seen,
+            late & of_figures,
+            &number,
+        );
     }
     named |= late;
-    scratch.hashed.sort_unstable();
-    scratch.hashed.dedup();
     Scanned { named, shape }
-}
-
-/// Each word of a sentence with what its hashed unigram and bigram (with the word
-/// before) add to the logit, by `weight` of a bucket: the words a reader is shown.
-pub(super) fn word_pushes(sentence: &str, weight: impl Fn(u32) -> f64) -> Vec<(Range<usize>, f64)> {
-    let mut lower = String::new();
-    let mut prev_hash = START_HASH;
-    let mut out = Vec::new();
-    let mut scanner = Scanner::new(sentence);
-    while let Some(w) = scanner.next_word() {
-        let h = if w.classes & DIGIT != 0 {
-            NUMBER_HASH
-        } else if w.classes & NON_ASCII == 0 {
-            Lower::folded(&sentence.as_bytes()[w.start..w.end]).fnv1a()
-        } else {
-            lower_word(&sentence[w.start..w.end], &mut lower);
-            Lower {
-                bytes: lower.as_bytes(),
-                fold: 0,
-            }
-            .fnv1a()
-        };
-        out.push((
-            w.start..w.end,
-            weight(bucket(0, h)) + weight(bucket(prev_hash, h)),
-        ));
-        prev_hash = h;
-    }
-    out
-}
-
-/// Record `word` as the witness of each feature in `bits` not witnessed yet.
-fn witness(seen: &mut Witnesses, mut bits: u64, word: Range<usize>) {
-    while bits != 0 {
-        let i = bits.trailing_zeros() as usize;
-        bits &= bits - 1;
-        if seen[i].is_none() {
-            seen[i] = Some(word.clone());
-        }
-    }
 }
 
 /// `word` lower-cased with curly apostrophes made straight, into `out` (reused, so no
@@ -617,7 +637,7 @@ mod tests {
     use super::*;
 
     fn fired(sentence: &str) -> Vec<&'static str> {
-        let named = scan(sentence, &mut Scratch::default(), None).named;
+        let named = scan(sentence, &mut Scratch::new(Hashing::Collect)).named;
         (0..NAMED)
             .filter(|i| named & 1 << i != 0)
             .map(|i| FEATURE_NAMES[i])
@@ -664,9 +684,9 @@ mod tests {
     #[test]
     fn witnesses_are_the_words_that_fired() {
         let s = "Exports fell 12% because of the strike.";
-        let mut seen: Witnesses = std::array::from_fn(|_| None);
-        scan(s, &mut Scratch::default(), Some(&mut seen));
-        let word = |name: &str| seen[feature_index(name)].clone().map(|r| &s[r]);
+        let mut scratch = Scratch::new(Hashing::Off);
+        scan(s, &mut scratch);
+        let word = |name: &str| scratch.witness(feature_index(name)).map(|r| &s[r]);
         assert_eq!(word("trend"), Some("fell"));
         assert_eq!(word("percent"), Some("12"));
         assert_eq!(word("cause"), Some("because"));

@@ -20,7 +20,7 @@ pub use features::{feature_vector, FEATURE_NAMES, HASH_BUCKETS, NAMED, NUM_FEATU
 pub use furniture::furniture_factor;
 pub use spans::{claim_sentences, reported_clause};
 
-use features::{Scratch, Witnesses};
+use features::Scratch;
 
 /// A sentence's check-worthiness: `score` in 0..=1 (the calibrated probability that a
 /// fact-checker would check it), and its reasons in the sentence's own words (`signals`).
@@ -54,18 +54,25 @@ pub fn model_provenance() -> &'static str {
 
 /// Score one sentence (any text; never panics).
 pub fn score_sentence(sentence: &str) -> ClaimScore {
-    let mut scratch = Scratch::for_model();
-    let (z, shape) = logit(sentence, &mut scratch);
-    ClaimScore {
-        score: probability(z, sentence, shape),
-        signals: reasons(sentence),
+    thread_local! {
+        // Buffers kept from call to call (`analyse` scores every reported clause).
+        static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::for_model());
     }
+    SCRATCH.with(|s| {
+        let scratch = &mut s.borrow_mut();
+        let (z, scanned) = logit(sentence, scratch);
+        ClaimScore {
+            score: probability(z, sentence, scanned.shape),
+            signals: reasons(sentence, scratch, scanned.named),
+        }
+    })
 }
 
-/// The calibrated logit of a sentence and its shape (for the furniture prior).
-fn logit(sentence: &str, scratch: &mut Scratch) -> (f64, furniture::SentenceShape) {
-    let scanned = features::scan(sentence, scratch, None);
-    (model::logit(scanned.named, &scratch.hashed), scanned.shape)
+/// The calibrated logit of a sentence and what its scan found (the shape for the
+/// furniture prior, the named features for the reasons).
+fn logit(sentence: &str, scratch: &mut Scratch) -> (f64, features::Scanned) {
+    let scanned = features::scan(sentence, scratch);
+    (model::logit(scanned.named, scratch.hashed_units), scanned)
 }
 
 /// The score of a sentence of logit `z` and shape `shape`.
@@ -100,17 +107,17 @@ pub fn find_claims_except(
         if body.ends_with('?') || skip(&range) {
             continue;
         }
-        let (z, shape) = logit(body, &mut scratch);
+        let (z, scanned) = logit(body, &mut scratch);
         // Most sentences score too low to be reported: no sigmoid for them.
         if z < HOPELESS_LOGIT {
             continue;
         }
-        let score = probability(z, body, shape);
+        let score = probability(z, body, scanned.shape);
         if score >= CLAIM_THRESHOLD {
             out.push(ClaimSpan {
                 range,
                 score,
-                signals: reasons(body),
+                signals: reasons(body, &scratch, scanned.named),
             });
         }
     }
@@ -123,38 +130,41 @@ const MAX_REASONS: usize = 3;
 const REASON_PUSH: f64 = 0.2;
 
 /// Why a sentence scores as it does, in its own words: the features and words that
-/// push its score up most, strongest first ("percentage “40%”", "“hospitals”").
-fn reasons(sentence: &str) -> Vec<String> {
-    let mut witnesses: Witnesses = std::array::from_fn(|_| None);
-    let scanned = features::scan(sentence, &mut Scratch::default(), Some(&mut witnesses));
-    let mut pushes: Vec<(f64, String)> = Vec::new();
-    let mut shown = Vec::new();
-    for (i, witness) in witnesses.iter().enumerate() {
-        let (Some(word), Some(label)) = (witness, reason_label(i)) else {
-            continue;
-        };
+/// push its score up most, strongest first ("percentage “40%”", "“hospitals”"), from
+/// what its scan left in `scratch` (`named`: the named features that fired).
+fn reasons(sentence: &str, scratch: &Scratch, named: u64) -> Vec<String> {
+    // (push, word, named feature or none): strings are made for the few shown only.
+    let mut candidates: Vec<(f64, Range<usize>, Option<&'static str>)> = Vec::new();
+    let mut bits = named;
+    while bits != 0 {
+        let i = bits.trailing_zeros() as usize;
+        bits &= bits - 1;
         let push = model::named_weight(i);
-        if scanned.named & 1 << i != 0 && push >= REASON_PUSH {
-            pushes.push((
-                push,
-                format!("{label} “{}”", shown_word(&sentence[word.clone()])),
-            ));
-            shown.push(word.clone());
+        if let (true, Some(label), Some(word)) =
+            (push >= REASON_PUSH, reason_label(i), scratch.witness(i))
+        {
+            candidates.push((push, word, Some(label)));
         }
     }
-    for (word, push) in features::word_pushes(sentence, model::hashed_weight) {
-        if push >= REASON_PUSH && !shown.contains(&word) {
-            pushes.push((push, format!("“{}”", shown_word(&sentence[word]))));
+    for &(start, end, units) in &scratch.pushes {
+        let (word, push) = (start as usize..end as usize, model::from_units(units));
+        if push >= REASON_PUSH && !candidates.iter().any(|c| c.1 == word) {
+            candidates.push((push, word, None));
         }
     }
-    pushes.sort_by(|a, b| b.0.total_cmp(&a.0));
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
     let mut out: Vec<String> = Vec::with_capacity(MAX_REASONS);
-    for (_, s) in pushes {
+    for (_, word, label) in candidates {
         if out.len() == MAX_REASONS {
             break;
         }
-        if !out.contains(&s) {
-            out.push(s);
+        let word = shown_word(&sentence[word]);
+        let reason = match label {
+            Some(label) => format!("{label} “{word}”"),
+            None => format!("“{word}”"),
+        };
+        if !out.contains(&reason) {
+            out.push(reason);
         }
     }
     out
@@ -162,8 +172,12 @@ fn reasons(sentence: &str) -> Vec<String> {
 
 /// A word as a reason shows it: a figure's thousands commas become narrow spaces
 /// ("6 553"), since a list of reasons is written joined by commas (brat notes).
-fn shown_word(word: &str) -> String {
-    word.replace(',', "\u{202f}")
+fn shown_word(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.contains(',') {
+        word.replace(',', "\u{202f}").into()
+    } else {
+        word.into()
+    }
 }
 
 /// The reader's word for named feature `i`, for those that can be pointed at in the

@@ -24,28 +24,41 @@ pub(super) fn named_weight(i: usize) -> f64 {
     f64::from(weights::NAMED_WEIGHTS[i])
 }
 
-/// The weight of hashed bucket `b` (0 when the model has none).
-#[inline]
-pub(super) fn hashed_weight(b: u32) -> f64 {
-    let i = 2 * b as usize;
-    match weights::HASHED.get(i..i + 2) {
-        Some(&[lo, hi]) => f64::from(i16::from_le_bytes([lo, hi])) * f64::from(weights::HASH_SCALE),
-        _ => 0.0,
+/// The hashed weights as `i16` units of [`weights::HASH_SCALE`], decoded at compile time
+/// (zeros when the model has none): a lookup is one load, and a sentence's units add up
+/// as integers, scaled once.
+static HASHED_UNITS: [i16; HASH_BUCKETS] = {
+    let mut units = [0i16; HASH_BUCKETS];
+    let bytes = weights::HASHED;
+    let mut i = 0;
+    while 2 * i + 1 < bytes.len() {
+        units[i] = i16::from_le_bytes([bytes[2 * i], bytes[2 * i + 1]]);
+        i += 1;
     }
+    units
+};
+
+/// The weight of hashed bucket `b`, in units of [`weights::HASH_SCALE`].
+#[inline]
+pub(super) fn hashed_units(b: u32) -> i32 {
+    i32::from(HASHED_UNITS[b as usize % HASH_BUCKETS])
 }
 
-/// The calibrated logit of a sentence with named features `named` (bits) and hashed
-/// buckets `hashed`.
-pub(super) fn logit(named: u64, hashed: &[u32]) -> f64 {
-    let mut z = f64::from(weights::BIAS);
+/// A sum of hashed weight units as a weight.
+#[inline]
+pub(super) fn from_units(units: i32) -> f64 {
+    f64::from(units) * f64::from(weights::HASH_SCALE)
+}
+
+/// The calibrated logit of a sentence with named features `named` (bits) whose hashed
+/// n-grams' weights add up to `hashed_units` units.
+pub(super) fn logit(named: u64, hashed_units: i32) -> f64 {
+    let mut z = f64::from(weights::BIAS) + from_units(hashed_units);
     let mut bits = named;
     while bits != 0 {
         let i = bits.trailing_zeros() as usize;
         bits &= bits - 1;
         z += named_weight(i);
-    }
-    for &b in hashed {
-        z += hashed_weight(b);
     }
     z
 }
