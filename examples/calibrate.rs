@@ -38,8 +38,21 @@ fn main() {
             learn(Path::new(&args[1]), Path::new(&args[2]), write.as_deref());
         }
         Some("--check") if args.len() >= 3 => check(Path::new(&args[1]), Path::new(&args[2])),
+        Some("--judge") if args.len() >= 4 => {
+            let claims = args.get(4).map(Path::new);
+            dump_judged(Path::new(&args[1]), claims, Path::new(&args[3]), &args[2]);
+        }
+        Some("--learn-judged") if args.len() >= 2 => {
+            let write = args
+                .iter()
+                .position(|a| a == "--write")
+                .map(|i| args[i + 1].clone());
+            let files: Vec<&String> = args[1..].iter().take_while(|a| *a != "--write").collect();
+            learn_from_dumps(&files, write.as_deref());
+        }
         _ => {
             eprintln!("usage: calibrate --learn TRAIN_DIR CLAIMS_DIR [--write FILE] | --check DEV_DIR CLAIMS_DIR");
+            eprintln!("       calibrate --judge FOLD_DIR --out FILE [CLAIMS_DIR] | --learn-judged FILE... [--write FILE]");
             std::process::exit(2);
         }
     }
@@ -69,14 +82,78 @@ fn judged(polnear: &Path, claims: &Path, half: usize) -> Vec<(Annotation, bool)>
     out
 }
 
+/// Cross-validation (`scripts/calibration.sh --cv`): the descriptions and judgements of
+/// one fold's annotations, made with the word lists learnt from the other folds
+/// (feature `dev-lexicon`), one line each: the three keys and 1 or 0, tab-separated.
+/// The transcripts (when given) are judged in one fold's run only.
+fn dump_judged(fold: &Path, claims: Option<&Path>, out: &Path, flag: &str) {
+    assert_eq!(
+        flag, "--out",
+        "calibrate --judge FOLD_DIR --out FILE [CLAIMS_DIR]"
+    );
+    let cues = CueList::builtin();
+    let mut judged = Vec::new();
+    for gold in judge::load_polnear(fold) {
+        for a in analyse(&gold.text).annotations {
+            if let Some(ok) = gold.judge(&a).filter(|_| a.origin == Origin::Auto) {
+                judged.push((a, ok));
+            }
+        }
+    }
+    if let Some(claims) = claims {
+        for t in judge::load_transcripts(claims).into_iter().step_by(2) {
+            for a in analyse(&t.text).annotations {
+                if let Some(ok) = t.judge(&a) {
+                    judged.push((a, ok));
+                }
+            }
+        }
+    }
+    let mut text = String::new();
+    for (a, ok) in &judged {
+        let keys = confidence::keys(a, &cues);
+        text.push_str(&format!(
+            "{}\t{}\t{}\t{}\n",
+            keys[0],
+            keys[1],
+            keys[2],
+            u8::from(*ok)
+        ));
+    }
+    std::fs::write(out, text).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+}
+
+/// The table learnt from the judgements `dump_judged` wrote for every fold.
+fn learn_from_dumps(files: &[&String], write: Option<&str>) {
+    let mut judged: Vec<([String; 3], bool)> = Vec::new();
+    for f in files {
+        let text = std::fs::read_to_string(f).unwrap_or_else(|e| panic!("cannot read {f}: {e}"));
+        for line in text.lines() {
+            let parts: Vec<&str> = line.split('\t').collect();
+            if let [k0, k1, k2, ok] = parts[..] {
+                judged.push(([k0.into(), k1.into(), k2.into()], ok == "1"));
+            }
+        }
+    }
+    learn_table(&judged, write);
+}
+
 fn learn(train: &Path, claims: &Path, write: Option<&str>) {
     let cues = CueList::builtin();
-    let judged = judged(train, claims, 0);
+    let judged: Vec<([String; 3], bool)> = judged(train, claims, 0)
+        .iter()
+        .map(|(a, ok)| (confidence::keys(a, &cues), *ok))
+        .collect();
+    learn_table(&judged, write);
+}
+
+/// The precision of each description, shrunk towards the less detailed one's, from
+/// the judged annotations' descriptions; printed, or written as the table's source.
+fn learn_table(judged: &[([String; 3], bool)], write: Option<&str>) {
     // Seen and right, per description.
     let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let mut parents: BTreeMap<String, String> = BTreeMap::new();
-    for (a, ok) in &judged {
-        let keys = confidence::keys(a, &cues);
+    for (keys, ok) in judged {
         for (i, k) in keys.iter().enumerate() {
             let c = counts.entry(k.clone()).or_default();
             c.0 += 1;
@@ -120,7 +197,9 @@ fn learn(train: &Path, claims: &Path, write: Option<&str>) {
     if let Some(path) = write {
         let mut src = String::from(
             "// Written by `scripts/calibration.sh` (examples/calibrate.rs): the precision of each\n\
-             // description of an annotation on PolNeAR train and half the fact-checked transcripts.\n\
+             // description of an annotation on PolNeAR train (5-fold cross-validation: each fold\n\
+             // annotated with the word lists learnt from the others) and half the fact-checked\n\
+             // transcripts.\n\
              // Sorted by key for binary search.\n\
              #[rustfmt::skip]\n\
              pub const TABLE: &[(&str, f64)] = &[\n",

@@ -35,6 +35,8 @@ const RULES: &[(&str, &str)] = &[
     ("partial-quote-content-cue-name", "Part quotation, part reported speech, then a cue word and the speaker (…, said Elmendorf)"),
     ("quote-dash-name", "Quotation, then a dash and a name"),
     ("quote-after-reported-speech", "A quotation right after the same speaker’s reported speech in the paragraph"),
+    ("quote-paragraph-after-reported-speech", "A paragraph that is only a quotation, after one that ends in the same speaker’s reported speech"),
+    ("quote-according-to", "Quotation, then “according to” and the speaker (“…,” according to the report)"),
     ("name-cue-quote", "The speaker and a cue word before the quotation (Pompeo said: “…”)"),
     ("name-distant-cue-quote", "A cue word before the quotation, its speaker further back in the sentence"),
     ("participle-subject-quote", "“saying” before the quotation; the speaker is the subject of the sentence"),
@@ -44,6 +46,7 @@ const RULES: &[(&str, &str)] = &[
     ("inverted-cue-quote", "The cue word first, then the speaker and the quotation (Said Ellis: “…”)"),
     ("name-put-it-quote", "“as X put it” beside the quotation"),
     ("name-colon-quote", "A name and a colon before the quotation"),
+    ("name-apposition-colon-quote", "A name, their role and a colon before the quotation (Ruiz, a nurse: “…”)"),
     ("according-to-quote", "“according to” and the speaker, with a quotation"),
     ("according-to", "“according to” and the speaker, with reported speech"),
     ("name-cue-content", "The speaker and a cue word before reported speech (X said that …)"),
@@ -76,10 +79,47 @@ pub fn rule_text(rule: &str) -> String {
     }
 }
 
-/// What the person is told about how `a` was found: the rule in words, then the
-/// engine's own explanation when it gave one. None for a person's own annotation.
+/// The made-up speakers and cues of the rules' examples, speaker first or cue first.
+const EXAMPLE_PAIRS: &[(&str, bool)] = &[
+    ("Pompeo said", false),
+    ("said Pompeo", true),
+    ("Gilbert said", false),
+    ("said Elmendorf", true),
+    ("Said Ellis", true),
+    ("Mr. Obama said", false),
+    ("a former director wrote", false),
+    ("A source said", false),
+    ("X said", false),
+    ("said X", true),
+];
+
+/// The rule in words, its example told with this article's speaker mention and cue
+/// (“…,” Ana Ruiz recounted) rather than the made-up ones.
+fn rule_text_with(rule: &str, speaker: &str, cue: &str) -> String {
+    let text = rule_text(rule);
+    for (example, cue_first) in EXAMPLE_PAIRS {
+        if let Some(at) = text.find(example) {
+            let words = if *cue_first {
+                format!("{cue} {speaker}")
+            } else {
+                format!("{speaker} {cue}")
+            };
+            return format!("{}{words}{}", &text[..at], &text[at + example.len()..]);
+        }
+    }
+    text
+}
+
+/// What the person is told about how `a` was found: the rule in words (for an
+/// attribution, with its own speaker and cue), then the engine's own explanation when
+/// it gave one. None for a person's own annotation.
 pub fn explain(a: &Annotation) -> Option<String> {
-    let rule = a.rule.as_deref().map(rule_text);
+    let rule = a.rule.as_deref().map(|r| match &a.cue {
+        Some(cue) if !cue.text.trim().is_empty() && !a.text.trim().is_empty() => {
+            rule_text_with(r, a.text.trim(), cue.text.trim())
+        }
+        _ => rule_text(r),
+    });
     match (rule, a.why.as_deref()) {
         (Some(r), Some(why)) => Some(format!("{r}; {why}")),
         (Some(r), None) => Some(r),
@@ -152,5 +192,28 @@ mod tests {
             explain(&a).unwrap(),
             "Reported speech, then the speaker and a cue word (…, X said); pronoun resolved to Mike Pompeo, 2 sentences back"
         );
+    }
+
+    #[test]
+    fn an_attribution_is_explained_with_its_own_speaker_and_cue() {
+        let mut a = Annotation::new("a1", Kind::Attribution, "Ana Ruiz", 0, 8);
+        a.cue = Some(crate::model::Cue {
+            start: 9,
+            end: 18,
+            text: "recounted".into(),
+        });
+        a.rule = Some("quote-comma-name-cue".into());
+        assert_eq!(
+            explain(&a).unwrap(),
+            "Quotation, then the speaker and a cue word (“…,” Ana Ruiz recounted)"
+        );
+        a.rule = Some("quote-comma-cue-name".into());
+        assert_eq!(
+            explain(&a).unwrap(),
+            "Quotation, then a cue word and the speaker (“…,” recounted Ana Ruiz)"
+        );
+        // A rule without an example stays as it is.
+        a.rule = Some("quote-dash-name".into());
+        assert_eq!(explain(&a).unwrap(), "Quotation, then a dash and a name");
     }
 }
