@@ -486,6 +486,8 @@ struct Open<'a> {
     /// Its raw attributes, read for [`block_model::marks_of`] only when a block starts
     /// inside it (most elements never hold a block's first text).
     attrs: &'a str,
+    /// [`marks_of_attrs`] of `attrs`, once asked for.
+    marks: Option<u64>,
     /// [`block_model::tag_kind`] of its name.
     kind: u8,
 }
@@ -510,8 +512,10 @@ fn blocks(html: &str) -> Vec<Block> {
                 push_words(&mut cur, &decoded, &mut pending_space, link > 0);
                 if was_empty && !cur.text.is_empty() {
                     cur.path = stack.iter().map(|o| o.id).collect();
-                    let near = &stack[stack.len().saturating_sub(MARKS_DEPTH)..];
-                    cur.marks = near.iter().fold(0, |m, o| m | marks_of_attrs(o.attrs));
+                    let from = stack.len().saturating_sub(MARKS_DEPTH);
+                    cur.marks = stack[from..].iter_mut().fold(0, |m, o| {
+                        m | *o.marks.get_or_insert_with(|| marks_of_attrs(o.attrs))
+                    });
                     cur.tag = stack
                         .iter()
                         .rev()
@@ -575,6 +579,7 @@ fn blocks(html: &str) -> Vec<Block> {
                     form: name == "form",
                     kind: block_model::tag_kind(&name),
                     attrs,
+                    marks: None,
                     name,
                 };
                 hidden += usize::from(open.hidden);
