@@ -78,7 +78,7 @@ def main():
             print(src, n, site, fold_of(site, folds))
         return
     print(f"{'':12} {'dev':>6} {'more':>6} {'CV mean':>8} {'(min-max)':>13} {'other/':>6}   (F1; CV: {folds} site-grouped folds over dev+more)")
-    for mode, label in (("html", "HTML"), ("page", "copied text"), ("paste", "text + HTML")):
+    for mode, label in (("html", "HTML"), ("html-cv", "HTML, CV"), ("page", "copied text"), ("paste", "text + HTML")):
         d = os.path.join(pred, mode)
         if not os.path.isdir(d):
             continue

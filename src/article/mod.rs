@@ -10,6 +10,8 @@
 //! 2. blocks that are mostly link text (menus, lists of other stories);
 //! 3. the text-shape logic of [`crate::engine::boilerplate`] on what is left.
 
+mod block_model;
+mod block_weights;
 pub mod charset;
 mod entities;
 mod page;
@@ -32,11 +34,11 @@ pub fn readable_text_from_html(html: &str) -> String {
 
 /// [`readable_text_from_html`] of a page's `blocks`.
 fn readable_text_of(blocks: &[Block]) -> String {
-    let (judged, judged_words) = select_body(blocks, true);
+    let (judged, judged_words) = select_body(blocks, true, None);
     // Markup judged wrongly (a whole page inside one "widget") must not lose the
     // article: when little is left, judge by the text's shape alone.
     if judged_words < 150 {
-        let (plain, plain_words) = select_body(blocks, false);
+        let (plain, plain_words) = select_body(blocks, false, None);
         if plain_words > 3 * judged_words.max(20) {
             return plain.trim().to_string();
         }
@@ -49,7 +51,7 @@ fn readable_text_of(blocks: &[Block]) -> String {
 /// most of them (the article's container) bounds it, and the container's other
 /// blocks between body paragraphs (lists, short lines, subheads) join it. With the
 /// body, its [`word_count`].
-fn select_body(blocks: &[Block], judge: bool) -> (String, usize) {
+fn select_body(blocks: &[Block], judge: bool, rows: Option<&mut Vec<BlockRow>>) -> (String, usize) {
     let candidates = candidates(blocks, judge);
     let mut text = String::new();
     let mut first_line = Vec::with_capacity(candidates.len());
@@ -98,34 +100,121 @@ fn select_body(blocks: &[Block], judge: bool) -> (String, usize) {
     } else {
         None
     };
-    let inside = |b: &Block| container.is_none_or(|c| b.path.contains(&c));
-    let first = body_words.iter().position(|w| *w > 0);
-    let last = body_words.iter().rposition(|w| *w > 0);
+    let inside: Vec<bool> = candidates
+        .iter()
+        .map(|b| container.is_none_or(|c| b.path.contains(&c)))
+        .collect();
+    let mut picks = first_picks(
+        &candidates,
+        &kept,
+        &body_words,
+        &inside,
+        container.is_some(),
+    );
+    if judge {
+        let picked: Vec<bool> = picks.iter().map(Option::is_some).collect();
+        if let Some(rows) = rows {
+            let features = block_model::features(&candidates, &picked, &inside);
+            for ((b, pick), features) in candidates.iter().zip(&picks).zip(features) {
+                rows.push(BlockRow {
+                    text: b.text.trim().to_string(),
+                    first: pick.as_ref().map(|p| p.0.to_string()),
+                    features: features.to_vec(),
+                });
+            }
+            return (String::new(), 0);
+        }
+        let keep = block_model::second_look(&candidates, &picked, &inside);
+        for (i, k) in keep.into_iter().enumerate() {
+            match (k, picks[i].is_some()) {
+                (false, true) => picks[i] = None,
+                (true, false) => picks[i] = Some((Cow::Borrowed(candidates[i].text.trim()), None)),
+                _ => {}
+            }
+        }
+    }
     let mut out = String::new();
     // The words of the pieces add up to the words of the whole (the breaks between
     // them hold no word), unless Chinese or Japanese is counted in pairs.
     let (mut words, mut cjk) = (0, false);
-    let mut push = |s: &str, n: usize| {
+    for (s, n) in picks.iter().flatten() {
         if !out.is_empty() {
             out.push_str("\n\n");
         }
         out.push_str(s);
-        words += n;
+        words += n.unwrap_or_else(|| word_count(s));
         cjk = cjk || may_hold_cjk(s);
-    };
+    }
+    if cjk {
+        words = word_count(&out);
+    }
+    (out, words)
+}
+
+/// A candidate block as the block model's trainer sees it.
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct BlockRow {
+    /// The whole block.
+    pub text: String,
+    /// What the text-shape judgement took of it (none: left out).
+    pub first: Option<String>,
+    /// [`block_model::features`] of it.
+    pub features: Vec<f32>,
+}
+
+/// For the block model's trainer (`examples/article_blocks.rs`): the candidate blocks
+/// of `html`, and the text and words that judging by shape alone gives (what
+/// [`readable_text_from_html`] falls back to when the judged body is short).
+#[doc(hidden)]
+pub fn block_rows(html: &str) -> (Vec<BlockRow>, String, usize) {
+    let blocks = blocks(html);
+    let mut rows = Vec::new();
+    select_body(&blocks, true, Some(&mut rows));
+    let (plain, plain_words) = select_body(&blocks, false, None);
+    (rows, plain.trim().to_string(), plain_words)
+}
+
+/// The model's log-odds for a row's features (for the test that the trainer and the
+/// engine agree).
+#[doc(hidden)]
+pub fn block_logit(features: &[f32]) -> f32 {
+    let mut f = [0f32; block_model::FEATURES];
+    f.copy_from_slice(&features[..block_model::FEATURES]);
+    block_model::logit(&f)
+}
+
+/// A block's text as the body takes it, with its words when counted already.
+type Pick<'a> = Option<(Cow<'a, str>, Option<usize>)>;
+
+/// The text-shape judgement's choice of each candidate: its body lines (`kept`, with
+/// `body_words`), and, when a `container` bounds the body, the container's other blocks
+/// between body paragraphs (lists, short lines, subheads) unless shaped like furniture
+/// or after a heading that opens the page's tail.
+fn first_picks<'a>(
+    candidates: &[&'a Block],
+    kept: &[Cow<'a, str>],
+    body_words: &[usize],
+    inside: &[bool],
+    container: bool,
+) -> Vec<Pick<'a>> {
+    let first = body_words.iter().position(|w| *w > 0);
+    let last = body_words.iter().rposition(|w| *w > 0);
     let mut after_open = true;
+    let mut picks: Vec<Pick<'a>> = Vec::with_capacity(candidates.len());
     for (i, b) in candidates.iter().enumerate() {
-        if !inside(b) {
+        picks.push(None);
+        if !inside[i] {
             continue;
         }
         if body_words[i] > 0 {
-            push(&kept[i], body_words[i]);
+            picks[i] = Some((kept[i].clone(), Some(body_words[i])));
             continue;
         }
         let (Some(first), Some(last)) = (first, last) else {
             continue;
         };
-        if container.is_none() || i < first {
+        if !container || i < first {
             continue;
         }
         let line = b.text.trim();
@@ -134,13 +223,10 @@ fn select_body(blocks: &[Block], judge: bool) -> (String, usize) {
         }
         let fits = !is_furniture_line(line) && !is_tail_heading(line);
         if fits && (i < last || after_open) {
-            push(line, word_count(line));
+            picks[i] = Some((Cow::Borrowed(line), None));
         }
     }
-    if cjk {
-        words = word_count(&out);
-    }
-    (out, words)
+    picks
 }
 
 /// Whether `s` may hold a character [`word_count`] counts in pairs (Chinese, Japanese):
@@ -241,6 +327,10 @@ struct Block {
     furniture: bool,
     /// Inside a `<form>` (some sites wrap the whole page in one, so judged later).
     in_form: bool,
+    /// The kind of element that holds it ([`block_model::tag_kind`]).
+    tag: u8,
+    /// The [`block_model::MARK_WORDS`] of the class and id of the elements nearest it.
+    marks: u64,
 }
 
 /// Elements whose content is never shown text.
@@ -248,6 +338,8 @@ const HIDDEN: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "head", "title", "iframe", "object",
     "canvas", "math", "select", "option", "textarea", "button", "video", "audio", "map", "dialog",
 ];
+/// How many of the elements around a block lend it their class and id words.
+const MARKS_DEPTH: usize = 4;
 /// Elements that belong in a page's `<head>`; any other start tag ends an open head.
 const IN_HEAD: &[&str] = &[
     "head", "title", "meta", "link", "style", "script", "noscript", "base", "template", "html",
@@ -384,22 +476,31 @@ const LIKELY: &[&str] = &[
     "article", "body", "content", "main", "story", "post", "entry", "text", "column",
 ];
 
-struct Open {
+struct Open<'a> {
     id: u32,
     name: String,
     hidden: bool,
     furniture: bool,
     link: bool,
     form: bool,
+    /// Its raw attributes, read for [`block_model::marks_of`] only when a block starts
+    /// inside it (most elements never hold a block's first text).
+    attrs: &'a str,
+    /// [`marks_of_attrs`] of `attrs`, once asked for.
+    marks: Option<u64>,
+    /// [`block_model::tag_kind`] of its name.
+    kind: u8,
 }
 
 fn blocks(html: &str) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     let mut cur = Block::default();
-    let mut stack: Vec<Open> = Vec::new();
+    let mut stack: Vec<Open<'_>> = Vec::new();
     let (mut hidden, mut furniture, mut link, mut form) = (0usize, 0usize, 0usize, 0usize);
     let mut pending_space = false;
     let mut next_id = 0u32;
+    // A <head> was opened and not yet seen closed (few pages: the test is then skipped).
+    let mut head_open = false;
     for token in Tokenizer::new(html) {
         match token {
             Token::Text(raw) => {
@@ -411,6 +512,16 @@ fn blocks(html: &str) -> Vec<Block> {
                 push_words(&mut cur, &decoded, &mut pending_space, link > 0);
                 if was_empty && !cur.text.is_empty() {
                     cur.path = stack.iter().map(|o| o.id).collect();
+                    let from = stack.len().saturating_sub(MARKS_DEPTH);
+                    cur.marks = stack[from..].iter_mut().fold(0, |m, o| {
+                        m | *o.marks.get_or_insert_with(|| marks_of_attrs(o.attrs))
+                    });
+                    cur.tag = stack
+                        .iter()
+                        .rev()
+                        .map(|o| o.kind)
+                        .find(|k| *k != 0)
+                        .unwrap_or(0);
                 }
                 cur.furniture |= furniture > 0;
                 cur.in_form |= form > 0;
@@ -420,9 +531,10 @@ fn blocks(html: &str) -> Vec<Block> {
                 attrs,
                 self_closing,
             } => {
-                if hidden > 0 && !IN_HEAD.contains(&name.as_str()) {
+                if head_open && !IN_HEAD.contains(&name.as_str()) {
                     // A page that never closes its <head> (browsers end it at the
                     // first element that belongs to the body).
+                    head_open = false;
                     if let Some(pos) = stack.iter().rposition(|o| o.name == "head") {
                         for o in stack.drain(pos..).collect::<Vec<_>>().iter().rev() {
                             close(o, &mut hidden, &mut furniture, &mut link, &mut form);
@@ -457,6 +569,7 @@ fn blocks(html: &str) -> Vec<Block> {
                     }
                 }
                 next_id += 1;
+                head_open |= name == "head";
                 let open = Open {
                     id: next_id,
                     hidden: HIDDEN.contains(&name.as_str()) || has_hidden_attr(attrs),
@@ -464,6 +577,9 @@ fn blocks(html: &str) -> Vec<Block> {
                         || unlikely_by_attrs(&name, attrs),
                     link: name == "a",
                     form: name == "form",
+                    kind: block_model::tag_kind(&name),
+                    attrs,
+                    marks: None,
                     name,
                 };
                 hidden += usize::from(open.hidden);
@@ -477,6 +593,7 @@ fn blocks(html: &str) -> Vec<Block> {
                 }
             }
             Token::End { name } => {
+                head_open &= name != "head";
                 if BLOCKS.contains(&name.as_str()) {
                     flush(&mut out, &mut cur);
                     pending_space = false;
@@ -558,6 +675,8 @@ fn flush(out: &mut Vec<Block>, cur: &mut Block) {
             link_chars,
             furniture: cur.furniture,
             in_form: cur.in_form,
+            tag: cur.tag,
+            marks: cur.marks,
         });
     }
     *cur = Block::default();
@@ -589,6 +708,24 @@ fn join_blocks(blocks: &[&Block]) -> String {
         out.push_str(&b.text);
     }
     out
+}
+
+/// [`block_model::marks_of`] raw attributes.
+fn marks_of_attrs(attrs: &str) -> u64 {
+    if attrs.len() > 3 {
+        block_model::marks_of(&lower_if_needed(attrs))
+    } else {
+        0
+    }
+}
+
+/// `attrs` lower-cased, copied only when it holds an upper-case letter.
+fn lower_if_needed(attrs: &str) -> Cow<'_, str> {
+    if attrs.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(attrs.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(attrs)
+    }
 }
 
 /// Mostly link text: a menu, a list of other stories.

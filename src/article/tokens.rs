@@ -154,8 +154,8 @@ fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
     (0..=h.len() - n.len()).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
 }
 
-/// The value of attribute `key` in raw (lower-cased) attribute text.
-pub(super) fn attr(attrs: &str, key: &str) -> Option<String> {
+/// [`attr`] without copying: the value as it stands in `attrs` (quotes dropped).
+pub(super) fn attr_str<'a>(attrs: &'a str, key: &str) -> Option<&'a str> {
     let b = attrs.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -170,27 +170,28 @@ pub(super) fn attr(attrs: &str, key: &str) -> Option<String> {
         while i < b.len() && b[i].is_ascii_whitespace() {
             i += 1;
         }
-        let mut value = String::new();
+        let mut value = "";
         if i < b.len() && b[i] == b'=' {
             i += 1;
             while i < b.len() && b[i].is_ascii_whitespace() {
                 i += 1;
             }
+            let vs;
             if i < b.len() && (b[i] == b'"' || b[i] == b'\'') {
                 let q = b[i];
-                let vs = i + 1;
+                vs = i + 1;
                 i = vs;
                 while i < b.len() && b[i] != q {
                     i += 1;
                 }
-                value = attrs[vs..i.min(b.len())].to_string();
+                value = &attrs[vs..i.min(b.len())];
                 i += 1;
             } else {
-                let vs = i;
+                vs = i;
                 while i < b.len() && !b[i].is_ascii_whitespace() {
                     i += 1;
                 }
-                value = attrs[vs..i].to_string();
+                value = &attrs[vs..i];
             }
         }
         if name == key {
@@ -201,6 +202,11 @@ pub(super) fn attr(attrs: &str, key: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// The value of attribute `key` in raw (lower-cased) attribute text.
+pub(super) fn attr(attrs: &str, key: &str) -> Option<String> {
+    attr_str(attrs, key).map(str::to_string)
 }
 
 #[cfg(test)]

@@ -1,0 +1,309 @@
+//! A learnt second look at each block of a page after the text-shape judgement: a
+//! logistic model over features of the block and its neighbours (words, link density,
+//! punctuation, sentence shape, tag, position, class and id words, repeated text, the
+//! first judgement of it and of its neighbours) says how likely the block is article.
+//! A block the first judgement kept is dropped when the model finds it unlikely (a
+//! "Reader views" box inside the article's container); one it left out is added when
+//! the model is sure.
+//!
+//! The weights (`block_weights.rs`) are learnt by `scripts/train-blocks.sh` from
+//! `../shared/articles/dev` and `more` (features dumped by `examples/article_blocks.rs`,
+//! fitted by `scripts/train-blocks.py`), and judged there by cross-validation grouped by
+//! site.
+
+use super::block_weights::{ADD_ABOVE, DROP_BELOW, WEIGHTS};
+use super::Block;
+use crate::engine::boilerplate::{is_tail_heading, word_count};
+
+/// Class and id words that say what a block's surroundings are (matched as prefixes
+/// of the words of the nearest elements' class and id): general words of page
+/// furniture and of article containers, never a site's.
+pub(super) const MARK_WORDS: [&str; 40] = [
+    "comment",
+    "reply",
+    "related",
+    "share",
+    "social",
+    "sidebar",
+    "footer",
+    "header",
+    "nav",
+    "menu",
+    "article",
+    "content",
+    "story",
+    "body",
+    "text",
+    "post",
+    "entry",
+    "main",
+    "caption",
+    "byline",
+    "author",
+    "date",
+    "meta",
+    "widget",
+    "promo",
+    "ad",
+    "newsletter",
+    "tag",
+    "title",
+    "more",
+    "list",
+    "teaser",
+    "card",
+    "item",
+    "recommend",
+    "read",
+    "link",
+    "summary",
+    "info",
+    "bio",
+];
+
+/// The first letters of the [`MARK_WORDS`], one bit each from `a`.
+const MARK_INITIALS: u32 = {
+    let mut bits = 0u32;
+    let mut k = 0;
+    while k < MARK_WORDS.len() {
+        bits |= 1 << (MARK_WORDS[k].as_bytes()[0] - b'a');
+        k += 1;
+    }
+    bits
+};
+
+/// How a block's element is named, in a few kinds.
+pub(super) fn tag_kind(name: &str) -> u8 {
+    match name {
+        "p" => 1,
+        "h1" | "h2" | "h3" => 2,
+        "h4" | "h5" | "h6" => 3,
+        "li" | "dt" | "dd" => 4,
+        "td" | "th" | "tr" => 5,
+        "blockquote" | "pre" => 6,
+        _ => 0,
+    }
+}
+
+/// The [`MARK_WORDS`] in the class and id of an element's (lower-cased) attributes.
+pub(super) fn marks_of(lower_attrs: &str) -> u64 {
+    let mut marks = 0u64;
+    if !lower_attrs.contains("class") && !lower_attrs.contains("id") {
+        return 0;
+    }
+    for key in ["class", "id"] {
+        let Some(v) = super::tokens::attr_str(lower_attrs, key) else {
+            continue;
+        };
+        for w in v.split(|c: char| !c.is_ascii_alphanumeric()) {
+            // Most words start with a letter no mark word starts with.
+            let Some(&first) = w.as_bytes().first() else {
+                continue;
+            };
+            if !first.is_ascii_lowercase() || MARK_INITIALS & (1 << (first - b'a')) == 0 {
+                continue;
+            }
+            for (k, m) in MARK_WORDS.iter().enumerate() {
+                // "ad" only whole (not "add", "admin"); the rest as prefixes.
+                if (*m == "ad" && w == "ad") || (*m != "ad" && w.starts_with(m)) {
+                    marks |= 1 << k;
+                }
+            }
+        }
+    }
+    marks
+}
+
+/// Features of each block before the marks: see [`features`].
+const BASE: usize = 29;
+/// The length of a feature vector.
+pub(crate) const FEATURES: usize = BASE + 7 + MARK_WORDS.len();
+
+/// One block's shape, for itself and for its neighbours' features.
+#[derive(Clone, Copy, Default)]
+struct Shape {
+    words: f32,
+    link: f32,
+    picked: f32,
+}
+
+/// The feature vector of every candidate block; `picked[i]` is whether the text-shape
+/// judgement kept block `i`, `inside[i]` whether it is inside the article's container.
+pub(crate) fn features(
+    blocks: &[&Block],
+    picked: &[bool],
+    inside: &[bool],
+) -> Vec<[f32; FEATURES]> {
+    let n = blocks.len();
+    let words: Vec<usize> = blocks.iter().map(|b| word_count(&b.text)).collect();
+    let total: usize = words.iter().sum::<usize>().max(1);
+    let shapes: Vec<Shape> = (0..n)
+        .map(|i| Shape {
+            words: (1.0 + words[i] as f32).ln(),
+            link: blocks[i].link_chars as f32 / blocks[i].text.chars().count().max(1) as f32,
+            picked: f32::from(u8::from(picked[i])),
+        })
+        .collect();
+    let first_picked = picked.iter().position(|p| *p).unwrap_or(n);
+    let last_picked = picked.iter().rposition(|p| *p).map_or(0, |l| l + 1);
+    let mut repeats: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+    for b in blocks {
+        *repeats.entry(b.text.as_str()).or_default() += 1;
+    }
+    // The words the first judgement kept in each block, summed up to it (for windows).
+    let mut kept_before = vec![0usize; n + 1];
+    for i in 0..n {
+        kept_before[i + 1] = kept_before[i] + if picked[i] { words[i] } else { 0 };
+    }
+    let picked_at: Vec<usize> = (0..n).filter(|&i| picked[i]).collect();
+    let mut before = 0usize;
+    let mut tail_heading_seen = false;
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n {
+        let b = blocks[i];
+        let s = shapes[i];
+        let at = |k: isize| -> Shape {
+            usize::try_from(i as isize + k)
+                .ok()
+                .and_then(|j| shapes.get(j).copied())
+                .unwrap_or_default()
+        };
+        let (p1, n1, p2, n2) = (at(-1), at(1), at(-2), at(2));
+        let text = b.text.trim();
+        let wc = words[i].max(1) as f32;
+        let punct = text
+            .bytes()
+            .filter(|c| matches!(c, b',' | b';' | b':'))
+            .count() as f32;
+        let stops = text
+            .bytes()
+            .filter(|c| matches!(c, b'.' | b'!' | b'?'))
+            .count() as f32;
+        let lower = text
+            .split_whitespace()
+            .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+            .count() as f32;
+        let ends = text.ends_with(['.', '!', '?', '"', '\u{201d}', ':', ')']);
+        if is_tail_heading(text) && i > first_picked {
+            tail_heading_seen = true;
+        }
+        let mut f = [0f32; FEATURES];
+        let base: [f32; BASE] = [
+            1.0,
+            s.picked,
+            s.words,
+            s.link,
+            f32::from(u8::from(ends)),
+            punct / wc,
+            stops / wc,
+            lower / wc,
+            i as f32 / n.max(1) as f32,
+            before as f32 / total as f32,
+            f32::from(u8::from(inside[i])),
+            p1.picked,
+            n1.picked,
+            p2.picked + n2.picked,
+            p1.words,
+            n1.words,
+            p1.link,
+            n1.link,
+            f32::from(u8::from(
+                repeats.get(b.text.as_str()).copied().unwrap_or(0) > 1,
+            )),
+            f32::from(u8::from(i < first_picked)),
+            f32::from(u8::from(i >= last_picked)),
+            f32::from(u8::from(tail_heading_seen)),
+            f32::from(u8::from(text.contains('|'))),
+            f32::from(u8::from(b.in_form)),
+            distance_to_picked(&picked_at, i) as f32 / 10.0,
+            (1.0 + (kept_before[(i + 4).min(n)] - kept_before[i.saturating_sub(3)]) as f32).ln(),
+            b.path.len().min(40) as f32 / 20.0,
+            text.chars().filter(|c| !c.is_whitespace()).count() as f32 / wc / 10.0,
+            text.bytes().filter(u8::is_ascii_digit).count() as f32 / text.len().max(1) as f32,
+        ];
+        f[..BASE].copy_from_slice(&base);
+        // The block's kind of element, one-hot (kind 0, "other", is the bias's).
+        if (1..=6).contains(&b.tag) {
+            f[BASE + usize::from(b.tag) - 1] = 1.0;
+        }
+        f[BASE + 6] = f32::from(u8::from(words[i] < 8));
+        for (k, slot) in f[BASE + 7..].iter_mut().enumerate() {
+            *slot = f32::from(u8::from(b.marks & (1 << k) != 0));
+        }
+        out.push(f);
+        before += words[i];
+    }
+    out
+}
+
+/// How many blocks from block `i` the nearest block in `picked_at` (sorted) is, at most 10.
+fn distance_to_picked(picked_at: &[usize], i: usize) -> usize {
+    let at = picked_at.partition_point(|&p| p < i);
+    let after = picked_at.get(at).map(|&p| p - i);
+    let before = at.checked_sub(1).map(|k| i - picked_at[k]);
+    after.into_iter().chain(before).min().unwrap_or(10).min(10)
+}
+
+/// The model's log-odds that a block with features `f` is article: a weight for each
+/// feature, and another for it when the first judgement kept the block (feature 1), so
+/// that keeping and adding are learnt apart.
+pub(crate) fn logit(f: &[f32; FEATURES]) -> f32 {
+    let (alone, kept) = WEIGHTS.split_at(FEATURES);
+    let dot = |w: &[f32]| -> f32 { f.iter().zip(w).map(|(x, w)| x * w).sum() };
+    dot(alone) + f[1] * dot(kept)
+}
+
+/// Whether to keep each block: the first judgement `picked`, overruled where the model
+/// is confident.
+pub(crate) fn second_look(blocks: &[&Block], picked: &[bool], inside: &[bool]) -> Vec<bool> {
+    features(blocks, picked, inside)
+        .iter()
+        .zip(picked)
+        .map(|(f, &p)| {
+            let z = logit(f);
+            if p {
+                z >= DROP_BELOW
+            } else {
+                z > ADD_ABOVE
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bit(word: &str) -> u64 {
+        1 << MARK_WORDS.iter().position(|w| *w == word).unwrap()
+    }
+
+    #[test]
+    fn class_and_id_words_are_read_as_prefixes_and_ad_whole() {
+        let m = marks_of(" class=\"comment-list item\" id=main");
+        assert_eq!(m, bit("comment") | bit("list") | bit("item") | bit("main"));
+        assert_eq!(marks_of(" class=\"add-more\""), bit("more"));
+        assert_eq!(marks_of(" class=\"ad slot\""), bit("ad"));
+        assert_eq!(marks_of(" href=\"/comment\""), 0);
+    }
+
+    #[test]
+    fn the_nearest_picked_block_is_counted_both_ways_up_to_ten() {
+        assert_eq!(distance_to_picked(&[3, 9], 5), 2);
+        assert_eq!(distance_to_picked(&[3, 9], 8), 1);
+        assert_eq!(distance_to_picked(&[3], 3), 0);
+        assert_eq!(distance_to_picked(&[], 3), 10);
+        assert_eq!(distance_to_picked(&[40], 3), 10);
+    }
+
+    #[test]
+    fn the_engine_gives_the_log_odds_the_trainer_gave() {
+        for (f, z) in super::super::block_weights::CHECKS {
+            assert!(
+                (logit(f) - z).abs() < 1e-3 * (1.0 + z.abs()),
+                "{} vs {z}",
+                logit(f)
+            );
+        }
+    }
+}
