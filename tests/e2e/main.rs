@@ -3,6 +3,7 @@
 
 mod annotator;
 mod durability;
+mod everyone;
 mod foundation;
 mod harness;
 mod page;
