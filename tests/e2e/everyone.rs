@@ -616,8 +616,11 @@ async fn brat_files_open_again_and_the_review_count_survives_a_reopening() {
 #[tokio::test]
 async fn long_unbroken_text_does_not_widen_the_side_panel() {
     let b = Browser::open().await;
-    let long = "x".repeat(400);
-    let text = format!("Storm news today in brief\n\n\"The link is https://example.org/{long} for all,\" said Anna Berg.");
+    // A quote opening with a 400-letter word: the side panel's excerpts of it are unbroken.
+    let long = "Ha".repeat(200);
+    let text = format!(
+        "Storm news today in brief\n\n\"{long} is what they chanted all night,\" said Anna Berg.\n\nThe storm passed on Monday."
+    );
     paste_article(&b, &text).await;
     b.eval("document.querySelector('#view .mk-quote.first').click()")
         .await;
