@@ -100,6 +100,11 @@ pub fn header(p: &HeaderProps) -> Html {
                                     }}>{f.label()}</button></li>
                             }
                         }) }
+                        <li><button type="button" class="menu-item" id="print" disabled={!p.has_text}
+                            onclick={|e: MouseEvent| {
+                                close_menu(&e);
+                                let _ = gloo::utils::window().print();
+                            }}>{"Print or save as PDF"}</button></li>
                     </ul>
                 </details>
                 <button type="button" class="btn btn-icon" id="keys-open" aria-label="Keyboard shortcuts" aria-keyshortcuts="?"

@@ -715,3 +715,36 @@ async fn an_axe_audit_finds_nothing_serious_in_light_and_dark() {
     audit("review queue, dark").await;
     b.close().await;
 }
+
+#[tokio::test]
+async fn the_print_view_has_the_marked_article_and_who_said_what_and_no_controls() {
+    let b = Browser::open().await;
+    paste_article(&b, TEXT).await;
+    b.cdp("Emulation.setEmulatedMedia", json!({"media": "print"}))
+        .await;
+    let shown = b
+        .eval(
+            "['.topbar', '.toolbar', '.review-bar', '.cue-editor', '#panel-filter', '#view', '.panel', '.speakers']
+               .map(s => { const el = document.querySelector(s);
+                  return !!el && getComputedStyle(el).display !== 'none' && el.getBoundingClientRect().height > 0; })",
+        )
+        .await;
+    assert_eq!(
+        shown,
+        json!([false, false, false, false, false, true, true, true]),
+        "top bar, toolbar, review, cue words, filter hidden; article and list shown"
+    );
+    let after = b
+        .eval("document.querySelector('.panel').getBoundingClientRect().top >= document.querySelector('#view').getBoundingClientRect().bottom")
+        .await;
+    assert_eq!(after, true, "who said what follows the article");
+    assert_eq!(
+        b.eval("getComputedStyle(document.querySelector('#view .mk-quote')).printColorAdjust")
+            .await,
+        "exact",
+        "the marks keep their colours on paper"
+    );
+    let pdf = b.cdp("Page.printToPDF", json!({})).await;
+    assert!(pdf["data"].as_str().map_or(0, str::len) > 1000, "a PDF");
+    b.close().await;
+}
