@@ -6,6 +6,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLS="$ROOT/.tools"
 TRUNK_VERSION="0.21.14"
 BINARYEN_VERSION="132.0.0"
+# The accessibility audit of the e2e tests injects axe-core into the page (never shipped).
+AXE_VERSION="4.14.1"
 export PATH="$HOME/.cargo/bin:$TOOLS/node_modules/.bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
 
@@ -61,6 +63,11 @@ setup_browser() {
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     step "installing chromium and chromium-driver"
     apt_install chromium chromium-driver
+  fi
+  if ! grep -qs "\"version\": \"$AXE_VERSION\"" "$TOOLS/node_modules/axe-core/package.json"; then
+    step "installing axe-core $AXE_VERSION (npm; the e2e accessibility audit loads it into the page)"
+    command -v npm >/dev/null || apt_install nodejs npm
+    npm install --silent --no-audit --no-fund --prefix "$TOOLS" "axe-core@$AXE_VERSION"
   fi
 }
 

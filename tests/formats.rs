@@ -370,6 +370,9 @@ fn csv_quotes_by_rfc_4180_and_defuses_formulas() {
     let f = Annotation::new("c1", Kind::Claim, text, 0, 15);
     let mut c = Annotation::new("c2", Kind::Claim, text, 16, 20);
     c.score = Some(0.25);
+    // A person's claim, and a quote of the engine's they accepted (it keeps its rule).
+    c.origin = Origin::User;
+    q.origin = Origin::User;
     let doc = Document::new(text, vec![f, c, a, q]);
     validate(&doc).unwrap();
     let bytes = csv::to_csv(&doc);
@@ -381,11 +384,23 @@ fn csv_quotes_by_rfc_4180_and_defuses_formulas() {
     assert_eq!(rows[0], csv::HEADER);
     assert_eq!(
         rows[1],
-        ["claim", "", "", "'=HYPERLINK(\"x\")", "0", "15", "", "", ""]
+        [
+            "claim",
+            "",
+            "",
+            "'=HYPERLINK(\"x\")",
+            "0",
+            "15",
+            "",
+            "",
+            "",
+            "auto",
+            "unreviewed"
+        ]
     );
     assert_eq!(
         rows[2],
-        ["claim", "", "", "'-5, ", "16", "20", "0.25", "", ""]
+        ["claim", "", "", "'-5, ", "16", "20", "0.25", "", "", "user", "added"]
     );
     assert_eq!(
         rows[3],
@@ -398,7 +413,9 @@ fn csv_quotes_by_rfc_4180_and_defuses_formulas() {
             "37",
             "",
             "quote-comma-name-cue",
-            "0.9"
+            "0.9",
+            "user",
+            "reviewed"
         ]
     );
     let raw = String::from_utf8(bytes).unwrap();

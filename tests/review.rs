@@ -194,3 +194,39 @@ fn a_new_document_ends_the_review_and_steps_without_one_do_nothing() {
     let state = reduce(state, Action::Replace(quotelens::edit::Doc::default()));
     assert!(state.review.is_none());
 }
+
+/// Reopening an export goes on with the review's count where it was: the accepted and
+/// rejected suggestions still count as reviewed (the export keeps the accepted ones as
+/// the person's and leaves the rejected ones out).
+#[test]
+fn reopening_an_export_keeps_the_review_progress() {
+    let text = "The council met on Monday.\n\n\"We will open the pool in June,\" said Mara Quist, the mayor. \"It will be free for children,\" she added.\n\n\"The budget is too thin,\" said Olof Rand, a councillor. \"Nobody asked us,\" said Ines Varga, who runs the swim club.";
+    let mut state = step(analysed(text), ReviewStep::Start);
+    let before = Review::progress(&state.doc);
+    assert!(before.total >= 4, "suggestions to review: {before}");
+    state = step(state, ReviewStep::Accept);
+    state = step(state, ReviewStep::Reject);
+    state = step(state, ReviewStep::Accept);
+    let reviewed = Review::progress(&state.doc);
+    assert_eq!(reviewed.reviewed, 3);
+    assert_eq!(reviewed.total, before.total);
+
+    let json = transfer::export_json(&state.doc);
+    let doc = transfer::import("council.quotelens.json", json.as_bytes()).unwrap();
+    let reopened = reduce(State::default(), Action::Replace(doc));
+    let a = analyse(text);
+    let reopened = reduce(
+        reopened,
+        Action::Analysed {
+            text: text.to_string(),
+            annotations: a.annotations,
+            boilerplate: a.boilerplate,
+        },
+    );
+    assert_eq!(
+        Review::progress(&reopened.doc).to_string(),
+        reviewed.to_string()
+    );
+    // Nothing decided shows again, and the export is the same.
+    assert_eq!(transfer::export_json(&reopened.doc), json);
+}

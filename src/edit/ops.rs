@@ -122,6 +122,25 @@ fn clear_dangling(doc: &mut Doc) {
 }
 
 /// Install the engine's annotations for `text` (ignored when the text has moved on).
+/// The engine's annotations beyond an imported file's, which the file's reviewer decided
+/// (rejected, or took over as their own), kept among the automatic ones (suppressed, so
+/// never shown) under ids of their own: the review's progress counts those decisions as
+/// it did before the export ("8 of 34 reviewed", not "0 of 26").
+fn keep_decided(doc: &mut Doc, decided: Vec<Annotation>) {
+    let mut n = 0;
+    for mut a in decided {
+        a.id = loop {
+            n += 1;
+            let id = format!("decided{n}");
+            if !doc.auto.iter().chain(&doc.user).any(|x| x.id == id) {
+                break id;
+            }
+        };
+        a.attribution = None;
+        doc.auto.push(a);
+    }
+}
+
 pub fn install_analysis(
     doc: &mut Doc,
     text: &str,
@@ -142,12 +161,9 @@ pub fn install_analysis(
                 .iter()
                 .any(|k| k.kind == a.kind && k.start == a.start && k.end == a.end)
         };
-        let extra: Vec<Rejection> = fresh
-            .iter()
-            .filter(|a| !kept(a))
-            .map(Rejection::of)
-            .collect();
-        doc.rejected.extend(extra);
+        let extra: Vec<Annotation> = fresh.into_iter().filter(|a| !kept(a)).collect();
+        doc.rejected.extend(extra.iter().map(Rejection::of));
+        keep_decided(doc, extra);
         return;
     }
     if doc.user.is_empty() {

@@ -16,7 +16,7 @@ pub struct OutFile {
 /// The files of the document in `format`: `<stem>.quotelens.json` for quotelens/1,
 /// `<stem>.jsonld`, `<stem>.txt` + `<stem>.ann` (brat), `<stem>.csv`.
 pub fn export_files(doc: &Doc, format: Format) -> Vec<OutFile> {
-    let stem = file_stem(&doc.text);
+    let stem = article_file_stem(&doc.text, &doc.furniture());
     crate::formats::export(&export(doc), format)
         .into_iter()
         .map(|f| OutFile {
@@ -44,29 +44,52 @@ pub fn file_name(text: &str) -> String {
     format!("{}.quotelens.json", file_stem(text))
 }
 
-/// The first line with at least four words (else the first words), lower-case ASCII
-/// words joined by dashes; "article" when there are none.
+/// [`article_file_stem`] of a text with no page furniture.
 pub fn file_stem(text: &str) -> String {
-    let words_of = |line: &str| -> Vec<String> {
-        line.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(|w| {
-                w.chars()
-                    .filter(char::is_ascii_alphanumeric)
-                    .collect::<String>()
-                    .to_ascii_lowercase()
-            })
-            .filter(|w| !w.is_empty())
-            .collect()
-    };
-    let line = text
-        .lines()
-        .map(words_of)
+    article_file_stem(text, &[])
+}
+
+/// The words of `line`, lower-case, letters and digits of any script kept ("María-José"
+/// gives "maría", "josé"); a combining accent stays with its letter.
+fn words_of(line: &str) -> Vec<String> {
+    let in_word = |c: char| c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c);
+    line.split(|c: char| !in_word(c))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// A file name stem from the headline: the first line of the article (outside the
+/// page `furniture`, code points) with at least four words, else the article's first
+/// words; its words joined by dashes, at most eight of them and 60 characters;
+/// "article" when there are none.
+pub fn article_file_stem(text: &str, furniture: &[(usize, usize)]) -> String {
+    let mut article_lines: Vec<&str> = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let (start, len) = (at, line.chars().count());
+        at += len;
+        let in_furniture = furniture
+            .iter()
+            .any(|&(s, e)| s < start + len.max(1) && start < e);
+        if !in_furniture {
+            article_lines.push(line);
+        }
+    }
+    let words = article_lines
+        .iter()
+        .map(|l| words_of(l))
         .find(|w| w.len() >= 4)
-        .unwrap_or_else(|| words_of(text));
+        .unwrap_or_else(|| {
+            article_lines
+                .iter()
+                .flat_map(|l| words_of(l))
+                .take(8)
+                .collect()
+        });
     let mut stem = String::new();
-    for w in line.iter().take(8) {
-        if stem.len() + w.len() > 60 {
+    for w in words.iter().take(8) {
+        if stem.chars().count() + w.chars().count() > 60 {
             break;
         }
         if !stem.is_empty() {
@@ -83,7 +106,13 @@ pub fn file_stem(text: &str) -> String {
 /// Read an exported file (`quotelens/1` or W3C JSON) named `file_name` for review; any
 /// problem is described in words a person understands, and nothing is loaded.
 pub fn import(file_name: &str, bytes: &[u8]) -> Result<Doc, String> {
-    let document = crate::formats::import(file_name, bytes).map_err(|e| e.to_string())?;
+    import_files(&[(file_name, bytes)])
+}
+
+/// [`import`] of the files a person chose together: one JSON file, or a brat `.txt`
+/// with its `.ann`.
+pub fn import_files(files: &[(&str, &[u8])]) -> Result<Doc, String> {
+    let document = crate::formats::import_files(files).map_err(|e| e.to_string())?;
     Ok(doc_of(document))
 }
 
@@ -131,12 +160,34 @@ mod tests {
             file_name("\n Hi\nPompeo Concerned By Cyber Attacks!\nbody"),
             "pompeo-concerned-by-cyber-attacks.quotelens.json"
         );
-        assert_eq!(file_name("“Ça va”"), "a-va.quotelens.json");
+        assert_eq!(file_name("“Ça va”"), "ça-va.quotelens.json");
+        assert_eq!(
+            file_name("María-José Álvarez wins the Østfold race"),
+            "maría-josé-álvarez-wins-the-østfold-race.quotelens.json"
+        );
         assert_eq!(file_name("😀"), "article.quotelens.json");
+        // A headline in Greek keeps its letters.
+        assert_eq!(
+            file_stem("Η Αθήνα ψηφίζει σήμερα νέο δήμαρχο\nκείμενο"),
+            "η-αθήνα-ψηφίζει-σήμερα-νέο-δήμαρχο"
+        );
         let long = "word ".repeat(40);
         assert_eq!(
             file_name(&long),
             "word-word-word-word-word-word-word-word.quotelens.json"
         );
+    }
+
+    #[test]
+    fn the_name_comes_from_the_article_not_the_page_furniture() {
+        let text = "Subscribe to SN now for news\nMenu Home World Sport\nDam holds after the storm\nBody text.";
+        // The first two lines are furniture.
+        let furniture = [(0, 50)];
+        assert_eq!(
+            article_file_stem(text, &furniture),
+            "dam-holds-after-the-storm"
+        );
+        assert_eq!(article_file_stem(text, &[]), "subscribe-to-sn-now-for-news");
+        assert_eq!(article_file_stem("Menu\nOK", &[(0, 8)]), "article");
     }
 }

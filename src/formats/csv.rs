@@ -9,10 +9,12 @@
 use std::collections::HashMap;
 
 use crate::model::validate::number_text;
-use crate::model::{Document, Kind};
+use crate::model::{Annotation, Document, Kind, Origin};
 
-/// `rule` and `confidence` come last: automatic annotations' provenance, empty for a person's.
-pub const HEADER: [&str; 9] = [
+/// `rule` and `confidence`: automatic annotations' provenance. `origin` (`auto`, `user`)
+/// and `review` (see [`review_state`]) come last, so older readers of the first nine
+/// columns read on unchanged.
+pub const HEADER: [&str; 11] = [
     "kind",
     "speaker",
     "cue",
@@ -22,7 +24,21 @@ pub const HEADER: [&str; 9] = [
     "score",
     "rule",
     "confidence",
+    "origin",
+    "review",
 ];
+
+/// Where an annotation stands in review: `unreviewed` (the engine's, still as it found
+/// it: every decision makes an annotation the person's), `reviewed` (the engine's,
+/// accepted or corrected by the person: it keeps the engine's rule) or `added` (marked
+/// by the person).
+pub fn review_state(a: &Annotation) -> &'static str {
+    match (a.origin, &a.rule) {
+        (Origin::Auto, _) => "unreviewed",
+        (Origin::User, Some(_)) => "reviewed",
+        (Origin::User, None) => "added",
+    }
+}
 
 /// The CSV bytes of `doc`: BOM, header, then quotes and claims in document order.
 pub fn to_csv(doc: &Document) -> Vec<u8> {
@@ -62,6 +78,12 @@ pub fn to_csv(doc: &Document) -> Vec<u8> {
             score,
             guard(a.rule.as_deref().unwrap_or_default()),
             a.confidence.map_or(String::new(), number_text),
+            match a.origin {
+                Origin::Auto => "auto",
+                Origin::User => "user",
+            }
+            .to_string(),
+            review_state(a).to_string(),
         ];
         write_row(&mut out, row.into_iter());
     }

@@ -16,8 +16,9 @@ use super::dom_offsets::selection_in;
 use super::editor::Editor;
 use super::files::{self, Opened};
 use super::header::{Command, Header};
-use super::hooks::{use_cue_list, use_shortcuts, Shortcut};
+use super::hooks::{use_cue_list, use_file_drop, use_shortcuts, Shortcut};
 use super::inspector::Inspector;
+use super::keys_sheet::KeysSheet;
 use super::notice::Notice;
 use super::review_panel::ReviewPanel;
 use super::samples::SAMPLES;
@@ -106,6 +107,8 @@ pub fn app() -> Html {
     let shown = use_state(|| Mark::ALL.to_vec());
     let hover = use_state(|| None::<String>);
     let confirm_new = use_state(|| false);
+    // The keyboard sheet, open (with the element to give the focus back to).
+    let keys_open = use_state(|| None::<Option<web_sys::HtmlElement>>);
     let dark = use_state(|| match storage::theme().as_deref() {
         Some("dark") => true,
         Some("light") => false,
@@ -228,10 +231,43 @@ pub fn app() -> Html {
     let open_file = {
         let dispatch = dispatch.clone();
         let reading = reading.clone();
-        Callback::from(move |file: File| {
+        Callback::from(move |chosen: Vec<File>| {
             let dispatch = dispatch.clone();
             let reading = reading.clone();
+            let imported = {
+                let dispatch = dispatch.clone();
+                let reading = reading.clone();
+                move |result: Result<Doc, String>| match result {
+                    Ok(doc) => {
+                        dispatch.emit(Action::Replace(doc));
+                        dispatch.emit(Action::Notify(
+                            "Imported: go on reviewing where it was left.".into(),
+                        ));
+                        reading.set(true);
+                    }
+                    Err(msg) => {
+                        dispatch.emit(Action::Notify(format!("Nothing was imported. {msg}")))
+                    }
+                }
+            };
             wasm_bindgen_futures::spawn_local(async move {
+                // A brat .ann comes with the .txt it annotates.
+                if files::is_brat(&chosen) {
+                    match files::read_all(&chosen).await {
+                        Ok(read) => {
+                            let pairs: Vec<(&str, &[u8])> = read
+                                .iter()
+                                .map(|(n, b)| (n.as_str(), b.as_slice()))
+                                .collect();
+                            imported(transfer::import_files(&pairs));
+                        }
+                        Err(msg) => dispatch.emit(Action::Notify(msg)),
+                    }
+                    return;
+                }
+                let Some(file) = chosen.into_iter().next() else {
+                    return;
+                };
                 match files::open(file).await {
                     Ok(Opened::Text(text)) if text.trim().is_empty() => {
                         dispatch.emit(Action::Notify("That file has no text in it.".into()))
@@ -246,24 +282,26 @@ pub fn app() -> Html {
                         files::read_page(html, None, dispatch.clone(), shown);
                     }
                     Ok(Opened::Json(name, json)) => {
-                        match transfer::import(&name, json.as_bytes()) {
-                            Ok(doc) => {
-                                dispatch.emit(Action::Replace(doc));
-                                dispatch.emit(Action::Notify(
-                                    "Imported: go on reviewing where it was left.".into(),
-                                ));
-                                reading.set(true);
-                            }
-                            Err(msg) => dispatch
-                                .emit(Action::Notify(format!("Nothing was imported. {msg}"))),
-                        }
+                        imported(transfer::import(&name, json.as_bytes()))
                     }
                     Err(msg) => dispatch.emit(Action::Notify(msg)),
                 }
             });
         })
     };
+    // A file dropped anywhere opens as on the empty page (never in place of the app).
+    use_file_drop(open_file.clone());
+    let open_keys = {
+        let keys_open = keys_open.clone();
+        Callback::from(move |()| {
+            let was = gloo::utils::document()
+                .active_element()
+                .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok());
+            keys_open.set(Some(was));
+        })
+    };
     let on_command = {
+        let open_keys = open_keys.clone();
         let dispatch = dispatch.clone();
         let doc = state.doc.clone();
         let confirm_new = confirm_new.clone();
@@ -304,6 +342,7 @@ pub fn app() -> Html {
             }
             Command::Undo => dispatch.emit(Action::Undo),
             Command::Redo => dispatch.emit(Action::Redo),
+            Command::Keys => open_keys.emit(()),
             Command::ToggleTheme => {
                 storage::set_theme(if *dark { "light" } else { "dark" });
                 dark.set(!*dark);
@@ -316,11 +355,12 @@ pub fn app() -> Html {
         let add = add_from_selection.clone();
         let reading = reading.clone();
         let active = active.clone();
+        let open_keys = open_keys.clone();
         use_shortcuts(Callback::from(move |s: Shortcut| match s {
             Shortcut::Add(kind) if *reading => add.emit(kind),
             Shortcut::Delete => {
                 if let Some(a) = &active {
-                    dispatch.emit(Action::Delete { id: a.id.clone() })
+                    delete_keeping_focus(&dispatch, &a.id);
                 }
             }
             Shortcut::Accept => {
@@ -332,6 +372,7 @@ pub fn app() -> Html {
             Shortcut::Undo => dispatch.emit(Action::Undo),
             Shortcut::Redo => dispatch.emit(Action::Redo),
             Shortcut::EditText => reading.set(false),
+            Shortcut::Keys => open_keys.emit(()),
             Shortcut::Add(_) => {}
         }));
     }
@@ -352,8 +393,20 @@ pub fn app() -> Html {
     let inspector = active.as_ref().map(|a| {
         let by_id = index(&annotations);
         let speaker = speaker_of(a, &by_id);
-        let speakers: Vec<String> = summarize(&annotations, "").speakers.into_iter().map(|g| g.name).collect();
-        html! { <Inspector annotation={a.clone()} {speaker} {speakers} on_action={dispatch.clone()} /> }
+        let speakers: Vec<String> = summarize(&annotations, "")
+            .speakers
+            .into_iter()
+            .map(|g| g.name)
+            .collect();
+        // A deletion from the inspector leaves the focus on the next highlight.
+        let on_action = {
+            let dispatch = dispatch.clone();
+            Callback::from(move |action: Action| match action {
+                Action::Delete { id } => delete_keeping_focus(&dispatch, &id),
+                other => dispatch.emit(other),
+            })
+        };
+        html! { <Inspector annotation={a.clone()} {speaker} {speakers} {on_action} /> }
     });
     let has_text = !state.doc.text.trim().is_empty();
     // The editor loads the text when it opens and when the text changes from outside
@@ -385,7 +438,11 @@ pub fn app() -> Html {
                     on_edit={let r = reading.clone(); move |_| r.set(false)} />
                 <Article doc={doc.clone()} annotations={annotations.clone()} shown={(*shown).clone()} lit={lit.clone()}
                     active={state.active.clone()} on_hover={on_hover.clone()}
-                    on_select={let d = dispatch.clone(); move |id| d.emit(Action::Select(Some(id)))}
+                    on_select={let d = dispatch.clone(); move |id: String| {
+                        d.emit(Action::Select(Some(id.clone())));
+                        // Above the inspector's sheet on a phone (see the stylesheet).
+                        Timeout::new(0, move || reveal(&id)).forget();
+                    }}
                     on_article={let d = dispatch.clone(); move |(start, end, article)| d.emit(Action::SetArticle { start, end, article })} />
             </section>
         }
@@ -435,6 +492,8 @@ pub fn app() -> Html {
             Callback::from(move |i: usize| {
                 dispatch.emit(Action::Replace(Doc::with_text(SAMPLES[i].text)));
                 reading.set(true);
+                // The sample's link is gone: the focus goes on to the article.
+                focus_when_there("#view");
             })
         };
         html! {
@@ -453,28 +512,41 @@ pub fn app() -> Html {
                 dispatch.emit(Action::Replace(Doc::default()));
                 confirm_new.set(false);
                 reading.set(false);
+                focus_when_there("#editor");
             })
         };
         html! {
             <Confirm title="Start a new document?"
                 message="This discards the current article and your corrections. Download the JSON first if you want to keep them. (Undo brings them back.)"
                 confirm_label="Discard and start over" {on_confirm}
-                on_cancel={let c = confirm_new.clone(); move |_| c.set(false)} />
+                on_cancel={let c = confirm_new.clone(); move |_| {
+                    c.set(false);
+                    // Back to the button that opened the dialog.
+                    focus_when_there("#new-doc");
+                }} />
         }
     });
     html! {
         <div class="app">
+            <a class="skip-link" href="#view" onclick={skip_to("#view, #editor")}>{"Skip to the article"}</a>
+            if has_text {
+                <a class="skip-link" href="#side-panel" onclick={skip_to("#side-panel")}>{"Skip to the side panel"}</a>
+            }
             <Header {has_text} can_undo={state.history.can_undo()} can_redo={state.history.can_redo()} dark={*dark}
                 {on_command} on_file={open_file} />
             <Notice message={state.notice.clone()} on_dismiss={let d = dispatch.clone(); move |_| d.emit(Action::DismissNotice)} />
             <main class={classes!("workspace", (*reading && has_text).then_some("reading"))}>
                 { main }
                 if has_text {
-                    <aside class="panel" aria-label="Who said what">
+                    <aside class="panel" id="side-panel" tabindex="-1" aria-label="Who said what">
                         <ComparePanel enabled={*reading} comparing={state.compare.clone()} on_action={dispatch.clone()} />
-                        <ReviewPanel enabled={*reading} review={state.review.clone()} doc={doc.clone()}
-                            annotations={annotations.clone()} on_action={dispatch.clone()} />
-                        { for inspector }
+                        // On a phone the review controls and the inspector open as a sheet
+                        // at the bottom of the screen, where the person is looking.
+                        <div class="sheet">
+                            <ReviewPanel enabled={*reading} review={state.review.clone()} doc={doc.clone()}
+                                annotations={annotations.clone()} on_action={dispatch.clone()} />
+                            { for inspector }
+                        </div>
                         <CueEditor changes={cues.changes.clone()} on_change={cues.set.clone()} />
                         <SidePanel annotations={(*listed).clone()} active={state.active.clone()} lit={lit.clone()}
                             analysing={!state.doc.analysed || *listed != annotations} on_pick={select_and_show} on_hover={on_hover} />
@@ -482,6 +554,14 @@ pub fn app() -> Html {
                 }
             </main>
             { for dialog }
+            if let Some(was) = (*keys_open).clone() {
+                <KeysSheet on_close={let k = keys_open.clone(); move |()| {
+                    k.set(None);
+                    if let Some(el) = &was {
+                        let _ = el.focus();
+                    }
+                }} />
+            }
         </div>
     }
 }
@@ -507,10 +587,99 @@ fn after_next_paint(f: impl FnOnce() + 'static) {
     Timeout::new(200, run).forget();
 }
 
+/// Delete (or reject) annotation `id` and keep the focus where the person was: on the
+/// next highlight in the article (the previous one after the last), else the article.
+fn delete_keeping_focus(dispatch: &Callback<Action>, id: &str) {
+    let next = neighbour_mark(id);
+    dispatch.emit(Action::Delete { id: id.to_string() });
+    let css = next.map(|n| {
+        format!(
+            "#view .mk.first[data-id=\"{}\"][tabindex]",
+            n.replace('"', "")
+        )
+    });
+    let refocus = move || {
+        if !css.as_deref().is_some_and(focus) {
+            focus("#view");
+        }
+    };
+    // Once the view is drawn without the deleted highlight; and again a little later if
+    // the focus was lost meanwhile (a later render may redraw the chunk it was in).
+    let again = refocus.clone();
+    after_next_paint(refocus);
+    Timeout::new(250, move || {
+        let lost = gloo::utils::document()
+            .active_element()
+            .is_none_or(|el| el.tag_name() == "BODY");
+        if lost {
+            again();
+        }
+    })
+    .forget();
+}
+
+/// The id of the focusable highlight after `id`'s in the view (else before it).
+fn neighbour_mark(id: &str) -> Option<String> {
+    let list = gloo::utils::document()
+        .query_selector_all("#view .mk[tabindex]")
+        .ok()?;
+    let ids: Vec<String> = (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
+        .filter_map(|el| el.get_attribute("data-id"))
+        .collect();
+    let at = ids.iter().position(|x| x == id)?;
+    ids[at + 1..]
+        .iter()
+        .find(|x| *x != id)
+        .or_else(|| ids[..at].iter().rev().find(|x| *x != id))
+        .cloned()
+}
+
+/// Focus the first element matching `css`; whether there was one.
+fn focus(css: &str) -> bool {
+    let el = gloo::utils::document().query_selector(css).ok().flatten();
+    match el.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
+        Some(el) => el.focus().is_ok(),
+        None => false,
+    }
+}
+
+/// Focus `css` once it is rendered (tried for about a second).
+fn focus_when_there(css: &'static str) {
+    fn attempt(css: &'static str, left: u32) {
+        Timeout::new(30, move || {
+            if !focus(css) && left > 0 {
+                attempt(css, left - 1);
+            }
+        })
+        .forget();
+    }
+    attempt(css, 30);
+}
+
+/// A skip link's click: focus the first of `css` that is there.
+fn skip_to(css: &'static str) -> Callback<MouseEvent> {
+    Callback::from(move |e: MouseEvent| {
+        e.prevent_default();
+        // Focusing scrolls the target into view.
+        let _ = css.split(", ").any(focus);
+    })
+}
+
+/// Scroll annotation `id`'s highlight just into view if it is not (on a phone: above
+/// the inspector's sheet, which the stylesheet's scroll padding keeps clear).
+fn reveal(id: &str) {
+    if let Some(el) = first_mark(id) {
+        let options = ScrollIntoViewOptions::new();
+        options.set_block(ScrollLogicalPosition::Nearest);
+        el.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
 /// Scroll the start of annotation `id` into view and focus it.
 pub(super) fn scroll_to(id: &str) {
-    let css = format!("#view .mk.first[data-id=\"{}\"]", id.replace('"', ""));
-    let Ok(Some(el)) = gloo::utils::document().query_selector(&css) else {
+    let Some(el) = first_mark(id) else {
         return;
     };
     let options = ScrollIntoViewOptions::new();
@@ -522,6 +691,18 @@ pub(super) fn scroll_to(id: &str) {
         focus.set_prevent_scroll(true);
         let _ = el.focus_with_options(&focus);
     }
+}
+
+/// The first mark of annotation `id`: its focusable one (an attribution's cue carries
+/// its id too, and comes first in "said Anna Berg"), else any (speakers hidden).
+fn first_mark(id: &str) -> Option<web_sys::Element> {
+    let css = format!("#view .mk.first[data-id=\"{}\"]", id.replace('"', ""));
+    let document = gloo::utils::document();
+    let focusable = document
+        .query_selector(&format!("{css}[tabindex]"))
+        .ok()
+        .flatten();
+    focusable.or_else(|| document.query_selector(&css).ok().flatten())
 }
 
 /// Keep `Rc` in scope for readers: the doc and annotations are shared, never copied.

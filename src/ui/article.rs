@@ -293,7 +293,9 @@ pub fn article(p: &ArticleProps) -> Html {
         }
     });
     html! {
-        <article id="view" class="view" aria-label="Annotated article" ref={view}
+        // tabindex -1: the skip link and the focus kept after a deletion land here.
+        <article id="view" class={classes!("view", blocks.page_like.then_some("page-like"))}
+            aria-label="Annotated article" tabindex="-1" ref={view}
             onmouseover={on_over} onmouseleave={on_leave} onfocusin={on_focus} onfocusout={on_blur}
             onclick={on_click} onkeydown={on_key}>
             { for chunks }

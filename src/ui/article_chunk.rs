@@ -150,13 +150,18 @@ fn block(p: &ChunkProps, b: &BlockPieces, content: Html) -> Html {
         let push = p
             .on_article
             .reform(move |_: MouseEvent| (start, end, false));
+        // `dir="auto"`: each paragraph is ordered by its own first strong letter, so a
+        // right-to-left paragraph keeps its quotation marks and highlights where its
+        // readers expect them (the view itself stays left to right).
         html! {
-            <span class="para">
+            <span class="para" dir="auto">
                 <button type="button" class="push-out" aria-label="Push this paragraph out of the article"
                     title="Not part of the article: push it out" data-label="−" onclick={push} />
                 {content}
             </span>
         }
+    } else if b.words {
+        html! { <span class="ln" dir="auto">{content}</span> }
     } else {
         content
     }
@@ -165,7 +170,9 @@ fn block(p: &ChunkProps, b: &BlockPieces, content: Html) -> Html {
 /// One piece of text inside its marks, outermost first.
 fn marked(p: &ChunkProps, piece: &Piece) -> Html {
     let annotations = &p.annotations;
-    let mut inner = html! { {p.doc.text[piece.bytes.0..piece.bytes.1].to_string()} };
+    let shown = &p.doc.text[piece.bytes.0..piece.bytes.1];
+    let mut inner = html! { {shown.to_string()} };
+    let mut holds_focusable = false;
     for layer in piece.segment.layers.iter().rev() {
         let a = &annotations[layer.index];
         let class = classes!(
@@ -182,13 +189,68 @@ fn marked(p: &ChunkProps, piece: &Piece) -> Html {
                 .unwrap_or_else(|| "?".into())
         });
         let focusable = layer.first && layer.mark != Mark::Cue;
-        let label = (focusable).then(|| describe(a, layer.mark));
+        let title = focusable.then(|| describe(a, layer.mark));
+        // A screen reader hears what the highlight is and whose words: "quote by Anna
+        // Berg: …". A highlight holding another focusable one (a claim and a quote that
+        // start together) is a group, not a button: buttons cannot nest.
+        let role = focusable.then_some(if holds_focusable { "group" } else { "button" });
+        let name = focusable.then(|| accessible_name(annotations, layer.index, shown));
+        holds_focusable |= focusable;
         inner = html! {
-            <span class={class} data-id={a.id.clone()} data-score={score}
-                tabindex={focusable.then_some("0")} title={label}>{inner}</span>
+            <span class={class} data-id={a.id.clone()} data-score={score} role={role} aria-label={name}
+                tabindex={focusable.then_some("0")} title={title}>{inner}</span>
         };
     }
     inner
+}
+
+/// How many annotations either side of a quote its attribution is looked for among
+/// (the engine lists them in reading order, a quote's attribution beside it) before the
+/// whole list is searched.
+const NEAR: usize = 32;
+
+/// The speaker of annotation `i`: its own, else its attribution's.
+fn speaker_near(annotations: &[Annotation], i: usize) -> Option<String> {
+    let a = &annotations[i];
+    if let Some(s) = &a.speaker {
+        return Some(s.clone());
+    }
+    if a.kind == Kind::Attribution {
+        return Some(a.text.clone());
+    }
+    let id = a.attribution.as_deref()?;
+    let near = annotations[i.saturating_sub(NEAR)..(i + NEAR).min(annotations.len())].iter();
+    let attr = near
+        .chain(annotations.iter())
+        .find(|x| x.id == id && x.kind == Kind::Attribution)?;
+    Some(attr.speaker.clone().unwrap_or_else(|| attr.text.clone()))
+}
+
+/// The accessible name of a highlight: its kind, its speaker, whose it is, then the
+/// words it `shows` (a name must hold the words a person sees, for speech input).
+fn accessible_name(annotations: &[Annotation], i: usize, shows: &str) -> String {
+    let a = &annotations[i];
+    let speaker = speaker_near(annotations, i);
+    let what = match (a.kind, speaker) {
+        (Kind::Attribution, Some(s)) => format!("speaker {s}"),
+        (Kind::Attribution, None) => "speaker".to_string(),
+        (Kind::Quote, Some(s)) => format!("quote by {s}"),
+        (Kind::Quote, None) => "quote, no speaker".to_string(),
+        (Kind::Claim, Some(s)) => format!("claim by {s}"),
+        (Kind::Claim, None) => "claim".to_string(),
+    };
+    let mine = if a.origin == Origin::User {
+        " (yours)"
+    } else {
+        ""
+    };
+    // The words without the quotation marks around them (read out as "quote" already).
+    let words =
+        shows.trim_matches(|c: char| "\"“”„‟«»‹›'‘’‚‛「」『』".contains(c) || c.is_whitespace());
+    if words.is_empty() || (a.kind == Kind::Attribution && what.ends_with(words)) {
+        return format!("{what}{mine}");
+    }
+    format!("{what}{mine}: {words}")
 }
 
 /// A short tooltip for a mark.

@@ -27,7 +27,8 @@ pub struct EditorProps {
     /// The same with the clipboard's HTML beside its text (a copied web page):
     /// `(html, plain)`.
     pub on_paste_page: Callback<(String, String)>,
-    pub on_file: Callback<File>,
+    /// Files dropped on it (one, or a brat `.txt` with its `.ann`).
+    pub on_file: Callback<Vec<File>>,
     pub on_sample: Callback<usize>,
     /// Back to the reading view (shown when there is text).
     pub on_done: Callback<()>,
@@ -106,12 +107,9 @@ pub fn editor(p: &EditorProps) -> Html {
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             dragging.set(false);
-            if let Some(file) = e
-                .data_transfer()
-                .and_then(|d| d.files())
-                .and_then(|f| f.get(0))
-            {
-                on_file.emit(file);
+            let files = super::hooks::dropped_files(&e);
+            if !files.is_empty() {
+                on_file.emit(files);
             }
         })
     };
@@ -133,7 +131,7 @@ pub fn editor(p: &EditorProps) -> Html {
         <section class={classes!("input", dragging.then_some("dragging"))} aria-label="Article input"
             ondrop={on_drop} ondragover={on_drag_over} ondragleave={on_drag_leave}>
             <div class="input-head">
-                <p class="hint">{"Paste a news article below (or drop a .txt, .md or .html file) to see its quotes, speakers and claims. Nothing leaves your browser."}</p>
+                <p class="hint">{"Paste a news article below (or drop a .txt, .md or .html file, or a brat .txt with its .ann) to see its quotes, speakers and claims. Nothing leaves your browser."}</p>
                 if has_text {
                     <button type="button" class="btn btn-primary" id="done-editing" onclick={let d = p.on_done.clone(); move |_| d.emit(())}>{"Show highlights"}</button>
                 }

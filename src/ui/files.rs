@@ -70,6 +70,29 @@ pub async fn open(file: File) -> Result<Opened, String> {
     })
 }
 
+/// Whether `files` hold a brat `.ann` (to import with its `.txt`, by `read_all`).
+pub fn is_brat(files: &[File]) -> bool {
+    files
+        .iter()
+        .any(|f| f.name().to_lowercase().ends_with(".ann"))
+}
+
+/// The name and bytes of each of `files` (a brat `.txt` and `.ann` chosen together).
+pub async fn read_all(files: &[File]) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let mut out = Vec::with_capacity(files.len());
+    for file in files {
+        let name = file.name();
+        if file.size() > MAX_BYTES {
+            return Err(format!("“{name}” is too large (the limit is 20 MB)."));
+        }
+        let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+            .await
+            .map_err(|_| format!("“{name}” could not be read."))?;
+        out.push((name, js_sys::Uint8Array::new(&buffer).to_vec()));
+    }
+    Ok(out)
+}
+
 /// UTF-8 text without a byte-order mark, or none for binary data.
 fn decode(bytes: &[u8]) -> Option<String> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);

@@ -15,6 +15,8 @@ pub enum Command {
     Undo,
     Redo,
     ToggleTheme,
+    /// Show the keyboard sheet.
+    Keys,
 }
 
 #[derive(Properties, PartialEq)]
@@ -24,7 +26,8 @@ pub struct HeaderProps {
     pub can_redo: bool,
     pub dark: bool,
     pub on_command: Callback<Command>,
-    pub on_file: Callback<File>,
+    /// Files picked together (one, or a brat `.txt` with its `.ann`).
+    pub on_file: Callback<Vec<File>>,
 }
 
 #[function_component(Header)]
@@ -39,6 +42,7 @@ pub fn header(p: &HeaderProps) -> Html {
             Command::Undo => "undo",
             Command::Redo => "redo",
             Command::ToggleTheme => "theme",
+            Command::Keys => "keys-open",
         };
         html! {
             <button type="button" {id} class={classes!("btn", class.to_string())} title={title.to_string()}
@@ -57,8 +61,11 @@ pub fn header(p: &HeaderProps) -> Html {
         let on_file = p.on_file.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                on_file.emit(file);
+            if let Some(list) = input.files() {
+                let files: Vec<File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+                if !files.is_empty() {
+                    on_file.emit(files);
+                }
             }
             input.set_value("");
         })
@@ -71,9 +78,9 @@ pub fn header(p: &HeaderProps) -> Html {
             </div>
             <nav class="commands" aria-label="Document">
                 { button(Command::New, "New", "Start a new document", p.has_text, "") }
-                <button type="button" class="btn" id="open-file" title="Open a .txt, .md, .html or .quotelens.json file" onclick={open}>{"Open…"}</button>
-                <input ref={picker} id="file-picker" type="file" class="visually-hidden" tabindex="-1" aria-label="Open a file"
-                    accept=".txt,.md,.markdown,.html,.htm,.json,.jsonld,text/plain,text/markdown,text/html,application/json" onchange={on_pick} />
+                <button type="button" class="btn" id="open-file" title="Open a .txt, .md, .html or .quotelens.json file, or a brat .txt with its .ann" onclick={open}>{"Open…"}</button>
+                <input ref={picker} id="file-picker" type="file" multiple=true class="visually-hidden" tabindex="-1" aria-label="Open a file"
+                    accept=".txt,.md,.markdown,.html,.htm,.json,.jsonld,.ann,text/plain,text/markdown,text/html,application/json" onchange={on_pick} />
                 <span class="sep" aria-hidden="true"></span>
                 { button(Command::Undo, "Undo", "Undo (Ctrl+Z)", p.can_undo, "icon-undo") }
                 { button(Command::Redo, "Redo", "Redo (Ctrl+Shift+Z)", p.can_redo, "icon-redo") }
@@ -81,7 +88,7 @@ pub fn header(p: &HeaderProps) -> Html {
                 { button(Command::Copy, "Copy JSON", "Copy the annotations as quotelens/1 JSON", p.has_text, "") }
                 { button(Command::Export(Format::Native), "Download JSON", "Save the annotations as a .quotelens.json file", p.has_text, "btn-primary") }
                 <details class="menu" id="more-formats">
-                    <summary class="btn" aria-label="Download in other formats" title="Other formats">{"More"}</summary>
+                    <summary class="btn" aria-label="More download formats" title="Other formats">{"More"}</summary>
                     <ul class="menu-list">
                         { for [Format::W3c, Format::Brat, Format::Csv].into_iter().map(|f| {
                             let on = p.on_command.clone();
@@ -93,8 +100,15 @@ pub fn header(p: &HeaderProps) -> Html {
                                     }}>{f.label()}</button></li>
                             }
                         }) }
+                        <li><button type="button" class="menu-item" id="print" disabled={!p.has_text}
+                            onclick={|e: MouseEvent| {
+                                close_menu(&e);
+                                let _ = gloo::utils::window().print();
+                            }}>{"Print or save as PDF"}</button></li>
                     </ul>
                 </details>
+                <button type="button" class="btn btn-icon" id="keys-open" aria-label="Keyboard shortcuts" aria-keyshortcuts="?"
+                    title="Keyboard shortcuts (?)" onclick={let on = p.on_command.clone(); move |_| on.emit(Command::Keys)}>{"?"}</button>
                 <button type="button" class="btn btn-icon" id="theme-toggle" aria-pressed={p.dark.to_string()}
                     aria-label="Dark theme" title="Switch between light and dark themes"
                     onclick={let on = p.on_command.clone(); move |_| on.emit(Command::ToggleTheme)}>

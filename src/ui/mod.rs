@@ -15,6 +15,7 @@ pub mod files;
 mod header;
 pub mod hooks;
 mod inspector;
+mod keys_sheet;
 mod notice;
 mod offline;
 mod panic;

@@ -669,9 +669,12 @@ async fn export_matches_the_command_line_and_import_resumes_review() {
     paste_article(&b, &seed).await;
     b.click("#download-json").await;
     let path = b.downloaded(".quotelens.json").await;
+    // Named from the headline: the article's first line of four words, furniture left out.
+    let stem =
+        quotelens::edit::transfer::article_file_stem(&seed, &quotelens::analyse(&seed).boilerplate);
     assert_eq!(
         path.file_name().unwrap().to_string_lossy(),
-        quotelens::edit::transfer::file_name(&seed)
+        format!("{stem}.quotelens.json")
     );
     let bytes = std::fs::read_to_string(&path).unwrap();
     // The command line, given the same text, writes the same bytes.

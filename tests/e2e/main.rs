@@ -4,6 +4,7 @@
 mod annotator;
 mod compare;
 mod durability;
+mod everyone;
 mod foundation;
 mod harness;
 mod page;

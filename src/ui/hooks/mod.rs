@@ -1,10 +1,12 @@
 //! Reusable hooks.
 
 mod use_cue_list;
+mod use_file_drop;
 mod use_review_keys;
 mod use_shortcuts;
 
 pub use use_cue_list::{use_cue_list, CueSettings};
+pub use use_file_drop::{dropped_files, use_file_drop};
 pub use use_review_keys::{use_review_keys, ReviewKey};
 pub use use_shortcuts::{use_shortcuts, Shortcut};
 
@@ -16,6 +18,10 @@ fn typed_in_field(e: &web_sys::KeyboardEvent) -> bool {
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .is_some_and(|el| {
             matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                || el.closest("[role=alertdialog]").ok().flatten().is_some()
+                || el
+                    .closest("[role=alertdialog], [role=dialog]")
+                    .ok()
+                    .flatten()
+                    .is_some()
         })
 }

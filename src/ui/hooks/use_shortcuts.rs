@@ -19,11 +19,13 @@ pub enum Shortcut {
     Undo,
     Redo,
     EditText,
+    /// "?": the keyboard sheet.
+    Keys,
 }
 
 /// The shortcut `e` stands for: Q, C, A add a quote, claim or attribution from the
 /// selection; Delete rejects or deletes; Y accepts; Esc deselects; E edits the text;
-/// Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo.
+/// Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo; ? shows them all.
 pub fn shortcut_of(e: &KeyboardEvent) -> Option<Shortcut> {
     let key = e.key().to_lowercase();
     let ctrl = e.ctrl_key() || e.meta_key();
@@ -45,6 +47,7 @@ pub fn shortcut_of(e: &KeyboardEvent) -> Option<Shortcut> {
         "y" => Some(Shortcut::Accept),
         "escape" => Some(Shortcut::Deselect),
         "e" => Some(Shortcut::EditText),
+        "?" => Some(Shortcut::Keys),
         _ => None,
     }
 }
