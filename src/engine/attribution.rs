@@ -8,7 +8,6 @@
 //! stack: the lists are ASCII, so it finds the same words as `to_lowercase` without
 //! allocating.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use super::cues::CueList;
@@ -59,9 +58,6 @@ struct Ctx<'a, 't> {
     by_cue: WordMap<usize, usize>,
     /// Cue tokens that follow the quote they attribute: no indirect content after them.
     after_quote_cue: WordSet<usize>,
-    /// Tokens where a listed cue phrase ("pointed out") starts → its length in tokens.
-    /// Empty unless the person listed such phrases.
-    phrase_at: HashMap<usize, usize>,
     /// A strong cue without a subject that the last `before_quote` search met.
     subjectless: Option<usize>,
 }
@@ -82,7 +78,6 @@ pub fn attribute(seg: &Segmented, quotes: &[Quote], cues: &CueList) -> Found {
         found: Found::default(),
         by_cue: WordMap::default(),
         after_quote_cue: Default::default(),
-        phrase_at: phrases(seg, cues),
         subjectless: None,
     };
     cx.found.quote_attr = vec![None; quotes.len()];
@@ -157,31 +152,6 @@ pub fn attribute(seg: &Segmented, quotes: &[Quote], cues: &CueList) -> Found {
     cx.indirect_speech();
     cx.quotes_after_reported_speech(quotes);
     cx.found
-}
-
-/// Where the list's cue phrases (other than "according to") occur: one lookup per word,
-/// and none at all for a list without such phrases.
-fn phrases(seg: &Segmented, cues: &CueList) -> HashMap<usize, usize> {
-    let mut found = HashMap::new();
-    if !cues.has_phrases() {
-        return found;
-    }
-    for i in 0..seg.tokens.len() {
-        if !seg.tokens[i].is_word() {
-            continue;
-        }
-        let para = seg.tokens[i].para;
-        let n = cues.phrase_len(seg.word(i), |k| {
-            seg.tokens
-                .get(i + k)
-                .filter(|t| t.is_word() && t.para == para)
-                .map(|_| seg.word(i + k))
-        });
-        if n > 1 {
-            found.insert(i, n);
-        }
-    }
-    found
 }
 
 /// Inner words of a quote (without its marks).
@@ -265,12 +235,26 @@ impl Ctx<'_, '_> {
     fn word(&self, i: usize) -> &str {
         self.seg.word(i)
     }
-    /// The length in tokens of the listed cue phrase starting at token `i`, or 0.
+    /// The length in tokens of the listed cue phrase ("pointed out", "went on")
+    /// starting at token `i`, or 0. Looked up where a cue may stand, not for every
+    /// token: the list's filter of first words answers most words at once.
     fn phrase_at(&self, i: usize) -> usize {
-        if self.phrase_at.is_empty() {
+        if !self.cues.has_phrases() || !self.is_word(i) {
             return 0;
         }
-        self.phrase_at.get(&i).copied().unwrap_or(0)
+        let seg = self.seg;
+        let para = seg.tokens[i].para;
+        let n = self.cues.phrase_len(seg.word(i), |k| {
+            seg.tokens
+                .get(i + k)
+                .filter(|t| t.is_word() && t.para == para)
+                .map(|_| seg.word(i + k))
+        });
+        if n > 1 {
+            n
+        } else {
+            0
+        }
     }
     fn is_word(&self, i: usize) -> bool {
         self.seg.tokens[i].is_word()
@@ -1297,11 +1281,12 @@ impl Ctx<'_, '_> {
                     continue;
                 }
             }
-            // The cue's last token: a listed phrase ("pointed out") is one cue.
-            let n = self.phrase_at(i);
-            let last = if n > 1 && i + n <= ce { i + n - 1 } else { i };
             // The cheap test first: a capitalised word is never a cue here.
-            if w.starts_with(|c: char| c.is_lowercase())
+            let lower = w.starts_with(|c: char| c.is_lowercase());
+            // The cue's last token: a listed phrase ("pointed out") is one cue.
+            let n = if lower { self.phrase_at(i) } else { 0 };
+            let last = if n > 1 && i + n <= ce { i + n - 1 } else { i };
+            if lower
                 && (self.cues.strength_after_subject(w) >= INDIRECT_CUE || last > i)
                 && !lex::is_function_word(w)
                 && !lex::is_adverbial(w)

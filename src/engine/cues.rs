@@ -40,6 +40,10 @@ pub struct CueList {
     /// In front of `words` (and "according"): most words are no cue. It keeps the
     /// words removed since, so it is no part of the list's equality.
     filter: EdgeFilter,
+    /// In front of `by_first`, the same way, for the phrases' first words and their
+    /// second words.
+    phrase_filter: EdgeFilter,
+    second_filter: EdgeFilter,
 }
 
 impl PartialEq for CueList {
@@ -101,6 +105,8 @@ impl CueList {
             by_first: WordMap::default(),
             according: None,
             filter: EdgeFilter::of(["according"]),
+            phrase_filter: EdgeFilter::default(),
+            second_filter: EdgeFilter::default(),
         }
     }
 
@@ -294,6 +300,10 @@ impl CueList {
         for p in self.phrases.iter().filter(|p| *p != ACCORDING_TO) {
             let mut words = p.split(' ');
             let first = words.next().unwrap_or_default();
+            self.phrase_filter.insert(first);
+            if let Some(second) = p.split(' ').nth(1) {
+                self.second_filter.insert(second);
+            }
             self.by_first
                 .entry(first.into())
                 .or_default()
@@ -310,6 +320,13 @@ impl CueList {
     /// that starts with `first` and goes on with the words `next` gives (its argument
     /// is the index of a word after `first`, from 1; `None` past the end). 0 for none.
     pub fn phrase_len<'w>(&self, first: &str, next: impl Fn(usize) -> Option<&'w str>) -> usize {
+        // Asked of many words once the list has phrases: most words start none, and
+        // most that do ("took", "went") are not followed by a phrase's second word.
+        if !self.phrase_filter.may_hold(first)
+            || !next(1).is_some_and(|t| self.second_filter.may_hold(t))
+        {
+            return 0;
+        }
         let Some(rests) = lexicon::with_lower(first, |l| self.by_first.get(l)) else {
             return 0;
         };
@@ -317,8 +334,9 @@ impl CueList {
             .iter()
             .filter(|rest| {
                 rest.iter().enumerate().all(|(i, w)| {
-                    next(i + 1)
-                        .is_some_and(|t| t.eq_ignore_ascii_case(w) || t.to_lowercase() == **w)
+                    next(i + 1).is_some_and(|t| {
+                        t.eq_ignore_ascii_case(w) || (!t.is_ascii() && t.to_lowercase() == **w)
+                    })
                 })
             })
             .map(|rest| rest.len() + 1)
