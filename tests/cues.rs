@@ -105,11 +105,14 @@ fn a_listed_phrase_is_one_cue_and_its_words_stay_out_of_the_content() {
     assert_eq!(claim.text, "the budget would never pass the house");
     let quote = found.iter().find(|a| a.kind == Kind::Quote).unwrap();
     assert!(quote.attribution.is_some());
-    // Without the phrase, "pointed" alone is the learnt cue and "out" joins the content.
+    // Without the phrase, "pointed" alone is the learnt cue and "out" would start the
+    // content: a verb's particle cut off from it is no claim of its own.
     let plain = analyse(text).annotations;
     assert_eq!(cue_texts(&plain), ["pointed", "pointed"]);
-    let claim = plain.iter().find(|a| a.kind == Kind::Claim).unwrap();
-    assert!(claim.text.starts_with("out that"), "{}", claim.text);
+    assert!(plain
+        .iter()
+        .filter(|a| a.kind == Kind::Claim)
+        .all(|c| !c.text.starts_with("out")));
 }
 
 #[test]
