@@ -148,7 +148,8 @@ fn reasons(sentence: &str, scratch: &Scratch, named: u64) -> Vec<String> {
     }
     for &(start, end, units) in &scratch.pushes {
         let (word, push) = (start as usize..end as usize, model::from_units(units));
-        if push >= REASON_PUSH && !candidates.iter().any(|c| c.1 == word) {
+        // Short function words ("the", "of") are no reason a reader can use.
+        if push >= REASON_PUSH && word.len() >= 4 && !candidates.iter().any(|c| c.1 == word) {
             candidates.push((push, word, None));
         }
     }
@@ -301,6 +302,10 @@ mod tests {
                 "forward to meeting the Hawks again",
             ),
             ("The club said in a statement.", "in a statement"),
+            (
+                "The mayor was concerned by attacks that hit four of the city's schools.",
+                "by attacks that hit four of the city's schools",
+            ),
             ("Officials said the bridge was closed.", "ridge was closed"),
         ] {
             let start = text.find(clause).unwrap();

@@ -151,6 +151,10 @@ const PREPOSITIONS: &[&str] = &[
     "outside", "inside",
 ];
 
+/// Prepositions that open the complement of the verb before them, never a clause of
+/// its own ("concerned by …", "warned of …", "discussed with …").
+const COMPLEMENTS: &[&str] = &["by", "of", "with"];
+
 /// A reported stretch opening with a preposition is an adverbial below this many words.
 const ADVERBIAL_WORDS: usize = 6;
 
@@ -172,7 +176,7 @@ pub fn reported_clause(text: &str, content: Range<usize>) -> Option<Range<usize>
         .filter(|w| !w.is_empty());
     let first = words.next()?;
     let is = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(first));
-    if is(PARTICLES) || is(PREPOSITIONS) && words.count() + 1 < ADVERBIAL_WORDS {
+    if is(PARTICLES) || is(COMPLEMENTS) || is(PREPOSITIONS) && words.count() + 1 < ADVERBIAL_WORDS {
         return None;
     }
     Some(content)
