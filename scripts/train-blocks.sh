@@ -11,7 +11,7 @@ PROFILE=${PROFILE:-release-native}
 OUT=target/articles-cv
 SHARED=../shared/articles
 cargo build --quiet --profile "$PROFILE" --example article_blocks --example article_eval
-BIN=target/$([[ "$PROFILE" == dev ]] && echo debug || echo "$PROFILE")/examples
+BIN=${CARGO_TARGET_DIR:-target}/$([[ "$PROFILE" == dev ]] && echo debug || echo "$PROFILE")/examples
 rm -rf "$OUT" && mkdir -p "$OUT"
 "$BIN/article_blocks" "$SHARED/dev" "$SHARED/more" "$SHARED/more/other" > "$OUT/rows.jsonl"
 # The features at training time must be those of the weights in use: the model's
