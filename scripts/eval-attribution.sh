@@ -30,7 +30,8 @@ else
 fi
 cargo build --quiet --profile eval --features dev-lexicon --bin quotelens
 bin="${CARGO_TARGET_DIR:-target}/eval/quotelens"
-score() { python3 "$shared/eval/score.py" "$1" "$2" --json > "$work/score.$3.json"; echo "$3" >> "$work/sets"; }
+# A set's name may hold a slash (gold/NAME): its score file name does not.
+score() { python3 "$shared/eval/score.py" "$1" "$2" --json > "$work/score.${3//\//_}.json"; echo "$3" >> "$work/sets"; }
 : > "$work/sets"
 
 # train-CV: article i (in name order) is in fold i mod K.
@@ -76,7 +77,7 @@ python3 - "$work" <<'PY'
 import json, sys, os
 work = sys.argv[1]
 sets = open(os.path.join(work, "sets")).read().split()
-res = {s: json.load(open(os.path.join(work, f"score.{s}.json"))) for s in sets}
+res = {s: json.load(open(os.path.join(work, f"score.{s.replace('/', '_')}.json"))) for s in sets}
 rows = [
     ("files", lambda r: f"{r['files']}"),
     ("direct P @0.3", lambda r: f"{100*r['direct@0.3']['p']:.1f}"),
