@@ -4,7 +4,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::store::Shared;
-use crate::edit::summary::summarize;
+use crate::edit::summary::{speaker_numbers, summarize};
 use crate::model::{Annotation, Origin};
 
 #[derive(Properties, PartialEq)]
@@ -65,6 +65,12 @@ pub fn side_panel(p: &SidePanelProps) -> Html {
             filter.set(e.target_unchecked_into::<HtmlInputElement>().value())
         })
     };
+    let numbers = {
+        let annotations = p.annotations.clone();
+        use_memo(p.annotations.clone(), move |_| {
+            speaker_numbers(&annotations)
+        })
+    };
     let s = &*summary;
     let empty = s.quote_total + s.claim_total + s.speaker_total == 0;
     html! {
@@ -94,6 +100,9 @@ pub fn side_panel(p: &SidePanelProps) -> Html {
                     html! {
                         <li class={classes!("speaker", lit.then_some("lit"))}>
                             <button type="button" class="speaker-name" onclick={pick} disabled={g.mentions.is_empty()}>
+                                if let Some(n) = numbers.get(&g.name) {
+                                    <span class="sp-num" data-spc={((n - 1) % 8).to_string()} aria-hidden="true">{n}</span>
+                                }
                                 <span class="who">{g.name.clone()}</span>
                                 <span class="count" aria-label={format!("{} quotes", g.quotes.len())}>{g.quotes.len()}</span>
                             </button>

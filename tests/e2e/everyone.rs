@@ -748,3 +748,47 @@ async fn the_print_view_has_the_marked_article_and_who_said_what_and_no_controls
     assert!(pdf["data"].as_str().map_or(0, str::len) > 1000, "a PDF");
     b.close().await;
 }
+
+#[tokio::test]
+async fn each_speaker_has_a_colour_and_a_number_in_both_themes() {
+    let b = Browser::open().await;
+    paste_article(&b, TEXT).await;
+    let looks = "[...document.querySelectorAll('#view .mk-quote.first')].map(q =>
+        [q.textContent, getComputedStyle(q).borderBottomColor, getComputedStyle(q, '::before').content])";
+    for theme in ["light", "dark"] {
+        if theme == "dark" {
+            dark(&b).await;
+            tokio::time::sleep(Duration::from_millis(300)).await;
+        }
+        let quotes = b.eval(looks).await;
+        let quotes = quotes.as_array().unwrap();
+        let of = |words: &str| {
+            quotes
+                .iter()
+                .find(|q| q[0].as_str().unwrap().contains(words))
+                .unwrap_or_else(|| panic!("a quote with {words:?}: {quotes:?}"))
+        };
+        let (anna, tom, tom_again) = (of("rebuild"), of("cannot"), of("Not this year"));
+        assert_ne!(anna[1], tom[1], "{theme}: two speakers, two colours");
+        assert_eq!(tom[1], tom_again[1], "{theme}: one speaker, one colour");
+        assert_eq!(
+            (anna[2].as_str(), tom[2].as_str()),
+            (Some("\"1\""), Some("\"2\"")),
+            "{theme}: and a number each"
+        );
+        // The speaker's mention has the colour of their quotes.
+        let mention = b
+            .eval("getComputedStyle([...document.querySelectorAll('#view .mk-speaker')].find(e => e.textContent === 'Anna Berg')).boxShadow")
+            .await;
+        assert!(
+            mention
+                .as_str()
+                .unwrap()
+                .contains(anna[1].as_str().unwrap()),
+            "{theme}: {mention} has {}",
+            anna[1]
+        );
+    }
+    b.screenshot("everyone-07-speaker-colours-dark").await;
+    b.close().await;
+}
