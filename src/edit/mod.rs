@@ -7,6 +7,7 @@ pub mod article;
 pub mod chunks;
 pub mod cues;
 mod doc;
+pub mod find;
 pub mod history;
 pub mod layout;
 pub mod ops;

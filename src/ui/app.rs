@@ -14,6 +14,7 @@ use super::cue_editor::CueEditor;
 use super::dom_offsets::selection_in;
 use super::editor::Editor;
 use super::files::{self, Opened};
+use super::find_bar::FindBar;
 use super::header::{Command, Header};
 use super::hooks::{use_cue_list, use_file_drop, use_shortcuts, Shortcut};
 use super::inspector::Inspector;
@@ -372,6 +373,12 @@ pub fn app() -> Html {
             Shortcut::Redo => dispatch.emit(Action::Redo),
             Shortcut::EditText => reading.set(false),
             Shortcut::Keys => open_keys.emit(()),
+            // The article's own search field, when the article is shown.
+            Shortcut::Find => {
+                if *reading {
+                    focus("#find");
+                }
+            }
             Shortcut::Add(_) => {}
         }));
     }
@@ -435,6 +442,7 @@ pub fn app() -> Html {
             <section class="reader" aria-label="Reading view">
                 <Toolbar shown={(*shown).clone()} {on_toggle} on_add={add_from_selection.clone()}
                     on_edit={let r = reading.clone(); move |_| r.set(false)} />
+                <FindBar doc={doc.clone()} />
                 <Article doc={doc.clone()} annotations={annotations.clone()} shown={(*shown).clone()} lit={lit.clone()}
                     active={state.active.clone()} on_hover={on_hover.clone()}
                     on_select={let d = dispatch.clone(); move |id: String| {
