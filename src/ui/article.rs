@@ -28,7 +28,6 @@ use super::store::Shared;
 use crate::edit::article::blocks;
 use crate::edit::chunks::{chunks, chunks_of_marks, Chunk, CHUNK_CHARS};
 use crate::edit::layout::{layout, Mark};
-use crate::edit::summary::speaker_numbers;
 use crate::edit::Doc;
 use crate::model::Annotation;
 
@@ -53,6 +52,8 @@ pub struct ArticleProps {
     pub lit: Vec<String>,
     pub active: Option<String>,
     pub on_hover: Callback<Option<String>>,
+    /// Each speaker's number (`edit::summary::speaker_numbers`, worked out once by the app).
+    pub numbers: Rc<HashMap<String, usize>>,
     pub on_select: Callback<String>,
     /// Bring the code points `[start, end)` into the article (`true`) or push them out.
     pub on_article: Callback<(usize, usize, bool)>,
@@ -66,8 +67,6 @@ struct Blocks {
     chunks: Vec<Shared<Chunk>>,
     /// Annotation id to the chunks holding its marks.
     of_id: HashMap<String, Vec<usize>>,
-    /// Each speaker's number (`edit::summary::speaker_numbers`).
-    numbers: Rc<HashMap<String, usize>>,
 }
 
 /// Which chunks have their marks built, for the chunk starts they were counted on.
@@ -101,7 +100,6 @@ pub fn article(p: &ArticleProps) -> Html {
                     .filter_map(|(i, ks)| annotations.get(i).map(|a| (a.id.clone(), ks)))
                     .collect();
                 Blocks {
-                    numbers: Rc::new(speaker_numbers(&annotations)),
                     page_like,
                     starts,
                     chunks: chunks.into_iter().map(|c| Shared(Rc::new(c))).collect(),
@@ -292,7 +290,7 @@ pub fn article(p: &ArticleProps) -> Html {
             <ArticleChunk key={k} index={k} doc={p.doc.clone()} chunk={chunk.clone()}
                 annotations={p.annotations.clone()} marked={m.marked.get(k).copied().unwrap_or(true)}
                 lit={Rc::new(lit)} active={active_in.contains(&k).then(|| p.active.clone()).flatten()}
-                page_like={blocks.page_like} numbers={blocks.numbers.clone()} unfolded={Rc::new(open)} on_fold={on_fold.clone()}
+                page_like={blocks.page_like} numbers={p.numbers.clone()} unfolded={Rc::new(open)} on_fold={on_fold.clone()}
                 on_article={p.on_article.clone()} />
         }
     });

@@ -1,10 +1,13 @@
 //! "Who said what": totals, a filter, the speakers with their quotes, and the claims.
 
+use std::collections::HashMap;
+use std::rc::Rc;
+
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::store::Shared;
-use crate::edit::summary::{speaker_numbers, summarize};
+use crate::edit::summary::summarize;
 use crate::model::{Annotation, Origin};
 
 #[derive(Properties, PartialEq)]
@@ -15,6 +18,8 @@ pub struct SidePanelProps {
     pub analysing: bool,
     pub on_pick: Callback<String>,
     pub on_hover: Callback<Option<String>>,
+    /// Each speaker's number (`edit::summary::speaker_numbers`, worked out once by the app).
+    pub numbers: Rc<HashMap<String, usize>>,
 }
 
 #[function_component(SidePanel)]
@@ -65,12 +70,7 @@ pub fn side_panel(p: &SidePanelProps) -> Html {
             filter.set(e.target_unchecked_into::<HtmlInputElement>().value())
         })
     };
-    let numbers = {
-        let annotations = p.annotations.clone();
-        use_memo(p.annotations.clone(), move |_| {
-            speaker_numbers(&annotations)
-        })
-    };
+    let numbers = &p.numbers;
     let s = &*summary;
     let empty = s.quote_total + s.claim_total + s.speaker_total == 0;
     html! {
