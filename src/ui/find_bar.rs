@@ -79,7 +79,7 @@ pub fn find_bar(p: &FindBarProps) -> Html {
     };
     html! {
         <div class="find-bar" role="search" aria-label="Find in the article">
-            <input type="search" id="find" class="filter" placeholder="Find in the article (Ctrl+F)"
+            <input type="search" id="find" class="filter" placeholder="Find in the article"
                 aria-label="Find in the article" aria-keyshortcuts="Control+F" autocomplete="off"
                 oninput={on_input} onkeydown={on_key} />
             <span id="find-count" class="muted" role="status" aria-live="polite">{status}</span>
