@@ -117,6 +117,7 @@ async fn the_article_shows_text_as_text_with_marks_at_code_points() {
     let (doc, anns) = sample();
     let root = mount_point();
     let props = ArticleProps {
+        numbers: Default::default(),
         doc: Shared(Rc::new(doc.clone())),
         annotations: Shared(Rc::new(anns)),
         shown: Mark::ALL.to_vec(),
@@ -170,6 +171,7 @@ async fn a_long_article_builds_marks_only_near_the_screen_and_for_the_active_one
         .clone();
     let root = mount_point();
     let props = |active: Option<String>| ArticleProps {
+        numbers: Default::default(),
         doc: Shared(Rc::new(doc.clone())),
         annotations: Shared(Rc::new(anns.clone())),
         shown: Mark::ALL.to_vec(),
@@ -184,6 +186,7 @@ async fn a_long_article_builds_marks_only_near_the_screen_and_for_the_active_one
     let mut app = yew::Renderer::<Article>::with_root_and_props(
         root.clone(),
         ArticleProps {
+            numbers: Default::default(),
             doc: doc_rc.clone(),
             annotations: anns_rc.clone(),
             ..props(None)
@@ -210,6 +213,7 @@ async fn a_long_article_builds_marks_only_near_the_screen_and_for_the_active_one
         .is_none());
     // The active annotation's mark is built wherever it is.
     app.update(ArticleProps {
+        numbers: Default::default(),
         doc: doc_rc.clone(),
         annotations: anns_rc.clone(),
         ..props(Some(last.id.clone()))
@@ -240,6 +244,7 @@ async fn the_side_panel_counts_and_lists() {
         .attribution = Some("u1".into());
     let root = mount_point();
     let props = SidePanelProps {
+        numbers: Default::default(),
         annotations: Shared(Rc::new(anns)),
         active: Some(quote_id.clone()),
         lit: vec![],
@@ -314,6 +319,7 @@ async fn page_furniture_folds_and_the_view_text_stays_the_documents() {
     };
     let root = mount_point();
     let props = ArticleProps {
+        numbers: Default::default(),
         doc: Shared(Rc::new(doc)),
         annotations: Shared(Rc::new(Vec::new())),
         shown: Mark::ALL.to_vec(),

@@ -9,6 +9,7 @@ pub mod compare;
 pub mod comparing;
 pub mod cues;
 mod doc;
+pub mod find;
 pub mod history;
 pub mod layout;
 pub mod ops;

@@ -127,6 +127,20 @@ pub fn related(annotations: &[Annotation], id: &str) -> Vec<String> {
     out
 }
 
+/// Each speaker's number, 1, 2, … in order of first mention: the view marks a speaker's
+/// quotes and mentions with it (and a colour of its own), the side panel its name.
+pub fn speaker_numbers(annotations: &[Annotation]) -> HashMap<String, usize> {
+    let by_id = index(annotations);
+    let mut numbers: HashMap<String, usize> = HashMap::new();
+    for a in annotations {
+        if let Some(name) = speaker_of(a, &by_id) {
+            let next = numbers.len() + 1;
+            numbers.entry(name).or_insert(next);
+        }
+    }
+    numbers
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -182,5 +196,14 @@ mod tests {
         assert_eq!(related(&d, "q2"), ["q2", "a2"]);
         assert_eq!(related(&d, "a1"), ["a1", "q1"]);
         assert!(related(&d, "nope").is_empty());
+    }
+
+    #[test]
+    fn speakers_are_numbered_by_first_mention_and_share_it_with_their_quotes() {
+        let n = speaker_numbers(&doc());
+        assert_eq!(n.len(), 2, "\"he\" is Smith: {n:?}");
+        assert_eq!(n["Smith"], 1);
+        assert_eq!(n["Jones"], 2);
+        assert!(speaker_numbers(&[]).is_empty());
     }
 }

@@ -15,6 +15,7 @@ use super::cue_editor::CueEditor;
 use super::dom_offsets::selection_in;
 use super::editor::Editor;
 use super::files::{self, Opened};
+use super::find_bar::FindBar;
 use super::header::{Command, Header};
 use super::hooks::{use_cue_list, use_file_drop, use_shortcuts, Shortcut};
 use super::inspector::Inspector;
@@ -27,7 +28,7 @@ use super::store::{Shared, Store};
 use super::toolbar::Toolbar;
 use super::{analysis, download, rehearsal, storage};
 use crate::edit::layout::Mark;
-use crate::edit::summary::{index, related, speaker_of, summarize};
+use crate::edit::summary::{index, related, speaker_numbers, speaker_of, summarize};
 use crate::edit::{transfer, Action, ArticleSetting, Doc, State};
 use crate::engine::Options;
 use crate::model::Kind;
@@ -140,6 +141,11 @@ pub fn app() -> Html {
         Shared(use_memo(shown_rev, move |_| doc.annotations()))
     };
 
+    // Each speaker's number, for the view's marks and the side panel's names.
+    let numbers = {
+        let annotations = annotations.clone();
+        use_memo(annotations.clone(), move |_| speaker_numbers(&annotations))
+    };
     // The side panel follows the view by a frame: after an analysis the marks are
     // painted first, then the panel's lists are built.
     let listed = use_state(|| annotations.clone());
@@ -373,6 +379,12 @@ pub fn app() -> Html {
             Shortcut::Redo => dispatch.emit(Action::Redo),
             Shortcut::EditText => reading.set(false),
             Shortcut::Keys => open_keys.emit(()),
+            // The article's own search field, when the article is shown.
+            Shortcut::Find => {
+                if *reading {
+                    focus("#find");
+                }
+            }
             Shortcut::Add(_) => {}
         }));
     }
@@ -436,8 +448,9 @@ pub fn app() -> Html {
             <section class="reader" aria-label="Reading view">
                 <Toolbar shown={(*shown).clone()} {on_toggle} on_add={add_from_selection.clone()}
                     on_edit={let r = reading.clone(); move |_| r.set(false)} />
+                <FindBar doc={doc.clone()} />
                 <Article doc={doc.clone()} annotations={annotations.clone()} shown={(*shown).clone()} lit={lit.clone()}
-                    active={state.active.clone()} on_hover={on_hover.clone()}
+                    active={state.active.clone()} on_hover={on_hover.clone()} numbers={numbers.clone()}
                     on_select={let d = dispatch.clone(); move |id: String| {
                         d.emit(Action::Select(Some(id.clone())));
                         // Above the inspector's sheet on a phone (see the stylesheet).
@@ -549,7 +562,7 @@ pub fn app() -> Html {
                         </div>
                         <CueEditor changes={cues.changes.clone()} on_change={cues.set.clone()} />
                         <SidePanel annotations={(*listed).clone()} active={state.active.clone()} lit={lit.clone()}
-                            analysing={!state.doc.analysed || *listed != annotations} on_pick={select_and_show} on_hover={on_hover} />
+                            analysing={!state.doc.analysed || *listed != annotations} on_pick={select_and_show} on_hover={on_hover} numbers={numbers.clone()} />
                     </aside>
                 }
             </main>

@@ -52,6 +52,8 @@ pub struct ArticleProps {
     pub lit: Vec<String>,
     pub active: Option<String>,
     pub on_hover: Callback<Option<String>>,
+    /// Each speaker's number (`edit::summary::speaker_numbers`, worked out once by the app).
+    pub numbers: Rc<HashMap<String, usize>>,
     pub on_select: Callback<String>,
     /// Bring the code points `[start, end)` into the article (`true`) or push them out.
     pub on_article: Callback<(usize, usize, bool)>,
@@ -288,7 +290,7 @@ pub fn article(p: &ArticleProps) -> Html {
             <ArticleChunk key={k} index={k} doc={p.doc.clone()} chunk={chunk.clone()}
                 annotations={p.annotations.clone()} marked={m.marked.get(k).copied().unwrap_or(true)}
                 lit={Rc::new(lit)} active={active_in.contains(&k).then(|| p.active.clone()).flatten()}
-                page_like={blocks.page_like} unfolded={Rc::new(open)} on_fold={on_fold.clone()}
+                page_like={blocks.page_like} numbers={p.numbers.clone()} unfolded={Rc::new(open)} on_fold={on_fold.clone()}
                 on_article={p.on_article.clone()} />
         }
     });

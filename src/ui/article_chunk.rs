@@ -2,6 +2,7 @@
 //! the chunk is near the screen, else as plain text (furniture still folded, controls
 //! still there). The text is only ever inserted as text nodes.
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use web_sys::MouseEvent;
@@ -29,6 +30,9 @@ pub struct ChunkProps {
     pub active: Option<String>,
     /// A page to sort out: article lines get a "push out" control.
     pub page_like: bool,
+    /// Each speaker's number, for the marks of their quotes and mentions (derived from
+    /// `annotations`, so not compared).
+    pub numbers: Rc<HashMap<String, usize>>,
     /// Starts of this chunk's furniture blocks that are unfolded.
     pub unfolded: Rc<Vec<usize>>,
     pub on_fold: Callback<usize>,
@@ -189,6 +193,13 @@ fn marked(p: &ChunkProps, piece: &Piece) -> Html {
                 .unwrap_or_else(|| "?".into())
         });
         let focusable = layer.first && layer.mark != Mark::Cue;
+        // The speaker's number and colour (one of eight) on their quotes and mentions.
+        let number = (layer.mark != Mark::Cue)
+            .then(|| speaker_near(annotations, layer.index))
+            .flatten()
+            .and_then(|s| p.numbers.get(&s).copied());
+        let colour = number.map(|n| ((n - 1) % SPEAKER_COLOURS).to_string());
+        let number = number.filter(|_| layer.first).map(|n| n.to_string());
         let title = focusable.then(|| describe(a, layer.mark));
         // A screen reader hears what the highlight is and whose words: "quote by Anna
         // Berg: …". A highlight holding another focusable one (a claim and a quote that
@@ -197,12 +208,16 @@ fn marked(p: &ChunkProps, piece: &Piece) -> Html {
         let name = focusable.then(|| accessible_name(annotations, layer.index, shown));
         holds_focusable |= focusable;
         inner = html! {
-            <span class={class} data-id={a.id.clone()} data-score={score} role={role} aria-label={name}
+            <span class={class} data-id={a.id.clone()} data-score={score} data-sp={number} data-spc={colour} role={role} aria-label={name}
                 tabindex={focusable.then_some("0")} title={title}>{inner}</span>
         };
     }
     inner
 }
+
+/// Speakers' colours in the stylesheet (`--sp0` to `--sp7`); the number tells apart two
+/// speakers that share one.
+const SPEAKER_COLOURS: usize = 8;
 
 /// How many annotations either side of a quote its attribution is looked for among
 /// (the engine lists them in reading order, a quote's attribution beside it) before the

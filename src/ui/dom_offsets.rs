@@ -69,3 +69,29 @@ pub fn annotation_at(node: &web_sys::EventTarget) -> Option<(HtmlElement, String
     let id = mark.get_attribute("data-id")?;
     Some((mark.dyn_into().ok()?, id))
 }
+
+/// Sorted code point spans of `text` to UTF-16, in one pass over the text.
+pub fn cp_spans_to_utf16(text: &str, spans: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut wanted: Vec<usize> = spans.iter().flat_map(|&(s, e)| [s, e]).collect();
+    wanted.sort_unstable();
+    let mut at = std::collections::HashMap::with_capacity(wanted.len());
+    let (mut cp, mut units) = (0, 0);
+    let mut next = wanted.iter().peekable();
+    for c in text.chars().chain(std::iter::once('\0')) {
+        while next.peek().is_some_and(|&&w| w == cp) {
+            at.insert(cp, units);
+            next.next();
+        }
+        cp += 1;
+        units += c.len_utf16();
+    }
+    spans
+        .iter()
+        .map(|(s, e)| {
+            (
+                at.get(s).copied().unwrap_or(0),
+                at.get(e).copied().unwrap_or(0),
+            )
+        })
+        .collect()
+}

@@ -9,7 +9,7 @@ pub struct KeysSheetProps {
 }
 
 /// (keys, what they do), in the order a person meets them.
-const KEYS: [(&str, &str); 14] = [
+const KEYS: [(&str, &str); 15] = [
     ("Tab / Shift+Tab", "Move between highlights and controls"),
     ("Enter", "Open the highlight in focus"),
     (
@@ -20,6 +20,10 @@ const KEYS: [(&str, &str); 14] = [
     ("Delete", "Reject or delete the selected highlight"),
     ("Esc", "Deselect; close this sheet"),
     ("E", "Edit the article text"),
+    (
+        "Ctrl+F",
+        "Find in the article; Enter, Shift+Enter: next, previous",
+    ),
     ("Ctrl+Z", "Undo"),
     ("Ctrl+Shift+Z, Ctrl+Y", "Redo"),
     ("R", "Review the suggestions, least sure first"),

@@ -12,6 +12,7 @@ pub mod dom_offsets;
 mod download;
 mod editor;
 pub mod files;
+mod find_bar;
 mod header;
 pub mod hooks;
 mod inspector;

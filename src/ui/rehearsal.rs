@@ -40,18 +40,20 @@ struct Props {
 /// What the app shows of an analysed article, with callbacks that do nothing.
 #[function_component(Rehearsal)]
 fn rehearsal(p: &Props) -> Html {
+    let numbers = std::rc::Rc::new(crate::edit::summary::speaker_numbers(&p.annotations));
     html! {
         <div class="app">
             <section class="reader">
                 <Toolbar shown={Mark::ALL.to_vec()} on_toggle={|_| ()} on_add={|_| ()} on_edit={|_| ()} />
                 <Article doc={p.doc.clone()} annotations={p.annotations.clone()} shown={Mark::ALL.to_vec()}
-                    lit={Vec::new()} active={None::<String>} on_hover={|_| ()} on_select={|_| ()} on_article={|_| ()} />
+                    lit={Vec::new()} active={None::<String>} on_hover={|_| ()} on_select={|_| ()} on_article={|_| ()}
+                    numbers={numbers.clone()} />
             </section>
             <aside class="panel">
                 <ReviewPanel enabled=true review={None} doc={p.doc.clone()} annotations={p.annotations.clone()}
                     on_action={|_| ()} />
                 <SidePanel annotations={p.annotations.clone()} active={None::<String>} lit={Vec::new()}
-                    analysing=false on_pick={|_| ()} on_hover={|_| ()} />
+                    analysing=false on_pick={|_| ()} on_hover={|_| ()} {numbers} />
             </aside>
         </div>
     }

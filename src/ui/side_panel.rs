@@ -1,5 +1,8 @@
 //! "Who said what": totals, a filter, the speakers with their quotes, and the claims.
 
+use std::collections::HashMap;
+use std::rc::Rc;
+
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -15,6 +18,8 @@ pub struct SidePanelProps {
     pub analysing: bool,
     pub on_pick: Callback<String>,
     pub on_hover: Callback<Option<String>>,
+    /// Each speaker's number (`edit::summary::speaker_numbers`, worked out once by the app).
+    pub numbers: Rc<HashMap<String, usize>>,
 }
 
 #[function_component(SidePanel)]
@@ -65,6 +70,7 @@ pub fn side_panel(p: &SidePanelProps) -> Html {
             filter.set(e.target_unchecked_into::<HtmlInputElement>().value())
         })
     };
+    let numbers = &p.numbers;
     let s = &*summary;
     let empty = s.quote_total + s.claim_total + s.speaker_total == 0;
     html! {
@@ -94,6 +100,9 @@ pub fn side_panel(p: &SidePanelProps) -> Html {
                     html! {
                         <li class={classes!("speaker", lit.then_some("lit"))}>
                             <button type="button" class="speaker-name" onclick={pick} disabled={g.mentions.is_empty()}>
+                                if let Some(n) = numbers.get(&g.name) {
+                                    <span class="sp-num" data-spc={((n - 1) % 8).to_string()} aria-hidden="true">{n}</span>
+                                }
                                 <span class="who">{g.name.clone()}</span>
                                 <span class="count" aria-label={format!("{} quotes", g.quotes.len())}>{g.quotes.len()}</span>
                             </button>

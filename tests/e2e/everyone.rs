@@ -748,3 +748,106 @@ async fn the_print_view_has_the_marked_article_and_who_said_what_and_no_controls
     assert!(pdf["data"].as_str().map_or(0, str::len) > 1000, "a PDF");
     b.close().await;
 }
+
+#[tokio::test]
+async fn each_speaker_has_a_colour_and_a_number_in_both_themes() {
+    let b = Browser::open().await;
+    paste_article(&b, TEXT).await;
+    let looks = "[...document.querySelectorAll('#view .mk-quote.first')].map(q =>
+        [q.textContent, getComputedStyle(q).borderBottomColor, getComputedStyle(q, '::before').content])";
+    for theme in ["light", "dark"] {
+        if theme == "dark" {
+            dark(&b).await;
+            tokio::time::sleep(Duration::from_millis(300)).await;
+        }
+        let quotes = b.eval(looks).await;
+        let quotes = quotes.as_array().unwrap();
+        let of = |words: &str| {
+            quotes
+                .iter()
+                .find(|q| q[0].as_str().unwrap().contains(words))
+                .unwrap_or_else(|| panic!("a quote with {words:?}: {quotes:?}"))
+        };
+        let (anna, tom, tom_again) = (of("rebuild"), of("cannot"), of("Not this year"));
+        assert_ne!(anna[1], tom[1], "{theme}: two speakers, two colours");
+        assert_eq!(tom[1], tom_again[1], "{theme}: one speaker, one colour");
+        assert_eq!(
+            (anna[2].as_str(), tom[2].as_str()),
+            (Some("\"1\""), Some("\"2\"")),
+            "{theme}: and a number each"
+        );
+        // The speaker's mention has the colour of their quotes.
+        let mention = b
+            .eval("getComputedStyle([...document.querySelectorAll('#view .mk-speaker')].find(e => e.textContent === 'Anna Berg')).boxShadow")
+            .await;
+        assert!(
+            mention
+                .as_str()
+                .unwrap()
+                .contains(anna[1].as_str().unwrap()),
+            "{theme}: {mention} has {}",
+            anna[1]
+        );
+    }
+    b.screenshot("everyone-07-speaker-colours-dark").await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn find_in_the_article_paints_the_matches_and_steps_through_them() {
+    let b = Browser::open().await;
+    paste_article(&b, TEXT).await;
+    b.eval("document.activeElement.blur()").await;
+    b.press(&format!("{}f", char::from(Key::Control))).await;
+    b.wait_until(
+        "the find field focused",
+        "document.activeElement.id === 'find'",
+    )
+    .await;
+    b.press("SAID").await;
+    let painted =
+        "(() => { const all = CSS.highlights.get('find'), now = CSS.highlights.get('find-current');
+        return [all ? all.size : 0, now && now.size ? [...now][0].toString() : null,
+                document.querySelector('#find-count').textContent]; })()";
+    b.wait_until(
+        "two matches",
+        "document.querySelector('#find-count').textContent === '1 of 2'",
+    )
+    .await;
+    assert_eq!(b.eval(painted).await, json!([2, "said", "1 of 2"]));
+    b.press(&Key::Enter.to_string()).await;
+    b.wait_until(
+        "the second",
+        "document.querySelector('#find-count').textContent === '2 of 2'",
+    )
+    .await;
+    // The current match is the second "said" of the article (the cue of Tom Hale's quote).
+    let second = b
+        .eval("[...CSS.highlights.get('find-current')][0].startContainer.parentElement
+                === [...document.querySelectorAll('#view .mk-cue')].filter(e => e.textContent === 'said')[1]")
+        .await;
+    assert_eq!(second, true);
+    b.press(&format!(
+        "{}{}",
+        char::from(Key::Shift),
+        char::from(Key::Enter)
+    ))
+    .await;
+    b.wait_until(
+        "the first again",
+        "document.querySelector('#find-count').textContent === '1 of 2'",
+    )
+    .await;
+    b.press(&Key::Escape.to_string()).await;
+    b.wait_until(
+        "cleared, back in the article",
+        "document.activeElement.id === 'view' && CSS.highlights.get('find').size === 0",
+    )
+    .await;
+    assert_eq!(
+        b.eval("document.querySelector('#view').textContent").await,
+        TEXT,
+        "the view's text is untouched"
+    );
+    b.close().await;
+}

@@ -21,6 +21,8 @@ pub enum Shortcut {
     EditText,
     /// "?": the keyboard sheet.
     Keys,
+    /// Ctrl+F: find in the article.
+    Find,
 }
 
 /// The shortcut `e` stands for: Q, C, A add a quote, claim or attribution from the
@@ -33,6 +35,7 @@ pub fn shortcut_of(e: &KeyboardEvent) -> Option<Shortcut> {
         return match (key.as_str(), e.shift_key()) {
             ("z", false) => Some(Shortcut::Undo),
             ("z", true) | ("y", false) => Some(Shortcut::Redo),
+            ("f", false) => Some(Shortcut::Find),
             _ => None,
         };
     }
@@ -74,6 +77,11 @@ pub fn use_shortcuts(on: Callback<Shortcut>) {
                     return;
                 }
                 if let Some(s) = shortcut_of(e) {
+                    // Ctrl+F is the browser's own find where the article's is not shown.
+                    let no_find = gloo::utils::document().get_element_by_id("find").is_none();
+                    if s == Shortcut::Find && no_find {
+                        return;
+                    }
                     e.prevent_default();
                     latest.borrow().emit(s);
                 }
