@@ -243,10 +243,18 @@ async fn the_review_queue_by_keyboard_alone() {
         .auto
         .iter()
         .all(|a| a.confidence >= first.confidence));
-    assert_eq!(
-        b.text_of("#inspector #confidence").await,
-        confidence_text(first.confidence.expect("the engine says how sure"))
-    );
+    if first.kind == Kind::Claim {
+        // A claim shows one figure, its check-worthiness, not a second percentage.
+        let score = first.score.expect("a claim is scored");
+        let row = b.text_of("#inspector #check-worthiness").await;
+        assert!(row.contains(&format!("{:.0}%", score * 100.0)), "{row}");
+        assert_eq!(b.count("#inspector #confidence").await, 0);
+    } else {
+        assert_eq!(
+            b.text_of("#inspector #confidence").await,
+            confidence_text(first.confidence.expect("the engine says how sure"))
+        );
+    }
     assert_eq!(b.text_of("#inspector #why").await, explain(&first).unwrap());
     b.screenshot("11-review-queue").await;
 
