@@ -1,30 +1,10 @@
 //! Attribution rules learnt from errors on PolNeAR train (issue 4, accuracy): each
 //! test is a made-up sentence of a shape the engine used to get wrong.
 
-use quotelens::{analyse, Analysis, Annotation, Kind};
+use quotelens::{analyse, Kind};
 
-fn attr_of<'a>(a: &'a Analysis, x: &Annotation) -> Option<&'a Annotation> {
-    let link = x.attribution.as_deref()?;
-    a.annotations.iter().find(|y| y.id == link)
-}
-
-/// (speaker mention, cue) of the quote containing `needle`, or None when unattributed.
-fn who(a: &Analysis, needle: &str) -> Option<(String, String)> {
-    let x = a
-        .annotations
-        .iter()
-        .find(|x| x.kind == Kind::Quote && x.text.contains(needle))
-        .unwrap_or_else(|| panic!("no quote contains {needle:?}: {:#?}", a.annotations));
-    let at = attr_of(a, x)?;
-    Some((
-        at.text.clone(),
-        at.cue.as_ref().map(|c| c.text.clone()).unwrap_or_default(),
-    ))
-}
-
-fn pair(speaker: &str, cue: &str) -> Option<(String, String)> {
-    Some((speaker.to_string(), cue.to_string()))
-}
+mod common;
+use common::who::{pair, who};
 
 #[test]
 fn names_ending_in_ly_are_speakers_not_adverbs() {

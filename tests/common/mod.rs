@@ -35,3 +35,36 @@ pub fn shared(relative: &str) -> Option<PathBuf> {
         None
     }
 }
+
+/// Who said the quotes of an analysis: the helpers of the attribution tests.
+pub mod who {
+    use quotelens::{Analysis, Annotation, Kind};
+
+    /// The attribution `x` links to.
+    pub fn attr_of<'a>(a: &'a Analysis, x: &Annotation) -> Option<&'a Annotation> {
+        let link = x.attribution.as_deref()?;
+        a.annotations.iter().find(|y| y.id == link)
+    }
+
+    /// The quote whose text contains `needle`.
+    pub fn quote<'a>(a: &'a Analysis, needle: &str) -> &'a Annotation {
+        a.annotations
+            .iter()
+            .find(|x| x.kind == Kind::Quote && x.text.contains(needle))
+            .unwrap_or_else(|| panic!("no quote contains {needle:?}: {:#?}", a.annotations))
+    }
+
+    /// (speaker mention, cue) of the quote containing `needle`, or None when unattributed.
+    pub fn who(a: &Analysis, needle: &str) -> Option<(String, String)> {
+        let at = attr_of(a, quote(a, needle))?;
+        Some((
+            at.text.clone(),
+            at.cue.as_ref().map(|c| c.text.clone()).unwrap_or_default(),
+        ))
+    }
+
+    /// What `who` gives for `speaker` and `cue`.
+    pub fn pair(speaker: &str, cue: &str) -> Option<(String, String)> {
+        Some((speaker.to_string(), cue.to_string()))
+    }
+}
