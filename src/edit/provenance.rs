@@ -162,7 +162,7 @@ mod tests {
     #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn every_rule_the_engine_uses_on_the_seeds_is_in_words() {
-        let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+        let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
         let mut seen = std::collections::BTreeSet::new();
         for entry in std::fs::read_dir(seeds).unwrap() {
             let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();

@@ -44,10 +44,7 @@ fn lexicon() -> &'static Lexicon {
                 Some((w, (p, sp)))
             })
             .collect();
-        let speech_verbs = include_str!("data/speech-verbs.txt")
-            .lines()
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect();
+        let speech_verbs = front_decoded(include_str!("data/speech-verbs.txt")).collect();
         let phrases = learnt_data("phrases.txt", include_str!("data/phrases.txt"))
             .lines()
             .filter(|l| l.contains(' '))
@@ -146,6 +143,46 @@ pub fn learnt_cue(lower: &str) -> Option<(u8, u8)> {
 /// indirect speech (`INDIRECT_CUE`), where the verb alone must carry the evidence. Set by
 /// hand from those thresholds, not fitted.
 pub const SPEECH_VERB_STRENGTH: (u8, u8) = (12, 12);
+
+/// The words of a front-coded list (as `scripts/speech-verbs.py` writes one): each line
+/// that is not a `#` comment is the number of leading bytes the word shares with the
+/// word before it, then the rest of the word. A sorted list of inflected forms shares
+/// long prefixes ("abduced", "abduces"), so this halves it where it counts: the page holds
+/// the built-in cue list and its download has a size budget. Decoded once into one
+/// leaked string, as the lexicon lives as long as the program.
+fn front_decoded(coded: &str) -> impl Iterator<Item = &'static str> {
+    let mut bytes: Vec<u8> = Vec::with_capacity(coded.len() * 2);
+    let mut ends = Vec::new();
+    let mut previous = 0..0;
+    for line in coded
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    {
+        let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+        let shared = line[..digits]
+            .parse::<usize>()
+            .unwrap_or(0)
+            .min(previous.len());
+        let start = bytes.len();
+        bytes.extend_from_within(previous.start..previous.start + shared);
+        bytes.extend_from_slice(&line.as_bytes()[digits..]);
+        previous = start..bytes.len();
+        ends.push(bytes.len());
+    }
+    // Every shared prefix is a prefix of a whole UTF-8 word cut by the encoder at a byte
+    // both words share, so the result is UTF-8; a damaged list decodes to nothing.
+    let words: &'static str = Box::leak(
+        String::from_utf8(bytes)
+            .unwrap_or_default()
+            .into_boxed_str(),
+    );
+    let mut start = 0;
+    ends.into_iter().filter_map(move |end| {
+        let word = words.get(start..end);
+        start = end;
+        word
+    })
+}
 
 /// The speech verbs of the lexical resource, every form, lower case: one word, or a
 /// verb and its particle separated by one space.
@@ -961,3 +998,33 @@ const EXTRA_TITLES: &[&str] = &[
     "Sir",
     "Dame",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_front_coded_list_decodes_to_its_words() {
+        let coded = "# a comment\n0abduced\n6s\n5ing\n0chime in\n5d in\n";
+        let words: Vec<&str> = front_decoded(coded).collect();
+        assert_eq!(
+            words,
+            ["abduced", "abduces", "abducing", "chime in", "chimed in"]
+        );
+    }
+
+    #[test]
+    fn the_shipped_speech_verbs_decode_to_one_sorted_list_of_words() {
+        let coded = include_str!("data/speech-verbs.txt");
+        let words: Vec<&str> = front_decoded(coded).collect();
+        let lines = coded.lines().filter(|l| !l.starts_with('#')).count();
+        assert_eq!(words.len(), lines);
+        assert!(words.windows(2).all(|w| w[0] < w[1]), "sorted, no repeats");
+        assert!(words.iter().all(|w| !w.is_empty()
+            && w.bytes()
+                .all(|b| b.is_ascii_lowercase() || b" '-".contains(&b))));
+        for known in ["recounted", "quipped", "chimed in"] {
+            assert!(words.contains(&known), "{known}");
+        }
+    }
+}
