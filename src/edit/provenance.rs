@@ -19,7 +19,21 @@ pub fn sureness(confidence: f64) -> &'static str {
 /// "72%: probably right".
 pub fn confidence_text(confidence: f64) -> String {
     let c = confidence.clamp(0.0, 1.0);
-    format!("{:.0}%: {}", c * 100.0, sureness(c))
+    format!("{}: {}", percent(c), sureness(c))
+}
+
+/// A fraction of 0 to 1 as a whole percentage, "73%" (clamped, rounded half up). Integer
+/// arithmetic, not `{:.0}`: the page formats no float, which keeps core's float printing
+/// out of its download (it has a size budget).
+pub fn percent(fraction: f64) -> String {
+    format!("{}%", (fraction.clamp(0.0, 1.0) * 100.0).round() as u32)
+}
+
+/// A fraction of 0 to 1 as a percentage with one decimal, "97.1" (no sign), by integer
+/// arithmetic like [`percent`].
+pub fn percent_tenths(fraction: f64) -> String {
+    let tenths = (fraction.clamp(0.0, 1.0) * 1000.0).round() as u32;
+    format!("{}.{}", tenths / 10, tenths % 10)
 }
 
 /// Each engine rule (docs/format.md, "Provenance and confidence") in plain words.
@@ -141,6 +155,18 @@ mod tests {
         assert_eq!(confidence_text(0.5), "50%: probably right");
         assert_eq!(confidence_text(0.12), "12%: doubtful: worth a check");
         assert_eq!(confidence_text(1.7), "100%: very likely right");
+    }
+
+    #[test]
+    fn percentages_are_whole_or_tenths_rounded_half_up_and_clamped() {
+        assert_eq!(percent(0.734), "73%");
+        assert_eq!(percent(0.735), "74%");
+        assert_eq!(percent(0.0), "0%");
+        assert_eq!(percent(1.7), "100%");
+        assert_eq!(percent(-0.2), "0%");
+        assert_eq!(percent_tenths(0.97059), "97.1");
+        assert_eq!(percent_tenths(0.5), "50.0");
+        assert_eq!(percent_tenths(1.0), "100.0");
     }
 
     #[test]

@@ -189,7 +189,7 @@ fn marked(p: &ChunkProps, piece: &Piece) -> Html {
         );
         let score = (layer.mark == Mark::Claim && layer.first).then(|| {
             a.score
-                .map(|s| format!("{:.0}%", s * 100.0))
+                .map(crate::edit::provenance::percent)
                 .unwrap_or_else(|| "?".into())
         });
         let focusable = layer.first && layer.mark != Mark::Cue;
@@ -277,7 +277,10 @@ fn describe(a: &Annotation, mark: Mark) -> String {
     };
     match (a.kind, mark) {
         (Kind::Claim, _) => match a.score {
-            Some(s) => format!("Claim, check-worthiness {:.0}% ({who})", s * 100.0),
+            Some(s) => format!(
+                "Claim, check-worthiness {} ({who})",
+                crate::edit::provenance::percent(s)
+            ),
             None => format!("Claim ({who})"),
         },
         (Kind::Quote, _) => format!("Quote ({who})"),

@@ -44,8 +44,8 @@ pub async fn open(file: File) -> Result<Opened, String> {
     }
     if file.size() > MAX_BYTES {
         return Err(format!(
-            "“{name}” is too large ({:.0} MB; the limit is 20 MB).",
-            file.size() / 1e6
+            "“{name}” is too large ({} MB; the limit is 20 MB).",
+            (file.size() / 1e6).round() as u64
         ));
     }
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())

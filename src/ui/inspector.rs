@@ -117,7 +117,7 @@ pub fn inspector(p: &InspectorProps) -> Html {
             <Provenance annotation={a.clone()} />
             if a.kind == Kind::Claim {
                 <p class="insp-row" id="check-worthiness"><span class="label">{"Check-worthiness"}</span>
-                    <span class="score" title="How likely a fact-checker would check this, and the words that make it so">{ a.score.map(|v| format!("{:.0}%", v * 100.0)).unwrap_or_else(|| "not scored".into()) }</span>
+                    <span class="score" title="How likely a fact-checker would check this, and the words that make it so">{ a.score.map(crate::edit::provenance::percent).unwrap_or_else(|| "not scored".into()) }</span>
                     { for a.signals.iter().flatten().map(|s| html! { <span class="chip">{s.clone()}</span> }) }
                 </p>
             }

@@ -127,7 +127,7 @@ pub fn side_panel(p: &SidePanelProps) -> Html {
                 <ul class="claims" aria-label="Claims">
                     { for s.claims.iter().take(MAX_LISTED).map(|c| entry(c, html! {
                         <span class="score" aria-label="check-worthiness">
-                            { c.score.map(|v| format!("{:.0}%", v * 100.0)).unwrap_or_else(|| "–".into()) }
+                            { c.score.map(crate::edit::provenance::percent).unwrap_or_else(|| "–".into()) }
                         </span>
                     })) }
                     { more(s.claims.len(), MAX_LISTED) }

@@ -3,7 +3,7 @@
 
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
-use quotelens::edit::provenance::{confidence_text, explain};
+use quotelens::edit::provenance::{confidence_text, explain, percent};
 use quotelens::edit::review::Review;
 use quotelens::edit::{reduce, transfer, Action, ReviewStep, State};
 use quotelens::{analyse, Annotation, Kind};
@@ -247,7 +247,7 @@ async fn the_review_queue_by_keyboard_alone() {
         // A claim shows one figure, its check-worthiness, not a second percentage.
         let score = first.score.expect("a claim is scored");
         let row = b.text_of("#inspector #check-worthiness").await;
-        assert!(row.contains(&format!("{:.0}%", score * 100.0)), "{row}");
+        assert!(row.contains(&percent(score)), "{row}");
         assert_eq!(b.count("#inspector #confidence").await, 0);
     } else {
         assert_eq!(

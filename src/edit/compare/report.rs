@@ -7,7 +7,7 @@ use crate::model::{Kind, Origin};
 
 /// A ratio as a percentage with one decimal, or "—" when there was nothing to count.
 pub fn percent(value: Option<f64>) -> String {
-    value.map_or_else(|| "—".to_string(), |v| format!("{:.1}", v * 100.0))
+    value.map_or_else(|| "—".to_string(), crate::edit::provenance::percent_tenths)
 }
 
 /// How many differences of each aspect: "only in A 2, span 1".
