@@ -126,6 +126,9 @@ pub(super) struct Scratch {
     /// Each word (byte range) with what its hashed unigram and bigram add to the logit,
     /// in the model's units.
     pub(super) pushes: Vec<(u32, u32, i32)>,
+    /// The reasons' candidates (push, word, label), a buffer kept for `reasons` (one
+    /// allocation less a claim).
+    pub(super) candidates: Vec<(f64, Range<usize>, Option<&'static str>)>,
 }
 
 impl Scratch {
@@ -138,6 +141,7 @@ impl Scratch {
             seen_bits: 0,
             seen: [(0, 0); NAMED],
             pushes: Vec::new(),
+            candidates: Vec::new(),
         }
     }
 

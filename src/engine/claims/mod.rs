@@ -117,7 +117,7 @@ pub fn find_claims_except(
             out.push(ClaimSpan {
                 range,
                 score,
-                signals: reasons(body, &scratch, scanned.named),
+                signals: reasons(body, &mut scratch, scanned.named),
             });
         }
     }
@@ -132,9 +132,11 @@ const REASON_PUSH: f64 = 0.2;
 /// Why a sentence scores as it does, in its own words: the features and words that
 /// push its score up most, strongest first ("percentage “40%”", "“hospitals”"), from
 /// what its scan left in `scratch` (`named`: the named features that fired).
-fn reasons(sentence: &str, scratch: &Scratch, named: u64) -> Vec<String> {
+fn reasons(sentence: &str, scratch: &mut Scratch, named: u64) -> Vec<String> {
     // (push, word, named feature or none): strings are made for the few shown only.
-    let mut candidates: Vec<(f64, Range<usize>, Option<&'static str>)> = Vec::with_capacity(16);
+    // The buffer is the scratch's, taken for the while (the scratch is read too).
+    let mut candidates = std::mem::take(&mut scratch.candidates);
+    candidates.clear();
     let mut bits = named;
     while bits != 0 {
         let i = bits.trailing_zeros() as usize;
@@ -155,7 +157,7 @@ fn reasons(sentence: &str, scratch: &Scratch, named: u64) -> Vec<String> {
     }
     candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
     let mut out: Vec<String> = Vec::with_capacity(MAX_REASONS);
-    for (_, word, label) in candidates {
+    for (_, word, label) in candidates.drain(..) {
         if out.len() == MAX_REASONS {
             break;
         }
@@ -164,6 +166,7 @@ fn reasons(sentence: &str, scratch: &Scratch, named: u64) -> Vec<String> {
             out.push(reason);
         }
     }
+    scratch.candidates = candidates;
     out
 }
 
