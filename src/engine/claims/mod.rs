@@ -117,7 +117,7 @@ pub fn find_claims_except(
             out.push(ClaimSpan {
                 range,
                 score,
-                signals: reasons(body, &scratch, scanned.named),
+                signals: reasons(body, &mut scratch, scanned.named),
             });
         }
     }
@@ -132,9 +132,11 @@ const REASON_PUSH: f64 = 0.2;
 /// Why a sentence scores as it does, in its own words: the features and words that
 /// push its score up most, strongest first ("percentage “40%”", "“hospitals”"), from
 /// what its scan left in `scratch` (`named`: the named features that fired).
-fn reasons(sentence: &str, scratch: &Scratch, named: u64) -> Vec<String> {
+fn reasons(sentence: &str, scratch: &mut Scratch, named: u64) -> Vec<String> {
     // (push, word, named feature or none): strings are made for the few shown only.
-    let mut candidates: Vec<(f64, Range<usize>, Option<&'static str>)> = Vec::new();
+    // The buffer is the scratch's, taken for the while (the scratch is read too).
+    let mut candidates = std::mem::take(&mut scratch.candidates);
+    candidates.clear();
     let mut bits = named;
     while bits != 0 {
         let i = bits.trailing_zeros() as usize;
@@ -155,19 +157,34 @@ fn reasons(sentence: &str, scratch: &Scratch, named: u64) -> Vec<String> {
     }
     candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
     let mut out: Vec<String> = Vec::with_capacity(MAX_REASONS);
-    for (_, word, label) in candidates {
+    for (_, word, label) in candidates.drain(..) {
         if out.len() == MAX_REASONS {
             break;
         }
-        let word = shown_word(&sentence[word]);
-        let reason = match label {
-            Some(label) => format!("{label} “{word}”"),
-            None => format!("“{word}”"),
-        };
+        let reason = reason_text(label, &shown_word(&sentence[word]));
         if !out.contains(&reason) {
             out.push(reason);
         }
     }
+    scratch.candidates = candidates;
+    out
+}
+
+/// A reason as shown: `label “word”`, or `“word”` without a label. Built with
+/// `push_str` rather than `format!`: the formatting machinery cost about a thousand
+/// instructions a reason, a tenth of the claims stage (callgrind, polnear dev).
+fn reason_text(label: Option<&str>, word: &str) -> String {
+    const OPEN: &str = "\u{201c}";
+    const CLOSE: &str = "\u{201d}";
+    let label_len = label.map_or(0, |l| l.len() + 1);
+    let mut out = String::with_capacity(label_len + OPEN.len() + word.len() + CLOSE.len());
+    if let Some(label) = label {
+        out.push_str(label);
+        out.push(' ');
+    }
+    out.push_str(OPEN);
+    out.push_str(word);
+    out.push_str(CLOSE);
     out
 }
 
@@ -261,6 +278,16 @@ mod tests {
         assert_eq!(
             find_claims_except(text, &sentences, |r| r.start == 0),
             found
+        );
+    }
+
+    #[test]
+    fn reasons_read_as_format_wrote_them() {
+        assert_eq!(reason_text(Some("figure"), "40"), "figure “40”");
+        assert_eq!(reason_text(None, "hospitals"), "“hospitals”");
+        assert_eq!(
+            reason_text(Some("past event"), "6\u{202f}553"),
+            "past event “6\u{202f}553”"
         );
     }
 
