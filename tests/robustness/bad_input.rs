@@ -228,14 +228,17 @@ fn a_megabyte_of_news_keeps_every_invariant() {
     }
     let analysis = analyse(&text);
     invariants::analysis(&text, &analysis).unwrap();
-    assert!(
-        analysis
-            .annotations
-            .iter()
-            .filter(|a| a.kind == Kind::Quote)
-            .count()
-            > 500
-    );
+    // PolNeAR's 84 articles repeated hold hundreds of quotes; the two seed articles of a
+    // clone without ../shared repeated are mostly folded away as repeated furniture.
+    let polnear = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/polnear/dev")
+        .exists();
+    let quotes = analysis
+        .annotations
+        .iter()
+        .filter(|a| a.kind == Kind::Quote)
+        .count();
+    assert!(quotes > if polnear { 500 } else { 0 }, "{quotes} quotes");
 }
 
 /// 20 MB through the real binary. Minutes in a debug build, so it runs with the long

@@ -77,9 +77,15 @@ pub fn check_import(case: &invariants::ImportCase) -> Result<bool, String> {
     guarded(|| invariants::import(case))
 }
 
-/// The polnear dev articles, the fuzzer's seed corpus (empty if the folder is missing).
+/// The polnear dev articles, the fuzzer's seed corpus; the seed articles of `samples/`
+/// in a clone without `../shared`.
 pub fn corpus() -> Vec<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/polnear/dev");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut dir = root.join("../shared/polnear/dev");
+    if !dir.exists() {
+        eprintln!("../shared/polnear/dev is absent: the seed articles of samples/ instead");
+        dir = root.join("samples");
+    }
     let mut paths: Vec<_> = std::fs::read_dir(&dir)
         .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
         .unwrap_or_default();
