@@ -5,8 +5,8 @@ output as B; A's quotes found in B, speaker and cue agreement must equal score.p
 (its precision counts B's quotes within any gold attribution, so it is not compared).
 
 usage: compare-vs-score.py QUOTELENS GOLD_DIR PRED_DIR WORK_DIR SCORE_PY
-  e.g. quotelens annotate --out /tmp/pred ../shared/polnear/dev/*.txt, then
-  scripts/compare-vs-score.py target/release/quotelens ../shared/polnear/dev /tmp/pred /tmp/work ../shared/eval/score.py
+  e.g. quotelens annotate --out target/pred ../shared/polnear/dev/*.txt, then
+  scripts/compare-vs-score.py target/release/quotelens ../shared/polnear/dev target/pred target/compare-work ../shared/eval/score.py
 """
 import glob, json, os, shutil, subprocess, sys
 QL = sys.argv[1]; GOLD = sys.argv[2]; PRED = sys.argv[3]; OUT = sys.argv[4]

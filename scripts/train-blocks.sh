@@ -3,10 +3,14 @@
 # more, print its site-grouped cross-validation beside the other ways of reading a page,
 # and write its weights to src/article/block_weights.rs.
 #   bash scripts/train-blocks.sh            # CV figures and new weights
-# Needs numpy: a venv at $VENV (default /work/venvs/pages) with `pip install numpy`.
+# Needs numpy: a venv at $VENV (default .venv-blocks/, git-ignored) with `pip install numpy`;
+# it is made when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-VENV=${VENV:-/work/venvs/pages}
+VENV=${VENV:-.venv-blocks}
+if [[ ! -x "$VENV/bin/python" ]]; then
+  python3 -m venv "$VENV" && "$VENV/bin/pip" install --quiet numpy
+fi
 PROFILE=${PROFILE:-release-native}
 OUT=target/articles-cv
 SHARED=../shared/articles
