@@ -41,16 +41,7 @@ fn page_plain() -> String {
 /// Paste the page (its HTML and its text, as a browser copies it) into the empty editor.
 async fn paste_page(b: &Browser) {
     b.wait_for_css("#editor").await;
-    b.eval_async(&format!(
-        "const el = document.querySelector('#editor'); el.focus();
-         const dt = new DataTransfer();
-         dt.setData('text/html', {html}); dt.setData('text/plain', {plain});
-         el.dispatchEvent(new ClipboardEvent('paste', {{clipboardData: dt, bubbles: true, cancelable: true}}));
-         arguments[0](true);",
-        html = json!(page_html()),
-        plain = json!(page_plain()),
-    ))
-    .await;
+    b.paste_page("#editor", &page_html(), &page_plain()).await;
     b.wait_until(
         "the page with a quote and a paragraph control",
         "document.querySelector('#view .mk-quote') && document.querySelector('#view .para > .push-out')",

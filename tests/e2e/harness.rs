@@ -266,6 +266,21 @@ impl Browser {
             .unwrap();
     }
 
+    /// A real `paste` event into `css` carrying a copied page: its HTML and its plain text,
+    /// as a browser puts both on the clipboard.
+    pub async fn paste_page(&self, css: &str, html: &str, plain: &str) {
+        self.client
+            .execute(
+                "const el = document.querySelector(arguments[0]); el.focus();
+                 const dt = new DataTransfer();
+                 dt.setData('text/html', arguments[1]); dt.setData('text/plain', arguments[2]);
+                 el.dispatchEvent(new ClipboardEvent('paste', {clipboardData: dt, bubbles: true, cancelable: true}));",
+                vec![json!(css), json!(html), json!(plain)],
+            )
+            .await
+            .unwrap();
+    }
+
     pub async fn wait_for_css(&self, css: &str) -> fantoccini::elements::Element {
         self.client
             .wait()

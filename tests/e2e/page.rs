@@ -72,16 +72,7 @@ fn regions(doc: &Value) -> Vec<String> {
 async fn a_paste_with_the_pages_html_shows_the_article_with_furniture_folded() {
     let b = Browser::open().await;
     b.wait_for_css("#editor").await;
-    b.eval_async(&format!(
-        "const el = document.querySelector('#editor'); el.focus();
-         const dt = new DataTransfer();
-         dt.setData('text/html', {html}); dt.setData('text/plain', {plain});
-         el.dispatchEvent(new ClipboardEvent('paste', {{clipboardData: dt, bubbles: true, cancelable: true}}));
-         arguments[0](true);",
-        html = serde_json::json!(page_html()),
-        plain = serde_json::json!(page_plain()),
-    ))
-    .await;
+    b.paste_page("#editor", &page_html(), &page_plain()).await;
     b.wait_until(
         "the article with a quote",
         "document.querySelector('#view .mk-quote') && document.querySelector('#view .furniture.folded')",
