@@ -5,17 +5,13 @@
 //! them and dispatches `Action::Compare`. The view marks every annotation that differs
 //! (a `<style>` keyed by id), and the current one is the active annotation.
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
-use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
 use gloo::timers::callback::Timeout;
-use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
 use super::app::scroll_to;
 use super::files::{self, Opened};
+use super::hooks::use_keys_first;
 use crate::edit::compare::{describe, percent, Figure, Side};
 use crate::edit::{Action, CompareStep, Comparing};
 
@@ -91,14 +87,7 @@ pub fn compare_panel(p: &ComparePanelProps) -> Html {
 
 /// The button and the hidden file input, before comparing.
 fn opener(p: &ComparePanelProps, picker: NodeRef) -> Html {
-    let open = {
-        let picker = picker.clone();
-        Callback::from(move |_| {
-            if let Some(input) = picker.cast::<HtmlInputElement>() {
-                input.click();
-            }
-        })
-    };
+    let open = files::picker_opener(&picker);
     let on_pick = {
         let on = p.on_action.clone();
         Callback::from(move |e: Event| {
@@ -230,47 +219,23 @@ fn css_escaped(id: &str) -> String {
 /// "add a speaker" and Esc not "deselect".
 #[hook]
 fn use_compare_keys(step: Callback<CompareStep>, enabled: bool) {
-    let latest = use_mut_ref(|| (step.clone(), enabled));
-    *latest.borrow_mut() = (step, enabled);
-    use_effect_with((), move |_| {
-        let latest: Rc<RefCell<_>> = Rc::clone(&latest);
-        let options = EventListenerOptions {
-            phase: EventListenerPhase::Capture,
-            passive: false,
-        };
-        let listener =
-            EventListener::new_with_options(&gloo::utils::window(), "keydown", options, move |e| {
-                let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
-                    return;
-                };
-                let (step, enabled) = latest.borrow().clone();
-                if !enabled || e.default_prevented() || in_field(e) {
-                    return;
-                }
-                if e.ctrl_key() || e.meta_key() || e.alt_key() {
-                    return;
-                }
-                let s = match e.key().to_lowercase().as_str() {
-                    "n" => CompareStep::Next,
-                    "p" => CompareStep::Previous,
-                    "a" => CompareStep::Take(Side::A),
-                    "b" => CompareStep::Take(Side::B),
-                    "escape" => CompareStep::Leave,
-                    _ => return,
-                };
-                e.prevent_default();
-                step.emit(s);
-            });
-        move || drop(listener)
-    });
+    use_keys_first(
+        enabled,
+        Callback::from(move |e: KeyboardEvent| compare_key_of(&e).map(|s| step.emit(s)).is_some()),
+    );
 }
 
-/// A key typed into a field or a dialog is not a compare key.
-fn in_field(e: &KeyboardEvent) -> bool {
-    e.target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|el| {
-            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                || el.closest("[role=alertdialog]").ok().flatten().is_some()
-        })
+/// The compare step a key asks for, without Ctrl, Meta or Alt.
+fn compare_key_of(e: &KeyboardEvent) -> Option<CompareStep> {
+    if e.ctrl_key() || e.meta_key() || e.alt_key() {
+        return None;
+    }
+    match e.key().to_lowercase().as_str() {
+        "n" => Some(CompareStep::Next),
+        "p" => Some(CompareStep::Previous),
+        "a" => Some(CompareStep::Take(Side::A)),
+        "b" => Some(CompareStep::Take(Side::B)),
+        "escape" => Some(CompareStep::Leave),
+        _ => None,
+    }
 }

@@ -8,7 +8,8 @@ use std::cell::RefCell;
 
 use wasm_bindgen::JsValue;
 use web_sys::File;
-use yew::Callback;
+use web_sys::HtmlInputElement;
+use yew::{Callback, MouseEvent, NodeRef};
 
 use crate::article::Page;
 use crate::edit::article::page_doc;
@@ -27,6 +28,17 @@ pub enum Opened {
     Html(String),
     /// A `.json` file (name, contents): an export to import.
     Json(String, String),
+}
+
+/// A button's click that opens the hidden file input `picker` refers to (the visible
+/// button carries the label; the input only the browser's file dialog).
+pub fn picker_opener(picker: &NodeRef) -> Callback<MouseEvent> {
+    let picker = picker.clone();
+    Callback::from(move |_| {
+        if let Some(input) = picker.cast::<HtmlInputElement>() {
+            input.click();
+        }
+    })
 }
 
 /// Read `file`; the error is a message for the person.

@@ -49,14 +49,7 @@ pub fn header(p: &HeaderProps) -> Html {
                 disabled={!enabled} onclick={move |_| on.emit(cmd)}>{label.to_string()}</button>
         }
     };
-    let open = {
-        let picker = picker.clone();
-        Callback::from(move |_| {
-            if let Some(input) = picker.cast::<HtmlInputElement>() {
-                input.click();
-            }
-        })
-    };
+    let open = super::files::picker_opener(&picker);
     let on_pick = {
         let on_file = p.on_file.clone();
         Callback::from(move |e: Event| {

@@ -2,11 +2,13 @@
 
 mod use_cue_list;
 mod use_file_drop;
+mod use_keys_first;
 mod use_review_keys;
 mod use_shortcuts;
 
 pub use use_cue_list::{use_cue_list, CueSettings};
 pub use use_file_drop::{dropped_files, use_file_drop};
+pub use use_keys_first::use_keys_first;
 pub use use_review_keys::{use_review_keys, ReviewKey};
 pub use use_shortcuts::{use_shortcuts, Shortcut};
 

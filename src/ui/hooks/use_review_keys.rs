@@ -1,11 +1,6 @@
 //! The review queue's keys. They are heard before the page's other shortcuts (in the
 //! capture phase), so Y, N and Esc mean the queue's steps while it runs.
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
-use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
-use wasm_bindgen::JsCast;
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
@@ -41,32 +36,10 @@ pub fn review_key_of(e: &KeyboardEvent, reviewing: bool) -> Option<ReviewKey> {
 /// Listen for the review keys while `enabled`; `on` always sees the latest state.
 #[hook]
 pub fn use_review_keys(on: Callback<ReviewKey>, enabled: bool, reviewing: bool) {
-    let latest = use_mut_ref(|| (on.clone(), enabled, reviewing));
-    *latest.borrow_mut() = (on, enabled, reviewing);
-    use_effect_with((), move |_| {
-        let latest: Rc<RefCell<_>> = Rc::clone(&latest);
-        let options = EventListenerOptions {
-            phase: EventListenerPhase::Capture,
-            passive: false,
-        };
-        let listener =
-            EventListener::new_with_options(&gloo::utils::window(), "keydown", options, move |e| {
-                let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
-                    return;
-                };
-                let (on, enabled, reviewing) = latest.borrow().clone();
-                if !enabled || e.default_prevented() {
-                    return;
-                }
-                let in_field = super::typed_in_field(e);
-                if in_field {
-                    return;
-                }
-                if let Some(k) = review_key_of(e, reviewing) {
-                    e.prevent_default();
-                    on.emit(k);
-                }
-            });
-        move || drop(listener)
-    });
+    super::use_keys_first(
+        enabled,
+        Callback::from(move |e: KeyboardEvent| {
+            review_key_of(&e, reviewing).map(|k| on.emit(k)).is_some()
+        }),
+    );
 }
