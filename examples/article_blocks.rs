@@ -8,18 +8,13 @@
 use std::io::Write;
 use std::path::Path;
 
+#[path = "common/files.rs"]
+mod common_files;
+
 fn main() {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for dir in std::env::args().skip(1) {
-        let mut names: Vec<String> = std::fs::read_dir(&dir)
-            .expect("read PAGE_DIR")
-            .filter_map(|e| {
-                let name = e.ok()?.file_name().to_string_lossy().into_owned();
-                name.strip_suffix(".html").map(str::to_string)
-            })
-            .collect();
-        names.sort();
-        for name in names {
+        for name in common_files::names(&dir, ".html") {
             let bytes =
                 std::fs::read(Path::new(&dir).join(format!("{name}.html"))).unwrap_or_default();
             let html = quotelens::article::charset::html_from_bytes(&bytes).unwrap_or_default();

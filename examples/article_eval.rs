@@ -8,6 +8,9 @@
 
 use std::path::Path;
 
+#[path = "common/files.rs"]
+mod common_files;
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [out, dirs @ ..] = &args[..] else {
@@ -18,15 +21,7 @@ fn main() {
         std::fs::create_dir_all(Path::new(out).join(mode)).expect("create OUT_DIR");
     }
     for dir in dirs {
-        let mut names: Vec<String> = std::fs::read_dir(dir)
-            .expect("read PAGE_DIR")
-            .filter_map(|e| {
-                let name = e.ok()?.file_name().to_string_lossy().into_owned();
-                name.strip_suffix(".html").map(str::to_string)
-            })
-            .collect();
-        names.sort();
-        for name in names {
+        for name in common_files::names(dir, ".html") {
             let read = |suffix: &str| std::fs::read(Path::new(dir).join(format!("{name}{suffix}")));
             let write = |mode: &str, text: &str| {
                 let path = Path::new(out).join(mode).join(format!("{name}.txt"));

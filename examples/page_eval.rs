@@ -7,6 +7,9 @@
 
 use std::path::Path;
 
+#[path = "common/files.rs"]
+mod common_files;
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [dev, out] = &args[..] else {
@@ -14,15 +17,7 @@ fn main() {
         std::process::exit(2);
     };
     std::fs::create_dir_all(out).expect("create OUT_DIR");
-    let mut names: Vec<String> = std::fs::read_dir(dev)
-        .expect("read DEV_DIR")
-        .filter_map(|e| {
-            let name = e.ok()?.file_name().to_string_lossy().into_owned();
-            name.strip_suffix(".page.txt").map(str::to_string)
-        })
-        .collect();
-    names.sort();
-    for name in names {
+    for name in common_files::names(dev, ".page.txt") {
         let read = |suffix: &str| std::fs::read(Path::new(dev).join(format!("{name}{suffix}")));
         let (Ok(html), Ok(plain)) = (read(".html"), read(".page.txt")) else {
             continue;
