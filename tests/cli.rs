@@ -3,6 +3,8 @@
 
 use std::process::Command;
 
+mod common;
+
 fn quotelens() -> Command {
     Command::new(env!("CARGO_BIN_EXE_quotelens"))
 }
@@ -44,20 +46,7 @@ fn annotate_writes_one_json_per_input_and_reports_bad_files() {
 
 #[test]
 fn annotate_reads_standard_input_and_prints_json() {
-    use std::io::Write;
-    let mut child = quotelens()
-        .args(["annotate", "-"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all("Hello 😀 world.".as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = common::cli_with_input(&["annotate", "-"], "Hello 😀 world.");
     assert!(out.status.success());
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["text"], "Hello 😀 world.");

@@ -42,21 +42,7 @@ fn quote_with(text: &str, words: &str) -> quotelens::Annotation {
 
 /// `quotelens annotate -` on `text`: the JSON it prints.
 fn annotate_with_cli(text: &str) -> String {
-    use std::io::Write;
-    use std::process::Stdio;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_quotelens"))
-        .args(["annotate", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(text.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = crate::common::cli_with_input(&["annotate", "-"], text);
     assert!(out.status.success());
     String::from_utf8(out.stdout).unwrap()
 }

@@ -13,6 +13,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod bad_input;
+#[path = "../common/mod.rs"]
+mod common;
 mod fuzz;
 mod gen;
 mod invariants;
