@@ -1,6 +1,11 @@
-from typing import Optional, Sequence
+from typing import Any, Optional, Sequence
 
 __version__: str
+
+def analyse(text: str, cues: Optional[Sequence[str]] = None) -> dict[str, Any]: ...
+def analyse_many(
+    texts: Sequence[str], cues: Optional[Sequence[str]] = None, jobs: Optional[int] = None
+) -> list[dict[str, Any]]: ...
 
 def analyse_json(text: str, cues: Optional[Sequence[str]] = None) -> str: ...
 def analyse_many_json(

@@ -1,10 +1,12 @@
-//! The `quotelens._quotelens` extension module: the QuoteLens engine for Python. The
-//! pure-Python package around it (`quotelens/__init__.py`) turns its JSON into dicts.
+//! The `quotelens._quotelens` extension module: the QuoteLens engine for Python,
+//! re-exported by the pure-Python package around it (`quotelens/__init__.py`).
 //!
 //! Every call goes through `quotelens::engine::analyse`, the engine's one entry point,
 //! and writes the same quotelens/1 document as `quotelens annotate` (compact JSON here,
 //! pretty there: the same value). The engine runs without the GIL, so Python threads
 //! (and `analyse_many_json`'s own threads) analyse in parallel.
+
+mod to_python;
 
 use std::sync::{Arc, Mutex};
 
@@ -34,15 +36,51 @@ fn options_for(cues: Option<Vec<String>>) -> PyResult<Option<Arc<Options>>> {
     Ok(Some(options))
 }
 
-/// The quotelens/1 document of `text` as compact JSON: what `quotelens annotate` writes.
-fn document_json(text: &str, options: Option<&Options>) -> String {
+/// The quotelens/1 document of `text`: what `quotelens annotate` writes.
+fn document(text: &str, options: Option<&Options>) -> Document {
     let settings = match options {
         Some(options) => Settings::builtin().with_options(options),
         None => Settings::builtin(),
     };
     let analysis = engine::analyse(text, &settings);
-    let doc = Document::new(text, analysis.annotations).with_boilerplate(&analysis.boilerplate);
-    serde_json::to_string(&doc).expect("a Document always serializes")
+    Document::new(text, analysis.annotations).with_boilerplate(&analysis.boilerplate)
+}
+
+/// The quotelens/1 document of `text` as compact JSON.
+fn document_json(text: &str, options: Option<&Options>) -> String {
+    serde_json::to_string(&document(text, options)).expect("a Document always serializes")
+}
+
+/// A document as Python dicts and lists: the value `json.loads` would make of its JSON,
+/// built without writing and parsing JSON text, which cost as much as the analysis.
+fn document_dict(py: Python<'_>, doc: &Document) -> PyResult<PyObject> {
+    to_python::to_python(py, doc)
+}
+
+/// analyse(text, cues=None) -> dict: the quotelens/1 document of `text`.
+#[pyfunction]
+#[pyo3(signature = (text, cues=None))]
+fn analyse(py: Python<'_>, text: &str, cues: Option<Vec<String>>) -> PyResult<PyObject> {
+    let options = options_for(cues)?;
+    let doc = py.allow_threads(|| document(text, options.as_deref()));
+    document_dict(py, &doc)
+}
+
+/// analyse_many(texts, cues=None, jobs=None) -> list[dict]: `analyse` of each text, in
+/// order, analysed on `jobs` threads (default: every core) without the GIL.
+#[pyfunction]
+#[pyo3(signature = (texts, cues=None, jobs=None))]
+fn analyse_many(
+    py: Python<'_>,
+    texts: Vec<String>,
+    cues: Option<Vec<String>>,
+    jobs: Option<usize>,
+) -> PyResult<Vec<PyObject>> {
+    let options = options_for(cues)?;
+    let jobs = jobs_for(jobs, texts.len());
+    let docs =
+        py.allow_threads(|| in_parallel(&texts, jobs, |text| document(text, options.as_deref())));
+    docs.iter().map(|doc| document_dict(py, doc)).collect()
 }
 
 /// analyse_json(text, cues=None) -> str: the quotelens/1 document of `text` as JSON.
@@ -64,19 +102,24 @@ fn analyse_many_json(
     jobs: Option<usize>,
 ) -> PyResult<Vec<String>> {
     let options = options_for(cues)?;
-    let jobs = jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .clamp(1, texts.len().max(1));
-    Ok(py.allow_threads(|| in_parallel(&texts, jobs, options.as_deref())))
+    let jobs = jobs_for(jobs, texts.len());
+    Ok(py.allow_threads(|| {
+        in_parallel(&texts, jobs, |text| document_json(text, options.as_deref()))
+    }))
 }
 
-/// Each text's document, in order: texts handed out one at a time (they differ in
+/// The threads for a batch: as asked, else every core; never more than its texts.
+fn jobs_for(jobs: Option<usize>, texts: usize) -> usize {
+    jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .clamp(1, texts.max(1))
+}
+
+/// `each` of every text, in order: texts handed out one at a time (they differ in
 /// length), each result put back in its place.
-fn in_parallel(texts: &[String], jobs: usize, options: Option<&Options>) -> Vec<String> {
+fn in_parallel<T: Send>(texts: &[String], jobs: usize, each: impl Fn(&str) -> T + Sync) -> Vec<T> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     let next = AtomicUsize::new(0);
-    let mut out = vec![String::new(); texts.len()];
-    let done: Mutex<Vec<(usize, String)>> = Mutex::new(Vec::with_capacity(texts.len()));
+    let done: Mutex<Vec<(usize, T)>> = Mutex::new(Vec::with_capacity(texts.len()));
     std::thread::scope(|scope| {
         for _ in 0..jobs {
             scope.spawn(|| {
@@ -84,16 +127,15 @@ fn in_parallel(texts: &[String], jobs: usize, options: Option<&Options>) -> Vec<
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(text) = texts.get(i) else { break };
-                    mine.push((i, document_json(text, options)));
+                    mine.push((i, each(text)));
                 }
                 done.lock().unwrap_or_else(|e| e.into_inner()).extend(mine);
             });
         }
     });
-    for (i, json) in done.into_inner().unwrap_or_else(|e| e.into_inner()) {
-        out[i] = json;
-    }
-    out
+    let mut done = done.into_inner().unwrap_or_else(|e| e.into_inner());
+    done.sort_unstable_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, each)| each).collect()
 }
 
 /// extract(html) -> str: the article text of a web page, as `quotelens extract` writes
@@ -105,6 +147,8 @@ fn extract(py: Python<'_>, html: &str) -> String {
 
 #[pymodule]
 fn _quotelens(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(analyse, m)?)?;
+    m.add_function(wrap_pyfunction!(analyse_many, m)?)?;
     m.add_function(wrap_pyfunction!(analyse_json, m)?)?;
     m.add_function(wrap_pyfunction!(analyse_many_json, m)?)?;
     m.add_function(wrap_pyfunction!(extract, m)?)?;
