@@ -16,7 +16,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use quotelens::analyse;
-use quotelens::engine::{confidence, CueList};
+use quotelens::engine::bench::confidence_keys;
+use quotelens::engine::CueList;
 use quotelens::{Annotation, Kind, Origin};
 
 #[path = "../tests/calibration/judge.rs"]
@@ -111,7 +112,7 @@ fn dump_judged(fold: &Path, claims: Option<&Path>, out: &Path, flag: &str) {
     }
     let mut text = String::new();
     for (a, ok) in &judged {
-        let keys = confidence::keys(a, &cues);
+        let keys = confidence_keys(a, &cues);
         text.push_str(&format!(
             "{}\t{}\t{}\t{}\n",
             keys[0],
@@ -142,7 +143,7 @@ fn learn(train: &Path, claims: &Path, write: Option<&str>) {
     let cues = CueList::builtin();
     let judged: Vec<([String; 3], bool)> = judged(train, claims, 0)
         .iter()
-        .map(|(a, ok)| (confidence::keys(a, &cues), *ok))
+        .map(|(a, ok)| (confidence_keys(a, &cues), *ok))
         .collect();
     learn_table(&judged, write);
 }

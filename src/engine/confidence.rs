@@ -27,7 +27,8 @@ pub fn keys(a: &Annotation, cues: &CueList) -> [String; 3] {
 }
 
 /// The confidence of `a`: the precision of its most detailed description in the table.
-pub fn confidence(a: &Annotation, cues: &CueList) -> f64 {
+#[cfg(test)]
+fn confidence(a: &Annotation, cues: &CueList) -> f64 {
     confidence_with(a, cues, &mut String::new())
 }
 

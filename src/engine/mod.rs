@@ -10,18 +10,35 @@
 //! yields fewer annotations and a warning.
 
 mod ascii;
-pub mod attribution;
-pub mod boilerplate;
-pub mod claims;
-pub mod confidence;
+pub(crate) mod attribution;
+pub(crate) mod boilerplate;
+pub(crate) mod claims;
+pub(crate) mod confidence;
 mod confidence_table;
-pub mod cues;
-pub mod lexicon;
-pub mod quotes;
+pub(crate) mod cues;
+pub(crate) mod lexicon;
+pub(crate) mod quotes;
 pub(crate) mod settings;
-pub mod speakers;
-pub mod text;
+pub(crate) mod speakers;
+pub(crate) mod text;
 mod word_hash;
+
+/// The stages one by one, for the benchmarks and training programs of `examples/`
+/// and the tests that time or train a stage alone: not an API (everyone else goes
+/// through [`analyse`]), and free to change with the stages.
+#[doc(hidden)]
+pub mod bench {
+    pub use super::attribution::{attribute, Found};
+    pub use super::boilerplate::{article_body, boilerplate_spans, strip_boilerplate};
+    pub use super::claims::{
+        feature_vector, find_claims, furniture_factor, model_provenance, score_sentence,
+        CLAIM_THRESHOLD, FEATURE_NAMES, HASH_BUCKETS, NAMED, NUM_FEATURES,
+    };
+    pub use super::confidence::keys as confidence_keys;
+    pub use super::quotes::{find_quotes, Quote};
+    pub use super::speakers::canonical_names;
+    pub use super::text::{segment, sentences, Segmented};
+}
 
 use std::ops::Range;
 
