@@ -4,7 +4,7 @@
 //! Works on token indices within one paragraph at a time; every search is bounded
 //! by the quote's own sentence, so the whole pass is linear in the text.
 //!
-//! Words are lower-cased for the closed word lists with `lex::with_lower`, on the
+//! Words are lower-cased for the closed word lists with `words::with_lower`, on the
 //! stack: the lists are ASCII, so it finds the same words as `to_lowercase` without
 //! allocating.
 
@@ -15,7 +15,7 @@ use super::lexicon::{self as lex, Pronoun};
 use super::quotes::Quote;
 use super::speakers::{is_particle, is_possessive};
 use super::text::{ends_sentence_at, is_sentence_end, starts_upper, Segmented, TokKind};
-use super::word_hash::{WordMap, WordSet};
+use super::words::{with_lower, WordMap, WordSet};
 
 /// A speech event: the speaker mention and the cue, as token ranges.
 #[derive(Debug, Clone)]
@@ -642,7 +642,7 @@ impl Ctx<'_, '_> {
             }
             let w = self.word(k);
             if (pronoun(w).is_some() && k > s)
-                || (starts_upper(w) && lex::with_lower(w, lex::is_clause_word))
+                || (starts_upper(w) && with_lower(w, lex::is_clause_word))
                 || matches!(
                     w,
                     "who" | "that" | "which" | "and" | "but" | "as" | "when" | "if"
@@ -846,7 +846,7 @@ impl Ctx<'_, '_> {
             let w = self.word(j - 1);
             if lex::is_adverbial(w)
                 && pronoun(w).is_none()
-                && (!starts_upper(w) || lex::with_lower(w, lex::is_weekday))
+                && (!starts_upper(w) || with_lower(w, lex::is_weekday))
             {
                 j -= 1;
                 skipped += 1;
@@ -862,7 +862,7 @@ impl Ctx<'_, '_> {
             && pronoun(w)
                 .is_some_and(|p| !matches!(p, Pronoun::Speaker) || matches!(w, "I" | "we" | "We"))
         {
-            if lex::with_lower(w, |l| {
+            if with_lower(w, |l| {
                 matches!(l, "him" | "them" | "me" | "us" | "his" | "its" | "their")
             }) {
                 return None;
@@ -935,10 +935,8 @@ impl Ctx<'_, '_> {
                         break;
                     }
                     if starts_upper(w) {
-                        if lex::with_lower(w, lex::is_clause_word)
-                            || i == end
-                                && lex::is_adverbial(w)
-                                && !lex::with_lower(w, lex::is_weekday)
+                        if with_lower(w, lex::is_clause_word)
+                            || i == end && lex::is_adverbial(w) && !with_lower(w, lex::is_weekday)
                         {
                             break;
                         }
@@ -1053,7 +1051,7 @@ impl Ctx<'_, '_> {
             }
             let upper = starts_upper(w);
             if (!upper && (lex::is_function_word(w) || lex::is_adverbial(w)))
-                || (upper && lex::with_lower(w, lex::is_clause_word))
+                || (upper && with_lower(w, lex::is_clause_word))
                 || self.cues.strength(w) >= 20
                 || d == floor
             {
@@ -1099,11 +1097,11 @@ impl Ctx<'_, '_> {
                     if starts_upper(w) {
                         // "said Will Ortega": a first name that is also a clause word
                         // when a name goes on after it.
-                        if lex::with_lower(w, lex::is_clause_word) && !self.name_goes_on(i, limit) {
+                        if with_lower(w, lex::is_clause_word) && !self.name_goes_on(i, limit) {
                             break;
                         }
                         // "said Wednesday, "..."": a day is when, not who.
-                        if last_head.is_none() && lex::with_lower(w, lex::is_weekday) {
+                        if last_head.is_none() && with_lower(w, lex::is_weekday) {
                             break;
                         }
                         last_head = Some(i);
@@ -1182,7 +1180,7 @@ impl Ctx<'_, '_> {
             && self.is_word(i + 1)
             && self.in_quote[i + 1] == 0
             && starts_upper(self.word(i + 1))
-            && !lex::with_lower(self.word(i + 1), lex::is_clause_word)
+            && !with_lower(self.word(i + 1), lex::is_clause_word)
     }
 
     /// Whether the lower-case word at `i` and at most one more such word stand right
@@ -1368,9 +1366,7 @@ impl Ctx<'_, '_> {
         let label_ok = (p.start..colon).all(|k| {
             self.is_word(k) && {
                 let w = self.word(k);
-                starts_upper(w)
-                    && !lex::with_lower(w, lex::is_clause_word)
-                    && !lex::is_furniture_word(w)
+                starts_upper(w) && !with_lower(w, lex::is_clause_word) && !lex::is_furniture_word(w)
             }
         });
         if !label_ok || self.by_cue.contains_key(&colon) {
@@ -1396,7 +1392,7 @@ impl Ctx<'_, '_> {
     /// What follows a cue verb: skip the hearer of "told", "that", and time words.
     fn content_after(&self, c: usize, ce: usize) -> Range<usize> {
         let mut k = c + 1;
-        let hearer_verb = lex::with_lower(self.word(c), |w| {
+        let hearer_verb = with_lower(self.word(c), |w| {
             matches!(
                 w,
                 "told"
@@ -1427,7 +1423,7 @@ impl Ctx<'_, '_> {
             let w = self.word(k);
             if self.punct(k) == Some(',')
                 || (self.is_word(k)
-                    && (lex::with_lower(w, lex::is_weekday)
+                    && (with_lower(w, lex::is_weekday)
                         || matches!(
                             w,
                             "on" | "last"

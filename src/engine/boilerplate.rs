@@ -11,7 +11,8 @@
 
 use std::ops::Range;
 
-use super::ascii::{char_from, LowerContains};
+use super::ascii::char_from;
+use super::words::LowerContains;
 
 mod line_scan;
 use line_scan::{

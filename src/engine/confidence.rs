@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 use super::confidence_table::TABLE;
 use super::cues::CueList;
 use super::lexicon;
-use super::word_hash::WordMap;
+use super::words::WordMap;
 use crate::model::{Annotation, Kind};
 
 /// The confidence of an annotation whose description is not in the table at all.

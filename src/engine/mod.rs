@@ -21,7 +21,7 @@ pub(crate) mod quotes;
 pub(crate) mod settings;
 pub(crate) mod speakers;
 pub(crate) mod text;
-mod word_hash;
+mod words;
 
 /// The stages one by one, for the benchmarks and training programs of `examples/`
 /// and the tests that time or train a stage alone: not an API (everyone else goes

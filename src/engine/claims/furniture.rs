@@ -4,7 +4,7 @@
 //! labelled sentences, article bodies) hold almost no furniture, so no model has seen it.
 
 use super::features::{Lower, ScannedWord, Scanner, FURNITURE_MARK, LOWER};
-use crate::engine::ascii::LowerContains;
+use crate::engine::words::LowerContains;
 
 /// A factor in 0..=1 for lines shaped like page furniture rather than prose: no verb-ish
 /// lower-case words, "minutes ago", pipes, copyright signs, runs of Title Case.
