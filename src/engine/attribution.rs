@@ -13,6 +13,7 @@ use std::ops::Range;
 use super::cues::CueList;
 use super::lexicon::{self as lex, Pronoun};
 use super::quotes::Quote;
+use super::rule::Rule;
 use super::speakers::{is_particle, is_possessive};
 use super::text::{ends_sentence_at, is_sentence_end, starts_upper, Segmented, TokKind};
 use super::words::{with_lower, WordMap, WordSet};
@@ -23,7 +24,7 @@ pub struct Attr {
     pub speaker: Range<usize>,
     pub cue: Range<usize>,
     /// The pattern that found it ("quote-comma-name-cue"): provenance for the reviewer.
-    pub rule: &'static str,
+    pub rule: Rule,
 }
 
 /// What attribution found.
@@ -35,15 +36,21 @@ pub struct Found {
     /// Whether each quote is kept as speech (attributed or speech-like).
     pub quote_keep: Vec<bool>,
     /// How each kept quote got its attribution ("quote-same-paragraph-speaker").
-    pub quote_rule: Vec<&'static str>,
+    pub quote_rule: Vec<Rule>,
     /// Indirect-speech contents (token ranges) and their attribution.
     pub contents: Vec<(Range<usize>, usize)>,
 }
 
-/// Minimum cue strength (percent of occurrences that are gold cues) next to a quote,
-/// and for indirect speech, where the verb alone must carry the evidence.
+// Cue thresholds, in the unit of the learnt strengths (percent of a word's occurrences
+// in PolNeAR train that are gold cues, `data/cues.txt`). All four were set by hand when
+// the rules were written (commits 694b7ec, 560669b), never fitted: a threshold low next
+// to a quotation, whose marks are evidence of speech already, higher where the verb
+// alone must carry it. `lexicon::SPEECH_VERB_STRENGTH` sits between them on purpose.
+/// Minimum cue strength of a verb right after a quote ("..." said X).
 const NEAR_QUOTE_CUE: u8 = 4;
+/// Minimum cue strength for indirect speech, where the verb alone must carry the evidence.
 const INDIRECT_CUE: u8 = 20;
+/// Minimum cue strength of a verb before a quote (X said: "...").
 const BEFORE_QUOTE_CUE: u8 = 12;
 /// A cue this strong is the cue even when its subject stands further back.
 const STRONG_CUE: u8 = 50;
@@ -82,7 +89,7 @@ pub fn attribute(seg: &Segmented, quotes: &[Quote], cues: &CueList) -> Found {
     };
     cx.found.quote_attr = vec![None; quotes.len()];
     cx.found.quote_keep = vec![false; quotes.len()];
-    cx.found.quote_rule = vec![""; quotes.len()];
+    cx.found.quote_rule = vec![Rule::QuoteUnattributedSpeech; quotes.len()];
     // Quotes in text order, paragraph by paragraph.
     let mut cur_para = usize::MAX;
     let mut prev_here: Option<usize> = None; // the last quote of the current paragraph
@@ -93,34 +100,34 @@ pub fn attribute(seg: &Segmented, quotes: &[Quote], cues: &CueList) -> Found {
             prev_here = None;
             cur_para = q.para;
         }
-        let mut rule = "";
+        let mut rule = Rule::QuoteUnattributedSpeech;
         let own = cx
             .attribute_quote(quotes, qi)
             .inspect(|&a| rule = cx.found.attrs[a].rule)
             .or_else(|| {
-                rule = "quote-after-colon-paragraph";
+                rule = Rule::QuoteAfterColonParagraph;
                 (q.first == seg.paragraphs[q.para].tokens.start && q.continues.is_none())
                     .then(|| cx.colon_paragraph_before(q.para))
                     .flatten()
             });
         let attr = own
             .or_else(|| {
-                rule = "quote-continues-quote";
+                rule = Rule::QuoteContinuesQuote;
                 q.continues.and_then(|p| cx.found.quote_attr[p])
             })
             .or_else(|| {
-                rule = "quote-same-paragraph-speaker";
+                rule = Rule::QuoteSameParagraphSpeaker;
                 prev_here.and_then(|p| cx.found.quote_attr[p])
             })
             .or_else(|| {
                 // A paragraph that is only a quotation continues the speaker of the
                 // quote that ended the paragraph before, as a statement of its own.
-                rule = "quote-paragraph-after-speaker";
+                rule = Rule::QuoteParagraphAfterSpeaker;
                 let para = &seg.paragraphs[q.para];
                 (q.first == para.tokens.start && q.last + 2 >= para.tokens.end)
                     .then(|| prev_para_tail.and_then(|p| cx.found.quote_attr[p]))
                     .flatten()
-                    .map(|a| cx.same_speaker_again(a, "quote-paragraph-after-speaker"))
+                    .map(|a| cx.same_speaker_again(a, Rule::QuoteParagraphAfterSpeaker))
             });
         // `On "Face the Nation," Sanders said the plan ...`: a title before a cue whose
         // own content follows is not what was said.
@@ -130,7 +137,7 @@ pub fn attribute(seg: &Segmented, quotes: &[Quote], cues: &CueList) -> Found {
         cx.found.quote_rule[qi] = if attr.is_some() {
             rule
         } else {
-            "quote-unattributed-speech"
+            Rule::QuoteUnattributedSpeech
         };
         if attr.is_some() && is_title_like(seg, q) && own.is_none() {
             cx.found.quote_keep[qi] = false;
@@ -145,7 +152,7 @@ pub fn attribute(seg: &Segmented, quotes: &[Quote], cues: &CueList) -> Found {
             if cx.found.quote_attr[p].is_none() {
                 cx.found.quote_attr[p] = Some(a);
                 cx.found.quote_keep[p] = true;
-                cx.found.quote_rule[p] = "quote-first-part-takes-later-speaker";
+                cx.found.quote_rule[p] = Rule::QuoteFirstPartTakesLaterSpeaker;
             }
         }
     }
@@ -315,9 +322,9 @@ impl Ctx<'_, '_> {
                 continue;
             }
             let rule = if content.end < para.start {
-                "quote-paragraph-after-reported-speech"
+                Rule::QuoteParagraphAfterReportedSpeech
             } else {
-                "quote-after-reported-speech"
+                Rule::QuoteAfterReportedSpeech
             };
             let again = self.same_speaker_again(a, rule);
             self.found.quote_attr[qi] = Some(again);
@@ -330,7 +337,7 @@ impl Ctx<'_, '_> {
     /// its own after an attributed one (“A,” Ruiz said. ¶ “B.”) is a statement of its
     /// own (QUOTE-PROTOCOL: a quotation with no verb of its own takes the source and
     /// verb of the sentence before), not more of the first one.
-    fn same_speaker_again(&mut self, a: usize, rule: &'static str) -> usize {
+    fn same_speaker_again(&mut self, a: usize, rule: Rule) -> usize {
         let at = self.found.attrs[a].clone();
         self.found.attrs.push(Attr { rule, ..at });
         self.found.attrs.len() - 1
@@ -351,7 +358,7 @@ impl Ctx<'_, '_> {
             }
     }
 
-    fn add_attr(&mut self, speaker: Range<usize>, cue: Range<usize>, rule: &'static str) -> usize {
+    fn add_attr(&mut self, speaker: Range<usize>, cue: Range<usize>, rule: Rule) -> usize {
         if let Some(&a) = self.by_cue.get(&cue.start) {
             return a;
         }
@@ -420,7 +427,7 @@ impl Ctx<'_, '_> {
                 return Some(self.add_attr(
                     speaker,
                     sc..sc + 1,
-                    "quote-participle-cue-after-quote",
+                    Rule::QuoteParticipleCueAfterQuote,
                 ));
             }
         }
@@ -479,7 +486,7 @@ impl Ctx<'_, '_> {
                         .punct(np.end)
                         .is_some_and(|c| matches!(c, '.' | ',' | '('))
             }) {
-                return Some(self.add_attr(np, a0..a0 + 1, "quote-dash-name"));
+                return Some(self.add_attr(np, a0..a0 + 1, Rule::QuoteDashName));
             }
         }
         let mut s = a0;
@@ -501,16 +508,16 @@ impl Ctx<'_, '_> {
         {
             if let Some(np) = self.np_right(s + 2, a1) {
                 self.after_quote_cue.insert(s);
-                return Some(self.add_attr(np, s..s + 2, "quote-according-to"));
+                return Some(self.add_attr(np, s..s + 2, Rule::QuoteAccordingTo));
             }
         }
         // Inverted: cue first.
         if self.is_word(s) && self.near_cue(self.word(s)) && pronoun(self.word(s)).is_none() {
             if let Some(np) = self.np_right(s + 1, a1) {
                 let rule = if self.cues.strength(self.word(s)) >= NEAR_QUOTE_CUE {
-                    "quote-comma-cue-name"
+                    Rule::QuoteCommaCueName
                 } else {
-                    "quote-comma-unlisted-verb-name"
+                    Rule::QuoteCommaUnlistedVerbName
                 };
                 self.after_quote_cue.insert(s);
                 return Some(self.add_attr(np, s..s + 1, rule));
@@ -563,11 +570,11 @@ impl Ctx<'_, '_> {
             if let Some(np) = self.np_left(c, s) {
                 if np.start <= s + 1 {
                     let rule = if phrase || self.cues.strength(w) >= NEAR_QUOTE_CUE {
-                        "quote-comma-name-cue"
+                        Rule::QuoteCommaNameCue
                     } else if loose && !self.near_cue(w) {
-                        "quote-pronoun-present-verb"
+                        Rule::QuotePronounPresentVerb
                     } else {
-                        "quote-comma-name-unlisted-verb"
+                        Rule::QuoteCommaNameUnlistedVerb
                     };
                     let cue = self.extend_cue(c, a1);
                     self.after_quote_cue.insert(c);
@@ -582,7 +589,7 @@ impl Ctx<'_, '_> {
                     .filter(|np| self.punct(np.end) == Some(','))
                 {
                     self.after_quote_cue.insert(c);
-                    return Some(self.add_attr(np, c..c + 1, "quote-comma-name-apposition-cue"));
+                    return Some(self.add_attr(np, c..c + 1, Rule::QuoteCommaNameAppositionCue));
                 }
             }
             if self.cues.strength_of_verb(w) < INDIRECT_CUE {
@@ -592,7 +599,7 @@ impl Ctx<'_, '_> {
             // the words between the quote and a strong cue are its subject.
             if let Some(np) = self.subject_between(s, c) {
                 self.after_quote_cue.insert(c);
-                return Some(self.add_attr(np, c..c + 1, "quote-comma-phrase-cue"));
+                return Some(self.add_attr(np, c..c + 1, Rule::QuoteCommaPhraseCue));
             }
             if let Some(a) = self.trailing_speaker(s, c, a1) {
                 return Some(a);
@@ -615,14 +622,14 @@ impl Ctx<'_, '_> {
                 && self.punct(np.start - 1) == Some(',')
                 && self.only_adverbials(c + 1, a1)
         }) {
-            return Some(self.add_attr(np, c..c + 1, "partial-quote-content-name-cue"));
+            return Some(self.add_attr(np, c..c + 1, Rule::PartialQuoteContentNameCue));
         }
         if c > s + 2 && self.punct(c - 1) == Some(',') {
             if let Some(np) = self
                 .np_right(c + 1, a1)
                 .filter(|np| np.end >= a1 || self.punct(np.end) == Some(','))
             {
-                return Some(self.add_attr(np, c..c + 1, "partial-quote-content-cue-name"));
+                return Some(self.add_attr(np, c..c + 1, Rule::PartialQuoteContentCueName));
             }
         }
         None
@@ -694,13 +701,13 @@ impl Ctx<'_, '_> {
                 && self.word(c + 1) == "to"
             {
                 if let Some(np) = self.np_right(c + 2, qfirst) {
-                    return Some(self.add_attr(np, c..c + 2, "according-to-quote"));
+                    return Some(self.add_attr(np, c..c + 2, Rule::AccordingToQuote));
                 }
             }
             // "as The New Yorker put it, "..."".
             if w == "put" && c + 1 < qfirst && self.word(c + 1) == "it" {
                 if let Some(np) = self.np_left(c, b0) {
-                    return Some(self.add_attr(np, c..c + 2, "name-put-it-quote"));
+                    return Some(self.add_attr(np, c..c + 2, Rule::NamePutItQuote));
                 }
             }
             if (self.cues.strength(w) >= BEFORE_QUOTE_CUE || self.phrase_at(c) > 1)
@@ -722,8 +729,8 @@ impl Ctx<'_, '_> {
                         _ => np,
                     };
                     let (cue, rule) = match subjectless {
-                        Some(sc) => (sc..sc + 1, "name-distant-cue-quote"),
-                        None => (self.extend_cue(c, qfirst), "name-cue-quote"),
+                        Some(sc) => (sc..sc + 1, Rule::NameDistantCueQuote),
+                        None => (self.extend_cue(c, qfirst), Rule::NameCueQuote),
                     };
                     return Some(self.add_attr(np, cue, rule));
                 }
@@ -744,7 +751,7 @@ impl Ctx<'_, '_> {
                             && self.is_word(verb)
                             && !self.word(verb).starts_with(char::is_uppercase)
                     }) {
-                        return Some(self.add_attr(np, c..c + 1, "participle-subject-quote"));
+                        return Some(self.add_attr(np, c..c + 1, Rule::ParticipleSubjectQuote));
                     }
                 }
                 if c + 1 < qfirst {
@@ -752,7 +759,7 @@ impl Ctx<'_, '_> {
                         np.start == c + 1
                             && self.punct(np.end).is_some_and(|p| p == ',' || p == ':')
                     }) {
-                        return Some(self.add_attr(np, c..c + 1, "cue-name-quote"));
+                        return Some(self.add_attr(np, c..c + 1, Rule::CueNameQuote));
                     }
                 }
             }
@@ -766,23 +773,23 @@ impl Ctx<'_, '_> {
                 .np_right(b0 + 1, qfirst)
                 .filter(|np| self.punct(np.end).is_some_and(|c| c == ':' || c == ','))
             {
-                return Some(self.add_attr(np, b0..b0 + 1, "inverted-cue-quote"));
+                return Some(self.add_attr(np, b0..b0 + 1, Rule::InvertedCueQuote));
             }
         }
         // `Pompeo: "..."` at the start of a sentence.
         if qfirst >= 2 && self.punct(qfirst - 1) == Some(':') {
             if let Some(np) = self.np_left(qfirst - 1, b0).filter(|np| np.start == b0) {
-                return Some(self.add_attr(np, qfirst - 1..qfirst, "name-colon-quote"));
+                return Some(self.add_attr(np, qfirst - 1..qfirst, Rule::NameColonQuote));
             }
             if let Some(np) = self.name_with_apposition(b0, qfirst - 1) {
-                return Some(self.add_attr(np, qfirst - 1..qfirst, "name-apposition-colon-quote"));
+                return Some(self.add_attr(np, qfirst - 1..qfirst, Rule::NameAppositionColonQuote));
             }
         }
         // `Another source familiar with his thinking said, "..."`: a strong cue right
         // after the words opening the sentence, whatever they are.
         if let Some(sc) = subjectless {
             if let Some(np) = self.subject_between(b0, sc) {
-                return Some(self.add_attr(np, sc..sc + 1, "phrase-cue-quote"));
+                return Some(self.add_attr(np, sc..sc + 1, Rule::PhraseCueQuote));
             }
         }
         self.subjectless = subjectless;
@@ -1271,7 +1278,7 @@ impl Ctx<'_, '_> {
                         s..k
                     };
                     if self.content_ok(&content) {
-                        let a = self.add_attr(np.clone(), i..i + 2, "according-to");
+                        let a = self.add_attr(np.clone(), i..i + 2, Rule::AccordingTo);
                         self.found.contents.push((content, a));
                         found += 1;
                     }
@@ -1315,16 +1322,16 @@ impl Ctx<'_, '_> {
                     if parenthetical {
                         let (left, right) = (s..np.start - 1, after + 1..ce);
                         if self.content_ok(&(s..ce)) {
-                            let a = self.add_attr(np, cue, "parenthetical-name-cue");
+                            let a = self.add_attr(np, cue, Rule::ParentheticalNameCue);
                             self.found.contents.push((left, a));
                             self.found.contents.push((right, a));
                             found += 1;
                         }
                     } else if self.content_ok(&content) {
                         let rule = if trailing {
-                            "content-comma-name-cue"
+                            Rule::ContentCommaNameCue
                         } else {
-                            "name-cue-content"
+                            Rule::NameCueContent
                         };
                         let a = self.add_attr(np, cue, rule);
                         self.found.contents.push((content, a));
@@ -1341,7 +1348,7 @@ impl Ctx<'_, '_> {
                     {
                         let content = s..i - 1;
                         if self.content_ok(&content) {
-                            let a = self.add_attr(np, cue, "content-comma-cue-name");
+                            let a = self.add_attr(np, cue, Rule::ContentCommaCueName);
                             self.found.contents.push((content, a));
                             found += 1;
                         }
@@ -1376,7 +1383,7 @@ impl Ctx<'_, '_> {
         if !self.content_ok(&content) {
             return false;
         }
-        let a = self.add_attr(p.start..colon, colon..colon + 1, "speaker-label");
+        let a = self.add_attr(p.start..colon, colon..colon + 1, Rule::SpeakerLabel);
         self.found.contents.push((content, a));
         true
     }

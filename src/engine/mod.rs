@@ -18,6 +18,7 @@ mod confidence_table;
 pub(crate) mod cues;
 pub(crate) mod lexicon;
 pub(crate) mod quotes;
+mod rule;
 pub(crate) mod settings;
 pub(crate) mod speakers;
 pub(crate) mod text;
@@ -45,6 +46,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 pub use cues::CueList;
+pub use rule::Rule;
 pub use settings::{apply_choices, ArticleChoice, ArticleSetting, Settings};
 
 use crate::model::offsets::CharIndex;
@@ -147,7 +149,7 @@ fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) -> A
         });
         ann.speaker = Some(names[a].name.clone());
         ann.why = Some(why(&names[a], at.speaker.start, &sentences));
-        ann.rule = Some(at.rule.to_string());
+        ann.rule = Some(at.rule.name().to_string());
         out.push(ann);
     }
 
@@ -170,13 +172,13 @@ fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) -> A
             quote_spans[n - 1].0.clone(),
         );
         ann.attribution = found.quote_attr[qi].map(|a| attr_id[a].clone());
-        ann.rule = Some(found.quote_rule[qi].to_string());
+        ann.rule = Some(found.quote_rule[qi].name().to_string());
         out.push(ann);
     }
 
     // Claims: reported speech first, then check-worthy sentences elsewhere.
     let sentence_bytes: Vec<Range<usize>> = sentences.iter().map(span).collect();
-    let mut claims: Vec<(Range<usize>, Option<usize>, claims::ClaimScore, &str)> =
+    let mut claims: Vec<(Range<usize>, Option<usize>, claims::ClaimScore, Rule)> =
         Vec::with_capacity(found.contents.len() + sentences.len() / 4);
     // The last sentence scored and the claim holding its score (kept by index: a clone
     // of its reasons for every clause cost three allocations a clause).
@@ -233,9 +235,9 @@ fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) -> A
                 signals: c.signals,
             },
             if link.is_some() {
-                "check-worthy-in-quote"
+                Rule::CheckWorthyInQuote
             } else {
-                "check-worthy-sentence"
+                Rule::CheckWorthySentence
             },
         ));
     }
@@ -246,7 +248,7 @@ fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) -> A
         ann.attribution = a.map(|a| attr_id[a].clone());
         ann.score = Some((s.score.clamp(0.0, 1.0) * 1000.0).round() / 1000.0);
         ann.signals = Some(s.signals);
-        ann.rule = Some(rule.to_string());
+        ann.rule = Some(rule.name().to_string());
         out.push(ann);
     }
     let mut key = String::new();
