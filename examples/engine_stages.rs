@@ -17,7 +17,7 @@ mod corpus;
 
 #[cfg(not(target_arch = "wasm32"))]
 mod stages {
-    use quotelens::engine::bench::{self as stage, Found, Quote, Segmented};
+    use quotelens::engine::bench::{self as stage, Attributions, Quote, Segmented};
     use quotelens::engine::CueList;
     use std::hint::black_box;
     use std::ops::Range;
@@ -28,7 +28,7 @@ mod stages {
         bps: Vec<Vec<Range<usize>>>,
         segs: Vec<Segmented<'t>>,
         quotes: Vec<Vec<Quote>>,
-        founds: Vec<Found>,
+        founds: Vec<Attributions>,
         sentence_bytes: Vec<Vec<Range<usize>>>,
         cues: CueList,
     }

@@ -29,7 +29,7 @@ pub struct Attr {
 
 /// What attribution found.
 #[derive(Debug, Default)]
-pub struct Found {
+pub struct Attributions {
     pub attrs: Vec<Attr>,
     /// For each quote: `Some(attr)` when attributed; `None` when unattributed.
     pub quote_attr: Vec<Option<usize>>,
@@ -55,12 +55,12 @@ const BEFORE_QUOTE_CUE: u8 = 12;
 /// A cue this strong is the cue even when its subject stands further back.
 const STRONG_CUE: u8 = 50;
 
-struct Ctx<'a, 't> {
+struct Attributor<'a, 't> {
     seg: &'a Segmented<'t>,
     cues: &'a CueList,
     /// For each token: 1 + index of the quote containing it, or 0.
     in_quote: Vec<u32>,
-    found: Found,
+    found: Attributions,
     /// (Token indices hash with the fast hasher: looked up for every candidate cue.)
     by_cue: WordMap<usize, usize>,
     /// Cue tokens that follow the quote they attribute: no indirect content after them.
@@ -69,7 +69,7 @@ struct Ctx<'a, 't> {
     subjectless: Option<usize>,
 }
 
-pub fn attribute(seg: &Segmented, quotes: &[Quote], cues: &CueList) -> Found {
+pub fn attribute(seg: &Segmented, quotes: &[Quote], cues: &CueList) -> Attributions {
     let mut in_quote = vec![0u32; seg.tokens.len()];
     for (qi, q) in quotes.iter().enumerate() {
         for slot in &mut in_quote[q.first..=q.last] {
@@ -78,11 +78,11 @@ pub fn attribute(seg: &Segmented, quotes: &[Quote], cues: &CueList) -> Found {
             }
         }
     }
-    let mut cx = Ctx {
+    let mut cx = Attributor {
         seg,
         cues,
         in_quote,
-        found: Found::default(),
+        found: Attributions::default(),
         by_cue: WordMap::default(),
         after_quote_cue: Default::default(),
         subjectless: None,
@@ -225,7 +225,7 @@ fn is_preposition(w: &str) -> bool {
     )
 }
 
-impl Ctx<'_, '_> {
+impl Attributor<'_, '_> {
     /// A cue next to a quotation: a listed cue, or an unknown past-tense verb (a
     /// guess; never a cue the person removed from the list).
     fn near_cue(&self, w: &str) -> bool {
@@ -382,23 +382,23 @@ impl Ctx<'_, '_> {
             .get(qi + 1)
             .filter(|n| n.para == q.para)
             .map_or(pend, |n| n.first);
-        let a0 = q.last + 1;
-        let mut a1 = a0;
-        while a1 < next_quote && a1 < a0 + 45 {
-            if ends_sentence_at(self.seg, a1, pend) {
+        let after_start = q.last + 1;
+        let mut after_end = after_start;
+        while after_end < next_quote && after_end < after_start + 45 {
+            if ends_sentence_at(self.seg, after_end, pend) {
                 break;
             }
-            a1 += 1;
+            after_end += 1;
         }
         let opens_sentence =
             q.first == para.tokens.start || ends_sentence_at(self.seg, q.first - 1, pend);
         let quote_ends_sentence = q.last > q.first
             && self.punct(q.last - 1).is_some_and(|c| c == '.')
-            && a0 < pend
-            && self.is_word(a0)
-            && starts_upper(self.word(a0));
+            && after_start < pend
+            && self.is_word(after_start)
+            && starts_upper(self.word(after_start));
         if !quote_ends_sentence || q.single {
-            if let Some(a) = self.after_quote(a0, a1, opens_sentence) {
+            if let Some(a) = self.after_quote(after_start, after_end, opens_sentence) {
                 return Some(a);
             }
         }
@@ -408,19 +408,20 @@ impl Ctx<'_, '_> {
         } else {
             para.tokens.start
         };
-        let mut b0 = q.first;
-        while b0 > prev_quote_end {
-            if ends_sentence_at(self.seg, b0 - 1, pend) {
+        let mut before_start = q.first;
+        while before_start > prev_quote_end {
+            if ends_sentence_at(self.seg, before_start - 1, pend) {
                 break;
             }
-            b0 -= 1;
+            before_start -= 1;
         }
-        if let Some(a) = self.before_quote(b0, q.first) {
+        if let Some(a) = self.before_quote(before_start, q.first) {
             return Some(a);
         }
         // `"...," Blige sings to Clinton before asking her, "..."`: a cue without its
         // own subject after the previous quote of the sentence is that speaker's.
-        let same_sentence = b0 == prev_quote_end && qi > 0 && quotes[qi - 1].para == q.para;
+        let same_sentence =
+            before_start == prev_quote_end && qi > 0 && quotes[qi - 1].para == q.para;
         if let (Some(sc), true) = (self.subjectless.take(), same_sentence) {
             if let Some(pa) = self.found.quote_attr[qi - 1] {
                 let speaker = self.found.attrs[pa].speaker.clone();
@@ -434,8 +435,8 @@ impl Ctx<'_, '_> {
         if quote_ends_sentence && !q.single {
             // `"...." Pompeo said.`: only when the cue follows at once.
             let before = self.found.attrs.len();
-            if let Some(a) = self.after_quote(a0, a1, false) {
-                if self.found.attrs[a].cue.start <= a0 + 6 {
+            if let Some(a) = self.after_quote(after_start, after_end, false) {
+                if self.found.attrs[a].cue.start <= after_start + 6 {
                     return Some(a);
                 }
                 if self.found.attrs.len() > before {
@@ -450,9 +451,14 @@ impl Ctx<'_, '_> {
     }
 
     /// `"...," Pompeo said` / `"...," said Pompeo` / `"...," Pompeo, the secretary, said`.
-    fn after_quote(&mut self, a0: usize, a1: usize, opens_sentence: bool) -> Option<usize> {
+    fn after_quote(
+        &mut self,
+        after_start: usize,
+        after_end: usize,
+        opens_sentence: bool,
+    ) -> Option<usize> {
         // Only after speech-like endings (`,"`, `?"`, `!"`) or a following comma or dash.
-        let mut k = a0.saturating_sub(2);
+        let mut k = after_start.saturating_sub(2);
         while k > 0
             && self
                 .punct(k)
@@ -460,60 +466,63 @@ impl Ctx<'_, '_> {
         {
             k -= 1;
         }
-        let inner_end = a0 >= 2
+        let inner_end = after_start >= 2
             && self.punct(k).is_some_and(|c| {
                 matches!(c, ',' | '?' | '!' | '.' | '\u{2014}' | '-' | '\u{2026}')
             });
-        let sep_after = a0 < a1
+        let sep_after = after_start < after_end
             && self
-                .punct(a0)
+                .punct(after_start)
                 .is_some_and(|c| matches!(c, ',' | '\u{2014}' | '\u{2013}' | '-' | ':'));
         if !inner_end && !sep_after {
             // `"... unlikely" that Sanders can catch up, said Steve Elmendorf.`
-            return (opens_sentence && a0 < a1 && self.is_word(a0))
-                .then(|| (a0 + 1..a1).find_map(|c| self.trailing_speaker(a0, c, a1)))
+            return (opens_sentence && after_start < after_end && self.is_word(after_start))
+                .then(|| {
+                    (after_start + 1..after_end)
+                        .find_map(|c| self.trailing_speaker(after_start, c, after_end))
+                })
                 .flatten();
         }
         // `"..." ― Karen Bobadilla`: a dash before a bare name is the cue.
-        if a0 < a1
+        if after_start < after_end
             && self
-                .punct(a0)
+                .punct(after_start)
                 .is_some_and(|c| matches!(c, '\u{2015}' | '\u{2014}' | '\u{2013}' | '-'))
         {
-            if let Some(np) = self.np_right(a0 + 1, a1).filter(|np| {
-                np.end >= a1
+            if let Some(np) = self.np_right(after_start + 1, after_end).filter(|np| {
+                np.end >= after_end
                     || self
                         .punct(np.end)
                         .is_some_and(|c| matches!(c, '.' | ',' | '('))
             }) {
-                return Some(self.add_attr(np, a0..a0 + 1, Rule::QuoteDashName));
+                return Some(self.add_attr(np, after_start..after_start + 1, Rule::QuoteDashName));
             }
         }
-        let mut s = a0;
-        while s < a1
+        let mut s = after_start;
+        while s < after_end
             && self
                 .punct(s)
                 .is_some_and(|c| matches!(c, ',' | '\u{2014}' | '\u{2013}' | '-' | ')' | ':'))
         {
             s += 1;
         }
-        if s >= a1 {
+        if s >= after_end {
             return None;
         }
         // `"...," according to the report.`
         if self.cues.according_to()
-            && s + 2 < a1
+            && s + 2 < after_end
             && self.word(s).eq_ignore_ascii_case("according")
             && self.word(s + 1) == "to"
         {
-            if let Some(np) = self.np_right(s + 2, a1) {
+            if let Some(np) = self.np_right(s + 2, after_end) {
                 self.after_quote_cue.insert(s);
                 return Some(self.add_attr(np, s..s + 2, Rule::QuoteAccordingTo));
             }
         }
         // Inverted: cue first.
         if self.is_word(s) && self.near_cue(self.word(s)) && pronoun(self.word(s)).is_none() {
-            if let Some(np) = self.np_right(s + 1, a1) {
+            if let Some(np) = self.np_right(s + 1, after_end) {
                 let rule = if self.cues.strength(self.word(s)) >= NEAR_QUOTE_CUE {
                     Rule::QuoteCommaCueName
                 } else {
@@ -524,7 +533,7 @@ impl Ctx<'_, '_> {
             }
         }
         // Speaker first: the NP must start the after-part.
-        for c in s + 1..a1 {
+        for c in s + 1..after_end {
             if !self.is_word(c) {
                 continue;
             }
@@ -546,7 +555,7 @@ impl Ctx<'_, '_> {
             }
             // "White House press secretary Josh Earnest said": "press" modifies a noun
             // phrase that goes on.
-            if c + 1 < a1
+            if c + 1 < after_end
                 && self.is_word(c + 1)
                 && (starts_upper(self.word(c + 1)) || lex::is_role(self.word(c + 1)))
                 && self.cues.strength(w) < STRONG_CUE
@@ -558,7 +567,7 @@ impl Ctx<'_, '_> {
             // ("quipped in reference to": a word after a preposition or a determiner is a
             // noun, no cue to give way to.)
             if self.cues.strength(w) < INDIRECT_CUE
-                && (c + 1..a1.min(c + 4)).any(|k| {
+                && (c + 1..after_end.min(c + 4)).any(|k| {
                     self.is_word(k)
                         && !self.after_preposition_or_determiner(k)
                         && self.near_cue(self.word(k))
@@ -576,7 +585,7 @@ impl Ctx<'_, '_> {
                     } else {
                         Rule::QuoteCommaNameUnlistedVerb
                     };
-                    let cue = self.extend_cue(c, a1);
+                    let cue = self.extend_cue(c, after_end);
                     self.after_quote_cue.insert(c);
                     return Some(self.add_attr(np, cue, rule));
                 }
@@ -601,7 +610,7 @@ impl Ctx<'_, '_> {
                 self.after_quote_cue.insert(c);
                 return Some(self.add_attr(np, c..c + 1, Rule::QuoteCommaPhraseCue));
             }
-            if let Some(a) = self.trailing_speaker(s, c, a1) {
+            if let Some(a) = self.trailing_speaker(s, c, after_end) {
                 return Some(a);
             }
         }
@@ -611,23 +620,23 @@ impl Ctx<'_, '_> {
     /// A partial quote the sentence goes on from, its speaker at the end:
     /// `"...," and donations began to pick up, Gilbert said.` /
     /// `"..." that Sanders can catch Clinton, said Steve Elmendorf, ...`, with the cue
-    /// at `c` and the sentence running from `s` to `a1`. The sentence is reported
+    /// at `c` and the sentence running from `s` to `after_end`. The sentence is reported
     /// speech: its content is left to `indirect_speech`.
-    fn trailing_speaker(&mut self, s: usize, c: usize, a1: usize) -> Option<usize> {
+    fn trailing_speaker(&mut self, s: usize, c: usize, after_end: usize) -> Option<usize> {
         if !self.is_word(c) || self.cues.strength_of_verb(self.word(c)) < INDIRECT_CUE {
             return None;
         }
         if let Some(np) = self.np_left(c, s).filter(|np| {
             np.start > s + 2
                 && self.punct(np.start - 1) == Some(',')
-                && self.only_adverbials(c + 1, a1)
+                && self.only_adverbials(c + 1, after_end)
         }) {
             return Some(self.add_attr(np, c..c + 1, Rule::PartialQuoteContentNameCue));
         }
         if c > s + 2 && self.punct(c - 1) == Some(',') {
             if let Some(np) = self
-                .np_right(c + 1, a1)
-                .filter(|np| np.end >= a1 || self.punct(np.end) == Some(','))
+                .np_right(c + 1, after_end)
+                .filter(|np| np.end >= after_end || self.punct(np.end) == Some(','))
             {
                 return Some(self.add_attr(np, c..c + 1, Rule::PartialQuoteContentCueName));
             }
@@ -672,16 +681,18 @@ impl Ctx<'_, '_> {
         if self.punct(last) != Some(':') || self.in_quote[last] != 0 {
             return None;
         }
-        let mut b0 = last;
-        while b0 > p.tokens.start && !ends_sentence_at(self.seg, b0 - 1, p.tokens.end) {
-            b0 -= 1;
+        let mut before_start = last;
+        while before_start > p.tokens.start
+            && !ends_sentence_at(self.seg, before_start - 1, p.tokens.end)
+        {
+            before_start -= 1;
         }
-        self.before_quote(b0, last)
+        self.before_quote(before_start, last)
     }
 
     /// `Pompeo said: "..."`, `according to Pompeo, "..."`, `Pompeo said the plan was "a mess."`.
-    fn before_quote(&mut self, b0: usize, qfirst: usize) -> Option<usize> {
-        if b0 >= qfirst {
+    fn before_quote(&mut self, before_start: usize, qfirst: usize) -> Option<usize> {
+        if before_start >= qfirst {
             return None;
         }
         // Nearest cue first. A strong cue without its own subject ("... and repeatedly
@@ -689,7 +700,7 @@ impl Ctx<'_, '_> {
         let mut subjectless: Option<usize> = None;
         self.subjectless = None;
         let mut c = qfirst;
-        while c > b0 {
+        while c > before_start {
             c -= 1;
             if self.in_quote[c] != 0 || !self.is_word(c) {
                 continue;
@@ -706,7 +717,7 @@ impl Ctx<'_, '_> {
             }
             // "as The New Yorker put it, "..."".
             if w == "put" && c + 1 < qfirst && self.word(c + 1) == "it" {
-                if let Some(np) = self.np_left(c, b0) {
+                if let Some(np) = self.np_left(c, before_start) {
                     return Some(self.add_attr(np, c..c + 2, Rule::NamePutItQuote));
                 }
             }
@@ -716,15 +727,19 @@ impl Ctx<'_, '_> {
             {
                 // "X attacked Clinton for her support ..., saying, "..."": a
                 // possessive "her" is not the subject a participle cue needs.
-                if let Some(np) = self.np_left(c, b0).filter(|np| {
+                if let Some(np) = self.np_left(c, before_start).filter(|np| {
                     subjectless.is_none() || np.len() > 1 || self.word(np.start) != "her"
                 }) {
                     // "Another source familiar with his thinking said": the noun
                     // phrase after a preposition is not the subject; the sentence's
                     // opening words are.
                     let np = match np.start.checked_sub(1) {
-                        Some(p) if p > b0 && self.is_word(p) && is_preposition(self.word(p)) => {
-                            self.subject_between(b0, c).unwrap_or(np)
+                        Some(p)
+                            if p > before_start
+                                && self.is_word(p)
+                                && is_preposition(self.word(p)) =>
+                        {
+                            self.subject_between(before_start, c).unwrap_or(np)
                         }
                         _ => np,
                     };
@@ -742,11 +757,11 @@ impl Ctx<'_, '_> {
                     subjectless = Some(c);
                 }
                 // "X attacked Clinton, saying, "..."": the participle's subject opens the sentence.
-                if w.ends_with("ing") && c > b0 && self.punct(c - 1) == Some(',') {
-                    if let Some(np) = self.np_right(b0, c).filter(|np| {
+                if w.ends_with("ing") && c > before_start && self.punct(c - 1) == Some(',') {
+                    if let Some(np) = self.np_right(before_start, c).filter(|np| {
                         // "Dean, a former party chairman, poked at ..., tweeting, "..."".
                         let verb = self.after_apposition(np.end, c);
-                        np.start == b0
+                        np.start == before_start
                             && verb < c
                             && self.is_word(verb)
                             && !self.word(verb).starts_with(char::is_uppercase)
@@ -765,30 +780,37 @@ impl Ctx<'_, '_> {
             }
         }
         // `Said Ellis: "..."`: an inverted cue opening the sentence.
-        if self.is_word(b0)
-            && starts_upper(self.word(b0))
-            && self.near_cue(&self.word(b0).to_lowercase())
+        if self.is_word(before_start)
+            && starts_upper(self.word(before_start))
+            && self.near_cue(&self.word(before_start).to_lowercase())
         {
             if let Some(np) = self
-                .np_right(b0 + 1, qfirst)
+                .np_right(before_start + 1, qfirst)
                 .filter(|np| self.punct(np.end).is_some_and(|c| c == ':' || c == ','))
             {
-                return Some(self.add_attr(np, b0..b0 + 1, Rule::InvertedCueQuote));
+                return Some(self.add_attr(
+                    np,
+                    before_start..before_start + 1,
+                    Rule::InvertedCueQuote,
+                ));
             }
         }
         // `Pompeo: "..."` at the start of a sentence.
         if qfirst >= 2 && self.punct(qfirst - 1) == Some(':') {
-            if let Some(np) = self.np_left(qfirst - 1, b0).filter(|np| np.start == b0) {
+            if let Some(np) = self
+                .np_left(qfirst - 1, before_start)
+                .filter(|np| np.start == before_start)
+            {
                 return Some(self.add_attr(np, qfirst - 1..qfirst, Rule::NameColonQuote));
             }
-            if let Some(np) = self.name_with_apposition(b0, qfirst - 1) {
+            if let Some(np) = self.name_with_apposition(before_start, qfirst - 1) {
                 return Some(self.add_attr(np, qfirst - 1..qfirst, Rule::NameAppositionColonQuote));
             }
         }
         // `Another source familiar with his thinking said, "..."`: a strong cue right
         // after the words opening the sentence, whatever they are.
         if let Some(sc) = subjectless {
-            if let Some(np) = self.subject_between(b0, sc) {
+            if let Some(np) = self.subject_between(before_start, sc) {
                 return Some(self.add_attr(np, sc..sc + 1, Rule::PhraseCueQuote));
             }
         }
@@ -796,13 +818,13 @@ impl Ctx<'_, '_> {
         None
     }
 
-    /// `Ana Ruiz, a nurse in Lyon:`: a name opening the sentence at `b0`, then an
+    /// `Ana Ruiz, a nurse in Lyon:`: a name opening the sentence at `before_start`, then an
     /// apposition (a determiner or a role noun first, no cue in it) up to the colon at
     /// `colon`. The name is the speaker.
-    fn name_with_apposition(&self, b0: usize, colon: usize) -> Option<Range<usize>> {
-        let np = self.np_right(b0, colon)?;
+    fn name_with_apposition(&self, before_start: usize, colon: usize) -> Option<Range<usize>> {
+        let np = self.np_right(before_start, colon)?;
         let opens = np.end + 1;
-        if np.start != b0 || self.punct(np.end) != Some(',') || opens >= colon {
+        if np.start != before_start || self.punct(np.end) != Some(',') || opens >= colon {
             return None;
         }
         let first = self.word(opens);

@@ -29,7 +29,7 @@ mod words;
 /// through [`analyse`]), and free to change with the stages.
 #[doc(hidden)]
 pub mod bench {
-    pub use super::attribution::{attribute, Found};
+    pub use super::attribution::{attribute, Attributions};
     pub use super::boilerplate::{article_body, boilerplate_spans, strip_boilerplate};
     pub use super::claims::{
         feature_vector, find_claims, furniture_factor, model_provenance, score_sentence,
@@ -273,7 +273,7 @@ fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) -> A
 /// How a speaker's name was found, for the reviewer: "pronoun resolved to Mike
 /// Pompeo, 2 sentences back". `at` is the mention's first token.
 fn why(named: &speakers::Named, at: usize, sentences: &[Range<usize>]) -> String {
-    use speakers::How;
+    use speakers::NameSource;
     // Sentences are sorted token ranges: the one holding a token by binary search.
     let sentence = |tok: usize| sentences.partition_point(|s| s.start <= tok);
     let back = |from: usize| match sentence(at).saturating_sub(sentence(from)) {
@@ -283,13 +283,13 @@ fn why(named: &speakers::Named, at: usize, sentences: &[Range<usize>]) -> String
     };
     let name = &named.name;
     match named.how {
-        How::AsWritten => "named in the text".to_string(),
-        How::Unnamed => "no name: the mention as written".to_string(),
-        How::FullerName => format!("the fullest name in the text: {name}"),
-        How::Pronoun { from } => format!("pronoun resolved to {name}, {}", back(from)),
-        How::PronounUnresolved => "pronoun not resolved: no one before fits".to_string(),
-        How::Role { from } => format!("role noun resolved to {name}, {}", back(from)),
-        How::Document => format!("the person behind the document: {name}"),
+        NameSource::AsWritten => "named in the text".to_string(),
+        NameSource::Unnamed => "no name: the mention as written".to_string(),
+        NameSource::FullerName => format!("the fullest name in the text: {name}"),
+        NameSource::Pronoun { from } => format!("pronoun resolved to {name}, {}", back(from)),
+        NameSource::PronounUnresolved => "pronoun not resolved: no one before fits".to_string(),
+        NameSource::Role { from } => format!("role noun resolved to {name}, {}", back(from)),
+        NameSource::Document => format!("the person behind the document: {name}"),
     }
 }
 

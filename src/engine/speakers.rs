@@ -367,7 +367,7 @@ fn same_lower(f: &str, w: &str) -> bool {
 
 /// How a speaker's canonical name was found: the reviewer's "why".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum How {
+pub enum NameSource {
     /// The mention is the name ("Mike Pompeo", "the State Department").
     AsWritten,
     /// An organisation or a common noun without a name ("the agency"), as written.
@@ -388,7 +388,7 @@ pub enum How {
 #[derive(Debug, Clone)]
 pub struct Named {
     pub name: String,
-    pub how: How,
+    pub how: NameSource,
 }
 
 /// A speaker already named, for pronouns and role nouns after it.
@@ -409,7 +409,7 @@ pub fn canonical_names(seg: &Segmented, attrs: &[Attr]) -> Vec<Named> {
     let mut out = vec![
         Named {
             name: String::new(),
-            how: How::AsWritten,
+            how: NameSource::AsWritten,
         };
         attrs.len()
     ];
@@ -427,7 +427,7 @@ pub fn canonical_names(seg: &Segmented, attrs: &[Attr]) -> Vec<Named> {
         let text = span_text(seg, r.clone());
         let mut person = None;
         let mut is_org = false;
-        let mut how = How::AsWritten;
+        let mut how = NameSource::AsWritten;
         let pronoun = match all_words[..] {
             [w] => lex::pronoun(w),
             _ => None,
@@ -443,11 +443,11 @@ pub fn canonical_names(seg: &Segmented, attrs: &[Attr]) -> Vec<Named> {
                     match resolve_person(&mut idx, &seen, r.start, g) {
                         Some((pi, from)) => {
                             person = Some(pi);
-                            how = How::Pronoun { from };
+                            how = NameSource::Pronoun { from };
                             idx.people[pi].name.clone()
                         }
                         None => {
-                            how = How::PronounUnresolved;
+                            how = NameSource::PronounUnresolved;
                             text.to_string()
                         }
                     }
@@ -456,11 +456,11 @@ pub fn canonical_names(seg: &Segmented, attrs: &[Attr]) -> Vec<Named> {
                     is_org = true;
                     match seen.iter().rev().take(LOOKBACK).find(|s| s.org) {
                         Some(s) => {
-                            how = How::Pronoun { from: s.pos };
+                            how = NameSource::Pronoun { from: s.pos };
                             out[s.attr].name.clone()
                         }
                         None => {
-                            how = How::PronounUnresolved;
+                            how = NameSource::PronounUnresolved;
                             text.to_string()
                         }
                     }
@@ -475,7 +475,7 @@ pub fn canonical_names(seg: &Segmented, attrs: &[Attr]) -> Vec<Named> {
                     if b + 1 < all_words.len()
                         && lex::is_document_word(all_words[b - 1.min(b)]) =>
                 {
-                    how = How::Document;
+                    how = NameSource::Document;
                     &all_words[b + 1..]
                 }
                 _ => &all_words,
@@ -499,12 +499,12 @@ pub fn canonical_names(seg: &Segmented, attrs: &[Attr]) -> Vec<Named> {
                     Some((p, from)) => {
                         person = Some(p);
                         is_org = false;
-                        how = How::Role { from };
+                        how = NameSource::Role { from };
                         idx.people[p].name.clone()
                     }
                     None => {
-                        if how == How::AsWritten && !org {
-                            how = How::Unnamed;
+                        if how == NameSource::AsWritten && !org {
+                            how = NameSource::Unnamed;
                         }
                         strip_determiner(words).join(" ")
                     }
@@ -518,8 +518,8 @@ pub fn canonical_names(seg: &Segmented, attrs: &[Attr]) -> Vec<Named> {
                         if honorific != Gender::Unknown {
                             idx.people[p].gender = honorific;
                         }
-                        if how == How::AsWritten && !text.ends_with(&idx.people[p].name) {
-                            how = How::FullerName;
+                        if how == NameSource::AsWritten && !text.ends_with(&idx.people[p].name) {
+                            how = NameSource::FullerName;
                         }
                         idx.people[p].name.clone()
                     }
