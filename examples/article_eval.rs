@@ -34,10 +34,7 @@ fn main() {
                 continue;
             };
             let plain = String::from_utf8_lossy(&plain);
-            write(
-                "page",
-                &quotelens::engine::boilerplate::article_body(&plain),
-            );
+            write("page", &quotelens::engine::bench::article_body(&plain));
             let page = quotelens::article::page_from_html(&html, Some(&plain));
             write("paste", &outside(&page.text, &page.boilerplate));
         }

@@ -16,7 +16,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use quotelens::analyse;
-use quotelens::engine::{confidence, CueList};
+use quotelens::engine::bench::confidence_keys;
+use quotelens::engine::{CueList, Rule};
 use quotelens::{Annotation, Kind, Origin};
 
 #[path = "../tests/calibration/judge.rs"]
@@ -111,7 +112,7 @@ fn dump_judged(fold: &Path, claims: Option<&Path>, out: &Path, flag: &str) {
     }
     let mut text = String::new();
     for (a, ok) in &judged {
-        let keys = confidence::keys(a, &cues);
+        let keys = confidence_keys(a, &cues);
         text.push_str(&format!(
             "{}\t{}\t{}\t{}\n",
             keys[0],
@@ -142,7 +143,7 @@ fn learn(train: &Path, claims: &Path, write: Option<&str>) {
     let cues = CueList::builtin();
     let judged: Vec<([String; 3], bool)> = judged(train, claims, 0)
         .iter()
-        .map(|(a, ok)| (confidence::keys(a, &cues), *ok))
+        .map(|(a, ok)| (confidence_keys(a, &cues), *ok))
         .collect();
     learn_table(&judged, write);
 }
@@ -200,12 +201,19 @@ fn learn_table(judged: &[([String; 3], bool)], write: Option<&str>) {
              // description of an annotation on PolNeAR train (5-fold cross-validation: each fold\n\
              // annotated with the word lists learnt from the others) and half the fact-checked\n\
              // transcripts.\n\
-             // Sorted by key for binary search.\n\
+             // Each row: kind, rule (`None`: the kind alone), detail (empty: the rule alone), precision.\n\
+             \n\
+             use super::rule::Rule;\n\
+             use crate::model::Kind;\n\
+             \n\
              #[rustfmt::skip]\n\
-             pub const TABLE: &[(&str, f64)] = &[\n",
+             pub const TABLE: &[(Kind, Option<Rule>, &str, f64)] = &[\n",
         );
         for (k, p) in &table {
-            src.push_str(&format!("    ({k:?}, {p:?}),\n"));
+            match typed_row(k, *p) {
+                Some(row) => src.push_str(&format!("    {row},\n")),
+                None => eprintln!("left out {k}: no such kind or rule"),
+            }
         }
         src.push_str("];\n");
         std::fs::write(path, src).unwrap_or_else(|e| panic!("cannot write {path}: {e}"));
@@ -248,4 +256,19 @@ fn check(dev: &Path, claims: &Path) {
             println!("  {lo:.1}-{hi:.1}    {seen:7}  {precision:>9}");
         }
     }
+}
+
+/// A row of the confidence table for the description `key` ("kind", "kind/rule" or
+/// "kind/rule/detail") of precision `p`, typed as the table holds it; `None` for a kind
+/// or rule the engine does not have.
+fn typed_row(key: &str, p: f64) -> Option<String> {
+    let mut parts = key.splitn(3, '/');
+    let kind = parts.next()?;
+    let kind = Kind::ALL.into_iter().find(|k| k.as_str() == kind)?;
+    let rule = match parts.next() {
+        None => "None".to_string(),
+        Some(r) => format!("Some(Rule::{:?})", Rule::from_name(r)?),
+    };
+    let detail = parts.next().unwrap_or("");
+    Some(format!("(Kind::{kind:?}, {rule}, {detail:?}, {p:?})"))
 }

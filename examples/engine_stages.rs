@@ -17,7 +17,8 @@ mod corpus;
 
 #[cfg(not(target_arch = "wasm32"))]
 mod stages {
-    use quotelens::engine::{attribution, boilerplate, claims, quotes, speakers, text, CueList};
+    use quotelens::engine::bench::{self as stage, Attributions, Quote, Segmented};
+    use quotelens::engine::CueList;
     use std::hint::black_box;
     use std::ops::Range;
 
@@ -25,35 +26,32 @@ mod stages {
     pub struct Inputs<'t> {
         pub texts: &'t [String],
         bps: Vec<Vec<Range<usize>>>,
-        segs: Vec<text::Segmented<'t>>,
-        quotes: Vec<Vec<quotes::Quote>>,
-        founds: Vec<attribution::Found>,
+        segs: Vec<Segmented<'t>>,
+        quotes: Vec<Vec<Quote>>,
+        founds: Vec<Attributions>,
         sentence_bytes: Vec<Vec<Range<usize>>>,
         cues: CueList,
     }
 
     impl<'t> Inputs<'t> {
         pub fn new(texts: &'t [String]) -> Self {
-            let bps: Vec<_> = texts
-                .iter()
-                .map(|t| boilerplate::boilerplate_spans(t))
-                .collect();
+            let bps: Vec<_> = texts.iter().map(|t| stage::boilerplate_spans(t)).collect();
             let segs: Vec<_> = texts
                 .iter()
                 .zip(&bps)
-                .map(|(t, bp)| text::segment(t, bp))
+                .map(|(t, bp)| stage::segment(t, bp))
                 .collect();
-            let quotes: Vec<_> = segs.iter().map(|s| quotes::find_quotes(s).0).collect();
+            let quotes: Vec<_> = segs.iter().map(|s| stage::find_quotes(s).0).collect();
             let cues = CueList::default();
             let founds = segs
                 .iter()
                 .zip(&quotes)
-                .map(|(s, q)| attribution::attribute(s, q, &cues))
+                .map(|(s, q)| stage::attribute(s, q, &cues))
                 .collect();
             let sentence_bytes = segs
                 .iter()
                 .map(|s| {
-                    text::sentences(s)
+                    stage::sentences(s)
                         .into_iter()
                         .map(|r| s.tokens[r.start].start..s.tokens[r.end - 1].end)
                         .collect()
@@ -74,37 +72,37 @@ mod stages {
     #[inline(never)]
     fn stage_boilerplate(x: &Inputs) {
         for t in x.texts {
-            black_box(boilerplate::boilerplate_spans(black_box(t)));
+            black_box(stage::boilerplate_spans(black_box(t)));
         }
     }
     #[inline(never)]
     fn stage_segment(x: &Inputs) {
         for (t, bp) in x.texts.iter().zip(&x.bps) {
-            black_box(text::segment(black_box(t), bp));
+            black_box(stage::segment(black_box(t), bp));
         }
     }
     #[inline(never)]
     fn stage_quotes(x: &Inputs) {
         for s in &x.segs {
-            black_box(quotes::find_quotes(black_box(s)));
+            black_box(stage::find_quotes(black_box(s)));
         }
     }
     #[inline(never)]
     fn stage_attribution(x: &Inputs) {
         for (s, q) in x.segs.iter().zip(&x.quotes) {
-            black_box(attribution::attribute(black_box(s), q, &x.cues));
+            black_box(stage::attribute(black_box(s), q, &x.cues));
         }
     }
     #[inline(never)]
     fn stage_speakers(x: &Inputs) {
         for (s, f) in x.segs.iter().zip(&x.founds) {
-            black_box(speakers::canonical_names(black_box(s), &f.attrs));
+            black_box(stage::canonical_names(black_box(s), &f.attrs));
         }
     }
     #[inline(never)]
     fn stage_claims(x: &Inputs) {
         for (t, sb) in x.texts.iter().zip(&x.sentence_bytes) {
-            black_box(claims::find_claims(black_box(t), sb));
+            black_box(stage::find_claims(black_box(t), sb));
         }
     }
     #[inline(never)]

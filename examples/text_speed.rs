@@ -22,9 +22,7 @@ mod common_files;
 use common_files::files;
 
 use quotelens::article::readable_text_from_html;
-use quotelens::engine::boilerplate::boilerplate_spans;
-use quotelens::engine::claims::find_claims;
-use quotelens::engine::text;
+use quotelens::engine::bench::{self as text, boilerplate_spans, find_claims};
 
 /// Byte ranges of the engine's sentences (furniture skipped, as `analyse` does).
 fn sentence_bytes(t: &str) -> Vec<Range<usize>> {

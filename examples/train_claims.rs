@@ -31,7 +31,7 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
-    use quotelens::engine::claims::{
+    use quotelens::engine::bench::{
         feature_vector, furniture_factor, FEATURE_NAMES, HASH_BUCKETS, NAMED, NUM_FEATURES,
     };
     use std::collections::HashMap;

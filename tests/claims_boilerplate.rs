@@ -2,8 +2,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use quotelens::engine::boilerplate::{boilerplate_spans, strip_boilerplate};
-use quotelens::engine::claims::{find_claims, score_sentence, CLAIM_THRESHOLD};
+use quotelens::engine::bench::{
+    boilerplate_spans, find_claims, score_sentence, strip_boilerplate, CLAIM_THRESHOLD,
+};
 
 mod common;
 use common::seed;

@@ -4,7 +4,7 @@
 //! Works on token indices within one paragraph at a time; every search is bounded
 //! by the quote's own sentence, so the whole pass is linear in the text.
 //!
-//! Words are lower-cased for the closed word lists with `lex::with_lower`, on the
+//! Words are lower-cased for the closed word lists with `words::with_lower`, on the
 //! stack: the lists are ASCII, so it finds the same words as `to_lowercase` without
 //! allocating.
 
@@ -13,9 +13,10 @@ use std::ops::Range;
 use super::cues::CueList;
 use super::lexicon::{self as lex, Pronoun};
 use super::quotes::Quote;
+use super::rule::Rule;
 use super::speakers::{is_particle, is_possessive};
 use super::text::{ends_sentence_at, is_sentence_end, starts_upper, Segmented, TokKind};
-use super::word_hash::{WordMap, WordSet};
+use super::words::{with_lower, WordMap, WordSet};
 
 /// A speech event: the speaker mention and the cue, as token ranges.
 #[derive(Debug, Clone)]
@@ -23,37 +24,43 @@ pub struct Attr {
     pub speaker: Range<usize>,
     pub cue: Range<usize>,
     /// The pattern that found it ("quote-comma-name-cue"): provenance for the reviewer.
-    pub rule: &'static str,
+    pub rule: Rule,
 }
 
 /// What attribution found.
 #[derive(Debug, Default)]
-pub struct Found {
+pub struct Attributions {
     pub attrs: Vec<Attr>,
     /// For each quote: `Some(attr)` when attributed; `None` when unattributed.
     pub quote_attr: Vec<Option<usize>>,
     /// Whether each quote is kept as speech (attributed or speech-like).
     pub quote_keep: Vec<bool>,
     /// How each kept quote got its attribution ("quote-same-paragraph-speaker").
-    pub quote_rule: Vec<&'static str>,
+    pub quote_rule: Vec<Rule>,
     /// Indirect-speech contents (token ranges) and their attribution.
     pub contents: Vec<(Range<usize>, usize)>,
 }
 
-/// Minimum cue strength (percent of occurrences that are gold cues) next to a quote,
-/// and for indirect speech, where the verb alone must carry the evidence.
+// Cue thresholds, in the unit of the learnt strengths (percent of a word's occurrences
+// in PolNeAR train that are gold cues, `data/cues.txt`). All four were set by hand when
+// the rules were written (commits 694b7ec, 560669b), never fitted: a threshold low next
+// to a quotation, whose marks are evidence of speech already, higher where the verb
+// alone must carry it. `lexicon::SPEECH_VERB_STRENGTH` sits between them on purpose.
+/// Minimum cue strength of a verb right after a quote ("..." said X).
 const NEAR_QUOTE_CUE: u8 = 4;
+/// Minimum cue strength for indirect speech, where the verb alone must carry the evidence.
 const INDIRECT_CUE: u8 = 20;
+/// Minimum cue strength of a verb before a quote (X said: "...").
 const BEFORE_QUOTE_CUE: u8 = 12;
 /// A cue this strong is the cue even when its subject stands further back.
 const STRONG_CUE: u8 = 50;
 
-struct Ctx<'a, 't> {
+struct Attributor<'a, 't> {
     seg: &'a Segmented<'t>,
     cues: &'a CueList,
     /// For each token: 1 + index of the quote containing it, or 0.
     in_quote: Vec<u32>,
-    found: Found,
+    found: Attributions,
     /// (Token indices hash with the fast hasher: looked up for every candidate cue.)
     by_cue: WordMap<usize, usize>,
     /// Cue tokens that follow the quote they attribute: no indirect content after them.
@@ -62,7 +69,7 @@ struct Ctx<'a, 't> {
     subjectless: Option<usize>,
 }
 
-pub fn attribute(seg: &Segmented, quotes: &[Quote], cues: &CueList) -> Found {
+pub fn attribute(seg: &Segmented, quotes: &[Quote], cues: &CueList) -> Attributions {
     let mut in_quote = vec![0u32; seg.tokens.len()];
     for (qi, q) in quotes.iter().enumerate() {
         for slot in &mut in_quote[q.first..=q.last] {
@@ -71,18 +78,18 @@ pub fn attribute(seg: &Segmented, quotes: &[Quote], cues: &CueList) -> Found {
             }
         }
     }
-    let mut cx = Ctx {
+    let mut cx = Attributor {
         seg,
         cues,
         in_quote,
-        found: Found::default(),
+        found: Attributions::default(),
         by_cue: WordMap::default(),
         after_quote_cue: Default::default(),
         subjectless: None,
     };
     cx.found.quote_attr = vec![None; quotes.len()];
     cx.found.quote_keep = vec![false; quotes.len()];
-    cx.found.quote_rule = vec![""; quotes.len()];
+    cx.found.quote_rule = vec![Rule::QuoteUnattributedSpeech; quotes.len()];
     // Quotes in text order, paragraph by paragraph.
     let mut cur_para = usize::MAX;
     let mut prev_here: Option<usize> = None; // the last quote of the current paragraph
@@ -93,34 +100,34 @@ pub fn attribute(seg: &Segmented, quotes: &[Quote], cues: &CueList) -> Found {
             prev_here = None;
             cur_para = q.para;
         }
-        let mut rule = "";
+        let mut rule = Rule::QuoteUnattributedSpeech;
         let own = cx
             .attribute_quote(quotes, qi)
             .inspect(|&a| rule = cx.found.attrs[a].rule)
             .or_else(|| {
-                rule = "quote-after-colon-paragraph";
+                rule = Rule::QuoteAfterColonParagraph;
                 (q.first == seg.paragraphs[q.para].tokens.start && q.continues.is_none())
                     .then(|| cx.colon_paragraph_before(q.para))
                     .flatten()
             });
         let attr = own
             .or_else(|| {
-                rule = "quote-continues-quote";
+                rule = Rule::QuoteContinuesQuote;
                 q.continues.and_then(|p| cx.found.quote_attr[p])
             })
             .or_else(|| {
-                rule = "quote-same-paragraph-speaker";
+                rule = Rule::QuoteSameParagraphSpeaker;
                 prev_here.and_then(|p| cx.found.quote_attr[p])
             })
             .or_else(|| {
                 // A paragraph that is only a quotation continues the speaker of the
                 // quote that ended the paragraph before, as a statement of its own.
-                rule = "quote-paragraph-after-speaker";
+                rule = Rule::QuoteParagraphAfterSpeaker;
                 let para = &seg.paragraphs[q.para];
                 (q.first == para.tokens.start && q.last + 2 >= para.tokens.end)
                     .then(|| prev_para_tail.and_then(|p| cx.found.quote_attr[p]))
                     .flatten()
-                    .map(|a| cx.same_speaker_again(a, "quote-paragraph-after-speaker"))
+                    .map(|a| cx.same_speaker_again(a, Rule::QuoteParagraphAfterSpeaker))
             });
         // `On "Face the Nation," Sanders said the plan ...`: a title before a cue whose
         // own content follows is not what was said.
@@ -130,7 +137,7 @@ pub fn attribute(seg: &Segmented, quotes: &[Quote], cues: &CueList) -> Found {
         cx.found.quote_rule[qi] = if attr.is_some() {
             rule
         } else {
-            "quote-unattributed-speech"
+            Rule::QuoteUnattributedSpeech
         };
         if attr.is_some() && is_title_like(seg, q) && own.is_none() {
             cx.found.quote_keep[qi] = false;
@@ -145,7 +152,7 @@ pub fn attribute(seg: &Segmented, quotes: &[Quote], cues: &CueList) -> Found {
             if cx.found.quote_attr[p].is_none() {
                 cx.found.quote_attr[p] = Some(a);
                 cx.found.quote_keep[p] = true;
-                cx.found.quote_rule[p] = "quote-first-part-takes-later-speaker";
+                cx.found.quote_rule[p] = Rule::QuoteFirstPartTakesLaterSpeaker;
             }
         }
     }
@@ -218,7 +225,7 @@ fn is_preposition(w: &str) -> bool {
     )
 }
 
-impl Ctx<'_, '_> {
+impl Attributor<'_, '_> {
     /// A cue next to a quotation: a listed cue, or an unknown past-tense verb (a
     /// guess; never a cue the person removed from the list).
     fn near_cue(&self, w: &str) -> bool {
@@ -315,9 +322,9 @@ impl Ctx<'_, '_> {
                 continue;
             }
             let rule = if content.end < para.start {
-                "quote-paragraph-after-reported-speech"
+                Rule::QuoteParagraphAfterReportedSpeech
             } else {
-                "quote-after-reported-speech"
+                Rule::QuoteAfterReportedSpeech
             };
             let again = self.same_speaker_again(a, rule);
             self.found.quote_attr[qi] = Some(again);
@@ -330,7 +337,7 @@ impl Ctx<'_, '_> {
     /// its own after an attributed one (“A,” Ruiz said. ¶ “B.”) is a statement of its
     /// own (QUOTE-PROTOCOL: a quotation with no verb of its own takes the source and
     /// verb of the sentence before), not more of the first one.
-    fn same_speaker_again(&mut self, a: usize, rule: &'static str) -> usize {
+    fn same_speaker_again(&mut self, a: usize, rule: Rule) -> usize {
         let at = self.found.attrs[a].clone();
         self.found.attrs.push(Attr { rule, ..at });
         self.found.attrs.len() - 1
@@ -351,7 +358,7 @@ impl Ctx<'_, '_> {
             }
     }
 
-    fn add_attr(&mut self, speaker: Range<usize>, cue: Range<usize>, rule: &'static str) -> usize {
+    fn add_attr(&mut self, speaker: Range<usize>, cue: Range<usize>, rule: Rule) -> usize {
         if let Some(&a) = self.by_cue.get(&cue.start) {
             return a;
         }
@@ -375,23 +382,23 @@ impl Ctx<'_, '_> {
             .get(qi + 1)
             .filter(|n| n.para == q.para)
             .map_or(pend, |n| n.first);
-        let a0 = q.last + 1;
-        let mut a1 = a0;
-        while a1 < next_quote && a1 < a0 + 45 {
-            if ends_sentence_at(self.seg, a1, pend) {
+        let after_start = q.last + 1;
+        let mut after_end = after_start;
+        while after_end < next_quote && after_end < after_start + 45 {
+            if ends_sentence_at(self.seg, after_end, pend) {
                 break;
             }
-            a1 += 1;
+            after_end += 1;
         }
         let opens_sentence =
             q.first == para.tokens.start || ends_sentence_at(self.seg, q.first - 1, pend);
         let quote_ends_sentence = q.last > q.first
             && self.punct(q.last - 1).is_some_and(|c| c == '.')
-            && a0 < pend
-            && self.is_word(a0)
-            && starts_upper(self.word(a0));
+            && after_start < pend
+            && self.is_word(after_start)
+            && starts_upper(self.word(after_start));
         if !quote_ends_sentence || q.single {
-            if let Some(a) = self.after_quote(a0, a1, opens_sentence) {
+            if let Some(a) = self.after_quote(after_start, after_end, opens_sentence) {
                 return Some(a);
             }
         }
@@ -401,34 +408,35 @@ impl Ctx<'_, '_> {
         } else {
             para.tokens.start
         };
-        let mut b0 = q.first;
-        while b0 > prev_quote_end {
-            if ends_sentence_at(self.seg, b0 - 1, pend) {
+        let mut before_start = q.first;
+        while before_start > prev_quote_end {
+            if ends_sentence_at(self.seg, before_start - 1, pend) {
                 break;
             }
-            b0 -= 1;
+            before_start -= 1;
         }
-        if let Some(a) = self.before_quote(b0, q.first) {
+        if let Some(a) = self.before_quote(before_start, q.first) {
             return Some(a);
         }
         // `"...," Blige sings to Clinton before asking her, "..."`: a cue without its
         // own subject after the previous quote of the sentence is that speaker's.
-        let same_sentence = b0 == prev_quote_end && qi > 0 && quotes[qi - 1].para == q.para;
+        let same_sentence =
+            before_start == prev_quote_end && qi > 0 && quotes[qi - 1].para == q.para;
         if let (Some(sc), true) = (self.subjectless.take(), same_sentence) {
             if let Some(pa) = self.found.quote_attr[qi - 1] {
                 let speaker = self.found.attrs[pa].speaker.clone();
                 return Some(self.add_attr(
                     speaker,
                     sc..sc + 1,
-                    "quote-participle-cue-after-quote",
+                    Rule::QuoteParticipleCueAfterQuote,
                 ));
             }
         }
         if quote_ends_sentence && !q.single {
             // `"...." Pompeo said.`: only when the cue follows at once.
             let before = self.found.attrs.len();
-            if let Some(a) = self.after_quote(a0, a1, false) {
-                if self.found.attrs[a].cue.start <= a0 + 6 {
+            if let Some(a) = self.after_quote(after_start, after_end, false) {
+                if self.found.attrs[a].cue.start <= after_start + 6 {
                     return Some(a);
                 }
                 if self.found.attrs.len() > before {
@@ -443,9 +451,14 @@ impl Ctx<'_, '_> {
     }
 
     /// `"...," Pompeo said` / `"...," said Pompeo` / `"...," Pompeo, the secretary, said`.
-    fn after_quote(&mut self, a0: usize, a1: usize, opens_sentence: bool) -> Option<usize> {
+    fn after_quote(
+        &mut self,
+        after_start: usize,
+        after_end: usize,
+        opens_sentence: bool,
+    ) -> Option<usize> {
         // Only after speech-like endings (`,"`, `?"`, `!"`) or a following comma or dash.
-        let mut k = a0.saturating_sub(2);
+        let mut k = after_start.saturating_sub(2);
         while k > 0
             && self
                 .punct(k)
@@ -453,71 +466,74 @@ impl Ctx<'_, '_> {
         {
             k -= 1;
         }
-        let inner_end = a0 >= 2
+        let inner_end = after_start >= 2
             && self.punct(k).is_some_and(|c| {
                 matches!(c, ',' | '?' | '!' | '.' | '\u{2014}' | '-' | '\u{2026}')
             });
-        let sep_after = a0 < a1
+        let sep_after = after_start < after_end
             && self
-                .punct(a0)
+                .punct(after_start)
                 .is_some_and(|c| matches!(c, ',' | '\u{2014}' | '\u{2013}' | '-' | ':'));
         if !inner_end && !sep_after {
             // `"... unlikely" that Sanders can catch up, said Steve Elmendorf.`
-            return (opens_sentence && a0 < a1 && self.is_word(a0))
-                .then(|| (a0 + 1..a1).find_map(|c| self.trailing_speaker(a0, c, a1)))
+            return (opens_sentence && after_start < after_end && self.is_word(after_start))
+                .then(|| {
+                    (after_start + 1..after_end)
+                        .find_map(|c| self.trailing_speaker(after_start, c, after_end))
+                })
                 .flatten();
         }
         // `"..." ― Karen Bobadilla`: a dash before a bare name is the cue.
-        if a0 < a1
+        if after_start < after_end
             && self
-                .punct(a0)
+                .punct(after_start)
                 .is_some_and(|c| matches!(c, '\u{2015}' | '\u{2014}' | '\u{2013}' | '-'))
         {
-            if let Some(np) = self.np_right(a0 + 1, a1).filter(|np| {
-                np.end >= a1
+            if let Some(np) = self.np_right(after_start + 1, after_end).filter(|np| {
+                np.end >= after_end
                     || self
                         .punct(np.end)
                         .is_some_and(|c| matches!(c, '.' | ',' | '('))
             }) {
-                return Some(self.add_attr(np, a0..a0 + 1, "quote-dash-name"));
+                return Some(self.add_attr(np, after_start..after_start + 1, Rule::QuoteDashName));
             }
         }
-        let mut s = a0;
-        while s < a1
+        let mut s = after_start;
+        while s < after_end
             && self
                 .punct(s)
                 .is_some_and(|c| matches!(c, ',' | '\u{2014}' | '\u{2013}' | '-' | ')' | ':'))
         {
             s += 1;
         }
-        if s >= a1 {
+        if s >= after_end {
             return None;
         }
         // `"...," according to the report.`
         if self.cues.according_to()
-            && s + 2 < a1
+            && s + 2 < after_end
             && self.word(s).eq_ignore_ascii_case("according")
             && self.word(s + 1) == "to"
         {
-            if let Some(np) = self.np_right(s + 2, a1) {
+            if let Some(np) = self.np_right(s + 2, after_end) {
                 self.after_quote_cue.insert(s);
-                return Some(self.add_attr(np, s..s + 2, "quote-according-to"));
+                return Some(self.add_attr(np, s..s + 2, Rule::QuoteAccordingTo));
             }
         }
         // Inverted: cue first.
         if self.is_word(s) && self.near_cue(self.word(s)) && pronoun(self.word(s)).is_none() {
-            if let Some(np) = self.np_right(s + 1, a1) {
+            if let Some(np) = self.np_right(s + 1, after_end) {
                 let rule = if self.cues.strength(self.word(s)) >= NEAR_QUOTE_CUE {
-                    "quote-comma-cue-name"
+                    Rule::QuoteCommaCueName
                 } else {
-                    "quote-comma-unlisted-verb-name"
+                    Rule::QuoteCommaUnlistedVerbName
                 };
                 self.after_quote_cue.insert(s);
                 return Some(self.add_attr(np, s..s + 1, rule));
             }
         }
         // Speaker first: the NP must start the after-part.
-        for c in s + 1..a1 {
+        for c in s + 1..after_end {
             if !self.is_word(c) {
                 continue;
             }
@@ -539,7 +555,7 @@ impl Ctx<'_, '_> {
             }
             // "White House press secretary Josh Earnest said": "press" modifies a noun
             // phrase that goes on.
-            if c + 1 < a1
+            if c + 1 < after_end
                 && self.is_word(c + 1)
                 && (starts_upper(self.word(c + 1)) || lex::is_role(self.word(c + 1)))
                 && self.cues.strength(w) < STRONG_CUE
@@ -551,7 +567,7 @@ impl Ctx<'_, '_> {
             // ("quipped in reference to": a word after a preposition or a determiner is a
             // noun, no cue to give way to.)
             if self.cues.strength(w) < INDIRECT_CUE
-                && (c + 1..a1.min(c + 4)).any(|k| {
+                && (c + 1..after_end.min(c + 4)).any(|k| {
                     self.is_word(k)
                         && !self.after_preposition_or_determiner(k)
                         && self.near_cue(self.word(k))
@@ -563,13 +579,13 @@ impl Ctx<'_, '_> {
             if let Some(np) = self.np_left(c, s) {
                 if np.start <= s + 1 {
                     let rule = if phrase || self.cues.strength(w) >= NEAR_QUOTE_CUE {
-                        "quote-comma-name-cue"
+                        Rule::QuoteCommaNameCue
                     } else if loose && !self.near_cue(w) {
-                        "quote-pronoun-present-verb"
+                        Rule::QuotePronounPresentVerb
                     } else {
-                        "quote-comma-name-unlisted-verb"
+                        Rule::QuoteCommaNameUnlistedVerb
                     };
-                    let cue = self.extend_cue(c, a1);
+                    let cue = self.extend_cue(c, after_end);
                     self.after_quote_cue.insert(c);
                     return Some(self.add_attr(np, cue, rule));
                 }
@@ -582,7 +598,7 @@ impl Ctx<'_, '_> {
                     .filter(|np| self.punct(np.end) == Some(','))
                 {
                     self.after_quote_cue.insert(c);
-                    return Some(self.add_attr(np, c..c + 1, "quote-comma-name-apposition-cue"));
+                    return Some(self.add_attr(np, c..c + 1, Rule::QuoteCommaNameAppositionCue));
                 }
             }
             if self.cues.strength_of_verb(w) < INDIRECT_CUE {
@@ -592,9 +608,9 @@ impl Ctx<'_, '_> {
             // the words between the quote and a strong cue are its subject.
             if let Some(np) = self.subject_between(s, c) {
                 self.after_quote_cue.insert(c);
-                return Some(self.add_attr(np, c..c + 1, "quote-comma-phrase-cue"));
+                return Some(self.add_attr(np, c..c + 1, Rule::QuoteCommaPhraseCue));
             }
-            if let Some(a) = self.trailing_speaker(s, c, a1) {
+            if let Some(a) = self.trailing_speaker(s, c, after_end) {
                 return Some(a);
             }
         }
@@ -604,25 +620,25 @@ impl Ctx<'_, '_> {
     /// A partial quote the sentence goes on from, its speaker at the end:
     /// `"...," and donations began to pick up, Gilbert said.` /
     /// `"..." that Sanders can catch Clinton, said Steve Elmendorf, ...`, with the cue
-    /// at `c` and the sentence running from `s` to `a1`. The sentence is reported
+    /// at `c` and the sentence running from `s` to `after_end`. The sentence is reported
     /// speech: its content is left to `indirect_speech`.
-    fn trailing_speaker(&mut self, s: usize, c: usize, a1: usize) -> Option<usize> {
+    fn trailing_speaker(&mut self, s: usize, c: usize, after_end: usize) -> Option<usize> {
         if !self.is_word(c) || self.cues.strength_of_verb(self.word(c)) < INDIRECT_CUE {
             return None;
         }
         if let Some(np) = self.np_left(c, s).filter(|np| {
             np.start > s + 2
                 && self.punct(np.start - 1) == Some(',')
-                && self.only_adverbials(c + 1, a1)
+                && self.only_adverbials(c + 1, after_end)
         }) {
-            return Some(self.add_attr(np, c..c + 1, "partial-quote-content-name-cue"));
+            return Some(self.add_attr(np, c..c + 1, Rule::PartialQuoteContentNameCue));
         }
         if c > s + 2 && self.punct(c - 1) == Some(',') {
             if let Some(np) = self
-                .np_right(c + 1, a1)
-                .filter(|np| np.end >= a1 || self.punct(np.end) == Some(','))
+                .np_right(c + 1, after_end)
+                .filter(|np| np.end >= after_end || self.punct(np.end) == Some(','))
             {
-                return Some(self.add_attr(np, c..c + 1, "partial-quote-content-cue-name"));
+                return Some(self.add_attr(np, c..c + 1, Rule::PartialQuoteContentCueName));
             }
         }
         None
@@ -642,7 +658,7 @@ impl Ctx<'_, '_> {
             }
             let w = self.word(k);
             if (pronoun(w).is_some() && k > s)
-                || (starts_upper(w) && lex::with_lower(w, lex::is_clause_word))
+                || (starts_upper(w) && with_lower(w, lex::is_clause_word))
                 || matches!(
                     w,
                     "who" | "that" | "which" | "and" | "but" | "as" | "when" | "if"
@@ -665,16 +681,18 @@ impl Ctx<'_, '_> {
         if self.punct(last) != Some(':') || self.in_quote[last] != 0 {
             return None;
         }
-        let mut b0 = last;
-        while b0 > p.tokens.start && !ends_sentence_at(self.seg, b0 - 1, p.tokens.end) {
-            b0 -= 1;
+        let mut before_start = last;
+        while before_start > p.tokens.start
+            && !ends_sentence_at(self.seg, before_start - 1, p.tokens.end)
+        {
+            before_start -= 1;
         }
-        self.before_quote(b0, last)
+        self.before_quote(before_start, last)
     }
 
     /// `Pompeo said: "..."`, `according to Pompeo, "..."`, `Pompeo said the plan was "a mess."`.
-    fn before_quote(&mut self, b0: usize, qfirst: usize) -> Option<usize> {
-        if b0 >= qfirst {
+    fn before_quote(&mut self, before_start: usize, qfirst: usize) -> Option<usize> {
+        if before_start >= qfirst {
             return None;
         }
         // Nearest cue first. A strong cue without its own subject ("... and repeatedly
@@ -682,7 +700,7 @@ impl Ctx<'_, '_> {
         let mut subjectless: Option<usize> = None;
         self.subjectless = None;
         let mut c = qfirst;
-        while c > b0 {
+        while c > before_start {
             c -= 1;
             if self.in_quote[c] != 0 || !self.is_word(c) {
                 continue;
@@ -694,13 +712,13 @@ impl Ctx<'_, '_> {
                 && self.word(c + 1) == "to"
             {
                 if let Some(np) = self.np_right(c + 2, qfirst) {
-                    return Some(self.add_attr(np, c..c + 2, "according-to-quote"));
+                    return Some(self.add_attr(np, c..c + 2, Rule::AccordingToQuote));
                 }
             }
             // "as The New Yorker put it, "..."".
             if w == "put" && c + 1 < qfirst && self.word(c + 1) == "it" {
-                if let Some(np) = self.np_left(c, b0) {
-                    return Some(self.add_attr(np, c..c + 2, "name-put-it-quote"));
+                if let Some(np) = self.np_left(c, before_start) {
+                    return Some(self.add_attr(np, c..c + 2, Rule::NamePutItQuote));
                 }
             }
             if (self.cues.strength(w) >= BEFORE_QUOTE_CUE || self.phrase_at(c) > 1)
@@ -709,21 +727,25 @@ impl Ctx<'_, '_> {
             {
                 // "X attacked Clinton for her support ..., saying, "..."": a
                 // possessive "her" is not the subject a participle cue needs.
-                if let Some(np) = self.np_left(c, b0).filter(|np| {
+                if let Some(np) = self.np_left(c, before_start).filter(|np| {
                     subjectless.is_none() || np.len() > 1 || self.word(np.start) != "her"
                 }) {
                     // "Another source familiar with his thinking said": the noun
                     // phrase after a preposition is not the subject; the sentence's
                     // opening words are.
                     let np = match np.start.checked_sub(1) {
-                        Some(p) if p > b0 && self.is_word(p) && is_preposition(self.word(p)) => {
-                            self.subject_between(b0, c).unwrap_or(np)
+                        Some(p)
+                            if p > before_start
+                                && self.is_word(p)
+                                && is_preposition(self.word(p)) =>
+                        {
+                            self.subject_between(before_start, c).unwrap_or(np)
                         }
                         _ => np,
                     };
                     let (cue, rule) = match subjectless {
-                        Some(sc) => (sc..sc + 1, "name-distant-cue-quote"),
-                        None => (self.extend_cue(c, qfirst), "name-cue-quote"),
+                        Some(sc) => (sc..sc + 1, Rule::NameDistantCueQuote),
+                        None => (self.extend_cue(c, qfirst), Rule::NameCueQuote),
                     };
                     return Some(self.add_attr(np, cue, rule));
                 }
@@ -735,16 +757,16 @@ impl Ctx<'_, '_> {
                     subjectless = Some(c);
                 }
                 // "X attacked Clinton, saying, "..."": the participle's subject opens the sentence.
-                if w.ends_with("ing") && c > b0 && self.punct(c - 1) == Some(',') {
-                    if let Some(np) = self.np_right(b0, c).filter(|np| {
+                if w.ends_with("ing") && c > before_start && self.punct(c - 1) == Some(',') {
+                    if let Some(np) = self.np_right(before_start, c).filter(|np| {
                         // "Dean, a former party chairman, poked at ..., tweeting, "..."".
                         let verb = self.after_apposition(np.end, c);
-                        np.start == b0
+                        np.start == before_start
                             && verb < c
                             && self.is_word(verb)
                             && !self.word(verb).starts_with(char::is_uppercase)
                     }) {
-                        return Some(self.add_attr(np, c..c + 1, "participle-subject-quote"));
+                        return Some(self.add_attr(np, c..c + 1, Rule::ParticipleSubjectQuote));
                     }
                 }
                 if c + 1 < qfirst {
@@ -752,50 +774,57 @@ impl Ctx<'_, '_> {
                         np.start == c + 1
                             && self.punct(np.end).is_some_and(|p| p == ',' || p == ':')
                     }) {
-                        return Some(self.add_attr(np, c..c + 1, "cue-name-quote"));
+                        return Some(self.add_attr(np, c..c + 1, Rule::CueNameQuote));
                     }
                 }
             }
         }
         // `Said Ellis: "..."`: an inverted cue opening the sentence.
-        if self.is_word(b0)
-            && starts_upper(self.word(b0))
-            && self.near_cue(&self.word(b0).to_lowercase())
+        if self.is_word(before_start)
+            && starts_upper(self.word(before_start))
+            && self.near_cue(&self.word(before_start).to_lowercase())
         {
             if let Some(np) = self
-                .np_right(b0 + 1, qfirst)
+                .np_right(before_start + 1, qfirst)
                 .filter(|np| self.punct(np.end).is_some_and(|c| c == ':' || c == ','))
             {
-                return Some(self.add_attr(np, b0..b0 + 1, "inverted-cue-quote"));
+                return Some(self.add_attr(
+                    np,
+                    before_start..before_start + 1,
+                    Rule::InvertedCueQuote,
+                ));
             }
         }
         // `Pompeo: "..."` at the start of a sentence.
         if qfirst >= 2 && self.punct(qfirst - 1) == Some(':') {
-            if let Some(np) = self.np_left(qfirst - 1, b0).filter(|np| np.start == b0) {
-                return Some(self.add_attr(np, qfirst - 1..qfirst, "name-colon-quote"));
+            if let Some(np) = self
+                .np_left(qfirst - 1, before_start)
+                .filter(|np| np.start == before_start)
+            {
+                return Some(self.add_attr(np, qfirst - 1..qfirst, Rule::NameColonQuote));
             }
-            if let Some(np) = self.name_with_apposition(b0, qfirst - 1) {
-                return Some(self.add_attr(np, qfirst - 1..qfirst, "name-apposition-colon-quote"));
+            if let Some(np) = self.name_with_apposition(before_start, qfirst - 1) {
+                return Some(self.add_attr(np, qfirst - 1..qfirst, Rule::NameAppositionColonQuote));
             }
         }
         // `Another source familiar with his thinking said, "..."`: a strong cue right
         // after the words opening the sentence, whatever they are.
         if let Some(sc) = subjectless {
-            if let Some(np) = self.subject_between(b0, sc) {
-                return Some(self.add_attr(np, sc..sc + 1, "phrase-cue-quote"));
+            if let Some(np) = self.subject_between(before_start, sc) {
+                return Some(self.add_attr(np, sc..sc + 1, Rule::PhraseCueQuote));
             }
         }
         self.subjectless = subjectless;
         None
     }
 
-    /// `Ana Ruiz, a nurse in Lyon:`: a name opening the sentence at `b0`, then an
+    /// `Ana Ruiz, a nurse in Lyon:`: a name opening the sentence at `before_start`, then an
     /// apposition (a determiner or a role noun first, no cue in it) up to the colon at
     /// `colon`. The name is the speaker.
-    fn name_with_apposition(&self, b0: usize, colon: usize) -> Option<Range<usize>> {
-        let np = self.np_right(b0, colon)?;
+    fn name_with_apposition(&self, before_start: usize, colon: usize) -> Option<Range<usize>> {
+        let np = self.np_right(before_start, colon)?;
         let opens = np.end + 1;
-        if np.start != b0 || self.punct(np.end) != Some(',') || opens >= colon {
+        if np.start != before_start || self.punct(np.end) != Some(',') || opens >= colon {
             return None;
         }
         let first = self.word(opens);
@@ -846,7 +875,7 @@ impl Ctx<'_, '_> {
             let w = self.word(j - 1);
             if lex::is_adverbial(w)
                 && pronoun(w).is_none()
-                && (!starts_upper(w) || lex::with_lower(w, lex::is_weekday))
+                && (!starts_upper(w) || with_lower(w, lex::is_weekday))
             {
                 j -= 1;
                 skipped += 1;
@@ -862,7 +891,7 @@ impl Ctx<'_, '_> {
             && pronoun(w)
                 .is_some_and(|p| !matches!(p, Pronoun::Speaker) || matches!(w, "I" | "we" | "We"))
         {
-            if lex::with_lower(w, |l| {
+            if with_lower(w, |l| {
                 matches!(l, "him" | "them" | "me" | "us" | "his" | "its" | "their")
             }) {
                 return None;
@@ -935,10 +964,8 @@ impl Ctx<'_, '_> {
                         break;
                     }
                     if starts_upper(w) {
-                        if lex::with_lower(w, lex::is_clause_word)
-                            || i == end
-                                && lex::is_adverbial(w)
-                                && !lex::with_lower(w, lex::is_weekday)
+                        if with_lower(w, lex::is_clause_word)
+                            || i == end && lex::is_adverbial(w) && !with_lower(w, lex::is_weekday)
                         {
                             break;
                         }
@@ -1053,7 +1080,7 @@ impl Ctx<'_, '_> {
             }
             let upper = starts_upper(w);
             if (!upper && (lex::is_function_word(w) || lex::is_adverbial(w)))
-                || (upper && lex::with_lower(w, lex::is_clause_word))
+                || (upper && with_lower(w, lex::is_clause_word))
                 || self.cues.strength(w) >= 20
                 || d == floor
             {
@@ -1099,11 +1126,11 @@ impl Ctx<'_, '_> {
                     if starts_upper(w) {
                         // "said Will Ortega": a first name that is also a clause word
                         // when a name goes on after it.
-                        if lex::with_lower(w, lex::is_clause_word) && !self.name_goes_on(i, limit) {
+                        if with_lower(w, lex::is_clause_word) && !self.name_goes_on(i, limit) {
                             break;
                         }
                         // "said Wednesday, "..."": a day is when, not who.
-                        if last_head.is_none() && lex::with_lower(w, lex::is_weekday) {
+                        if last_head.is_none() && with_lower(w, lex::is_weekday) {
                             break;
                         }
                         last_head = Some(i);
@@ -1182,7 +1209,7 @@ impl Ctx<'_, '_> {
             && self.is_word(i + 1)
             && self.in_quote[i + 1] == 0
             && starts_upper(self.word(i + 1))
-            && !lex::with_lower(self.word(i + 1), lex::is_clause_word)
+            && !with_lower(self.word(i + 1), lex::is_clause_word)
     }
 
     /// Whether the lower-case word at `i` and at most one more such word stand right
@@ -1273,7 +1300,7 @@ impl Ctx<'_, '_> {
                         s..k
                     };
                     if self.content_ok(&content) {
-                        let a = self.add_attr(np.clone(), i..i + 2, "according-to");
+                        let a = self.add_attr(np.clone(), i..i + 2, Rule::AccordingTo);
                         self.found.contents.push((content, a));
                         found += 1;
                     }
@@ -1317,16 +1344,16 @@ impl Ctx<'_, '_> {
                     if parenthetical {
                         let (left, right) = (s..np.start - 1, after + 1..ce);
                         if self.content_ok(&(s..ce)) {
-                            let a = self.add_attr(np, cue, "parenthetical-name-cue");
+                            let a = self.add_attr(np, cue, Rule::ParentheticalNameCue);
                             self.found.contents.push((left, a));
                             self.found.contents.push((right, a));
                             found += 1;
                         }
                     } else if self.content_ok(&content) {
                         let rule = if trailing {
-                            "content-comma-name-cue"
+                            Rule::ContentCommaNameCue
                         } else {
-                            "name-cue-content"
+                            Rule::NameCueContent
                         };
                         let a = self.add_attr(np, cue, rule);
                         self.found.contents.push((content, a));
@@ -1343,7 +1370,7 @@ impl Ctx<'_, '_> {
                     {
                         let content = s..i - 1;
                         if self.content_ok(&content) {
-                            let a = self.add_attr(np, cue, "content-comma-cue-name");
+                            let a = self.add_attr(np, cue, Rule::ContentCommaCueName);
                             self.found.contents.push((content, a));
                             found += 1;
                         }
@@ -1368,9 +1395,7 @@ impl Ctx<'_, '_> {
         let label_ok = (p.start..colon).all(|k| {
             self.is_word(k) && {
                 let w = self.word(k);
-                starts_upper(w)
-                    && !lex::with_lower(w, lex::is_clause_word)
-                    && !lex::is_furniture_word(w)
+                starts_upper(w) && !with_lower(w, lex::is_clause_word) && !lex::is_furniture_word(w)
             }
         });
         if !label_ok || self.by_cue.contains_key(&colon) {
@@ -1380,7 +1405,7 @@ impl Ctx<'_, '_> {
         if !self.content_ok(&content) {
             return false;
         }
-        let a = self.add_attr(p.start..colon, colon..colon + 1, "speaker-label");
+        let a = self.add_attr(p.start..colon, colon..colon + 1, Rule::SpeakerLabel);
         self.found.contents.push((content, a));
         true
     }
@@ -1396,7 +1421,7 @@ impl Ctx<'_, '_> {
     /// What follows a cue verb: skip the hearer of "told", "that", and time words.
     fn content_after(&self, c: usize, ce: usize) -> Range<usize> {
         let mut k = c + 1;
-        let hearer_verb = lex::with_lower(self.word(c), |w| {
+        let hearer_verb = with_lower(self.word(c), |w| {
             matches!(
                 w,
                 "told"
@@ -1427,7 +1452,7 @@ impl Ctx<'_, '_> {
             let w = self.word(k);
             if self.punct(k) == Some(',')
                 || (self.is_word(k)
-                    && (lex::with_lower(w, lex::is_weekday)
+                    && (with_lower(w, lex::is_weekday)
                         || matches!(
                             w,
                             "on" | "last"

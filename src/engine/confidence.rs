@@ -7,67 +7,84 @@
 //! speech, the check-worthiness band for other claims). The table
 //! (`confidence_table.rs`, written by `examples/calibrate.rs` from PolNeAR train and
 //! the fact-checked transcripts) holds the precision of each description seen often
-//! enough; an annotation takes the most detailed one present. See docs/format.md.
+//! enough, keyed by [`Kind`] and [`Rule`]; an annotation takes the most detailed one
+//! present. See docs/format.md.
 
 use std::sync::OnceLock;
 
 use super::confidence_table::TABLE;
 use super::cues::CueList;
 use super::lexicon;
-use super::word_hash::WordMap;
+use super::rule::Rule;
+use super::words::WordMap;
 use crate::model::{Annotation, Kind};
 
 /// The confidence of an annotation whose description is not in the table at all.
 const UNKNOWN: f64 = 0.5;
 
-/// The descriptions of `a`, from the most general to the most detailed.
+/// The descriptions of `a`, from the most general to the most detailed, as
+/// `examples/calibrate.rs` counts them: "kind", "kind/rule", "kind/rule/detail".
 pub fn keys(a: &Annotation, cues: &CueList) -> [String; 3] {
-    let parts = parts(a, cues);
-    [parts[..1].concat(), parts[..3].concat(), parts.concat()]
+    let rule = a.rule.as_deref().unwrap_or("none");
+    let detail = detail(a, rule_of(a), cues).concat();
+    let kind = a.kind.as_str();
+    [
+        kind.to_string(),
+        format!("{kind}/{rule}"),
+        format!("{kind}/{rule}/{detail}"),
+    ]
 }
 
 /// The confidence of `a`: the precision of its most detailed description in the table.
-pub fn confidence(a: &Annotation, cues: &CueList) -> f64 {
+#[cfg(test)]
+fn confidence(a: &Annotation, cues: &CueList) -> f64 {
     confidence_with(a, cues, &mut String::new())
 }
 
-/// [`confidence`], joining the key in `key` (a buffer reused from one annotation to
-/// the next by `analyse`, so that no key is allocated).
-pub(super) fn confidence_with(a: &Annotation, cues: &CueList, key: &mut String) -> f64 {
-    // The most detailed key joined once: the other two are its prefixes.
-    let parts = parts(a, cues);
-    key.clear();
-    for p in parts {
-        key.push_str(p);
+/// [`confidence`], joining the detail in `buffer` (reused from one annotation to the
+/// next by `analyse`, so that no key is allocated).
+pub(super) fn confidence_with(a: &Annotation, cues: &CueList, buffer: &mut String) -> f64 {
+    let rule = rule_of(a);
+    buffer.clear();
+    for part in detail(a, rule, cues) {
+        buffer.push_str(part);
     }
-    let prefix = |n: usize| &key[..parts[..n].iter().map(|p| p.len()).sum::<usize>()];
-    lookup(key)
-        .or_else(|| lookup(prefix(3)))
-        .or_else(|| lookup(prefix(1)))
+    rule.and_then(|r| lookup(a.kind, Some(r), buffer).or_else(|| lookup(a.kind, Some(r), "")))
+        .or_else(|| lookup(a.kind, None, ""))
         .unwrap_or(UNKNOWN)
 }
 
-fn lookup(key: &str) -> Option<f64> {
-    static INDEX: OnceLock<WordMap<&'static str, f64>> = OnceLock::new();
-    INDEX
-        .get_or_init(|| TABLE.iter().copied().collect())
-        .get(key)
-        .copied()
+/// The rule of `a`, when it names one (an annotation read from outside may not).
+fn rule_of(a: &Annotation) -> Option<Rule> {
+    a.rule.as_deref().and_then(Rule::from_name)
 }
 
-/// The description's pieces: kind, "/", rule, "/", then the detail's pieces.
-fn parts<'a>(a: &'a Annotation, cues: &CueList) -> [&'a str; 7] {
-    let kind = a.kind.as_str();
-    let rule = a.rule.as_deref().unwrap_or("none");
-    let detail: [&str; 3] = match a.kind {
+/// The precision of a description in the table: `rule` `None` for the kind alone,
+/// `detail` empty for the rule alone.
+fn lookup(kind: Kind, rule: Option<Rule>, detail: &str) -> Option<f64> {
+    type Details = Vec<(&'static str, f64)>;
+    static INDEX: OnceLock<WordMap<(Kind, Option<Rule>), Details>> = OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut index: WordMap<(Kind, Option<Rule>), Details> = WordMap::default();
+        for &(kind, rule, detail, p) in TABLE {
+            index.entry((kind, rule)).or_default().push((detail, p));
+        }
+        index
+    });
+    let details = index.get(&(kind, rule))?;
+    details.iter().find(|(d, _)| *d == detail).map(|&(_, p)| p)
+}
+
+/// The detail's pieces (joined, the last part of the description).
+fn detail<'a>(a: &'a Annotation, rule: Option<Rule>, cues: &CueList) -> [&'a str; 3] {
+    match a.kind {
         Kind::Attribution => [cue_class(a, cues), "-", speaker_class(&a.text)],
         Kind::Quote => [length_class(&a.text), "", ""],
-        Kind::Claim if a.attribution.is_some() || rule.starts_with("check-worthy-in") => {
+        Kind::Claim if a.attribution.is_some() || rule == Some(Rule::CheckWorthyInQuote) => {
             [length_class(&a.text), "", ""]
         }
         Kind::Claim => [score_band(a.score.unwrap_or(0.0)), "", ""],
-    };
-    [kind, "/", rule, "/", detail[0], detail[1], detail[2]]
+    }
 }
 
 /// How strong a cue the attribution's cue is: a listed word by its learnt strength,
@@ -210,39 +227,51 @@ mod tests {
     }
 
     #[test]
-    fn the_table_is_sorted_and_holds_probabilities_for_every_kind() {
-        assert!(
-            TABLE.windows(2).all(|w| w[0].0 < w[1].0),
-            "sorted for binary search"
-        );
-        assert!(TABLE.iter().all(|(_, p)| (0.0..=1.0).contains(p)));
+    fn the_table_holds_each_description_once_and_probabilities_for_every_kind() {
+        for (i, (kind, rule, detail, p)) in TABLE.iter().enumerate() {
+            assert!((0.0..=1.0).contains(p));
+            assert!(rule.is_some() || detail.is_empty(), "a detail needs a rule");
+            assert!(
+                !TABLE[..i]
+                    .iter()
+                    .any(|(k, r, d, _)| (k, r, d) == (kind, rule, detail)),
+                "{kind:?} {rule:?} {detail} twice"
+            );
+        }
         for kind in Kind::ALL {
-            assert!(lookup(kind.as_str()).is_some(), "{kind:?}");
+            assert!(lookup(kind, None, "").is_some(), "{kind:?}");
         }
     }
 
     #[test]
-    fn the_index_finds_every_key_of_the_table_and_nothing_else() {
-        for (key, p) in TABLE {
-            assert_eq!(lookup(key), Some(*p), "{key}");
+    fn the_index_finds_every_description_of_the_table_and_nothing_else() {
+        for &(kind, rule, detail, p) in TABLE {
+            assert_eq!(
+                lookup(kind, rule, detail),
+                Some(p),
+                "{kind:?} {rule:?} {detail}"
+            );
         }
-        assert_eq!(lookup("attribution/"), None);
-        assert_eq!(lookup(""), None);
+        assert_eq!(lookup(Kind::Attribution, None, "strong-name"), None);
     }
 
     #[test]
     fn the_most_detailed_description_in_the_table_decides() {
         let cues = CueList::builtin();
         let strong = attribution("she", "said");
-        let [_, rule, detail] = keys(&strong, &cues);
-        assert_eq!(confidence(&strong, &cues), lookup(&detail).unwrap());
+        let rule = Some(Rule::QuoteCommaNameCue);
+        assert_eq!(
+            confidence(&strong, &cues),
+            lookup(Kind::Attribution, rule, "strong-pronoun").unwrap()
+        );
         // A cue the list does not know is less sure than "said" in the same pattern.
         let guessed = attribution("she", "zinged");
         assert!(confidence(&guessed, &cues) < confidence(&strong, &cues));
-        // An unknown rule falls back to the kind's precision.
+        // A rule no engine writes (an imported annotation's) falls back to the kind's.
         let mut odd = strong.clone();
         odd.rule = Some("no-such-rule".into());
-        assert_eq!(confidence(&odd, &cues), lookup("attribution").unwrap());
-        assert!(lookup(&rule).is_some());
+        let kind = lookup(Kind::Attribution, None, "").unwrap();
+        assert_eq!(confidence(&odd, &cues), kind);
+        assert!(lookup(Kind::Attribution, rule, "").is_some());
     }
 }

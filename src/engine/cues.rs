@@ -11,7 +11,15 @@
 use serde::{Deserialize, Serialize};
 
 use super::lexicon;
-use super::word_hash::{EdgeFilter, WordMap};
+use super::words::{self, ascii_key, Prefilter, WordMap};
+
+/// The filter in front of the cue words, 16 Ki bits (2 KB). With WordNet's speech verbs
+/// the built-in cue list has about 6,500 words and lets more other words through to the
+/// lookup, but a 64 Ki-bit filter was slower on the clock (27 -> 20 MB/s on polnear/dev,
+/// same instructions): it crowds the cache that the lookups and the rest of the engine
+/// use. Against the learnt cue list it lets through about 17 in 100 lower-case news words
+/// (13 of them cues).
+type CueFilter = Prefilter<256>;
 
 /// The one phrase the engine reads as a cue before its speaker ("according to X, ...").
 pub const ACCORDING_TO: &str = "according to";
@@ -28,7 +36,7 @@ pub struct CueList {
     /// Single-word cues → (strength anywhere, strength after a likely subject).
     /// (A fast hasher: looked up for nearly every token.)
     words: WordMap<Box<str>, (u8, u8)>,
-    /// The same for the words `short_key` takes (nearly all): found without
+    /// The same for the words `ascii_key` takes (nearly all): found without
     /// lower-casing into a buffer, hashing a string or comparing bytes.
     short: WordMap<u128, (u8, u8)>,
     /// Cues of several words ("according to", "pointed out"), sorted.
@@ -39,11 +47,11 @@ pub struct CueList {
     according: Option<(u8, u8)>,
     /// In front of `words` (and "according"): most words are no cue. It keeps the
     /// words removed since, so it is no part of the list's equality.
-    filter: EdgeFilter,
+    filter: CueFilter,
     /// In front of `by_first`, the same way, for the phrases' first words and their
     /// second words.
-    phrase_filter: EdgeFilter,
-    second_filter: EdgeFilter,
+    phrase_filter: CueFilter,
+    second_filter: CueFilter,
 }
 
 impl PartialEq for CueList {
@@ -104,9 +112,9 @@ impl CueList {
             phrases: Vec::new(),
             by_first: WordMap::default(),
             according: None,
-            filter: EdgeFilter::of(["according"]),
-            phrase_filter: EdgeFilter::default(),
-            second_filter: EdgeFilter::default(),
+            filter: CueFilter::of(["according"]),
+            phrase_filter: CueFilter::default(),
+            second_filter: CueFilter::default(),
         }
     }
 
@@ -182,7 +190,7 @@ impl CueList {
     /// Put in a single-word cue, lower case.
     fn insert_word(&mut self, cue: Box<str>, strength: (u8, u8)) {
         self.filter.insert(&cue);
-        if let Some(key) = short_key(&cue) {
+        if let Some(key) = ascii_key(&cue) {
             self.short.insert(key, strength);
         }
         self.words.insert(cue, strength);
@@ -199,7 +207,7 @@ impl CueList {
             self.index_phrases();
             return true;
         }
-        if let Some(key) = short_key(&cue) {
+        if let Some(key) = ascii_key(&cue) {
             self.short.remove(&key);
         }
         self.words.remove(cue.as_str()).is_some()
@@ -219,7 +227,7 @@ impl CueList {
         // strength) may still take its past tense's learnt one ("stated").
         let unlearnt = s == 0
             || (s == lexicon::SPEECH_VERB_STRENGTH.0
-                && lexicon::with_lower(w, |l| lexicon::learnt_cue(l).is_none()));
+                && words::with_lower(w, |l| lexicon::learnt_cue(l).is_none()));
         if !unlearnt || !w.starts_with(|c: char| c.is_lowercase()) || self.is_removed(w) {
             return s;
         }
@@ -259,18 +267,18 @@ impl CueList {
 
     #[inline(never)]
     fn listed_strengths(&self, w: &str) -> (u8, u8) {
-        if let Some(key) = short_key(w) {
+        if let Some(key) = ascii_key(w) {
             return self
                 .short
                 .get(&key)
                 .copied()
                 .or_else(|| {
                     self.according
-                        .filter(|_| Some(key) == short_key("according"))
+                        .filter(|_| Some(key) == ascii_key("according"))
                 })
                 .unwrap_or((0, 0));
         }
-        lexicon::with_lower(w, |l| {
+        words::with_lower(w, |l| {
             self.words
                 .get(l)
                 .copied()
@@ -282,13 +290,13 @@ impl CueList {
     /// Whether the word is listed as a cue.
     pub fn is_listed(&self, w: &str) -> bool {
         let w = w.trim_end_matches('.');
-        lexicon::with_lower(w, |l| self.words.contains_key(l))
+        words::with_lower(w, |l| self.words.contains_key(l))
     }
 
     /// A built-in cue the person took out of the list: the engine must not guess it back.
     pub fn is_removed(&self, w: &str) -> bool {
         let w = w.trim_end_matches('.');
-        lexicon::with_lower(w, |l| {
+        words::with_lower(w, |l| {
             !self.words.contains_key(l)
                 && lexicon::builtin_cue(l).is_some()
                 && !(l == "according" && self.according.is_some())
@@ -327,7 +335,7 @@ impl CueList {
         {
             return 0;
         }
-        let Some(rests) = lexicon::with_lower(first, |l| self.by_first.get(l)) else {
+        let Some(rests) = words::with_lower(first, |l| self.by_first.get(l)) else {
             return 0;
         };
         rests
@@ -364,29 +372,6 @@ impl From<CueList> for Vec<String> {
     fn from(list: CueList) -> Self {
         list.cues()
     }
-}
-
-/// An ASCII word of at most 15 bytes as one number: its bytes in lower case and, in
-/// the top byte, its length (words equal in lower case, and only those, are equal).
-#[inline]
-fn short_key(w: &str) -> Option<u128> {
-    const HIGH_BITS: u128 = u128::from_le_bytes([0x80; 16]);
-    let b = w.as_bytes();
-    let mut buf = [0u8; 16];
-    buf.get_mut(..b.len())?.copy_from_slice(b);
-    buf[15] = u8::try_from(b.len()).ok().filter(|&n| n < 16)?;
-    let x = u128::from_le_bytes(buf);
-    if x & HIGH_BITS != 0 {
-        return None;
-    }
-    // Lower-cased sixteen bytes at a time: a byte from b'A' to b'Z' gets 0x20. (An
-    // ASCII byte plus 0x3f or 0x25 carries into no other byte.)
-    let (from_a, past_z) = (
-        u128::from_le_bytes([0x3f; 16]),
-        u128::from_le_bytes([0x25; 16]),
-    );
-    let upper = (x + from_a) & !(x + past_z) & HIGH_BITS;
-    Some(x | upper >> 2)
 }
 
 /// Lower case, words separated by one space.

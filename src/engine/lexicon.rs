@@ -4,7 +4,10 @@
 
 use std::sync::OnceLock;
 
-use super::word_hash::{WordFilter, WordMap, WordSet};
+use super::words::{with_lower, Prefilter, WordMap, WordSet};
+
+/// The filter in front of a closed word list looked up for nearly every token (8 Ki bits).
+type ListFilter = Prefilter<128>;
 
 struct Lexicon {
     /// (overall, after a likely subject) percentages.
@@ -24,11 +27,11 @@ struct Lexicon {
     document: WordSet<&'static str>,
     adverbial: WordSet<&'static str>,
     /// Filters in front of the sets looked up for nearly every token.
-    function_filter: WordFilter,
-    role_filter: WordFilter,
-    org_filter: WordFilter,
-    document_filter: WordFilter,
-    adverbial_filter: WordFilter,
+    function_filter: ListFilter,
+    role_filter: ListFilter,
+    org_filter: ListFilter,
+    document_filter: ListFilter,
+    adverbial_filter: ListFilter,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -58,7 +61,7 @@ fn lexicon() -> &'static Lexicon {
             .chain(EXTRA_TITLES.iter().copied())
             .collect();
         let set = |words: &[&'static str]| words.iter().copied().collect::<WordSet<_>>();
-        let filter = |set: &WordSet<&'static str>| WordFilter::of(set.iter().copied());
+        let filter = |set: &WordSet<&'static str>| ListFilter::of(set.iter().copied());
         let (function, org, document, adverbial) = (
             set(FUNCTION_WORDS),
             set(ORG_WORDS),
@@ -100,29 +103,6 @@ fn learnt_data(name: &str, builtin: &'static str) -> &'static str {
     }
     let _ = name;
     builtin
-}
-
-/// Run `f` on the lower-case form of `w`, without allocating when it already is or
-/// when it is a short ASCII word (lower-cased on the stack).
-pub(super) fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
-    let b = w.as_bytes();
-    if b.is_ascii() {
-        if !b.iter().any(u8::is_ascii_uppercase) {
-            return f(w);
-        }
-        let mut buf = [0u8; 32];
-        if let Some(buf) = buf.get_mut(..b.len()) {
-            buf.copy_from_slice(b);
-            buf.make_ascii_lowercase();
-            // ASCII in, ASCII out: always valid UTF-8.
-            return f(std::str::from_utf8(buf).unwrap_or_default());
-        }
-    }
-    if w.chars().any(char::is_uppercase) {
-        f(&w.to_lowercase())
-    } else {
-        f(w)
-    }
 }
 
 /// The cue words learnt from the training gold with their strengths: how often

@@ -10,24 +10,43 @@
 //! yields fewer annotations and a warning.
 
 mod ascii;
-pub mod attribution;
-pub mod boilerplate;
-pub mod claims;
-pub mod confidence;
+pub(crate) mod attribution;
+pub(crate) mod boilerplate;
+pub(crate) mod claims;
+pub(crate) mod confidence;
 mod confidence_table;
-pub mod cues;
-pub mod lexicon;
-pub mod quotes;
+pub(crate) mod cues;
+pub(crate) mod lexicon;
+pub(crate) mod quotes;
+mod rule;
 pub(crate) mod settings;
-pub mod speakers;
-pub mod text;
-mod word_hash;
+pub(crate) mod speakers;
+pub(crate) mod text;
+mod words;
+
+/// The stages one by one, for the benchmarks and training programs of `examples/`
+/// and the tests that time or train a stage alone: not an API (everyone else goes
+/// through [`analyse`]), and free to change with the stages.
+#[doc(hidden)]
+pub mod bench {
+    pub use super::attribution::{attribute, Attributions};
+    pub use super::boilerplate::{article_body, boilerplate_spans, strip_boilerplate};
+    pub use super::claims::{
+        feature_vector, find_claims, furniture_factor, model_provenance, score_sentence,
+        CLAIM_THRESHOLD, FEATURE_NAMES, HASH_BUCKETS, NAMED, NUM_FEATURES,
+    };
+    pub use super::confidence::keys as confidence_keys;
+    pub use super::quotes::{find_quotes, Quote};
+    pub use super::speakers::canonical_names;
+    pub use super::text::{segment, sentences, Segmented};
+}
 
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
 pub use cues::CueList;
+pub use rule::Rule;
 pub use settings::{apply_choices, ArticleChoice, ArticleSetting, Settings};
 
 use crate::model::offsets::CharIndex;
@@ -130,7 +149,7 @@ fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) -> A
         });
         ann.speaker = Some(names[a].name.clone());
         ann.why = Some(why(&names[a], at.speaker.start, &sentences));
-        ann.rule = Some(at.rule.to_string());
+        ann.rule = Some(at.rule.name().to_string());
         out.push(ann);
     }
 
@@ -153,13 +172,13 @@ fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) -> A
             quote_spans[n - 1].0.clone(),
         );
         ann.attribution = found.quote_attr[qi].map(|a| attr_id[a].clone());
-        ann.rule = Some(found.quote_rule[qi].to_string());
+        ann.rule = Some(found.quote_rule[qi].name().to_string());
         out.push(ann);
     }
 
     // Claims: reported speech first, then check-worthy sentences elsewhere.
     let sentence_bytes: Vec<Range<usize>> = sentences.iter().map(span).collect();
-    let mut claims: Vec<(Range<usize>, Option<usize>, claims::ClaimScore, &str)> =
+    let mut claims: Vec<(Range<usize>, Option<usize>, claims::ClaimScore, Rule)> =
         Vec::with_capacity(found.contents.len() + sentences.len() / 4);
     // The last sentence scored and the claim holding its score (kept by index: a clone
     // of its reasons for every clause cost three allocations a clause).
@@ -216,9 +235,9 @@ fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) -> A
                 signals: c.signals,
             },
             if link.is_some() {
-                "check-worthy-in-quote"
+                Rule::CheckWorthyInQuote
             } else {
-                "check-worthy-sentence"
+                Rule::CheckWorthySentence
             },
         ));
     }
@@ -229,7 +248,7 @@ fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) -> A
         ann.attribution = a.map(|a| attr_id[a].clone());
         ann.score = Some((s.score.clamp(0.0, 1.0) * 1000.0).round() / 1000.0);
         ann.signals = Some(s.signals);
-        ann.rule = Some(rule.to_string());
+        ann.rule = Some(rule.name().to_string());
         out.push(ann);
     }
     let mut key = String::new();
@@ -254,7 +273,7 @@ fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) -> A
 /// How a speaker's name was found, for the reviewer: "pronoun resolved to Mike
 /// Pompeo, 2 sentences back". `at` is the mention's first token.
 fn why(named: &speakers::Named, at: usize, sentences: &[Range<usize>]) -> String {
-    use speakers::How;
+    use speakers::NameSource;
     // Sentences are sorted token ranges: the one holding a token by binary search.
     let sentence = |tok: usize| sentences.partition_point(|s| s.start <= tok);
     let back = |from: usize| match sentence(at).saturating_sub(sentence(from)) {
@@ -264,13 +283,13 @@ fn why(named: &speakers::Named, at: usize, sentences: &[Range<usize>]) -> String
     };
     let name = &named.name;
     match named.how {
-        How::AsWritten => "named in the text".to_string(),
-        How::Unnamed => "no name: the mention as written".to_string(),
-        How::FullerName => format!("the fullest name in the text: {name}"),
-        How::Pronoun { from } => format!("pronoun resolved to {name}, {}", back(from)),
-        How::PronounUnresolved => "pronoun not resolved: no one before fits".to_string(),
-        How::Role { from } => format!("role noun resolved to {name}, {}", back(from)),
-        How::Document => format!("the person behind the document: {name}"),
+        NameSource::AsWritten => "named in the text".to_string(),
+        NameSource::Unnamed => "no name: the mention as written".to_string(),
+        NameSource::FullerName => format!("the fullest name in the text: {name}"),
+        NameSource::Pronoun { from } => format!("pronoun resolved to {name}, {}", back(from)),
+        NameSource::PronounUnresolved => "pronoun not resolved: no one before fits".to_string(),
+        NameSource::Role { from } => format!("role noun resolved to {name}, {}", back(from)),
+        NameSource::Document => format!("the person behind the document: {name}"),
     }
 }
 

@@ -3,7 +3,7 @@
 //! compatible named speaker, "the secretary" the nearest speaker with that title,
 //! organisations and documents keep their own name ("State Department", "EC's report").
 
-use super::word_hash::WordMap;
+use super::words::{lower_is, with_lower, Prefilter, WordMap};
 
 use super::attribution::Attr;
 use super::lexicon::{self as lex, Pronoun};
@@ -49,39 +49,9 @@ struct Index {
     mentions: Vec<Mention>,
 }
 
-/// A bitmap of the length and end bytes of lower-case words. A text names a few
-/// dozen people: 512 bits kept inline do, where a `WordFilter` is a zeroed kilobyte
-/// allocated per text.
-#[derive(Default)]
-struct SurnameFilter([u64; 8]);
-
-impl SurnameFilter {
-    /// The bit of an ASCII word; its end bytes or-ed with 0x20, which gives words equal
-    /// in lower case equal keys. `None` for other words, always let through.
-    fn key(w: &str) -> Option<usize> {
-        let b = w.as_bytes();
-        let (&first, &last) = (b.first()?, b.last()?);
-        if !b.is_ascii() {
-            return None;
-        }
-        let ends = u32::from(first | 0x20) << 8 | u32::from(last | 0x20);
-        let h = (b.len() as u32).wrapping_mul(0x9e37_79b9) ^ ends.wrapping_mul(0x85eb_ca6b);
-        Some((h >> 23) as usize)
-    }
-
-    /// Let `lower` (a lower-case word) through from now on.
-    fn insert(&mut self, lower: &str) {
-        if let Some(k) = Self::key(lower) {
-            self.0[k / 64] |= 1 << (k % 64);
-        }
-    }
-
-    /// Whether the lower case of `w` may have been inserted: false only for an ASCII
-    /// word whose lower case never was (an ASCII word never lower-cases to another).
-    fn may_hold(&self, w: &str) -> bool {
-        Self::key(w).is_none_or(|k| self.0[k / 64] >> (k % 64) & 1 != 0)
-    }
-}
+/// The filter in front of a text's surnames: a text names a few dozen people, so 512
+/// bits kept inline do (no allocation per text).
+type SurnameFilter = Prefilter<8>;
 
 impl Index {
     /// The people whose last name word in lower case is the key of `by_last` that
@@ -102,7 +72,7 @@ impl Index {
         }
         let last = words[words.len() - 1];
         // People of one name share its last word: the name is looked for among them.
-        let latest = with_lowercase(last, |l| self.by_last.get(l).copied());
+        let latest = with_lower(last, |l| self.by_last.get(l).copied());
         if let Some(p) =
             latest.and_then(|l| self.sharing_last(l).find(|&p| self.people[p].name == *name))
         {
@@ -116,7 +86,7 @@ impl Index {
             gender: Gender::Unknown,
             same_last: latest,
         });
-        with_lowercase(last, |l| match self.by_last.get_mut(l) {
+        with_lower(last, |l| match self.by_last.get_mut(l) {
             Some(latest) => *latest = p,
             None => {
                 self.last_filter.insert(l);
@@ -211,25 +181,6 @@ fn honorific(w: &str) -> Option<Gender> {
         Some(Gender::She)
     } else {
         None
-    }
-}
-
-/// Whether `w` in lower case is `lower`, a lower-case ASCII word without a "k": a
-/// byte comparison, no copy. Exact: the only character besides the ASCII letters
-/// whose lower case is ASCII is the KELVIN SIGN, whose lower case is "k".
-fn lower_is(w: &str, lower: &str) -> bool {
-    debug_assert!(lower.bytes().all(|b| b.is_ascii_lowercase() && b != b'k'));
-    w.eq_ignore_ascii_case(lower)
-}
-
-/// Run `f` on exactly `w.to_lowercase()`, lower-cased on the stack for short ASCII
-/// words (`lex::with_lower` leaves titlecase letters such as "ǅ" as they are, which
-/// these names and titles, lower-cased so far by `to_lowercase`, must not).
-fn with_lowercase<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
-    if w.is_ascii() {
-        lex::with_lower(w, f)
-    } else {
-        f(&w.to_lowercase())
     }
 }
 
@@ -335,7 +286,7 @@ fn build_index(seg: &Segmented) -> Index {
         };
         let p = &mut idx.people[person];
         for t in parsed.titles() {
-            with_lowercase(t, |t| add_title(p, t));
+            with_lower(t, |t| add_title(p, t));
         }
         let honorific = parsed.honorific();
         if honorific != Gender::Unknown {
@@ -350,7 +301,7 @@ fn build_index(seg: &Segmented) -> Index {
         {
             let mut k = end + 2;
             while k < n && k < end + 10 && seg.tokens[k].is_word() {
-                with_lowercase(seg.word(k), |w| {
+                with_lower(seg.word(k), |w| {
                     if lex::is_role(w) {
                         add_title(p, w);
                     }
@@ -386,7 +337,7 @@ fn lookup(idx: &Index, name: &[&str]) -> Option<usize> {
     if !idx.last_filter.may_hold(last) {
         return None;
     }
-    let latest = lex::with_lower(last, |l| idx.by_last.get(l).copied())?;
+    let latest = with_lower(last, |l| idx.by_last.get(l).copied())?;
     // The fullest matching name; among equals the first seen. Candidates are few
     // (people sharing a surname); their last word is the key just found, so only the
     // words before it are compared.
@@ -404,20 +355,19 @@ fn lookup(idx: &Index, name: &[&str]) -> Option<usize> {
         .max_by_key(|&p| (idx.people[p].name.len(), std::cmp::Reverse(p)))
 }
 
-/// Whether the name word `f` in lower case (by `to_lowercase`, as names were indexed)
-/// is the mention word `w` in lower case (by `lex::with_lower`, as mentions are looked
-/// up). Two ASCII words are compared in place, without lower-cased copies.
+/// Whether the name word `f` and the mention word `w` are equal in lower case. Two
+/// ASCII words are compared in place, without lower-cased copies.
 fn same_lower(f: &str, w: &str) -> bool {
     if f.is_ascii() && w.is_ascii() {
         f.eq_ignore_ascii_case(w)
     } else {
-        with_lowercase(f, |f| lex::with_lower(w, |l| f == l))
+        with_lower(f, |f| with_lower(w, |l| f == l))
     }
 }
 
 /// How a speaker's canonical name was found: the reviewer's "why".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum How {
+pub enum NameSource {
     /// The mention is the name ("Mike Pompeo", "the State Department").
     AsWritten,
     /// An organisation or a common noun without a name ("the agency"), as written.
@@ -438,7 +388,7 @@ pub enum How {
 #[derive(Debug, Clone)]
 pub struct Named {
     pub name: String,
-    pub how: How,
+    pub how: NameSource,
 }
 
 /// A speaker already named, for pronouns and role nouns after it.
@@ -459,7 +409,7 @@ pub fn canonical_names(seg: &Segmented, attrs: &[Attr]) -> Vec<Named> {
     let mut out = vec![
         Named {
             name: String::new(),
-            how: How::AsWritten,
+            how: NameSource::AsWritten,
         };
         attrs.len()
     ];
@@ -477,7 +427,7 @@ pub fn canonical_names(seg: &Segmented, attrs: &[Attr]) -> Vec<Named> {
         let text = span_text(seg, r.clone());
         let mut person = None;
         let mut is_org = false;
-        let mut how = How::AsWritten;
+        let mut how = NameSource::AsWritten;
         let pronoun = match all_words[..] {
             [w] => lex::pronoun(w),
             _ => None,
@@ -493,11 +443,11 @@ pub fn canonical_names(seg: &Segmented, attrs: &[Attr]) -> Vec<Named> {
                     match resolve_person(&mut idx, &seen, r.start, g) {
                         Some((pi, from)) => {
                             person = Some(pi);
-                            how = How::Pronoun { from };
+                            how = NameSource::Pronoun { from };
                             idx.people[pi].name.clone()
                         }
                         None => {
-                            how = How::PronounUnresolved;
+                            how = NameSource::PronounUnresolved;
                             text.to_string()
                         }
                     }
@@ -506,11 +456,11 @@ pub fn canonical_names(seg: &Segmented, attrs: &[Attr]) -> Vec<Named> {
                     is_org = true;
                     match seen.iter().rev().take(LOOKBACK).find(|s| s.org) {
                         Some(s) => {
-                            how = How::Pronoun { from: s.pos };
+                            how = NameSource::Pronoun { from: s.pos };
                             out[s.attr].name.clone()
                         }
                         None => {
-                            how = How::PronounUnresolved;
+                            how = NameSource::PronounUnresolved;
                             text.to_string()
                         }
                     }
@@ -525,7 +475,7 @@ pub fn canonical_names(seg: &Segmented, attrs: &[Attr]) -> Vec<Named> {
                     if b + 1 < all_words.len()
                         && lex::is_document_word(all_words[b - 1.min(b)]) =>
                 {
-                    how = How::Document;
+                    how = NameSource::Document;
                     &all_words[b + 1..]
                 }
                 _ => &all_words,
@@ -536,24 +486,25 @@ pub fn canonical_names(seg: &Segmented, attrs: &[Attr]) -> Vec<Named> {
             if org || !has_name {
                 is_org = org || !has_name && words.iter().any(|w| lex::is_document_word(w));
                 // Role nouns: the nearest speaker or person with that title.
-                let titled =
-                    if org {
-                        None
-                    } else {
-                        words.iter().rev().find(|w| lex::is_role(w)).and_then(|w| {
-                            with_lowercase(w, |role| titled(&idx, &seen, r.start, role))
-                        })
-                    };
+                let titled = if org {
+                    None
+                } else {
+                    words
+                        .iter()
+                        .rev()
+                        .find(|w| lex::is_role(w))
+                        .and_then(|w| with_lower(w, |role| titled(&idx, &seen, r.start, role)))
+                };
                 match titled {
                     Some((p, from)) => {
                         person = Some(p);
                         is_org = false;
-                        how = How::Role { from };
+                        how = NameSource::Role { from };
                         idx.people[p].name.clone()
                     }
                     None => {
-                        if how == How::AsWritten && !org {
-                            how = How::Unnamed;
+                        if how == NameSource::AsWritten && !org {
+                            how = NameSource::Unnamed;
                         }
                         strip_determiner(words).join(" ")
                     }
@@ -567,8 +518,8 @@ pub fn canonical_names(seg: &Segmented, attrs: &[Attr]) -> Vec<Named> {
                         if honorific != Gender::Unknown {
                             idx.people[p].gender = honorific;
                         }
-                        if how == How::AsWritten && !text.ends_with(&idx.people[p].name) {
-                            how = How::FullerName;
+                        if how == NameSource::AsWritten && !text.ends_with(&idx.people[p].name) {
+                            how = NameSource::FullerName;
                         }
                         idx.people[p].name.clone()
                     }
@@ -691,51 +642,6 @@ pub(super) fn is_possessive(w: &str) -> bool {
 mod tests {
     use super::*;
     use crate::engine::text::segment;
-
-    #[test]
-    fn only_the_kelvin_sign_lower_cases_to_ascii_besides_ascii() {
-        // What makes `lower_is` exact for its "k"-less words.
-        let odd: Vec<char> = (0..=char::MAX as u32)
-            .filter_map(char::from_u32)
-            .filter(|c| !c.is_ascii() && c.to_lowercase().all(|l| l.is_ascii()))
-            .collect();
-        assert_eq!(odd, ['\u{212a}']);
-    }
-
-    #[test]
-    fn lower_case_helpers_agree_with_to_lowercase() {
-        let words = [
-            "Mr.",
-            "MISS",
-            "Of",
-            "for",
-            "\u{1c5}ivko",
-            "ÉRIC",
-            "The",
-            "x",
-        ];
-        for w in words {
-            let lower = w.to_lowercase();
-            with_lowercase(w, |l| assert_eq!(l, lower, "{w}"));
-            for target in ["mr", "miss", "of", "for", "the"] {
-                assert_eq!(lower_is(w, target), lower == target, "{w} {target}");
-            }
-        }
-        let long = "Abcdefghijklmnopqrstuvwxyz-Abcdefghijklmnop";
-        with_lowercase(long, |l| assert_eq!(l, long.to_lowercase()));
-    }
-
-    #[test]
-    fn surname_filters_let_through_every_word_inserted_in_any_ascii_case() {
-        let words = ["pompeo", "o'brien", "leyen", "x", "", "\u{e9}ric"];
-        let mut f = SurnameFilter::default();
-        words.iter().for_each(|w| f.insert(w));
-        for w in words {
-            assert!(f.may_hold(w) && f.may_hold(&w.to_uppercase()), "{w}");
-        }
-        let turned_away = ["Washington", "Monday", "The", "Pompei", "Obrien"];
-        assert!(turned_away.iter().all(|w| !f.may_hold(w)));
-    }
 
     #[test]
     fn lone_and_partial_surnames_find_the_fullest_name() {

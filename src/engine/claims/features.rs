@@ -7,7 +7,9 @@ use std::ops::Range;
 use super::furniture::SentenceShape;
 use super::lists::{ListTable, FEATURE_BITS, STOPS_ED, STOPS_EST};
 use super::model::hashed_units;
-use crate::engine::ascii::{char_from, LowerContains};
+use crate::engine::ascii::char_from;
+pub(super) use crate::engine::words::Lower;
+use crate::engine::words::{fnv1a, LowerContains};
 
 /// The named features, in weight order.
 pub const FEATURE_NAMES: [&str; NAMED] = [
@@ -554,94 +556,6 @@ impl<'a> Scanner<'a> {
 #[inline]
 fn is_alphanumeric(c: char) -> bool {
     !matches!(c, '\u{2000}'..='\u{206f}') && c.is_alphanumeric()
-}
-
-/// FNV-1a of `s` (the hash of a word for the hashed features).
-const fn fnv1a(s: &[u8]) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
-    let mut i = 0;
-    while i < s.len() {
-        h ^= s[i] as u32;
-        h = h.wrapping_mul(0x0100_0193);
-        i += 1;
-    }
-    h
-}
-
-/// A word's lower case: an ASCII word's own bytes each or-ed with `fold` (0x20 lower-cases
-/// the letters and changes no digit, `'`, `.` or `,`, the other bytes a word has), so no
-/// copy; any other word's lower-cased copy, with `fold` 0.
-#[derive(Clone, Copy)]
-pub(super) struct Lower<'a> {
-    pub(super) bytes: &'a [u8],
-    pub(super) fold: u8,
-}
-
-impl<'a> Lower<'a> {
-    /// The lower case of an ASCII word.
-    #[inline]
-    pub(super) fn folded(bytes: &'a [u8]) -> Self {
-        Lower { bytes, fold: 0x20 }
-    }
-
-    #[inline]
-    pub(super) fn len(self) -> usize {
-        self.bytes.len()
-    }
-
-    #[inline]
-    pub(super) fn byte(self, i: usize) -> u8 {
-        self.bytes[i] | self.fold
-    }
-
-    #[inline]
-    pub(super) fn starts_with(self, prefix: &[u8]) -> bool {
-        let b = self.bytes;
-        b.len() >= prefix.len() && prefix.iter().zip(b).all(|(p, x)| *p == x | self.fold)
-    }
-
-    #[inline]
-    pub(super) fn ends_with(self, suffix: &[u8]) -> bool {
-        let b = self.bytes;
-        b.len() >= suffix.len()
-            && suffix
-                .iter()
-                .zip(&b[b.len() - suffix.len()..])
-                .all(|(p, x)| *p == x | self.fold)
-    }
-
-    #[inline]
-    pub(super) fn is(self, other: &[u8]) -> bool {
-        self.len() == other.len() && self.starts_with(other)
-    }
-
-    /// [`fnv1a`] of the lower case, four bytes a step (the same steps in the same
-    /// order: a word's hash is the hot part of the hashed features, and the loop's
-    /// own counting cost as much as the hashing).
-    pub(super) fn fnv1a(self) -> u32 {
-        const PRIME: u32 = 0x0100_0193;
-        let step = |h: u32, b: u8| (h ^ u32::from(b | self.fold)).wrapping_mul(PRIME);
-        let mut h: u32 = 0x811c_9dc5;
-        let mut quads = self.bytes.chunks_exact(4);
-        for q in &mut quads {
-            h = step(step(step(step(h, q[0]), q[1]), q[2]), q[3]);
-        }
-        for &b in quads.remainder() {
-            h = step(h, b);
-        }
-        h
-    }
-
-    /// The lower case of a word of at most 16 bytes as one number: its bytes in little
-    /// endian order, zeros after (no word holds a zero byte, so lengths differ too).
-    #[inline]
-    pub(super) fn key(self) -> u128 {
-        let mut k = [0u8; 16];
-        for (d, b) in k.iter_mut().zip(self.bytes) {
-            *d = b | self.fold;
-        }
-        u128::from_le_bytes(k)
-    }
 }
 
 #[cfg(test)]

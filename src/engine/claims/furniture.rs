@@ -4,7 +4,7 @@
 //! labelled sentences, article bodies) hold almost no furniture, so no model has seen it.
 
 use super::features::{Lower, ScannedWord, Scanner, FURNITURE_MARK, LOWER};
-use crate::engine::ascii::LowerContains;
+use crate::engine::words::LowerContains;
 
 /// A factor in 0..=1 for lines shaped like page furniture rather than prose: no verb-ish
 /// lower-case words, "minutes ago", pipes, copyright signs, runs of Title Case.
@@ -17,6 +17,19 @@ pub fn furniture_factor(sentence: &str) -> f64 {
     shape.marks = scan.marks;
     furniture_factor_of(sentence, shape)
 }
+
+// The factors, set by hand when claim scoring was written (commit 44ada64), not fitted:
+// how much less likely a line of each shape is to be a claim worth checking. The model
+// is trained and cross-validated with them applied (`examples/train_claims.rs`
+// multiplies its probabilities by `furniture_factor`), so its figures include them.
+/// A time stamp relative to now ("21 minutes ago").
+const RELATIVE_TIME: f64 = 0.2;
+/// A link list's pipe, a copyright sign or "all rights reserved".
+const SITE_MARK: f64 = 0.3;
+/// Mostly Title Case or numbers (four words or more): headlines, menus, bylines.
+const TITLE_CASE: f64 = 0.5;
+/// Fewer than four words.
+const FEW_WORDS: f64 = 0.5;
 
 /// What [`furniture_factor_of`] needs to know of a sentence, gathered in the one scan
 /// of its words: how many words, how many start in lower case, which marks
@@ -71,18 +84,18 @@ pub(super) fn furniture_factor_of(sentence: &str, shape: SentenceShape) -> f64 {
         && lower_contains(" ago")
         && (lower_contains("minute") || lower_contains("hour") || lower_contains("second"))
     {
-        factor *= 0.2;
+        factor *= RELATIVE_TIME;
     }
     if shape.marks & FURNITURE_MARK != 0 || shape.reserved && lower_contains("all rights reserved")
     {
-        factor *= 0.3;
+        factor *= SITE_MARK;
     }
     if count >= 4 && lowercase_words * 5 < count {
         // Mostly Title Case or numbers: headlines, menus, bylines.
-        factor *= 0.5;
+        factor *= TITLE_CASE;
     }
     if count < 4 {
-        factor *= 0.5;
+        factor *= FEW_WORDS;
     }
     factor
 }

@@ -5,6 +5,7 @@
 //! a corpus); which of them matter, and how much, is learnt (`examples/train_claims.rs`).
 
 use super::features::{feature_bit, Lower, NAMED};
+use crate::engine::words::{key_of_lower, Prefilter, KEY_BYTES};
 
 // Bits of [`ListTable::listed`] besides the features (which are bits below [`NAMED`]): the lists
 // that stop a suffix rule rather than set a feature.
@@ -102,7 +103,7 @@ pub(super) const LONGEST_LISTED: usize = {
     longest
 };
 
-const _: () = assert!(LONGEST_LISTED <= 16, "list keys are 16 bytes");
+const _: () = assert!(LONGEST_LISTED <= KEY_BYTES, "every listed word has a key");
 
 /// Slots of [`ListTable`] (a power of two, over twice the listed words).
 const SLOT_BITS: u32 = 11;
@@ -112,7 +113,7 @@ const SLOT_BITS: u32 = 11;
 /// comparing; in front, a bitmap of the listed words' lengths and end letters turns
 /// most words away first.
 pub(super) struct ListTable {
-    maybe: [u64; FILTER_BITS / 64],
+    filter: Prefilter<{ FILTER_BITS / 64 }>,
     keys: [u128; 1 << SLOT_BITS],
     bits: [u64; 1 << SLOT_BITS],
 }
@@ -122,16 +123,14 @@ impl ListTable {
         static TABLE: std::sync::OnceLock<ListTable> = std::sync::OnceLock::new();
         TABLE.get_or_init(|| {
             let mut t = ListTable {
-                maybe: [0; FILTER_BITS / 64],
+                filter: Prefilter::default(),
                 keys: [0; 1 << SLOT_BITS],
                 bits: [0; 1 << SLOT_BITS],
             };
             for (list, bit) in LISTS {
                 for w in list {
-                    let b = w.as_bytes();
-                    let k = filter_key(b.len(), b[0], b[b.len() - 1]);
-                    t.maybe[k / 64] |= 1 << (k % 64);
-                    let key = Lower { bytes: b, fold: 0 }.key();
+                    t.filter.insert(w);
+                    let key = key_of_lower(w.as_bytes());
                     let mut slot = Self::slot(key);
                     while t.keys[slot] != 0 && t.keys[slot] != key {
                         slot = (slot + 1) % (1 << SLOT_BITS);
@@ -157,8 +156,7 @@ impl ListTable {
         if n == 0 || n > LONGEST_LISTED {
             return 0;
         }
-        let k = filter_key(n, word.byte(0), word.byte(n - 1));
-        if self.maybe[k / 64] & (1 << (k % 64)) == 0 {
+        if !self.filter.may_hold_bytes(word.bytes) {
             return 0;
         }
         let key = word.key();
@@ -175,14 +173,6 @@ impl ListTable {
 
 /// Bits of the filter of [`ListTable`].
 const FILTER_BITS: usize = 4096;
-
-/// A word's bit in the filter of [`ListTable`]: from its length (at most
-/// [`LONGEST_LISTED`]) and its first and last bytes (equal words have equal keys; most
-/// unlisted words miss every listed key).
-#[inline]
-fn filter_key(len: usize, first: u8, last: u8) -> usize {
-    (len * 131 + usize::from(first) * 37 + usize::from(last)) % FILTER_BITS
-}
 
 const COMPARATIVES: &[&str] = &[
     "more", "less", "fewer", "higher", "lower", "bigger", "larger", "smaller", "greater", "worse",
