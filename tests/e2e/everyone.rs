@@ -302,6 +302,48 @@ async fn a_right_to_left_paragraph_keeps_its_quote_in_one_piece() {
 }
 
 #[tokio::test]
+async fn the_lines_of_a_right_to_left_paragraph_sit_at_the_right() {
+    let b = Browser::open().await;
+    // An English headline, an Arabic paragraph long enough to wrap (a quotation first),
+    // and an English one.
+    let arabic = "\"سنبني الجسر قبل شهر مايو,\" قال الوزير يوم الاثنين. ".to_string()
+        + &"وقال المهندسون إن العمل على الجسر الجديد سيبدأ في الربيع بعد موافقة المجلس على الخطة. "
+            .repeat(4);
+    let text = format!("Bridge news in two languages\n\n{arabic}\n\nThe minister spoke on Monday, and the council agreed.");
+    paste_article(&b, &text).await;
+    let edges = b
+        .eval(
+            "(() => {
+                const view = document.querySelector('#view .chunk');
+                const style = getComputedStyle(view);
+                const box = view.getBoundingClientRect();
+                const [left, right] = [box.left + parseFloat(style.paddingLeft), box.right - parseFloat(style.paddingRight)];
+                const lines = e => { const r = document.createRange(); r.selectNodeContents(e);
+                    return [...r.getClientRects()].filter(b => b.width > 0); };
+                const line = start => [...document.querySelectorAll('#view [dir]')].find(e => e.textContent.includes(start));
+                const ar = lines(line('سنبني'));
+                const tops = new Set(ar.map(b => Math.round(b.top)));
+                const byRow = [...tops].map(t => Math.max(...ar.filter(b => Math.round(b.top) === t).map(b => b.right)));
+                const en = lines(line('The minister spoke'));
+                return [tops.size, byRow.map(r => Math.abs(right - r) < 2), Math.abs(Math.min(...en.map(b => b.left)) - left) < 2];
+             })()",
+        )
+        .await;
+    let rows = edges[0].as_u64().unwrap();
+    assert!(rows >= 2, "the Arabic paragraph wraps: {edges}");
+    assert!(
+        edges[1].as_array().unwrap().iter().all(|r| r == true),
+        "each of its lines ends at the right edge: {edges}"
+    );
+    assert_eq!(
+        edges[2], true,
+        "the English one starts at the left: {edges}"
+    );
+    b.screenshot("everyone-03b-rtl-aligned").await;
+    b.close().await;
+}
+
+#[tokio::test]
 async fn on_a_phone_the_inspector_and_the_review_open_in_view_by_touch() {
     let b = phone().await;
     paste_article(&b, TEXT).await;
