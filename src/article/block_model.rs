@@ -72,11 +72,14 @@ const MARK_INITIALS: u32 = {
     bits
 };
 
+/// [`tag_kind`] of a main heading (`h1` to `h3`).
+pub(super) const HEADING: u8 = 2;
+
 /// How a block's element is named, in a few kinds.
 pub(super) fn tag_kind(name: &str) -> u8 {
     match name {
         "p" => 1,
-        "h1" | "h2" | "h3" => 2,
+        "h1" | "h2" | "h3" => HEADING,
         "h4" | "h5" | "h6" => 3,
         "li" | "dt" | "dd" => 4,
         "td" | "th" | "tr" => 5,

@@ -308,11 +308,43 @@ fn text_of(blocks: &[Block]) -> String {
     join_blocks(&candidates(blocks, false)).trim().to_string()
 }
 
-/// The visible text (`None`: not asked for) and the article body of `html`, from one
-/// pass of the tokenizer.
-pub(crate) fn text_and_body(html: &str, text: bool) -> (Option<String>, String) {
+/// What a page's HTML says of its text: the visible text (`None`: not asked for), the
+/// article body, and the headline above the body (none found), from one pass of the
+/// tokenizer.
+pub(crate) struct PageParts {
+    pub visible: Option<String>,
+    pub body: String,
+    pub headline: Option<String>,
+}
+
+/// [`PageParts`] of `html`, its visible text only when `text` asks for it.
+pub(crate) fn page_parts(html: &str, text: bool) -> PageParts {
     let blocks = blocks(html);
-    (text.then(|| text_of(&blocks)), readable_text_of(&blocks))
+    let body = readable_text_of(&blocks);
+    PageParts {
+        visible: text.then(|| text_of(&blocks)),
+        headline: headline_above(&blocks, &body).map(str::to_string),
+        body,
+    }
+}
+
+/// How many blocks above the body's first paragraph the headline is looked for among
+/// (a byline, a date, a share bar, a photo and its caption often stand between).
+const HEADLINE_REACH: usize = 8;
+
+/// The page's headline: the nearest heading (`h1` to `h3`) above the body's first
+/// paragraph that is not in page furniture (a `<nav>`, a "related" box) and reads like
+/// a title (1 to 40 words, one line). The body judgement leaves it out (it is short and
+/// has no sentence), but a person reading the page counts it as the article's.
+fn headline_above<'a>(blocks: &'a [Block], body: &str) -> Option<&'a str> {
+    let first = body.lines().map(str::trim).find(|l| !l.is_empty())?;
+    let at = blocks.iter().position(|b| b.text.contains(first))?;
+    blocks[at.saturating_sub(HEADLINE_REACH)..at]
+        .iter()
+        .rev()
+        .find(|b| b.tag == block_model::HEADING && !b.furniture && !b.text.contains('\n'))
+        .map(|b| b.text.trim())
+        .filter(|t| (1..=40).contains(&word_count(t)))
 }
 
 /// A paragraph-like run of text and what surrounded it.

@@ -11,7 +11,9 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use crate::engine::boilerplate::{boilerplate_spans, furniture_from_keep, split_lines, word_count};
+use crate::engine::boilerplate::{
+    boilerplate_spans, furniture_from_keep, is_furniture_line, split_lines, word_count,
+};
 
 /// A page's text and the furniture around its article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,9 +27,10 @@ pub struct Page {
 /// any text); without it, the page's visible text.
 pub fn page_from_html(html: &str, plain: Option<&str>) -> Page {
     let plain = plain.filter(|p| !p.trim().is_empty());
-    let (visible, body) = super::text_and_body(html, plain.is_none());
-    let text = plain.map_or_else(|| visible.unwrap_or_default(), str::to_string);
-    let spans = furniture_by_body(&text, &body).unwrap_or_else(|| boilerplate_spans(&text));
+    let parts = super::page_parts(html, plain.is_none());
+    let text = plain.map_or_else(|| parts.visible.unwrap_or_default(), str::to_string);
+    let spans = furniture_by_body(&text, &parts.body, parts.headline.as_deref())
+        .unwrap_or_else(|| boilerplate_spans(&text));
     let boilerplate = char_spans(&text, &spans);
     Page { text, boilerplate }
 }
@@ -112,7 +115,9 @@ fn is_normal(line: &str) -> bool {
 
 /// The furniture of `text` as the lines that are not paragraphs of `body`; none when
 /// fewer than half the words of the body's distinct paragraphs are found among the lines.
-fn furniture_by_body(text: &str, body: &str) -> Option<Vec<Range<usize>>> {
+/// The page's `headline` (its HTML's) stays in the article when a line above the body
+/// is it; without one, a title-like line above the body is taken for it.
+fn furniture_by_body(text: &str, body: &str, headline: Option<&str>) -> Option<Vec<Range<usize>>> {
     // Each line of the body with its words (white space holds none, so its normal
     // form has as many), counted once.
     // Sorted for binary search: a few byte comparisons a line, no hash of every byte.
@@ -158,7 +163,45 @@ fn furniture_by_body(text: &str, body: &str) -> Option<Vec<Range<usize>>> {
     if words * 2 < body_words {
         return None;
     }
-    Some(furniture_from_keep(text, &lines, keep, true))
+    let guess_headline = match headline.and_then(|h| headline_line(text, &lines, &keep, h)) {
+        Some(h) => {
+            keep_headline_and_standfirst(text, &lines, &mut keep, h);
+            false
+        }
+        None => true,
+    };
+    Some(furniture_from_keep(text, &lines, keep, guess_headline))
+}
+
+/// A line between the headline and the body is its standfirst when it has at least this
+/// many words (a sentence, set by hand): shorter ones there are a page's bits, a share
+/// bar, a photo's caption, a date.
+const STANDFIRST_MIN_WORDS: usize = 8;
+
+/// Keep line `h` (the page's headline) and the standfirst between it and the body (the
+/// first line `keep` marks): lines of a sentence's length not shaped like furniture.
+fn keep_headline_and_standfirst(text: &str, lines: &[Range<usize>], keep: &mut [bool], h: usize) {
+    let first = keep.iter().position(|k| *k).unwrap_or(h).max(h);
+    keep[h] = true;
+    for l in h + 1..first {
+        let line = text[lines[l].clone()].trim();
+        keep[l] = word_count(line) >= STANDFIRST_MIN_WORDS && !is_furniture_line(line);
+    }
+}
+
+/// The line of `text` above the body (the first line `keep` marks) that is `headline`,
+/// the nearest if several are.
+fn headline_line(
+    text: &str,
+    lines: &[Range<usize>],
+    keep: &[bool],
+    headline: &str,
+) -> Option<usize> {
+    let headline = normal(headline);
+    let first = keep.iter().position(|k| *k)?;
+    (0..first)
+        .rev()
+        .find(|&l| normal(&text[lines[l].clone()]) == headline)
 }
 
 /// A paragraph of the body (index into the sorted `wanted`) that the copy broke into
@@ -259,7 +302,7 @@ mod tests {
         assert_eq!(page.text, plain);
         let body = crate::article::readable_text_from_html(&page_of(ONE, TWO));
         assert!(
-            furniture_by_body(&plain, &body).is_some(),
+            furniture_by_body(&plain, &body, None).is_some(),
             "judged by the body"
         );
         assert!(
@@ -285,7 +328,7 @@ mod tests {
         let body = crate::article::readable_text_from_html(&html);
         assert_eq!(body.matches(ONE).count(), 3, "{body}");
         let text = format!("Home | World | Sport\n{ONE}\n{TWO}\nAbout us | Contact");
-        let spans = furniture_by_body(&text, &body).expect("found by the body");
+        let spans = furniture_by_body(&text, &body, None).expect("found by the body");
         let cut: Vec<&str> = spans.iter().map(|r| &text[r.clone()]).collect();
         assert!(cut.iter().any(|c| c.contains("Sport")), "{cut:?}");
         assert!(
@@ -293,8 +336,89 @@ mod tests {
             "{cut:?}"
         );
         // A copy that misses most of the body's distinct paragraphs is not judged by it.
+        assert!(furniture_by_body(
+            &format!("Home\n{ONE}"),
+            &format!("{ONE}\n{TWO}\n{TWO}"),
+            None
+        )
+        .is_none());
+    }
+
+    /// A page whose headline (two words) stands five lines above the body: a byline, a
+    /// date, a share bar and a photo caption between.
+    const HEADLINED: &str = "<body><nav><a href=/>Home</a> | <a href=/w>World</a> | <a href=/s>Sport</a></nav>\
+        <article><h1>Bridge opens</h1><p class=byline>By Jane Roe</p><p class=date>3 March 2026, 10:32</p>\
+        <p><a href=/s>Share</a> <a href=/t>Tweet</a></p><figure><img src=b.jpg><figcaption>The bridge at dawn.</figcaption></figure>\
+        <p>{ONE}</p><p>{TWO}</p></article><aside><h2>Most read</h2><p><a href=/x>Council votes on the budget</a></p></aside>\
+        <footer>About us | Contact</footer></body>";
+
+    /// The lines of `page` that are not furniture.
+    fn article_lines(page: &Page) -> Vec<String> {
+        let furniture: Vec<(usize, usize)> = page.boilerplate.clone();
+        let mut at = 0;
+        let mut out = Vec::new();
+        for line in page.text.split_inclusive('\n') {
+            let n = line.chars().count();
+            if !furniture.iter().any(|&(s, e)| s <= at && at + n <= e) && !line.trim().is_empty() {
+                out.push(line.trim().to_string());
+            }
+            at += n;
+        }
+        out
+    }
+
+    #[test]
+    fn the_headline_stays_in_the_article_however_far_above_the_body() {
+        let html = HEADLINED.replace("{ONE}", ONE).replace("{TWO}", TWO);
+        let copied = format!(
+            "Home | World | Sport\nBridge opens\nBy Jane Roe\n3 March 2026, 10:32\nShare Tweet\nThe bridge at dawn.\n{ONE}\n{TWO}\nMost read\nCouncil votes on the budget\nAbout us | Contact\n"
+        );
+        for plain in [None, Some(copied.as_str())] {
+            let page = page_from_html(&html, plain);
+            let kept = article_lines(&page);
+            assert_eq!(
+                kept,
+                ["Bridge opens", ONE, TWO],
+                "copied: {}",
+                plain.is_some()
+            );
+        }
+    }
+
+    #[test]
+    fn a_standfirst_under_the_headline_stays_too() {
+        let standfirst =
+            "The crossing took three years to build and cost a fifth more than planned.";
+        let html = HEADLINED
+            .replace("{ONE}", ONE)
+            .replace("{TWO}", TWO)
+            .replace(
+                "<p class=byline>",
+                &format!("<p class=dek>{standfirst}</p><p class=byline>"),
+            );
+        let page = page_from_html(&html, None);
+        assert_eq!(article_lines(&page), ["Bridge opens", standfirst, ONE, TWO]);
+    }
+
+    #[test]
+    fn a_heading_in_furniture_or_after_the_body_is_no_headline() {
+        // No headline in the article: the navigation's heading and the sidebar's are
+        // not taken for one.
+        let html = HEADLINED
+            .replace("<h1>Bridge opens</h1>", "")
+            .replace("<nav>", "<nav><h2>Sections of the site</h2>")
+            .replace("{ONE}", ONE)
+            .replace("{TWO}", TWO);
+        let kept = article_lines(&page_from_html(&html, None));
+        for furniture in ["Sections of the site", "Most read", "Home | World | Sport"] {
+            assert!(
+                !kept.iter().any(|l| l == furniture),
+                "{furniture}: {kept:?}"
+            );
+        }
         assert!(
-            furniture_by_body(&format!("Home\n{ONE}"), &format!("{ONE}\n{TWO}\n{TWO}")).is_none()
+            kept.ends_with(&[ONE.to_string(), TWO.to_string()]),
+            "{kept:?}"
         );
     }
 

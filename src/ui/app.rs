@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
-use web_sys::{File, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
+use web_sys::File;
 use yew::prelude::*;
 
 use super::article::Article;
@@ -23,10 +23,11 @@ use super::keys_sheet::KeysSheet;
 use super::notice::Notice;
 use super::review_panel::ReviewPanel;
 use super::samples::SAMPLES;
+use super::scroll::{reveal, scroll_to};
 use super::side_panel::SidePanel;
 use super::store::{Shared, Store};
 use super::toolbar::Toolbar;
-use super::{analysis, download, rehearsal, storage};
+use super::{analysis, download, extraction, rehearsal, storage};
 use crate::edit::layout::Mark;
 use crate::edit::summary::{index, related, speaker_numbers, speaker_of, summarize};
 use crate::edit::{transfer, Action, ArticleSetting, Doc, State};
@@ -285,7 +286,7 @@ pub fn app() -> Html {
                     Ok(Opened::Html(html)) => {
                         let reading = reading.clone();
                         let shown = Callback::from(move |_| reading.set(true));
-                        files::read_page(html, None, dispatch.clone(), shown);
+                        extraction::read_page(html, None, dispatch.clone(), shown);
                     }
                     Ok(Opened::Json(name, json)) => {
                         imported(transfer::import(&name, json.as_bytes()))
@@ -496,7 +497,7 @@ pub fn app() -> Html {
             Callback::from(move |(html, plain): (String, String)| {
                 let reading = reading.clone();
                 let shown = Callback::from(move |_| reading.set(true));
-                files::read_page(html, Some(plain), dispatch.clone(), shown);
+                extraction::read_page(html, Some(plain), dispatch.clone(), shown);
             })
         };
         let on_sample = {
@@ -678,44 +679,6 @@ fn skip_to(css: &'static str) -> Callback<MouseEvent> {
         // Focusing scrolls the target into view.
         let _ = css.split(", ").any(focus);
     })
-}
-
-/// Scroll annotation `id`'s highlight just into view if it is not (on a phone: above
-/// the inspector's sheet, which the stylesheet's scroll padding keeps clear).
-fn reveal(id: &str) {
-    if let Some(el) = first_mark(id) {
-        let options = ScrollIntoViewOptions::new();
-        options.set_block(ScrollLogicalPosition::Nearest);
-        el.scroll_into_view_with_scroll_into_view_options(&options);
-    }
-}
-
-/// Scroll the start of annotation `id` into view and focus it.
-pub(super) fn scroll_to(id: &str) {
-    let Some(el) = first_mark(id) else {
-        return;
-    };
-    let options = ScrollIntoViewOptions::new();
-    options.set_block(ScrollLogicalPosition::Center);
-    options.set_behavior(ScrollBehavior::Smooth);
-    el.scroll_into_view_with_scroll_into_view_options(&options);
-    if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
-        let focus = web_sys::FocusOptions::new();
-        focus.set_prevent_scroll(true);
-        let _ = el.focus_with_options(&focus);
-    }
-}
-
-/// The first mark of annotation `id`: its focusable one (an attribution's cue carries
-/// its id too, and comes first in "said Anna Berg"), else any (speakers hidden).
-fn first_mark(id: &str) -> Option<web_sys::Element> {
-    let css = format!("#view .mk.first[data-id=\"{}\"]", id.replace('"', ""));
-    let document = gloo::utils::document();
-    let focusable = document
-        .query_selector(&format!("{css}[tabindex]"))
-        .ok()
-        .flatten();
-    focusable.or_else(|| document.query_selector(&css).ok().flatten())
 }
 
 /// Keep `Rc` in scope for readers: the doc and annotations are shared, never copied.

@@ -137,6 +137,13 @@ fn block(p: &ChunkProps, b: &BlockPieces, content: Html) -> Html {
         };
         let toggle = p.on_fold.reform(move |_: MouseEvent| start);
         let bring = p.on_article.reform(move |_: MouseEvent| (start, end, true));
+        // Open, each line can be brought in on its own (furniture holds no marks, so
+        // its lines are cut from the text).
+        let content = if open {
+            furniture_lines(p, start, end, &text[b.bytes.0..b.bytes.1])
+        } else {
+            content
+        };
         // Button labels come from CSS (`data-label`), never text nodes: the view's
         // text must stay exactly the document's for selection offsets.
         html! {
@@ -169,6 +176,37 @@ fn block(p: &ChunkProps, b: &BlockPieces, content: Html) -> Html {
     } else {
         content
     }
+}
+
+/// The lines of an unfolded furniture block (`text`, code points `[start, end)`), each
+/// with a "+" that brings that line alone into the article: a headline or a paragraph
+/// among links is taken without the links. The rest of the block stays unfolded.
+fn furniture_lines(p: &ChunkProps, start: usize, end: usize, text: &str) -> Html {
+    let mut at = start;
+    text.split_inclusive('\n')
+        .map(|line| {
+            let (from, to) = (at, at + line.chars().count());
+            at = to;
+            if line.trim().is_empty() {
+                return html! { {line.to_string()} };
+            }
+            let (on_article, on_fold) = (p.on_article.clone(), p.on_fold.clone());
+            let bring = Callback::from(move |_: MouseEvent| {
+                on_article.emit((from, to, true));
+                if to < end {
+                    // What follows is a block of its own now: it stays open.
+                    on_fold.emit(to);
+                }
+            });
+            html! {
+                <span class="fline">
+                    <button type="button" class="bring-line" aria-label="Bring this line into the article"
+                        title="Part of the article: bring this line in" data-label="+" onclick={bring} />
+                    {line.to_string()}
+                </span>
+            }
+        })
+        .collect()
 }
 
 /// One piece of text inside its marks, outermost first.

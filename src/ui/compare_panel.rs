@@ -9,9 +9,9 @@ use gloo::timers::callback::Timeout;
 use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
-use super::app::scroll_to;
 use super::files::{self, Opened};
 use super::hooks::use_keys_first;
+use super::scroll::scroll_to;
 use crate::edit::compare::{describe, percent, Figure, Side};
 use crate::edit::{Action, CompareStep, Comparing};
 

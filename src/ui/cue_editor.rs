@@ -1,11 +1,11 @@
 //! The cue words: the reporting verbs and phrases the engine takes as speech cues. The
 //! person adds or removes entries (the analysis re-runs at once) or goes back to the
-//! built-in list. The list itself is `edit::cues`; this shows it and reports changes.
+//! built-in list. The list itself is `edit::cue_changes`; this shows it and reports changes.
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::edit::cues::CueChanges;
+use crate::edit::cue_changes::CueChanges;
 
 #[derive(Properties, PartialEq)]
 pub struct CueEditorProps {

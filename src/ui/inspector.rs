@@ -3,8 +3,8 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::provenance::Provenance;
 use super::side_panel::excerpt;
+use super::why_found::WhyFound;
 use crate::edit::{Action, SpeakerChoice};
 use crate::model::{Annotation, Kind, Origin};
 
@@ -114,7 +114,7 @@ pub fn inspector(p: &InspectorProps) -> Html {
                     onclick={let on = p.on_action.clone(); move |_| on.emit(Action::Select(None))}>{"×"}</button>
             </div>
             <blockquote class="insp-text">{excerpt(&a.text, 220)}</blockquote>
-            <Provenance annotation={a.clone()} />
+            <WhyFound annotation={a.clone()} />
             if a.kind == Kind::Claim {
                 <p class="insp-row" id="check-worthiness"><span class="label">{"Check-worthiness"}</span>
                     <span class="score" title="How likely a fact-checker would check this, and the words that make it so">{ a.score.map(crate::edit::provenance::percent).unwrap_or_else(|| "not scored".into()) }</span>

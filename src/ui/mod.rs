@@ -11,6 +11,7 @@ mod cue_editor;
 pub mod dom_offsets;
 mod download;
 mod editor;
+mod extraction;
 pub mod files;
 mod find_bar;
 mod header;
@@ -20,14 +21,16 @@ mod keys_sheet;
 mod notice;
 mod offline;
 mod panic;
-mod provenance;
 mod rehearsal;
 mod review_panel;
 mod samples;
+mod scroll;
 pub mod side_panel;
 mod storage;
 pub mod store;
 mod toolbar;
+mod why_found;
+mod worker;
 
 pub use app::App;
 
@@ -35,6 +38,7 @@ pub use app::App;
 pub fn start() {
     panic::install();
     offline::register();
+    worker::connect(&[&analysis::CLIENT, &extraction::CLIENT]);
     yew::Renderer::<App>::new().render();
     analysis::warm_up();
 }

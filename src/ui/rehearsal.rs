@@ -1,7 +1,7 @@
 //! A rehearsal of the reading view when the page starts (while the analysis worker warms
 //! up): the browser compiles each Wasm function only when it first runs, and a fresh
 //! page's first paste spent about as long compiling the code that shows an analysed
-//! article as running it. So a made-up analysed article (`edit::rehearsal`) is rendered
+//! article as running it. So a made-up analysed article (`edit::made_up_article`) is rendered
 //! once, with its marks and side panel, into an element that is never in the page, and
 //! then dropped. Nothing of it is shown or kept.
 
@@ -19,7 +19,7 @@ use super::side_panel::SidePanel;
 use super::store::Shared;
 use super::toolbar::Toolbar;
 use crate::edit::layout::Mark;
-use crate::edit::rehearsal::rehearsal_state;
+use crate::edit::made_up_article::made_up_article;
 use crate::edit::Doc;
 use crate::model::Annotation;
 
@@ -126,7 +126,7 @@ pub fn run() {
 
 /// Mount the rehearsal in `root` (inside `host`), and drop both a moment later.
 fn render(host: Element, root: Element) {
-    let state = rehearsal_state();
+    let state = made_up_article();
     let annotations = Shared(Rc::new(state.doc.annotations()));
     let props = Props {
         doc: Shared(state.doc),

@@ -6,8 +6,8 @@ use gloo::timers::callback::Timeout;
 use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
-use super::app::scroll_to;
 use super::hooks::{use_review_keys, ReviewKey};
+use super::scroll::scroll_to;
 use super::store::Shared;
 use crate::edit::review::Review;
 use crate::edit::summary::{index, speaker_of, summarize};

@@ -2,13 +2,13 @@
 //! request with the engine's result. One request at a time; the page never sends a
 //! second before the first is answered.
 
-use js_sys::{Array, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-use super::extract::{self, ExtractRequest};
-use super::protocol::{handle, warm_up_request, READY};
+use super::extract;
+use super::message::{ToPage, ToWorker};
+use super::protocol::{handle, warm_up_request};
 
 /// Warm up, listen for requests, then tell the page so.
 pub fn start() {
@@ -16,28 +16,23 @@ pub fn start() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply_to = scope.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
-        let data = e.data();
-        if let Some(request) = ExtractRequest::from_message(&data) {
-            let _ = reply_to.post_message(&request.answer().to_message());
-        } else if let Ok(request) = data.dyn_into::<Uint8Array>() {
-            if let Some(reply) = handle(&request.to_vec()) {
-                post_bytes(&reply_to, &reply);
+        match ToWorker::read(e.data()) {
+            Some(ToWorker::Extract(request)) => {
+                ToPage::post_extraction(&reply_to, request.answer());
             }
+            Some(ToWorker::Analyse(request)) => {
+                if let Some(reply) = handle(&request) {
+                    ToPage::post_analysis(&reply_to, &reply);
+                }
+            }
+            None => {}
         }
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The worker lives as long as the page: its listener is never dropped.
     on_message.forget();
     warm_up(&scope);
-    let _ = scope.post_message(&JsValue::from_str(READY));
-}
-
-/// Post `bytes` as a `Uint8Array` whose buffer is transferred: the page gets it without
-/// a copy (one copy out of the Wasm memory here, one into the page's there).
-fn post_bytes(scope: &DedicatedWorkerGlobalScope, bytes: &[u8]) {
-    let array = Uint8Array::new_with_length(bytes.len() as u32);
-    array.copy_from(bytes);
-    let _ = scope.post_message_with_transfer(&array, &Array::of1(&array.buffer()));
+    ToPage::post_ready(&scope);
 }
 
 /// Answer the warm-up request (2.5 KB) until its time stops improving (the browser has
@@ -59,7 +54,7 @@ fn warm_up(scope: &DedicatedWorkerGlobalScope) {
         let _ = handle(&sample);
         pages
             .iter()
-            .for_each(|page| drop(page.answer().to_message()));
+            .for_each(|page| drop(page.answer().into_parts()));
         let took = clock.now() - t0;
         rounds += 1;
         since_best += 1;

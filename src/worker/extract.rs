@@ -1,20 +1,14 @@
-//! A web page's article, extracted in the analysis worker: the page posts a dropped or
-//! pasted page's HTML (and the text the browser copied with it) and shows the `Page`
-//! that comes back, so `crate::article` never runs on the page's thread (nor is in its
-//! Wasm). Separate from the analysis messages (JSON strings): an extraction message is
-//! an array whose first item is its tag, and its long strings (the HTML, the copied
-//! text, the page's text) go as strings of their own, never escaped into JSON and
-//! parsed again. The arrays are built and read here alone (`message`, wasm32): the
-//! page's side is `ui::files`, the worker's `worker::entry`.
+//! A web page's article, extracted in the worker: the page posts a dropped or pasted
+//! page's HTML (and the text the browser copied with it) and shows the `Page` that comes
+//! back, so `crate::article` never runs on the page's thread (nor is in its Wasm). The
+//! request and the reply, and the reply's parts as they are posted (`worker::message`
+//! posts them: the long strings, the HTML, the copied text and the page's text, as
+//! strings of their own, never escaped into JSON and parsed again). The page's side is
+//! `ui::extraction`.
 
 use serde::{Deserialize, Serialize};
 
 use crate::article::{empty_page_message, page_from_html, text_from_html, Page};
-
-/// The first item of an extraction request: `[REQUEST, seq, html, plain or null]`.
-pub const REQUEST: &str = "extract";
-/// The first item of an extraction reply: `[REPLY, seq, text or null, ReplyRest JSON]`.
-pub const REPLY: &str = "extracted";
 
 /// Extract the article of `html`; `plain` is the text a browser copied with it (a
 /// paste), none for a saved page (a dropped or opened file). `seq` numbers the request:
@@ -81,76 +75,6 @@ impl ExtractReply {
             _ => return None,
         };
         Some(ExtractReply { seq, page })
-    }
-}
-
-#[cfg(target_arch = "wasm32")]
-pub use message::request_message;
-
-/// The messages as they are posted: arrays of JS values, tag first.
-#[cfg(target_arch = "wasm32")]
-mod message {
-    use js_sys::Array;
-    use wasm_bindgen::{JsCast, JsValue};
-
-    use super::{ExtractReply, ExtractRequest, REPLY, REQUEST};
-
-    /// `data` as an array whose first item is `tag`.
-    fn tagged<'a>(data: &'a JsValue, tag: &str) -> Option<&'a Array> {
-        let message: &Array = data.dyn_ref()?;
-        (message.get(0).as_string().as_deref() == Some(tag)).then_some(message)
-    }
-
-    fn array(items: [JsValue; 4]) -> Array {
-        items.into_iter().collect()
-    }
-
-    /// Extraction request `seq` as the page posts it: `[REQUEST, seq, html, plain or null]`.
-    pub fn request_message(seq: u64, html: &str, plain: Option<&str>) -> Array {
-        array([
-            JsValue::from_str(REQUEST),
-            JsValue::from_f64(seq as f64),
-            JsValue::from_str(html),
-            plain.map_or(JsValue::NULL, JsValue::from_str),
-        ])
-    }
-
-    impl ExtractRequest {
-        /// The request a message holds, as the worker reads it; `None` for any other
-        /// message.
-        pub fn from_message(data: &JsValue) -> Option<Self> {
-            let message = tagged(data, REQUEST)?;
-            Some(ExtractRequest {
-                seq: message.get(1).as_f64()? as u64,
-                html: message.get(2).as_string()?,
-                plain: message.get(3).as_string(),
-            })
-        }
-    }
-
-    impl ExtractReply {
-        /// The reply as the worker posts it: `[REPLY, seq, text or null, rest JSON]`.
-        pub fn to_message(self) -> Array {
-            let (seq, text, rest) = self.into_parts();
-            array([
-                JsValue::from_str(REPLY),
-                JsValue::from_f64(seq as f64),
-                text.map_or(JsValue::NULL, |t| JsValue::from_str(&t)),
-                JsValue::from_str(&rest),
-            ])
-        }
-
-        /// For a message the page got: `None` when it is no extraction reply, else the
-        /// number of the request it answers and the reply (`None` when it is damaged).
-        pub fn from_message(data: &JsValue) -> Option<(u64, Option<Self>)> {
-            let message = tagged(data, REPLY)?;
-            let seq = message.get(1).as_f64().unwrap_or(-1.0) as u64;
-            let rest = message.get(3).as_string().unwrap_or_default();
-            Some((
-                seq,
-                ExtractReply::from_parts(seq, message.get(2).as_string(), &rest),
-            ))
-        }
     }
 }
 

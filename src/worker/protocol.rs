@@ -1,6 +1,6 @@
-//! The messages between the page and the analysis worker, both bytes posted as
-//! transferred buffers: a request is a little JSON and the text (`request_bytes`), the
-//! reply is `reply_codec`'s.
+//! An analysis as the page and the worker say it, both bytes (posted as transferred
+//! buffers by `worker::message`): a request is a little JSON and the text
+//! (`request_bytes`), the reply is `reply_codec`'s.
 //!
 //! The page numbers its requests (`seq`) and keeps each request's text itself, so a reply
 //! carries no copy of the text back, not even the words each annotation covers (the page
@@ -15,11 +15,6 @@ use serde::{Deserialize, Serialize};
 use super::reply_codec;
 use crate::engine::{self, ArticleSetting, Options, Settings};
 use crate::model::Annotation;
-
-/// The worker's first message: it listens from now on, and has warmed up (see
-/// `warm_up`). Messages posted to a worker before its Wasm has started would be lost,
-/// so the page waits for this.
-pub const READY: &str = "ready";
 
 /// A made-up news article (headline, byline, quotes, reported speech, figures, page
 /// furniture) that goes through every stage of the engine.

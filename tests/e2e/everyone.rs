@@ -302,6 +302,97 @@ async fn a_right_to_left_paragraph_keeps_its_quote_in_one_piece() {
 }
 
 #[tokio::test]
+async fn the_lines_of_a_right_to_left_paragraph_sit_at_the_right() {
+    let b = Browser::open().await;
+    // An English headline, an Arabic paragraph long enough to wrap (a quotation first),
+    // and an English one.
+    let arabic = "\"سنبني الجسر قبل شهر مايو,\" قال الوزير يوم الاثنين. ".to_string()
+        + &"وقال المهندسون إن العمل على الجسر الجديد سيبدأ في الربيع بعد موافقة المجلس على الخطة. "
+            .repeat(4);
+    let text = format!("Bridge news in two languages\n\n{arabic}\n\nThe minister spoke on Monday, and the council agreed.");
+    paste_article(&b, &text).await;
+    let edges = b
+        .eval(
+            "(() => {
+                const view = document.querySelector('#view .chunk');
+                const style = getComputedStyle(view);
+                const box = view.getBoundingClientRect();
+                const [left, right] = [box.left + parseFloat(style.paddingLeft), box.right - parseFloat(style.paddingRight)];
+                const lines = e => { const r = document.createRange(); r.selectNodeContents(e);
+                    return [...r.getClientRects()].filter(b => b.width > 0); };
+                const line = start => [...document.querySelectorAll('#view [dir]')].find(e => e.textContent.includes(start));
+                const ar = lines(line('سنبني'));
+                const tops = new Set(ar.map(b => Math.round(b.top)));
+                const byRow = [...tops].map(t => Math.max(...ar.filter(b => Math.round(b.top) === t).map(b => b.right)));
+                const en = lines(line('The minister spoke'));
+                return [tops.size, byRow.map(r => Math.abs(right - r) < 2), Math.abs(Math.min(...en.map(b => b.left)) - left) < 2];
+             })()",
+        )
+        .await;
+    let rows = edges[0].as_u64().unwrap();
+    assert!(rows >= 2, "the Arabic paragraph wraps: {edges}");
+    assert!(
+        edges[1].as_array().unwrap().iter().all(|r| r == true),
+        "each of its lines ends at the right edge: {edges}"
+    );
+    assert_eq!(
+        edges[2], true,
+        "the English one starts at the left: {edges}"
+    );
+    b.screenshot("everyone-03b-rtl-aligned").await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn a_right_to_left_paragraph_of_a_page_has_its_control_in_the_gutter() {
+    let b = Browser::open().await;
+    let arabic = "\"سنبني الجسر قبل شهر مايو,\" قال الوزير يوم الاثنين. ".to_string()
+        + &"وقال المهندسون إن العمل على الجسر الجديد سيبدأ في الربيع بعد موافقة المجلس على الخطة. "
+            .repeat(3);
+    let html = format!(
+        "<!doctype html><html><head><meta charset=\"utf-8\"><title>Bridge</title></head><body>\
+         <nav><a href='/'>Home</a> | <a href='/w'>World news</a></nav><article><h1>Bridge news in two languages</h1>\
+         <p>{PROSE}</p><p>{arabic}</p><p>\"The wall is safe and the boats can stay,\" the harbour master said on Wednesday.</p></article>\
+         <footer>About us | Contact | Privacy</footer></body></html>"
+    );
+    let plain = format!(
+        "Home | World news\nBridge news in two languages\n\n{PROSE}\n\n{arabic}\n\n\"The wall is safe and the boats can stay,\" the harbour master said on Wednesday.\n\nAbout us | Contact | Privacy\n"
+    );
+    b.wait_for_css("#editor").await;
+    b.paste_page("#editor", &html, &plain).await;
+    b.wait_until(
+        "the page's paragraphs with their controls",
+        "[...document.querySelectorAll('#view .para')].some(p => p.textContent.includes('سنبني'))",
+    )
+    .await;
+    let placed = b
+        .eval(
+            "[...document.querySelectorAll('#view .para')].filter(p => p.textContent.includes('سنبني') || p.textContent.includes('Engineers'))
+               .map(p => {
+                 const button = p.querySelector('.push-out').getBoundingClientRect();
+                 const r = document.createRange(); r.setStartAfter(p.querySelector('.push-out')); r.setEnd(p, p.childNodes.length);
+                 const lines = [...r.getClientRects()].filter(b => b.width > 0);
+                 const firstTop = Math.min(...lines.map(b => b.top));
+                 const left = Math.min(...lines.map(b => b.left));
+                 return [getComputedStyle(p).direction, button.right <= left, Math.abs(button.top - firstTop) < 20, Math.round(button.left)];
+               })",
+        )
+        .await;
+    let rows = placed.as_array().unwrap();
+    assert_eq!(rows.len(), 2, "{placed}");
+    for row in rows {
+        assert_eq!(row[1], true, "left of the paragraph's words: {placed}");
+        assert_eq!(row[2], true, "beside its first line: {placed}");
+    }
+    assert_eq!(
+        rows[0][3], rows[1][3],
+        "the same gutter for both directions: {placed}"
+    );
+    b.screenshot("everyone-03c-rtl-page").await;
+    b.close().await;
+}
+
+#[tokio::test]
 async fn on_a_phone_the_inspector_and_the_review_open_in_view_by_touch() {
     let b = phone().await;
     paste_article(&b, TEXT).await;

@@ -304,3 +304,107 @@ async fn open_page_until_notice(b: &Browser, name: &str, html: &str, says: &str)
     .await;
     std::fs::remove_file(&path).unwrap();
 }
+
+/// A page whose headline is short and stands five lines above its body (a byline, a
+/// date, a share bar, a photo's caption between), with a box of related stories after.
+fn headlined_page() -> (String, String) {
+    let html = format!(
+        "<!doctype html><html><head><meta charset=\"utf-8\"><title>Dam</title></head><body>\
+         <nav><a href='/'>Home</a> | <a href='/w'>World news</a></nav>\
+         <article><h1>Dam holds</h1><p class='byline'>By Ann Lee</p><p class='date'>3 March 2026, 10:32</p>\
+         <p><a href='/s'>Share</a> <a href='/t'>Tweet</a></p><figure><img src='d.jpg'><figcaption>The dam at dawn.</figcaption></figure>\
+         <p>{PROSE}</p><p>\"The dam is safe and the town is dry,\" the chief engineer said on Wednesday morning.</p>\
+         <p>{PROSE}</p></article>\
+         <aside><h2>Related stories</h2><ul><li><a href='/1'>Floods close the coast road for a week</a></li>\
+         <li><a href='/2'>Storm season starts early this year</a></li></ul></aside>\
+         <footer>About us | Contact | Privacy</footer></body></html>"
+    );
+    let plain = format!(
+        "Home | World news\nDam holds\nBy Ann Lee\n3 March 2026, 10:32\nShare Tweet\nThe dam at dawn.\n\n{PROSE}\n\n\"The dam is safe and the town is dry,\" the chief engineer said on Wednesday morning.\n\n{PROSE}\n\nRelated stories\nFloods close the coast road for a week\nStorm season starts early this year\nAbout us | Contact | Privacy\n"
+    );
+    (html, plain)
+}
+
+#[tokio::test]
+async fn a_pages_headline_stays_in_the_article_and_one_line_of_furniture_can_be_brought_in() {
+    let b = Browser::open().await;
+    b.wait_for_css("#editor").await;
+    let (html, plain) = headlined_page();
+    b.paste_page("#editor", &html, &plain).await;
+    b.wait_until(
+        "the article with a quote",
+        "document.querySelector('#view .mk-quote') && document.querySelector('#view .furniture.folded')",
+    )
+    .await;
+    let shown = visible(&b).await;
+    assert!(shown.contains("Dam holds"), "the headline: {shown}");
+    for folded in ["Share Tweet", "World news", "Storm season"] {
+        assert!(!shown.contains(folded), "{folded:?} is shown: {shown}");
+    }
+    let article = regions(&export(&b).await).join("\n");
+    assert!(article.starts_with("Dam holds\n"), "{article}");
+
+    // Unfold the related stories: each line has its own "+"; one click on one brings in
+    // that line alone, and the rest of the block stays open, still furniture.
+    let related = "[...document.querySelectorAll('#view .furniture')].find(e => e.textContent.includes('Storm season'))";
+    b.eval(&format!("{related}.querySelector('.fold').click()"))
+        .await;
+    b.wait_until(
+        "the lines' controls",
+        &format!("{related}.querySelectorAll('.fline > .bring-line').length >= 3"),
+    )
+    .await;
+    // Each "+" sits in the gutter left of its line's words, clear of the block's buttons.
+    let clear = b
+        .eval(&format!(
+            "(() => {{
+                const block = {related};
+                const buttons = [...block.querySelectorAll(':scope > button')].map(e => e.getBoundingClientRect());
+                return [...block.querySelectorAll('.fline')].every(line => {{
+                    const plus = line.querySelector('.bring-line').getBoundingClientRect();
+                    const r = document.createRange(); r.setStart(line.lastChild, 0); r.setEnd(line.lastChild, 1);
+                    const word = r.getBoundingClientRect();
+                    const apart = b => plus.right <= b.left || plus.left >= b.right || plus.bottom <= b.top || plus.top >= b.bottom;
+                    return plus.width > 0 && plus.right <= word.left && Math.abs(plus.top - word.top) < word.height && buttons.every(apart);
+                }});
+             }})()"
+        ))
+        .await;
+    assert_eq!(
+        clear, true,
+        "each line's + beside its words, clear of the buttons"
+    );
+    b.eval(&format!(
+        "[...{related}.querySelectorAll('.fline')].find(l => l.textContent.includes('Floods close')).querySelector('.bring-line').id = 'bring-floods'"
+    ))
+    .await;
+    b.click("#bring-floods").await;
+    b.wait_until(
+        "the line in the article",
+        "[...document.querySelectorAll('#view .para')].some(e => e.textContent.includes('Floods close'))",
+    )
+    .await;
+    b.screenshot("page-04-one-line-brought-in").await;
+    let shown = visible(&b).await;
+    assert!(
+        shown.contains("Storm season starts early"),
+        "the rest stays unfolded: {shown}"
+    );
+    let after = b
+        .eval(
+            "[...document.querySelectorAll('#view .furniture')].filter(e => e.textContent.includes('Storm season') || e.textContent.includes('Related stories'))
+               .map(e => e.classList.contains('folded'))",
+        )
+        .await;
+    assert_eq!(
+        after,
+        serde_json::json!([false, false]),
+        "the furniture before and after the line, both open"
+    );
+    let article = regions(&export(&b).await).join("\n");
+    assert!(article.contains("Floods close the coast road"), "{article}");
+    for still_out in ["Related stories", "Storm season"] {
+        assert!(!article.contains(still_out), "{still_out}: {article}");
+    }
+    b.close().await;
+}

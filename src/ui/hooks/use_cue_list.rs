@@ -6,7 +6,7 @@ use std::rc::Rc;
 use gloo::storage::{LocalStorage, Storage};
 use yew::prelude::*;
 
-use crate::edit::cues::CueChanges;
+use crate::edit::cue_changes::CueChanges;
 use crate::engine::Options;
 
 const KEY: &str = "quotelens.cues.v1";

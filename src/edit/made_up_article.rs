@@ -12,7 +12,7 @@ const PARAGRAPH: &str = "The minister spoke on Monday. \"We will rebuild the bri
 const PARAGRAPHS: usize = 60;
 
 /// The made-up article, as the reducer holds it once its analysis is in.
-pub fn rehearsal_state() -> State {
+pub fn made_up_article() -> State {
     let text = PARAGRAPH.repeat(PARAGRAPHS);
     let annotations = (0..PARAGRAPHS).flat_map(paragraph_annotations).collect();
     let state = reduce(State::default(), Action::TypeText(text.clone()));
@@ -92,7 +92,7 @@ mod tests {
 
     #[test]
     fn the_rehearsal_is_an_analysed_article_with_every_mark_in_several_chunks() {
-        let state = rehearsal_state();
+        let state = made_up_article();
         let doc = &state.doc;
         assert!(doc.analysed);
         let shown = doc.annotations();

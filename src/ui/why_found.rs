@@ -6,12 +6,12 @@ use crate::edit::provenance::{confidence_text, explain};
 use crate::model::{Annotation, Kind};
 
 #[derive(Properties, PartialEq)]
-pub struct ProvenanceProps {
+pub struct WhyFoundProps {
     pub annotation: Annotation,
 }
 
-#[function_component(Provenance)]
-pub fn provenance(p: &ProvenanceProps) -> Html {
+#[function_component(WhyFound)]
+pub fn why_found(p: &WhyFoundProps) -> Html {
     let a = &p.annotation;
     let why = explain(a);
     // A claim's one figure is its check-worthiness (the inspector's claim row): no second
