@@ -4,7 +4,8 @@
 # articles), scored by the trainer and again by ../shared/eval's scorers on the held-out
 # predictions; then the same with news-dev never trained on (debates only), and the
 # engine's own output on news-dev (`quotelens annotate`: its sentences, its threshold;
-# in-sample when the shipped model was trained on news-dev).
+# in-sample when the shipped model was trained on news-dev), and on the own hand-labelled
+# set tests/gold/claims-own (never trained on) beside its digit and text-order baselines.
 #   scripts/eval-claims.sh            # measure
 #   scripts/eval-claims.sh --write    # also retrain on everything and rewrite the shipped
 #                                     # weights (src/engine/claims/weights.rs, hashed_weights.bin)
@@ -30,3 +31,9 @@ cargo build --quiet --profile release-native --bin quotelens
 rm -rf "$PRED-engine" && mkdir -p "$PRED-engine"
 "$bin/quotelens" annotate --out "$PRED-engine" "$SHARED"/claims/news-dev/*.txt
 python3 "$SHARED/eval/news_claims_score.py" "$SHARED/claims/news-dev" "$PRED-engine"
+echo "--- the engine's output on tests/gold/claims-own (40 articles labelled by hand, never trained on):"
+own=tests/gold/claims-own
+rm -rf "$PRED-own" && mkdir -p "$PRED-own"
+"$bin/quotelens" annotate --out "$PRED-own" "$own"/*.txt
+python3 "$SHARED/eval/news_claims_score.py" "$own" "$PRED-own"
+for baseline in digit none; do python3 "$SHARED/eval/news_claims_score.py" "$own" --baseline "$baseline"; done
