@@ -41,7 +41,7 @@ fn document_json(text: &str, options: Option<&Options>) -> String {
         None => Settings::builtin(),
     };
     let analysis = engine::analyse(text, &settings);
-    let doc = Document::new(text, analysis.annotations).with_boilerplate(&analysis.boilerplate);
+    let doc = Document::new(text, analysis.annotations).with_boilerplate(&analysis.furniture);
     serde_json::to_string(&doc).expect("a Document always serializes")
 }
 

@@ -11,7 +11,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use crate::engine::boilerplate::{boilerplate_spans, furniture_from_keep, split_lines, word_count};
+use crate::engine::furniture::{furniture_from_keep, furniture_spans, split_lines, word_count};
 
 /// A page's text and the furniture around its article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,7 +27,7 @@ pub fn page_from_html(html: &str, plain: Option<&str>) -> Page {
     let plain = plain.filter(|p| !p.trim().is_empty());
     let (visible, body) = super::text_and_body(html, plain.is_none());
     let text = plain.map_or_else(|| visible.unwrap_or_default(), str::to_string);
-    let spans = furniture_by_body(&text, &body).unwrap_or_else(|| boilerplate_spans(&text));
+    let spans = furniture_by_body(&text, &body).unwrap_or_else(|| furniture_spans(&text));
     let boilerplate = char_spans(&text, &spans);
     Page { text, boilerplate }
 }

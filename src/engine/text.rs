@@ -93,7 +93,7 @@ fn keeps_dot(word: &str) -> bool {
 }
 
 /// Split `text` into paragraphs (lines) and tokens. Byte ranges in `skip` (sorted,
-/// e.g. boilerplate lines) produce no tokens and act as paragraph breaks.
+/// e.g. furniture lines) produce no tokens and act as paragraph breaks.
 pub fn segment<'t>(text: &'t str, skip: &[Range<usize>]) -> Segmented<'t> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut paragraphs = Vec::new();
