@@ -24,7 +24,7 @@ fn main() {
         let a = quotelens::analyse(&text);
         writeln!(out, "== {}", p.file_name().unwrap().to_string_lossy()).unwrap();
         writeln!(out, "warnings {:?}", a.warnings).unwrap();
-        writeln!(out, "boilerplate {:?}", a.boilerplate).unwrap();
+        writeln!(out, "boilerplate {:?}", a.furniture).unwrap();
         for ann in &a.annotations {
             writeln!(out, "{}", serde_json::to_string(ann).unwrap()).unwrap();
         }

@@ -35,7 +35,7 @@ mod stages {
 
     impl<'t> Inputs<'t> {
         pub fn new(texts: &'t [String]) -> Self {
-            let bps: Vec<_> = texts.iter().map(|t| stage::boilerplate_spans(t)).collect();
+            let bps: Vec<_> = texts.iter().map(|t| stage::furniture_spans(t)).collect();
             let segs: Vec<_> = texts
                 .iter()
                 .zip(&bps)
@@ -70,9 +70,9 @@ mod stages {
     }
 
     #[inline(never)]
-    fn stage_boilerplate(x: &Inputs) {
+    fn stage_furniture(x: &Inputs) {
         for t in x.texts {
-            black_box(stage::boilerplate_spans(black_box(t)));
+            black_box(stage::furniture_spans(black_box(t)));
         }
     }
     #[inline(never)]
@@ -117,7 +117,7 @@ mod stages {
 
     /// The stages in pipeline order; the whole `analyse` last.
     pub const STAGES: [(&str, Stage); 7] = [
-        ("boilerplate", stage_boilerplate),
+        ("boilerplate", stage_furniture),
         ("segment", stage_segment),
         ("quotes", stage_quotes),
         ("attribution", stage_attribution),

@@ -1,5 +1,5 @@
 //! How fast page-furniture detection, claim scoring and HTML extraction run natively:
-//! `boilerplate_spans` and `find_claims` on PolNeAR dev concatenated and repeated to
+//! `furniture_spans` and `find_claims` on PolNeAR dev concatenated and repeated to
 //! about 5 MB, `readable_text_from_html` on every page of ../shared/articles/dev
 //! (repeated to about 5 MB of HTML), `page_from_html` on those pages with their copied
 //! text (the app's paste), and furniture detection on the copied page texts. Prints
@@ -22,11 +22,11 @@ mod common_files;
 use common_files::files;
 
 use quotelens::article::readable_text_from_html;
-use quotelens::engine::bench::{self as text, boilerplate_spans, find_claims};
+use quotelens::engine::bench::{self as text, find_claims, furniture_spans};
 
 /// Byte ranges of the engine's sentences (furniture skipped, as `analyse` does).
 fn sentence_bytes(t: &str) -> Vec<Range<usize>> {
-    let bp = boilerplate_spans(t);
+    let bp = furniture_spans(t);
     let seg = text::segment(t, &bp);
     text::sentences(&seg)
         .into_iter()
@@ -40,7 +40,7 @@ fn dump() {
     for p in texts {
         let t = std::fs::read_to_string(&p).unwrap();
         println!("== {}", p.file_name().unwrap().to_string_lossy());
-        println!("boilerplate {:?}", boilerplate_spans(&t));
+        println!("boilerplate {:?}", furniture_spans(&t));
         for c in find_claims(&t, &sentence_bytes(&t)) {
             println!("claim {:?} {:?} {:?}", c.range, c.score, c.signals);
         }
@@ -109,8 +109,8 @@ fn main() {
         .collect();
     let text = repeat_to(&texts, 5_000_000);
     let sentences = sentence_bytes(&text);
-    report("boilerplate_spans", text.len(), runs, || {
-        std::hint::black_box(boilerplate_spans(&text));
+    report("furniture_spans", text.len(), runs, || {
+        std::hint::black_box(furniture_spans(&text));
     });
     report("find_claims", text.len(), runs, || {
         std::hint::black_box(find_claims(&text, &sentences));
@@ -148,12 +148,7 @@ fn main() {
         }
     });
     let page_text = repeat_to(&copied, 5_000_000);
-    report(
-        "boilerplate_spans (page text)",
-        page_text.len(),
-        runs,
-        || {
-            std::hint::black_box(boilerplate_spans(&page_text));
-        },
-    );
+    report("furniture_spans (page text)", page_text.len(), runs, || {
+        std::hint::black_box(furniture_spans(&page_text));
+    });
 }

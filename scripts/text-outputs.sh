@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every output of boilerplate_spans, find_claims and readable_text_from_html on PolNeAR
+# Every output of furniture_spans, find_claims and readable_text_from_html on PolNeAR
 # dev+train and ../shared/articles/dev, so that a speed-up can be shown to change nothing:
 #   bash scripts/text-outputs.sh save    # before the change: writes $CARGO_TARGET_DIR (or target)/text-outputs.txt
 #   bash scripts/text-outputs.sh check   # after: diffs against it, fails on any difference

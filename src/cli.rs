@@ -297,7 +297,7 @@ fn extract(out: Option<&Path>, files: &[PathBuf]) -> i32 {
         let mut article = if is_html(file) {
             crate::article::readable_text_from_html(&text)
         } else {
-            crate::engine::boilerplate::article_body(&text)
+            crate::engine::furniture::article_body(&text)
         };
         if !article.ends_with('\n') {
             article.push('\n');
@@ -319,7 +319,7 @@ fn extract(out: Option<&Path>, files: &[PathBuf]) -> i32 {
 pub fn export_json(text: &str) -> String {
     let analysis = crate::analyse(text);
     Document::new(text, analysis.annotations)
-        .with_boilerplate(&analysis.boilerplate)
+        .with_boilerplate(&analysis.furniture)
         .to_json()
 }
 

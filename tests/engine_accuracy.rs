@@ -93,13 +93,13 @@ fn a_short_pasted_snippet_is_annotated_whole() {
     let a = analyse(
         "\"No,\" she said.\n\n\"I think we should all go home now and rest before the vote,\" the mayor said.\n",
     );
-    assert!(a.boilerplate.is_empty(), "{:?}", a.boilerplate);
+    assert!(a.furniture.is_empty(), "{:?}", a.furniture);
     assert_eq!(who(&a, "No,"), pair("she", "said"));
     assert_eq!(who(&a, "go home"), pair("the mayor", "said"));
     let a = analyse(
         "Reporter Jane Doe says:\n\n\"The square is calm now, and the police have left after the long night.\"\n",
     );
-    assert!(a.boilerplate.is_empty(), "{:?}", a.boilerplate);
+    assert!(a.furniture.is_empty(), "{:?}", a.furniture);
     assert_eq!(who(&a, "square is calm"), pair("Reporter Jane Doe", "says"));
 }
 

@@ -20,7 +20,7 @@ fn check(text: &str) {
             assert_eq!(chars[c.start..c.end].iter().collect::<String>(), c.text);
         }
     }
-    for &(s, e) in &a.boilerplate {
+    for &(s, e) in &a.furniture {
         assert!(s <= e && e <= chars.len());
     }
 }

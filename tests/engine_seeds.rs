@@ -86,7 +86,7 @@ fn pompeo_article_quotes_speakers_and_cues() {
 }
 
 #[test]
-fn pompeo_article_figures_are_claims_and_boilerplate_is_bare() {
+fn pompeo_article_figures_are_claims_and_furniture_is_bare() {
     let text = seed("000_0399775715a1bf4a.txt");
     let a = analyse(&text);
     for needle in [
@@ -119,11 +119,11 @@ fn pompeo_article_figures_are_claims_and_boilerplate_is_bare() {
         "annotations in the boilerplate: {inside:?}"
     );
     assert!(
-        a.boilerplate
+        a.furniture
             .iter()
             .any(|&(s, e)| s <= tail_chars && e > tail_chars),
         "boilerplate not exposed: {:?}",
-        a.boilerplate
+        a.furniture
     );
 }
 

@@ -33,7 +33,7 @@ fn a_reply_through_the_worker_is_the_engine_result_exactly() {
         let direct = analyse(&text);
         assert_eq!(reply.seq, request.seq, "the reply names its request");
         assert_eq!(reply.annotations, direct.annotations);
-        assert_eq!(reply.boilerplate, direct.boilerplate);
+        assert_eq!(reply.boilerplate, direct.furniture);
         assert_eq!(reply.warnings, direct.warnings);
         let bits = |d: &[quotelens::Annotation]| -> Vec<Option<u64>> {
             d.iter().map(|a| a.score.map(f64::to_bits)).collect()
@@ -127,7 +127,7 @@ fn the_warm_up_text_goes_through_every_stage() {
             .any(|a| a.speaker.is_some() && a.speaker.as_deref() != Some(a.text.as_str())),
         "a speaker resolved from a surname or pronoun"
     );
-    assert!(!analysis.boilerplate.is_empty(), "page furniture found");
+    assert!(!analysis.furniture.is_empty(), "page furniture found");
     let reply = handle(&quotelens::worker::protocol::warm_up_request(2)).expect("a reply");
     let reply = decode(&reply, &quotelens::worker::protocol::WARM_UP_TEXT.repeat(2)).unwrap();
     assert_eq!(reply.annotations.len(), 2 * analysis.annotations.len());

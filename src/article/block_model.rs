@@ -13,7 +13,7 @@
 
 use super::block_weights::{ADD_ABOVE, DROP_BELOW, WEIGHTS};
 use super::Block;
-use crate::engine::boilerplate::{is_tail_heading, word_count};
+use crate::engine::furniture::{is_tail_heading, word_count};
 
 /// Class and id words that say what a block's surroundings are (matched as prefixes
 /// of the words of the nearest elements' class and id): general words of page

@@ -8,7 +8,7 @@
 //!    ...) and elements whose class or id names them furniture ("menu", "share",
 //!    "related", "comment", ...; Readability's heuristic);
 //! 2. blocks that are mostly link text (menus, lists of other stories);
-//! 3. the text-shape logic of [`crate::engine::boilerplate`] on what is left.
+//! 3. the text-shape logic of [`crate::engine::furniture`] on what is left.
 
 mod block_model;
 mod block_weights;
@@ -19,7 +19,7 @@ mod tokens;
 
 pub use page::{empty_page_message, page_from_html, Page};
 
-use crate::engine::boilerplate::{
+use crate::engine::furniture::{
     body_lines_and_words, is_furniture_line, is_tail_heading, split_lines, word_count,
 };
 use std::borrow::Cow;
@@ -47,7 +47,7 @@ fn readable_text_of(blocks: &[Block]) -> String {
 }
 
 /// The article body among `blocks`: the text-shape judgement of
-/// [`crate::engine::boilerplate`] picks the body lines; then the element that holds
+/// [`crate::engine::furniture`] picks the body lines; then the element that holds
 /// most of them (the article's container) bounds it, and the container's other
 /// blocks between body paragraphs (lists, short lines, subheads) join it. With the
 /// body, its [`word_count`].

@@ -11,8 +11,8 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use crate::engine::boilerplate::{
-    boilerplate_spans, furniture_from_keep, is_furniture_line, split_lines, word_count,
+use crate::engine::furniture::{
+    furniture_from_keep, furniture_spans, is_furniture_line, split_lines, word_count,
 };
 
 /// A page's text and the furniture around its article.
@@ -30,7 +30,7 @@ pub fn page_from_html(html: &str, plain: Option<&str>) -> Page {
     let parts = super::page_parts(html, plain.is_none());
     let text = plain.map_or_else(|| parts.visible.unwrap_or_default(), str::to_string);
     let spans = furniture_by_body(&text, &parts.body, parts.headline.as_deref())
-        .unwrap_or_else(|| boilerplate_spans(&text));
+        .unwrap_or_else(|| furniture_spans(&text));
     let boilerplate = char_spans(&text, &spans);
     Page { text, boilerplate }
 }

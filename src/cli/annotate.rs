@@ -357,7 +357,7 @@ fn analysed(text: &str, is_html: bool, options: &Options) -> Document {
         Document::new(page.text, analysis.annotations).with_boilerplate(&page.boilerplate)
     } else {
         let analysis = engine::analyse(text, &settings);
-        Document::new(text, analysis.annotations).with_boilerplate(&analysis.boilerplate)
+        Document::new(text, analysis.annotations).with_boilerplate(&analysis.furniture)
     }
 }
 

@@ -494,4 +494,46 @@ mod tests {
         let back: CueList = serde_json::from_str(&json).unwrap();
         assert_eq!(back, list);
     }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        /// The filtered lookup by word key is a search of the listed words for the
+        /// lower case (trailing dots dropped).
+        #[test]
+        fn strengths_are_a_search_of_the_list_for_the_lower_case(
+            pick in 0usize..10_000,
+            case in proptest::prelude::any::<u64>(),
+            dots in "[.]{0,2}",
+            other in "\\PC{0,10}",
+        ) {
+            let list = CueList::builtin();
+            let words: Vec<(&str, (u8, u8))> =
+                list.words.iter().map(|(w, s)| (&**w, *s)).collect();
+            let search = |w: &str| {
+                let lower = w.trim_end_matches('.').to_lowercase();
+                words
+                    .iter()
+                    .find(|(listed, _)| **listed == lower)
+                    .map(|(_, s)| *s)
+                    .or_else(|| list.according.filter(|_| lower == "according"))
+                    .unwrap_or((0, 0))
+            };
+            let mixed: String = words[pick % words.len()]
+                .0
+                .chars()
+                .enumerate()
+                .map(|(k, c)| {
+                    if case >> (k % 64) & 1 == 1 {
+                        c.to_uppercase().next().unwrap_or(c)
+                    } else {
+                        c
+                    }
+                })
+                .collect::<String>()
+                + &dots;
+            for w in [mixed.as_str(), other.as_str(), "According", "ACCORDING."] {
+                proptest::prop_assert_eq!(list.strengths(w), search(w), "{:?}", w);
+            }
+        }
+    }
 }

@@ -1007,4 +1007,46 @@ mod tests {
             assert!(words.contains(&known), "{known}");
         }
     }
+
+    /// A word of `list` in mixed case and with trailing dots, or any string.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn word_near(
+        list: &'static [&'static str],
+    ) -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        prop_oneof![
+            (0..list.len(), any::<u64>(), "[.]{0,2}").prop_map(move |(i, case, dots)| {
+                let mixed: String = list[i]
+                    .chars()
+                    .enumerate()
+                    .map(|(k, c)| {
+                        if case >> (k % 64) & 1 == 1 {
+                            c.to_uppercase().next().unwrap_or(c)
+                        } else {
+                            c
+                        }
+                    })
+                    .collect();
+                mixed + &dots
+            }),
+            "\\PC{0,12}",
+        ]
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        /// The filtered, hashed lookups are a search of the list for the lower case.
+        #[test]
+        fn closed_lists_are_a_search_for_the_lower_case(
+            function in word_near(FUNCTION_WORDS),
+            org in word_near(ORG_WORDS),
+            document in word_near(DOCUMENT_WORDS),
+        ) {
+            let listed = |list: &[&str], w: &str| list.contains(&w.to_lowercase().as_str());
+            proptest::prop_assert_eq!(is_function_word(&function), listed(FUNCTION_WORDS, &function));
+            let bare = org.trim_end_matches('.');
+            proptest::prop_assert_eq!(is_org_word(&org), listed(ORG_WORDS, bare));
+            proptest::prop_assert_eq!(is_document_word(&document), listed(DOCUMENT_WORDS, &document));
+        }
+    }
 }

@@ -1,6 +1,6 @@
 //! The analysis engine: plain Rust, no web dependency.
 //!
-//! Pipeline: `boilerplate` (page furniture to skip) → `text` (paragraphs, tokens,
+//! Pipeline: `furniture` (page furniture to skip) → `text` (paragraphs, tokens,
 //! sentences) → `quotes` (quotation marks paired) → `attribution` (speaker and cue of
 //! each quote, indirect speech) → `speakers` (canonical names) → `claims`
 //! (check-worthy sentences) → annotations with code-point offsets.
@@ -11,11 +11,11 @@
 
 mod ascii;
 pub(crate) mod attribution;
-pub(crate) mod boilerplate;
 pub(crate) mod claims;
 pub(crate) mod confidence;
 mod confidence_table;
 pub(crate) mod cues;
+pub(crate) mod furniture;
 pub(crate) mod lexicon;
 pub(crate) mod quotes;
 mod rule;
@@ -30,12 +30,12 @@ mod words;
 #[doc(hidden)]
 pub mod bench {
     pub use super::attribution::{attribute, Attributions};
-    pub use super::boilerplate::{article_body, boilerplate_spans, strip_boilerplate};
     pub use super::claims::{
         feature_vector, find_claims, furniture_factor, model_provenance, score_sentence,
         CLAIM_THRESHOLD, FEATURE_NAMES, HASH_BUCKETS, NAMED, NUM_FEATURES,
     };
     pub use super::confidence::keys as confidence_keys;
+    pub use super::furniture::{article_body, furniture_spans, strip_furniture};
     pub use super::quotes::{find_quotes, Quote};
     pub use super::speakers::canonical_names;
     pub use super::text::{segment, sentences, Segmented};
@@ -58,9 +58,9 @@ pub struct Analysis {
     pub annotations: Vec<Annotation>,
     /// Problems worth telling the user about (unbalanced quotation marks, ...).
     pub warnings: Vec<String>,
-    /// Boilerplate lines (navigation, share links, related stories), in code points,
+    /// Furniture lines (navigation, share links, related stories), in code points,
     /// end exclusive: the UI dims them; no annotation lies inside them.
-    pub boilerplate: Vec<(usize, usize)>,
+    pub furniture: Vec<(usize, usize)>,
 }
 
 /// What a person may change about the analysis. Serializable, so the app can send
@@ -74,17 +74,17 @@ pub struct Options {
 
 /// Annotate `text` as `settings` say: the one entry point of the engine, for the
 /// command line, the app's worker, the Python package and the tests. Offsets in the
-/// result are code points; its `boilerplate` is the base furniture (what the source
+/// result are code points; its `furniture` is the base furniture (what the source
 /// marked, or the engine's guess) before a person's choices, and no annotation lies in
 /// the furniture after them.
 pub fn analyse(text: &str, settings: &Settings) -> Analysis {
     let article = settings.article;
     if article.is_plain() {
-        return analyse_around(text, boilerplate::boilerplate_spans(text), settings.options);
+        return analyse_around(text, furniture::furniture_spans(text), settings.options);
     }
     let (base, furniture) = article.furniture(text);
     let mut analysis = analyse_around(text, furniture, settings.options);
-    analysis.boilerplate = base;
+    analysis.furniture = base;
     analysis
 }
 
@@ -206,9 +206,9 @@ fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) -> A
         claims.push((r, Some(*a), score, found.attrs[*a].rule));
     }
     let covered = Overlaps::new(claims.iter().map(|c| c.0.clone()).collect());
-    let boiler = Overlaps::new(bp.clone());
+    let furniture_overlaps = Overlaps::new(bp.clone());
     // Sentences holding reported speech (already claims) are not even scored.
-    let skip = |r: &Range<usize>| covered.any(r) || boiler.any(r);
+    let skip = |r: &Range<usize>| covered.any(r) || furniture_overlaps.any(r);
     for c in claims::find_claims_except(text, &sentence_bytes, skip) {
         let r = c.range.clone();
         if r.is_empty()
@@ -259,14 +259,14 @@ fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) -> A
     out.sort_by_cached_key(|a| (a.start, a.end, a.kind));
     warnings.sort();
     warnings.dedup();
-    let boilerplate = bp
+    let furniture = bp
         .iter()
         .map(|r| (ix.char_at(r.start), ix.char_at(r.end)))
         .collect();
     Analysis {
         annotations: out,
         warnings,
-        boilerplate,
+        furniture,
     }
 }
 

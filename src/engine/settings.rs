@@ -86,7 +86,7 @@ impl ArticleSetting {
         let ix = CharIndex::new(text);
         let base = match &self.marked {
             Some(spans) => spans.clone(),
-            None => super::boilerplate::boilerplate_spans(text)
+            None => super::furniture::furniture_spans(text)
                 .into_iter()
                 .map(|r| (ix.char_at(r.start), ix.char_at(r.end)))
                 .collect(),
@@ -201,7 +201,7 @@ mod tests {
         });
         assert_eq!(quotes(&pushed), ["\"We will build it,\""]);
         assert_eq!(
-            pushed.boilerplate, plain.boilerplate,
+            pushed.furniture, plain.furniture,
             "the base furniture is the engine's guess"
         );
         // The same text marked by its source as all article keeps the menu in it.
@@ -209,7 +209,7 @@ mod tests {
             marked: Some(vec![]),
             choices: vec![],
         });
-        assert!(all.boilerplate.is_empty());
+        assert!(all.furniture.is_empty());
         assert_eq!(quotes(&all).len(), 2);
     }
 }

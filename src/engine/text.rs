@@ -93,7 +93,7 @@ fn keeps_dot(word: &str) -> bool {
 }
 
 /// Split `text` into paragraphs (lines) and tokens. Byte ranges in `skip` (sorted,
-/// e.g. boilerplate lines) produce no tokens and act as paragraph breaks.
+/// e.g. furniture lines) produce no tokens and act as paragraph breaks.
 pub fn segment<'t>(text: &'t str, skip: &[Range<usize>]) -> Segmented<'t> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut paragraphs = Vec::new();
@@ -236,7 +236,7 @@ pub fn starts_upper(w: &str) -> bool {
 
 /// Whether a sentence may end after token `i` (a terminator or an abbreviation with
 /// its dot) given what follows.
-#[inline]
+#[inline(always)]
 pub fn ends_sentence_at(seg: &Segmented, i: usize, para_end: usize) -> bool {
     // Asked of every token, so the common answer (no terminator, no word ending in a
     // dot: the word's last byte tells) is given inline, the rest in a call.

@@ -132,7 +132,7 @@ impl Request {
         Reply {
             seq: self.seq,
             annotations: analysis.annotations,
-            boilerplate: analysis.boilerplate,
+            boilerplate: analysis.furniture,
             warnings: analysis.warnings,
         }
     }

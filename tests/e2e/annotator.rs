@@ -671,7 +671,7 @@ async fn export_matches_the_command_line_and_import_resumes_review() {
     let path = b.downloaded(".quotelens.json").await;
     // Named from the headline: the article's first line of four words, furniture left out.
     let stem =
-        quotelens::edit::transfer::article_file_stem(&seed, &quotelens::analyse(&seed).boilerplate);
+        quotelens::edit::transfer::article_file_stem(&seed, &quotelens::analyse(&seed).furniture);
     assert_eq!(
         path.file_name().unwrap().to_string_lossy(),
         format!("{stem}.quotelens.json")

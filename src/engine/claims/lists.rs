@@ -782,4 +782,36 @@ mod tests {
             "{used} words: the table is too full"
         );
     }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        /// The table's bits of a word are those of every list holding its lower case.
+        #[test]
+        fn listed_bits_are_a_search_of_the_lists(
+            list in 0usize..LISTS.len(),
+            pick in 0usize..1000,
+            upper in proptest::prelude::any::<bool>(),
+            other in "[a-zA-Z0-9'.,]{0,17}",
+        ) {
+            let search = |lower: &str| {
+                LISTS
+                    .iter()
+                    .filter(|(words, _)| words.contains(&lower))
+                    .fold(0, |bits, (_, bit)| bits | bit)
+            };
+            let words = LISTS[list].0;
+            let w = words[pick % words.len()];
+            let w = if upper { w.to_ascii_uppercase() } else { w.to_string() };
+            let table = ListTable::get();
+            for w in [w.as_str(), other.as_str()] {
+                let lower = w.to_ascii_lowercase();
+                proptest::prop_assert_eq!(
+                    table.listed(Lower::folded(w.as_bytes())),
+                    search(&lower),
+                    "{:?}",
+                    w
+                );
+            }
+        }
+    }
 }

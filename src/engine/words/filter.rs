@@ -52,7 +52,7 @@ impl<const WORDS: usize> Prefilter<WORDS> {
 
     /// [`Prefilter::may_hold`] of a word's bytes: of its lower case's, or of an ASCII
     /// word's whose letters lower-case to them.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn may_hold_bytes(&self, w: &[u8]) -> bool {
         let Some(edges) = edges(w) else {
             return true;
@@ -74,8 +74,9 @@ impl<const WORDS: usize> Prefilter<WORDS> {
 
 /// The length and the first and last two bytes of an ASCII word, `None` for another.
 /// The bytes are or-ed with 0x20, which takes an upper-case letter to its lower case
-/// and gives words equal in lower case equal edges.
-#[inline]
+/// and gives words equal in lower case equal edges. (Always inlined: it is asked of
+/// nearly every token, and a call cost as much as the reading.)
+#[inline(always)]
 fn edges(b: &[u8]) -> Option<u64> {
     let n = b.len();
     let u64_at = |i: usize| u64::from_le_bytes(b[i..i + 8].try_into().unwrap_or_default());

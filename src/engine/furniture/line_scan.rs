@@ -1,4 +1,4 @@
-//! One pass over a line for what boilerplate's tests need of it at any length: its word
+//! One pass over a line for what furniture's tests need of it at any length: its word
 //! count, the [`PHRASES`] its normalised form holds, its link-list separator bytes and
 //! its tabs. Lines of prose (most of a page's bytes) need nothing more, so they are read
 //! once and never copied; only short lines get a normalised copy for their own tests.

@@ -23,19 +23,19 @@ use line_scan::{
 /// Byte ranges of `text` that are page furniture: whole lines (with their line
 /// break), sorted, disjoint, merged when adjacent. Text without any furniture yields
 /// an empty list.
-pub fn boilerplate_spans(text: &str) -> Vec<Range<usize>> {
-    furniture_spans(text, true)
+pub fn furniture_spans(text: &str) -> Vec<Range<usize>> {
+    furniture_spans_with(text, true)
 }
 
 /// The article body alone: the text without furniture and without its headline
 /// (what an article extractor returns).
 pub fn article_body(text: &str) -> String {
-    remove_spans(text, &furniture_spans(text, false))
+    remove_spans(text, &furniture_spans_with(text, false))
 }
 
 /// The text with its furniture removed (the headline stays).
-pub fn strip_boilerplate(text: &str) -> String {
-    remove_spans(text, &boilerplate_spans(text))
+pub fn strip_furniture(text: &str) -> String {
+    remove_spans(text, &furniture_spans(text))
 }
 
 fn remove_spans(text: &str, spans: &[Range<usize>]) -> String {
@@ -49,7 +49,7 @@ fn remove_spans(text: &str, spans: &[Range<usize>]) -> String {
     out
 }
 
-fn furniture_spans(text: &str, keep_headline: bool) -> Vec<Range<usize>> {
+fn furniture_spans_with(text: &str, keep_headline: bool) -> Vec<Range<usize>> {
     let lines = split_lines(text);
     if lines.is_empty() {
         return Vec::new();
@@ -807,7 +807,7 @@ mod tests {
     use super::*;
 
     fn kept(text: &str) -> String {
-        strip_boilerplate(text)
+        strip_furniture(text)
     }
 
     const PAGE: &str = "Home\nWorld\nBusiness\nSport\nSign in\n\nMayor Opens New Bridge\n\nBy Jane Roe\n\n\
@@ -967,15 +967,15 @@ Share\nTweet\nEmail\n\nRelated Stories\n\nCouncil votes on budget\n2 hours ago\n
     fn spans_are_sorted_disjoint_and_on_char_boundaries() {
         let text = "Menü\nÜber uns\n\nDie Stadt hat am Montag ihre neue Brücke eröffnet, sagten Beamte der Stadt.\n\
 Sie kostete 120 Millionen Euro, ein Fünftel mehr als geplant, so der Rat der Stadt.\nTeilen\n";
-        let spans = boilerplate_spans(text);
+        let spans = furniture_spans(text);
         let mut last = 0;
         for s in &spans {
             assert!(s.start >= last && s.start < s.end && s.end <= text.len());
             assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
             last = s.end;
         }
-        assert!(strip_boilerplate(text).contains("Die Stadt hat am Montag"));
-        assert!(!strip_boilerplate(text).contains("Menü"));
+        assert!(strip_furniture(text).contains("Die Stadt hat am Montag"));
+        assert!(!strip_furniture(text).contains("Menü"));
     }
 
     #[test]
@@ -987,7 +987,7 @@ Sie kostete 120 Millionen Euro, ein Fünftel mehr als geplant, so der Rat der St
         let text = format!(
             "Home\nNews\nSport\nWeather\nContact\n{prose}\n{rows}{prose}\nRelated Stories\nAnother story\n"
         );
-        let kept = strip_boilerplate(&text);
+        let kept = strip_furniture(&text);
         assert!(kept.contains("30\tDriver Number 30"), "{kept}");
         assert!(kept.contains("1\tDriver Number 1\t"), "{kept}");
         assert!(
@@ -1005,7 +1005,7 @@ Sie kostete 120 Millionen Euro, ein Fünftel mehr als geplant, so der Rat der St
                 "Storm number {i} hits the coast\nJane Writer\nThe storm brought heavy rain and strong winds to the coast on Tuesday, and more is expected this week.\n"
             ));
         }
-        let kept = strip_boilerplate(&text);
+        let kept = strip_furniture(&text);
         assert_eq!(kept.matches("The council voted").count(), 3, "{kept}");
         assert!(!kept.contains("heavy rain"), "teasers kept: {kept}");
     }
@@ -1014,12 +1014,12 @@ Sie kostete 120 Millionen Euro, ein Fünftel mehr als geplant, so der Rat der St
     fn plain_article_is_left_alone() {
         let text = "The council met on Tuesday.\n\nIt approved the budget, which grows by 4 percent, after a long debate.\n";
         assert!(
-            boilerplate_spans(text).is_empty(),
+            furniture_spans(text).is_empty(),
             "{:?}",
-            boilerplate_spans(text)
+            furniture_spans(text)
         );
-        assert!(boilerplate_spans("").is_empty());
-        assert!(boilerplate_spans("Just a title").is_empty());
+        assert!(furniture_spans("").is_empty());
+        assert!(furniture_spans("Just a title").is_empty());
     }
 
     #[test]
@@ -1068,9 +1068,9 @@ Sie kostete 120 Millionen Euro, ein Fünftel mehr als geplant, so der Rat der St
             "Reporter Jane Doe says:\n\n\"The square is calm now, and the police have left after the long night.\"\n",
         ] {
             assert!(
-                boilerplate_spans(text).is_empty(),
+                furniture_spans(text).is_empty(),
                 "{text:?}: {:?}",
-                boilerplate_spans(text)
+                furniture_spans(text)
             );
         }
         // Furniture by its shape still goes, even in a snippet.

@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 use quotelens::engine::bench::{
-    boilerplate_spans, find_claims, score_sentence, strip_boilerplate, CLAIM_THRESHOLD,
+    find_claims, furniture_spans, score_sentence, strip_furniture, CLAIM_THRESHOLD,
 };
 
 mod common;
@@ -23,7 +23,7 @@ fn urdupoint_body(text: &str) -> Vec<&str> {
 #[test]
 fn urdupoint_seed_keeps_every_paragraph_and_no_furniture() {
     let text = seed("000_0399775715a1bf4a.txt");
-    let kept = strip_boilerplate(&text);
+    let kept = strip_furniture(&text);
     let body = urdupoint_body(&text);
     assert!(
         body.len() >= 12,
@@ -56,7 +56,7 @@ fn urdupoint_seed_keeps_every_paragraph_and_no_furniture() {
 #[test]
 fn second_seed_keeps_its_paragraphs() {
     let text = seed("004_5f6aecae78906b36.txt");
-    let kept = strip_boilerplate(&text);
+    let kept = strip_furniture(&text);
     for paragraph in text
         .split("\n\n")
         .map(str::trim)
@@ -78,7 +78,7 @@ fn seed_figures_are_claims_and_furniture_is_not() {
         assert!(s.score >= CLAIM_THRESHOLD, "{sentence}: {s:?}");
     }
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
-        let is_furniture = boilerplate_spans(&text).iter().any(|r| {
+        let is_furniture = furniture_spans(&text).iter().any(|r| {
             let start = text.find(line).unwrap_or(0);
             r.start <= start && start < r.end
         });
@@ -137,7 +137,7 @@ proptest! {
     fn boilerplate_spans_are_valid(lines in prop::collection::vec("[\\PC\r]{0,80}", 0..30)) {
         let text = lines.join("\n");
         let mut last = 0;
-        for r in boilerplate_spans(&text) {
+        for r in furniture_spans(&text) {
             prop_assert!(r.start >= last && r.start < r.end && r.end <= text.len());
             prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
             last = r.end;
@@ -148,7 +148,7 @@ proptest! {
 /// Plain news articles (PolNeAR dev, no page furniture) keep every attributed statement:
 /// no gold source, cue or content may lie in a boilerplate span.
 #[test]
-fn plain_articles_lose_no_attribution_to_boilerplate() {
+fn plain_articles_lose_no_attribution_to_furniture() {
     let Some(dir) = common::shared("polnear/dev") else {
         return;
     };
@@ -166,7 +166,7 @@ fn plain_articles_lose_no_attribution_to_boilerplate() {
                 .nth(cp as usize)
                 .map_or(text.len(), |(b, _)| b)
         };
-        let spans = boilerplate_spans(&text);
+        let spans = furniture_spans(&text);
         for a in gold["attributions"].as_array().unwrap() {
             for key in ["source", "cue", "content"] {
                 for frag in a[key].as_array().into_iter().flatten() {
