@@ -350,3 +350,68 @@ async fn page_furniture_folds_and_the_view_text_stays_the_documents() {
     );
     app.destroy();
 }
+
+/// Every message between the page and the worker (`worker::message`) is read back as
+/// the kind it was posted as, on either side; anything else is no message.
+#[wasm_bindgen_test]
+fn worker_messages_of_both_kinds_are_told_apart_and_read_back_whole() {
+    use quotelens::worker::extract::{ExtractReply, ExtractRequest};
+    use quotelens::worker::message::{Kind, ToPage, ToWorker};
+    use quotelens::worker::protocol::{request_head, Request};
+
+    // To the worker: an analysis request's bytes, and a page to extract.
+    let text = "\"We will,\" she said. 😀";
+    let setting = Default::default();
+    let head = request_head(3, &setting, None);
+    let Some(ToWorker::Analyse(bytes)) = ToWorker::read(ToWorker::analysis(&head, text).into())
+    else {
+        panic!("an analysis request");
+    };
+    let request = Request::from_bytes(&bytes).expect("the request whole");
+    assert_eq!((request.seq, request.text.as_str()), (3, text));
+    for plain in [None, Some("Copied text")] {
+        let message = ToWorker::extraction(4, "<p>Hi 😀</p>", plain);
+        let Some(ToWorker::Extract(got)) = ToWorker::read(message) else {
+            panic!("an extraction request");
+        };
+        let want = ExtractRequest {
+            seq: 4,
+            html: "<p>Hi 😀</p>".into(),
+            plain: plain.map(String::from),
+        };
+        assert_eq!(got, want);
+    }
+
+    // To the page: READY, an extraction reply (a page or a reason), an analysis reply.
+    assert!(matches!(ToPage::read(ToPage::ready()), Some(ToPage::Ready)));
+    assert_eq!(ToPage::read(ToPage::ready()).unwrap().kind(), None);
+    for page in [
+        Ok(quotelens::article::Page {
+            text: "Nav\nBody 😀".into(),
+            boilerplate: vec![(0, 4)],
+        }),
+        Err("No text.".to_string()),
+    ] {
+        let reply = ExtractReply { seq: 9, page };
+        let message = ToPage::extraction(reply.clone());
+        let read = ToPage::read(message).expect("a message");
+        assert_eq!(read.kind(), Some(Kind::Extraction));
+        let ToPage::Extracted(seq, got) = read else {
+            panic!("an extraction reply");
+        };
+        assert_eq!((seq, got), (9, Some(reply)));
+    }
+    let bytes = js_sys::Uint8Array::from(&b"QLr1 reply bytes"[..]);
+    let read = ToPage::read(bytes.into()).expect("a message");
+    assert_eq!(read.kind(), Some(Kind::Analysis));
+
+    // Anything else is no message on either side.
+    for other in [
+        wasm_bindgen::JsValue::from_f64(1.0),
+        wasm_bindgen::JsValue::from_str("hello"),
+        js_sys::Array::of1(&"extractd".into()).into(),
+    ] {
+        assert!(ToPage::read(other.clone()).is_none());
+        assert!(ToWorker::read(other).is_none());
+    }
+}

@@ -3,8 +3,8 @@
 //! The reply's byte format on its own, and bad bytes, are tested in `reply_codec`.
 #![cfg(not(target_arch = "wasm32"))]
 
-use quotelens::worker::protocol::{handle, Reply, Request};
-use quotelens::worker::reply_codec::{decode, encode};
+use quotelens::worker::protocol::{handle, Request};
+use quotelens::worker::reply_codec::{decode, encode, Reply};
 use quotelens::{analyse, Document, Kind};
 
 mod common;

@@ -338,7 +338,11 @@ const HEADLINE_REACH: usize = 8;
 /// has no sentence), but a person reading the page counts it as the article's.
 fn headline_above<'a>(blocks: &'a [Block], body: &str) -> Option<&'a str> {
     let first = body.lines().map(str::trim).find(|l| !l.is_empty())?;
-    let at = blocks.iter().position(|b| b.text.contains(first))?;
+    // Blocks shorter than the line cannot hold it, and are passed over without a search
+    // (each search costs the line's length: this keeps the whole look linear).
+    let at = blocks
+        .iter()
+        .position(|b| b.text.len() >= first.len() && b.text.contains(first))?;
     blocks[at.saturating_sub(HEADLINE_REACH)..at]
         .iter()
         .rev()

@@ -127,8 +127,62 @@ pub fn furniture_around(len: usize, regions: &[crate::model::Region]) -> Vec<(us
     normalise(out)
 }
 
+/// The whole lines of `block` (code points of `text`) that a selection `[start, end)`
+/// touches, the lines' breaks included: what "Bring into the article" takes of a block
+/// when the person has selected some of it. None when the selection is empty or not
+/// inside the block.
+pub fn selected_lines(
+    text: &str,
+    block: &Block,
+    (start, end): (usize, usize),
+) -> Option<(usize, usize)> {
+    if start >= end || start < block.start || end > block.end {
+        return None;
+    }
+    let chars: Vec<char> = text
+        .chars()
+        .skip(block.start)
+        .take(block.end - block.start)
+        .collect();
+    let (s, e) = (start - block.start, end - block.start);
+    let from = chars[..s]
+        .iter()
+        .rposition(|&c| c == '\n')
+        .map_or(0, |i| i + 1);
+    // A selection that ends just after a line's break holds none of the next line.
+    let to = chars[e - 1..]
+        .iter()
+        .position(|&c| c == '\n')
+        .map_or(chars.len(), |i| e + i);
+    Some((block.start + from, block.start + to))
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_selection_takes_the_whole_lines_it_touches_inside_its_block() {
+        let text = "Top\nRelated stories\nFloods close the road\nStorm season\nEnd";
+        // The furniture block: "Related stories" to "Storm season" and its break.
+        let block = Block {
+            start: 4,
+            end: 55,
+            furniture: true,
+        };
+        let at = |s: &str| text.find(s).unwrap();
+        let lines = |sel| selected_lines(text, &block, sel).map(|(s, e)| &text[s..e]);
+        let floods = at("close");
+        assert_eq!(lines((floods, floods + 5)), Some("Floods close the road\n"));
+        let across = (at("stories") + 2, at("Storm") + 3);
+        assert_eq!(
+            lines(across),
+            Some("Related stories\nFloods close the road\nStorm season\n")
+        );
+        let ends_at_break = (at("Floods"), at("Storm"));
+        assert_eq!(lines(ends_at_break), Some("Floods close the road\n"));
+        assert_eq!(lines((floods, floods)), None, "nothing selected");
+        assert_eq!(lines((0, 6)), None, "outside the block");
+    }
+
     /// `blocks` as first written, one code point at a time: what the fast one must equal.
     fn blocks_by_chars(text: &str, furniture: &[(usize, usize)]) -> Vec<Block> {
         let mut out = Vec::new();

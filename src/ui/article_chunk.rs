@@ -8,7 +8,9 @@ use std::rc::Rc;
 use web_sys::MouseEvent;
 use yew::prelude::*;
 
+use super::dom_offsets::selection_in;
 use super::store::Shared;
+use crate::edit::article::{selected_lines, Block};
 use crate::edit::chunks::{BlockPieces, Chunk, Piece};
 use crate::edit::layout::Mark;
 use crate::edit::Doc;
@@ -136,7 +138,7 @@ fn block(p: &ChunkProps, b: &BlockPieces, content: Html) -> Html {
             format!("Page furniture, {lines} line{s} (menus, links, related stories): show")
         };
         let toggle = p.on_fold.reform(move |_: MouseEvent| start);
-        let bring = p.on_article.reform(move |_: MouseEvent| (start, end, true));
+        let bring = bring_in(p, b.block);
         // Open, each line can be brought in on its own (furniture holds no marks, so
         // its lines are cut from the text).
         let content = if open {
@@ -151,7 +153,7 @@ fn block(p: &ChunkProps, b: &BlockPieces, content: Html) -> Html {
                 <button type="button" class="fold" aria-expanded={open.to_string()}
                     aria-label={label.clone()} data-label={label} onclick={toggle} />
                 if open {
-                    <button type="button" class="bring-in" aria-label="Bring this block into the article"
+                    <button type="button" class="bring-in" aria-label="Bring this block, or the lines selected in it, into the article"
                         data-label="Bring into the article" onclick={bring} />
                 }
                 <span class="boiler" title="Page furniture (navigation, sharing, related links)">{content}</span>
@@ -176,6 +178,29 @@ fn block(p: &ChunkProps, b: &BlockPieces, content: Html) -> Html {
     } else {
         content
     }
+}
+
+/// "Bring into the article" of furniture `block`: the lines selected in it, if the
+/// person has selected some, else the whole block. What is left of the block after
+/// the lines brought in stays open.
+fn bring_in(p: &ChunkProps, block: Block) -> Callback<MouseEvent> {
+    let (doc, on_article, on_fold) = (p.doc.clone(), p.on_article.clone(), p.on_fold.clone());
+    Callback::from(move |_: MouseEvent| {
+        let view = gloo::utils::document().get_element_by_id("view");
+        let selected = view
+            .and_then(|v| selection_in(&v, &doc.text))
+            .and_then(|sel| selected_lines(&doc.text, &block, sel));
+        let (from, to) = selected.unwrap_or((block.start, block.end));
+        if selected.is_some() {
+            if let Ok(Some(selection)) = gloo::utils::window().get_selection() {
+                let _ = selection.remove_all_ranges();
+            }
+        }
+        on_article.emit((from, to, true));
+        if to < block.end {
+            on_fold.emit(to);
+        }
+    })
 }
 
 /// The lines of an unfolded furniture block (`text`, code points `[start, end)`), each

@@ -86,21 +86,31 @@ mod posted {
     }
 
     impl ToWorker {
-        /// Post an analysis request (`protocol::request_head`, then the text's bytes).
+        /// An analysis request as posted: `protocol::request_head`, then the text's bytes.
+        pub fn analysis(head: &[u8], text: &str) -> Uint8Array {
+            bytes_of(&[head, text.as_bytes()])
+        }
+
+        /// Post an analysis request (`analysis`), its buffer transferred.
         pub fn post_analysis(worker: &Worker, head: &[u8], text: &str) {
-            let array = bytes_of(&[head, text.as_bytes()]);
+            let array = ToWorker::analysis(head, text);
             let _ = worker.post_message_with_transfer(&array, &transfer(&array));
         }
 
-        /// Post extraction request `seq`: `[EXTRACT, seq, html, plain or null]`.
-        pub fn post_extraction(worker: &Worker, seq: u64, html: &str, plain: Option<&str>) {
-            let message = array([
+        /// Extraction request `seq` as posted: `[EXTRACT, seq, html, plain or null]`.
+        pub fn extraction(seq: u64, html: &str, plain: Option<&str>) -> JsValue {
+            array([
                 JsValue::from_str(EXTRACT),
                 JsValue::from_f64(seq as f64),
                 JsValue::from_str(html),
                 plain.map_or(JsValue::NULL, JsValue::from_str),
-            ]);
-            let _ = worker.post_message(&message);
+            ])
+            .into()
+        }
+
+        /// Post extraction request `seq` (`extraction`).
+        pub fn post_extraction(worker: &Worker, seq: u64, html: &str, plain: Option<&str>) {
+            let _ = worker.post_message(&ToWorker::extraction(seq, html, plain));
         }
 
         /// The message the worker got; `None` for one it cannot read.
@@ -118,9 +128,14 @@ mod posted {
     }
 
     impl ToPage {
+        /// `READY` as posted.
+        pub fn ready() -> JsValue {
+            JsValue::from_str(READY)
+        }
+
         /// Tell the page the worker listens.
         pub fn post_ready(scope: &DedicatedWorkerGlobalScope) {
-            let _ = scope.post_message(&JsValue::from_str(READY));
+            let _ = scope.post_message(&ToPage::ready());
         }
 
         /// Post an analysis reply's bytes (`reply_codec::encode`), transferred: the
@@ -131,16 +146,21 @@ mod posted {
             let _ = scope.post_message_with_transfer(&array, &transfer(&array));
         }
 
-        /// Post an extraction reply: `[EXTRACTED, seq, text or null, rest JSON]`.
-        pub fn post_extraction(scope: &DedicatedWorkerGlobalScope, reply: ExtractReply) {
+        /// An extraction reply as posted: `[EXTRACTED, seq, text or null, rest JSON]`.
+        pub fn extraction(reply: ExtractReply) -> JsValue {
             let (seq, text, rest) = reply.into_parts();
-            let message = array([
+            array([
                 JsValue::from_str(EXTRACTED),
                 JsValue::from_f64(seq as f64),
                 text.map_or(JsValue::NULL, |t| JsValue::from_str(&t)),
                 JsValue::from_str(&rest),
-            ]);
-            let _ = scope.post_message(&message);
+            ])
+            .into()
+        }
+
+        /// Post an extraction reply (`extraction`).
+        pub fn post_extraction(scope: &DedicatedWorkerGlobalScope, reply: ExtractReply) {
+            let _ = scope.post_message(&ToPage::extraction(reply));
         }
 
         /// The message the page got; `None` for one it cannot read.

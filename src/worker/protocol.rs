@@ -12,9 +12,8 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
-use super::reply_codec;
+use super::reply_codec::{self, Reply};
 use crate::engine::{self, ArticleSetting, Options, Settings};
-use crate::model::Annotation;
 
 /// A made-up news article (headline, byline, quotes, reported speech, figures, page
 /// furniture) that goes through every stage of the engine.
@@ -108,16 +107,6 @@ impl Request {
             options: head.options.map(Cow::into_owned),
         })
     }
-}
-
-/// The engine's result for request `seq` (sent as bytes, `reply_codec`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Reply {
-    pub seq: u64,
-    pub annotations: Vec<Annotation>,
-    /// Boilerplate lines, code points, end exclusive.
-    pub boilerplate: Vec<(usize, usize)>,
-    pub warnings: Vec<String>,
 }
 
 impl Request {

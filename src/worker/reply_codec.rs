@@ -19,9 +19,19 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use super::protocol::Reply;
 use crate::model::offsets::CharIndex;
 use crate::model::{Annotation, Cue, Kind, Origin};
+
+/// The engine's result for analysis request `seq` (`protocol::Request::answer`), which
+/// this module sends as bytes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reply {
+    pub seq: u64,
+    pub annotations: Vec<Annotation>,
+    /// Boilerplate lines, code points, end exclusive.
+    pub boilerplate: Vec<(usize, usize)>,
+    pub warnings: Vec<String>,
+}
 
 /// The first bytes of every reply (and the format's version).
 const MAGIC: &[u8; 4] = b"QLr1";

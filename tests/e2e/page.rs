@@ -406,5 +406,24 @@ async fn a_pages_headline_stays_in_the_article_and_one_line_of_furniture_can_be_
     for still_out in ["Related stories", "Storm season"] {
         assert!(!article.contains(still_out), "{still_out}: {article}");
     }
+
+    // Words selected in an open block: "Bring into the article" takes their line alone.
+    let storm = "[...document.querySelectorAll('#view .furniture')].find(e => e.textContent.includes('Storm season'))";
+    b.select_text("#view", "season starts").await;
+    b.eval(&format!(
+        "{storm}.querySelector('.bring-in').id = 'bring-selected'"
+    ))
+    .await;
+    b.click("#bring-selected").await;
+    b.wait_until(
+        "the selected line in the article",
+        "[...document.querySelectorAll('#view .para')].some(e => e.textContent.includes('Storm season'))",
+    )
+    .await;
+    let article = regions(&export(&b).await).join("\n");
+    assert!(article.contains("Storm season starts early"), "{article}");
+    for still_out in ["Related stories", "About us"] {
+        assert!(!article.contains(still_out), "{still_out}: {article}");
+    }
     b.close().await;
 }
