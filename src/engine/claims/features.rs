@@ -1,6 +1,7 @@
 //! The features of a sentence for the check-worthiness model, all from one scan of its
-//! words: named features (numbers, comparisons, causes, change, names by their shape,
-//! tense, modality, hedges, opinion, person, length) and hashed word unigrams and bigrams.
+//! words: named features (numbers, figures with their units, comparisons, causes, change,
+//! names by their shape, tense, modality, hedges, opinion, person, length) and hashed word
+//! unigrams and bigrams.
 
 use std::ops::Range;
 
