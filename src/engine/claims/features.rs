@@ -1,6 +1,7 @@
 //! The features of a sentence for the check-worthiness model, all from one scan of its
-//! words: named features (numbers, comparisons, causes, change, names by their shape,
-//! tense, modality, hedges, opinion, person, length) and hashed word unigrams and bigrams.
+//! words: named features (numbers, figures with their units, comparisons, causes, change,
+//! names by their shape, tense, modality, hedges, opinion, person, length) and hashed word
+//! unigrams and bigrams.
 
 use std::ops::Range;
 
@@ -67,10 +68,11 @@ pub const FEATURE_NAMES: [&str; NAMED] = [
     "ordinal",
     "deictic",
     "wh-word",
+    "figure-unit",
 ];
 
 /// How many named features there are (each is a bit of a `u64`, below the lists' stop bits).
-pub const NAMED: usize = 54;
+pub const NAMED: usize = 55;
 const _: () = assert!(NAMED <= 60);
 /// Hashed word unigrams and bigrams go to `1 << HASH_BITS` buckets after the named features.
 pub const HASH_BITS: u32 = 14;
@@ -247,6 +249,8 @@ pub(super) fn scan(sentence: &str, scratch: &mut Scratch) -> Scanned {
     let mut last_number: Option<Range<usize>> = None;
     let mut sentence_has_per_cent: Option<bool> = None;
     let mut prev_hash = START_HASH;
+    let mut prev_has_digit = false;
+    let mut prev_start = 0;
     let mut scanner = Scanner::new(sentence);
     while let Some(w) = scanner.next_word() {
         let first_word = shape.count == 0;
@@ -304,6 +308,22 @@ pub(super) fn scan(sentence: &str, scratch: &mut Scratch) -> Scanned {
         if l.ends_with(b"n't") {
             fired |= bit!("negation");
         }
+        // A figure with its unit or magnitude next to it ("12 miles", "3 billion"): a
+        // quantity stated, not a number in passing (an address, a score, a name).
+        if prev_has_digit && lists & FIGURE_UNITS != 0 {
+            fired |= bit!("figure-unit");
+            // Shown as the figure with its unit ("12 miles").
+            let both = prev_start..w.end;
+            witness_all(
+                &mut scratch.seen_bits,
+                &mut scratch.seen,
+                bit!("figure-unit"),
+                &both,
+            );
+        }
+        // A year before a word ("in 2015 people …") is a date, not a count.
+        let year = fired & bit!("year") != 0;
+        (prev_has_digit, prev_start) = (has_digit && !year, w.start);
         if fired & !scratch.seen_bits != 0 {
             witness_all(
                 &mut scratch.seen_bits,
@@ -366,6 +386,10 @@ pub(super) fn scan(sentence: &str, scratch: &mut Scratch) -> Scanned {
     named |= late;
     Scanned { named, shape }
 }
+
+/// The lists whose word after a figure makes it a quantity with its unit.
+const FIGURE_UNITS: u64 =
+    feature_bit("unit") | feature_bit("magnitude") | feature_bit("money") | feature_bit("percent");
 
 /// `word` lower-cased with curly apostrophes made straight, into `out` (reused, so no
 /// allocation per word); ASCII takes a fast path, anything else `str::to_lowercase`.
@@ -605,6 +629,32 @@ mod tests {
         }
         assert!(!fired("The team won, but so what").contains(&"starts-conjunction"));
         assert!(fired("and then it rained").contains(&"starts-lower"));
+    }
+
+    #[test]
+    fn a_figure_with_its_unit_is_a_quantity() {
+        for s in [
+            "The new bridge is 12 miles long.",
+            "The fund lost 3 billion last year.",
+            "Fares went up by 7 percent in the spring.",
+            "The village paid 40 dollars for each tree.",
+        ] {
+            assert!(fired(s).contains(&"figure-unit"), "{s}");
+        }
+        for s in [
+            "She lives at 12 Elm Street with her miles of books.",
+            "Twelve miles of road were closed.",
+            "In 2015 people moved away.",
+            "The score was 3 to 1 after the break.",
+        ] {
+            assert!(!fired(s).contains(&"figure-unit"), "{s}");
+        }
+        // Its witness is the figure with its unit, as the reasons show it.
+        let s = "The canal carries 40 tons a day.";
+        let mut scratch = Scratch::new(Hashing::Off);
+        scan(s, &mut scratch);
+        let w = scratch.witness(feature_index("figure-unit")).map(|r| &s[r]);
+        assert_eq!(w, Some("40 tons"));
     }
 
     #[test]

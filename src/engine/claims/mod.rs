@@ -202,7 +202,8 @@ fn shown_word(word: &str) -> std::borrow::Cow<'_, str> {
 /// sentence (length, person and the like are not reasons a reader is shown).
 fn reason_label(i: usize) -> Option<&'static str> {
     Some(match FEATURE_NAMES[i] {
-        "number" | "numbers-2" | "numbers-3+" | "magnitude" | "quantity" | "unit" => "figure",
+        "number" | "numbers-2" | "numbers-3+" | "magnitude" | "quantity" | "unit"
+        | "figure-unit" => "figure",
         "year" | "date" => "date",
         "percent" => "percentage",
         "money" => "money",
@@ -238,6 +239,21 @@ mod tests {
             !s.signals.is_empty() && s.signals.len() <= MAX_REASONS,
             "{s:?}"
         );
+    }
+
+    #[test]
+    fn a_figure_with_its_unit_is_shown_whole() {
+        let s = score_sentence("The new tunnel under the bay is 14 miles long.");
+        assert!(
+            s.signals
+                .iter()
+                .any(|x| x == "figure \u{201c}14 miles\u{201d}"),
+            "{s:?}"
+        );
+        // The unit adds to the figure alone.
+        let with_unit = score_sentence("The parish counted 30 families at the meeting.").score;
+        let bare = score_sentence("The parish counted 30 at the meeting.").score;
+        assert!(with_unit > bare, "{with_unit} vs {bare}");
     }
 
     #[test]
