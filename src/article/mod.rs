@@ -40,18 +40,20 @@ pub fn readable_text_from_html(html: &str) -> String {
 /// page holds no article (a forum thread, a product, a listing or a documentation page:
 /// [`page_kind`]'s learnt judgement).
 pub fn article_text_from_html(html: &str) -> Option<String> {
-    let blocks = blocks(html);
+    let mut declared = page_kind::Declared::default();
+    let blocks = blocks_and_kind(html, &mut declared);
     let body = readable_text_of(&blocks);
     // A page with no text at all is empty, not "no article".
-    (blocks.is_empty() || page_kind::is_article(html, &blocks, &body)).then_some(body)
+    (blocks.is_empty() || page_kind::is_article(&declared, &blocks, &body)).then_some(body)
 }
 
 /// For the page-kind model's trainer: the features of the page of `html`.
 #[doc(hidden)]
 pub fn page_kind_features(html: &str) -> Vec<f32> {
-    let blocks = blocks(html);
+    let mut declared = page_kind::Declared::default();
+    let blocks = blocks_and_kind(html, &mut declared);
     let body = readable_text_of(&blocks);
-    page_kind::features(html, &blocks, &body).to_vec()
+    page_kind::features(&declared, &blocks, &body).to_vec()
 }
 
 /// The page-kind model's log-odds for a page's features (for the test that the trainer
@@ -348,9 +350,10 @@ fn text_of(blocks: &[Block]) -> String {
 /// The visible text (`None`: not asked for), the article body of `html` and whether the
 /// page holds an article at all ([`page_kind`]), from one pass of the tokenizer.
 pub(crate) fn text_and_body(html: &str, text: bool) -> (Option<String>, String, bool) {
-    let blocks = blocks(html);
+    let mut declared = page_kind::Declared::default();
+    let blocks = blocks_and_kind(html, &mut declared);
     let body = readable_text_of(&blocks);
-    let article = page_kind::is_article(html, &blocks, &body);
+    let article = page_kind::is_article(&declared, &blocks, &body);
     (text.then(|| text_of(&blocks)), body, article)
 }
 
@@ -532,6 +535,14 @@ struct Open<'a> {
 }
 
 fn blocks(html: &str) -> Vec<Block> {
+    blocks_and_kind(html, &mut page_kind::Declared::default())
+}
+
+/// [`blocks`], and what the page says of its own type (`declared`: its type statements
+/// and the elements [`page_kind`] counts), its start tags read in the same one pass.
+fn blocks_and_kind(html: &str, declared: &mut page_kind::Declared) -> Vec<Block> {
+    // JSON-LD is in scripts, which the tokenizer skips unread: one search of the page.
+    declared.see_json_ld(html);
     let mut out: Vec<Block> = Vec::new();
     let mut cur = Block::default();
     let mut stack: Vec<Open<'_>> = Vec::new();
@@ -570,6 +581,7 @@ fn blocks(html: &str) -> Vec<Block> {
                 attrs,
                 self_closing,
             } => {
+                declared.see_start(&name, attrs);
                 if head_open && !IN_HEAD.contains(&name.as_str()) {
                     // A page that never closes its <head> (browsers end it at the
                     // first element that belongs to the body).

@@ -2,22 +2,23 @@
 //! documentation page has main text, but no article to extract, and the extractor's
 //! best body there is furniture or a fragment. A logistic model over features of the
 //! page (what the extractor kept against what the page shows, the kept paragraphs'
-//! shape, link density, repeated blocks, and the page's own schema.org and Open Graph
-//! statement of its type) says how likely the page is an article; below a threshold
-//! the answer is "no article found".
+//! shape, link density, repeated blocks, headings, list items, table cells, comment
+//! marks and date lines among its blocks, code and form controls, and the page's own
+//! schema.org and Open Graph statement of its type) says how likely the page is an
+//! article; below a threshold the answer is "no article found".
 //!
 //! The weights (`page_kind_weights.rs`) are learnt by `scripts/train-page-kind.py` from
 //! `../shared/articles/dev` and `more` (articles) against `more/other` (other pages),
 //! features dumped by `examples/article_blocks.rs`, the threshold set on the training
-//! folds so that almost no article is refused; judged by cross-validation grouped by
-//! site.
+//! folds a margin below their least article-like article, so that almost no article is
+//! refused; judged by cross-validation grouped by site.
 
 use super::page_kind_weights::{ARTICLE_BELOW, WEIGHTS};
 use super::Block;
 use crate::engine::boilerplate::word_count;
 
 /// The length of a page's feature vector.
-pub(crate) const PAGE_FEATURES: usize = 16;
+pub(crate) const PAGE_FEATURES: usize = 23;
 
 /// schema.org types of an article (a `"@type"` in the page's JSON-LD), lower-cased.
 const ARTICLE_TYPES: &[&str] = &[
@@ -50,9 +51,11 @@ const OTHER_TYPES: &[&str] = &[
     "jobposting",
 ];
 
-/// What a page says of its own type in its markup.
+/// What a page says of its own type in its markup, gathered as the tokenizer meets
+/// its start tags ([`Declared::see_start`]) and from its JSON-LD
+/// ([`Declared::see_json_ld`]).
 #[derive(Debug, Default, PartialEq)]
-struct Declared {
+pub(crate) struct Declared {
     /// A JSON-LD `"@type"` of an article.
     article_type: bool,
     /// A JSON-LD `"@type"` of another kind of page.
@@ -61,18 +64,42 @@ struct Declared {
     og_article: bool,
     /// `og:type` is something else (`website`, `product`, ...).
     og_other: bool,
-    /// `<article` elements (a listing or a thread has many).
+    /// `<article>` elements (a listing or a thread has many).
     article_elements: usize,
+    /// `<pre>` and `<code>` elements (documentation).
+    code_elements: usize,
+    /// `<button>` and `<input>` elements (a shop, a service's forms).
+    controls: usize,
 }
 
-/// The first `max` bytes of `html` (on a character boundary): type statements are in
-/// the head or near it, and a page may be megabytes.
-fn head_of(html: &str, max: usize) -> &str {
-    let mut end = html.len().min(max);
-    while !html.is_char_boundary(end) {
-        end -= 1;
+impl Declared {
+    /// A start tag (`name` lower-cased, raw `attrs`).
+    pub(crate) fn see_start(&mut self, name: &str, attrs: &str) {
+        match name {
+            "article" => self.article_elements += 1,
+            "pre" | "code" => self.code_elements += 1,
+            "button" | "input" => self.controls += 1,
+            "meta" if attrs.contains("og:type") => {
+                let lower = attrs.to_ascii_lowercase();
+                if let Some(v) = super::tokens::attr_str(&lower, "content") {
+                    self.og_article |= v == "article";
+                    self.og_other |= v != "article";
+                }
+            }
+            _ => {}
+        }
     }
-    &html[..end]
+
+    /// The page's JSON-LD `"@type"`s (searched in the whole page).
+    pub(crate) fn see_json_ld(&mut self, text: &str) {
+        for (at, _) in text.match_indices("\"@type\"") {
+            if let Some(t) = quoted_value(&text[at + 7..]) {
+                let t = t.to_ascii_lowercase();
+                self.article_type |= ARTICLE_TYPES.contains(&t.as_str());
+                self.other_type |= OTHER_TYPES.contains(&t.as_str());
+            }
+        }
+    }
 }
 
 /// The value of the quoted string at the start of `s` (after spaces, `:` and `[`).
@@ -83,33 +110,30 @@ fn quoted_value(s: &str) -> Option<&str> {
     (end <= 40).then(|| &rest[..end])
 }
 
-/// [`Declared`] of a page.
-fn declared(html: &str) -> Declared {
-    let mut d = Declared::default();
-    for (at, _) in html.match_indices("\"@type\"") {
-        if let Some(t) = quoted_value(&html[at + 7..]) {
-            let t = t.to_ascii_lowercase();
-            d.article_type |= ARTICLE_TYPES.contains(&t.as_str());
-            d.other_type |= OTHER_TYPES.contains(&t.as_str());
-        }
-    }
-    let head = head_of(html, 300_000);
-    for (at, _) in head.match_indices("og:type") {
-        // The meta tag around it: `content` before or after the property.
-        let from = head[..at].rfind('<').unwrap_or(at);
-        let to = head[at..].find('>').map_or(head.len(), |e| at + e);
-        let tag = head[from..to].to_ascii_lowercase();
-        if let Some(v) = super::tokens::attr_str(&tag, "content") {
-            d.og_article |= v == "article";
-            d.og_other |= v != "article";
-        }
-    }
-    d.article_elements = html.match_indices("<article").count();
-    d
+/// Whether `text` holds a year (1900 to 2099, alone) or a clock time ("11:25"): the
+/// date lines of forum posts, comments and listings.
+fn has_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    (0..b.len()).any(|i| {
+        let alone = (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+            && !b.get(i + 4).is_some_and(u8::is_ascii_alphanumeric);
+        let year = alone
+            && matches!(&b[i..b.len().min(i + 2)], b"19" | b"20")
+            && digit(i + 2)
+            && digit(i + 3);
+        let time = digit(i) && b.get(i + 1) == Some(&b':') && digit(i + 2) && digit(i + 3);
+        year || time
+    })
 }
 
-/// The feature vector of a page: its `blocks`, the extracted `body`, and its `html`.
-pub(crate) fn features(html: &str, blocks: &[Block], body: &str) -> [f32; PAGE_FEATURES] {
+/// The share of `blocks` for which `test` holds.
+fn share(blocks: &[Block], test: impl Fn(&Block) -> bool) -> f32 {
+    blocks.iter().filter(|b| test(b)).count() as f32 / blocks.len().max(1) as f32
+}
+
+/// The feature vector of a page: what it `declared`, its `blocks`, the extracted `body`.
+pub(crate) fn features(d: &Declared, blocks: &[Block], body: &str) -> [f32; PAGE_FEATURES] {
     let visible: usize = blocks.iter().map(|b| word_count(&b.text)).sum();
     let chars: usize = blocks.iter().map(|b| b.text.chars().count()).sum();
     let links: usize = blocks.iter().map(|b| b.link_chars).sum();
@@ -136,7 +160,6 @@ pub(crate) fn features(html: &str, blocks: &[Block], body: &str) -> [f32; PAGE_F
         .chars()
         .filter(|c| matches!(c, '$' | '€' | '£' | '¥'))
         .count() as f32;
-    let d = declared(html);
     let flag = |b: bool| f32::from(u8::from(b));
     [
         1.0,
@@ -155,6 +178,13 @@ pub(crate) fn features(html: &str, blocks: &[Block], body: &str) -> [f32; PAGE_F
         flag(d.og_article) - flag(d.og_other),
         (1.0 + d.article_elements as f32).ln(),
         flag(d.article_elements == 0),
+        (1.0 + d.code_elements as f32).ln(),
+        (1.0 + d.controls as f32).ln(),
+        share(blocks, |b| matches!(b.tag, 2 | 3)),
+        share(blocks, |b| b.tag == 4),
+        share(blocks, |b| b.tag == 5),
+        share(blocks, |b| super::block_model::is_comment(b.marks)),
+        share(blocks, |b| b.text.len() < 200 && has_date(&b.text)),
     ]
 }
 
@@ -163,14 +193,22 @@ pub(crate) fn logit(f: &[f32; PAGE_FEATURES]) -> f32 {
     f.iter().zip(&WEIGHTS).map(|(x, w)| x * w).sum()
 }
 
-/// Whether the page of `html` (its `blocks`, its extracted `body`) holds an article.
-pub(crate) fn is_article(html: &str, blocks: &[Block], body: &str) -> bool {
-    logit(&features(html, blocks, body)) >= ARTICLE_BELOW
+/// Whether the page (what it `declared`, its `blocks`, its extracted `body`) holds an
+/// article.
+pub(crate) fn is_article(declared: &Declared, blocks: &[Block], body: &str) -> bool {
+    logit(&features(declared, blocks, body)) >= ARTICLE_BELOW
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What `html` declares, read as extraction reads it.
+    fn declared(html: &str) -> Declared {
+        let mut d = Declared::default();
+        super::super::blocks_and_kind(html, &mut d);
+        d
+    }
 
     #[test]
     fn a_page_states_its_type_in_json_ld_and_open_graph() {
@@ -251,6 +289,14 @@ mod tests {
             Err(crate::article::NO_ARTICLE.to_string())
         );
         assert!(crate::article::article_page(&news_page(), None).is_ok());
+    }
+
+    #[test]
+    fn years_and_clock_times_are_dates_other_numbers_are_not() {
+        assert!(has_date("Posted on 12 March 2009"));
+        assert!(has_date("Wed, Jan 16, 07:50 GMT"));
+        assert!(!has_date("It cost 120 million, and 20000 people came."));
+        assert!(!has_date("Room 1999b"));
     }
 
     #[test]
