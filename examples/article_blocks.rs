@@ -1,7 +1,8 @@
 //! The block model's training rows: for every page `NAME.html` in the directories, one
-//! JSON line `{"name", "plain", "plain_words", "rows": [{"text", "first", "f"}]}` (the
-//! candidate blocks with the text-shape judgement's choice and their features), for
-//! `scripts/train-blocks.py`.
+//! JSON line `{"name", "plain", "plain_words", "page": [...], "rows": [{"text", "first",
+//! "f"}]}` (the candidate blocks with the text-shape judgement's choice and their
+//! features), for `scripts/train-blocks.py`; `page` is the page-kind model's features of
+//! the page (with the block model in use), for `scripts/train-page-kind.py`.
 //!
 //!     cargo run --profile release-native --example article_blocks -- DIR... > rows.jsonl
 
@@ -31,11 +32,16 @@ fn main() {
                     )
                 })
                 .collect();
+            let page: Vec<String> = quotelens::article::page_kind_features(&html)
+                .iter()
+                .map(|x| format!("{x}"))
+                .collect();
             writeln!(
                 out,
-                "{{\"name\":{},\"plain\":{},\"plain_words\":{plain_words},\"rows\":[{}]}}",
+                "{{\"name\":{},\"plain\":{},\"plain_words\":{plain_words},\"page\":[{}],\"rows\":[{}]}}",
                 json(&name),
                 json(&plain),
+                page.join(","),
                 rows.join(",")
             )
             .expect("write");

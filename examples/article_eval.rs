@@ -2,14 +2,38 @@
 //! `scripts/article-cv.py` (site-grouped cross-validation) and `article_score.py`:
 //! `OUT/html/NAME.txt` from `NAME.html` (a dropped file), `OUT/page/NAME.txt` from
 //! `NAME.page.txt` (the copied page text alone) and `OUT/paste/NAME.txt` from both (the
-//! app's paste: the copied text, its article marked by the HTML).
+//! app's paste: the copied text, its article marked by the HTML). `OUT/html-none/NAME.txt`
+//! marks a page found to hold no article.
+//!
+//! On pages with a gold body (`NAME.body.txt`) outside an `other` directory it also
+//! measures where the engine's quotes and claims land (issue 20, item 5): those it finds
+//! in the gold body alone, and how many of them it finds again in each way of reading
+//! the page (inside the article), and those it finds in the extracted article that are
+//! not in the gold body's (annotated furniture). Printed at the end, per way.
 //!
 //!     cargo run --profile release-native --example article_eval -- OUT DIR...
 
+use std::collections::HashMap;
 use std::path::Path;
+
+use quotelens::engine::ArticleSetting;
+use quotelens::{Kind, Settings};
 
 #[path = "common/files.rs"]
 mod common_files;
+
+/// Where a way of reading the pages puts the quotes and claims, summed over pages.
+#[derive(Default)]
+struct Placement {
+    /// Quotes and claims the engine finds in the gold bodies.
+    gold: usize,
+    /// Of them, those it finds again in the article this way.
+    kept: usize,
+    /// Quotes and claims found this way whose text is in no gold body annotation.
+    outside: usize,
+    /// All quotes and claims found this way.
+    found: usize,
+}
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -17,10 +41,12 @@ fn main() {
         eprintln!("usage: article_eval OUT_DIR PAGE_DIR...");
         std::process::exit(2);
     };
-    for mode in ["html", "page", "paste"] {
+    for mode in ["html", "html-none", "page", "paste"] {
         std::fs::create_dir_all(Path::new(out).join(mode)).expect("create OUT_DIR");
     }
+    let mut placed: [Placement; 3] = Default::default();
     for dir in dirs {
+        let articles = !dir.trim_end_matches('/').ends_with("other");
         for name in common_files::names(dir, ".html") {
             let read = |suffix: &str| std::fs::read(Path::new(dir).join(format!("{name}{suffix}")));
             let write = |mode: &str, text: &str| {
@@ -29,7 +55,12 @@ fn main() {
             };
             let html = read(".html").unwrap_or_default();
             let html = quotelens::article::charset::html_from_bytes(&html).unwrap_or_default();
-            write("html", &quotelens::article::readable_text_from_html(&html));
+            let body = quotelens::article::readable_text_from_html(&html);
+            write("html", &body);
+            // The page-kind verdict: the text above is the extractor's guess all the same.
+            if quotelens::article::article_text_from_html(&html).is_none() {
+                write("html-none", "no article\n");
+            }
             let Ok(plain) = read(".page.txt") else {
                 continue;
             };
@@ -37,8 +68,74 @@ fn main() {
             write("page", &quotelens::engine::bench::article_body(&plain));
             let page = quotelens::article::page_from_html(&html, Some(&plain));
             write("paste", &outside(&page.text, &page.boilerplate));
+            let gold = read(".body.txt").map(|g| String::from_utf8_lossy(&g).into_owned());
+            if let (true, Ok(gold)) = (articles, gold) {
+                let gold = found(&gold, Some(Vec::new()));
+                let ways = [
+                    found(&body, Some(Vec::new())),
+                    found(&plain, None),
+                    found(&page.text, Some(page.boilerplate.clone())),
+                ];
+                for (p, way) in placed.iter_mut().zip(ways) {
+                    p.add(&gold, &way);
+                }
+            }
         }
     }
+    for (way, p) in ["from the HTML", "from copied text", "copied text + HTML"]
+        .iter()
+        .zip(&placed)
+    {
+        if p.gold > 0 {
+            eprintln!(
+                "quotes and claims {way}: {:.1}% of the gold body's inside the article ({} of {}); {:.1}% of those found outside the gold body ({} of {})",
+                100.0 * p.kept as f64 / p.gold as f64,
+                p.kept,
+                p.gold,
+                100.0 * p.outside as f64 / p.found.max(1) as f64,
+                p.outside,
+                p.found,
+            );
+        }
+    }
+}
+
+impl Placement {
+    /// Count one page: the gold body's annotations and those of one way of reading it.
+    fn add(&mut self, gold: &HashMap<String, usize>, way: &HashMap<String, usize>) {
+        for (text, &n) in gold {
+            self.gold += n;
+            self.kept += n.min(way.get(text).copied().unwrap_or(0));
+        }
+        for (text, &n) in way {
+            self.found += n;
+            self.outside += n.saturating_sub(gold.get(text).copied().unwrap_or(0));
+        }
+    }
+}
+
+/// The quotes and claims the engine finds in `text` (furniture `marked` in code points;
+/// `None`: the engine's own guess), counted by their letters and digits lower-cased (a
+/// gold body may write quotation marks and dashes differently from the page).
+fn found(text: &str, marked: Option<Vec<(usize, usize)>>) -> HashMap<String, usize> {
+    let article = ArticleSetting {
+        marked,
+        choices: Vec::new(),
+    };
+    let analysis = quotelens::engine::analyse(text, &Settings::builtin().with_article(&article));
+    let mut out = HashMap::new();
+    for a in analysis.annotations {
+        if matches!(a.kind, Kind::Quote | Kind::Claim) {
+            let key: String = a
+                .text
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect();
+            *out.entry(key).or_insert(0) += 1;
+        }
+    }
+    out
 }
 
 /// `text` without the code-point `spans`.

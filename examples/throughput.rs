@@ -3,6 +3,9 @@
 //! `quotelens BYTES SECONDS_PER_PASS QUOTES` (best of several passes over all files).
 //! `throughput DIR --json` also writes each text's quotelens/1 document as compact JSON,
 //! the work the command line and the Python package do per text (python/tests compare).
+//! Beside the analysis it prints the speed of article extraction from HTML, in MB/s of
+//! HTML, on the pages of `--html DIR` (default `../shared/articles/dev`; skipped with a
+//! notice when absent).
 
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "../benches/support/corpus.rs"]
@@ -51,11 +54,72 @@ fn main() {
     }
     println!("quotelens {bytes} {:.6} {quotes}", best.as_secs_f64());
     eprintln!(
-        "{} files, {bytes} bytes, best of {passes} passes: {:.3} ms = {:.1} MB/s",
+        "analysis: {} files, {bytes} bytes of text, best of {passes} passes: {:.3} ms = {:.1} MB/s",
         texts.len(),
         best.as_secs_f64() * 1e3,
         bytes as f64 / 1e6 / best.as_secs_f64()
     );
+    html_extraction_speed();
+}
+
+/// Article extraction's speed, best pass over the HTML pages of `--html DIR`, in MB/s
+/// of HTML (the charset read included, as a dropped file has it).
+#[cfg(not(target_arch = "wasm32"))]
+fn html_extraction_speed() {
+    use std::time::{Duration, Instant};
+
+    let args: Vec<String> = std::env::args().collect();
+    let dir = args
+        .iter()
+        .position(|a| a == "--html")
+        .and_then(|i| args.get(i + 1).cloned())
+        .unwrap_or_else(|| "../shared/articles/dev".to_string());
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("html extraction: skipped ({dir} absent)");
+        return;
+    };
+    let mut pages: Vec<Vec<u8>> = entries
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+        .filter_map(|e| std::fs::read(e.path()).ok())
+        .collect();
+    pages.sort();
+    let bytes: usize = pages.iter().map(Vec::len).sum();
+    // The article alone, and with the page-kind verdict ("no article found") the app asks for.
+    let body = |html: &str| quotelens::article::readable_text_from_html(html).len();
+    let verdict =
+        |html: &str| quotelens::article::article_text_from_html(html).map_or(0, |t| t.len());
+    for (what, extract) in [
+        ("article + verdict", &verdict as &dyn Fn(&str) -> usize),
+        ("article", &body),
+        ("article + verdict", &verdict),
+    ] {
+        let pass = || -> usize {
+            pages
+                .iter()
+                .map(|p| {
+                    let html = quotelens::article::charset::html_from_bytes(p).unwrap_or_default();
+                    extract(std::hint::black_box(&html))
+                })
+                .sum()
+        };
+        std::hint::black_box(pass());
+        let mut best = Duration::MAX;
+        let started = Instant::now();
+        let mut passes = 0;
+        while passes < 5 || started.elapsed() < Duration::from_secs(2) {
+            let t0 = Instant::now();
+            std::hint::black_box(pass());
+            best = best.min(t0.elapsed());
+            passes += 1;
+        }
+        eprintln!(
+            "html extraction ({what}): {} pages, {bytes} bytes of HTML, best of {passes} passes: {:.3} ms = {:.1} MB/s of HTML",
+            pages.len(),
+            best.as_secs_f64() * 1e3,
+            bytes as f64 / 1e6 / best.as_secs_f64()
+        );
+    }
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -28,6 +28,10 @@ L2 = 1.0
 CROSS = 0.0
 DROPS = [-math.inf, -1.0, -0.5, 0.0, 0.5, 1.0]
 ADDS = [math.inf, 1.0, 0.5, 0.0]
+# Below this many words, the judged body gives way to the shape-only reading when that
+# holds three times more (markup that hides a whole article in a "widget"); learnt on
+# the training folds, since a short article beside long comments must keep its body.
+PLAIN_BELOWS = [150, 120, 100, 80, 60, 40, 20]
 
 
 def label(text, gold_tokens, gold_shingles, gold_joined):
@@ -92,7 +96,7 @@ def fit(pages):
     return beta
 
 
-def predict(page, beta, drop, add):
+def predict(page, beta, drop, add, plain_below=150):
     """The page's article text as the engine writes it (readable_text_of)."""
     parts = []
     if len(page["rows"]):
@@ -105,7 +109,7 @@ def predict(page, beta, drop, add):
                 parts.append(r["text"])
     text = "\n\n".join(parts)
     words = len(TOKEN.findall(text))
-    if words < 150 and page["plain_words"] > 3 * max(words, 20):
+    if words < plain_below and page["plain_words"] > 3 * max(words, 20):
         return page["plain"]
     return text.strip()
 
@@ -120,15 +124,18 @@ def tp_fp_fn(t, pred):
     return (tp / s, fp / s, fn / s) if s else (0.0, 0.0, 0.0)
 
 
-def f1_of(pages, beta, drop, add):
-    rows = [tp_fp_fn(p["gold_counts"], predict(p, beta, drop, add)) for p in pages]
+def f1_of(pages, beta, drop, add, plain_below=150):
+    rows = [tp_fp_fn(p["gold_counts"], predict(p, beta, drop, add, plain_below)) for p in pages]
     return article_score.prf(rows)[2]
 
 
 def train(pages):
     beta = fit(pages)
     best = max(((f1_of(pages, beta, d, a), d, a) for d in DROPS for a in ADDS), key=lambda t: t[0])
-    return beta, best[1], best[2], best[0]
+    _, drop, add = best
+    # Then the fallback's threshold, the thresholds above held (ties: the larger, as before).
+    f, below = max(((f1_of(pages, beta, drop, add, b), b) for b in PLAIN_BELOWS), key=lambda t: (t[0], t[1]))
+    return beta, drop, add, below, f
 
 
 def main():
@@ -139,17 +146,17 @@ def main():
     os.makedirs(os.path.join(out, "html-cv"), exist_ok=True)
     for k in range(5):
         fold_train = [p for p in train_pages if p["fold"] != k]
-        beta, drop, add, f = train(fold_train)
-        print(f"fold {k}: drop below {drop}, add above {add}, train F1 {f:.4f}", file=sys.stderr)
+        beta, drop, add, below, f = train(fold_train)
+        print(f"fold {k}: drop below {drop}, add above {add}, plain below {below}, train F1 {f:.4f}", file=sys.stderr)
         for p in pages:
             # other/ pages are predicted by fold 0's model (never trained on them).
             if p["fold"] == k and p["src"] != "other" or (p["src"] == "other" and k == 0):
                 with open(os.path.join(out, "html-cv", p["name"] + ".txt"), "w", encoding="utf-8") as fh:
-                    fh.write(predict(p, beta, drop, add))
+                    fh.write(predict(p, beta, drop, add, below))
     if "--write" in args:
-        beta, drop, add, f = train(train_pages)
-        print(f"all: drop below {drop}, add above {add}, train F1 {f:.4f}", file=sys.stderr)
-        write_weights(args[args.index("--write") + 1], beta, drop, add, train_pages)
+        beta, drop, add, below, f = train(train_pages)
+        print(f"all: drop below {drop}, add above {add}, plain below {below}, train F1 {f:.4f}", file=sys.stderr)
+        write_weights(args[args.index("--write") + 1], beta, drop, add, below, train_pages)
 
 
 def rust_f32(x):
@@ -162,7 +169,7 @@ def rust_f32(x):
     return t if ("." in t or "e" in t) else t + ".0"
 
 
-def write_weights(path, beta, drop, add, pages):
+def write_weights(path, beta, drop, add, below, pages):
     checks = []
     for p in pages[:3]:
         if len(p["rows"]):
@@ -181,6 +188,9 @@ def write_weights(path, beta, drop, add, pages):
         fh.write(f"pub(super) const DROP_BELOW: f32 = {rust_f32(drop)};\n")
         fh.write(f"/// A block it left out is added when its log-odds are above this.\n")
         fh.write(f"pub(super) const ADD_ABOVE: f32 = {rust_f32(add)};\n")
+        fh.write("/// A judged body of fewer words gives way to the shape-only reading when that holds\n"
+                 "/// three times more (`readable_text_of`).\n")
+        fh.write(f"pub(super) const PLAIN_BELOW: usize = {below};\n")
         fh.write("\n/// Feature vectors of a few training blocks and the log-odds the trainer gave them.\n")
         fh.write("#[cfg(test)]\n")
         fh.write("pub(super) const CHECKS: &[([f32; super::block_model::FEATURES], f32)] = &[\n")

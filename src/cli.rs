@@ -295,7 +295,8 @@ fn extract(out: Option<&Path>, files: &[PathBuf]) -> i32 {
     }
     each_input(files, |file, text| {
         let mut article = if is_html(file) {
-            crate::article::readable_text_from_html(&text)
+            crate::article::article_text_from_html(&text)
+                .ok_or_else(|| format!("{}: {}", file.display(), crate::article::NO_ARTICLE))?
         } else {
             crate::engine::furniture::article_body(&text)
         };

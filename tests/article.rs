@@ -45,6 +45,42 @@ fn extract_writes_article_text_for_html_and_copied_pages() {
 }
 
 #[test]
+fn extract_says_so_when_a_page_has_no_article() {
+    let dir = std::env::temp_dir().join(format!("quotelens-no-article-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let card = |k: usize| {
+        format!("<article class='tile'><a href='/kettle/{k}'>Steel kettle, {k} litres</a><span>${k}5.00</span><span>Free delivery</span></article>")
+    };
+    let tiles: String = (1..=15).map(card).collect();
+    let shop = format!(
+        "<html><head><meta property='og:type' content='website'>\
+         <script type='application/ld+json'>{{\"@type\": \"ItemList\"}}</script></head>\
+         <body><nav><a href='/'>Shop</a></nav><h1>Kettles</h1><p>Sort by: price</p>{tiles}\
+         <footer>Returns | Delivery</footer></body></html>"
+    );
+    std::fs::write(dir.join("kettles.html"), shop).unwrap();
+    let out = dir.join("out");
+    let run = Command::new(env!("CARGO_BIN_EXE_quotelens"))
+        .arg("extract")
+        .arg("--out")
+        .arg(&out)
+        .arg(dir.join("kettles.html"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("kettles.html") && stderr.contains("No article found"),
+        "{stderr}"
+    );
+    assert!(
+        !out.join("kettles.txt").exists(),
+        "no furniture written as an article"
+    );
+}
+
+#[test]
 fn dev_pages_reduce_without_markup() {
     let Some(dev) = common::shared("articles/dev") else {
         return;

@@ -75,6 +75,12 @@ const MARK_INITIALS: u32 = {
 /// [`tag_kind`] of a main heading (`h1` to `h3`).
 pub(super) const HEADING: u8 = 2;
 
+/// Whether a block's [`marks_of`] name a comment or a reply (its elements' class or id:
+/// the first two [`MARK_WORDS`]).
+pub(super) fn is_comment(marks: u64) -> bool {
+    marks & 0b11 != 0
+}
+
 /// How a block's element is named, in a few kinds.
 pub(super) fn tag_kind(name: &str) -> u8 {
     match name {
@@ -288,6 +294,11 @@ mod tests {
         assert_eq!(marks_of(" class=\"add-more\""), bit("more"));
         assert_eq!(marks_of(" class=\"ad slot\""), bit("ad"));
         assert_eq!(marks_of(" href=\"/comment\""), 0);
+        assert!(is_comment(marks_of(
+            " class=\"commentBody\"".to_ascii_lowercase().as_str()
+        )));
+        assert!(is_comment(marks_of(" id=\"reply-12\"")));
+        assert!(!is_comment(marks_of(" class=\"story-body\"")));
     }
 
     #[test]

@@ -161,6 +161,9 @@ pub(super) const WEIGHTS: [f32; 2 * super::block_model::FEATURES] = [
 pub(super) const DROP_BELOW: f32 = 0.0;
 /// A block it left out is added when its log-odds are above this.
 pub(super) const ADD_ABOVE: f32 = 0.0;
+/// A judged body of fewer words gives way to the shape-only reading when that holds
+/// three times more (`readable_text_of`).
+pub(super) const PLAIN_BELOW: usize = 80;
 
 /// Feature vectors of a few training blocks and the log-odds the trainer gave them.
 #[cfg(test)]

@@ -15,9 +15,11 @@ mod block_weights;
 pub mod charset;
 mod entities;
 mod page;
+mod page_kind;
+mod page_kind_weights;
 mod tokens;
 
-pub use page::{empty_page_message, page_from_html, Page};
+pub use page::{article_page, empty_page_message, page_from_html, Page, NO_ARTICLE};
 
 use crate::engine::furniture::{
     body_lines_and_words, is_furniture_line, is_tail_heading, split_lines, word_count,
@@ -28,16 +30,48 @@ use tokens::{Token, Tokenizer};
 
 /// The article body of an HTML page as plain text: paragraphs separated by blank lines,
 /// entities decoded, no markup. Never panics; any input gives some text (maybe empty).
+/// On a page with no article (a forum, product or listing page) it is the extractor's
+/// best guess all the same: [`article_text_from_html`] says "none" there.
 pub fn readable_text_from_html(html: &str) -> String {
     readable_text_of(&blocks(html))
+}
+
+/// The article body of an HTML page ([`readable_text_from_html`]), or `None` when the
+/// page holds no article (a forum thread, a product, a listing or a documentation page:
+/// [`page_kind`]'s learnt judgement).
+pub fn article_text_from_html(html: &str) -> Option<String> {
+    let mut declared = page_kind::Declared::default();
+    let blocks = blocks_and_kind(html, &mut declared);
+    let body = readable_text_of(&blocks);
+    // A page with no text at all is empty, not "no article".
+    (blocks.is_empty() || page_kind::is_article(&declared, &blocks, &body)).then_some(body)
+}
+
+/// For the page-kind model's trainer: the features of the page of `html`.
+#[doc(hidden)]
+pub fn page_kind_features(html: &str) -> Vec<f32> {
+    let mut declared = page_kind::Declared::default();
+    let blocks = blocks_and_kind(html, &mut declared);
+    let body = readable_text_of(&blocks);
+    page_kind::features(&declared, &blocks, &body).to_vec()
+}
+
+/// The page-kind model's log-odds for a page's features (for the test that the trainer
+/// and the engine agree).
+#[doc(hidden)]
+pub fn page_kind_logit(features: &[f32]) -> f32 {
+    let mut f = [0f32; page_kind::PAGE_FEATURES];
+    f.copy_from_slice(&features[..page_kind::PAGE_FEATURES]);
+    page_kind::logit(&f)
 }
 
 /// [`readable_text_from_html`] of a page's `blocks`.
 fn readable_text_of(blocks: &[Block]) -> String {
     let (judged, judged_words) = select_body(blocks, true, None);
     // Markup judged wrongly (a whole page inside one "widget") must not lose the
-    // article: when little is left, judge by the text's shape alone.
-    if judged_words < 150 {
+    // article: when little is left, judge by the text's shape alone. How little is
+    // learnt (`PLAIN_BELOW`): a short article beside long comments is not little.
+    if judged_words < block_weights::PLAIN_BELOW {
         let (plain, plain_words) = select_body(blocks, false, None);
         if plain_words > 3 * judged_words.max(20) {
             return plain.trim().to_string();
@@ -52,7 +86,12 @@ fn readable_text_of(blocks: &[Block]) -> String {
 /// blocks between body paragraphs (lists, short lines, subheads) join it. With the
 /// body, its [`word_count`].
 fn select_body(blocks: &[Block], judge: bool, rows: Option<&mut Vec<BlockRow>>) -> (String, usize) {
-    let candidates = candidates(blocks, judge);
+    let mut candidates = candidates(blocks, judge);
+    if !judge {
+        // Judging by shape alone still leaves out what the page names a comment or a
+        // reply: a short article beside a long thread must not give way to the thread.
+        candidates.retain(|b| !block_model::is_comment(b.marks));
+    }
     let mut text = String::new();
     let mut first_line = Vec::with_capacity(candidates.len());
     let mut line = 0;
@@ -309,21 +348,24 @@ fn text_of(blocks: &[Block]) -> String {
 }
 
 /// What a page's HTML says of its text: the visible text (`None`: not asked for), the
-/// article body, and the headline above the body (none found), from one pass of the
-/// tokenizer.
+/// article body, the headline above the body (none found) and whether the page holds
+/// an article at all ([`page_kind`]), from one pass of the tokenizer.
 pub(crate) struct PageParts {
     pub visible: Option<String>,
     pub body: String,
     pub headline: Option<String>,
+    pub article: bool,
 }
 
 /// [`PageParts`] of `html`, its visible text only when `text` asks for it.
 pub(crate) fn page_parts(html: &str, text: bool) -> PageParts {
-    let blocks = blocks(html);
+    let mut declared = page_kind::Declared::default();
+    let blocks = blocks_and_kind(html, &mut declared);
     let body = readable_text_of(&blocks);
     PageParts {
         visible: text.then(|| text_of(&blocks)),
         headline: headline_above(&blocks, &body).map(str::to_string),
+        article: page_kind::is_article(&declared, &blocks, &body),
         body,
     }
 }
@@ -529,6 +571,14 @@ struct Open<'a> {
 }
 
 fn blocks(html: &str) -> Vec<Block> {
+    blocks_and_kind(html, &mut page_kind::Declared::default())
+}
+
+/// [`blocks`], and what the page says of its own type (`declared`: its type statements
+/// and the elements [`page_kind`] counts), its start tags read in the same one pass.
+fn blocks_and_kind(html: &str, declared: &mut page_kind::Declared) -> Vec<Block> {
+    // JSON-LD is in scripts, which the tokenizer skips unread: one search of the page.
+    declared.see_json_ld(html);
     let mut out: Vec<Block> = Vec::new();
     let mut cur = Block::default();
     let mut stack: Vec<Open<'_>> = Vec::new();
@@ -567,6 +617,7 @@ fn blocks(html: &str) -> Vec<Block> {
                 attrs,
                 self_closing,
             } => {
+                declared.see_start(&name, attrs);
                 if head_open && !IN_HEAD.contains(&name.as_str()) {
                     // A page that never closes its <head> (browsers end it at the
                     // first element that belongs to the body).
@@ -910,6 +961,30 @@ It cost $120&nbsp;million, about a fifth more than planned, according to the cou
             assert!(text.contains(word), "{word} lost: {text}");
         }
         assert!(!text.contains("other stories"), "{text}");
+    }
+
+    #[test]
+    fn a_short_article_beside_a_long_comment_thread_keeps_its_body() {
+        let article = "<article><h1>Library hours change</h1>\
+            <p>The town library will open an hour later on weekdays from next month, the council said on Thursday.</p>\
+            <p>Weekend hours stay as they are, and the reading room keeps its evening sessions for students.</p>\
+            <p>The change saves about nine thousand pounds a year, according to the council's budget papers.</p>\
+            <p>Staff will use the quiet first hour to sort returned books and to repair the older maps in the archive.</p>\
+            <p>A survey last spring found that fewer than twenty people a day came in during that hour on weekdays.</p></article>";
+        let comment = |k: usize| {
+            format!(
+                "<div class=\"comment\"><div class=\"by\">by reader{k} on Monday, @09:{k:02}PM</div>\
+                 <div class=\"commentbody\"><p>I think the old hours suited people who work late, and nobody asked us before deciding number {k}.</p>\
+                 <p>Surely there are other savings the council could find first, like the new signs they bought last year.</p></div>\
+                 <div>Reply to This | Share | Flag</div></div>"
+            )
+        };
+        let thread: String = (0..40).map(comment).collect();
+        let html = format!("<body>{article}<div id=\"comments\">{thread}</div></body>");
+        let text = readable_text_from_html(&html);
+        assert!(text.starts_with("The town library will open"), "{text}");
+        assert!(text.contains("evening sessions"), "{text}");
+        assert!(!text.contains("old hours suited"), "{text}");
     }
 
     #[test]

@@ -24,15 +24,33 @@ pub struct Page {
 }
 
 /// The page of `html`. `plain` is the text a browser copied with it (used when it has
-/// any text); without it, the page's visible text.
+/// any text); without it, the page's visible text. On a page with no article its
+/// furniture is the extractor's best guess all the same: [`article_page`] says "none".
 pub fn page_from_html(html: &str, plain: Option<&str>) -> Page {
+    page_and_kind(html, plain).0
+}
+
+/// What the person is told when a page holds no article.
+pub const NO_ARTICLE: &str = "No article found on this page: it looks like a forum thread, a product, a listing or a documentation page, not an article. To analyse some of its text anyway, select it and paste it as plain text (Ctrl+Shift+V).";
+
+/// The page of `html` as [`page_from_html`] gives it, or [`NO_ARTICLE`] when the page
+/// has text but no article in it (its best body would be furniture or a fragment).
+pub fn article_page(html: &str, plain: Option<&str>) -> Result<Page, String> {
+    match page_and_kind(html, plain) {
+        (page, false) if !page.text.trim().is_empty() => Err(NO_ARTICLE.to_string()),
+        (page, _) => Ok(page),
+    }
+}
+
+/// [`page_from_html`] and whether the page holds an article.
+fn page_and_kind(html: &str, plain: Option<&str>) -> (Page, bool) {
     let plain = plain.filter(|p| !p.trim().is_empty());
     let parts = super::page_parts(html, plain.is_none());
     let text = plain.map_or_else(|| parts.visible.unwrap_or_default(), str::to_string);
     let spans = furniture_by_body(&text, &parts.body, parts.headline.as_deref())
         .unwrap_or_else(|| furniture_spans(&text));
     let boilerplate = char_spans(&text, &spans);
-    Page { text, boilerplate }
+    (Page { text, boilerplate }, parts.article)
 }
 
 /// Sorted, disjoint byte ranges of `text` (on char boundaries) as code points, counted

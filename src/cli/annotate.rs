@@ -310,7 +310,8 @@ fn process(run: &Run, input: &Input) -> Result<(Outcome, u64), Outcome> {
     if record.is_some() && run.resume && output_complete(run, &stem) {
         return Ok((Outcome::Skipped, bytes));
     }
-    let doc = analysed(&text, is_html, &run.options);
+    let doc = analysed(&text, is_html, &run.options)
+        .map_err(|msg| failure(input, record.as_ref().and_then(|r| r.id.as_ref()), msg))?;
     let outcome = match &run.sink {
         Sink::Files(_) => Outcome::Files {
             stem,
@@ -344,20 +345,21 @@ fn line_len(input: &Input) -> u64 {
 }
 
 /// The quotelens/1 document of one text: a web page's visible text with its article
-/// as the HTML marks it (as the app has it), or a text with the engine's guess.
-fn analysed(text: &str, is_html: bool, options: &Options) -> Document {
+/// as the HTML marks it (as the app has it), or a text with the engine's guess. A web
+/// page with no article is refused with [`crate::article::NO_ARTICLE`], as in the app.
+fn analysed(text: &str, is_html: bool, options: &Options) -> Result<Document, String> {
     let settings = Settings::builtin().with_options(options);
     if is_html {
-        let page = crate::article::page_from_html(text, None);
+        let page = crate::article::article_page(text, None)?;
         let article = ArticleSetting {
             marked: Some(page.boilerplate.clone()),
             choices: Vec::new(),
         };
         let analysis = engine::analyse(&page.text, &settings.with_article(&article));
-        Document::new(page.text, analysis.annotations).with_boilerplate(&page.boilerplate)
+        Ok(Document::new(page.text, analysis.annotations).with_boilerplate(&page.boilerplate))
     } else {
         let analysis = engine::analyse(text, &settings);
-        Document::new(text, analysis.annotations).with_boilerplate(&analysis.furniture)
+        Ok(Document::new(text, analysis.annotations).with_boilerplate(&analysis.furniture))
     }
 }
 

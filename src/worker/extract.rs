@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::article::{empty_page_message, page_from_html, text_from_html, Page};
+use crate::article::{article_page, empty_page_message, text_from_html, Page};
 
 /// Extract the article of `html`; `plain` is the text a browser copied with it (a
 /// paste), none for a saved page (a dropped or opened file). `seq` numbers the request:
@@ -40,13 +40,14 @@ enum ReplyRest {
 impl ExtractRequest {
     /// Extract the page, as the worker does (and the command line: same code).
     pub fn answer(&self) -> ExtractReply {
-        let page = page_from_html(&self.html, self.plain.as_deref());
-        let page = if !page.text.trim().is_empty() {
-            Ok(page)
-        } else if self.plain.is_some() {
-            Err("The pasted page has no readable text.".to_string())
-        } else {
-            Err(empty_page_message(&self.html))
+        // A page with no article says so (`NO_ARTICLE`), rather than show furniture.
+        let page = match article_page(&self.html, self.plain.as_deref()) {
+            Ok(page) if page.text.trim().is_empty() => Err(if self.plain.is_some() {
+                "The pasted page has no readable text.".to_string()
+            } else {
+                empty_page_message(&self.html)
+            }),
+            answer => answer,
         };
         ExtractReply {
             seq: self.seq,
@@ -124,7 +125,7 @@ mod tests {
             let reply = round_trip(request.answer());
             assert_eq!(reply.seq, 7);
             let page = reply.page.expect("a page");
-            assert_eq!(page, page_from_html(PAGE, plain));
+            assert_eq!(page, crate::article::page_from_html(PAGE, plain));
             assert_eq!(
                 page.text.contains("The dam is safe"),
                 plain.is_none(),
