@@ -70,7 +70,7 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// Write the article text of web pages: .html/.htm reduced to text, other files with page furniture removed.
+    /// Write the article text of web pages: .html/.htm reduced to text, other files with page furniture removed. A page with no article (forum, product, listing) is refused with a message.
     Extract {
         /// Directory for NAME.txt outputs; without it, one input's text goes to standard output.
         #[arg(long)]

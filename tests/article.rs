@@ -2,7 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use quotelens::article::{readable_text_from_html, text_from_html};
+use quotelens::article::{article_text_from_html, readable_text_from_html, text_from_html};
 use std::process::Command;
 
 mod common;
@@ -110,6 +110,7 @@ proptest! {
     fn any_string_reduces_without_panic(s in "\\PC*") {
         let _ = readable_text_from_html(&s);
         let _ = text_from_html(&s);
+        let _ = article_text_from_html(&s);
     }
 
     #[test]
@@ -118,10 +119,16 @@ proptest! {
         Just("</div>".to_string()), Just("<script>".to_string()), Just("<!--".to_string()),
         Just("-->".to_string()), Just("&amp;".to_string()), Just("&#x".to_string()), Just("<a href='x'>".to_string()),
         Just("<br>".to_string()), Just("<".to_string()), "[a-zé ]{0,30}".prop_map(|s| s),
+        Just("\"@type\": [\"".to_string()), Just("<meta property='og:type' content='".to_string()),
+        Just("<article>".to_string()), Just("20".to_string()), Just("12:3".to_string()),
     ], 0..60)) {
         let html = parts.concat();
         let text = text_from_html(&html);
         prop_assert!(!text.contains("<p>"));
-        let _ = readable_text_from_html(&html);
+        let body = readable_text_from_html(&html);
+        // The verdict never changes the article, only whether there is one.
+        if let Some(article) = article_text_from_html(&html) {
+            prop_assert_eq!(article, body);
+        }
     }
 }
