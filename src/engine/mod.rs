@@ -19,6 +19,7 @@ pub mod cues;
 pub mod lexicon;
 pub mod quotes;
 pub(crate) mod settings;
+pub(crate) mod speaker_model;
 pub mod speakers;
 pub mod text;
 mod word_hash;
@@ -68,6 +69,36 @@ pub fn analyse(text: &str, settings: &Settings) -> Analysis {
     analysis.boilerplate = base;
     analysis
 }
+
+/// For `examples/train_speakers.rs` only: every kept quotation of `text` (built-in
+/// settings) with the speaker model's candidates, their features and scores, spans in
+/// code points. Not part of the API.
+#[doc(hidden)]
+pub fn speaker_model_rows(text: &str) -> Vec<SpeakerRow> {
+    let seg = text::segment(text, &boilerplate::boilerplate_spans(text));
+    let (quotes, _) = quotes::find_quotes(&seg);
+    let mut rows = Vec::new();
+    let cues = CueList::builtin();
+    attribution::attribute_recording(&seg, &quotes, &cues, Some(&mut rows));
+    let ix = CharIndex::new(text);
+    let chars = |r: &Range<usize>| ix.char_at(r.start)..ix.char_at(r.end);
+    for row in &mut rows {
+        row.quote = chars(&row.quote);
+        for c in &mut row.candidates {
+            c.speaker = c.speaker.as_ref().map(chars);
+        }
+    }
+    rows
+}
+
+/// The speaker model's feature names, in weight order (for its trainer).
+#[doc(hidden)]
+pub fn speaker_model_features() -> &'static [&'static str] {
+    &speaker_model::features::NAMES
+}
+
+#[doc(hidden)]
+pub use speaker_model::{CandidateRow as SpeakerCandidate, QuoteRow as SpeakerRow};
 
 /// Annotate `text` outside the byte ranges `bp`, which stand for the page furniture
 /// (a person's choice of the article's blocks, or the article an HTML copy marks).
