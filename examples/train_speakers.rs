@@ -30,8 +30,11 @@ use serde_json::Value;
 const CHECK_TEXTS: [&str; 3] = [
     "\u{201c}We will rebuild the pier by June,\u{201d} said harbour master Ines Okoro.\n\n\
      \u{201c}The boats cannot wait.\u{201d}",
-    "Tomas Reyes spoke to reporters on Friday. He was calm. \u{201c}Nobody expected the flood,\u{201d} he said.",
-    "The museum reopened. \u{201c}Fine art for everyone\u{201d} hung over the door.",
+    "Tomas Reyes spoke to reporters on Friday, saying the dam had held. \
+     \u{201c}Nobody expected the flood to rise so fast this year.\u{201d}",
+    "\u{201c}We will open the new school in the autumn,\u{201d} the mayor, Lidia Santos, told \
+     the council. \u{201c}The builders are ahead of plan.\u{201d}\n\n\
+     \u{201c}Parents can visit in August.\u{201d}",
 ];
 
 struct Example {

@@ -64,15 +64,16 @@ struct Ctx<'a, 't> {
 }
 
 pub fn attribute(seg: &Segmented, quotes: &[Quote], cues: &CueList) -> Found {
-    attribute_recording(seg, quotes, cues, None)
+    attribute_recording(seg, quotes, cues, &super::text::sentences(seg), None)
 }
 
-/// [`attribute`], the speaker model's candidates and features of every quotation put
-/// in `rows` when given (for its trainer).
+/// [`attribute`] with the text's `sentences` (`text::sentences`), the speaker model's
+/// candidates and features of every quotation put in `rows` when given (its trainer's).
 pub(crate) fn attribute_recording(
     seg: &Segmented,
     quotes: &[Quote],
     cues: &CueList,
+    sentences: &[Range<usize>],
     rows: Option<&mut Vec<speaker_model::QuoteRow>>,
 ) -> Found {
     let mut in_quote = vec![0u32; seg.tokens.len()];
@@ -165,7 +166,7 @@ pub(crate) fn attribute_recording(
     cx.quotes_after_reported_speech(quotes);
     // The learnt model chooses each quotation's speaker among the rules' candidates.
     let mut found = std::mem::take(&mut cx.found);
-    speaker_model::choose(seg, &cx, cues, quotes, &mut found, rows);
+    speaker_model::choose(seg, &cx, cues, quotes, sentences, &mut found, rows);
     found
 }
 

@@ -79,7 +79,8 @@ pub fn speaker_model_rows(text: &str) -> Vec<SpeakerRow> {
     let (quotes, _) = quotes::find_quotes(&seg);
     let mut rows = Vec::new();
     let cues = CueList::builtin();
-    attribution::attribute_recording(&seg, &quotes, &cues, Some(&mut rows));
+    let sentences = text::sentences(&seg);
+    attribution::attribute_recording(&seg, &quotes, &cues, &sentences, Some(&mut rows));
     let ix = CharIndex::new(text);
     let chars = |r: &Range<usize>| ix.char_at(r.start)..ix.char_at(r.end);
     for row in &mut rows {
@@ -121,9 +122,9 @@ fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) -> A
     });
     let seg = text::segment(text, &bp);
     let (quotes, mut warnings) = quotes::find_quotes(&seg);
-    let found = attribution::attribute(&seg, &quotes, &options.cues);
-    let names = speakers::canonical_names(&seg, &found.attrs);
     let sentences = text::sentences(&seg);
+    let found = attribution::attribute_recording(&seg, &quotes, &options.cues, &sentences, None);
+    let names = speakers::canonical_names(&seg, &found.attrs);
     let ix = CharIndex::new(text);
     let span = |r: &Range<usize>| -> Range<usize> {
         // Token range to byte range.

@@ -1,7 +1,7 @@
 //! Candidate speakers of one quotation: the rules' pick, the previous quotation's
 //! speaker, the speaker mentions next to every cue word in the quotation's sentence,
-//! the sentence before it (the paragraph before's last one when the quotation opens
-//! its paragraph) and the sentence after it, and "no speaker".
+//! and the sentence before it (the paragraph before's last one when the quotation opens
+//! its paragraph), and "no speaker".
 //!
 //! The noun phrases are the rules' own (`NounPhrases`, implemented by attribution):
 //! the rules stay the candidate generators, the model only chooses.
@@ -61,8 +61,8 @@ impl Candidate {
 }
 
 /// The tokens the model looks at around a quotation: the sentence before (in the same
-/// paragraph or the one right before), the quotation's own, and the sentence after
-/// (same paragraph). `sentences` are token ranges in text order.
+/// paragraph or the one right before) and the quotation's own. `sentences` are token
+/// ranges in text order.
 pub(crate) fn window(seg: &Segmented, sentences: &[Range<usize>], q: &Quote) -> Range<usize> {
     let holding = |t: usize| sentences.partition_point(|s| s.end <= t);
     let first = holding(q.first).min(sentences.len().saturating_sub(1));
@@ -74,12 +74,9 @@ pub(crate) fn window(seg: &Segmented, sentences: &[Range<usize>], q: &Quote) -> 
             start = sentences[before].start;
         }
     }
-    let mut end = sentences.get(last).map_or(q.last + 1, |s| s.end);
-    if let Some(after) = sentences.get(last + 1) {
-        if seg.tokens[after.start].para == q.para {
-            end = after.end;
-        }
-    }
+    // (The sentence after is left out: its mentions are seldom the speaker, and every
+    // token looked at costs speed.)
+    let end = sentences.get(last).map_or(q.last + 1, |s| s.end);
     // Bounded, so one long sentence keeps the pass linear.
     start.max(q.first.saturating_sub(60))..end.min(q.last + 61).max(q.last + 1)
 }
@@ -93,8 +90,10 @@ pub(crate) fn mentions(
     win: Range<usize>,
     out: &mut Vec<Candidate>,
 ) {
+    // The rules' own cue gave their pick already.
+    let known = out.get(1).map_or(0..0, |c| c.cue.clone());
     for c in win.clone() {
-        if np.quote_at(c) != 0 || !seg.tokens[c].is_word() {
+        if np.quote_at(c) != 0 || !seg.tokens[c].is_word() || known.contains(&c) {
             continue;
         }
         let Some(len) = cue_len(seg, cues, c, win.end) else {
@@ -135,6 +134,12 @@ pub(crate) fn mentions(
 /// The length of the cue at token `c` (a listed word or phrase, "according to"), or
 /// `None` when no cue starts there.
 fn cue_len(seg: &Segmented, cues: &CueList, c: usize, limit: usize) -> Option<usize> {
+    // Cues are lower-case words (asked of every word around every quotation: the first
+    // byte answers for most).
+    let first = seg.text.as_bytes()[seg.tokens[c].start];
+    if first.is_ascii() && !first.is_ascii_lowercase() {
+        return None;
+    }
     let w = seg.word(c);
     let para = seg.tokens[c].para;
     let n = cues.phrase_len(w, |k| {
@@ -146,11 +151,13 @@ fn cue_len(seg: &Segmented, cues: &CueList, c: usize, limit: usize) -> Option<us
     if n > 1 {
         return Some(n);
     }
-    if cues.according_to() && is_according(seg, c) && c + 1 < limit {
+    if first == b'a' && cues.according_to() && is_according(seg, c) && c + 1 < limit {
         return Some(ACCORDING_TO.split(' ').count());
     }
+    // The learnt strength alone (no present tense from its past: that costs a lookup
+    // of made-up words for every word; the rules' pick has those).
     let listed = w.starts_with(|ch: char| ch.is_lowercase())
-        && cues.strength_of_verb(w) >= super::features::MIN_CUE
+        && cues.strength(w) >= super::features::MIN_CUE
         && !lex::is_function_word(w);
     listed.then_some(1)
 }

@@ -244,9 +244,8 @@ fn place(v: &QuoteView, c: &Candidate, f: &mut [f32; N]) {
 }
 
 fn same_last_word(v: &QuoteView, a: &Range<usize>, b: &Range<usize>) -> bool {
-    let last = |r: &Range<usize>| v.words(r).last().map(str::to_string);
-    match (last(a), last(b)) {
-        (Some(x), Some(y)) => starts_upper(&x) && x.eq_ignore_ascii_case(&y),
+    match (v.words(a).last(), v.words(b).last()) {
+        (Some(x), Some(y)) => starts_upper(x) && x.eq_ignore_ascii_case(y),
         _ => false,
     }
 }
@@ -260,7 +259,13 @@ fn cue(v: &QuoteView, c: &Candidate, f: &mut [f32; N]) {
     }
     let w = v.word(cue.start);
     let (strength, after_subject) = v.cues.strengths(w);
-    f[25] = f32::from(strength.max(v.cues.strength_of_verb(w))) / 100.0;
+    // (The present tense's strength from its past only when the word is not learnt.)
+    let strength = if strength == 0 {
+        v.cues.strength_of_verb(w)
+    } else {
+        strength
+    };
+    f[25] = f32::from(strength) / 100.0;
     f[26] = f32::from(after_subject) / 100.0;
     f[27] = flag(cue.len() > 1);
     f[46] = flag(w.ends_with("ing"));

@@ -90,13 +90,13 @@ pub(crate) fn choose(
     np: &dyn NounPhrases,
     cues: &CueList,
     quotes: &[Quote],
+    sentences: &[Range<usize>],
     found: &mut Found,
     mut rows: Option<&mut Vec<QuoteRow>>,
 ) {
     if quotes.is_empty() {
         return;
     }
-    let sentences = super::text::sentences(seg);
     let rules = found.quote_attr.clone();
     // Parts of a quotation running over paragraphs stay together: the rules decide.
     let mut chained = vec![false; quotes.len()];
@@ -108,30 +108,30 @@ pub(crate) fn choose(
     }
     let mut previous: Option<usize> = None;
     let mut cands: Vec<Candidate> = Vec::with_capacity(8);
+    let mut scored: Vec<([f32; features::N], f32)> = Vec::with_capacity(8);
     for (qi, q) in quotes.iter().enumerate() {
         // `"A," she said, "B."`: one statement in two parts, as the rules joined them.
         let split = qi > 0 && rules[qi].is_some() && rules[qi] == rules[qi - 1];
         let near = previous.filter(|&p| p_para(found, seg, p) + 2 >= q.para);
-        if found.quote_keep[qi] && !chained[qi] && !split {
+        let settled = rules[qi].is_some_and(|a| next_to(seg, q, &found.attrs[a]));
+        if found.quote_keep[qi] && !chained[qi] && !split && !settled {
             gather(
-                seg, np, cues, &sentences, q, rules[qi], near, found, &mut cands,
+                seg, np, cues, sentences, q, rules[qi], near, found, &mut cands,
             );
             let view = QuoteView {
                 seg,
                 np,
                 cues,
-                sentences: &sentences,
+                sentences,
                 q,
                 qi,
                 previous: near.map(|p| found.attrs[p].speaker.clone()),
             };
-            let scored: Vec<([f32; features::N], f32)> = cands
-                .iter()
-                .map(|c| {
-                    let f = features::features(&view, c);
-                    (f, score(&f))
-                })
-                .collect();
+            scored.clear();
+            scored.extend(cands.iter().map(|c| {
+                let f = features::features(&view, c);
+                (f, score(&f))
+            }));
             let best = (0..cands.len())
                 .max_by(|&a, &b| scored[a].1.total_cmp(&scored[b].1).then(b.cmp(&a)))
                 .unwrap_or(0);
@@ -144,6 +144,21 @@ pub(crate) fn choose(
             previous = Some(a);
         }
     }
+}
+
+/// Whether attribution `a` stands right against quotation `q`: its speaker or cue
+/// within two tokens after it (`"...," Ruiz said`), or its cue right before it, a comma
+/// or colon between at most (`Ruiz said: "..."`). The rules are nearly always right
+/// there, and the model is left out for speed (it is neither trained nor run on them).
+fn next_to(seg: &Segmented, q: &Quote, a: &Attr) -> bool {
+    let near = a.speaker.start.min(a.cue.start);
+    let after = near > q.last && near <= q.last + 2;
+    let before = a.cue.end == q.first
+        || (a.cue.end + 1 == q.first
+            && seg.tokens[a.cue.end]
+                .punct()
+                .is_some_and(|p| p == ',' || p == ':'));
+    after || before
 }
 
 fn p_para(found: &Found, seg: &Segmented, a: usize) -> usize {
