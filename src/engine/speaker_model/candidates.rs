@@ -82,9 +82,9 @@ pub(crate) fn window(seg: &Segmented, sentences: &[Range<usize>], q: &Quote) -> 
 }
 
 /// Mentions next to cue words in `win`, outside quotations, with their cue.
-pub(crate) fn mentions(
+pub(crate) fn mentions<N: NounPhrases>(
     seg: &Segmented,
-    np: &dyn NounPhrases,
+    np: &N,
     cues: &CueList,
     sentences: &[Range<usize>],
     win: Range<usize>,
@@ -93,12 +93,16 @@ pub(crate) fn mentions(
     // The rules' own cue gave their pick already.
     let known = out.get(1).map_or(0..0, |c| c.cue.clone());
     for c in win.clone() {
-        if np.quote_at(c) != 0 || !seg.tokens[c].is_word() || known.contains(&c) {
+        // (Most words are no cue: asked first, the cheapest test first.)
+        if !seg.tokens[c].is_word() || known.contains(&c) {
             continue;
         }
         let Some(len) = cue_len(seg, cues, c, win.end) else {
             continue;
         };
+        if np.quote_at(c) != 0 {
+            continue;
+        }
         let cue = c..c + len;
         let mut push = |speaker: Range<usize>| {
             if !out.iter().any(|o| overlaps(&o.speaker, &speaker)) {

@@ -85,9 +85,9 @@ pub(crate) fn score(f: &[f32; features::N]) -> f32 {
 /// Choose every kept quotation's speaker among its candidates, in text order (so the
 /// previous speaker is the model's own choice). `rows`, when given, gets every
 /// quotation's candidates and features (for the trainer).
-pub(crate) fn choose(
+pub(crate) fn choose<N: NounPhrases>(
     seg: &Segmented,
-    np: &dyn NounPhrases,
+    np: &N,
     cues: &CueList,
     quotes: &[Quote],
     sentences: &[Range<usize>],
@@ -168,9 +168,9 @@ fn p_para(found: &Found, seg: &Segmented, a: usize) -> usize {
 /// The candidates of quotation `q`: nobody, the rules' pick, the previous speaker,
 /// the mentions around.
 #[allow(clippy::too_many_arguments)]
-fn gather(
+fn gather<N: NounPhrases>(
     seg: &Segmented,
-    np: &dyn NounPhrases,
+    np: &N,
     cues: &CueList,
     sentences: &[Range<usize>],
     q: &Quote,
