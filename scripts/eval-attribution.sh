@@ -2,7 +2,8 @@
 # Attribution accuracy the honest way, side by side:
 #   train-CV  k-fold cross-validation over PolNeAR train, folds by article: each fold is
 #             annotated with the word lists (scripts/derive-lexicons.py) learnt from the
-#             other folds alone (feature dev-lexicon, QUOTELENS_LEXICON_DIR);
+#             other folds alone (feature dev-lexicon, QUOTELENS_LEXICON_DIR), and scored by
+#             the speaker model trained on the other folds (examples/train_speakers.rs);
 #   dev       PolNeAR dev with the shipped lists (reported, never tuned on);
 #   genres    ../shared/quotes/genres-dev (other genres, direct and mixed quotes only);
 #   gold/X    every folder of hand-annotated gold under tests/gold/ (NAME.txt +
@@ -28,8 +29,9 @@ else
   work="$(mktemp -d)"
   trap 'rm -rf "$work"' EXIT
 fi
-cargo build --quiet --profile eval --features dev-lexicon --bin quotelens
+cargo build --quiet --profile eval --features dev-lexicon --bin quotelens --example train_speakers
 bin="${CARGO_TARGET_DIR:-target}/eval/quotelens"
+trainer="${CARGO_TARGET_DIR:-target}/eval/examples/train_speakers"
 # A set's name may hold a slash (gold/NAME): its score file name does not.
 score() { python3 "$shared/eval/score.py" "$1" "$2" --json > "$work/score.${3//\//_}.json"; echo "$3" >> "$work/sets"; }
 : > "$work/sets"
@@ -51,6 +53,13 @@ if [[ -z "$only" || "$only" == cv ]] && [[ -d "$shared/polnear/train" ]]; then
       fi
     done
     python3 scripts/derive-lexicons.py "$fit" --out "$lex"
+    # The speaker model learnt on the other folds too (two rounds from the rules' picks,
+    # as scripts/train-speakers.sh does; read back from $lex/speaker_weights.txt).
+    printf 'rule-pick 5\nmention -1\n' > "$lex/speaker_weights.txt"
+    for round in 1 2; do
+      QUOTELENS_LEXICON_DIR="$lex" "$trainer" "$fit" --out "$lex/speaker_weights.next" 2>/dev/null
+      mv "$lex/speaker_weights.next" "$lex/speaker_weights.txt"
+    done
     QUOTELENS_LEXICON_DIR="$lex" "$bin" annotate --out "$work/cv" "${held[@]}"
   done
   score "$shared/polnear/train" "$work/cv" "train-CV$folds"

@@ -72,6 +72,8 @@ const RULES: &[(&str, &str)] = &[
     ("quote-continues-quote", "A quotation continued from the paragraph before"),
     ("quote-same-paragraph-speaker", "A quotation whose speaker is named elsewhere in the paragraph"),
     ("quote-paragraph-after-speaker", "A paragraph that is only a quotation, after one with a quoted speaker"),
+    ("quote-model-mention", "The speaker model chose this speaker and cue word near the quotation over the other candidates"),
+    ("quote-model-previous-speaker", "The speaker model chose the previous quotation’s speaker: the same person goes on"),
     ("quote-first-part-takes-later-speaker", "The first part of a split quotation; its speaker comes after the second part"),
     ("quote-unattributed-speech", "Looks like speech (long or sentence-like), but no speaker was found"),
     ("check-worthy-in-quote", "A checkable statement inside a quotation"),

@@ -14,6 +14,7 @@ use super::cues::CueList;
 use super::lexicon::{self as lex, Pronoun};
 use super::quotes::Quote;
 use super::rule::Rule;
+use super::speaker_model::{self, candidates::NounPhrases};
 use super::speakers::{is_particle, is_possessive};
 use super::text::{ends_sentence_at, is_sentence_end, starts_upper, Segmented, TokKind};
 use super::words::{with_lower, WordMap, WordSet};
@@ -70,6 +71,18 @@ struct Attributor<'a, 't> {
 }
 
 pub fn attribute(seg: &Segmented, quotes: &[Quote], cues: &CueList) -> Attributions {
+    attribute_recording(seg, quotes, cues, &super::text::sentences(seg), None)
+}
+
+/// [`attribute`] with the text's `sentences` (`text::sentences`), the speaker model's
+/// candidates and features of every quotation put in `rows` when given (its trainer's).
+pub(crate) fn attribute_recording(
+    seg: &Segmented,
+    quotes: &[Quote],
+    cues: &CueList,
+    sentences: &[Range<usize>],
+    rows: Option<&mut Vec<speaker_model::QuoteRow>>,
+) -> Attributions {
     let mut in_quote = vec![0u32; seg.tokens.len()];
     for (qi, q) in quotes.iter().enumerate() {
         for slot in &mut in_quote[q.first..=q.last] {
@@ -158,7 +171,10 @@ pub fn attribute(seg: &Segmented, quotes: &[Quote], cues: &CueList) -> Attributi
     }
     cx.indirect_speech();
     cx.quotes_after_reported_speech(quotes);
-    cx.found
+    // The learnt model chooses each quotation's speaker among the rules' candidates.
+    let mut found = std::mem::take(&mut cx.found);
+    speaker_model::choose(seg, &cx, cues, quotes, sentences, &mut found, rows);
+    found
 }
 
 /// Inner words of a quote (without its marks).
@@ -1481,6 +1497,22 @@ impl Attributor<'_, '_> {
                 .filter(|&k| self.is_word(k))
                 .nth(2)
                 .is_some()
+    }
+}
+
+/// The rules' noun phrases and quote map, lent to the speaker model's candidates.
+impl NounPhrases for Attributor<'_, '_> {
+    fn np_left(&self, c: usize, floor: usize) -> Option<Range<usize>> {
+        Attributor::np_left(self, c, floor)
+    }
+    fn np_right(&self, start: usize, limit: usize) -> Option<Range<usize>> {
+        Attributor::np_right(self, start, limit)
+    }
+    fn quote_at(&self, t: usize) -> u32 {
+        self.in_quote[t]
+    }
+    fn speech_like(&self, q: &Quote) -> bool {
+        speech_like(self.seg, q)
     }
 }
 

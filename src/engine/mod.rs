@@ -20,6 +20,7 @@ pub(crate) mod lexicon;
 pub(crate) mod quotes;
 mod rule;
 pub(crate) mod settings;
+pub(crate) mod speaker_model;
 pub(crate) mod speakers;
 pub(crate) mod text;
 mod words;
@@ -88,6 +89,37 @@ pub fn analyse(text: &str, settings: &Settings) -> Analysis {
     analysis
 }
 
+/// For `examples/train_speakers.rs` only: every kept quotation of `text` (built-in
+/// settings) with the speaker model's candidates, their features and scores, spans in
+/// code points. Not part of the API.
+#[doc(hidden)]
+pub fn speaker_model_rows(text: &str) -> Vec<SpeakerRow> {
+    let seg = text::segment(text, &furniture::furniture_spans(text));
+    let (quotes, _) = quotes::find_quotes(&seg);
+    let mut rows = Vec::new();
+    let cues = CueList::builtin();
+    let sentences = text::sentences(&seg);
+    attribution::attribute_recording(&seg, &quotes, &cues, &sentences, Some(&mut rows));
+    let ix = CharIndex::new(text);
+    let chars = |r: &Range<usize>| ix.char_at(r.start)..ix.char_at(r.end);
+    for row in &mut rows {
+        row.quote = chars(&row.quote);
+        for c in &mut row.candidates {
+            c.speaker = c.speaker.as_ref().map(chars);
+        }
+    }
+    rows
+}
+
+/// The speaker model's feature names, in weight order (for its trainer).
+#[doc(hidden)]
+pub fn speaker_model_features() -> &'static [&'static str] {
+    &speaker_model::features::NAMES
+}
+
+#[doc(hidden)]
+pub use speaker_model::{CandidateRow as SpeakerCandidate, QuoteRow as SpeakerRow};
+
 /// Annotate `text` outside the byte ranges `bp`, which stand for the page furniture
 /// (a person's choice of the article's blocks, or the article an HTML copy marks).
 /// Ranges out of bounds or off character boundaries are ignored.
@@ -109,9 +141,9 @@ fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) -> A
     });
     let seg = text::segment(text, &bp);
     let (quotes, mut warnings) = quotes::find_quotes(&seg);
-    let found = attribution::attribute(&seg, &quotes, &options.cues);
-    let names = speakers::canonical_names(&seg, &found.attrs);
     let sentences = text::sentences(&seg);
+    let found = attribution::attribute_recording(&seg, &quotes, &options.cues, &sentences, None);
+    let names = speakers::canonical_names(&seg, &found.attrs);
     let ix = CharIndex::new(text);
     let span = |r: &Range<usize>| -> Range<usize> {
         // Token range to byte range.

@@ -57,6 +57,8 @@ rules! {
     QuoteContinuesQuote = "quote-continues-quote",
     QuoteDashName = "quote-dash-name",
     QuoteFirstPartTakesLaterSpeaker = "quote-first-part-takes-later-speaker",
+    QuoteModelMention = "quote-model-mention",
+    QuoteModelPreviousSpeaker = "quote-model-previous-speaker",
     QuoteParagraphAfterReportedSpeech = "quote-paragraph-after-reported-speech",
     QuoteParagraphAfterSpeaker = "quote-paragraph-after-speaker",
     QuoteParticipleCueAfterQuote = "quote-participle-cue-after-quote",

@@ -157,7 +157,20 @@ fn parse<'w, 't>(words: &'w [&'t str]) -> Parsed<'w, 't> {
     {
         cut -= 1;
     }
+    // "Browns DL Sheldon Ruark", "Acme CEO Ana Ruiz": a short all-capitals word with
+    // a name of two words or more after it is a role, not part of the name.
+    if let Some(i) = (cut..n.saturating_sub(2))
+        .rev()
+        .find(|&i| is_abbreviated_role(words[i]))
+    {
+        cut = i + 1;
+    }
     Parsed { words, cut }
+}
+
+/// Two to four capital letters ("DL", "CEO"): an abbreviated role before a name.
+fn is_abbreviated_role(w: &str) -> bool {
+    (2..=4).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// Whether the titles of a mention run at least up to `w`: a title, a determiner, a
@@ -308,6 +321,17 @@ fn build_index(seg: &Segmented) -> Index {
                 });
                 k += 1;
             }
+        }
+        // "harbour master Ines Okoro said", "defensive end Tomas Vik": the lower-case
+        // words right before the name are the person's role, for "the harbour master".
+        for k in (start.saturating_sub(3)..start).rev() {
+            if !seg.tokens[k].is_word()
+                || starts_upper(seg.word(k))
+                || lex::is_function_word(seg.word(k))
+            {
+                break;
+            }
+            with_lower(seg.word(k), |w| add_title(p, w));
         }
         let subject = start == 0
             || seg.tokens[start - 1].para != seg.tokens[start].para
@@ -489,10 +513,14 @@ pub fn canonical_names(seg: &Segmented, attrs: &[Attr]) -> Vec<Named> {
                 let titled = if org {
                     None
                 } else {
+                    // "the harbour master": a role word, else the head noun of a
+                    // definite mention, held as a title by someone named before.
+                    let definite = words.len() > 1 && lower_is(words[0], "the");
                     words
                         .iter()
                         .rev()
                         .find(|w| lex::is_role(w))
+                        .or_else(|| words.last().filter(|w| definite && !lex::is_org_word(w)))
                         .and_then(|w| with_lower(w, |role| titled(&idx, &seen, r.start, role)))
                 };
                 match titled {

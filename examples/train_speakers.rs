@@ -1,0 +1,356 @@
+//! Train the speaker model (`src/engine/speaker_model/`) on gold attributions.
+//!
+//! usage: cargo run --release --example train_speakers -- GOLD_DIR... --out FILE
+//!        [--rust FILE] [--l2 X] [--epochs N]
+//!        cargo run --release --example train_speakers -- --weights FILE --check FILE
+//!
+//! Every `NAME.gold.json` under the folders (the polnear layout: `text` and
+//! `attributions` with `source` and `content` spans in code points) is analysed; each
+//! kept quotation's candidates (from `quotelens::engine::speaker_model_rows`) are
+//! labelled: a candidate is right when its mention overlaps the gold source of the
+//! attribution whose content holds most of the quotation; "nobody" is right when no
+//! gold attribution holds it. Quotations whose gold has no source, or none of whose
+//! candidates is right, teach nothing and are left out.
+//!
+//! The model is a conditional logit (softmax over one quotation's candidates) with an
+//! L2 penalty, fitted by full-batch gradient descent (Adam). `--out` gets the weights
+//! as `name weight` lines (read back by `dev-lexicon` builds from
+//! `QUOTELENS_LEXICON_DIR/speaker_weights.txt`); `--rust` the shipped
+//! `weights.rs`. `--weights W --check FILE` (once the engine is built with W) writes
+//! invented sentences with the trainer's own scores of their
+//! candidates, which `tests/speaker_model.rs` compares with the engine's.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use quotelens::engine::{speaker_model_features, speaker_model_rows, SpeakerRow};
+use serde_json::Value;
+
+/// Invented sentences for `--check` (no corpus text).
+const CHECK_TEXTS: [&str; 3] = [
+    "\u{201c}We will rebuild the pier by June,\u{201d} said harbour master Ines Okoro.\n\n\
+     \u{201c}The boats cannot wait.\u{201d}",
+    "Tomas Reyes spoke to reporters on Friday, saying the dam had held. \
+     \u{201c}Nobody expected the flood to rise so fast this year.\u{201d}",
+    "\u{201c}We will open the new school in the autumn,\u{201d} the mayor, Lidia Santos, told \
+     the council. \u{201c}The builders are ahead of plan.\u{201d}\n\n\
+     \u{201c}Parents can visit in August.\u{201d}",
+];
+
+struct Example {
+    /// Features of every candidate, and which are right.
+    feats: Vec<Vec<f64>>,
+    right: Vec<bool>,
+    /// The candidates' mentions, for `SPEAKER_CONFUSION` error lists.
+    names: Vec<String>,
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut dirs = Vec::new();
+    let (mut out, mut rust, mut check, mut given) = (None, None, None, None);
+    let (mut l2, mut epochs, mut cv) = (1e-4, 1500usize, 0usize);
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--out" => out = it.next().cloned(),
+            "--rust" => rust = it.next().cloned(),
+            "--check" => check = it.next().cloned(),
+            "--weights" => given = it.next().cloned(),
+            "--cv" => cv = it.next().and_then(|x| x.parse().ok()).expect("--cv K"),
+            "--l2" => l2 = it.next().and_then(|x| x.parse().ok()).expect("--l2 X"),
+            "--epochs" => epochs = it.next().and_then(|x| x.parse().ok()).expect("--epochs N"),
+            _ => dirs.push(a.clone()),
+        }
+    }
+    // `--weights FILE --check FILE`: the check of weights already shipped, no training
+    // (the engine must hold them, so its candidates are those they choose).
+    if let (Some(given), Some(check)) = (&given, &check) {
+        let text = std::fs::read_to_string(given).expect("read --weights");
+        let w: Vec<f64> = text
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .map(|l| {
+                l.split_once(' ')
+                    .and_then(|(_, x)| x.trim().parse().ok())
+                    .expect("name weight")
+            })
+            .collect();
+        std::fs::write(check, check_json(&w)).expect("write --check");
+        return;
+    }
+    let mut examples = Vec::new();
+    let mut fold_of = Vec::new();
+    let mut files = 0;
+    for dir in &dirs {
+        let mut names: Vec<_> = std::fs::read_dir(dir)
+            .unwrap_or_else(|e| panic!("{dir}: {e}"))
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.to_string_lossy().ends_with(".gold.json"))
+            .collect();
+        names.sort();
+        for path in names {
+            let labelled = label_file(&path);
+            fold_of.extend(std::iter::repeat_n(files % cv.max(1), labelled.len()));
+            examples.extend(labelled);
+            files += 1;
+        }
+    }
+    let n = speaker_model_features().len();
+    if cv > 1 {
+        // A quick look (by file, fold = index mod K): the share of held-out quotations
+        // whose chosen candidate is right, model against rules.
+        let (mut model, mut rules) = (0, 0);
+        for k in 0..cv {
+            let fit_on: Vec<Example> = examples
+                .iter()
+                .zip(&fold_of)
+                .filter(|(_, f)| **f != k)
+                .map(|(e, _)| Example {
+                    feats: e.feats.clone(),
+                    right: e.right.clone(),
+                    names: Vec::new(),
+                })
+                .collect();
+            let w = fit(&fit_on, n, l2, epochs);
+            for (e, _) in examples.iter().zip(&fold_of).filter(|(_, f)| **f == k) {
+                let got = argmax(&e.feats, &w);
+                model += usize::from(e.right[got]);
+                if !e.right[got] && std::env::var_os("SPEAKER_CONFUSION").is_some() {
+                    let kind = |i: usize| {
+                        ["nobody", "rule", "previous", "mention"][[0, 4, 6, 7]
+                            .iter()
+                            .rposition(|&f| e.feats[i][f] > 0.0)
+                            .unwrap_or(0)]
+                    };
+                    let right: Vec<&str> = (0..e.right.len())
+                        .filter(|&i| e.right[i])
+                        .map(kind)
+                        .collect();
+                    eprintln!("confusion: chose {} right {}", kind(got), right.join("+"));
+                    eprintln!(
+                        "  chose {:?} right {:?} of {:?}",
+                        e.names[got],
+                        (0..e.right.len())
+                            .filter(|&i| e.right[i])
+                            .map(|i| &e.names[i])
+                            .collect::<Vec<_>>(),
+                        e.names
+                    );
+                }
+                rules += usize::from(e.right[rule_choice(e)]);
+            }
+        }
+        let share = |k: usize| 100.0 * k as f64 / examples.len().max(1) as f64;
+        eprintln!(
+            "train_speakers: {cv}-fold CV: model {:.1}%, rules {:.1}%",
+            share(model),
+            share(rules)
+        );
+    }
+    let w = fit(&examples, n, l2, epochs);
+    let right = examples
+        .iter()
+        .filter(|e| e.right[argmax(&e.feats, &w)])
+        .count();
+    let rules = examples.iter().filter(|e| e.right[rule_choice(e)]).count();
+    let share = |k: usize| 100.0 * k as f64 / examples.len().max(1) as f64;
+    eprintln!(
+        "train_speakers: {files} files, {} quotations, chosen right in sample: model {:.1}%, rules {:.1}%",
+        examples.len(),
+        share(right),
+        share(rules)
+    );
+    let names = speaker_model_features();
+    if let Some(out) = out {
+        let mut text = String::from("# speaker model weights (examples/train_speakers.rs)\n");
+        for (name, x) in names.iter().zip(&w) {
+            text += &format!("{name} {}\n", *x as f32);
+        }
+        std::fs::write(&out, text).expect("write --out");
+    }
+    if let Some(rust) = rust {
+        std::fs::write(&rust, rust_source(names, &w, files, examples.len())).expect("--rust");
+    }
+}
+
+/// The labelled quotations of one gold file.
+fn label_file(path: &Path) -> Vec<Example> {
+    let gold: Value = serde_json::from_str(&std::fs::read_to_string(path).expect("read gold"))
+        .expect("gold JSON");
+    let text = gold["text"].as_str().expect("gold text");
+    let chars: Vec<char> = text.chars().collect();
+    let attrs = gold["attributions"].as_array().cloned().unwrap_or_default();
+    let set = |v: &Value| -> HashSet<usize> {
+        let mut s = HashSet::new();
+        for fr in v.as_array().into_iter().flatten() {
+            let (a, b) = (fr[0].as_u64().unwrap_or(0), fr[1].as_u64().unwrap_or(0));
+            s.extend((a as usize..b as usize).filter(|&i| i < chars.len() && counts(chars[i])));
+        }
+        s
+    };
+    let contents: Vec<HashSet<usize>> = attrs.iter().map(|a| set(&a["content"])).collect();
+    let sources: Vec<Option<HashSet<usize>>> = attrs
+        .iter()
+        .map(|a| (!a["source"].is_null()).then(|| set(&a["source"])))
+        .collect();
+    let mut out = Vec::new();
+    for row in speaker_model_rows(text) {
+        if let Some(e) = label_row(&row, &chars, &contents, &sources) {
+            out.push(e);
+        }
+    }
+    out
+}
+
+/// A character the scorer counts (not space, not a quotation mark).
+fn counts(c: char) -> bool {
+    !" \t\r\n\u{a0}\"'\u{201c}\u{201d}\u{2018}\u{2019}\u{ab}\u{bb}".contains(c)
+}
+
+fn label_row(
+    row: &SpeakerRow,
+    chars: &[char],
+    contents: &[HashSet<usize>],
+    sources: &[Option<HashSet<usize>>],
+) -> Option<Example> {
+    let quote: HashSet<usize> = row
+        .quote
+        .clone()
+        .filter(|&i| i < chars.len() && counts(chars[i]))
+        .collect();
+    let best = (0..contents.len())
+        .map(|g| (contents[g].intersection(&quote).count(), g))
+        .max()
+        .filter(|&(n, _)| 2 * n > quote.len());
+    let right: Vec<bool> = match best {
+        None => row.candidates.iter().map(|c| c.speaker.is_none()).collect(),
+        Some((_, g)) => {
+            let source = sources[g].as_ref()?;
+            row.candidates
+                .iter()
+                .map(|c| {
+                    c.speaker
+                        .as_ref()
+                        .is_some_and(|s| s.clone().any(|i| source.contains(&i)))
+                })
+                .collect()
+        }
+    };
+    right.iter().any(|&r| r).then(|| Example {
+        feats: row
+            .candidates
+            .iter()
+            .map(|c| c.features.iter().map(|&x| f64::from(x)).collect())
+            .collect(),
+        right,
+        names: row
+            .candidates
+            .iter()
+            .map(|c| {
+                c.speaker
+                    .clone()
+                    .map_or(String::new(), |s| chars[s].iter().collect())
+            })
+            .collect(),
+    })
+}
+
+/// The rules alone: their pick (feature 4), else nobody (candidate 0).
+fn rule_choice(e: &Example) -> usize {
+    e.feats.iter().position(|f| f[4] > 0.0).unwrap_or(0)
+}
+
+fn dot(f: &[f64], w: &[f64]) -> f64 {
+    f.iter().zip(w).map(|(a, b)| a * b).sum()
+}
+
+fn argmax(feats: &[Vec<f64>], w: &[f64]) -> usize {
+    // The first best, as the engine breaks ties.
+    let mut best = 0;
+    for (i, f) in feats.iter().enumerate() {
+        if dot(f, w) > dot(&feats[best], w) {
+            best = i;
+        }
+    }
+    best
+}
+
+/// Conditional logit: maximise the log of the probability mass on the right candidates.
+fn fit(examples: &[Example], n: usize, l2: f64, epochs: usize) -> Vec<f64> {
+    let mut w = vec![0.0; n];
+    let (mut m, mut v) = (vec![0.0; n], vec![0.0; n]);
+    let (b1, b2, rate) = (0.9f64, 0.999f64, 0.05);
+    for t in 1..=epochs {
+        let mut grad: Vec<f64> = w.iter().map(|x| l2 * x * examples.len() as f64).collect();
+        for e in examples {
+            let s: Vec<f64> = e.feats.iter().map(|f| dot(f, &w)).collect();
+            let top = s.iter().cloned().fold(f64::MIN, f64::max);
+            let p: Vec<f64> = s.iter().map(|x| (x - top).exp()).collect();
+            let z: f64 = p.iter().sum();
+            let zr: f64 = p
+                .iter()
+                .zip(&e.right)
+                .filter(|(_, r)| **r)
+                .map(|(x, _)| x)
+                .sum();
+            for (i, f) in e.feats.iter().enumerate() {
+                // d(-log zr/z)/ds_i = p_i/z - [right] p_i/zr
+                let g = p[i] / z - if e.right[i] { p[i] / zr } else { 0.0 };
+                for (k, x) in f.iter().enumerate() {
+                    grad[k] += g * x;
+                }
+            }
+        }
+        let scale = 1.0 / examples.len().max(1) as f64;
+        for k in 0..n {
+            let g = grad[k] * scale;
+            m[k] = b1 * m[k] + (1.0 - b1) * g;
+            v[k] = b2 * v[k] + (1.0 - b2) * g * g;
+            let mh = m[k] / (1.0 - b1.powi(t as i32));
+            let vh = v[k] / (1.0 - b2.powi(t as i32));
+            w[k] -= rate * mh / (vh.sqrt() + 1e-8);
+        }
+    }
+    w
+}
+
+fn rust_source(names: &[&str], w: &[f64], files: usize, quotes: usize) -> String {
+    let mut s = format!(
+        "//! Speaker-model weights, in `features::NAMES` order: learnt by\n\
+         //! `scripts/train-speakers.sh` (`examples/train_speakers.rs`) from {files} gold\n\
+         //! files, {quotes} quotations. Generated: do not edit.\n\
+         pub(super) const WEIGHTS: [f32; super::features::N] = [\n"
+    );
+    for (name, x) in names.iter().zip(w) {
+        s += &format!("    {:?}, // {name}\n", *x as f32);
+    }
+    s + "];\n"
+}
+
+/// The trainer's scores (its own dot product with the f32 weights it ships) of the
+/// candidates of `CHECK_TEXTS`.
+fn check_json(w: &[f64]) -> String {
+    let shipped: Vec<f64> = w.iter().map(|x| f64::from(*x as f32)).collect();
+    let texts: Vec<Value> = CHECK_TEXTS
+        .iter()
+        .map(|text| {
+            let rows: Vec<Value> = speaker_model_rows(text)
+                .iter()
+                .map(|r| {
+                    let scores: Vec<f64> = r
+                        .candidates
+                        .iter()
+                        .map(|c| {
+                            let f: Vec<f64> = c.features.iter().map(|&x| f64::from(x)).collect();
+                            dot(&f, &shipped)
+                        })
+                        .collect();
+                    serde_json::json!({"quote": [r.quote.start, r.quote.end], "scores": scores})
+                })
+                .collect();
+            serde_json::json!({"text": text, "quotes": rows})
+        })
+        .collect();
+    serde_json::to_string_pretty(&texts).expect("json") + "\n"
+}

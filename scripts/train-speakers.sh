@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Train the speaker model (src/engine/speaker_model/) on PolNeAR train gold and write the
+# shipped weights (src/engine/speaker_model/weights.rs) and the check of their scores
+# (tests/speaker_model_check.json).
+#   bash scripts/train-speakers.sh [GOLD_DIR...]     # default ../shared/polnear/train
+# Two rounds: the candidates of a quotation depend on the previous quotation's speaker,
+# which the weights in use chose; round 1 starts from the rules' choices (rule pick
+# only), round 2 from round 1's. Built with dev-lexicon so the weights in use are
+# read from a folder (QUOTELENS_LEXICON_DIR, with the shipped word lists), never from
+# the weights being replaced. Rust only (no Python).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dirs=("$@")
+[[ ${#dirs[@]} -gt 0 ]] || dirs=(../shared/polnear/train)
+cargo build --quiet --profile eval --features dev-lexicon --example train_speakers
+bin="${CARGO_TARGET_DIR:-target}/eval/examples/train_speakers"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+for f in cues.txt phrases.txt roles.txt titles.txt; do
+  ln -s "$(realpath src/engine/data/$f)" "$work/$f"
+done
+printf 'rule-pick 5\nmention -1\n' > "$work/speaker_weights.txt"
+for round in 1 2; do
+  QUOTELENS_LEXICON_DIR="$work" "$bin" "${dirs[@]}" --out "$work/next.txt" --rust "$work/weights.rs"
+  mv "$work/next.txt" "$work/speaker_weights.txt"
+done
+cp "$work/weights.rs" src/engine/speaker_model/weights.rs
+cargo fmt --all
+# The check: the engine built with the new weights against the trainer's own scores.
+cargo build --quiet --profile eval --example train_speakers
+"${CARGO_TARGET_DIR:-target}/eval/examples/train_speakers" --weights "$work/speaker_weights.txt" \
+  --check tests/speaker_model_check.json
+wc -c src/engine/speaker_model/weights.rs

@@ -1,0 +1,177 @@
+//! Candidate speakers of one quotation: the rules' pick, the previous quotation's
+//! speaker, the speaker mentions next to every cue word in the quotation's sentence,
+//! and the sentence before it (the paragraph before's last one when the quotation opens
+//! its paragraph), and "no speaker".
+//!
+//! The noun phrases are the rules' own (`NounPhrases`, implemented by attribution):
+//! the rules stay the candidate generators, the model only chooses.
+
+use std::ops::Range;
+
+use super::super::cues::{CueList, ACCORDING_TO};
+use super::super::lexicon as lex;
+use super::super::quotes::Quote;
+use super::super::text::Segmented;
+
+/// What attribution lends the model: its noun-phrase finders and its quote map.
+pub(crate) trait NounPhrases {
+    /// The speaker mention ending right before cue token `c`, not before `floor`.
+    fn np_left(&self, c: usize, floor: usize) -> Option<Range<usize>>;
+    /// A speaker mention starting at token `start`, ending before `limit`.
+    fn np_right(&self, start: usize, limit: usize) -> Option<Range<usize>>;
+    /// 1 + the index of the quote holding token `t`, or 0.
+    fn quote_at(&self, t: usize) -> u32;
+    /// Long enough, or ending like a sentence, to be speech rather than a scare quote.
+    fn speech_like(&self, q: &Quote) -> bool;
+}
+
+/// Where a candidate comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Origin {
+    /// The model declines: the quotation stays without a speaker.
+    Nobody,
+    /// The attribution the rules gave the quotation (by index).
+    Rule(usize),
+    /// The attribution of the previous attributed quotation (by index).
+    Previous(usize),
+    /// A mention next to a cue word the model found around the quotation.
+    Mention,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Candidate {
+    pub origin: Origin,
+    /// Token ranges (empty for `Nobody`).
+    pub speaker: Range<usize>,
+    pub cue: Range<usize>,
+    /// The rules' pick and the previous speaker are one candidate when they are the
+    /// same mention.
+    pub also_previous: bool,
+}
+
+impl Candidate {
+    pub fn nobody() -> Self {
+        Candidate {
+            origin: Origin::Nobody,
+            speaker: 0..0,
+            cue: 0..0,
+            also_previous: false,
+        }
+    }
+}
+
+/// The tokens the model looks at around a quotation: the sentence before (in the same
+/// paragraph or the one right before) and the quotation's own. `sentences` are token
+/// ranges in text order.
+pub(crate) fn window(seg: &Segmented, sentences: &[Range<usize>], q: &Quote) -> Range<usize> {
+    let holding = |t: usize| sentences.partition_point(|s| s.end <= t);
+    let first = holding(q.first).min(sentences.len().saturating_sub(1));
+    let last = holding(q.last).min(sentences.len().saturating_sub(1));
+    let para_of = |s: usize| seg.tokens[sentences[s].start].para;
+    let mut start = sentences.get(first).map_or(q.first, |s| s.start);
+    if let Some(before) = first.checked_sub(1) {
+        if para_of(before) + 1 >= q.para {
+            start = sentences[before].start;
+        }
+    }
+    // (The sentence after is left out: its mentions are seldom the speaker, and every
+    // token looked at costs speed.)
+    let end = sentences.get(last).map_or(q.last + 1, |s| s.end);
+    // Bounded, so one long sentence keeps the pass linear.
+    start.max(q.first.saturating_sub(60))..end.min(q.last + 61).max(q.last + 1)
+}
+
+/// Mentions next to cue words in `win`, outside quotations, with their cue.
+pub(crate) fn mentions<N: NounPhrases>(
+    seg: &Segmented,
+    np: &N,
+    cues: &CueList,
+    sentences: &[Range<usize>],
+    win: Range<usize>,
+    out: &mut Vec<Candidate>,
+) {
+    // The rules' own cue gave their pick already.
+    let known = out.get(1).map_or(0..0, |c| c.cue.clone());
+    for c in win.clone() {
+        // (Most words are no cue: asked first, the cheapest test first.)
+        if !seg.tokens[c].is_word() || known.contains(&c) {
+            continue;
+        }
+        let Some(len) = cue_len(seg, cues, c, win.end) else {
+            continue;
+        };
+        if np.quote_at(c) != 0 {
+            continue;
+        }
+        let cue = c..c + len;
+        let mut push = |speaker: Range<usize>| {
+            if !out.iter().any(|o| overlaps(&o.speaker, &speaker)) {
+                out.push(Candidate {
+                    origin: Origin::Mention,
+                    speaker,
+                    cue: cue.clone(),
+                    also_previous: false,
+                });
+            }
+        };
+        if len == 1 || !is_according(seg, c) {
+            if let Some(s) = np.np_left(c, win.start) {
+                push(s);
+            }
+        }
+        if let Some(s) = np.np_right(c + len, win.end) {
+            push(s);
+        }
+        // `Diaz issued a statement, saying, "..."`: the subject opening the sentence.
+        let opens = sentences[sentences
+            .partition_point(|s| s.end <= c)
+            .min(sentences.len() - 1)]
+        .start;
+        if opens >= win.start && opens < c {
+            if let Some(s) = np.np_right(opens, c) {
+                push(s);
+            }
+        }
+    }
+}
+
+/// The length of the cue at token `c` (a listed word or phrase, "according to"), or
+/// `None` when no cue starts there.
+fn cue_len(seg: &Segmented, cues: &CueList, c: usize, limit: usize) -> Option<usize> {
+    // Cues are lower-case words (asked of every word around every quotation: the first
+    // byte answers for most).
+    let first = seg.text.as_bytes()[seg.tokens[c].start];
+    if first.is_ascii() && !first.is_ascii_lowercase() {
+        return None;
+    }
+    let w = seg.word(c);
+    let para = seg.tokens[c].para;
+    let n = cues.phrase_len(w, |k| {
+        seg.tokens
+            .get(c + k)
+            .filter(|t| c + k < limit && t.is_word() && t.para == para)
+            .map(|_| seg.word(c + k))
+    });
+    if n > 1 {
+        return Some(n);
+    }
+    if first == b'a' && cues.according_to() && is_according(seg, c) && c + 1 < limit {
+        return Some(ACCORDING_TO.split(' ').count());
+    }
+    // The learnt strength alone (no present tense from its past: that costs a lookup
+    // of made-up words for every word; the rules' pick has those).
+    let listed = w.starts_with(|ch: char| ch.is_lowercase())
+        && cues.strength(w) >= super::features::MIN_CUE
+        && !lex::is_function_word(w);
+    listed.then_some(1)
+}
+
+fn is_according(seg: &Segmented, c: usize) -> bool {
+    seg.word(c).eq_ignore_ascii_case("according")
+        && seg.tokens.get(c + 1).is_some_and(|t| t.is_word())
+        && seg.word(c + 1) == "to"
+}
+
+pub(crate) fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}

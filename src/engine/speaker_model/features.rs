@@ -1,0 +1,302 @@
+//! The features of a candidate speaker: what it is (a name, a pronoun, a role noun,
+//! an organisation, a document), where it stands against the quotation and its cue
+//! (sentence, paragraph, distance, punctuation between), how strong its cue is, and
+//! whether the rules chose it or it spoke last. All in [0, 1] or so, so that one
+//! learning rate fits them all.
+
+use std::ops::Range;
+
+use super::super::cues::CueList;
+use super::super::lexicon::{self as lex, Pronoun};
+use super::super::quotes::Quote;
+use super::super::text::{starts_upper, Segmented};
+use super::super::words::with_lower;
+use super::candidates::{Candidate, NounPhrases, Origin};
+
+/// The least learnt strength (percent) that makes a word a candidate cue.
+pub(crate) const MIN_CUE: u8 = 4;
+
+/// Feature names, in weight order (the trainer writes them next to the weights).
+pub(crate) const NAMES: [&str; N] = [
+    "nobody",
+    "nobody-speech-like",
+    "nobody-short-quote",
+    "nobody-own-paragraph",
+    "rule-pick",
+    "rule-pick-outside-sentence",
+    "previous-speaker",
+    "mention",
+    "pronoun-he-she",
+    "pronoun-they-it",
+    "pronoun-i-we",
+    "full-name",
+    "one-capitalised-word",
+    "no-capitals",
+    "org-word",
+    "document-word",
+    "role-word",
+    "title-word",
+    "determiner-first",
+    "same-sentence",
+    "sentence-before",
+    "sentence-after",
+    "paragraph-before",
+    "before-quote",
+    "distance",
+    "cue-strength",
+    "cue-strength-after-subject",
+    "cue-phrase",
+    "speaker-before-cue",
+    "speaker-cue-gap",
+    "right-after-quote",
+    "colon-before-quote",
+    "quote-between",
+    "same-surname-as-previous",
+    "speaker-length",
+    "quote-opens-sentence",
+    "rule-pick-sentence-before",
+    "rule-pick-paragraph-before",
+    "previous-same-paragraph",
+    "previous-paragraph-before",
+    "nobody-opens-paragraph",
+    "nobody-after-attributed-quote",
+    "speaker-opens-sentence",
+    "common-noun-no-role",
+    "possessive",
+    "odd-first-word",
+    "cue-participle",
+    "nobody-inside-sentence",
+    "nobody-long-quote",
+    "pronoun-in-sentence-before",
+    "full-name-right-after-quote",
+    "rule-pick-common-noun",
+    "speaker-right-before-cue",
+    "cue-right-before-quote",
+];
+pub(crate) const N: usize = 54;
+
+/// What the features of every candidate of one quotation share.
+pub(crate) struct QuoteView<'a, 't> {
+    pub seg: &'a Segmented<'t>,
+    pub np: &'a dyn NounPhrases,
+    pub cues: &'a CueList,
+    pub sentences: &'a [Range<usize>],
+    pub q: &'a Quote,
+    pub qi: usize,
+    /// The previous speaker's mention, if any (for "same surname").
+    pub previous: Option<Range<usize>>,
+}
+
+impl QuoteView<'_, '_> {
+    fn sentence_of(&self, t: usize) -> usize {
+        self.sentences.partition_point(|s| s.end <= t)
+    }
+    fn word(&self, t: usize) -> &str {
+        self.seg.word(t)
+    }
+    fn words<'s>(&'s self, r: &Range<usize>) -> impl Iterator<Item = &'s str> + 's {
+        r.clone()
+            .filter(|&k| self.seg.tokens[k].is_word())
+            .map(|k| self.seg.word(k))
+    }
+}
+
+fn flag(b: bool) -> f32 {
+    if b {
+        1.0
+    } else {
+        0.0
+    }
+}
+
+/// log(1 + n) / scale, capped at 1: distances and lengths that matter most when small.
+fn squash(n: usize, scale: f32) -> f32 {
+    ((n as f32).ln_1p() / scale).min(1.0)
+}
+
+pub(crate) fn features(v: &QuoteView, c: &Candidate) -> [f32; N] {
+    let mut f = [0.0f32; N];
+    if c.origin == Origin::Nobody {
+        nobody(v, &mut f);
+        return f;
+    }
+    f[4] = flag(matches!(c.origin, Origin::Rule(_)));
+    f[6] = flag(matches!(c.origin, Origin::Previous(_)) || c.also_previous);
+    f[7] = flag(c.origin == Origin::Mention);
+    shape(v, &c.speaker, &mut f);
+    place(v, c, &mut f);
+    cue(v, c, &mut f);
+    pairs(&mut f);
+    f
+}
+
+fn nobody(v: &QuoteView, f: &mut [f32; N]) {
+    let q = v.q;
+    let words = (q.first..=q.last)
+        .filter(|&k| v.seg.tokens[k].is_word())
+        .take(3)
+        .count();
+    let para = &v.seg.paragraphs[q.para].tokens;
+    f[0] = 1.0;
+    f[1] = flag(v.np.speech_like(q));
+    f[2] = flag(words < 3);
+    f[3] = flag(q.first == para.start && q.last + 2 >= para.end);
+    f[40] = flag(q.first == para.start);
+    f[41] = flag(v.previous.is_some());
+    let word_at = |k: usize| k < v.seg.tokens.len() && v.seg.tokens[k].is_word();
+    f[47] = flag(q.first > 0 && word_at(q.first - 1) && word_at(q.last + 1));
+    let long = (q.first..=q.last)
+        .filter(|&k| v.seg.tokens[k].is_word())
+        .take(12)
+        .count();
+    f[48] = flag(long >= 12);
+}
+
+/// What the mention is: a pronoun, a name, a role noun, an organisation, a document.
+fn shape(v: &QuoteView, s: &Range<usize>, f: &mut [f32; N]) {
+    let n = v.words(s).count();
+    let caps = v.words(s).filter(|w| starts_upper(w)).count();
+    if n == 1 {
+        match lex::pronoun(v.word(s.start)) {
+            Some(Pronoun::He | Pronoun::She) => f[8] = 1.0,
+            Some(Pronoun::They | Pronoun::It) => f[9] = 1.0,
+            Some(Pronoun::Speaker) => f[10] = 1.0,
+            None => {}
+        }
+    }
+    let pronoun = f[8] + f[9] + f[10] > 0.0;
+    let org = v.words(s).any(lex::is_org_word);
+    f[11] = flag(!pronoun && caps >= 2 && !org);
+    f[12] = flag(!pronoun && caps == 1);
+    f[13] = flag(!pronoun && caps == 0);
+    f[14] = flag(org);
+    f[15] = flag(v.words(s).any(lex::is_document_word));
+    f[16] = flag(v.words(s).any(lex::is_role));
+    f[17] = flag(v.words(s).any(lex::is_title));
+    f[18] = flag(v.words(s).next().is_some_and(lex::is_determiner));
+    f[34] = squash(n, 2.5);
+    f[43] = flag(!pronoun && caps == 0 && f[15] == 0.0 && f[16] == 0.0);
+    f[44] = flag(
+        v.words(s)
+            .any(|w| w.ends_with("'s") || w.ends_with("\u{2019}s")),
+    );
+    // "Sunday", "The", "Facing ...": a first word that names no one.
+    f[45] = flag(v.words(s).next().is_some_and(|w| {
+        with_lower(w, lex::is_weekday)
+            || (n > 1 && lex::is_function_word(w) && !lex::is_determiner(w))
+            || (w.ends_with("ing") && starts_upper(w))
+    }));
+}
+
+/// Where the mention stands against the quotation.
+fn place(v: &QuoteView, c: &Candidate, f: &mut [f32; N]) {
+    let q = v.q;
+    let s = &c.speaker;
+    let (first, last) = (v.sentence_of(q.first), v.sentence_of(q.last));
+    let at = v.sentence_of(s.start);
+    let earlier_para = v.seg.tokens[s.start].para < q.para;
+    match c.origin {
+        // The rules' and the previous speaker's picks are often right a paragraph back,
+        // mentions seldom: their places are features of their own.
+        Origin::Rule(_) => {
+            f[36] = flag(!earlier_para && at < first);
+            f[37] = flag(earlier_para);
+        }
+        Origin::Previous(_) => {
+            f[38] = flag(!earlier_para);
+            f[39] = flag(earlier_para);
+        }
+        _ => {
+            f[19] = flag(at >= first && at <= last);
+            f[20] = flag(at + 1 == first);
+            f[21] = flag(at == last + 1);
+            f[22] = flag(earlier_para);
+        }
+    }
+    let before = s.end <= q.first;
+    f[23] = flag(before);
+    let gap = if before {
+        q.first - s.end
+    } else {
+        s.start.saturating_sub(q.last + 1)
+    };
+    f[24] = squash(gap, 4.0);
+    let near = c.speaker.start.min(c.cue.start);
+    f[30] = flag(near > q.last && near <= q.last + 2);
+    f[31] = flag(before && q.first > 0 && v.seg.tokens[q.first - 1].punct() == Some(':'));
+    let between = if before {
+        s.end..q.first
+    } else {
+        q.last + 1..s.start
+    };
+    f[32] = flag(between.clone().any(|k| {
+        let at = v.np.quote_at(k);
+        at != 0 && at as usize != v.qi + 1
+    }));
+    f[33] = flag(v.previous.as_ref().is_some_and(|p| same_last_word(v, p, s)));
+    f[42] = flag(v.sentences.get(at).is_some_and(|x| x.start == s.start));
+    let para = &v.seg.paragraphs[q.para].tokens;
+    f[35] = flag(
+        q.first == para.start
+            || v.seg.tokens[q.first - 1]
+                .punct()
+                .is_some_and(|p| matches!(p, '.' | '?' | '!' | ':')),
+    );
+}
+
+fn same_last_word(v: &QuoteView, a: &Range<usize>, b: &Range<usize>) -> bool {
+    match (v.words(a).last(), v.words(b).last()) {
+        (Some(x), Some(y)) => starts_upper(x) && x.eq_ignore_ascii_case(y),
+        _ => false,
+    }
+}
+
+/// The cue: its learnt strength, whether it is a phrase, and how it sits against the
+/// mention.
+fn cue(v: &QuoteView, c: &Candidate, f: &mut [f32; N]) {
+    let cue = &c.cue;
+    if cue.is_empty() || !v.seg.tokens[cue.start].is_word() {
+        return;
+    }
+    let w = v.word(cue.start);
+    let (strength, after_subject) = v.cues.strengths(w);
+    // (The present tense's strength from its past only when the word is not learnt.)
+    let strength = if strength == 0 {
+        v.cues.strength_of_verb(w)
+    } else {
+        strength
+    };
+    f[25] = f32::from(strength) / 100.0;
+    f[26] = f32::from(after_subject) / 100.0;
+    f[27] = flag(cue.len() > 1);
+    f[46] = flag(w.ends_with("ing"));
+    let s = &c.speaker;
+    f[28] = flag(s.end <= cue.start);
+    let gap = if s.end <= cue.start {
+        cue.start - s.end
+    } else {
+        s.start.saturating_sub(cue.end)
+    };
+    f[29] = squash(gap, 3.0);
+    // An inherited pick (its cue in another sentence) is the rules' continuation.
+    let (first, last) = (v.sentence_of(v.q.first), v.sentence_of(v.q.last));
+    let at = v.sentence_of(cue.start);
+    f[5] = flag(matches!(c.origin, Origin::Rule(_)) && (at < first || at > last));
+    f[52] = flag(s.end == cue.start);
+    let q = v.q;
+    f[53] = flag(
+        cue.end <= q.first
+            && (cue.end == q.first
+                || (cue.end + 1 == q.first
+                    && v.seg.tokens[cue.end]
+                        .punct()
+                        .is_some_and(|p| p == ',' || p == ':'))),
+    );
+}
+
+/// A few pairs of features that mean more together than apart.
+fn pairs(f: &mut [f32; N]) {
+    f[49] = f[8] * f[20];
+    f[50] = f[11] * f[30];
+    f[51] = f[4] * f[43];
+}

@@ -1,0 +1,276 @@
+//! The speaker model: for each quotation, candidate speakers (the rules' pick, the
+//! previous speaker, mentions next to cue words around it, nobody) scored by a linear
+//! model learnt from PolNeAR train gold (`examples/train_speakers.rs`,
+//! `scripts/train-speakers.sh`); the best-scoring candidate is the speaker.
+//!
+//! It runs after the rules, on their `Attributions`, and changes only quotations' links: a
+//! quotation may take a new attribution (a mention and its cue, or the previous
+//! speaker's again as a statement of its own) or lose its speaker.
+
+pub(crate) mod candidates;
+pub(crate) mod features;
+mod weights;
+
+use std::ops::Range;
+
+use super::attribution::{Attr, Attributions};
+use super::cues::CueList;
+use super::quotes::Quote;
+use super::rule::Rule;
+use super::text::Segmented;
+use candidates::{Candidate, NounPhrases, Origin};
+use features::QuoteView;
+
+/// A quotation's candidates as the trainer sees them (code points, end exclusive).
+#[derive(Debug, Clone)]
+pub struct QuoteRow {
+    pub quote: Range<usize>,
+    pub candidates: Vec<CandidateRow>,
+}
+
+#[derive(Debug, Clone)]
+pub struct CandidateRow {
+    /// The speaker mention in bytes; `None` for "nobody".
+    pub speaker: Option<Range<usize>>,
+    pub features: Vec<f32>,
+    /// The shipped (or, in `dev-lexicon` builds, the folder's) model's score.
+    pub score: f32,
+}
+
+/// The weights in use: the shipped ones, or in cross-validation builds (feature
+/// `dev-lexicon`) `speaker_weights.txt` in `QUOTELENS_LEXICON_DIR` when it is there,
+/// so each fold is scored by a model learnt on the other folds.
+fn weights() -> &'static [f32; features::N] {
+    #[cfg(feature = "dev-lexicon")]
+    {
+        use std::sync::OnceLock;
+        static FOLD: OnceLock<Option<[f32; features::N]>> = OnceLock::new();
+        let fold = FOLD.get_or_init(|| {
+            let dir = std::env::var_os("QUOTELENS_LEXICON_DIR")?;
+            let text =
+                std::fs::read_to_string(std::path::Path::new(&dir).join("speaker_weights.txt"))
+                    .ok()?;
+            Some(parse_weights(&text))
+        });
+        if let Some(w) = fold {
+            return w;
+        }
+    }
+    &weights::WEIGHTS
+}
+
+/// `name weight` lines, in `features::NAMES` order (the trainer's text output).
+#[cfg(any(feature = "dev-lexicon", test))]
+fn parse_weights(text: &str) -> [f32; features::N] {
+    let mut w = [0.0; features::N];
+    for line in text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let (name, value) = line
+            .split_once(' ')
+            .expect("speaker_weights.txt: name weight");
+        let i = features::NAMES
+            .iter()
+            .position(|n| *n == name)
+            .unwrap_or_else(|| panic!("speaker_weights.txt: unknown feature {name}"));
+        w[i] = value.trim().parse().expect("speaker_weights.txt: a number");
+    }
+    w
+}
+
+pub(crate) fn score(f: &[f32; features::N]) -> f32 {
+    f.iter().zip(weights()).map(|(x, w)| x * w).sum()
+}
+
+/// Choose every kept quotation's speaker among its candidates, in text order (so the
+/// previous speaker is the model's own choice). `rows`, when given, gets every
+/// quotation's candidates and features (for the trainer).
+pub(crate) fn choose<N: NounPhrases>(
+    seg: &Segmented,
+    np: &N,
+    cues: &CueList,
+    quotes: &[Quote],
+    sentences: &[Range<usize>],
+    found: &mut Attributions,
+    mut rows: Option<&mut Vec<QuoteRow>>,
+) {
+    if quotes.is_empty() {
+        return;
+    }
+    let rules = found.quote_attr.clone();
+    // Parts of a quotation running over paragraphs stay together: the rules decide.
+    let mut chained = vec![false; quotes.len()];
+    for (qi, q) in quotes.iter().enumerate() {
+        if let Some(p) = q.continues {
+            chained[p] = true;
+            chained[qi] = true;
+        }
+    }
+    let mut previous: Option<usize> = None;
+    let mut cands: Vec<Candidate> = Vec::with_capacity(8);
+    let mut scored: Vec<([f32; features::N], f32)> = Vec::with_capacity(8);
+    for (qi, q) in quotes.iter().enumerate() {
+        // `"A," she said, "B."`: one statement in two parts, as the rules joined them.
+        let split = qi > 0 && rules[qi].is_some() && rules[qi] == rules[qi - 1];
+        let near = previous.filter(|&p| p_para(found, seg, p) + 2 >= q.para);
+        let settled = rules[qi].is_some_and(|a| next_to(seg, q, &found.attrs[a]));
+        if found.quote_keep[qi] && !chained[qi] && !split && !settled {
+            gather(
+                seg, np, cues, sentences, q, rules[qi], near, found, &mut cands,
+            );
+            let view = QuoteView {
+                seg,
+                np,
+                cues,
+                sentences,
+                q,
+                qi,
+                previous: near.map(|p| found.attrs[p].speaker.clone()),
+            };
+            scored.clear();
+            scored.extend(cands.iter().map(|c| {
+                let f = features::features(&view, c);
+                (f, score(&f))
+            }));
+            let best = (0..cands.len())
+                .max_by(|&a, &b| scored[a].1.total_cmp(&scored[b].1).then(b.cmp(&a)))
+                .unwrap_or(0);
+            if let Some(rows) = rows.as_deref_mut() {
+                rows.push(row(seg, q, &cands, &scored));
+            }
+            apply(np, q, qi, &cands[best], found);
+        }
+        if let Some(a) = found.quote_attr[qi] {
+            previous = Some(a);
+        }
+    }
+}
+
+/// Whether attribution `a` stands right against quotation `q`: its speaker or cue
+/// within two tokens after it (`"...," Ruiz said`), or its cue right before it, a comma
+/// or colon between at most (`Ruiz said: "..."`). The rules are nearly always right
+/// there, and the model is left out for speed (it is neither trained nor run on them).
+fn next_to(seg: &Segmented, q: &Quote, a: &Attr) -> bool {
+    let near = a.speaker.start.min(a.cue.start);
+    let after = near > q.last && near <= q.last + 2;
+    let before = a.cue.end == q.first
+        || (a.cue.end + 1 == q.first
+            && seg.tokens[a.cue.end]
+                .punct()
+                .is_some_and(|p| p == ',' || p == ':'));
+    after || before
+}
+
+fn p_para(found: &Attributions, seg: &Segmented, a: usize) -> usize {
+    seg.tokens[found.attrs[a].speaker.start.min(seg.tokens.len() - 1)].para
+}
+
+/// The candidates of quotation `q`: nobody, the rules' pick, the previous speaker,
+/// the mentions around.
+#[allow(clippy::too_many_arguments)]
+fn gather<N: NounPhrases>(
+    seg: &Segmented,
+    np: &N,
+    cues: &CueList,
+    sentences: &[Range<usize>],
+    q: &Quote,
+    rule: Option<usize>,
+    previous: Option<usize>,
+    found: &Attributions,
+    out: &mut Vec<Candidate>,
+) {
+    out.clear();
+    out.push(Candidate::nobody());
+    let attr = |a: usize, origin| Candidate {
+        origin,
+        speaker: found.attrs[a].speaker.clone(),
+        cue: found.attrs[a].cue.clone(),
+        also_previous: false,
+    };
+    if let Some(a) = rule {
+        out.push(attr(a, Origin::Rule(a)));
+    }
+    if let Some(p) = previous {
+        let same = rule.is_some_and(|a| found.attrs[a].speaker == found.attrs[p].speaker);
+        if same {
+            out[1].also_previous = true;
+        } else {
+            out.push(attr(p, Origin::Previous(p)));
+        }
+    }
+    let win = candidates::window(seg, sentences, q);
+    candidates::mentions(seg, np, cues, sentences, win, out);
+}
+
+fn row(
+    seg: &Segmented,
+    q: &Quote,
+    cands: &[Candidate],
+    scored: &[([f32; features::N], f32)],
+) -> QuoteRow {
+    let bytes = |r: &Range<usize>| seg.tokens[r.start].start..seg.tokens[r.end - 1].end;
+    QuoteRow {
+        quote: bytes(&(q.first..q.last + 1)),
+        candidates: cands
+            .iter()
+            .zip(scored)
+            .map(|(c, (f, s))| CandidateRow {
+                speaker: (c.origin != Origin::Nobody).then(|| bytes(&c.speaker)),
+                features: f.to_vec(),
+                score: *s,
+            })
+            .collect(),
+    }
+}
+
+/// Link quotation `qi` to the chosen candidate.
+fn apply(np: &dyn NounPhrases, q: &Quote, qi: usize, c: &Candidate, found: &mut Attributions) {
+    let (attr, rule) = match c.origin {
+        Origin::Rule(_) => return,
+        Origin::Nobody => {
+            found.quote_attr[qi] = None;
+            found.quote_keep[qi] = np.speech_like(q);
+            found.quote_rule[qi] = Rule::QuoteUnattributedSpeech;
+            return;
+        }
+        Origin::Previous(p) => (
+            Attr {
+                rule: Rule::QuoteModelPreviousSpeaker,
+                ..found.attrs[p].clone()
+            },
+            Rule::QuoteModelPreviousSpeaker,
+        ),
+        Origin::Mention => (
+            Attr {
+                speaker: c.speaker.clone(),
+                cue: c.cue.clone(),
+                rule: Rule::QuoteModelMention,
+            },
+            Rule::QuoteModelMention,
+        ),
+    };
+    found.attrs.push(attr);
+    found.quote_attr[qi] = Some(found.attrs.len() - 1);
+    found.quote_keep[qi] = true;
+    found.quote_rule[qi] = rule;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_weights_name_every_feature_once() {
+        let mut names = features::NAMES.to_vec();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), features::N);
+        let text: String = features::NAMES
+            .iter()
+            .zip(weights::WEIGHTS)
+            .map(|(n, w)| format!("{n} {w}\n"))
+            .collect();
+        assert_eq!(parse_weights(&text), weights::WEIGHTS);
+    }
+}
