@@ -323,15 +323,18 @@ fn build_index(seg: &Segmented) -> Index {
             }
         }
         // "harbour master Ines Okoro said", "defensive end Tomas Vik": the lower-case
-        // words right before the name are the person's role, for "the harbour master".
-        for k in (start.saturating_sub(3)..start).rev() {
-            if !seg.tokens[k].is_word()
-                || starts_upper(seg.word(k))
-                || lex::is_function_word(seg.word(k))
+        // word right before the name is the person's role, for "the harbour master"
+        // (not a cue: "said Ana Ruiz"; no copy unless it is new to the person).
+        if let Some(k) = start.checked_sub(1).filter(|&k| {
+            seg.tokens[k].is_word() && seg.text.as_bytes()[seg.tokens[k].start].is_ascii_lowercase()
+        }) {
+            let w = seg.word(k);
+            if !lex::is_function_word(w)
+                && lex::learnt_cue(w).is_none()
+                && !p.titles.iter().any(|t| t == w)
             {
-                break;
+                add_title(p, w);
             }
-            with_lower(seg.word(k), |w| add_title(p, w));
         }
         let subject = start == 0
             || seg.tokens[start - 1].para != seg.tokens[start].para

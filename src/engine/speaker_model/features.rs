@@ -155,31 +155,41 @@ fn nobody(v: &QuoteView, f: &mut [f32; N]) {
 /// What the mention is: a pronoun, a name, a role noun, an organisation, a document.
 fn shape(v: &QuoteView, s: &Range<usize>, f: &mut [f32; N]) {
     let n = v.words(s).count();
-    let caps = v.words(s).filter(|w| starts_upper(w)).count();
+    f[34] = squash(n, 2.5);
     if n == 1 {
-        match lex::pronoun(v.word(s.start)) {
-            Some(Pronoun::He | Pronoun::She) => f[8] = 1.0,
-            Some(Pronoun::They | Pronoun::It) => f[9] = 1.0,
-            Some(Pronoun::Speaker) => f[10] = 1.0,
-            None => {}
+        let pronoun = match lex::pronoun(v.word(s.start)) {
+            Some(Pronoun::He | Pronoun::She) => 8,
+            Some(Pronoun::They | Pronoun::It) => 9,
+            Some(Pronoun::Speaker) => 10,
+            None => 0,
+        };
+        // (A pronoun is no name, organisation, role or title: nothing more to ask.)
+        if pronoun > 0 {
+            f[pronoun] = 1.0;
+            return;
         }
     }
-    let pronoun = f[8] + f[9] + f[10] > 0.0;
-    let org = v.words(s).any(lex::is_org_word);
-    f[11] = flag(!pronoun && caps >= 2 && !org);
-    f[12] = flag(!pronoun && caps == 1);
-    f[13] = flag(!pronoun && caps == 0);
+    // One pass over the words, each word looked up once in each list.
+    let (mut caps, mut org, mut doc, mut role, mut title, mut possessive) =
+        (0, false, false, false, false, false);
+    for w in v.words(s) {
+        caps += usize::from(starts_upper(w));
+        org |= lex::is_org_word(w);
+        doc |= lex::is_document_word(w);
+        role |= lex::is_role(w);
+        title |= lex::is_title(w);
+        possessive |= w.ends_with("'s") || w.ends_with("\u{2019}s");
+    }
+    f[11] = flag(caps >= 2 && !org);
+    f[12] = flag(caps == 1);
+    f[13] = flag(caps == 0);
     f[14] = flag(org);
-    f[15] = flag(v.words(s).any(lex::is_document_word));
-    f[16] = flag(v.words(s).any(lex::is_role));
-    f[17] = flag(v.words(s).any(lex::is_title));
+    f[15] = flag(doc);
+    f[16] = flag(role);
+    f[17] = flag(title);
     f[18] = flag(v.words(s).next().is_some_and(lex::is_determiner));
-    f[34] = squash(n, 2.5);
-    f[43] = flag(!pronoun && caps == 0 && f[15] == 0.0 && f[16] == 0.0);
-    f[44] = flag(
-        v.words(s)
-            .any(|w| w.ends_with("'s") || w.ends_with("\u{2019}s")),
-    );
+    f[43] = flag(caps == 0 && !doc && !role);
+    f[44] = flag(possessive);
     // "Sunday", "The", "Facing ...": a first word that names no one.
     f[45] = flag(v.words(s).next().is_some_and(|w| {
         with_lower(w, lex::is_weekday)
