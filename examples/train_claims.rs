@@ -114,7 +114,7 @@ mod native {
             l2: 1e-5,
             epochs: 6,
             pos_share: 0.5,
-            source_weights: [1.0, 1.0, 1.0, 2.0],
+            source_weights: [1.0, 1.0, 2.0, 2.0],
             hash: true,
             hash_l2: 1e-3,
             hash_value: 0.25,

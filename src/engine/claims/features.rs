@@ -249,8 +249,8 @@ pub(super) fn scan(sentence: &str, scratch: &mut Scratch) -> Scanned {
     let mut last_number: Option<Range<usize>> = None;
     let mut sentence_has_per_cent: Option<bool> = None;
     let mut prev_hash = START_HASH;
-    let mut prev_has_digit = false;
-    let mut prev_start = 0;
+    // Where the word before began, if it was a count (a figure, not a year).
+    let mut count_before: Option<usize> = None;
     let mut scanner = Scanner::new(sentence);
     while let Some(w) = scanner.next_word() {
         let first_word = shape.count == 0;
@@ -267,6 +267,7 @@ pub(super) fn scan(sentence: &str, scratch: &mut Scratch) -> Scanned {
         };
         let lists = table.listed(l);
         let has_digit = w.classes & DIGIT != 0;
+        let after_count = count_before.take();
         let mut fired = lists & FEATURE_BITS & !FIRST_WORD_ONLY;
         if first_word {
             fired |= lists & FIRST_WORD_ONLY;
@@ -284,6 +285,9 @@ pub(super) fn scan(sentence: &str, scratch: &mut Scratch) -> Scanned {
                 && l.bytes.iter().all(u8::is_ascii_digit)
             {
                 fired |= bit!("year");
+            } else {
+                // A year before a word ("in 2015 people …") is a date, not a count.
+                count_before = Some(w.start);
             }
         }
         if !first_word && w.first_case & UPPER != 0 && !l.is(b"i") && !l.starts_with(b"i'") {
@@ -310,10 +314,10 @@ pub(super) fn scan(sentence: &str, scratch: &mut Scratch) -> Scanned {
         }
         // A figure with its unit or magnitude next to it ("12 miles", "3 billion"): a
         // quantity stated, not a number in passing (an address, a score, a name).
-        if prev_has_digit && lists & FIGURE_UNITS != 0 {
+        if let (Some(start), true) = (after_count, lists & FIGURE_UNITS != 0) {
             fired |= bit!("figure-unit");
             // Shown as the figure with its unit ("12 miles").
-            let both = prev_start..w.end;
+            let both = start..w.end;
             witness_all(
                 &mut scratch.seen_bits,
                 &mut scratch.seen,
@@ -321,9 +325,6 @@ pub(super) fn scan(sentence: &str, scratch: &mut Scratch) -> Scanned {
                 &both,
             );
         }
-        // A year before a word ("in 2015 people …") is a date, not a count.
-        let year = fired & bit!("year") != 0;
-        (prev_has_digit, prev_start) = (has_digit && !year, w.start);
         if fired & !scratch.seen_bits != 0 {
             witness_all(
                 &mut scratch.seen_bits,
