@@ -209,6 +209,10 @@ fn tokenize_line(line: &str, base: usize, para: usize, out: &mut Vec<Token>) {
                 {
                     end += 1;
                 }
+                // Most words end at a space, which joins nothing: no further tests.
+                if bytes.get(end) == Some(&b' ') {
+                    break;
+                }
                 let Some((n, n_len)) = char_at(line, end) else {
                     break;
                 };
