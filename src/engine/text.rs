@@ -76,27 +76,65 @@ fn is_word_char(c: char) -> bool {
     !('\u{2000}'..='\u{206f}').contains(&c) && c.is_alphanumeric()
 }
 
+/// Whether `word` is in `list`, ASCII case ignored.
+fn in_list(list: &[&str], word: &str) -> bool {
+    // Asked of every word before a dot (most sentence ends): the lengths and first
+    // letters of both lists turn most words away before the lists are scanned.
+    might_be_abbreviation(word) && list.iter().any(|a| a.eq_ignore_ascii_case(word))
+}
+
+/// Longest abbreviation in either list ("messrs", "approx").
+const LONGEST_ABBREVIATION: usize = 6;
+
+/// For each length, a bit per ASCII letter that starts an abbreviation of that length.
+const ABBREVIATION_STARTS: [u32; LONGEST_ABBREVIATION + 1] = {
+    let mut starts = [0u32; LONGEST_ABBREVIATION + 1];
+    let lists = [TITLE_ABBREVIATIONS, FINAL_ABBREVIATIONS];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            let a = lists[l][i].as_bytes();
+            // The lists are lower-case ASCII of at most LONGEST_ABBREVIATION bytes.
+            assert!(a.len() <= LONGEST_ABBREVIATION && a[0].is_ascii_lowercase());
+            starts[a.len()] |= 1 << (a[0] - b'a');
+            i += 1;
+        }
+        l += 1;
+    }
+    starts
+};
+
+/// False when `word` cannot be in either abbreviation list (ASCII case ignored).
+#[inline]
+fn might_be_abbreviation(word: &str) -> bool {
+    let b = word.as_bytes();
+    match (ABBREVIATION_STARTS.get(b.len()), b.first()) {
+        (Some(&starts), Some(&first)) if first.is_ascii_alphabetic() => {
+            starts & (1 << (first.to_ascii_lowercase() - b'a')) != 0
+        }
+        _ => false,
+    }
+}
+
 pub fn is_title_abbreviation(w: &str) -> bool {
-    let base = w.trim_end_matches('.');
-    TITLE_ABBREVIATIONS
-        .iter()
-        .any(|a| a.eq_ignore_ascii_case(base))
+    in_list(TITLE_ABBREVIATIONS, w.trim_end_matches('.'))
 }
 
 fn keeps_dot(word: &str) -> bool {
-    let lower_match = |list: &[&str]| list.iter().any(|a| a.eq_ignore_ascii_case(word));
     // Initials ("J."), dotted acronyms ("U.S"), and the abbreviation lists.
     (word.chars().count() == 1 && word.chars().all(char::is_alphabetic))
         || (word.contains('.') && !word.ends_with('.'))
-        || lower_match(TITLE_ABBREVIATIONS)
-        || lower_match(FINAL_ABBREVIATIONS)
+        || in_list(TITLE_ABBREVIATIONS, word)
+        || in_list(FINAL_ABBREVIATIONS, word)
 }
 
 /// Split `text` into paragraphs (lines) and tokens. Byte ranges in `skip` (sorted,
 /// e.g. furniture lines) produce no tokens and act as paragraph breaks.
 pub fn segment<'t>(text: &'t str, skip: &[Range<usize>]) -> Segmented<'t> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
-    let mut paragraphs = Vec::new();
+    // A paragraph (a non-empty line) every 75 bytes or so in news text.
+    let mut paragraphs = Vec::with_capacity(text.len() / 64 + 1);
     let mut skip_i = 0;
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
@@ -170,6 +208,10 @@ fn tokenize_line(line: &str, base: usize, para: usize, out: &mut Vec<Token>) {
                     .is_some_and(|&b| super::ascii::is_ascii_alnum(b))
                 {
                     end += 1;
+                }
+                // Most words end at a space, which joins nothing: no further tests.
+                if bytes.get(end) == Some(&b' ') {
+                    break;
                 }
                 let Some((n, n_len)) = char_at(line, end) else {
                     break;
@@ -368,6 +410,27 @@ mod tests {
                 "New line here"
             ]
         );
+    }
+
+    #[test]
+    fn abbreviations_are_found_whatever_their_case_and_length() {
+        for w in ["mr", "Mr.", "MESSRS", "Approx.", "co", "Llc"] {
+            assert!(might_be_abbreviation(w.trim_end_matches('.')), "{w}");
+        }
+        assert!(is_title_abbreviation("MESSRS."));
+        assert!(!is_title_abbreviation("Inc."));
+        assert!(keeps_dot("Inc") && keeps_dot("approx") && keeps_dot("x"));
+        for w in [
+            "",
+            "m",
+            "approxi",
+            "Washington",
+            "zz",
+            "9th",
+            "\u{e9}t\u{e9}",
+        ] {
+            assert!(!in_list(TITLE_ABBREVIATIONS, w), "{w}");
+        }
     }
 
     #[test]
