@@ -313,7 +313,7 @@ async fn page_furniture_folds_and_the_view_text_stays_the_documents() {
     let furniture_end = "Home\nWorld\n\n".chars().count();
     let related = text.find("Related").unwrap();
     let doc = Doc {
-        boilerplate: vec![(0, furniture_end), (related, text.chars().count())],
+        base_furniture: vec![(0, furniture_end), (related, text.chars().count())],
         marked: true,
         ..Doc::with_text(text)
     };

@@ -354,10 +354,10 @@ fn analysed(text: &str, is_html: bool, options: &Options) -> Document {
             choices: Vec::new(),
         };
         let analysis = engine::analyse(&page.text, &settings.with_article(&article));
-        Document::new(page.text, analysis.annotations).with_boilerplate(&page.boilerplate)
+        Document::new(page.text, analysis.annotations).with_furniture(&page.boilerplate)
     } else {
         let analysis = engine::analyse(text, &settings);
-        Document::new(text, analysis.annotations).with_boilerplate(&analysis.furniture)
+        Document::new(text, analysis.annotations).with_furniture(&analysis.furniture)
     }
 }
 

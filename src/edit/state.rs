@@ -20,7 +20,7 @@ pub enum Action {
     Analysed {
         text: String,
         annotations: Vec<Annotation>,
-        boilerplate: Vec<(usize, usize)>,
+        furniture: Vec<(usize, usize)>,
     },
     /// Mark the code points `[start, end)` as `kind`.
     Add {
@@ -161,12 +161,12 @@ impl State {
             Action::Analysed {
                 text,
                 annotations,
-                boilerplate,
+                furniture,
             } => {
                 // Derived from the text, so not an undo step: edit the current snapshot
                 // (a reply for an older text changes nothing, and copies nothing).
                 if self.doc.text == text {
-                    Rc::make_mut(&mut self.doc).install(&text, annotations, boilerplate);
+                    Rc::make_mut(&mut self.doc).install(&text, annotations, furniture);
                 }
             }
             Action::Add { kind, start, end } => {
@@ -297,9 +297,9 @@ impl Doc {
         &mut self,
         text: &str,
         annotations: Vec<Annotation>,
-        boilerplate: Vec<(usize, usize)>,
+        furniture: Vec<(usize, usize)>,
     ) {
-        ops::install_analysis(self, text, annotations, boilerplate);
+        ops::install_analysis(self, text, annotations, furniture);
     }
 }
 
