@@ -77,13 +77,7 @@ pub fn app() -> Html {
     let (dark, toggle_theme) = use_theme();
     let shown = use_shown_annotations(&state.doc, state.rev, *reading);
     let cues = use_cue_list(dispatch.reform(Action::Notify));
-    let asker = use_analysis(
-        &state.doc,
-        state.rev,
-        &cues.options,
-        cues.changes.clone(),
-        dispatch.clone(),
-    );
+    let asker = use_analysis(&state.doc, state.rev, &cues, dispatch.clone());
     use_autosave_and_rehearsal(state, &dispatch);
     let wiring = Wiring {
         state,
@@ -95,17 +89,7 @@ pub fn app() -> Html {
         add_from_selection: add_from_selection(state, &dispatch),
         shown,
     };
-    let open_file = {
-        let (dispatch, reading) = (dispatch.clone(), reading.clone());
-        Callback::from(move |chosen: Vec<File>| {
-            let reading = reading.clone();
-            open_files(
-                chosen,
-                dispatch.clone(),
-                Callback::from(move |_| reading.set(true)),
-            )
-        })
-    };
+    let open_file = open_file(&dispatch, &reading);
     // A file dropped anywhere opens as on the empty page (never in place of the app).
     use_file_drop(open_file.clone());
     let open_keys = open_keys(&keys_open);
@@ -120,13 +104,14 @@ pub fn app() -> Html {
         })
     };
     let has_text = !state.doc.text.trim().is_empty();
-    let main = if *reading && has_text && *holding && !state.doc.analysed {
-        html! { <section class="reader" aria-label="Reading view" aria-busy="true" /> }
-    } else if *reading && has_text {
-        reader_view(&wiring, &marks_shown)
-    } else {
-        editor_view(&wiring, &editor_text, &holding, &asker, &open_file)
-    };
+    let main = main_view(
+        &wiring,
+        &marks_shown,
+        &editor_text,
+        &holding,
+        &asker,
+        &open_file,
+    );
     html! {
         <div class="app">
             <a class="skip-link" href="#view" onclick={skip_to("#view, #editor")}>{"Skip to the article"}</a>
@@ -149,6 +134,36 @@ pub fn app() -> Html {
                 { keys_sheet(was, &keys_open) }
             }
         </div>
+    }
+}
+
+/// Open files as the document, shown for reading once they are in.
+fn open_file(dispatch: &Callback<Action>, reading: &UseStateHandle<bool>) -> Callback<Vec<File>> {
+    let (dispatch, reading) = (dispatch.clone(), reading.clone());
+    Callback::from(move |chosen: Vec<File>| {
+        let reading = reading.clone();
+        let shown = Callback::from(move |_| reading.set(true));
+        open_files(chosen, dispatch.clone(), shown)
+    })
+}
+
+/// The reading view, the text editor, or (while a pasted text waits briefly for its
+/// analysis, `holding`) an empty, busy reading view.
+fn main_view(
+    w: &Wiring,
+    marks_shown: &UseStateHandle<Vec<Mark>>,
+    editor_text: &AttrValue,
+    holding: &UseStateHandle<bool>,
+    asker: &AnalysisAsker,
+    open_file: &Callback<Vec<File>>,
+) -> Html {
+    let reading = *w.reading && !w.state.doc.text.trim().is_empty();
+    if reading && **holding && !w.state.doc.analysed {
+        html! { <section class="reader" aria-label="Reading view" aria-busy="true" /> }
+    } else if reading {
+        reader_view(w, marks_shown)
+    } else {
+        editor_view(w, editor_text, holding, asker, open_file)
     }
 }
 

@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::CueSettings;
 use crate::edit::asked::{AskedAnalysis, SharedOptions};
 use crate::edit::{Action, ArticleSetting, Doc};
 use crate::ui::analysis;
@@ -47,19 +48,18 @@ impl AnalysisAsker {
 }
 
 /// Analyse `doc` whenever revision `rev` of it awaits its analysis, and at once when
-/// the cue words (`options`, at `cues_version`) change; answers go to `done`.
+/// the cue words change; answers go to `done`.
 #[hook]
-pub fn use_analysis<V: PartialEq + Clone + 'static>(
+pub fn use_analysis(
     doc: &Rc<Doc>,
     rev: u64,
-    options: &SharedOptions,
-    cues_version: V,
+    cues: &CueSettings,
     done: Callback<Action>,
 ) -> AnalysisAsker {
     let asked = use_mut_ref(AskedAnalysis::default);
     let asker = AnalysisAsker {
         asked,
-        options: options.clone(),
+        options: cues.options.clone(),
         done,
     };
     {
@@ -74,7 +74,7 @@ pub fn use_analysis<V: PartialEq + Clone + 'static>(
     {
         let (doc, asker) = (doc.clone(), asker.clone());
         let first = use_mut_ref(|| true);
-        use_effect_with(cues_version, move |_| {
+        use_effect_with(cues.changes.clone(), move |_| {
             if !std::mem::take(&mut *first.borrow_mut()) && !doc.text.is_empty() {
                 asker.ask_for(&doc);
             }
