@@ -24,7 +24,7 @@ use std::rc::Rc;
 use quotelens::edit::layout::Mark;
 use quotelens::edit::Doc;
 use quotelens::model::offsets::{cp_of_utf16, utf16_of_cp};
-use quotelens::ui::article::{Article, ArticleProps};
+use quotelens::ui::article_view::{Article, ArticleProps};
 use quotelens::ui::dom_offsets::selection_in;
 use quotelens::ui::side_panel::{SidePanel, SidePanelProps};
 use quotelens::ui::store::Shared;

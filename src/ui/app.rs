@@ -6,7 +6,7 @@ use gloo::timers::callback::Timeout;
 use web_sys::File;
 use yew::prelude::*;
 
-use super::article::Article;
+use super::article_view::Article;
 use super::compare_panel::ComparePanel;
 use super::confirm::Confirm;
 use super::cue_editor::CueEditor;

@@ -3,8 +3,8 @@
 
 mod analysis;
 mod app;
-pub mod article;
 mod article_chunk;
+pub mod article_view;
 mod commands;
 mod compare_panel;
 mod confirm;
