@@ -27,7 +27,12 @@ pub struct AskedAnalysis(Option<Request>);
 impl AskedAnalysis {
     /// Whether an analysis of `text` with `setting` and `options` is to be asked for:
     /// not when that very one is on its way. When it is, it is remembered as asked.
-    pub fn ask(&mut self, text: &str, setting: &ArticleSetting, options: &SharedOptions) -> bool {
+    pub fn should_ask(
+        &mut self,
+        text: &str,
+        setting: &ArticleSetting,
+        options: &SharedOptions,
+    ) -> bool {
         if self
             .0
             .as_ref()
@@ -43,9 +48,9 @@ impl AskedAnalysis {
         true
     }
 
-    /// `ask` for the document as it stands.
-    pub fn ask_for(&mut self, doc: &Doc, options: &SharedOptions) -> bool {
-        self.ask(&doc.text, &ArticleSetting::of(doc), options)
+    /// `should_ask` for the document as it stands.
+    pub fn should_ask_for(&mut self, doc: &Doc, options: &SharedOptions) -> bool {
+        self.should_ask(&doc.text, &ArticleSetting::of(doc), options)
     }
 
     /// An answer came: the next request goes out whatever it is.
@@ -69,10 +74,16 @@ mod tests {
         let options: SharedOptions = Rc::new(None);
         let mut asked = AskedAnalysis::default();
         let setting = ArticleSetting::default();
-        assert!(asked.ask("It rained.", &setting, &options));
-        assert!(!asked.ask("It rained.", &setting, &options), "on its way");
+        assert!(asked.should_ask("It rained.", &setting, &options));
+        assert!(
+            !asked.should_ask("It rained.", &setting, &options),
+            "on its way"
+        );
         asked.answered();
-        assert!(asked.ask("It rained.", &setting, &options), "asked again");
+        assert!(
+            asked.should_ask("It rained.", &setting, &options),
+            "asked again"
+        );
     }
 
     #[test]
@@ -80,17 +91,26 @@ mod tests {
         let options: SharedOptions = Rc::new(None);
         let mut asked = AskedAnalysis::default();
         let setting = ArticleSetting::default();
-        assert!(asked.ask("It rained.", &setting, &options));
-        assert!(asked.ask("It snowed.", &setting, &options), "a new text");
+        assert!(asked.should_ask("It rained.", &setting, &options));
+        assert!(
+            asked.should_ask("It snowed.", &setting, &options),
+            "a new text"
+        );
         let marked = ArticleSetting {
             marked: Some(vec![(0, 2)]),
             ..ArticleSetting::default()
         };
-        assert!(asked.ask("It snowed.", &marked, &options), "a new setting");
+        assert!(
+            asked.should_ask("It snowed.", &marked, &options),
+            "a new setting"
+        );
         // Equal cue words in a new `Rc` are a change the person made: asked again.
         let edited: SharedOptions = Rc::new(None);
-        assert!(asked.ask("It snowed.", &marked, &edited), "new cue words");
-        assert!(!asked.ask("It snowed.", &marked, &edited));
+        assert!(
+            asked.should_ask("It snowed.", &marked, &edited),
+            "new cue words"
+        );
+        assert!(!asked.should_ask("It snowed.", &marked, &edited));
     }
 
     #[test]
@@ -102,10 +122,10 @@ mod tests {
             marked: true,
             ..Doc::with_text("Menu\nIt rained.")
         };
-        assert!(asked.ask_for(&doc, &options));
-        assert!(!asked.ask(&doc.text, &ArticleSetting::of(&doc), &options));
+        assert!(asked.should_ask_for(&doc, &options));
+        assert!(!asked.should_ask(&doc.text, &ArticleSetting::of(&doc), &options));
         assert!(
-            asked.ask(&doc.text, &ArticleSetting::default(), &options),
+            asked.should_ask(&doc.text, &ArticleSetting::default(), &options),
             "the plain text is another analysis"
         );
     }

@@ -260,7 +260,7 @@ fn on_command(
                 confirm_new.set(true);
             }
         }
-        Command::Export(format) => commands::export(&doc, format, &dispatch),
+        Command::Export(format) => commands::save_export(&doc, format, &dispatch),
         Command::Copy => commands::copy_json(&doc, &dispatch),
         Command::Undo => dispatch.emit(Action::Undo),
         Command::Redo => dispatch.emit(Action::Redo),

@@ -8,7 +8,7 @@ use crate::edit::{transfer, Action, Doc};
 use crate::formats::Format;
 
 /// Download `doc` as `format` (one file, or brat's two).
-pub(super) fn export(doc: &Doc, format: Format, dispatch: &Callback<Action>) {
+pub(super) fn save_export(doc: &Doc, format: Format, dispatch: &Callback<Action>) {
     let files = transfer::export_files(doc, format);
     let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
     // One at a time: browsers may refuse several downloads at once.

@@ -25,7 +25,11 @@ impl AnalysisAsker {
     /// Analyse `text` with `setting` and the person's cue words, unless that very
     /// analysis is already on its way.
     pub fn ask(&self, text: &str, setting: ArticleSetting) {
-        if !self.asked.borrow_mut().ask(text, &setting, &self.options) {
+        if !self
+            .asked
+            .borrow_mut()
+            .should_ask(text, &setting, &self.options)
+        {
             return;
         }
         let answered = {
