@@ -33,7 +33,7 @@ fn main() {
                     .count();
                 if json {
                     let doc = quotelens::Document::new(t.as_str(), a.annotations)
-                        .with_boilerplate(&a.furniture);
+                        .with_furniture(&a.furniture);
                     std::hint::black_box(serde_json::to_string(&doc).unwrap_or_default());
                 }
                 quotes

@@ -320,7 +320,7 @@ fn extract(out: Option<&Path>, files: &[PathBuf]) -> i32 {
 pub fn export_json(text: &str) -> String {
     let analysis = crate::analyse(text);
     Document::new(text, analysis.annotations)
-        .with_boilerplate(&analysis.furniture)
+        .with_furniture(&analysis.furniture)
         .to_json()
 }
 

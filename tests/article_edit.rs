@@ -21,7 +21,7 @@ fn analysed(state: State) -> State {
         Action::Analysed {
             text,
             annotations: a.annotations,
-            boilerplate: a.furniture,
+            furniture: a.furniture,
         },
     )
 }

@@ -19,7 +19,7 @@ fn analysed_state() -> State {
         Action::Analysed {
             text: TEXT.into(),
             annotations: a.annotations,
-            boilerplate: Vec::new(),
+            furniture: Vec::new(),
         },
     )
 }
@@ -137,7 +137,7 @@ fn taking_every_b_then_leaving_keeps_b_and_one_undo_brings_a_back() {
         Action::Analysed {
             text,
             annotations: analyse(TEXT).annotations,
-            boilerplate: Vec::new(),
+            furniture: Vec::new(),
         },
     );
     assert_eq!(

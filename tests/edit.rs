@@ -22,7 +22,7 @@ fn analysed(state: State) -> State {
         Action::Analysed {
             text,
             annotations: a.annotations,
-            boilerplate: Vec::new(),
+            furniture: Vec::new(),
         },
     )
 }
@@ -417,7 +417,7 @@ fn a_reply_for_an_older_text_changes_and_copies_nothing() {
         Action::Analysed {
             text: TEXT.to_string(),
             annotations: a.annotations,
-            boilerplate: Vec::new(),
+            furniture: Vec::new(),
         },
     );
     assert!(std::rc::Rc::ptr_eq(&doc, &state.doc), "the same document");

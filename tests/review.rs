@@ -21,7 +21,7 @@ fn analysed(text: &str) -> State {
         Action::Analysed {
             text: text.to_string(),
             annotations: a.annotations,
-            boilerplate: a.furniture,
+            furniture: a.furniture,
         },
     )
 }
@@ -220,7 +220,7 @@ fn reopening_an_export_keeps_the_review_progress() {
         Action::Analysed {
             text: text.to_string(),
             annotations: a.annotations,
-            boilerplate: a.furniture,
+            furniture: a.furniture,
         },
     );
     assert_eq!(

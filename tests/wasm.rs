@@ -24,7 +24,7 @@ use std::rc::Rc;
 use quotelens::edit::layout::Mark;
 use quotelens::edit::Doc;
 use quotelens::model::offsets::{cp_of_utf16, utf16_of_cp};
-use quotelens::ui::article::{Article, ArticleProps};
+use quotelens::ui::article_view::{Article, ArticleProps};
 use quotelens::ui::dom_offsets::selection_in;
 use quotelens::ui::side_panel::{SidePanel, SidePanelProps};
 use quotelens::ui::store::Shared;
@@ -313,7 +313,7 @@ async fn page_furniture_folds_and_the_view_text_stays_the_documents() {
     let furniture_end = "Home\nWorld\n\n".chars().count();
     let related = text.find("Related").unwrap();
     let doc = Doc {
-        boilerplate: vec![(0, furniture_end), (related, text.chars().count())],
+        base_furniture: vec![(0, furniture_end), (related, text.chars().count())],
         marked: true,
         ..Doc::with_text(text)
     };

@@ -33,7 +33,7 @@ fn a_reply_through_the_worker_is_the_engine_result_exactly() {
         let direct = analyse(&text);
         assert_eq!(reply.seq, request.seq, "the reply names its request");
         assert_eq!(reply.annotations, direct.annotations);
-        assert_eq!(reply.boilerplate, direct.furniture);
+        assert_eq!(reply.furniture, direct.furniture);
         assert_eq!(reply.warnings, direct.warnings);
         let bits = |d: &[quotelens::Annotation]| -> Vec<Option<u64>> {
             d.iter().map(|a| a.score.map(f64::to_bits)).collect()
@@ -181,7 +181,7 @@ fn words_other_than_the_texts_at_their_offsets_are_sent() {
     let reply = Reply {
         seq: 3,
         annotations: vec![odd, past_the_end, user],
-        boilerplate: vec![],
+        furniture: vec![],
         warnings: vec!["w".into()],
     };
     let bytes = encode(&reply, text).unwrap();
@@ -241,7 +241,7 @@ proptest::proptest! {
                 ..quotelens::Annotation::new(format!("c{i}"), Kind::Claim, text, 0, 5)
             })
             .collect();
-        let reply = Reply { seq: 1, annotations, boilerplate: vec![(0, 1)], warnings: vec![] };
+        let reply = Reply { seq: 1, annotations, furniture: vec![(0, 1)], warnings: vec![] };
         let back = decode(&encode(&reply, text).unwrap(), text).unwrap();
         let bits: Vec<u64> = back.annotations.iter().map(|a| a.score.unwrap().to_bits()).collect();
         proptest::prop_assert_eq!(bits, scores.iter().map(|s| s.to_bits()).collect::<Vec<_>>());

@@ -43,7 +43,7 @@ fn document(text: &str, options: Option<&Options>) -> Document {
         None => Settings::builtin(),
     };
     let analysis = engine::analyse(text, &settings);
-    Document::new(text, analysis.annotations).with_boilerplate(&analysis.furniture)
+    Document::new(text, analysis.annotations).with_furniture(&analysis.furniture)
 }
 
 /// The quotelens/1 document of `text` as compact JSON.

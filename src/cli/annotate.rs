@@ -356,10 +356,10 @@ fn analysed(text: &str, is_html: bool, options: &Options) -> Result<Document, St
             choices: Vec::new(),
         };
         let analysis = engine::analyse(&page.text, &settings.with_article(&article));
-        Ok(Document::new(page.text, analysis.annotations).with_boilerplate(&page.boilerplate))
+        Ok(Document::new(page.text, analysis.annotations).with_furniture(&page.boilerplate))
     } else {
         let analysis = engine::analyse(text, &settings);
-        Ok(Document::new(text, analysis.annotations).with_boilerplate(&analysis.furniture))
+        Ok(Document::new(text, analysis.annotations).with_furniture(&analysis.furniture))
     }
 }
 

@@ -12,7 +12,7 @@ impl From<&Doc> for ArticleSetting {
     /// marked and the person's choices.
     fn from(doc: &Doc) -> Self {
         ArticleSetting {
-            marked: doc.marked.then(|| doc.boilerplate.clone()),
+            marked: doc.marked.then(|| doc.base_furniture.clone()),
             choices: doc.article_choices.clone(),
         }
     }
@@ -105,7 +105,7 @@ pub fn blocks(text: &str, furniture: &[(usize, usize)]) -> Vec<Block> {
 pub fn page_doc(page: crate::article::Page) -> Doc {
     Doc {
         text: page.text,
-        boilerplate: page.boilerplate,
+        base_furniture: page.boilerplate,
         marked: true,
         ..Doc::default()
     }

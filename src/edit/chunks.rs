@@ -76,7 +76,7 @@ pub fn chunks(text: &str, segments: &[Segment], blocks: &[Block], target: usize)
                         start: s,
                         end: e,
                         layers,
-                        boilerplate: seg.boilerplate,
+                        furniture: seg.furniture,
                     },
                     bytes: (ix.byte_at(s), ix.byte_at(e)),
                 });

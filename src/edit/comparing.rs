@@ -10,7 +10,6 @@ use std::rc::Rc;
 
 use super::compare::{compare, Comparison, Side};
 use super::doc::Doc;
-use super::state::State;
 use super::transfer;
 use crate::model::Document;
 
@@ -73,94 +72,59 @@ impl Comparing {
     }
 }
 
-/// Whether `action` leaves compare mode before it is applied: anything that is not a
-/// compare step, a selection, a message or the engine's answer.
-pub(super) fn leaves_compare(action: &super::Action) -> bool {
-    use super::Action;
-    !matches!(
-        action,
-        Action::Compare(_)
-            | Action::Select(_)
-            | Action::Analysed { .. }
-            | Action::Notify(_)
-            | Action::DismissNotice
-    )
-}
+impl Comparing {
+    /// A comparison of `doc` with `other` (`name` naming it), or what to tell the person.
+    pub(super) fn start(doc: &Rc<Doc>, name: String, other: Document) -> Result<Self, String> {
+        let comparison = compare(transfer::export(doc), other)
+            .map_err(|why| format!("Nothing to compare: {name}: {why}"))?;
+        let ids = comparison.merged(&[]).1;
+        Ok(Comparing {
+            choices: vec![None; comparison.differences.len()],
+            comparison: Rc::new(comparison),
+            other: name,
+            current: 0,
+            ids,
+            before: doc.clone(),
+        })
+    }
 
-impl State {
-    pub(super) fn compare_step(&mut self, step: CompareStep) {
-        if let CompareStep::Start { name, other } = step {
-            self.start_compare(name, *other);
-            return;
-        }
-        let Some(c) = &mut self.compare else {
-            return;
-        };
-        let last = c.comparison.differences.len().saturating_sub(1);
+    /// Move between the differences, or take a side, which makes `doc` the merge.
+    /// Whether the step did anything (a side taken when there is no difference does
+    /// not). `Start` and `Leave` are the reducer's (`Comparing::start`, `leave`).
+    pub(super) fn step(&mut self, step: CompareStep, doc: &mut Rc<Doc>) -> bool {
+        let last = self.comparison.differences.len().saturating_sub(1);
         match step {
-            CompareStep::Start { .. } => {}
-            CompareStep::Next => c.current = (c.current + 1).min(last),
-            CompareStep::Previous => c.current = c.current.saturating_sub(1),
-            CompareStep::Go(d) => c.current = d.min(last),
+            CompareStep::Start { .. } | CompareStep::Leave => return false,
+            CompareStep::Next => self.current = (self.current + 1).min(last),
+            CompareStep::Previous => self.current = self.current.saturating_sub(1),
+            CompareStep::Go(d) => self.current = d.min(last),
             CompareStep::Take(side) => {
-                if c.comparison.differences.is_empty() {
-                    return;
+                if self.comparison.differences.is_empty() {
+                    return false;
                 }
-                let comparison = c.comparison.clone();
-                comparison.choose(&mut c.choices, c.current, side);
-                let (merged, ids) = comparison.merged(&c.choices);
-                c.ids = ids;
-                self.doc = if c.takes_any_b() {
+                let comparison = self.comparison.clone();
+                comparison.choose(&mut self.choices, self.current, side);
+                let (merged, ids) = comparison.merged(&self.choices);
+                self.ids = ids;
+                *doc = if self.takes_any_b() {
                     Rc::new(transfer::doc_of(merged))
                 } else {
-                    c.before.clone()
+                    self.before.clone()
                 };
-                c.current = (c.current + 1).min(last);
-            }
-            CompareStep::Leave => {
-                self.leave_compare();
-                return;
+                self.current = (self.current + 1).min(last);
             }
         }
-        self.select_difference();
+        true
     }
 
-    fn start_compare(&mut self, name: String, other: Document) {
-        self.leave_compare();
-        match compare(transfer::export(&self.doc), other) {
-            Err(why) => self.notice = Some(format!("Nothing to compare: {name}: {why}")),
-            Ok(comparison) => {
-                let ids = comparison.merged(&[]).1;
-                self.compare = Some(Comparing {
-                    choices: vec![None; comparison.differences.len()],
-                    comparison: Rc::new(comparison),
-                    other: name,
-                    current: 0,
-                    ids,
-                    before: self.doc.clone(),
-                });
-                self.review = None;
-                self.notice = None;
-                self.select_difference();
-            }
-        }
+    /// Leave, keeping the merge: the document as it was before comparing, for one undo
+    /// step to bring back, when the merge took anything from B.
+    pub(super) fn leave(self) -> Option<Rc<Doc>> {
+        self.takes_any_b().then_some(self.before)
     }
 
-    /// Leave compare mode keeping the merge; one undo step goes back to before it.
-    pub(super) fn leave_compare(&mut self) {
-        let Some(c) = self.compare.take() else {
-            return;
-        };
-        if c.takes_any_b() {
-            self.history.record(c.before);
-        }
-        self.active = None;
-    }
-
-    /// The current difference's annotation in the merge is the active one.
-    fn select_difference(&mut self) {
-        if let Some(c) = &self.compare {
-            self.active = c.id_of(c.current).map(str::to_string);
-        }
+    /// The id of the current difference's annotation in the merge.
+    pub(super) fn current_id(&self) -> Option<String> {
+        self.id_of(self.current).map(str::to_string)
     }
 }

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::article::{apply_choices, ArticleChoice};
+use crate::engine::{apply_choices, ArticleChoice};
 use crate::model::{Annotation, Kind, Origin};
 
 /// An automatic annotation a person rejected (or replaced by their own), remembered by
@@ -43,9 +43,10 @@ pub struct Doc {
     pub rejected: Vec<Rejection>,
     /// Page furniture before the person's choices (code points): the engine's guess,
     /// or what the source marked when `marked`.
-    #[serde(default)]
-    pub boilerplate: Vec<(usize, usize)>,
-    /// `boilerplate` came with the text (a copied page's HTML, an imported file's
+    /// Saved as `boilerplate`, its old name, so earlier autosaves still load.
+    #[serde(default, rename = "boilerplate")]
+    pub base_furniture: Vec<(usize, usize)>,
+    /// `base_furniture` came with the text (a copied page's HTML, an imported file's
     /// article regions) and stands for the engine's guess.
     #[serde(default)]
     pub marked: bool,
@@ -92,7 +93,7 @@ impl Doc {
 
     /// The page furniture as shown and exported: the base with the person's choices.
     pub fn furniture(&self) -> Vec<(usize, usize)> {
-        apply_choices(&self.boilerplate, &self.article_choices)
+        apply_choices(&self.base_furniture, &self.article_choices)
     }
 
     /// The annotations to show and export: those of [`Doc::merged`] outside the page

@@ -51,14 +51,14 @@ pub struct Segment {
     pub end: usize,
     /// Outermost first.
     pub layers: Vec<Layer>,
-    pub boilerplate: bool,
+    pub furniture: bool,
 }
 
 /// Cut `[0, len)` into segments. `show` says which marks are on.
 pub fn layout(
     len: usize,
     annotations: &[Annotation],
-    boilerplate: &[(usize, usize)],
+    furniture: &[(usize, usize)],
     show: impl Fn(Mark) -> bool,
 ) -> Vec<Segment> {
     let mut spans: Vec<(usize, usize, Mark, usize)> = Vec::new();
@@ -79,7 +79,7 @@ pub fn layout(
     for &(s, e, ..) in &spans {
         cuts.extend([s, e]);
     }
-    for &(s, e) in boilerplate {
+    for &(s, e) in furniture {
         cuts.extend([s.min(len), e.min(len)]);
     }
     cuts.sort_unstable();
@@ -95,7 +95,7 @@ pub fn layout(
             active.push(spans[next]);
             next += 1;
         }
-        while bp < boilerplate.len() && boilerplate[bp].1 <= s {
+        while bp < furniture.len() && furniture[bp].1 <= s {
             bp += 1;
         }
         let mut layers: Vec<Layer> = active
@@ -107,14 +107,14 @@ pub fn layout(
             })
             .collect();
         layers.sort_by_key(|l| (l.mark, l.index));
-        let boilerplate = boilerplate
+        let furniture = furniture
             .get(bp)
             .is_some_and(|&(bs, be)| bs <= s && e <= be);
         out.push(Segment {
             start: s,
             end: e,
             layers,
-            boilerplate,
+            furniture,
         });
     }
     out
@@ -155,7 +155,7 @@ mod tests {
     }
 
     #[test]
-    fn hidden_marks_and_boilerplate() {
+    fn hidden_marks_and_furniture() {
         let t = "Share this. \"Yes,\" he said.";
         let q = Annotation::new("q1", Kind::Quote, t, 12, 18);
         let segs = layout(
@@ -165,7 +165,7 @@ mod tests {
             |m| m != Mark::Quote,
         );
         assert_eq!(segs.len(), 2);
-        assert!(segs[0].boilerplate && !segs[1].boilerplate);
+        assert!(segs[0].furniture && !segs[1].furniture);
         assert!(segs.iter().all(|s| s.layers.is_empty()));
         let segs = layout(t.chars().count(), &[q], &[(0, 11)], |_| true);
         assert_eq!(

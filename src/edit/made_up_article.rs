@@ -21,7 +21,7 @@ pub fn made_up_article() -> State {
         Action::Analysed {
             text,
             annotations,
-            boilerplate: Vec::new(),
+            furniture: Vec::new(),
         },
     )
 }

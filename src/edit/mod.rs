@@ -4,6 +4,7 @@
 
 pub mod anchor;
 pub mod article;
+pub mod asked;
 pub mod chunks;
 pub mod compare;
 pub mod comparing;

@@ -67,8 +67,8 @@ pub fn set_text(doc: &mut Doc, new: &str) -> usize {
             None => false,
         });
     let change = r.change();
-    doc.boilerplate = doc
-        .boilerplate
+    doc.base_furniture = doc
+        .base_furniture
         .iter()
         .filter_map(|&(s, e)| change.shift(s, e))
         .collect();
@@ -145,7 +145,7 @@ pub fn install_analysis(
     doc: &mut Doc,
     text: &str,
     mut fresh: Vec<Annotation>,
-    boilerplate: Vec<(usize, usize)>,
+    furniture: Vec<(usize, usize)>,
 ) {
     if doc.text != text {
         return;
@@ -153,7 +153,7 @@ pub fn install_analysis(
     for a in &mut fresh {
         a.origin = Origin::Auto;
     }
-    doc.boilerplate = boilerplate;
+    doc.base_furniture = furniture;
     doc.analysed = true;
     if std::mem::take(&mut doc.keep_auto_once) {
         let kept = |a: &Annotation| {

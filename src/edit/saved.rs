@@ -19,7 +19,9 @@ struct Saved<'a> {
     auto: Vec<&'a Annotation>,
     user: &'a [Annotation],
     rejected: &'a [Rejection],
-    boilerplate: &'a [(usize, usize)],
+    /// Under its old name, which `Doc` reads (see `Doc::base_furniture`).
+    #[serde(rename = "boilerplate")]
+    base_furniture: &'a [(usize, usize)],
     marked: bool,
     article_choices: &'a [ArticleChoice],
     /// Always false: a loaded document is analysed again.
@@ -47,7 +49,7 @@ fn saved(doc: &Doc) -> Saved<'_> {
         user: &doc.user,
         rejected: &doc.rejected,
         // The engine's guess comes back with the analysis; what a page's HTML marked does not.
-        boilerplate: if doc.marked { &doc.boilerplate } else { &[] },
+        base_furniture: if doc.marked { &doc.base_furniture } else { &[] },
         marked: doc.marked,
         article_choices: &doc.article_choices,
         analysed: false,
@@ -87,7 +89,7 @@ mod tests {
             auto: vec![q.clone(), a1.clone(), a2],
             user: vec![mine],
             rejected: vec![Rejection::of(&q)],
-            boilerplate: vec![(30, 33)],
+            base_furniture: vec![(30, 33)],
             marked: true,
             article_choices: vec![ArticleChoice {
                 start: 0,
@@ -121,7 +123,7 @@ mod tests {
         };
         let back: Doc = serde_json::from_str(&saved_json(&guessed)).unwrap();
         assert!(
-            back.boilerplate.is_empty(),
+            back.base_furniture.is_empty(),
             "the engine's guess is not saved"
         );
         let edited = Doc {
@@ -129,5 +131,21 @@ mod tests {
             ..doc.clone()
         };
         assert!(!same_saved(&doc, &edited));
+    }
+
+    #[test]
+    fn an_autosave_written_before_the_rename_to_furniture_still_loads() {
+        // Word for word what autosave wrote while the field was called `boilerplate`.
+        let old = r#"{"text":"Menu\nIt rained.","auto":[],"user":[],"rejected":[],"boilerplate":[[0,4]],"marked":true,"article_choices":[{"start":0,"end":4,"article":true}],"analysed":false,"keep_auto_once":false,"next_id":3}"#;
+        let doc: Doc = serde_json::from_str(old).unwrap();
+        assert_eq!(doc.base_furniture, vec![(0, 4)]);
+        assert!(doc.marked);
+        assert_eq!(doc.next_id, 3);
+        assert_eq!(doc.article_choices.len(), 1);
+        assert_eq!(
+            saved_json(&doc),
+            old,
+            "and is saved again under the same names"
+        );
     }
 }

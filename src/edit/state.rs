@@ -3,12 +3,12 @@
 
 use std::rc::Rc;
 
-use super::comparing::{leaves_compare, CompareStep, Comparing};
+use super::comparing::{CompareStep, Comparing};
 use super::doc::Doc;
 use super::history::History;
 use super::ops::{self, SpeakerChoice};
 use super::review::Review;
-use crate::model::{Annotation, Kind};
+use crate::model::{Annotation, Document, Kind};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -20,7 +20,7 @@ pub enum Action {
     Analysed {
         text: String,
         annotations: Vec<Annotation>,
-        boilerplate: Vec<(usize, usize)>,
+        furniture: Vec<(usize, usize)>,
     },
     /// Mark the code points `[start, end)` as `kind`.
     Add {
@@ -161,14 +161,46 @@ impl State {
             Action::Analysed {
                 text,
                 annotations,
-                boilerplate,
+                furniture,
             } => {
                 // Derived from the text, so not an undo step: edit the current snapshot
                 // (a reply for an older text changes nothing, and copies nothing).
                 if self.doc.text == text {
-                    Rc::make_mut(&mut self.doc).install(&text, annotations, boilerplate);
+                    Rc::make_mut(&mut self.doc).install(&text, annotations, furniture);
                 }
             }
+            Action::Select(id) => self.active = id,
+            Action::Review(step) => self.review_step(step),
+            Action::Compare(step) => self.compare_step(step),
+            Action::Undo => self.move_in_history(true),
+            Action::Redo => self.move_in_history(false),
+            Action::Replace(doc) => {
+                self.edit(|d| {
+                    *d = doc;
+                    Ok(())
+                });
+                self.active = None;
+                self.review = None;
+                self.text_rev += 1;
+            }
+            Action::Restore(doc) => {
+                *self = State {
+                    doc: Rc::new(doc),
+                    text_rev: self.text_rev + 1,
+                    rev: self.rev,
+                    ..State::default()
+                };
+            }
+            Action::Notify(msg) => self.notice = Some(msg),
+            Action::DismissNotice => self.notice = None,
+            edit => self.edit_annotations(edit),
+        }
+    }
+
+    /// The actions that edit annotations or the article's extent (`apply` hands on
+    /// these alone); the one edited becomes the active one.
+    fn edit_annotations(&mut self, action: Action) {
+        match action {
             Action::Add { kind, start, end } => {
                 let active = self.active.clone();
                 if let Some(id) = self.edit(|d| ops::add(d, kind, start, end, active.as_deref())) {
@@ -181,9 +213,8 @@ impl State {
                 }
             }
             Action::Delete { id } => {
-                if self.edit(|d| ops::delete(d, &id)).is_some()
-                    && self.active.as_deref() == Some(id.as_str())
-                {
+                let deleted = self.edit(|d| ops::delete(d, &id)).is_some();
+                if deleted && self.active.as_deref() == Some(id.as_str()) {
                     self.active = None;
                 }
             }
@@ -209,46 +240,28 @@ impl State {
             } => {
                 self.edit(|d| ops::set_article(d, start, end, article));
             }
-            Action::Select(id) => self.active = id,
-            Action::Review(step) => self.review_step(step),
-            Action::Compare(step) => self.compare_step(step),
-            Action::Undo | Action::Redo => {
-                let current = self.doc.clone();
-                let moved = if action == Action::Undo {
-                    self.history.undo(current)
-                } else {
-                    self.history.redo(current)
-                };
-                match moved {
-                    Ok(doc) => {
-                        if doc.text != self.doc.text {
-                            self.text_rev += 1;
-                        }
-                        self.doc = doc;
-                        self.notice = None;
-                    }
-                    Err(doc) => self.doc = doc,
+            // Not edits of annotations: `apply` handles them.
+            _ => {}
+        }
+    }
+
+    /// Undo (`back`) or redo.
+    fn move_in_history(&mut self, back: bool) {
+        let current = self.doc.clone();
+        let moved = if back {
+            self.history.undo(current)
+        } else {
+            self.history.redo(current)
+        };
+        match moved {
+            Ok(doc) => {
+                if doc.text != self.doc.text {
+                    self.text_rev += 1;
                 }
+                self.doc = doc;
+                self.notice = None;
             }
-            Action::Replace(doc) => {
-                self.edit(|d| {
-                    *d = doc;
-                    Ok(())
-                });
-                self.active = None;
-                self.review = None;
-                self.text_rev += 1;
-            }
-            Action::Restore(doc) => {
-                *self = State {
-                    doc: Rc::new(doc),
-                    text_rev: self.text_rev + 1,
-                    rev: self.rev,
-                    ..State::default()
-                };
-            }
-            Action::Notify(msg) => self.notice = Some(msg),
-            Action::DismissNotice => self.notice = None,
+            Err(doc) => self.doc = doc,
         }
     }
 }
@@ -292,14 +305,68 @@ impl State {
     }
 }
 
+impl State {
+    fn compare_step(&mut self, step: CompareStep) {
+        match step {
+            CompareStep::Start { name, other } => self.start_compare(name, *other),
+            CompareStep::Leave => self.leave_compare(),
+            step => {
+                if let Some(c) = &mut self.compare {
+                    if c.step(step, &mut self.doc) {
+                        self.active = c.current_id();
+                    }
+                }
+            }
+        }
+    }
+
+    fn start_compare(&mut self, name: String, other: Document) {
+        self.leave_compare();
+        match Comparing::start(&self.doc, name, other) {
+            Err(notice) => self.notice = Some(notice),
+            Ok(c) => {
+                // The current difference's annotation in the merge is the active one.
+                self.active = c.current_id();
+                self.compare = Some(c);
+                self.review = None;
+                self.notice = None;
+            }
+        }
+    }
+
+    /// Leave compare mode keeping the merge; one undo step goes back to before it.
+    fn leave_compare(&mut self) {
+        let Some(c) = self.compare.take() else {
+            return;
+        };
+        if let Some(before) = c.leave() {
+            self.history.record(before);
+        }
+        self.active = None;
+    }
+}
+
+/// Whether `action` leaves compare mode before it is applied: anything that is not a
+/// compare step, a selection, a message or the engine's answer.
+fn leaves_compare(action: &Action) -> bool {
+    !matches!(
+        action,
+        Action::Compare(_)
+            | Action::Select(_)
+            | Action::Analysed { .. }
+            | Action::Notify(_)
+            | Action::DismissNotice
+    )
+}
+
 impl Doc {
     fn install(
         &mut self,
         text: &str,
         annotations: Vec<Annotation>,
-        boilerplate: Vec<(usize, usize)>,
+        furniture: Vec<(usize, usize)>,
     ) {
-        ops::install_analysis(self, text, annotations, boilerplate);
+        ops::install_analysis(self, text, annotations, furniture);
     }
 }
 

@@ -32,7 +32,7 @@ pub fn export_files(doc: &Doc, format: Format) -> Vec<OutFile> {
 
 /// The document as exported: same bytes as the command line for the same annotations.
 pub fn export(doc: &Doc) -> Document {
-    Document::new(doc.text.clone(), doc.annotations()).with_boilerplate(&doc.furniture())
+    Document::new(doc.text.clone(), doc.annotations()).with_furniture(&doc.furniture())
 }
 
 pub fn export_json(doc: &Doc) -> String {
@@ -125,18 +125,18 @@ pub fn doc_of(document: Document) -> Doc {
         .partition(|a| a.origin == Origin::User);
     // The file says where its article is (no regions: all of the text), so the
     // engine's guess from the text alone does not hide any of its annotations.
-    let boilerplate =
+    let furniture =
         super::article::furniture_around(document.text.chars().count(), &document.article);
-    let boilerplate = if document.article.is_empty() {
+    let base_furniture = if document.article.is_empty() {
         Vec::new()
     } else {
-        boilerplate
+        furniture
     };
     let mut doc = Doc {
         text: document.text,
         auto,
         user,
-        boilerplate,
+        base_furniture,
         marked: true,
         keep_auto_once: true,
         ..Doc::default()

@@ -202,114 +202,248 @@ struct Event {
     args: Vec<(String, String)>,
 }
 
+impl Event {
+    /// The arguments of role `name` (`Content`, `Content2`, ...).
+    fn role(&self, name: &'static str) -> impl Iterator<Item = &(String, String)> {
+        self.args
+            .iter()
+            .filter(move |(r, _)| r.trim_end_matches(|c: char| c.is_ascii_digit()) == name)
+    }
+}
+
 /// Read a brat `.ann` over its `.txt`. Entity types other than Source, Cue, Content and
 /// Claim (PolNeAR's `Discard`, say), relations and attributes are skipped.
 pub fn from_ann(text: &str, ann: &str) -> Result<Document, Invalid> {
-    let index = CharIndex::new(text);
-    let len = index.len_chars();
-    let mut tbs: Vec<(String, TextBound)> = Vec::new();
-    let mut tb_index: HashMap<String, usize> = HashMap::new();
-    let mut events: Vec<(usize, Event)> = Vec::new();
-    let mut note_index: HashMap<String, usize> = HashMap::new(); // target -> slot in `notes`
-    let mut notes: Vec<Vec<String>> = Vec::new();
-    for (n, line) in ann.lines().enumerate() {
-        let at = format!("line {}", n + 1);
-        let line = line.strip_suffix('\r').unwrap_or(line);
-        let mut fields = line.splitn(3, '\t');
-        let id = fields.next().unwrap_or("");
-        match id.chars().next() {
-            Some('T') => {
-                let spec = fields.next().ok_or_else(|| {
-                    Invalid::new(&at, "a text-bound annotation needs TYPE START END")
-                })?;
-                let (kind, spans) = spec.split_once(' ').unwrap_or((spec, ""));
-                let mut fragments = Vec::new();
-                for frag in spans.split(';') {
-                    let mut nums = frag.split_whitespace().map(str::parse::<usize>);
-                    let (Some(Ok(s)), Some(Ok(e)), None) = (nums.next(), nums.next(), nums.next())
-                    else {
-                        return Err(Invalid::new(
-                            &at,
-                            format!("{id}: \"{}\" is not START END", clip(frag)),
-                        ));
-                    };
-                    if e > len {
-                        return Err(Invalid::new(
-                            &at,
-                            format!("{id}: {e} is past the end of the text ({len} code points)"),
-                        ));
-                    }
-                    if s > e {
-                        return Err(Invalid::new(&at, format!("{id}: {e} is before start {s}")));
-                    }
-                    fragments.push((s, e));
-                }
-                if let Some(written) = fields.next() {
-                    let texts: Vec<&str> = fragments
-                        .iter()
-                        .map(|&(s, e)| &text[index.byte_at(s)..index.byte_at(e)])
-                        .collect();
-                    let actual = one_line(&texts.join(" "));
-                    if one_line(written) != actual {
-                        return Err(Invalid::new(
-                            &at,
-                            format!("{id}'s text \"{}\" does not match the .txt at {spans} (\"{}\"): is it the right .txt?", clip(written), clip(&actual)),
-                        ));
-                    }
-                }
-                if tb_index.insert(id.to_string(), tbs.len()).is_some() {
-                    return Err(Invalid::new(&at, format!("{id} is defined twice")));
-                }
-                let kind = kind.to_string();
-                tbs.push((id.to_string(), TextBound { kind, fragments }));
+    let ann = AnnFile::read(text, ann)?;
+    number(text, ann.annotations()?)
+}
+
+/// An annotation found in a `.ann`, and the index (among those found) of its attribution.
+type Found = Vec<(Annotation, Option<usize>)>;
+
+/// A `.ann` file's lines, read over its `.txt`.
+struct AnnFile<'t> {
+    text: &'t str,
+    index: CharIndex,
+    tbs: Vec<(String, TextBound)>,
+    tb_index: HashMap<String, usize>,
+    /// Events with their line numbers.
+    events: Vec<(usize, Event)>,
+    /// A note target's slot in `notes`.
+    note_index: HashMap<String, usize>,
+    notes: Vec<Vec<String>>,
+}
+
+impl<'t> AnnFile<'t> {
+    fn read(text: &'t str, ann: &str) -> Result<Self, Invalid> {
+        let mut file = AnnFile {
+            text,
+            index: CharIndex::new(text),
+            tbs: Vec::new(),
+            tb_index: HashMap::new(),
+            events: Vec::new(),
+            note_index: HashMap::new(),
+            notes: Vec::new(),
+        };
+        for (n, line) in ann.lines().enumerate() {
+            let at = format!("line {}", n + 1);
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            let mut fields = line.splitn(3, '\t');
+            let id = fields.next().unwrap_or("");
+            let (spec, rest) = (fields.next(), fields.next());
+            match id.chars().next() {
+                Some('T') => file.text_bound(&at, id, spec, rest)?,
+                Some('E') => file.event(n + 1, &at, id, spec.unwrap_or(""))?,
+                Some('#') => file.note(spec.unwrap_or(""), rest.unwrap_or("")),
+                _ => {} // relations, attributes, normalizations, equivalences, blank lines
             }
-            Some('E') => {
-                let spec = fields.next().unwrap_or("");
-                let mut args = spec.split_whitespace().map(|a| {
-                    let (role, t) = a.split_once(':').unwrap_or((a, ""));
-                    (role.to_string(), t.to_string())
-                });
-                let (kind, trigger) = args.next().ok_or_else(|| {
-                    Invalid::new(&at, format!("{id}: an event needs TYPE:TRIGGER"))
-                })?;
-                events.push((
-                    n + 1,
-                    Event {
-                        id: id.to_string(),
-                        kind,
-                        trigger,
-                        args: args.collect(),
-                    },
+        }
+        Ok(file)
+    }
+
+    /// Text-bound annotation `id`: `spec` is TYPE and its fragments, `written` its text.
+    fn text_bound(
+        &mut self,
+        at: &str,
+        id: &str,
+        spec: Option<&str>,
+        written: Option<&str>,
+    ) -> Result<(), Invalid> {
+        let spec =
+            spec.ok_or_else(|| Invalid::new(at, "a text-bound annotation needs TYPE START END"))?;
+        let (kind, spans) = spec.split_once(' ').unwrap_or((spec, ""));
+        let fragments = fragments(spans, id, at, self.index.len_chars())?;
+        if let Some(written) = written {
+            let texts: Vec<&str> = fragments.iter().map(|&(s, e)| self.slice(s, e)).collect();
+            let actual = one_line(&texts.join(" "));
+            if one_line(written) != actual {
+                return Err(Invalid::new(
+                    at,
+                    format!("{id}'s text \"{}\" does not match the .txt at {spans} (\"{}\"): is it the right .txt?", clip(written), clip(&actual)),
                 ));
             }
-            Some('#') => {
-                let spec = fields.next().unwrap_or("");
-                if let Some(target) = spec.strip_prefix("AnnotatorNotes ") {
-                    let note = fields.next().unwrap_or("").to_string();
-                    let next = notes.len();
-                    let slot = *note_index.entry(target.trim().to_string()).or_insert(next);
-                    if slot == notes.len() {
-                        notes.push(Vec::new());
-                    }
-                    notes[slot].push(note);
-                }
-            }
-            _ => {} // relations, attributes, normalizations, equivalences, blank lines
         }
+        if self
+            .tb_index
+            .insert(id.to_string(), self.tbs.len())
+            .is_some()
+        {
+            return Err(Invalid::new(at, format!("{id} is defined twice")));
+        }
+        let kind = kind.to_string();
+        self.tbs
+            .push((id.to_string(), TextBound { kind, fragments }));
+        Ok(())
     }
-    let note = |id: &str, key: &str| -> Option<String> {
-        notes[*note_index.get(id)?].iter().find_map(|n| {
+
+    /// Event `id` on line `line`: `spec` is TYPE:TRIGGER and its ROLE:ID arguments.
+    fn event(&mut self, line: usize, at: &str, id: &str, spec: &str) -> Result<(), Invalid> {
+        let mut args = spec.split_whitespace().map(|a| {
+            let (role, t) = a.split_once(':').unwrap_or((a, ""));
+            (role.to_string(), t.to_string())
+        });
+        let (kind, trigger) = args
+            .next()
+            .ok_or_else(|| Invalid::new(at, format!("{id}: an event needs TYPE:TRIGGER")))?;
+        self.events.push((
+            line,
+            Event {
+                id: id.to_string(),
+                kind,
+                trigger,
+                args: args.collect(),
+            },
+        ));
+        Ok(())
+    }
+
+    /// A note line: `spec` names its target, `note` is what it says.
+    fn note(&mut self, spec: &str, note: &str) {
+        let Some(target) = spec.strip_prefix("AnnotatorNotes ") else {
+            return;
+        };
+        let next = self.notes.len();
+        let slot = *self
+            .note_index
+            .entry(target.trim().to_string())
+            .or_insert(next);
+        if slot == self.notes.len() {
+            self.notes.push(Vec::new());
+        }
+        self.notes[slot].push(note.to_string());
+    }
+
+    fn slice(&self, start: usize, end: usize) -> &'t str {
+        &self.text[self.index.byte_at(start)..self.index.byte_at(end)]
+    }
+
+    /// What the notes on `id` say after `key:`.
+    fn noted(&self, id: &str, key: &str) -> Option<String> {
+        self.notes[*self.note_index.get(id)?].iter().find_map(|n| {
             n.strip_prefix(key)
                 .and_then(|r| r.strip_prefix(':'))
                 .map(|v| v.trim().to_string())
         })
-    };
+    }
 
-    let mut found: Vec<(Annotation, Option<usize>)> = Vec::new(); // annotation, index of its attribution
-    let mut used = vec![false; tbs.len()];
-    let claim = |t: &str, span: (usize, usize)| -> Result<Annotation, Invalid> {
-        let mut c = annotation_at(&index, text, "", Kind::Claim, span.0, span.1);
-        if let Some(score) = note(t, "score") {
+    /// The annotations the file holds: the attributions of its events with what they
+    /// link, then the quotes and claims no event links.
+    fn annotations(&self) -> Result<Found, Invalid> {
+        let mut found = Found::new();
+        let mut used = vec![false; self.tbs.len()];
+        for (line, event) in &self.events {
+            if event.kind.eq_ignore_ascii_case("Attribution") {
+                self.attribution(*line, event, &mut found, &mut used)?;
+            }
+        }
+        for ((id, tb), used) in self.tbs.iter().zip(used) {
+            if used {
+                continue;
+            }
+            match tb.kind.as_str() {
+                "Content" | "Quote" => {
+                    for &(s, e) in &tb.fragments {
+                        found.push((self.annotation(Kind::Quote, s, e), None));
+                    }
+                }
+                "Claim" => found.push((self.claim(id, tb.span())?, None)),
+                _ => {}
+            }
+        }
+        Ok(found)
+    }
+
+    /// An attribution event on `line`: the attribution, then the quotes and claims it
+    /// links (marked `used`).
+    fn attribution(
+        &self,
+        line: usize,
+        event: &Event,
+        found: &mut Found,
+        used: &mut [bool],
+    ) -> Result<(), Invalid> {
+        let at = format!("line {line}");
+        let get = |t: &str| {
+            self.tb_index
+                .get(t)
+                .map(|&i| (i, &self.tbs[i].1))
+                .ok_or_else(|| {
+                    Invalid::new(
+                        &at,
+                        format!("{t} is not a text-bound annotation of this file"),
+                    )
+                })
+        };
+        let trigger = get(&event.trigger)?.1;
+        let first = |name: &'static str| {
+            event
+                .role(name)
+                .next()
+                .map(|(_, t)| get(t).map(|g| g.1))
+                .transpose()
+        };
+        let (source, cue) = (first("Source")?, first("Cue")?);
+        let anchor = cue.unwrap_or(trigger).span().0;
+        let (start, end) = source.map_or((anchor, anchor), TextBound::span);
+        let mut a = self.annotation(Kind::Attribution, start, end);
+        a.origin = Origin::User;
+        a.cue = cue.map(|c| {
+            let (s, e) = c.span();
+            Cue {
+                start: s,
+                end: e,
+                text: self.slice(s, e).to_string(),
+            }
+        });
+        a.speaker = self.noted(&event.id, "speaker").or_else(|| {
+            let source = event.role("Source").next();
+            source.and_then(|(_, t)| self.noted(t, "speaker"))
+        });
+        let ai = found.len();
+        found.push((a, None));
+        for (_, t) in event.role("Content") {
+            let (i, tb) = get(t)?;
+            used[i] = true;
+            for &(s, e) in &tb.fragments {
+                found.push((self.annotation(Kind::Quote, s, e), Some(ai)));
+            }
+        }
+        for (_, t) in event.role("Claim") {
+            let (i, tb) = get(t)?;
+            used[i] = true;
+            found.push((self.claim(t, tb.span())?, Some(ai)));
+        }
+        Ok(())
+    }
+
+    fn annotation(&self, kind: Kind, start: usize, end: usize) -> Annotation {
+        annotation_at(&self.index, self.text, "", kind, start, end)
+    }
+
+    /// Claim `t` over `span`, with the score and signals its notes give.
+    fn claim(&self, t: &str, span: (usize, usize)) -> Result<Annotation, Invalid> {
+        let mut c = self.annotation(Kind::Claim, span.0, span.1);
+        if let Some(score) = self.noted(t, "score") {
             c.score = Some(serde_json::from_str::<f64>(&score).map_err(|_| {
                 Invalid::new(
                     t,
@@ -317,86 +451,40 @@ pub fn from_ann(text: &str, ann: &str) -> Result<Document, Invalid> {
                 )
             })?);
         }
-        c.signals = note(t, "signals").map(|s| {
+        c.signals = self.noted(t, "signals").map(|s| {
             s.split(',')
                 .map(|x| x.trim().to_string())
                 .filter(|x| !x.is_empty())
                 .collect()
         });
         Ok(c)
-    };
-    for (line, event) in &events {
-        if !event.kind.eq_ignore_ascii_case("Attribution") {
-            continue;
-        }
-        let at = format!("line {line}");
-        let get = |t: &str| {
-            tb_index.get(t).map(|&i| (i, &tbs[i].1)).ok_or_else(|| {
-                Invalid::new(
-                    &at,
-                    format!("{t} is not a text-bound annotation of this file"),
-                )
-            })
-        };
-        let trigger = get(&event.trigger)?.1;
-        let role = |name: &'static str| {
-            event
-                .args
-                .iter()
-                .filter(move |(r, _)| r.trim_end_matches(|c: char| c.is_ascii_digit()) == name)
-        };
-        let source = role("Source")
-            .next()
-            .map(|(_, t)| get(t).map(|g| g.1))
-            .transpose()?;
-        let cue = role("Cue")
-            .next()
-            .map(|(_, t)| get(t).map(|g| g.1))
-            .transpose()?;
-        let anchor = cue.unwrap_or(trigger).span().0;
-        let (start, end) = source.map_or((anchor, anchor), TextBound::span);
-        let mut a = annotation_at(&index, text, "", Kind::Attribution, start, end);
-        a.origin = Origin::User;
-        a.cue = cue.map(|c| {
-            let (s, e) = c.span();
-            Cue {
-                start: s,
-                end: e,
-                text: text[index.byte_at(s)..index.byte_at(e)].to_string(),
-            }
-        });
-        a.speaker = note(&event.id, "speaker")
-            .or_else(|| role("Source").next().and_then(|(_, t)| note(t, "speaker")));
-        let ai = found.len();
-        found.push((a, None));
-        for (_, t) in role("Content") {
-            let (i, tb) = get(t)?;
-            used[i] = true;
-            for &(s, e) in &tb.fragments {
-                found.push((annotation_at(&index, text, "", Kind::Quote, s, e), Some(ai)));
-            }
-        }
-        for (_, t) in role("Claim") {
-            let (i, tb) = get(t)?;
-            used[i] = true;
-            found.push((claim(t, tb.span())?, Some(ai)));
-        }
     }
-    for ((id, tb), used) in tbs.iter().zip(used) {
-        if used {
-            continue;
+}
+
+/// A text-bound annotation's fragments, `START END;START END...`, checked against the
+/// text's length `len`.
+fn fragments(spans: &str, id: &str, at: &str, len: usize) -> Result<Vec<(usize, usize)>, Invalid> {
+    let mut fragments = Vec::new();
+    for frag in spans.split(';') {
+        let mut nums = frag.split_whitespace().map(str::parse::<usize>);
+        let (Some(Ok(s)), Some(Ok(e)), None) = (nums.next(), nums.next(), nums.next()) else {
+            return Err(Invalid::new(
+                at,
+                format!("{id}: \"{}\" is not START END", clip(frag)),
+            ));
+        };
+        if e > len {
+            return Err(Invalid::new(
+                at,
+                format!("{id}: {e} is past the end of the text ({len} code points)"),
+            ));
         }
-        match tb.kind.as_str() {
-            "Content" | "Quote" => {
-                for &(s, e) in &tb.fragments {
-                    found.push((annotation_at(&index, text, "", Kind::Quote, s, e), None));
-                }
-            }
-            "Claim" => found.push((claim(id, tb.span())?, None)),
-            _ => {}
+        if s > e {
+            return Err(Invalid::new(at, format!("{id}: {e} is before start {s}")));
         }
+        fragments.push((s, e));
     }
-    number(text, found)
+    Ok(fragments)
 }
 
 /// Put annotations in text order and give them ids (a1, q1, c1, ...), keeping links.

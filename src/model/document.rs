@@ -35,10 +35,10 @@ impl Document {
         }
     }
 
-    /// The document with its article marked: everything but the `boilerplate` spans
-    /// (code points, as `Analysis::boilerplate`).
-    pub fn with_boilerplate(mut self, boilerplate: &[(usize, usize)]) -> Self {
-        self.article = article_regions(&self.text, boilerplate);
+    /// The document with its article marked: everything but the `furniture` spans
+    /// (code points, as `Analysis::furniture`).
+    pub fn with_furniture(mut self, furniture: &[(usize, usize)]) -> Self {
+        self.article = article_regions(&self.text, furniture);
         self
     }
 
@@ -50,15 +50,14 @@ impl Document {
     }
 }
 
-/// The article regions of `text` around its `boilerplate` spans (code points): the
+/// The article regions of `text` around its `furniture` spans (code points): the
 /// stretches between them, white space trimmed from their ends. None when there is no
-/// boilerplate (the whole text is the article).
-pub fn article_regions(text: &str, boilerplate: &[(usize, usize)]) -> Vec<Region> {
-    if boilerplate.iter().all(|(s, e)| s >= e) {
+/// furniture (the whole text is the article).
+pub fn article_regions(text: &str, furniture: &[(usize, usize)]) -> Vec<Region> {
+    if furniture.iter().all(|(s, e)| s >= e) {
         return Vec::new();
     }
-    let mut spans: Vec<(usize, usize)> =
-        boilerplate.iter().copied().filter(|(s, e)| s < e).collect();
+    let mut spans: Vec<(usize, usize)> = furniture.iter().copied().filter(|(s, e)| s < e).collect();
     spans.sort_unstable();
     let mut out = Vec::new();
     let mut region = None::<Region>;

@@ -365,107 +365,13 @@ fn annotation(v: &Value, at: &str) -> Result<Annotation, Invalid> {
     let o = v
         .as_object()
         .ok_or_else(|| Invalid::new(at, format!("expected an object, found {}", type_name(v))))?;
-    let kind = match o.get("kind") {
-        None => {
-            return Err(Invalid::new(
-                format!("{at}.kind"),
-                "missing (expected \"quote\", \"attribution\" or \"claim\")",
-            ))
-        }
-        Some(Value::String(s)) => {
-            Kind::ALL
-                .into_iter()
-                .find(|k| k.as_str() == s)
-                .ok_or_else(|| {
-                    Invalid::new(
-                        format!("{at}.kind"),
-                        format!(
-                            "\"{}\" is not \"quote\", \"attribution\" or \"claim\"",
-                            clip(s)
-                        ),
-                    )
-                })?
-        }
-        Some(v) => {
-            return Err(Invalid::new(
-                format!("{at}.kind"),
-                format!("expected a string, found {}", type_name(v)),
-            ))
-        }
-    };
-    let origin = match o.get("origin") {
-        None => Origin::Auto,
-        Some(Value::String(s)) if s == "auto" => Origin::Auto,
-        Some(Value::String(s)) if s == "user" => Origin::User,
-        Some(Value::String(s)) => {
-            return Err(Invalid::new(
-                format!("{at}.origin"),
-                format!("\"{}\" is not \"auto\" or \"user\"", clip(s)),
-            ))
-        }
-        Some(v) => {
-            return Err(Invalid::new(
-                format!("{at}.origin"),
-                format!("expected a string, found {}", type_name(v)),
-            ))
-        }
-    };
-    let cue = match optional(o, "cue") {
-        None => None,
-        Some(v) => {
-            let path = format!("{at}.cue");
-            let c = v.as_object().ok_or_else(|| {
-                Invalid::new(&path, format!("expected an object, found {}", type_name(v)))
-            })?;
-            Some(Cue {
-                start: offset(c, "start", &path)?,
-                end: offset(c, "end", &path)?,
-                text: string_field(c, "text", &format!("{path}.text"))?,
-            })
-        }
-    };
-    let score = match optional(o, "score") {
-        None => None,
-        Some(Value::Number(n)) => n.as_f64(),
-        Some(v) => {
-            return Err(Invalid::new(
-                format!("{at}.score"),
-                format!("expected a number, found {}", type_name(v)),
-            ))
-        }
-    };
-    let confidence = match optional(o, "confidence") {
-        None => None,
-        Some(Value::Number(n)) => n.as_f64(),
-        Some(v) => {
-            return Err(Invalid::new(
-                format!("{at}.confidence"),
-                format!("expected a number, found {}", type_name(v)),
-            ))
-        }
-    };
-    let signals = match optional(o, "signals") {
-        None => None,
-        Some(Value::Array(list)) => Some(
-            list.iter()
-                .enumerate()
-                .map(|(i, s)| {
-                    s.as_str().map(str::to_string).ok_or_else(|| {
-                        Invalid::new(
-                            format!("{at}.signals[{i}]"),
-                            format!("expected a string, found {}", type_name(s)),
-                        )
-                    })
-                })
-                .collect::<Result<_, _>>()?,
-        ),
-        Some(v) => {
-            return Err(Invalid::new(
-                format!("{at}.signals"),
-                format!("expected a list, found {}", type_name(v)),
-            ))
-        }
-    };
+    // Read in this order, so the first problem named is always the same.
+    let kind = kind_field(o, at)?;
+    let origin = origin_field(o, at)?;
+    let cue = cue_field(o, at)?;
+    let score = optional_number(o, "score", at)?;
+    let confidence = optional_number(o, "confidence", at)?;
+    let signals = signals_field(o, at)?;
     Ok(Annotation {
         id: string_field(o, "id", &format!("{at}.id"))?,
         kind,
@@ -482,6 +388,103 @@ fn annotation(v: &Value, at: &str) -> Result<Annotation, Invalid> {
         why: optional_string(o, "why", at)?,
         confidence,
     })
+}
+
+/// An annotation's `kind`: required, one of the three.
+fn kind_field(o: &Map<String, Value>, at: &str) -> Result<Kind, Invalid> {
+    match o.get("kind") {
+        None => Err(Invalid::new(
+            format!("{at}.kind"),
+            "missing (expected \"quote\", \"attribution\" or \"claim\")",
+        )),
+        Some(Value::String(s)) => {
+            Kind::ALL
+                .into_iter()
+                .find(|k| k.as_str() == s)
+                .ok_or_else(|| {
+                    Invalid::new(
+                        format!("{at}.kind"),
+                        format!(
+                            "\"{}\" is not \"quote\", \"attribution\" or \"claim\"",
+                            clip(s)
+                        ),
+                    )
+                })
+        }
+        Some(v) => Err(Invalid::new(
+            format!("{at}.kind"),
+            format!("expected a string, found {}", type_name(v)),
+        )),
+    }
+}
+
+/// An annotation's `origin`: `auto` when it is not given.
+fn origin_field(o: &Map<String, Value>, at: &str) -> Result<Origin, Invalid> {
+    match o.get("origin") {
+        None => Ok(Origin::Auto),
+        Some(Value::String(s)) if s == "auto" => Ok(Origin::Auto),
+        Some(Value::String(s)) if s == "user" => Ok(Origin::User),
+        Some(Value::String(s)) => Err(Invalid::new(
+            format!("{at}.origin"),
+            format!("\"{}\" is not \"auto\" or \"user\"", clip(s)),
+        )),
+        Some(v) => Err(Invalid::new(
+            format!("{at}.origin"),
+            format!("expected a string, found {}", type_name(v)),
+        )),
+    }
+}
+
+/// An annotation's optional `cue`: `{"start", "end", "text"}`.
+fn cue_field(o: &Map<String, Value>, at: &str) -> Result<Option<Cue>, Invalid> {
+    let Some(v) = optional(o, "cue") else {
+        return Ok(None);
+    };
+    let path = format!("{at}.cue");
+    let c = v.as_object().ok_or_else(|| {
+        Invalid::new(&path, format!("expected an object, found {}", type_name(v)))
+    })?;
+    Ok(Some(Cue {
+        start: offset(c, "start", &path)?,
+        end: offset(c, "end", &path)?,
+        text: string_field(c, "text", &format!("{path}.text"))?,
+    }))
+}
+
+/// An optional number field (`score`, `confidence`).
+fn optional_number(o: &Map<String, Value>, key: &str, at: &str) -> Result<Option<f64>, Invalid> {
+    match optional(o, key) {
+        None => Ok(None),
+        Some(Value::Number(n)) => Ok(n.as_f64()),
+        Some(v) => Err(Invalid::new(
+            format!("{at}.{key}"),
+            format!("expected a number, found {}", type_name(v)),
+        )),
+    }
+}
+
+/// An annotation's optional `signals`: a list of strings.
+fn signals_field(o: &Map<String, Value>, at: &str) -> Result<Option<Vec<String>>, Invalid> {
+    match optional(o, "signals") {
+        None => Ok(None),
+        Some(Value::Array(list)) => list
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                s.as_str().map(str::to_string).ok_or_else(|| {
+                    Invalid::new(
+                        format!("{at}.signals[{i}]"),
+                        format!("expected a string, found {}", type_name(s)),
+                    )
+                })
+            })
+            .collect::<Result<_, _>>()
+            .map(Some),
+        Some(v) => Err(Invalid::new(
+            format!("{at}.signals"),
+            format!("expected a list, found {}", type_name(v)),
+        )),
+    }
 }
 
 /// One article region: `{"start": .., "end": ..}`.

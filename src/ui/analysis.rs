@@ -72,7 +72,7 @@ pub fn request(
         done.emit(Action::Analysed {
             text,
             annotations: Vec::new(),
-            boilerplate: Vec::new(),
+            furniture: Vec::new(),
         });
         done.emit(Action::Notify(format!(
             "This text is too long to analyse ({chars} characters; the limit is {MAX_CHARS}). It is kept, and you can annotate it by hand."
@@ -112,7 +112,7 @@ fn give_up(job: Job, why: &str) {
     job.done.emit(Action::Analysed {
         text: job.text,
         annotations: Vec::new(),
-        boilerplate: Vec::new(),
+        furniture: Vec::new(),
     });
     job.done.emit(Action::Notify(format!(
         "{why}. Your text is kept, and you can annotate it by hand."
@@ -176,7 +176,7 @@ fn apply(job: Job, seq: u64, bytes: &Uint8Array, arrived: f64) {
         job.done.emit(Action::Analysed {
             text: job.text,
             annotations: reply.annotations,
-            boilerplate: reply.boilerplate,
+            furniture: reply.furniture,
         });
     };
     if now() - arrived < APPLY_IN_THE_SAME_TASK_MS {

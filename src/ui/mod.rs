@@ -3,8 +3,9 @@
 
 mod analysis;
 mod app;
-pub mod article;
 mod article_chunk;
+pub mod article_view;
+mod commands;
 mod compare_panel;
 mod confirm;
 mod cue_editor;
@@ -14,12 +15,14 @@ mod editor;
 mod extraction;
 pub mod files;
 mod find_bar;
+mod focus;
 mod header;
 pub mod hooks;
 mod inspector;
 mod keys_sheet;
 mod notice;
 mod offline;
+mod open_file;
 mod panic;
 mod rehearsal;
 mod review_panel;

@@ -13,7 +13,7 @@ use gloo::timers::callback::Timeout;
 use web_sys::{Element, ShadowRootInit, ShadowRootMode};
 use yew::prelude::*;
 
-use super::article::Article;
+use super::article_view::Article;
 use super::review_panel::ReviewPanel;
 use super::side_panel::SidePanel;
 use super::store::Shared;

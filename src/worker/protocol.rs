@@ -121,7 +121,7 @@ impl Request {
         Reply {
             seq: self.seq,
             annotations: analysis.annotations,
-            boilerplate: analysis.furniture,
+            furniture: analysis.furniture,
             warnings: analysis.warnings,
         }
     }

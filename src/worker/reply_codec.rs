@@ -4,12 +4,12 @@
 //! few milliseconds.
 //!
 //! Layout, little-endian: a header (`MAGIC`, the request's `seq`, the request text's
-//! length in bytes, then how many strings, string bytes, annotations, signals, boilerplate
+//! length in bytes, then how many strings, string bytes, annotations, signals, furniture
 //! ranges and warnings follow); the string table (each string's end in the UTF-8 bytes
 //! that follow, then those bytes: every distinct string once, so a rule, a speaker or a
 //! reason shared by hundreds of annotations is sent once, and an attribution's id is the
 //! same entry as the reference to it); one fixed-size `RECORD` per annotation; the
-//! signals (string numbers, each claim's a run); boilerplate ranges; warnings.
+//! signals (string numbers, each claim's a run); furniture ranges; warnings.
 //!
 //! A record does not carry the words an annotation (or its cue) covers when they are the
 //! request text's at its offsets, as the engine's always are: it carries their byte
@@ -29,7 +29,7 @@ pub struct Reply {
     pub seq: u64,
     pub annotations: Vec<Annotation>,
     /// Boilerplate lines, code points, end exclusive.
-    pub boilerplate: Vec<(usize, usize)>,
+    pub furniture: Vec<(usize, usize)>,
     pub warnings: Vec<String>,
 }
 
@@ -205,7 +205,7 @@ pub fn encode(reply: &Reply, text: &str) -> Result<Vec<u8>, BadReply> {
             + strings.bytes.len()
             + records.len()
             + 4 * signals.len()
-            + 8 * reply.boilerplate.len()
+            + 8 * reply.furniture.len()
             + 4 * warnings.len(),
     );
     out.extend_from_slice(MAGIC);
@@ -216,7 +216,7 @@ pub fn encode(reply: &Reply, text: &str) -> Result<Vec<u8>, BadReply> {
         strings.bytes.len(),
         reply.annotations.len(),
         signals.len(),
-        reply.boilerplate.len(),
+        reply.furniture.len(),
         warnings.len(),
     ] {
         out.extend_from_slice(&n32(n)?.to_le_bytes());
@@ -230,7 +230,7 @@ pub fn encode(reply: &Reply, text: &str) -> Result<Vec<u8>, BadReply> {
     out.extend_from_slice(&strings.bytes);
     out.extend_from_slice(&records);
     put(&mut out, &signals);
-    for &(s, e) in &reply.boilerplate {
+    for &(s, e) in &reply.furniture {
         put(&mut out, &[n32(s)?, n32(e)?]);
     }
     put(&mut out, &warnings);
@@ -345,7 +345,7 @@ pub fn decode(bytes: &[u8], text: &str) -> Result<Reply, BadReply> {
     if text_len as usize != text.len() {
         return Err(BadReply("the reply is for another text"));
     }
-    let [strings, string_bytes, annotations, signals, boilerplate, warnings] =
+    let [strings, string_bytes, annotations, signals, furniture, warnings] =
         [(); 6].map(|_| r.u32());
     let ends = r.items(strings?, 4)?;
     let blob = r.items(string_bytes?, 1)?;
@@ -355,7 +355,7 @@ pub fn decode(bytes: &[u8], text: &str) -> Result<Reply, BadReply> {
     };
     let records = r.items(annotations?, RECORD)?;
     let signals = r.items(signals?, 4)?;
-    let boilerplate = r.items(boilerplate?, 8)?;
+    let furniture = r.items(furniture?, 8)?;
     let warnings = r.items(warnings?, 4)?;
     if r.at != bytes.len() {
         return Err(BadReply("bytes after the end"));
@@ -364,7 +364,7 @@ pub fn decode(bytes: &[u8], text: &str) -> Result<Reply, BadReply> {
         .chunks_exact(RECORD)
         .map(|record| annotation(record, &table, text, signals))
         .collect::<Result<Vec<_>, _>>()?;
-    let boilerplate = boilerplate
+    let furniture = furniture
         .chunks_exact(8)
         .map(|b| (word(b, 0) as usize, word(b, 1) as usize))
         .collect();
@@ -375,7 +375,7 @@ pub fn decode(bytes: &[u8], text: &str) -> Result<Reply, BadReply> {
     Ok(Reply {
         seq,
         annotations,
-        boilerplate,
+        furniture,
         warnings,
     })
 }
@@ -491,7 +491,7 @@ mod tests {
         Reply {
             seq: u64::MAX - 1,
             annotations: vec![quote, attribution, claim, odd, past],
-            boilerplate: vec![(0, 2), (30, 31)],
+            furniture: vec![(0, 2), (30, 31)],
             warnings: vec!["unbalanced quotation mark".into(), String::new()],
         }
     }
@@ -505,7 +505,7 @@ mod tests {
         let empty = Reply {
             seq: 0,
             annotations: vec![],
-            boilerplate: vec![],
+            furniture: vec![],
             warnings: vec![],
         };
         assert_eq!(decode(&encode(&empty, "").unwrap(), ""), Ok(empty));

@@ -50,7 +50,7 @@ fn pasted(text: &str) -> State {
         Action::Analysed {
             text: text.to_string(),
             annotations: a.annotations,
-            boilerplate: a.furniture,
+            furniture: a.furniture,
         },
     )
 }
