@@ -53,13 +53,8 @@ if [[ -z "$only" || "$only" == cv ]] && [[ -d "$shared/polnear/train" ]]; then
       fi
     done
     python3 scripts/derive-lexicons.py "$fit" --out "$lex"
-    # The speaker model learnt on the other folds too (two rounds from the rules' picks,
-    # as scripts/train-speakers.sh does; read back from $lex/speaker_weights.txt).
-    printf 'rule-pick 5\nmention -1\n' > "$lex/speaker_weights.txt"
-    for round in 1 2; do
-      QUOTELENS_LEXICON_DIR="$lex" "$trainer" "$fit" --out "$lex/speaker_weights.next" 2>/dev/null
-      mv "$lex/speaker_weights.next" "$lex/speaker_weights.txt"
-    done
+    # The speaker model learnt on the other folds too.
+    scripts/fold-speaker-weights.sh "$trainer" "$fit" "$lex"
     QUOTELENS_LEXICON_DIR="$lex" "$bin" annotate --out "$work/cv" "${held[@]}"
   done
   score "$shared/polnear/train" "$work/cv" "train-CV$folds"
