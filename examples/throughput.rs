@@ -13,8 +13,6 @@ mod corpus;
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    use std::time::{Duration, Instant};
-
     let dir = std::env::args_os()
         .nth(1)
         .map_or_else(corpus::dev_dir, Into::into);
@@ -41,17 +39,9 @@ fn main() {
             .sum()
     };
     let quotes = pass(); // warm-up, and the count to print
-                         // Best of passes during at least two seconds (and at least five passes):
-                         // the minimum is the least disturbed by other work on the machine.
-    let mut best = Duration::MAX;
-    let started = Instant::now();
-    let mut passes = 0;
-    while passes < 5 || started.elapsed() < Duration::from_secs(2) {
-        let t0 = Instant::now();
+    let (best, passes) = best_pass(|| {
         std::hint::black_box(pass());
-        best = best.min(t0.elapsed());
-        passes += 1;
-    }
+    });
     println!("quotelens {bytes} {:.6} {quotes}", best.as_secs_f64());
     eprintln!(
         "analysis: {} files, {bytes} bytes of text, best of {passes} passes: {:.3} ms = {:.1} MB/s",
@@ -62,12 +52,28 @@ fn main() {
     html_extraction_speed();
 }
 
+/// The fastest of the passes of `pass` run during at least two seconds (and at least five
+/// passes), and how many ran: the minimum is the least disturbed by other work on the
+/// machine.
+#[cfg(not(target_arch = "wasm32"))]
+fn best_pass(mut pass: impl FnMut()) -> (std::time::Duration, usize) {
+    use std::time::{Duration, Instant};
+    let mut best = Duration::MAX;
+    let started = Instant::now();
+    let mut passes = 0;
+    while passes < 5 || started.elapsed() < Duration::from_secs(2) {
+        let t0 = Instant::now();
+        pass();
+        best = best.min(t0.elapsed());
+        passes += 1;
+    }
+    (best, passes)
+}
+
 /// Article extraction's speed, best pass over the HTML pages of `--html DIR`, in MB/s
 /// of HTML (the charset read included, as a dropped file has it).
 #[cfg(not(target_arch = "wasm32"))]
 fn html_extraction_speed() {
-    use std::time::{Duration, Instant};
-
     let args: Vec<String> = std::env::args().collect();
     let dir = args
         .iter()
@@ -104,15 +110,9 @@ fn html_extraction_speed() {
                 .sum()
         };
         std::hint::black_box(pass());
-        let mut best = Duration::MAX;
-        let started = Instant::now();
-        let mut passes = 0;
-        while passes < 5 || started.elapsed() < Duration::from_secs(2) {
-            let t0 = Instant::now();
+        let (best, passes) = best_pass(|| {
             std::hint::black_box(pass());
-            best = best.min(t0.elapsed());
-            passes += 1;
-        }
+        });
         eprintln!(
             "html extraction ({what}): {} pages, {bytes} bytes of HTML, best of {passes} passes: {:.3} ms = {:.1} MB/s of HTML",
             pages.len(),
