@@ -3,19 +3,11 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use serde_json::Value;
 
-fn quotelens(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_quotelens"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
 mod common;
-use common::cli_with_input as quotelens_with_input;
+use common::{cli as quotelens, cli_with_input as quotelens_with_input};
 
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("quotelens-corpus-{name}-{}", std::process::id()));

@@ -2,14 +2,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::path::PathBuf;
-use std::process::{Command, Output};
 
-fn quotelens(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_quotelens"))
-        .args(args)
-        .output()
-        .unwrap()
-}
+mod common;
+use common::cli as quotelens;
 
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("quotelens-formats-{name}-{}", std::process::id()));

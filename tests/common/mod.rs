@@ -69,6 +69,14 @@ pub mod who {
     }
 }
 
+/// The real `quotelens` binary run with `args`, its output collected.
+pub fn cli(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_quotelens"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
 /// The real `quotelens` binary run with `args` and `stdin` as its standard input.
 pub fn cli_with_input(args: &[&str], stdin: &str) -> std::process::Output {
     use std::io::Write;
