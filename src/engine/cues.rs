@@ -518,19 +518,7 @@ mod tests {
                     .or_else(|| list.according.filter(|_| lower == "according"))
                     .unwrap_or((0, 0))
             };
-            let mixed: String = words[pick % words.len()]
-                .0
-                .chars()
-                .enumerate()
-                .map(|(k, c)| {
-                    if case >> (k % 64) & 1 == 1 {
-                        c.to_uppercase().next().unwrap_or(c)
-                    } else {
-                        c
-                    }
-                })
-                .collect::<String>()
-                + &dots;
+            let mixed = crate::engine::words::mixed_case(words[pick % words.len()].0, case) + &dots;
             for w in [mixed.as_str(), other.as_str(), "According", "ACCORDING."] {
                 proptest::prop_assert_eq!(list.strengths(w), search(w), "{:?}", w);
             }

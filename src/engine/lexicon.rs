@@ -1016,18 +1016,7 @@ mod tests {
         use proptest::prelude::*;
         prop_oneof![
             (0..list.len(), any::<u64>(), "[.]{0,2}").prop_map(move |(i, case, dots)| {
-                let mixed: String = list[i]
-                    .chars()
-                    .enumerate()
-                    .map(|(k, c)| {
-                        if case >> (k % 64) & 1 == 1 {
-                            c.to_uppercase().next().unwrap_or(c)
-                        } else {
-                            c
-                        }
-                    })
-                    .collect();
-                mixed + &dots
+                crate::engine::words::mixed_case(list[i], case) + &dots
             }),
             "\\PC{0,12}",
         ]

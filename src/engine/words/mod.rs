@@ -210,6 +210,22 @@ impl LowerContains {
     }
 }
 
+/// `word` with the letters whose position (mod 64) is set in `case` upper-cased: the
+/// mixed-case spellings the word tables' property tests look up.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub(crate) fn mixed_case(word: &str, case: u64) -> String {
+    word.chars()
+        .enumerate()
+        .map(|(k, c)| {
+            if case >> (k % 64) & 1 == 1 {
+                c.to_uppercase().next().unwrap_or(c)
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
