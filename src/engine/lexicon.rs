@@ -88,21 +88,29 @@ fn lexicon() -> &'static Lexicon {
     })
 }
 
-/// A learnt list's text: the built-in one, or, in cross-validation builds (feature
-/// `dev-lexicon`), the file `name` of the folder `QUOTELENS_LEXICON_DIR` names, so
-/// each fold is annotated with the lists learnt from the other folds alone.
+/// A learnt list's text: the built-in one, or in cross-validation builds the fold's
+/// ([`fold_data`]).
 fn learnt_data(name: &str, builtin: &'static str) -> &'static str {
+    fold_data(name).unwrap_or(builtin)
+}
+
+/// In cross-validation builds (feature `dev-lexicon`), the file `name` of the folder
+/// `QUOTELENS_LEXICON_DIR` names, when that variable is set: what was learnt from the
+/// other folds alone (word lists, the speaker model's weights), so each fold is
+/// annotated without what was learnt from it. A missing file stops the run rather than
+/// fall back to the shipped data, which was learnt from every fold.
+pub(crate) fn fold_data(name: &str) -> Option<&'static str> {
     #[cfg(feature = "dev-lexicon")]
     if let Some(dir) = std::env::var_os("QUOTELENS_LEXICON_DIR") {
         let path = std::path::Path::new(&dir).join(name);
         match std::fs::read_to_string(&path) {
             // Read once per process, kept for its lifetime like the built-in text.
-            Ok(text) => return Box::leak(text.into_boxed_str()),
+            Ok(text) => return Some(Box::leak(text.into_boxed_str())),
             Err(e) => panic!("QUOTELENS_LEXICON_DIR: {}: {e}", path.display()),
         }
     }
     let _ = name;
-    builtin
+    None
 }
 
 /// The cue words learnt from the training gold with their strengths: how often

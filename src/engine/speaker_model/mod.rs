@@ -37,21 +37,16 @@ pub struct CandidateRow {
     pub score: f32,
 }
 
-/// The weights in use: the shipped ones, or in cross-validation builds (feature
-/// `dev-lexicon`) `speaker_weights.txt` in `QUOTELENS_LEXICON_DIR` when it is there,
-/// so each fold is scored by a model learnt on the other folds.
+/// The weights in use: the shipped ones, or in cross-validation builds the fold's
+/// `speaker_weights.txt` (`lexicon::fold_data`), so each fold is scored by a model
+/// learnt on the other folds.
 fn weights() -> &'static [f32; features::N] {
     #[cfg(feature = "dev-lexicon")]
     {
         use std::sync::OnceLock;
         static FOLD: OnceLock<Option<[f32; features::N]>> = OnceLock::new();
-        let fold = FOLD.get_or_init(|| {
-            let dir = std::env::var_os("QUOTELENS_LEXICON_DIR")?;
-            let text =
-                std::fs::read_to_string(std::path::Path::new(&dir).join("speaker_weights.txt"))
-                    .ok()?;
-            Some(parse_weights(&text))
-        });
+        let fold = FOLD
+            .get_or_init(|| super::lexicon::fold_data("speaker_weights.txt").map(parse_weights));
         if let Some(w) = fold {
             return w;
         }
