@@ -60,3 +60,35 @@ fn no_claim_starts_inside_a_name_after_initials() {
         assert!(!c.text.starts_with("Keck"), "{:?}", c.text);
     }
 }
+
+#[test]
+fn a_claim_starts_at_a_word_or_a_quotation_mark_not_at_the_colon_of_its_cue() {
+    let text = "The audit reads: \"Costs at the 14 depots rose by a third in 2023.\"";
+    let found = claims(text);
+    assert!(!found.is_empty(), "a checkable statement: {found:?}");
+    for c in &found {
+        let first = c.text.chars().next().unwrap_or(' ');
+        assert!(
+            first.is_alphanumeric() || first == '"',
+            "claim starts with {first:?}: {:?}",
+            c.text
+        );
+    }
+}
+
+#[test]
+fn a_clause_reported_inside_another_is_one_claim_linked_to_the_outer_speaker() {
+    let text = "The observatory said the survey found 40% more comets than expected in 2021.";
+    let found = analyse(text).annotations;
+    let with_figure: Vec<_> = found
+        .iter()
+        .filter(|a| a.kind == Kind::Claim && a.text.contains("40%"))
+        .collect();
+    assert_eq!(with_figure.len(), 1, "one highlight: {with_figure:?}");
+    let link = with_figure[0].attribution.as_deref().expect("linked");
+    let speaker = found
+        .iter()
+        .find(|a| a.id == link)
+        .expect("the attribution");
+    assert!(speaker.text.contains("observatory"), "{speaker:?}");
+}

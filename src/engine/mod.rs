@@ -226,6 +226,15 @@ fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) -> A
         let Some(r) = claims::reported_clause(text, r) else {
             continue;
         };
+        // A clause reported inside another one's claim ("The observatory said the
+        // telescope found …") is already part of that claim: one highlight, linked to
+        // the outer speaker. Contents come in text order, so the outer one came first.
+        if claims
+            .last()
+            .is_some_and(|(outer, ..)| outer.start <= r.start && r.end <= outer.end)
+        {
+            continue;
+        }
         // Scored with the whole sentence around it (attribution and all), as the model
         // learnt sentences and lines.
         // Several clauses of one sentence (contents come in text order) share its score.
@@ -353,13 +362,21 @@ impl Overlaps {
     }
 }
 
-/// Drop white space and dangling commas at the ends of a byte span.
+/// Drop white space and the joining punctuation of [`is_clause_edge`] at the ends of a
+/// byte span.
 fn trim_span(text: &str, r: Range<usize>) -> Range<usize> {
     let s = &text[r.clone()];
-    let t = s.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+    let t = s.trim_start_matches(is_clause_edge);
     let start = r.start + (s.len() - t.len());
-    let t = t.trim_end_matches(|c: char| c.is_whitespace() || c == ',');
+    let t = t.trim_end_matches(is_clause_edge);
     start..start + t.len()
+}
+
+/// White space and the punctuation that joins a clause to its cue (`said: "…"`,
+/// `said, …`, `the report – …`): part of neither the clause nor the claim made of it,
+/// so a claim starts at a word or an opening quotation mark.
+fn is_clause_edge(c: char) -> bool {
+    c.is_whitespace() || matches!(c, ',' | ':' | ';' | '\u{2013}' | '\u{2014}')
 }
 
 /// An annotation id: `prefix` and `n` in decimal ("q12"), written without the
