@@ -3,15 +3,12 @@
 
 use proptest::prelude::*;
 use quotelens::article::{article_text_from_html, readable_text_from_html, text_from_html};
-use std::process::Command;
 
 mod common;
 
 #[test]
 fn extract_writes_article_text_for_html_and_copied_pages() {
-    let dir = std::env::temp_dir().join(format!("quotelens-extract-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = common::fresh_dir("extract");
     let body = "The council approved the budget on Tuesday after a debate that lasted six hours, members said.";
     let html = format!(
         "<html><body><nav><a href='/'>Home</a><a href='/n'>News</a></nav><article><h1>Budget passes</h1>\
@@ -23,15 +20,15 @@ fn extract_writes_article_text_for_html_and_copied_pages() {
     std::fs::write(dir.join("copied.txt"), page).unwrap();
     std::fs::write(dir.join("bad.txt"), [0xff, 0xfe, 0]).unwrap();
     let out = dir.join("out");
-    let run = Command::new(env!("CARGO_BIN_EXE_quotelens"))
-        .arg("extract")
-        .arg("--out")
-        .arg(&out)
-        .arg(dir.join("story.html"))
-        .arg(dir.join("bad.txt"))
-        .arg(dir.join("copied.txt"))
-        .output()
-        .unwrap();
+    let run = common::cli_paths(
+        &["extract", "--out"],
+        &[
+            &out,
+            &dir.join("story.html"),
+            &dir.join("bad.txt"),
+            &dir.join("copied.txt"),
+        ],
+    );
     assert_eq!(run.status.code(), Some(1), "a bad input fails the run");
     assert!(String::from_utf8_lossy(&run.stderr).contains("bad.txt"));
     let from_html = std::fs::read_to_string(out.join("story.txt")).unwrap();
@@ -46,9 +43,7 @@ fn extract_writes_article_text_for_html_and_copied_pages() {
 
 #[test]
 fn extract_says_so_when_a_page_has_no_article() {
-    let dir = std::env::temp_dir().join(format!("quotelens-no-article-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = common::fresh_dir("no-article");
     let card = |k: usize| {
         format!("<article class='tile'><a href='/kettle/{k}'>Steel kettle, {k} litres</a><span>${k}5.00</span><span>Free delivery</span></article>")
     };
@@ -61,13 +56,7 @@ fn extract_says_so_when_a_page_has_no_article() {
     );
     std::fs::write(dir.join("kettles.html"), shop).unwrap();
     let out = dir.join("out");
-    let run = Command::new(env!("CARGO_BIN_EXE_quotelens"))
-        .arg("extract")
-        .arg("--out")
-        .arg(&out)
-        .arg(dir.join("kettles.html"))
-        .output()
-        .unwrap();
+    let run = common::cli_paths(&["extract", "--out"], &[&out, &dir.join("kettles.html")]);
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert_eq!(run.status.code(), Some(1), "{stderr}");
     assert!(

@@ -3,8 +3,6 @@
 //! no article, enormous, frames, noscript, entities, legacy charsets).
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::process::Command;
-
 use quotelens::article::charset::decode_html;
 use quotelens::article::{page_from_html, readable_text_from_html, Page};
 
@@ -178,9 +176,7 @@ fn an_enormous_page_is_handled_in_one_pass() {
 
 #[test]
 fn annotate_reads_an_html_page_as_the_app_does_and_legacy_charsets() {
-    let dir = std::env::temp_dir().join(format!("quotelens-pages-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = common::fresh_dir("pages");
     let prose =
         "Engineers inspected the dam on the river for the whole of Tuesday after the storm passed.";
     let html = format!(
@@ -199,13 +195,14 @@ fn annotate_reads_an_html_page_as_the_app_does_and_legacy_charsets() {
         b"<meta charset='Shift_JIS'><p>\x82\xa0\x82\xa2</p>",
     )
     .unwrap();
-    let run = Command::new(env!("CARGO_BIN_EXE_quotelens"))
-        .args(["annotate", "--out"])
-        .arg(dir.join("out"))
-        .arg(dir.join("dam.html"))
-        .arg(dir.join("sjis.html"))
-        .output()
-        .unwrap();
+    let run = common::cli_paths(
+        &["annotate", "--out"],
+        &[
+            &dir.join("out"),
+            &dir.join("dam.html"),
+            &dir.join("sjis.html"),
+        ],
+    );
     assert_eq!(run.status.code(), Some(1), "the Shift_JIS page fails");
     let err = String::from_utf8_lossy(&run.stderr);
     assert!(

@@ -1,36 +1,17 @@
 //! The real `quotelens` binary on real files.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::process::Command;
-
 mod common;
-
-fn quotelens() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_quotelens"))
-}
-
-fn temp_dir(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("quotelens-cli-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 #[test]
 fn annotate_writes_one_json_per_input_and_reports_bad_files() {
-    let dir = temp_dir("many");
+    let dir = common::fresh_dir("cli-many");
     let good = dir.join("story.txt");
     std::fs::write(&good, "\"We will win,\" she said.\n").unwrap();
     let binary = dir.join("photo.txt");
     std::fs::write(&binary, [0x89, b'P', b'N', b'G', 0, 0, 0xff]).unwrap();
     let out = dir.join("out");
-    let run = quotelens()
-        .args(["annotate", "--out"])
-        .arg(&out)
-        .arg(&binary)
-        .arg(&good)
-        .output()
-        .unwrap();
+    let run = common::cli_paths(&["annotate", "--out"], &[&out, &binary, &good]);
     assert!(!run.status.success(), "a bad input makes the exit non-zero");
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(

@@ -1,22 +1,10 @@
 //! `quotelens compare` on real files: two people's annotations of one invented text.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::path::PathBuf;
-use std::process::Command;
+mod common;
 
 const TEXT: &str =
     "🦀 “We will build the bridge,” said Mayor Ana Ruiz. 🌉 Critics said the cost had doubled.";
-
-fn quotelens() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_quotelens"))
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("quotelens-compare-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 /// A quotelens/1 file of `TEXT`; `with_claim` adds a claim, `user` marks the quote accepted.
 fn write_doc(path: &std::path::Path, with_claim: bool, user: bool) {
@@ -45,11 +33,11 @@ fn write_doc(path: &std::path::Path, with_claim: bool, user: bool) {
 
 #[test]
 fn compare_prints_the_agreement_figures_and_json_and_reads_w3c() {
-    let dir = temp_dir("figures");
+    let dir = common::fresh_dir("compare-figures");
     let (a, b) = (dir.join("a.json"), dir.join("b.json"));
     write_doc(&a, true, false);
     write_doc(&b, false, true);
-    let run = quotelens().arg("compare").arg(&a).arg(&b).output().unwrap();
+    let run = common::cli_paths(&["compare"], &[&a, &b]);
     assert!(
         run.status.success(),
         "{}",
@@ -77,12 +65,7 @@ fn compare_prints_the_agreement_figures_and_json_and_reads_w3c() {
         "{table}"
     );
 
-    let run = quotelens()
-        .args(["compare", "--json"])
-        .arg(&a)
-        .arg(&b)
-        .output()
-        .unwrap();
+    let run = common::cli_paths(&["compare", "--json"], &[&a, &b]);
     let json: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
     assert_eq!(json["differences"], 2);
     assert_eq!(json["figures"]["quotes@0.3"]["f1"], 1.0);
@@ -90,26 +73,17 @@ fn compare_prints_the_agreement_figures_and_json_and_reads_w3c() {
     assert_eq!(json["figures"]["speaker_match"]["share"], 1.0);
 
     // The same B as W3C Web Annotations gives the same figures.
-    let w3c = quotelens()
-        .args(["convert", "--to", "w3c"])
-        .arg(&b)
-        .output()
-        .unwrap();
+    let w3c = common::cli_paths(&["convert", "--to", "w3c"], &[&b]);
     let b_w3c = dir.join("b.jsonld");
     std::fs::write(&b_w3c, w3c.stdout).unwrap();
-    let run = quotelens()
-        .args(["compare", "--json"])
-        .arg(&a)
-        .arg(&b_w3c)
-        .output()
-        .unwrap();
+    let run = common::cli_paths(&["compare", "--json"], &[&a, &b_w3c]);
     let again: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
     assert_eq!(again["figures"], json["figures"]);
 }
 
 #[test]
 fn compare_refuses_files_of_different_texts() {
-    let dir = temp_dir("texts");
+    let dir = common::fresh_dir("compare-texts");
     let a = dir.join("a.json");
     write_doc(&a, true, false);
     let b = dir.join("b.json");
@@ -118,7 +92,7 @@ fn compare_refuses_files_of_different_texts() {
         r#"{"format": "quotelens/1", "text": "Another story.", "annotations": []}"#,
     )
     .unwrap();
-    let run = quotelens().arg("compare").arg(&a).arg(&b).output().unwrap();
+    let run = common::cli_paths(&["compare"], &[&a, &b]);
     assert_eq!(run.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(stderr.contains("different texts"), "{stderr}");

@@ -9,13 +9,6 @@ use serde_json::Value;
 mod common;
 use common::{cli as quotelens, cli_with_input as quotelens_with_input};
 
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("quotelens-corpus-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 fn s(p: &Path) -> &str {
     p.to_str().unwrap()
 }
@@ -70,7 +63,7 @@ fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 
 #[test]
 fn a_directory_is_walked_for_text_markdown_and_pages_and_outputs_keep_their_paths() {
-    let dir = temp_dir("walk");
+    let dir = common::fresh_dir("corpus-walk");
     let input = dir.join("in");
     write(&input.join("a.txt"), &story(1));
     write(&input.join("sub/b.md"), &story(2));
@@ -110,7 +103,7 @@ fn a_directory_is_walked_for_text_markdown_and_pages_and_outputs_keep_their_path
 
 #[test]
 fn paths_listed_on_standard_input_are_annotated_and_named_by_their_path() {
-    let dir = temp_dir("list");
+    let dir = common::fresh_dir("corpus-list");
     write(&dir.join("x/one.txt"), &story(4));
     write(&dir.join("y/one.txt"), &story(5));
     let out = dir.join("out");
@@ -157,7 +150,7 @@ fn jsonl_corpus(n: usize) -> String {
 
 #[test]
 fn json_lines_in_and_out_keep_the_order_and_every_other_field() {
-    let dir = temp_dir("jsonl");
+    let dir = common::fresh_dir("corpus-jsonl");
     let input = dir.join("in.jsonl");
     let corpus = jsonl_corpus(12);
     write(&input, &corpus);
@@ -190,7 +183,7 @@ fn json_lines_in_and_out_keep_the_order_and_every_other_field() {
 
 #[test]
 fn any_number_of_jobs_writes_the_same_bytes_as_one() {
-    let dir = temp_dir("jobs");
+    let dir = common::fresh_dir("corpus-jobs");
     let input = dir.join("in.jsonl");
     write(&input, &jsonl_corpus(40));
     let texts = dir.join("texts");
@@ -227,7 +220,7 @@ fn any_number_of_jobs_writes_the_same_bytes_as_one() {
 
 #[test]
 fn resume_skips_complete_outputs_and_finishes_the_rest() {
-    let dir = temp_dir("resume");
+    let dir = common::fresh_dir("corpus-resume");
     let texts = dir.join("texts");
     for i in 0..6 {
         write(&texts.join(format!("{i}.txt")), &story(i));
@@ -288,7 +281,7 @@ fn resume_skips_complete_outputs_and_finishes_the_rest() {
 
 #[test]
 fn a_bad_input_is_reported_and_the_run_goes_on_to_a_failing_exit() {
-    let dir = temp_dir("bad");
+    let dir = common::fresh_dir("corpus-bad");
     let texts = dir.join("texts");
     write(&texts.join("a.txt"), &story(1));
     std::fs::write(texts.join("b.txt"), [b'x', 0, 0xff, 0]).unwrap();
@@ -335,7 +328,7 @@ fn a_bad_input_is_reported_and_the_run_goes_on_to_a_failing_exit() {
 
 #[test]
 fn several_inputs_without_an_output_are_refused_before_any_work() {
-    let dir = temp_dir("refused");
+    let dir = common::fresh_dir("corpus-refused");
     write(&dir.join("a.txt"), &story(1));
     let run = quotelens(&["annotate", s(&dir)]);
     assert_eq!(run.status.code(), Some(2));

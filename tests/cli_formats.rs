@@ -1,17 +1,8 @@
 //! The real binary: `annotate --format` and `convert` on real files.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::path::PathBuf;
-
 mod common;
 use common::cli as quotelens;
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("quotelens-formats-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 fn s(p: &std::path::Path) -> &str {
     p.to_str().unwrap()
@@ -21,7 +12,7 @@ const ARTICLE: &str = "“We will win,” she said.\r\nHe said: \"No\" 😀.\n";
 
 #[test]
 fn annotate_writes_every_format_and_convert_reads_them_back() {
-    let dir = temp_dir("all");
+    let dir = common::fresh_dir("formats-all");
     let input = dir.join("story.txt");
     std::fs::write(&input, ARTICLE).unwrap();
     let native = quotelens(&["annotate", s(&input)]);
@@ -104,7 +95,7 @@ fn annotate_writes_every_format_and_convert_reads_them_back() {
 
 #[test]
 fn refusals_are_clear_and_exit_non_zero() {
-    let dir = temp_dir("refuse");
+    let dir = common::fresh_dir("formats-refuse");
     let input = dir.join("story.txt");
     std::fs::write(&input, ARTICLE).unwrap();
     let run = quotelens(&["annotate", "--format", "brat", s(&input)]);

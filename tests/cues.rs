@@ -2,7 +2,7 @@
 //! `--cues FILE` follow it.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::process::Command;
+use std::path::Path;
 
 use quotelens::engine::{CueList, Options, Settings};
 use quotelens::{analyse, Analysis, Annotation, Kind};
@@ -155,19 +155,12 @@ fn options_travel_as_json_and_come_back_equal() {
     assert_eq!(empty, Options::default());
 }
 
-fn temp_dir(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("quotelens-cues-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn annotate(args: &[&std::ffi::OsStr]) -> (bool, serde_json::Value, String) {
-    let run = Command::new(env!("CARGO_BIN_EXE_quotelens"))
-        .arg("annotate")
-        .args(args)
-        .output()
-        .unwrap();
+/// `quotelens annotate` with `args` then `paths`: whether it succeeded, the JSON it
+/// printed (null if none) and its standard error.
+fn annotate(args: &[&str], paths: &[&Path]) -> (bool, serde_json::Value, String) {
+    let mut with_command = vec!["annotate"];
+    with_command.extend_from_slice(args);
+    let run = common::cli_paths(&with_command, paths);
     let json = serde_json::from_slice(&run.stdout).unwrap_or(serde_json::Value::Null);
     (
         run.status.success(),
@@ -188,10 +181,10 @@ fn json_cues(json: &serde_json::Value) -> Vec<String> {
 
 #[test]
 fn cli_cues_file_adds_zinged_and_can_drop_said() {
-    let dir = temp_dir("cli");
+    let dir = common::fresh_dir("cues-cli");
     let story = dir.join("story.txt");
     std::fs::write(&story, format!("{DIRECT}\n{INDIRECT}")).unwrap();
-    let (ok, json, _) = annotate(&[story.as_os_str()]);
+    let (ok, json, _) = annotate(&[], &[&story]);
     assert!(ok);
     assert_eq!(json_cues(&json), ["said"]);
 
@@ -200,34 +193,30 @@ fn cli_cues_file_adds_zinged_and_can_drop_said() {
     cues.add("zinged");
     let with_zinged = dir.join("cues.txt");
     std::fs::write(&with_zinged, cues.to_lines()).unwrap();
-    let (ok, json, err) = annotate(&[
-        "--cues".as_ref(),
-        with_zinged.as_os_str(),
-        story.as_os_str(),
-    ]);
+    let (ok, json, err) = annotate(&["--cues"], &[&with_zinged, &story]);
     assert!(ok, "{err}");
     assert_eq!(json_cues(&json), ["said", "zinged"]);
 
     // A short hand-written list: only what it names is a cue.
     let only = dir.join("only.txt");
     std::fs::write(&only, "# mine\nzinged\n").unwrap();
-    let (ok, json, err) = annotate(&["--cues".as_ref(), only.as_os_str(), story.as_os_str()]);
+    let (ok, json, err) = annotate(&["--cues"], &[&only, &story]);
     assert!(ok, "{err}");
     assert_eq!(json_cues(&json), ["zinged"]);
 }
 
 #[test]
 fn cli_refuses_a_missing_or_empty_cues_file() {
-    let dir = temp_dir("bad");
+    let dir = common::fresh_dir("cues-bad");
     let story = dir.join("story.txt");
     std::fs::write(&story, DIRECT).unwrap();
     let missing = dir.join("nope.txt");
-    let (ok, _, err) = annotate(&["--cues".as_ref(), missing.as_os_str(), story.as_os_str()]);
+    let (ok, _, err) = annotate(&["--cues"], &[&missing, &story]);
     assert!(!ok);
     assert!(err.contains("nope.txt"), "{err}");
     let empty = dir.join("empty.txt");
     std::fs::write(&empty, "# nothing here\n\n").unwrap();
-    let (ok, _, err) = annotate(&["--cues".as_ref(), empty.as_os_str(), story.as_os_str()]);
+    let (ok, _, err) = annotate(&["--cues"], &[&empty, &story]);
     assert!(!ok);
     assert!(err.contains("no cue words"), "{err}");
 }

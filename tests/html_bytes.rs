@@ -7,9 +7,7 @@ use common::cli;
 
 #[test]
 fn a_stray_nul_in_a_page_is_dropped_and_a_binary_page_refused() {
-    let dir = std::env::temp_dir().join(format!("quotelens-html-bytes-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = common::fresh_dir("html-bytes");
     let page = dir.join("story.html");
     let mut html = b"<html><body><article><p>The ferry to the island resumed service on Friday after a week of storms, the harbour office said.\x00</p>".to_vec();
     html.extend_from_slice(b"<p>Tickets bought for cancelled crossings will be refunded in full, according to the operator.</p></article></body></html>");

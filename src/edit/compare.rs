@@ -337,56 +337,91 @@ fn pair_annotations(
     b: &Document,
     chars: &Chars,
 ) -> Vec<(Option<usize>, Option<usize>)> {
-    let (na, nb) = (a.annotations.len(), b.annotations.len());
-    let mut partner_a: Vec<Option<usize>> = vec![None; na];
-    let mut partner_b: Vec<Option<usize>> = vec![None; nb];
-    let link = |ia: usize, ib: usize, pa: &mut [Option<usize>], pb: &mut [Option<usize>]| {
-        pa[ia] = Some(ib);
-        pb[ib] = Some(ia);
+    let mut partners = Partners::new(a, b);
+    // Exact spans: the same kind first, then any kind.
+    partners.pair_exact_spans(true);
+    partners.pair_exact_spans(false);
+    let counted = |doc: &Document| -> Vec<Vec<u32>> {
+        doc.annotations
+            .iter()
+            .map(|x| chars.of(x.start, x.end))
+            .collect()
     };
-    // Exact spans: the same kind first, then any kind (kind 0 stands for any).
-    for same_kind in [true, false] {
+    let counted = [counted(a), counted(b)];
+    let same = |ka: Kind, kb: Kind| ka == kb;
+    let quote_or_claim =
+        |ka: Kind, kb: Kind| ka != kb && ka != Kind::Attribution && kb != Kind::Attribution;
+    partners.pair_overlaps(&counted, &same);
+    partners.pair_overlaps(&counted, &quote_or_claim);
+    partners.into_pairs()
+}
+
+/// The pairing under way: each annotation's partner on the other side, if it has one
+/// yet. Each step pairs only annotations both still alone, so an earlier step wins.
+struct Partners<'d> {
+    a: &'d Document,
+    b: &'d Document,
+    of_a: Vec<Option<usize>>,
+    of_b: Vec<Option<usize>>,
+}
+
+impl<'d> Partners<'d> {
+    fn new(a: &'d Document, b: &'d Document) -> Self {
+        Partners {
+            a,
+            b,
+            of_a: vec![None; a.annotations.len()],
+            of_b: vec![None; b.annotations.len()],
+        }
+    }
+
+    fn link(&mut self, ia: usize, ib: usize) {
+        self.of_a[ia] = Some(ib);
+        self.of_b[ib] = Some(ia);
+    }
+
+    /// Pair annotations of exactly the same span (and the same kind if `same_kind`), in
+    /// A's order, each with the first such annotation of B still alone; found by binary
+    /// search in B's free spans sorted, so this is not quadratic.
+    fn pair_exact_spans(&mut self, same_kind: bool) {
+        // Kind 0 stands for any kind.
         let kind_of = |x: &Annotation| if same_kind { 1 + x.kind as u64 } else { 0 };
-        let mut spans: Vec<Key> = (0..nb)
-            .filter(|&ib| partner_b[ib].is_none())
+        let mut spans: Vec<Key> = (0..self.b.annotations.len())
+            .filter(|&ib| self.of_b[ib].is_none())
             .map(|ib| {
-                let x = &b.annotations[ib];
+                let x = &self.b.annotations[ib];
                 (span_key(x.start, x.end), kind_of(x), ib as u64)
             })
             .collect();
         spans.sort_unstable();
-        for (ia, x) in a.annotations.iter().enumerate() {
+        for (ia, x) in self.a.annotations.iter().enumerate() {
             let want = (span_key(x.start, x.end), kind_of(x));
             let from = spans.partition_point(|k| (k.0, k.1) < want);
             let free = spans[from..]
                 .iter()
                 .take_while(|k| (k.0, k.1) == want)
                 .map(|k| k.2 as usize)
-                .find(|&ib| partner_b[ib].is_none());
-            if let (None, Some(ib)) = (partner_a[ia], free) {
-                link(ia, ib, &mut partner_a, &mut partner_b);
+                .find(|&ib| self.of_b[ib].is_none());
+            if let (None, Some(ib)) = (self.of_a[ia], free) {
+                self.link(ia, ib);
             }
         }
     }
-    let counted_a: Vec<Vec<u32>> = a
-        .annotations
-        .iter()
-        .map(|x| chars.of(x.start, x.end))
-        .collect();
-    let counted_b: Vec<Vec<u32>> = b
-        .annotations
-        .iter()
-        .map(|x| chars.of(x.start, x.end))
-        .collect();
-    let same = |ka: Kind, kb: Kind| ka == kb;
-    let quote_or_claim =
-        |ka: Kind, kb: Kind| ka != kb && ka != Kind::Attribution && kb != Kind::Attribution;
-    for kinds_fit in [&same as &dyn Fn(Kind, Kind) -> bool, &quote_or_claim] {
+
+    /// Pair overlapping annotations whose kinds fit and which share more than `LOOSE` of
+    /// their counted characters (`counted[0]` for A, `counted[1]` for B), the largest
+    /// share first.
+    fn pair_overlaps(
+        &mut self,
+        counted: &[Vec<Vec<u32>>; 2],
+        kinds_fit: &dyn Fn(Kind, Kind) -> bool,
+    ) {
         let mut candidates = Vec::new();
-        for ia in (0..na).filter(|&i| partner_a[i].is_none()) {
-            for ib in (0..nb).filter(|&i| partner_b[i].is_none()) {
-                let (x, y) = (&counted_a[ia], &counted_b[ib]);
-                if !kinds_fit(a.annotations[ia].kind, b.annotations[ib].kind) || !extents_meet(x, y)
+        for ia in (0..self.of_a.len()).filter(|&i| self.of_a[i].is_none()) {
+            for ib in (0..self.of_b.len()).filter(|&i| self.of_b[i].is_none()) {
+                let (x, y) = (&counted[0][ia], &counted[1][ib]);
+                if !kinds_fit(self.a.annotations[ia].kind, self.b.annotations[ib].kind)
+                    || !extents_meet(x, y)
                 {
                     continue;
                 }
@@ -399,22 +434,27 @@ fn pair_annotations(
         best_first(&mut candidates);
         for (_, ia, ib) in candidates {
             let (ia, ib) = (ia as usize, ib as usize);
-            if partner_a[ia].is_none() && partner_b[ib].is_none() {
-                link(ia, ib, &mut partner_a, &mut partner_b);
+            if self.of_a[ia].is_none() && self.of_b[ib].is_none() {
+                self.link(ia, ib);
             }
         }
     }
-    let mut out: Vec<(Option<usize>, Option<usize>)> = partner_a
-        .iter()
-        .enumerate()
-        .map(|(ia, &ib)| (Some(ia), ib))
-        .collect();
-    out.extend(
-        (0..nb)
-            .filter(|&ib| partner_b[ib].is_none())
-            .map(|ib| (None, Some(ib))),
-    );
-    out
+
+    /// Every annotation of A with its partner or none, then B's that stand alone.
+    fn into_pairs(self) -> Vec<(Option<usize>, Option<usize>)> {
+        let mut out: Vec<(Option<usize>, Option<usize>)> = self
+            .of_a
+            .iter()
+            .enumerate()
+            .map(|(ia, &ib)| (Some(ia), ib))
+            .collect();
+        out.extend(
+            (0..self.of_b.len())
+                .filter(|&ib| self.of_b[ib].is_none())
+                .map(|ib| (None, Some(ib))),
+        );
+        out
+    }
 }
 
 /// What is needed to tell how a pair differs: each side's annotations by id, and which

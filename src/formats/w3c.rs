@@ -14,7 +14,7 @@ use serde_json::{Map, Value};
 use super::annotation_at;
 use crate::model::offsets::CharIndex;
 use crate::model::validate::{clip, number_text, parse_json, type_name, validate};
-use crate::model::{Cue, Document, Invalid, Kind, Origin};
+use crate::model::{Annotation, Cue, Document, Invalid, Kind, Origin};
 
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
 /// Where the collection keeps the article text (an absolute IRI term in JSON-LD).
@@ -35,16 +35,120 @@ pub fn to_string(doc: &Document) -> String {
 
 pub fn to_value(doc: &Document) -> Value {
     let base = format!("urn:quotelens:{:016x}", fnv1a(doc.text.as_bytes()));
-    let source = format!("{base}:text");
-    let index = CharIndex::new(&doc.text);
-    let slice = |s: usize, e: usize| Value::from(&doc.text[index.byte_at(s)..index.byte_at(e)]);
-    let selectors = |start: usize, end: usize| {
+    let writer = Writer {
+        source: format!("{base}:text"),
+        base,
+        text: &doc.text,
+        index: CharIndex::new(&doc.text),
+    };
+    let items: Vec<Value> = doc.annotations.iter().map(|a| writer.item(a)).collect();
+    let page = obj(vec![
+        ("id", format!("{}:page1", writer.base).into()),
+        ("type", "AnnotationPage".into()),
+        ("startIndex", 0.into()),
+        ("items", items.into()),
+    ]);
+    obj(vec![
+        ("@context", CONTEXT.into()),
+        ("id", writer.base.as_str().into()),
+        ("type", "AnnotationCollection".into()),
+        ("label", "QuoteLens annotations".into()),
+        ("total", doc.annotations.len().into()),
+        (TEXT_KEY, doc.text.as_str().into()),
+        ("first", page),
+    ])
+}
+
+/// What every annotation of one document is written with: the IRIs named after its text
+/// (`base`, and `source` for the text itself) and the text to quote selectors from.
+struct Writer<'d> {
+    base: String,
+    source: String,
+    text: &'d str,
+    index: CharIndex,
+}
+
+impl Writer<'_> {
+    /// One annotation: its id, kind, bodies, target, provenance, and "QuoteLens" as the
+    /// creator of an automatic one (which is how `from_value` tells them apart).
+    fn item(&self, a: &Annotation) -> Value {
+        let target = obj(vec![
+            ("source", self.source.as_str().into()),
+            ("styleClass", a.kind.as_str().into()),
+            ("selector", self.selectors(a.start, a.end)),
+        ]);
+        let mut item = vec![
+            ("id", iri(&self.base, &a.id).into()),
+            ("type", "Annotation".into()),
+            ("motivation", "tagging".into()),
+            ("body", self.bodies(a).into()),
+            ("target", target),
+        ];
+        if let Some(rule) = &a.rule {
+            item.push((RULE_KEY, rule.as_str().into()));
+        }
+        if let Some(why) = &a.why {
+            item.push((WHY_KEY, why.as_str().into()));
+        }
+        if let Some(confidence) = a.confidence {
+            item.push((CONFIDENCE_KEY, confidence.into()));
+        }
+        if a.origin == Origin::Auto {
+            item.push((
+                "creator",
+                obj(vec![
+                    ("type", "Software".into()),
+                    ("name", "QuoteLens".into()),
+                ]),
+            ));
+        }
+        obj(item)
+    }
+
+    /// The bodies, in a fixed order: kind, link to the attribution, speaker, cue, score,
+    /// signals.
+    fn bodies(&self, a: &Annotation) -> Vec<Value> {
+        let mut body = vec![textual("tagging", a.kind.as_str().into())];
+        if let Some(target) = &a.attribution {
+            body.push(obj(vec![
+                ("type", "SpecificResource".into()),
+                ("purpose", "linking".into()),
+                ("source", iri(&self.base, target).into()),
+            ]));
+        }
+        if let Some(speaker) = &a.speaker {
+            body.push(textual("identifying", speaker.as_str().into()));
+        }
+        if let Some(cue) = &a.cue {
+            body.push(obj(vec![
+                ("type", "SpecificResource".into()),
+                ("purpose", "describing".into()),
+                ("styleClass", "cue".into()),
+                ("source", self.source.as_str().into()),
+                ("selector", self.selectors(cue.start, cue.end)),
+            ]));
+        }
+        if let Some(score) = a.score {
+            body.push(textual("assessing", number_text(score).into()));
+        }
+        for signal in a.signals.iter().flatten() {
+            body.push(textual("classifying", signal.as_str().into()));
+        }
+        body
+    }
+
+    /// Both selectors of the code points `[start, end)`: the quote with its context, and
+    /// the position.
+    fn selectors(&self, start: usize, end: usize) -> Value {
         Value::Array(vec![
             obj(vec![
                 ("type", "TextQuoteSelector".into()),
-                ("exact", slice(start, end)),
-                ("prefix", slice(start.saturating_sub(CONTEXT_CHARS), start)),
-                ("suffix", slice(end, end + CONTEXT_CHARS)),
+                ("exact", self.slice(start, end)),
+                (
+                    "prefix",
+                    self.slice(start.saturating_sub(CONTEXT_CHARS), start),
+                ),
+                ("suffix", self.slice(end, end + CONTEXT_CHARS)),
             ]),
             obj(vec![
                 ("type", "TextPositionSelector".into()),
@@ -52,91 +156,19 @@ pub fn to_value(doc: &Document) -> Value {
                 ("end", end.into()),
             ]),
         ])
-    };
-    let textual = |purpose: &str, value: Value| {
-        obj(vec![
-            ("type", "TextualBody".into()),
-            ("purpose", purpose.into()),
-            ("value", value),
-        ])
-    };
-    let items: Vec<Value> = doc
-        .annotations
-        .iter()
-        .map(|a| {
-            let mut body = vec![textual("tagging", a.kind.as_str().into())];
-            if let Some(target) = &a.attribution {
-                body.push(obj(vec![
-                    ("type", "SpecificResource".into()),
-                    ("purpose", "linking".into()),
-                    ("source", iri(&base, target).into()),
-                ]));
-            }
-            if let Some(speaker) = &a.speaker {
-                body.push(textual("identifying", speaker.as_str().into()));
-            }
-            if let Some(cue) = &a.cue {
-                body.push(obj(vec![
-                    ("type", "SpecificResource".into()),
-                    ("purpose", "describing".into()),
-                    ("styleClass", "cue".into()),
-                    ("source", source.as_str().into()),
-                    ("selector", selectors(cue.start, cue.end)),
-                ]));
-            }
-            if let Some(score) = a.score {
-                body.push(textual("assessing", number_text(score).into()));
-            }
-            for signal in a.signals.iter().flatten() {
-                body.push(textual("classifying", signal.as_str().into()));
-            }
-            let target = obj(vec![
-                ("source", source.as_str().into()),
-                ("styleClass", a.kind.as_str().into()),
-                ("selector", selectors(a.start, a.end)),
-            ]);
-            let mut item = vec![
-                ("id", iri(&base, &a.id).into()),
-                ("type", "Annotation".into()),
-                ("motivation", "tagging".into()),
-                ("body", body.into()),
-                ("target", target),
-            ];
-            if let Some(rule) = &a.rule {
-                item.push((RULE_KEY, rule.as_str().into()));
-            }
-            if let Some(why) = &a.why {
-                item.push((WHY_KEY, why.as_str().into()));
-            }
-            if let Some(confidence) = a.confidence {
-                item.push((CONFIDENCE_KEY, confidence.into()));
-            }
-            if a.origin == Origin::Auto {
-                item.push((
-                    "creator",
-                    obj(vec![
-                        ("type", "Software".into()),
-                        ("name", "QuoteLens".into()),
-                    ]),
-                ));
-            }
-            obj(item)
-        })
-        .collect();
-    let page = obj(vec![
-        ("id", format!("{base}:page1").into()),
-        ("type", "AnnotationPage".into()),
-        ("startIndex", 0.into()),
-        ("items", items.into()),
-    ]);
+    }
+
+    /// The text's code points `[start, end)` (clamped to its end by `CharIndex`).
+    fn slice(&self, start: usize, end: usize) -> Value {
+        Value::from(&self.text[self.index.byte_at(start)..self.index.byte_at(end)])
+    }
+}
+
+fn textual(purpose: &str, value: Value) -> Value {
     obj(vec![
-        ("@context", CONTEXT.into()),
-        ("id", base.as_str().into()),
-        ("type", "AnnotationCollection".into()),
-        ("label", "QuoteLens annotations".into()),
-        ("total", doc.annotations.len().into()),
-        (TEXT_KEY, doc.text.as_str().into()),
-        ("first", page),
+        ("type", "TextualBody".into()),
+        ("purpose", purpose.into()),
+        ("value", value),
     ])
 }
 
@@ -168,23 +200,53 @@ pub fn from_str(json: &str) -> Result<Document, Invalid> {
 
 pub fn from_value(value: &Value) -> Result<Document, Invalid> {
     let (items, items_path, text) = locate(value)?;
-    let index = CharIndex::new(text);
-    let base = value
-        .get("id")
-        .and_then(Value::as_str)
-        .map(|b| format!("{b}:"));
-    let local_id = |iri: &str| -> String {
-        match base.as_deref().and_then(|b| iri.strip_prefix(b)) {
+    let reader = Reader {
+        text,
+        index: CharIndex::new(text),
+        base: value
+            .get("id")
+            .and_then(Value::as_str)
+            .map(|b| format!("{b}:")),
+    };
+    let annotations = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| reader.annotation(item, i, &format!("{items_path}[{i}]")))
+        .collect::<Result<Vec<_>, _>>()?;
+    let doc = Document::new(text, annotations);
+    validate(&doc).map_err(|e| {
+        Invalid::new(
+            e.path,
+            format!("{} (after reading the W3C annotations)", e.message),
+        )
+    })?;
+    Ok(doc)
+}
+
+/// What every annotation of one collection is read against: the text, and the
+/// collection's IRI (`base`), whose annotations' ids are read back without it.
+struct Reader<'t> {
+    text: &'t str,
+    index: CharIndex,
+    base: Option<String>,
+}
+
+impl Reader<'_> {
+    /// Our id of an IRI: the part after the collection's IRI, percent-decoded; an IRI
+    /// from elsewhere is kept whole.
+    fn local_id(&self, iri: &str) -> String {
+        match self.base.as_deref().and_then(|b| iri.strip_prefix(b)) {
             Some(rest) => percent_decode(rest),
             None => iri.to_string(),
         }
-    };
-    let mut annotations = Vec::with_capacity(items.len());
-    for (i, item) in items.iter().enumerate() {
-        let at = format!("{items_path}[{i}]");
-        let o = object(item, &at)?;
+    }
+
+    /// The `i`th annotation, at JSON path `at`: its id (made up when absent), its
+    /// target's span, its origin and provenance, then its bodies.
+    fn annotation(&self, item: &Value, i: usize, at: &str) -> Result<Annotation, Invalid> {
+        let o = object(item, at)?;
         let id = match o.get("id") {
-            Some(Value::String(s)) => local_id(s),
+            Some(Value::String(s)) => self.local_id(s),
             None => format!("w{}", i + 1),
             Some(v) => {
                 return Err(Invalid::new(
@@ -203,8 +265,8 @@ pub fn from_value(value: &Value) -> Result<Document, Invalid> {
                 .ok_or_else(|| Invalid::new(&target_path, "is an empty list"))?,
             t => t,
         };
-        let (start, end) = span(target, &target_path, text, &index)?;
-        let mut a = annotation_at(&index, text, id, Kind::Quote, start, end);
+        let (start, end) = span(target, &target_path, self.text, &self.index)?;
+        let mut a = annotation_at(&self.index, self.text, id, Kind::Quote, start, end);
         a.origin = match o.get("creator") {
             Some(c) if c.get("name").and_then(Value::as_str) == Some("QuoteLens") => Origin::Auto,
             _ => Origin::User,
@@ -228,52 +290,47 @@ pub fn from_value(value: &Value) -> Result<Document, Invalid> {
             Some(b) => vec![b],
         };
         for (j, b) in bodies.into_iter().enumerate() {
-            let bp = format!("{at}.body[{j}]");
-            let purpose = b.get("purpose").and_then(Value::as_str).unwrap_or("");
-            let value = b.get("value").and_then(Value::as_str);
-            match (purpose, value) {
-                ("tagging", Some(v)) => {
-                    if let Some(kind) = Kind::ALL.into_iter().find(|k| k.as_str() == v) {
-                        a.kind = kind;
-                    }
-                }
-                ("identifying", Some(v)) => a.speaker = Some(v.to_string()),
-                // A number is a claim's score; other tools' assessments in words are not ours.
-                ("assessing", Some(v)) => {
-                    a.score = serde_json::from_str::<f64>(v.trim()).ok().or(a.score)
-                }
-                ("classifying", Some(v)) => {
-                    a.signals.get_or_insert_with(Vec::new).push(v.to_string())
-                }
-                ("linking", _) => {
-                    let src = b.get("source").and_then(Value::as_str).ok_or_else(|| {
-                        Invalid::new(
-                            format!("{bp}.source"),
-                            "missing (the IRI of the attribution)",
-                        )
-                    })?;
-                    a.attribution = Some(local_id(src));
-                }
-                ("describing", None)
-                    if b.get("styleClass").and_then(Value::as_str) == Some("cue") =>
-                {
-                    let (start, end) = span(b, &bp, text, &index)?;
-                    let text = text[index.byte_at(start)..index.byte_at(end)].to_string();
-                    a.cue = Some(Cue { start, end, text });
-                }
-                _ => {}
-            }
+            self.read_body(&mut a, b, &format!("{at}.body[{j}]"))?;
         }
-        annotations.push(a);
+        Ok(a)
     }
-    let doc = Document::new(text, annotations);
-    validate(&doc).map_err(|e| {
-        Invalid::new(
-            e.path,
-            format!("{} (after reading the W3C annotations)", e.message),
-        )
-    })?;
-    Ok(doc)
+
+    /// One body into `a`, by its purpose; bodies of other purposes, and values that are
+    /// not ours (an unknown kind, a score in words), are passed over.
+    fn read_body(&self, a: &mut Annotation, b: &Value, at: &str) -> Result<(), Invalid> {
+        let purpose = b.get("purpose").and_then(Value::as_str).unwrap_or("");
+        let value = b.get("value").and_then(Value::as_str);
+        match (purpose, value) {
+            ("tagging", Some(v)) => {
+                if let Some(kind) = Kind::ALL.into_iter().find(|k| k.as_str() == v) {
+                    a.kind = kind;
+                }
+            }
+            ("identifying", Some(v)) => a.speaker = Some(v.to_string()),
+            // A number is a claim's score; other tools' assessments in words are not ours.
+            ("assessing", Some(v)) => {
+                a.score = serde_json::from_str::<f64>(v.trim()).ok().or(a.score)
+            }
+            ("classifying", Some(v)) => a.signals.get_or_insert_with(Vec::new).push(v.to_string()),
+            ("linking", _) => {
+                let src = b.get("source").and_then(Value::as_str).ok_or_else(|| {
+                    Invalid::new(
+                        format!("{at}.source"),
+                        "missing (the IRI of the attribution)",
+                    )
+                })?;
+                a.attribution = Some(self.local_id(src));
+            }
+            ("describing", None) if b.get("styleClass").and_then(Value::as_str) == Some("cue") => {
+                let (start, end) = span(b, at, self.text, &self.index)?;
+                let text =
+                    self.text[self.index.byte_at(start)..self.index.byte_at(end)].to_string();
+                a.cue = Some(Cue { start, end, text });
+            }
+            _ => {}
+        }
+        Ok(())
+    }
 }
 
 /// The annotation list, its JSON path, and the text.
@@ -340,43 +397,13 @@ fn span(
             .iter()
             .position(|s| s.get("type").and_then(Value::as_str) == Some(t))
     };
-    let len = index.len_chars();
     let position = match of_type("TextPositionSelector") {
         None => None,
-        Some(k) => {
-            let p = format!("{at}.selector[{k}]");
-            let num = |key: &str| -> Result<usize, Invalid> {
-                let v = selectors[k]
-                    .get(key)
-                    .ok_or_else(|| Invalid::new(format!("{p}.{key}"), "missing"))?;
-                let n = v.as_u64().ok_or_else(|| {
-                    Invalid::new(
-                        format!("{p}.{key}"),
-                        format!(
-                            "{} is not a code-point offset (a whole number from 0)",
-                            clip(&v.to_string())
-                        ),
-                    )
-                })?;
-                usize::try_from(n)
-                    .ok()
-                    .filter(|&n| n <= len)
-                    .ok_or_else(|| {
-                        Invalid::new(
-                            format!("{p}.{key}"),
-                            format!("{n} is past the end of the text ({len} code points)"),
-                        )
-                    })
-            };
-            let (start, end) = (num("start")?, num("end")?);
-            if start > end {
-                return Err(Invalid::new(
-                    format!("{p}.end"),
-                    format!("{end} is before start {start}"),
-                ));
-            }
-            Some((start, end))
-        }
+        Some(k) => Some(position_span(
+            selectors[k],
+            &format!("{at}.selector[{k}]"),
+            index.len_chars(),
+        )?),
     };
     let Some(k) = of_type("TextQuoteSelector") else {
         return position.ok_or_else(|| {
@@ -386,12 +413,65 @@ fn span(
             )
         });
     };
-    let p = format!("{at}.selector[{k}]");
-    let field = |key: &str| selectors[k].get(key).and_then(Value::as_str).unwrap_or("");
-    let exact = selectors[k]
+    quote_span(
+        selectors[k],
+        &format!("{at}.selector[{k}]"),
+        text,
+        index,
+        position,
+    )
+}
+
+/// A TextPositionSelector's `[start, end)`, checked to be whole code-point offsets
+/// within a text of `len` code points, in order.
+fn position_span(selector: &Value, at: &str, len: usize) -> Result<(usize, usize), Invalid> {
+    let num = |key: &str| -> Result<usize, Invalid> {
+        let v = selector
+            .get(key)
+            .ok_or_else(|| Invalid::new(format!("{at}.{key}"), "missing"))?;
+        let n = v.as_u64().ok_or_else(|| {
+            Invalid::new(
+                format!("{at}.{key}"),
+                format!(
+                    "{} is not a code-point offset (a whole number from 0)",
+                    clip(&v.to_string())
+                ),
+            )
+        })?;
+        usize::try_from(n)
+            .ok()
+            .filter(|&n| n <= len)
+            .ok_or_else(|| {
+                Invalid::new(
+                    format!("{at}.{key}"),
+                    format!("{n} is past the end of the text ({len} code points)"),
+                )
+            })
+    };
+    let (start, end) = (num("start")?, num("end")?);
+    if start > end {
+        return Err(Invalid::new(
+            format!("{at}.end"),
+            format!("{end} is before start {start}"),
+        ));
+    }
+    Ok((start, end))
+}
+
+/// A TextQuoteSelector's span: `position` when the text there is its `exact`, else the
+/// occurrence of `exact` that best fits its prefix and suffix, nearest `position`.
+fn quote_span(
+    selector: &Value,
+    at: &str,
+    text: &str,
+    index: &CharIndex,
+    position: Option<(usize, usize)>,
+) -> Result<(usize, usize), Invalid> {
+    let field = |key: &str| selector.get(key).and_then(Value::as_str).unwrap_or("");
+    let exact = selector
         .get("exact")
         .and_then(Value::as_str)
-        .ok_or_else(|| Invalid::new(format!("{p}.exact"), "missing (the quoted text)"))?;
+        .ok_or_else(|| Invalid::new(format!("{at}.exact"), "missing (the quoted text)"))?;
     if let Some((s, e)) = position {
         if &text[index.byte_at(s)..index.byte_at(e)] == exact {
             return Ok((s, e));
@@ -407,7 +487,7 @@ fn span(
     )
     .ok_or_else(|| {
         Invalid::new(
-            format!("{p}.exact"),
+            format!("{at}.exact"),
             format!("\"{}\" does not occur in the text", clip(exact)),
         )
     })

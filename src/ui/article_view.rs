@@ -76,45 +76,56 @@ struct Marked {
     marked: Vec<bool>,
 }
 
-#[function_component(Article)]
-pub fn article(p: &ArticleProps) -> Html {
-    let blocks = {
-        let (doc, annotations, shown) = (p.doc.clone(), p.annotations.clone(), p.shown.clone());
-        use_memo(
-            (p.doc.clone(), p.annotations.clone(), p.shown.clone()),
-            move |_| {
-                let len = doc.text.chars().count();
-                let furniture = doc.furniture();
-                let segments = layout(len, &annotations, &furniture, |m| shown.contains(&m));
-                // Controls only where there is a page to sort out, not on a plain article.
-                let page_like = !furniture.is_empty() || !doc.article_choices.is_empty();
-                let chunks = chunks(
-                    &doc.text,
-                    &segments,
-                    &blocks(&doc.text, &furniture),
-                    CHUNK_CHARS,
-                );
-                let starts = chunks.iter().map(|c| c.start).collect();
-                let of_id = chunks_of_marks(&chunks)
-                    .into_iter()
-                    .filter_map(|(i, ks)| annotations.get(i).map(|a| (a.id.clone(), ks)))
-                    .collect();
-                Blocks {
-                    page_like,
-                    starts,
-                    chunks: chunks.into_iter().map(|c| Shared(Rc::new(c))).collect(),
-                    of_id,
-                }
-            },
-        )
-    };
-    let marked = use_mut_ref(Marked::default);
-    {
-        let mut m = marked.borrow_mut();
-        if m.starts != blocks.starts {
-            // Another text: mark its first screenfuls again.
+impl Blocks {
+    /// The document laid out with the marks shown, cut into chunks.
+    fn new(doc: &Doc, annotations: &[Annotation], shown: &[Mark]) -> Blocks {
+        let len = doc.text.chars().count();
+        let furniture = doc.furniture();
+        let segments = layout(len, annotations, &furniture, |m| shown.contains(&m));
+        // Controls only where there is a page to sort out, not on a plain article.
+        let page_like = !furniture.is_empty() || !doc.article_choices.is_empty();
+        let chunks = chunks(
+            &doc.text,
+            &segments,
+            &blocks(&doc.text, &furniture),
+            CHUNK_CHARS,
+        );
+        let starts = chunks.iter().map(|c| c.start).collect();
+        let of_id = chunks_of_marks(&chunks)
+            .into_iter()
+            .filter_map(|(i, ks)| annotations.get(i).map(|a| (a.id.clone(), ks)))
+            .collect();
+        Blocks {
+            page_like,
+            starts,
+            chunks: chunks.into_iter().map(|c| Shared(Rc::new(c))).collect(),
+            of_id,
+        }
+    }
+
+    /// The chunks holding the marks of annotation `id` (none if it has no mark).
+    fn chunks_of(&self, id: Option<&String>) -> &[usize] {
+        id.and_then(|id| self.of_id.get(id))
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+    }
+
+    /// The byte where chunk `k` starts, or the text's end past the last chunk.
+    fn byte_of(&self, k: usize, text: &str) -> usize {
+        self.chunks
+            .get(k)
+            .and_then(|c| c.blocks.first())
+            .map_or(text.len(), |b| b.bytes.0)
+    }
+}
+
+impl Marked {
+    /// Follow the blocks: another text marks its first screenfuls again; the active
+    /// annotation's chunk is always marked, so scrolling to it finds its mark.
+    fn follow(&mut self, blocks: &Blocks, active: Option<&String>) {
+        if self.starts != blocks.starts {
             let mut chars = 0;
-            m.marked = blocks
+            self.marked = blocks
                 .chunks
                 .iter()
                 .map(|c| {
@@ -123,17 +134,25 @@ pub fn article(p: &ArticleProps) -> Html {
                     first
                 })
                 .collect();
-            m.starts = blocks.starts.clone();
+            self.starts = blocks.starts.clone();
         }
-        let active_chunk = p
-            .active
-            .as_ref()
-            .and_then(|id| blocks.of_id.get(id))
-            .and_then(|ks| ks.first());
-        if let Some(&k) = active_chunk {
-            m.marked[k] = true;
+        if let Some(&k) = blocks.chunks_of(active).first() {
+            self.marked[k] = true;
         }
     }
+}
+
+#[function_component(Article)]
+pub fn article(p: &ArticleProps) -> Html {
+    let blocks = {
+        let (doc, annotations, shown) = (p.doc.clone(), p.annotations.clone(), p.shown.clone());
+        use_memo(
+            (p.doc.clone(), p.annotations.clone(), p.shown.clone()),
+            move |_| Blocks::new(&doc, &annotations, &shown),
+        )
+    };
+    let marked = use_mut_ref(Marked::default);
+    marked.borrow_mut().follow(&blocks, p.active.as_ref());
     // Furniture blocks the person unfolded, by start. Toggled through the reducer, so
     // a chunk holding an older callback still toggles the current set.
     let unfolded = use_reducer(Unfolded::default);
@@ -141,55 +160,9 @@ pub fn article(p: &ArticleProps) -> Html {
         let d = unfolded.dispatcher();
         Callback::from(move |start: usize| d.dispatch(start))
     };
-    // Groups of chunks built so far (at least up to the active annotation's chunk).
-    let groups = blocks.chunks.len().div_ceil(GROUP_CHUNKS);
-    let built_state = use_state_eq(|| 1usize);
-    let built = {
-        let active_group = p
-            .active
-            .as_ref()
-            .and_then(|id| blocks.of_id.get(id))
-            .and_then(|ks| ks.first())
-            .map_or(0, |k| k / GROUP_CHUNKS + 1);
-        (*built_state).max(active_group).min(groups)
-    };
-    {
-        let next = use_mut_ref(|| None::<Timeout>);
-        let set = built_state.setter();
-        use_effect_with((built, groups), move |&(built, groups)| {
-            *next.borrow_mut() =
-                (built < groups).then(|| Timeout::new(0, move || set.set(built + 1)));
-        });
-    }
+    let (built, groups) = use_groups_built(&blocks, p.active.as_ref());
     let view = use_node_ref();
-    let redraw = use_force_update();
-    let observer = use_mut_ref(|| None::<Observer>);
-    {
-        let marked_count = marked.borrow().marked.iter().filter(|m| **m).count();
-        let (view, marked, observer) = (view.clone(), marked.clone(), observer.clone());
-        use_effect_with(
-            (Rc::as_ptr(&blocks) as usize, marked_count, built),
-            move |_| {
-                let mut slot = observer.borrow_mut();
-                if slot.is_none() {
-                    *slot = Observer::new(marked, redraw);
-                }
-                if let (Some(o), Some(root)) = (slot.as_ref(), view.cast::<web_sys::Element>()) {
-                    o.watch_plain_chunks(&root);
-                }
-            },
-        );
-    }
-    {
-        let observer = observer.clone();
-        use_effect_with((), move |_| {
-            move || {
-                if let Some(o) = observer.borrow_mut().take() {
-                    o.observer.disconnect();
-                }
-            }
-        });
-    }
+    use_chunk_observer(view.clone(), marked.clone(), blocks.clone(), built);
 
     // Lit and active ids, told only to the chunks that hold their marks.
     let mut lit: Vec<Vec<String>> = vec![Vec::new(); blocks.chunks.len()];
@@ -198,87 +171,8 @@ pub fn article(p: &ArticleProps) -> Html {
             lit[k].push(id.clone());
         }
     }
-    let active_in: &[usize] = p
-        .active
-        .as_ref()
-        .and_then(|id| blocks.of_id.get(id))
-        .map(Vec::as_slice)
-        .unwrap_or_default();
-
-    let on_over = {
-        let on = p.on_hover.clone();
-        Callback::from(move |e: MouseEvent| {
-            on.emit(e.target().and_then(|t| annotation_at(&t)).map(|(_, id)| id))
-        })
-    };
-    let on_leave = {
-        let on = p.on_hover.clone();
-        Callback::from(move |_: MouseEvent| on.emit(None))
-    };
-    let on_focus = {
-        let on = p.on_hover.clone();
-        Callback::from(move |e: FocusEvent| {
-            on.emit(e.target().and_then(|t| annotation_at(&t)).map(|(_, id)| id))
-        })
-    };
-    let on_blur = {
-        let on = p.on_hover.clone();
-        Callback::from(move |_: FocusEvent| on.emit(None))
-    };
-    let on_click = {
-        let on = p.on_select.clone();
-        Callback::from(move |e: MouseEvent| {
-            let selecting = gloo::utils::window()
-                .get_selection()
-                .ok()
-                .flatten()
-                .is_some_and(|s| !s.is_collapsed());
-            if selecting {
-                return;
-            }
-            if let Some((_, id)) = e.target().and_then(|t| annotation_at(&t)) {
-                on.emit(id);
-            }
-        })
-    };
-    let on_key = {
-        let on = p.on_select.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Enter" || e.key() == " " {
-                if let Some((_, id)) = e.target().and_then(|t| annotation_at(&t)) {
-                    e.prevent_default();
-                    on.emit(id);
-                }
-            }
-        })
-    };
+    let active_in = blocks.chunks_of(p.active.as_ref());
     let m = marked.borrow();
-    let text = &p.doc.text;
-    // The groups not built yet: their text, plain, laid out only near the screen.
-    let byte_of = |k: usize| {
-        blocks
-            .chunks
-            .get(k)
-            .and_then(|c| c.blocks.first())
-            .map_or(text.len(), |b| b.bytes.0)
-    };
-    let later: Vec<Html> = (built..groups)
-        .map(|g| {
-            let (first, last) = (
-                g * GROUP_CHUNKS,
-                ((g + 1) * GROUP_CHUNKS).min(blocks.chunks.len()),
-            );
-            let height = format!(
-                "contain-intrinsic-size: auto {}rem",
-                CHUNK_REM * (last - first)
-            );
-            html! {
-                <span key={format!("later{g}")} class="later" style={height}>
-                    {text[byte_of(first)..byte_of(last)].to_string()}
-                </span>
-            }
-        })
-        .collect();
     let chunks = blocks.chunks.iter().zip(lit).enumerate().take(built * GROUP_CHUNKS).map(|(k, (chunk, lit))| {
         let open: Vec<usize> = chunk
             .blocks
@@ -294,16 +188,139 @@ pub fn article(p: &ArticleProps) -> Html {
                 on_article={p.on_article.clone()} />
         }
     });
+    let later = groups_not_built(&blocks, &p.doc.text, built, groups);
     html! {
         // tabindex -1: the skip link and the focus kept after a deletion land here.
         <article id="view" class={classes!("view", blocks.page_like.then_some("page-like"))}
             aria-label="Annotated article" tabindex="-1" ref={view}
-            onmouseover={on_over} onmouseleave={on_leave} onfocusin={on_focus} onfocusout={on_blur}
-            onclick={on_click} onkeydown={on_key}>
+            onmouseover={hover_at_target::<MouseEvent>(&p.on_hover)} onmouseleave={p.on_hover.reform(|_: MouseEvent| None)}
+            onfocusin={hover_at_target::<FocusEvent>(&p.on_hover)} onfocusout={p.on_hover.reform(|_: FocusEvent| None)}
+            onclick={on_click(&p.on_select)} onkeydown={on_key(&p.on_select)}>
             { for chunks }
             { for later }
         </article>
     }
+}
+/// How many groups of chunks are built, of how many: one more group per task after the
+/// first render, and at once every group up to the active annotation's chunk.
+#[hook]
+fn use_groups_built(blocks: &Blocks, active: Option<&String>) -> (usize, usize) {
+    let groups = blocks.chunks.len().div_ceil(GROUP_CHUNKS);
+    let built_state = use_state_eq(|| 1usize);
+    let active_group = blocks
+        .chunks_of(active)
+        .first()
+        .map_or(0, |k| k / GROUP_CHUNKS + 1);
+    let built = (*built_state).max(active_group).min(groups);
+    let next = use_mut_ref(|| None::<Timeout>);
+    let set = built_state.setter();
+    use_effect_with((built, groups), move |&(built, groups)| {
+        *next.borrow_mut() = (built < groups).then(|| Timeout::new(0, move || set.set(built + 1)));
+    });
+    (built, groups)
+}
+
+/// The IntersectionObserver that marks chunks as they come near the screen: it watches
+/// the plain chunks again whenever the blocks, the marked chunks or the groups built
+/// change, and is disconnected when the view goes.
+#[hook]
+fn use_chunk_observer(
+    view: NodeRef,
+    marked: Rc<RefCell<Marked>>,
+    blocks: Rc<Blocks>,
+    built: usize,
+) {
+    let redraw = use_force_update();
+    let observer = use_mut_ref(|| None::<Observer>);
+    {
+        let marked_count = marked.borrow().marked.iter().filter(|m| **m).count();
+        let observer = observer.clone();
+        use_effect_with(
+            (Rc::as_ptr(&blocks) as usize, marked_count, built),
+            move |_| {
+                let mut slot = observer.borrow_mut();
+                if slot.is_none() {
+                    *slot = Observer::new(marked, redraw);
+                }
+                if let (Some(o), Some(root)) = (slot.as_ref(), view.cast::<web_sys::Element>()) {
+                    o.watch_plain_chunks(&root);
+                }
+            },
+        );
+    }
+    use_effect_with((), move |_| {
+        move || {
+            if let Some(o) = observer.borrow_mut().take() {
+                o.observer.disconnect();
+            }
+        }
+    });
+}
+
+/// The groups not built yet: their text, plain, one span each, laid out only near the
+/// screen (their height guessed from their number of chunks).
+fn groups_not_built(blocks: &Blocks, text: &str, built: usize, groups: usize) -> Vec<Html> {
+    (built..groups)
+        .map(|g| {
+            let (first, last) = (
+                g * GROUP_CHUNKS,
+                ((g + 1) * GROUP_CHUNKS).min(blocks.chunks.len()),
+            );
+            let height = format!(
+                "contain-intrinsic-size: auto {}rem",
+                CHUNK_REM * (last - first)
+            );
+            html! {
+                <span key={format!("later{g}")} class="later" style={height}>
+                    {text[blocks.byte_of(first, text)..blocks.byte_of(last, text)].to_string()}
+                </span>
+            }
+        })
+        .collect()
+}
+
+/// The annotation under the pointer or the focus, hovered (lit with its relatives).
+fn hover_at_target<E: AsRef<Event> + 'static>(on_hover: &Callback<Option<String>>) -> Callback<E> {
+    let on = on_hover.clone();
+    Callback::from(move |e: E| {
+        on.emit(
+            e.as_ref()
+                .target()
+                .and_then(|t| annotation_at(&t))
+                .map(|(_, id)| id),
+        )
+    })
+}
+
+/// A click on a mark selects its annotation, unless the click ended a text selection.
+fn on_click(on_select: &Callback<String>) -> Callback<MouseEvent> {
+    let on = on_select.clone();
+    Callback::from(move |e: MouseEvent| {
+        let selecting = gloo::utils::window()
+            .get_selection()
+            .ok()
+            .flatten()
+            .is_some_and(|s| !s.is_collapsed());
+        if selecting {
+            return;
+        }
+        if let Some((_, id)) = e.target().and_then(|t| annotation_at(&t)) {
+            on.emit(id);
+        }
+    })
+}
+
+/// Enter or Space on a focused mark selects its annotation.
+fn on_key(on_select: &Callback<String>) -> Callback<KeyboardEvent> {
+    let on = on_select.clone();
+    Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Enter" || e.key() == " " {
+            if let Some((_, id)) = e.target().and_then(|t| annotation_at(&t)) {
+                e.prevent_default();
+                on.emit(id);
+            }
+        }
+    })
 }
 
 /// The starts of the unfolded furniture blocks; an action toggles one.

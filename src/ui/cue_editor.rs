@@ -36,15 +36,7 @@ pub fn cue_editor(p: &CueEditorProps) -> Html {
             Vec::new()
         }
     });
-    let needle = typed.trim().to_lowercase();
-    // The person's own words first, then the rest, narrowed by what is typed.
-    let mut shown: Vec<(String, bool)> = all
-        .iter()
-        .filter(|c| needle.is_empty() || c.contains(&needle))
-        .map(|c| (c.clone(), p.changes.added.contains(c)))
-        .collect();
-    shown.sort_by_key(|(_, added)| !added);
-
+    let shown = shown_cues(&all, &typed, &p.changes);
     let on_input = {
         let typed = typed.clone();
         let problem = problem.clone();
@@ -53,27 +45,7 @@ pub fn cue_editor(p: &CueEditorProps) -> Html {
             problem.set(None);
         })
     };
-    let on_add = {
-        let changes = p.changes.clone();
-        let on = p.on_change.clone();
-        let typed = typed.clone();
-        let problem = problem.clone();
-        let input_ref = input_ref.clone();
-        Callback::from(move |()| {
-            let mut next = changes.clone();
-            match next.add(&typed) {
-                Ok(()) => {
-                    on.emit(next);
-                    typed.set(String::new());
-                    problem.set(None);
-                    if let Some(input) = input_ref.cast::<HtmlInputElement>() {
-                        input.set_value("");
-                    }
-                }
-                Err(msg) => problem.set(Some(msg)),
-            }
-        })
-    };
+    let on_add = on_add(p, &typed, &problem, &input_ref);
     let on_enter = {
         let on_add = on_add.clone();
         Callback::from(move |e: KeyboardEvent| {
@@ -82,16 +54,6 @@ pub fn cue_editor(p: &CueEditorProps) -> Html {
                 on_add.emit(());
             }
         })
-    };
-    let remove = |cue: String| {
-        let changes = p.changes.clone();
-        let on = p.on_change.clone();
-        move |_: MouseEvent| {
-            let mut next = changes.clone();
-            if next.remove(&cue) {
-                on.emit(next);
-            }
-        }
     };
     html! {
         <details class="cue-editor" id="cue-editor" ontoggle={on_toggle}>
@@ -106,19 +68,77 @@ pub fn cue_editor(p: &CueEditorProps) -> Html {
                 <button type="button" class="btn btn-small" id="cue-add" onclick={on_add.reform(|_| ())}>{"Add"}</button>
             </div>
             <p id="cue-problem" role="status">{ (*problem).clone().unwrap_or_default() }</p>
-            <ul class="cue-list" id="cue-list" aria-label="Cue words">
-                { for shown.into_iter().map(|(cue, added)| html! {
-                    <li class={classes!(added.then_some("added"))}>
-                        {cue.clone()}
-                        <button type="button" aria-label={format!("Remove “{cue}”")} title="Remove" onclick={remove(cue.clone())}>{"×"}</button>
-                    </li>
-                }) }
-            </ul>
+            { cue_list(p, shown) }
             <div class="cue-actions">
                 <span class="muted" id="cue-changes">{format!("Using {}.", p.changes.describe())}</span>
                 <button type="button" class="btn btn-small" id="cue-reset" disabled={p.changes.is_builtin()}
-                    onclick={let on = p.on_change.clone(); move |_| on.emit(CueChanges::default())}>{"Reset to the built-in list"}</button>
+                    onclick={p.on_change.reform(|_| CueChanges::default())}>{"Reset to the built-in list"}</button>
             </div>
         </details>
+    }
+}
+
+/// The cues listed: the person's own words first, then the rest, narrowed by what is
+/// typed; each with whether the person added it.
+fn shown_cues(all: &[String], typed: &str, changes: &CueChanges) -> Vec<(String, bool)> {
+    let needle = typed.trim().to_lowercase();
+    let mut shown: Vec<(String, bool)> = all
+        .iter()
+        .filter(|c| needle.is_empty() || c.contains(&needle))
+        .map(|c| (c.clone(), changes.added.contains(c)))
+        .collect();
+    shown.sort_by_key(|(_, added)| !added);
+    shown
+}
+
+/// Add what is typed: on success the field empties; otherwise the problem is shown.
+fn on_add(
+    p: &CueEditorProps,
+    typed: &UseStateHandle<String>,
+    problem: &UseStateHandle<Option<String>>,
+    input_ref: &NodeRef,
+) -> Callback<()> {
+    let changes = p.changes.clone();
+    let on = p.on_change.clone();
+    let typed = typed.clone();
+    let problem = problem.clone();
+    let input_ref = input_ref.clone();
+    Callback::from(move |()| {
+        let mut next = changes.clone();
+        match next.add(&typed) {
+            Ok(()) => {
+                on.emit(next);
+                typed.set(String::new());
+                problem.set(None);
+                if let Some(input) = input_ref.cast::<HtmlInputElement>() {
+                    input.set_value("");
+                }
+            }
+            Err(msg) => problem.set(Some(msg)),
+        }
+    })
+}
+
+/// The cues shown, each with a button that removes it from the list.
+fn cue_list(p: &CueEditorProps, shown: Vec<(String, bool)>) -> Html {
+    let remove = |cue: String| {
+        let changes = p.changes.clone();
+        let on = p.on_change.clone();
+        move |_: MouseEvent| {
+            let mut next = changes.clone();
+            if next.remove(&cue) {
+                on.emit(next);
+            }
+        }
+    };
+    html! {
+        <ul class="cue-list" id="cue-list" aria-label="Cue words">
+            { for shown.into_iter().map(|(cue, added)| html! {
+                <li class={classes!(added.then_some("added"))}>
+                    {cue.clone()}
+                    <button type="button" aria-label={format!("Remove “{cue}”")} title="Remove" onclick={remove(cue.clone())}>{"×"}</button>
+                </li>
+            }) }
+        </ul>
     }
 }

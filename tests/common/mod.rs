@@ -77,6 +77,26 @@ pub fn cli(args: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
+/// The real `quotelens` binary run with `args` then `paths` (the files and folders a
+/// test wrote), its output collected.
+pub fn cli_paths(args: &[&str], paths: &[&Path]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_quotelens"))
+        .args(args)
+        .args(paths)
+        .output()
+        .unwrap()
+}
+
+/// An empty folder of the system's temporary folder for one test, named after it and
+/// this process (so test runs in parallel never share one); emptied first if a run
+/// before left it behind.
+pub fn fresh_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("quotelens-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
 /// The real `quotelens` binary run with `args` and `stdin` as its standard input.
 pub fn cli_with_input(args: &[&str], stdin: &str) -> std::process::Output {
     use std::io::Write;

@@ -1,7 +1,5 @@
 //! The hard cases of issue 8.2 that reach the engine and the command line, one test each.
 
-use std::process::Command;
-
 use quotelens::{analyse, Kind};
 
 use super::{check_engine, corpus, invariants};
@@ -246,13 +244,7 @@ fn twenty_megabytes_of_text_through_the_command_line() {
     let input = dir.join("big.txt");
     std::fs::write(&input, &text).unwrap();
     let out = dir.join("out");
-    let run = Command::new(env!("CARGO_BIN_EXE_quotelens"))
-        .arg("annotate")
-        .arg("--out")
-        .arg(&out)
-        .arg(&input)
-        .output()
-        .unwrap();
+    let run = crate::common::cli_paths(&["annotate", "--out"], &[&out, &input]);
     assert!(
         run.status.success(),
         "{}",
