@@ -138,7 +138,9 @@ fn scan_lines(text: &str, lines: &[Range<usize>]) -> Vec<LineScan> {
         .collect()
 }
 
-/// [`body_lines`] given each line's [`scan_line`].
+/// [`body_lines`] given each line's [`scan_line`]: each line scored and judged by its
+/// shape, the scores adjusted for their neighbours, then the best-scoring run of lines
+/// before any comments heading is the body, less the lines shaped like furniture.
 fn body_lines_scanned(text: &str, lines: &[Range<usize>], scans: &[LineScan]) -> Vec<bool> {
     // Each line is judged once: its score, and whether it is furniture by its shape.
     // One buffer for the normalised form of every line that needs it.
@@ -148,8 +150,34 @@ fn body_lines_scanned(text: &str, lines: &[Range<usize>], scans: &[LineScan]) ->
         .zip(scans)
         .map(|(r, scan)| judge_line(text[r.clone()].trim(), scan, &mut norm))
         .unzip();
-    // "Reporter Jane Doe says:" before a quotation is the article introducing it, not
-    // the byline of a reader's comment.
+    keep_introductions_of_quotes(text, lines, scans, &mut scores, &mut shaped);
+    if is_short_paste(text, lines, &shaped) {
+        return shaped.iter().map(|s| !s).collect();
+    }
+    weaken_isolated_prose(&mut scores);
+    widen_long_gaps(&mut scores);
+    let end = comments_start(text, lines, scans, &scores, &mut norm);
+    let (a, b) = best_run(&scores[..end]);
+    let mut keep = vec![false; lines.len()];
+    if a >= b {
+        // No prose at all (a list, a short note): leave the text alone.
+        return vec![true; lines.len()];
+    }
+    for i in a..b {
+        keep[i] = !shaped[i];
+    }
+    keep
+}
+
+/// "Reporter Jane Doe says:" before a quotation is the article introducing it, not
+/// the byline of a reader's comment: such a line is scored as prose, not furniture.
+fn keep_introductions_of_quotes(
+    text: &str,
+    lines: &[Range<usize>],
+    scans: &[LineScan],
+    scores: &mut [f64],
+    shaped: &mut [bool],
+) {
     for i in 0..lines.len() {
         let line = text[lines[i].clone()].trim();
         if shaped[i] && is_comment_author(line) {
@@ -163,31 +191,39 @@ fn body_lines_scanned(text: &str, lines: &[Range<usize>], scans: &[LineScan]) ->
             }
         }
     }
-    // A short paste of a few paragraphs, each a sentence (no menu, no heading), is all
-    // article: only lines shaped like furniture are dropped, never a short paragraph
-    // at its edge.
+}
+
+/// A short paste of a few paragraphs, each a sentence (no menu, no heading), is all
+/// article: only lines shaped like furniture are dropped, never a short paragraph at
+/// its edge.
+fn is_short_paste(text: &str, lines: &[Range<usize>], shaped: &[bool]) -> bool {
     let filled: Vec<&str> = lines
         .iter()
-        .zip(&shaped)
+        .zip(shaped)
         .filter(|(_, shaped)| !**shaped)
         .map(|(r, _)| text[r.clone()].trim())
         .filter(|l| !l.is_empty())
         .collect();
-    if filled.len() <= SHORT_PASTE_LINES && filled.iter().all(|l| ends_sentence(l)) {
-        return shaped.iter().map(|s| !s).collect();
-    }
-    // A teaser (a story's title and author above, the next teaser's title below): a
-    // prose line alone between non-prose lines is weak evidence of the article.
+    filled.len() <= SHORT_PASTE_LINES && filled.iter().all(|l| ends_sentence(l))
+}
+
+/// A teaser (a story's title and author above, the next teaser's title below): a prose
+/// line alone between non-prose lines is weak evidence of the article. Judged on the
+/// scores before any is weakened.
+fn weaken_isolated_prose(scores: &mut [f64]) {
     let nonblank: Vec<usize> = (0..scores.len()).filter(|&i| scores[i] != 0.0).collect();
-    let orig = scores.clone();
+    let orig = scores.to_vec();
     for w in nonblank.windows(4) {
         let (p2, p, i, n) = (w[0], w[1], w[2], w[3]);
         if orig[i] > 0.0 && orig[p] < 0.0 && orig[n] < 0.0 && orig[p2] < 0.0 {
             scores[i] *= ISOLATED;
         }
     }
-    // A long stretch of non-prose lines (a menu, a list of other stories) separates
-    // the article from prose elsewhere on the page: each further line there costs more.
+}
+
+/// A long stretch of non-prose lines (a menu, a list of other stories) separates the
+/// article from prose elsewhere on the page: each further line there costs more.
+fn widen_long_gaps(scores: &mut [f64]) {
     let mut gap = 0;
     for s in scores.iter_mut() {
         if *s < 0.0 {
@@ -197,33 +233,31 @@ fn body_lines_scanned(text: &str, lines: &[Range<usize>], scans: &[LineScan]) ->
             gap = 0;
         }
     }
-    // Readers' comments close a page: once some article has been read, a comments
-    // heading ends what can be the body.
+}
+
+/// Readers' comments close a page: once some article has been read, a comments
+/// heading ends what can be the body. The line where it is, else the end.
+fn comments_start(
+    text: &str,
+    lines: &[Range<usize>],
+    scans: &[LineScan],
+    scores: &[f64],
+    norm: &mut String,
+) -> usize {
     let mut prose = 0.0;
-    let mut end = scores.len();
     for (i, r) in lines.iter().enumerate() {
         if prose >= 50.0
             && scans[i].words <= COMMENTS_HEADING_WORDS
             && is_comments_heading_normalised({
-                normalise_into(text[r.clone()].trim(), &mut norm);
-                &norm
+                normalise_into(text[r.clone()].trim(), norm);
+                norm
             })
         {
-            end = i;
-            break;
+            return i;
         }
         prose += scores[i].max(0.0);
     }
-    let (a, b) = best_run(&scores[..end]);
-    let mut keep = vec![false; lines.len()];
-    if a >= b {
-        // No prose at all (a list, a short note): leave the text alone.
-        return vec![true; lines.len()];
-    }
-    for i in a..b {
-        keep[i] = !shaped[i];
-    }
-    keep
+    scores.len()
 }
 
 // The line scores and weights of this module (here, `TABLE_ROW`, `prose_score`'s

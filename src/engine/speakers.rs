@@ -298,44 +298,9 @@ fn build_index(seg: &Segmented) -> Index {
             continue;
         };
         let p = &mut idx.people[person];
-        for t in parsed.titles() {
-            with_lower(t, |t| add_title(p, t));
-        }
-        let honorific = parsed.honorific();
-        if honorific != Gender::Unknown {
-            p.gender = honorific;
-        }
-        // "Pompeo, the secretary of state, said": the apposition's role nouns are
-        // titles of the person too.
-        if end + 2 < n
-            && seg.tokens[end].punct() == Some(',')
-            && seg.tokens[end + 1].is_word()
-            && lex::is_determiner(seg.word(end + 1))
-        {
-            let mut k = end + 2;
-            while k < n && k < end + 10 && seg.tokens[k].is_word() {
-                with_lower(seg.word(k), |w| {
-                    if lex::is_role(w) {
-                        add_title(p, w);
-                    }
-                });
-                k += 1;
-            }
-        }
-        // "harbour master Ines Okoro said", "defensive end Tomas Vik": the lower-case
-        // word right before the name is the person's role, for "the harbour master"
-        // (not a cue: "said Ana Ruiz"; no copy unless it is new to the person).
-        if let Some(k) = start.checked_sub(1).filter(|&k| {
-            seg.tokens[k].is_word() && seg.text.as_bytes()[seg.tokens[k].start].is_ascii_lowercase()
-        }) {
-            let w = seg.word(k);
-            if !lex::is_function_word(w)
-                && lex::learnt_cue(w).is_none()
-                && !p.titles.iter().any(|t| t == w)
-            {
-                add_title(p, w);
-            }
-        }
+        learn_from_name(p, &parsed);
+        titles_from_apposition(p, seg, end);
+        role_before_name(p, seg, start);
         let subject = start == 0
             || seg.tokens[start - 1].para != seg.tokens[start].para
             || seg.tokens[start - 1]
@@ -348,6 +313,56 @@ fn build_index(seg: &Segmented) -> Index {
         });
     }
     idx
+}
+
+/// What a name says of its person: the titles before it ("Secretary of State") and the
+/// gender of its honorific ("Mrs.").
+fn learn_from_name(p: &mut Person, parsed: &Parsed) {
+    for t in parsed.titles() {
+        with_lower(t, |t| add_title(p, t));
+    }
+    let honorific = parsed.honorific();
+    if honorific != Gender::Unknown {
+        p.gender = honorific;
+    }
+}
+
+/// "Pompeo, the secretary of state, said": the role nouns of the apposition after the
+/// name (which ends at token `end`) are titles of the person too.
+fn titles_from_apposition(p: &mut Person, seg: &Segmented, end: usize) {
+    let n = seg.tokens.len();
+    if end + 2 < n
+        && seg.tokens[end].punct() == Some(',')
+        && seg.tokens[end + 1].is_word()
+        && lex::is_determiner(seg.word(end + 1))
+    {
+        let mut k = end + 2;
+        while k < n && k < end + 10 && seg.tokens[k].is_word() {
+            with_lower(seg.word(k), |w| {
+                if lex::is_role(w) {
+                    add_title(p, w);
+                }
+            });
+            k += 1;
+        }
+    }
+}
+
+/// "harbour master Ines Okoro said", "defensive end Tomas Vik": the lower-case word
+/// right before the name (which starts at token `start`) is the person's role, for "the
+/// harbour master" (not a cue: "said Ana Ruiz"; no copy unless it is new to the person).
+fn role_before_name(p: &mut Person, seg: &Segmented, start: usize) {
+    if let Some(k) = start.checked_sub(1).filter(|&k| {
+        seg.tokens[k].is_word() && seg.text.as_bytes()[seg.tokens[k].start].is_ascii_lowercase()
+    }) {
+        let w = seg.word(k);
+        if !lex::is_function_word(w)
+            && lex::learnt_cue(w).is_none()
+            && !p.titles.iter().any(|t| t == w)
+        {
+            add_title(p, w);
+        }
+    }
 }
 
 /// Give `p` the lower-case title `t` unless it has it.
@@ -452,125 +467,198 @@ pub fn canonical_names(seg: &Segmented, attrs: &[Attr]) -> Vec<Named> {
                 .map(|k| seg.word(k)),
         );
         let text = span_text(seg, r.clone());
-        let mut person = None;
-        let mut is_org = false;
-        let mut how = NameSource::AsWritten;
         let pronoun = match all_words[..] {
             [w] => lex::pronoun(w),
             _ => None,
         };
-        let canonical = if let Some(pronoun) = pronoun {
-            match pronoun {
-                Pronoun::He | Pronoun::She => {
-                    let g = if pronoun == Pronoun::He {
-                        Gender::He
-                    } else {
-                        Gender::She
-                    };
-                    match resolve_person(&mut idx, &seen, r.start, g) {
-                        Some((pi, from)) => {
-                            person = Some(pi);
-                            how = NameSource::Pronoun { from };
-                            idx.people[pi].name.clone()
-                        }
-                        None => {
-                            how = NameSource::PronounUnresolved;
-                            text.to_string()
-                        }
-                    }
-                }
-                Pronoun::It | Pronoun::They => {
-                    is_org = true;
-                    match seen.iter().rev().take(LOOKBACK).find(|s| s.org) {
-                        Some(s) => {
-                            how = NameSource::Pronoun { from: s.pos };
-                            out[s.attr].name.clone()
-                        }
-                        None => {
-                            how = NameSource::PronounUnresolved;
-                            text.to_string()
-                        }
-                    }
-                }
-                Pronoun::Speaker => text.to_string(),
-            }
-        } else {
-            // "the statement by President von der Leyen": the person behind the document.
-            let by = all_words.iter().position(|w| matches!(*w, "by" | "from"));
-            let words: &[&str] = match by {
-                Some(b)
-                    if b + 1 < all_words.len()
-                        && lex::is_document_word(all_words[b - 1.min(b)]) =>
-                {
-                    how = NameSource::Document;
-                    &all_words[b + 1..]
-                }
-                _ => &all_words,
-            };
-            let parsed = parse(words);
-            let org = parsed.org();
-            let has_name = parsed.name().iter().any(|w| starts_upper(w));
-            if org || !has_name {
-                is_org = org || !has_name && words.iter().any(|w| lex::is_document_word(w));
-                // Role nouns: the nearest speaker or person with that title.
-                let titled = if org {
-                    None
-                } else {
-                    // "the harbour master": a role word, else the head noun of a
-                    // definite mention, held as a title by someone named before.
-                    let definite = words.len() > 1 && lower_is(words[0], "the");
-                    words
-                        .iter()
-                        .rev()
-                        .find(|w| lex::is_role(w))
-                        .or_else(|| words.last().filter(|w| definite && !lex::is_org_word(w)))
-                        .and_then(|w| with_lower(w, |role| titled(&idx, &seen, r.start, role)))
-                };
-                match titled {
-                    Some((p, from)) => {
-                        person = Some(p);
-                        is_org = false;
-                        how = NameSource::Role { from };
-                        idx.people[p].name.clone()
-                    }
-                    None => {
-                        if how == NameSource::AsWritten && !org {
-                            how = NameSource::Unnamed;
-                        }
-                        strip_determiner(words).join(" ")
-                    }
-                }
-            } else {
-                let found = lookup(&idx, parsed.name());
-                person = found;
-                match found {
-                    Some(p) => {
-                        let honorific = parsed.honorific();
-                        if honorific != Gender::Unknown {
-                            idx.people[p].gender = honorific;
-                        }
-                        if how == NameSource::AsWritten && !text.ends_with(&idx.people[p].name) {
-                            how = NameSource::FullerName;
-                        }
-                        idx.people[p].name.clone()
-                    }
-                    None if parsed.name().len() == 1 => strip_determiner(words).join(" "),
-                    None => parsed.name().join(" "),
-                }
-            }
+        let resolved = match pronoun {
+            Some(pronoun) => resolve_pronoun(&mut idx, &seen, &out, r.start, text, pronoun),
+            None => resolve_mention(&mut idx, &seen, r.start, text, &all_words),
         };
         seen.push(Seen {
             pos: r.start,
-            person,
+            person: resolved.person,
             attr: a,
-            org: is_org,
+            org: resolved.org,
         });
         out[a] = Named {
-            name: canonical,
-            how,
+            name: resolved.name,
+            how: resolved.how,
         };
     }
     out
+}
+
+/// What one speaker mention is named, and what the mentions after it may refer back to:
+/// the person it names, or whether it is an organisation (for "it" and "they").
+struct Resolved {
+    name: String,
+    person: Option<usize>,
+    org: bool,
+    how: NameSource,
+}
+
+/// A pronoun mention at token `pos`: "he" and "she" name the nearest person of that
+/// gender, "it" and "they" the nearest organisation speaking; `text` as written when
+/// there is none.
+fn resolve_pronoun(
+    idx: &mut Index,
+    seen: &[Seen],
+    out: &[Named],
+    pos: usize,
+    text: &str,
+    pronoun: Pronoun,
+) -> Resolved {
+    let as_written = |how| Resolved {
+        name: text.to_string(),
+        person: None,
+        org: false,
+        how,
+    };
+    match pronoun {
+        Pronoun::He | Pronoun::She => {
+            let g = if pronoun == Pronoun::He {
+                Gender::He
+            } else {
+                Gender::She
+            };
+            match resolve_person(idx, seen, pos, g) {
+                Some((pi, from)) => Resolved {
+                    name: idx.people[pi].name.clone(),
+                    person: Some(pi),
+                    org: false,
+                    how: NameSource::Pronoun { from },
+                },
+                None => as_written(NameSource::PronounUnresolved),
+            }
+        }
+        Pronoun::It | Pronoun::They => {
+            let (name, how) = match seen.iter().rev().take(LOOKBACK).find(|s| s.org) {
+                Some(s) => (
+                    out[s.attr].name.clone(),
+                    NameSource::Pronoun { from: s.pos },
+                ),
+                None => (text.to_string(), NameSource::PronounUnresolved),
+            };
+            Resolved {
+                name,
+                person: None,
+                org: true,
+                how,
+            }
+        }
+        Pronoun::Speaker => as_written(NameSource::AsWritten),
+    }
+}
+
+/// A mention in words at token `pos` (`text` as written, `all_words` its words): a
+/// document's author ("the statement by President von der Leyen") stands for it; then
+/// a name is looked up among the people named, and an organisation or a common noun
+/// resolved as a role.
+fn resolve_mention(
+    idx: &mut Index,
+    seen: &[Seen],
+    pos: usize,
+    text: &str,
+    all_words: &[&str],
+) -> Resolved {
+    let mut how = NameSource::AsWritten;
+    // "the statement by President von der Leyen": the person behind the document.
+    let by = all_words.iter().position(|w| matches!(*w, "by" | "from"));
+    let words: &[&str] = match by {
+        Some(b) if b + 1 < all_words.len() && lex::is_document_word(all_words[b - 1.min(b)]) => {
+            how = NameSource::Document;
+            &all_words[b + 1..]
+        }
+        _ => all_words,
+    };
+    let parsed = parse(words);
+    let org = parsed.org();
+    let has_name = parsed.name().iter().any(|w| starts_upper(w));
+    if org || !has_name {
+        resolve_unnamed(idx, seen, pos, words, org, has_name, how)
+    } else {
+        resolve_named(idx, &parsed, words, text, how)
+    }
+}
+
+/// An organisation, or a mention without a name ("the harbour master"): a person
+/// named before who holds its role noun as a title, else its words without their
+/// determiner.
+fn resolve_unnamed(
+    idx: &Index,
+    seen: &[Seen],
+    pos: usize,
+    words: &[&str],
+    org: bool,
+    has_name: bool,
+    mut how: NameSource,
+) -> Resolved {
+    // Role nouns: the nearest speaker or person with that title.
+    let titled = if org {
+        None
+    } else {
+        // "the harbour master": a role word, else the head noun of a
+        // definite mention, held as a title by someone named before.
+        let definite = words.len() > 1 && lower_is(words[0], "the");
+        words
+            .iter()
+            .rev()
+            .find(|w| lex::is_role(w))
+            .or_else(|| words.last().filter(|w| definite && !lex::is_org_word(w)))
+            .and_then(|w| with_lower(w, |role| titled(idx, seen, pos, role)))
+    };
+    match titled {
+        Some((p, from)) => Resolved {
+            name: idx.people[p].name.clone(),
+            person: Some(p),
+            org: false,
+            how: NameSource::Role { from },
+        },
+        None => {
+            if how == NameSource::AsWritten && !org {
+                how = NameSource::Unnamed;
+            }
+            Resolved {
+                name: strip_determiner(words).join(" "),
+                person: None,
+                org: org || !has_name && words.iter().any(|w| lex::is_document_word(w)),
+                how,
+            }
+        }
+    }
+}
+
+/// A mention with a name: the person of that name (whose honorific, if given, says
+/// their gender), named in full; a name nobody had is its own.
+fn resolve_named(
+    idx: &mut Index,
+    parsed: &Parsed,
+    words: &[&str],
+    text: &str,
+    mut how: NameSource,
+) -> Resolved {
+    let found = lookup(idx, parsed.name());
+    let name = match found {
+        Some(p) => {
+            let honorific = parsed.honorific();
+            if honorific != Gender::Unknown {
+                idx.people[p].gender = honorific;
+            }
+            if how == NameSource::AsWritten && !text.ends_with(&idx.people[p].name) {
+                how = NameSource::FullerName;
+            }
+            idx.people[p].name.clone()
+        }
+        None if parsed.name().len() == 1 => strip_determiner(words).join(" "),
+        None => parsed.name().join(" "),
+    };
+    Resolved {
+        name,
+        person: found,
+        org: false,
+        how,
+    }
 }
 
 /// The nearest speaker, else person named, before token `pos` with the lower-case

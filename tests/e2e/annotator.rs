@@ -37,19 +37,7 @@ fn ctrl_shift(key: &str) -> String {
 
 /// What `quotelens annotate --format FORMAT -` writes for `text`.
 fn cli_export(text: &str, format: &str) -> Vec<u8> {
-    use std::io::Write;
-    let mut cli = std::process::Command::new(env!("CARGO_BIN_EXE_quotelens"))
-        .args(["annotate", "--format", format, "-"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("the quotelens binary runs");
-    cli.stdin
-        .take()
-        .unwrap()
-        .write_all(text.as_bytes())
-        .unwrap();
-    let out = cli.wait_with_output().unwrap();
+    let out = crate::common::cli_with_input(&["annotate", "--format", format, "-"], text);
     assert!(out.status.success(), "quotelens annotate --format {format}");
     out.stdout
 }

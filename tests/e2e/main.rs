@@ -2,6 +2,8 @@
 //! Run by scripts/test.sh after `trunk build --release` (`cargo test --features e2e --test e2e`).
 
 mod annotator;
+#[path = "../common/mod.rs"]
+mod common;
 mod compare;
 mod durability;
 mod everyone;

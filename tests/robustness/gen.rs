@@ -335,10 +335,31 @@ const HOSTILE_NUMBERS: &[&str] = &[
     "4294967296",
 ];
 
+/// One random damage to a quotelens/1 document: 5 draws in 12 damage the document as a
+/// whole, the rest one of its annotations (the draws, and so a seed's cases, are the
+/// same as when this was one function).
 fn damage_value(rng: &mut Rng, v: &mut serde_json::Value) {
-    use serde_json::{json, Value};
     let Some(obj) = v.as_object_mut() else { return };
-    match rng.below(12) {
+    let choice = rng.below(12);
+    if choice < 5 {
+        damage_document(rng, obj, choice);
+    } else if let Some(anns) = obj
+        .get_mut("annotations")
+        .and_then(serde_json::Value::as_array_mut)
+    {
+        damage_an_annotation(rng, anns);
+    }
+}
+
+/// Damage `choice` (0 to 4) to the document: a wrong format, a field missing, text
+/// that no longer matches the offsets, deep nesting, annotations that are not a list.
+fn damage_document(
+    rng: &mut Rng,
+    obj: &mut serde_json::Map<String, serde_json::Value>,
+    choice: usize,
+) {
+    use serde_json::{json, Value};
+    match choice {
         0 => {
             obj.insert(
                 "format".into(),
@@ -365,62 +386,60 @@ fn damage_value(rng: &mut Rng, v: &mut serde_json::Value) {
                 serde_json::from_str(&nested).unwrap_or(Value::Null),
             );
         }
-        4 => {
+        _ => {
             obj.insert(
                 "annotations".into(),
                 rng.choose(&[json!(null), json!({}), json!("x"), json!(1)])
                     .clone(),
             );
         }
+    }
+}
+
+/// One annotation of `anns` damaged (or one made up when there is none): duplicated,
+/// hostile numbers, overlapping or reversed spans, wrong kinds, dangling links, cues
+/// and scores out of range, odd text.
+fn damage_an_annotation(rng: &mut Rng, anns: &mut Vec<serde_json::Value>) {
+    use serde_json::{json, Value};
+    if anns.is_empty() {
+        anns.push(json!({"id": "q1", "kind": "quote", "start": 0, "end": 1, "text": "x"}));
+        return;
+    }
+    let i = rng.below(anns.len());
+    if !anns[i].is_object() {
+        return;
+    }
+    match rng.below(8) {
+        0 => {
+            let dup = anns[i].clone();
+            anns.push(dup); // duplicate id, same span
+        }
+        1 => {
+            let n: Value = serde_json::from_str(rng.pick(HOSTILE_NUMBERS)).unwrap_or(json!(null));
+            anns[i][rng.pick(&["start", "end"])] = n;
+        }
+        2 => {
+            // Overlap with its neighbour, or reversed.
+            let j = rng.below(anns.len());
+            let s = anns[j]["start"].clone();
+            anns[i]["end"] = s;
+        }
+        3 => {
+            anns[i]["kind"] = json!(rng.pick(&["Quote", "speaker", "", "claim", "attribution"]));
+        }
+        4 => {
+            anns[i]["attribution"] = json!(rng.pick(&["a999", "", "q1", "a1"]));
+        }
+        5 => {
+            anns[i]["cue"] =
+                json!({"start": rng.below(100), "end": rng.below(100), "text": "said"});
+        }
+        6 => {
+            anns[i]["score"] =
+                serde_json::from_str(rng.pick(&["-1", "2", "1e308", "null", "\"high\""])).unwrap();
+        }
         _ => {
-            let Some(anns) = obj.get_mut("annotations").and_then(Value::as_array_mut) else {
-                return;
-            };
-            if anns.is_empty() {
-                anns.push(json!({"id": "q1", "kind": "quote", "start": 0, "end": 1, "text": "x"}));
-                return;
-            }
-            let i = rng.below(anns.len());
-            if !anns[i].is_object() {
-                return;
-            }
-            match rng.below(8) {
-                0 => {
-                    let dup = anns[i].clone();
-                    anns.push(dup); // duplicate id, same span
-                }
-                1 => {
-                    let n: Value =
-                        serde_json::from_str(rng.pick(HOSTILE_NUMBERS)).unwrap_or(json!(null));
-                    anns[i][rng.pick(&["start", "end"])] = n;
-                }
-                2 => {
-                    // Overlap with its neighbour, or reversed.
-                    let j = rng.below(anns.len());
-                    let s = anns[j]["start"].clone();
-                    anns[i]["end"] = s;
-                }
-                3 => {
-                    anns[i]["kind"] =
-                        json!(rng.pick(&["Quote", "speaker", "", "claim", "attribution"]));
-                }
-                4 => {
-                    anns[i]["attribution"] = json!(rng.pick(&["a999", "", "q1", "a1"]));
-                }
-                5 => {
-                    anns[i]["cue"] =
-                        json!({"start": rng.below(100), "end": rng.below(100), "text": "said"});
-                }
-                6 => {
-                    anns[i]["score"] =
-                        serde_json::from_str(rng.pick(&["-1", "2", "1e308", "null", "\"high\""]))
-                            .unwrap();
-                }
-                _ => {
-                    anns[i]["text"] =
-                        json!(rng.pick(&["", "<script>alert(1)</script>", "😀", "x"]));
-                }
-            }
+            anns[i]["text"] = json!(rng.pick(&["", "<script>alert(1)</script>", "😀", "x"]));
         }
     }
 }
