@@ -10,7 +10,7 @@
 //! process, and each annotation dict is a copy of a template with exactly its keys (one
 //! per set of optional fields present), allocated at its final size, whose values are
 //! then replaced. Instructions counted by callgrind on PolNeAR dev, over `analyse_json`:
-//! +16% for the serde version, +5% for this one (docs/python.md).
+//! +13.7% for the serde version, +4.3% for this one (docs/python.md).
 //!
 //! Tried and dropped: a cache of recurring strings (rule names, signals) cost more to
 //! hash than the small strings cost to make; sharing the document's text for each
