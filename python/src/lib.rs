@@ -12,6 +12,7 @@ use std::sync::{Arc, Mutex};
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+use pyo3::types::PyString;
 use quotelens::engine::{self, CueList, Options, Settings};
 use quotelens::Document;
 
@@ -53,34 +54,53 @@ fn document_json(text: &str, options: Option<&Options>) -> String {
 
 /// A document as Python dicts and lists: the value `json.loads` would make of its JSON,
 /// built without writing and parsing JSON text, which cost as much as the analysis.
-fn document_dict(py: Python<'_>, doc: &Document) -> PyResult<PyObject> {
-    to_python::to_python(py, doc)
+/// `text` is the document's text as the caller gave it (shared, not made again).
+fn document_dict<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyString>,
+    doc: &Document,
+) -> PyResult<PyObject> {
+    let dict = to_python::Builder::new(py).document(text, &doc.article, &doc.annotations)?;
+    Ok(dict.into_any().unbind())
 }
 
 /// analyse(text, cues=None) -> dict: the quotelens/1 document of `text`.
 #[pyfunction]
 #[pyo3(signature = (text, cues=None))]
-fn analyse(py: Python<'_>, text: &str, cues: Option<Vec<String>>) -> PyResult<PyObject> {
+fn analyse(
+    py: Python<'_>,
+    text: &Bound<'_, PyString>,
+    cues: Option<Vec<String>>,
+) -> PyResult<PyObject> {
     let options = options_for(cues)?;
-    let doc = py.allow_threads(|| document(text, options.as_deref()));
-    document_dict(py, &doc)
+    let str = text.to_str()?;
+    let doc = py.allow_threads(|| document(str, options.as_deref()));
+    document_dict(py, text, &doc)
 }
 
 /// analyse_many(texts, cues=None, jobs=None) -> list[dict]: `analyse` of each text, in
 /// order, analysed on `jobs` threads (default: every core) without the GIL.
 #[pyfunction]
 #[pyo3(signature = (texts, cues=None, jobs=None))]
-fn analyse_many(
-    py: Python<'_>,
-    texts: Vec<String>,
+fn analyse_many<'py>(
+    py: Python<'py>,
+    texts: Vec<Bound<'py, PyString>>,
     cues: Option<Vec<String>>,
     jobs: Option<usize>,
 ) -> PyResult<Vec<PyObject>> {
     let options = options_for(cues)?;
     let jobs = jobs_for(jobs, texts.len());
+    let strs = texts
+        .iter()
+        .map(|t| t.to_str())
+        .collect::<PyResult<Vec<&str>>>()?;
     let docs =
-        py.allow_threads(|| in_parallel(&texts, jobs, |text| document(text, options.as_deref())));
-    docs.iter().map(|doc| document_dict(py, doc)).collect()
+        py.allow_threads(|| in_parallel(&strs, jobs, |text| document(text, options.as_deref())));
+    texts
+        .iter()
+        .zip(&docs)
+        .map(|(text, doc)| document_dict(py, text, doc))
+        .collect()
 }
 
 /// analyse_json(text, cues=None) -> str: the quotelens/1 document of `text` as JSON.
@@ -116,7 +136,11 @@ fn jobs_for(jobs: Option<usize>, texts: usize) -> usize {
 
 /// `each` of every text, in order: texts handed out one at a time (they differ in
 /// length), each result put back in its place.
-fn in_parallel<T: Send>(texts: &[String], jobs: usize, each: impl Fn(&str) -> T + Sync) -> Vec<T> {
+fn in_parallel<S: AsRef<str> + Sync, T: Send>(
+    texts: &[S],
+    jobs: usize,
+    each: impl Fn(&str) -> T + Sync,
+) -> Vec<T> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     let next = AtomicUsize::new(0);
     let done: Mutex<Vec<(usize, T)>> = Mutex::new(Vec::with_capacity(texts.len()));
@@ -127,7 +151,7 @@ fn in_parallel<T: Send>(texts: &[String], jobs: usize, each: impl Fn(&str) -> T 
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(text) = texts.get(i) else { break };
-                    mine.push((i, each(text)));
+                    mine.push((i, each(text.as_ref())));
                 }
                 done.lock().unwrap_or_else(|e| e.into_inner()).extend(mine);
             });

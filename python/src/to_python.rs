@@ -1,290 +1,250 @@
-//! A serde `Serializer` whose output is Python objects: what `json.loads` makes of the
-//! same value's JSON (objects become dicts, arrays lists, f64 floats, integers ints),
-//! built without writing and parsing JSON text.
+//! The quotelens/1 document as Python objects: the value `json.loads` makes of its JSON
+//! (objects dicts, arrays lists, integers ints, f64 floats, a non-finite float None),
+//! built field by field from the engine's structs.
 //!
-//! Why not the `pythonize` crate: it makes a new Python string for every field name of
-//! every struct, and a document has tens of thousands of them. Field names are
-//! `&'static str`, so here each is made once per call and shared (by the address of its
-//! text), which is what made dicts as cheap as the issue asks (80% of the engine).
+//! Why by hand and not through a serde serializer (the first version): a serializer
+//! learns a struct's fields one at a time, so every field name had to be looked up
+//! (hashed) among the Python strings made for it, every value went through an owned
+//! `PyObject` and sequences through a `Vec` of them, and every dict grew from empty (an
+//! annotation's 11 or 12 keys resize it twice). Here the keys are interned once per
+//! process, and each annotation dict is a copy of a template with exactly its keys (one
+//! per set of optional fields present), allocated at its final size, whose values are
+//! then replaced. Instructions counted by callgrind on PolNeAR dev, over `analyse_json`:
+//! +13.7% for the serde version, +4.3% for this one (docs/python.md).
 //!
-//! Only the shapes the quotelens/1 model uses are supported (structs, sequences,
-//! options, strings, numbers, booleans, unit enum variants); anything else is an error,
-//! caught by the tests that compare every result with `json.loads` of the JSON.
-
-use std::collections::HashMap;
-use std::fmt;
+//! Tried and dropped: a cache of recurring strings (rule names, signals) cost more to
+//! hash than the small strings cost to make; sharing the document's text for each
+//! annotation's text (`PyUnicode_Substring`) saved about 1% and would trust the engine's
+//! offsets to match the text it writes.
+//!
+//! The keys are in the JSON's order (the structs' declaration order), so `json.dumps`
+//! of a dict lists them as the command line does; python/tests check values and order.
 
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString};
-use pyo3::IntoPyObjectExt;
-use serde::ser::{self, Serialize};
+use pyo3::sync::GILOnceCell;
+use pyo3::types::{PyDict, PyFloat, PyList, PyString};
+use quotelens::model::{Region, FORMAT};
+use quotelens::{Annotation, Cue, Kind, Origin};
 
-/// `value` as Python objects.
-pub fn to_python<T: Serialize>(py: Python<'_>, value: &T) -> PyResult<PyObject> {
-    let mut names = Names::default();
-    value
-        .serialize(ToPython {
-            py,
-            names: &mut names,
-        })
-        .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.0))
+/// The Python strings of every key and of every enum value, made once per process.
+struct Names {
+    format: Py<PyString>,
+    format_value: Py<PyString>,
+    text: Py<PyString>,
+    article: Py<PyString>,
+    annotations: Py<PyString>,
+    id: Py<PyString>,
+    kind: Py<PyString>,
+    start: Py<PyString>,
+    end: Py<PyString>,
+    origin: Py<PyString>,
+    /// The optional keys of an annotation, in the order serde writes them.
+    optional: [Py<PyString>; OPTIONAL.len()],
+    kinds: [Py<PyString>; 3],
+    auto: Py<PyString>,
+    user: Py<PyString>,
 }
 
-/// Field names and unit variant names already made, by the address of their text.
-#[derive(Default)]
-struct Names(HashMap<usize, PyObject>);
+/// An annotation's optional fields, in the order of `Annotation`'s declaration (which
+/// is the order its JSON has them).
+const OPTIONAL: [&str; 8] = [
+    "attribution",
+    "speaker",
+    "cue",
+    "score",
+    "signals",
+    "rule",
+    "why",
+    "confidence",
+];
+const ATTRIBUTION: usize = 0;
+const SPEAKER: usize = 1;
+const CUE: usize = 2;
+const SCORE: usize = 3;
+const SIGNALS: usize = 4;
+const RULE: usize = 5;
+const WHY: usize = 6;
+const CONFIDENCE: usize = 7;
 
 impl Names {
-    fn get(&mut self, py: Python<'_>, name: &'static str) -> PyObject {
-        self.0
-            .entry(name.as_ptr() as usize)
-            .or_insert_with(|| PyString::new(py, name).into_any().unbind())
-            .clone_ref(py)
-    }
-}
-
-#[derive(Debug)]
-pub struct Error(String);
-
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for Error {}
-
-impl ser::Error for Error {
-    fn custom<T: fmt::Display>(msg: T) -> Self {
-        Error(msg.to_string())
-    }
-}
-
-impl From<PyErr> for Error {
-    fn from(e: PyErr) -> Self {
-        Error(e.to_string())
-    }
-}
-
-fn unsupported(what: &str) -> Error {
-    Error(format!("{what} has no place in a quotelens/1 document"))
-}
-
-struct ToPython<'a, 'py> {
-    py: Python<'py>,
-    names: &'a mut Names,
-}
-
-type Out = Result<PyObject, Error>;
-
-impl<'a, 'py> ToPython<'a, 'py> {
-    fn int(self, v: impl IntoPyObject<'py>) -> Out {
-        Ok(v.into_py_any(self.py)?)
-    }
-}
-
-impl<'a, 'py> ser::Serializer for ToPython<'a, 'py> {
-    type Ok = PyObject;
-    type Error = Error;
-    type SerializeSeq = Seq<'a, 'py>;
-    type SerializeTuple = Seq<'a, 'py>;
-    type SerializeTupleStruct = Seq<'a, 'py>;
-    type SerializeTupleVariant = ser::Impossible<PyObject, Error>;
-    type SerializeMap = ser::Impossible<PyObject, Error>;
-    type SerializeStruct = Struct<'a, 'py>;
-    type SerializeStructVariant = ser::Impossible<PyObject, Error>;
-
-    fn serialize_bool(self, v: bool) -> Out {
-        Ok(pyo3::types::PyBool::new(self.py, v)
-            .to_owned()
-            .into_any()
-            .unbind())
-    }
-    fn serialize_i8(self, v: i8) -> Out {
-        self.int(v)
-    }
-    fn serialize_i16(self, v: i16) -> Out {
-        self.int(v)
-    }
-    fn serialize_i32(self, v: i32) -> Out {
-        self.int(v)
-    }
-    fn serialize_i64(self, v: i64) -> Out {
-        self.int(v)
-    }
-    fn serialize_u8(self, v: u8) -> Out {
-        self.int(v)
-    }
-    fn serialize_u16(self, v: u16) -> Out {
-        self.int(v)
-    }
-    fn serialize_u32(self, v: u32) -> Out {
-        self.int(v)
-    }
-    fn serialize_u64(self, v: u64) -> Out {
-        self.int(v)
-    }
-    fn serialize_f32(self, v: f32) -> Out {
-        // JSON writes an f32 by its shortest text, which json.loads reads as that f64.
-        self.serialize_f64(v.to_string().parse::<f64>().unwrap_or(f64::from(v)))
-    }
-    fn serialize_f64(self, v: f64) -> Out {
-        if !v.is_finite() {
-            // serde_json writes a non-finite float as null.
-            return self.serialize_unit();
-        }
-        self.int(v)
-    }
-    fn serialize_char(self, v: char) -> Out {
-        self.serialize_str(v.encode_utf8(&mut [0; 4]))
-    }
-    fn serialize_str(self, v: &str) -> Out {
-        Ok(PyString::new(self.py, v).into_any().unbind())
-    }
-    fn serialize_bytes(self, _: &[u8]) -> Out {
-        Err(unsupported("bytes"))
-    }
-    fn serialize_none(self) -> Out {
-        self.serialize_unit()
-    }
-    fn serialize_some<T: ?Sized + Serialize>(self, value: &T) -> Out {
-        value.serialize(self)
-    }
-    fn serialize_unit(self) -> Out {
-        Ok(self.py.None())
-    }
-    fn serialize_unit_struct(self, _: &'static str) -> Out {
-        self.serialize_unit()
-    }
-    fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Out {
-        Ok(self.names.get(self.py, variant))
-    }
-    fn serialize_newtype_struct<T: ?Sized + Serialize>(self, _: &'static str, value: &T) -> Out {
-        value.serialize(self)
-    }
-    fn serialize_newtype_variant<T: ?Sized + Serialize>(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: &T,
-    ) -> Out {
-        Err(unsupported("an enum variant with data"))
-    }
-    fn serialize_seq(self, len: Option<usize>) -> Result<Seq<'a, 'py>, Error> {
-        Ok(Seq {
-            to: self,
-            items: Vec::with_capacity(len.unwrap_or(0)),
+    fn get(py: Python<'_>) -> &Names {
+        static NAMES: GILOnceCell<Names> = GILOnceCell::new();
+        NAMES.get_or_init(py, || {
+            let s = |name: &str| PyString::intern(py, name).unbind();
+            Names {
+                format: s("format"),
+                format_value: s(FORMAT),
+                text: s("text"),
+                article: s("article"),
+                annotations: s("annotations"),
+                id: s("id"),
+                kind: s("kind"),
+                start: s("start"),
+                end: s("end"),
+                origin: s("origin"),
+                optional: OPTIONAL.map(s),
+                kinds: Kind::ALL.map(|kind| s(kind.as_str())),
+                auto: s("auto"),
+                user: s("user"),
+            }
         })
     }
-    fn serialize_tuple(self, len: usize) -> Result<Seq<'a, 'py>, Error> {
-        self.serialize_seq(Some(len))
-    }
-    fn serialize_tuple_struct(self, _: &'static str, len: usize) -> Result<Seq<'a, 'py>, Error> {
-        self.serialize_seq(Some(len))
-    }
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleVariant, Error> {
-        Err(unsupported("an enum variant with data"))
-    }
-    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Error> {
-        Err(unsupported("a map"))
-    }
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Struct<'a, 'py>, Error> {
-        let dict = PyDict::new(self.py).unbind();
-        Ok(Struct { to: self, dict })
-    }
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStructVariant, Error> {
-        Err(unsupported("an enum variant with data"))
-    }
 }
 
-struct Seq<'a, 'py> {
-    to: ToPython<'a, 'py>,
-    items: Vec<PyObject>,
+/// Which optional fields an annotation has, one bit each (bit i: `OPTIONAL[i]`).
+fn present_fields(a: &Annotation) -> usize {
+    let present = [
+        a.attribution.is_some(),
+        a.speaker.is_some(),
+        a.cue.is_some(),
+        a.score.is_some(),
+        a.signals.is_some(),
+        a.rule.is_some(),
+        a.why.is_some(),
+        a.confidence.is_some(),
+    ];
+    present
+        .iter()
+        .enumerate()
+        .filter(|(_, &p)| p)
+        .fold(0, |bits, (i, _)| bits | 1 << i)
 }
 
-impl Seq<'_, '_> {
-    fn push<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
-        let item = value.serialize(ToPython {
-            py: self.to.py,
-            names: self.to.names,
-        })?;
-        self.items.push(item);
-        Ok(())
-    }
-    fn list(self) -> Out {
-        Ok(PyList::new(self.to.py, self.items)?.into_any().unbind())
-    }
+/// Makes the Python objects of one document, keeping its annotation templates.
+pub(crate) struct Builder<'py> {
+    py: Python<'py>,
+    names: &'py Names,
+    /// Annotation dicts with every key of a set of optional fields, values None.
+    templates: Vec<Option<Bound<'py, PyDict>>>,
 }
 
-impl ser::SerializeSeq for Seq<'_, '_> {
-    type Ok = PyObject;
-    type Error = Error;
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
-        self.push(value)
-    }
-    fn end(self) -> Out {
-        self.list()
-    }
-}
-
-impl ser::SerializeTuple for Seq<'_, '_> {
-    type Ok = PyObject;
-    type Error = Error;
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
-        self.push(value)
-    }
-    fn end(self) -> Out {
-        self.list()
-    }
-}
-
-impl ser::SerializeTupleStruct for Seq<'_, '_> {
-    type Ok = PyObject;
-    type Error = Error;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
-        self.push(value)
-    }
-    fn end(self) -> Out {
-        self.list()
-    }
-}
-
-struct Struct<'a, 'py> {
-    to: ToPython<'a, 'py>,
-    dict: Py<PyDict>,
-}
-
-impl ser::SerializeStruct for Struct<'_, '_> {
-    type Ok = PyObject;
-    type Error = Error;
-    fn serialize_field<T: ?Sized + Serialize>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        let py = self.to.py;
-        let value = value.serialize(ToPython {
+impl<'py> Builder<'py> {
+    pub(crate) fn new(py: Python<'py>) -> Self {
+        Builder {
             py,
-            names: self.to.names,
-        })?;
-        let key = self.to.names.get(py, key);
-        self.dict.bind(py).set_item(key, value)?;
-        Ok(())
+            names: Names::get(py),
+            templates: vec![None; 1 << OPTIONAL.len()],
+        }
     }
-    fn end(self) -> Out {
-        Ok(self.dict.into_any())
+
+    /// The document of `text` (the caller's Python string, shared, not copied) with its
+    /// `annotations` and `article` regions.
+    pub(crate) fn document(
+        &mut self,
+        text: &Bound<'py, PyString>,
+        article: &[Region],
+        annotations: &[Annotation],
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let (py, n) = (self.py, self.names);
+        let doc = PyDict::new(py);
+        doc.set_item(&n.format, &n.format_value)?;
+        doc.set_item(&n.text, text)?;
+        if !article.is_empty() {
+            let regions = article.iter().map(|r| self.region(r.start, r.end));
+            doc.set_item(
+                &n.article,
+                PyList::new(py, regions.collect::<PyResult<Vec<_>>>()?)?,
+            )?;
+        }
+        let mut items = Vec::with_capacity(annotations.len());
+        for a in annotations {
+            items.push(self.annotation(a)?);
+        }
+        doc.set_item(&n.annotations, PyList::new(py, items)?)?;
+        Ok(doc)
+    }
+
+    fn region(&self, start: usize, end: usize) -> PyResult<Bound<'py, PyDict>> {
+        let region = PyDict::new(self.py);
+        region.set_item(&self.names.start, start)?;
+        region.set_item(&self.names.end, end)?;
+        Ok(region)
+    }
+
+    fn annotation(&mut self, a: &Annotation) -> PyResult<Bound<'py, PyDict>> {
+        let (py, n) = (self.py, self.names);
+        let dict = self.template(present_fields(a))?.copy()?;
+        dict.set_item(&n.id, &a.id)?;
+        dict.set_item(&n.kind, &n.kinds[kind_index(a.kind)])?;
+        dict.set_item(&n.start, a.start)?;
+        dict.set_item(&n.end, a.end)?;
+        dict.set_item(&n.text, &a.text)?;
+        dict.set_item(&n.origin, self.origin(a.origin))?;
+        let key = |i: usize| &n.optional[i];
+        if let Some(v) = &a.attribution {
+            dict.set_item(key(ATTRIBUTION), v)?;
+        }
+        if let Some(v) = &a.speaker {
+            dict.set_item(key(SPEAKER), v)?;
+        }
+        if let Some(cue) = &a.cue {
+            dict.set_item(key(CUE), self.cue(cue)?)?;
+        }
+        if let Some(v) = a.score {
+            dict.set_item(key(SCORE), json_float(py, v))?;
+        }
+        if let Some(signals) = &a.signals {
+            dict.set_item(key(SIGNALS), PyList::new(py, signals)?)?;
+        }
+        if let Some(v) = &a.rule {
+            dict.set_item(key(RULE), v)?;
+        }
+        if let Some(v) = &a.why {
+            dict.set_item(key(WHY), v)?;
+        }
+        if let Some(v) = a.confidence {
+            dict.set_item(key(CONFIDENCE), json_float(py, v))?;
+        }
+        Ok(dict)
+    }
+
+    /// The dict of an annotation with the optional fields `present`: every key in place
+    /// (in the JSON's order), each value None.
+    fn template(&mut self, present: usize) -> PyResult<&Bound<'py, PyDict>> {
+        if self.templates[present].is_none() {
+            let (py, n) = (self.py, self.names);
+            let dict = PyDict::new(py);
+            for key in [&n.id, &n.kind, &n.start, &n.end, &n.text, &n.origin] {
+                dict.set_item(key, py.None())?;
+            }
+            for (i, key) in n.optional.iter().enumerate() {
+                if present & (1 << i) != 0 {
+                    dict.set_item(key, py.None())?;
+                }
+            }
+            self.templates[present] = Some(dict);
+        }
+        Ok(self.templates[present].as_ref().expect("made above"))
+    }
+
+    fn cue(&self, cue: &Cue) -> PyResult<Bound<'py, PyDict>> {
+        let dict = self.region(cue.start, cue.end)?;
+        dict.set_item(&self.names.text, &cue.text)?;
+        Ok(dict)
+    }
+
+    fn origin(&self, origin: Origin) -> &Py<PyString> {
+        match origin {
+            Origin::Auto => &self.names.auto,
+            Origin::User => &self.names.user,
+        }
+    }
+}
+
+fn kind_index(kind: Kind) -> usize {
+    match kind {
+        Kind::Quote => 0,
+        Kind::Attribution => 1,
+        Kind::Claim => 2,
+    }
+}
+
+/// A float as `json.loads` reads serde_json's text of it: the same f64, or None for a
+/// non-finite one (which serde_json writes as null).
+fn json_float(py: Python<'_>, v: f64) -> PyObject {
+    if v.is_finite() {
+        PyFloat::new(py, v).into_any().unbind()
+    } else {
+        py.None()
     }
 }

@@ -1,14 +1,15 @@
 //! `quotelens annotate` over a corpus: inputs listed lazily (`inputs`), analysed on
-//! `--jobs` threads, written in input order by this thread alone, so any number of jobs
-//! writes the same bytes as one (`--jobs 1` does it all on this one thread). At most `WINDOW_PER_JOB` inputs a job are between being
+//! `--jobs` threads, written in input order (by the job that finishes the input whose
+//! turn it is), so any number of jobs writes the same bytes as one (`--jobs 1` does it
+//! all on this one thread). At most `WINDOW_PER_JOB` inputs a job are between being
 //! listed and being written, so memory stays bounded however large the corpus.
 
 use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{BufWriter, IsTerminal, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{sync_channel, Receiver};
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -152,7 +153,7 @@ fn pipeline(
     listing: Listing,
     skip_first: usize,
     bar: &ProgressBar,
-    mut write: impl FnMut(Outcome) -> Result<Tallied, String>,
+    mut write: impl FnMut(Outcome) -> Result<Tallied, String> + Send,
 ) -> Result<Tally, String> {
     let mut report = |outcome: Outcome, bytes: u64| {
         let tallied = write(outcome);
@@ -172,53 +173,128 @@ fn pipeline(
         }
         return Ok(tally);
     }
-    let window = jobs * WINDOW_PER_JOB;
-    let (input_tx, input_rx) = sync_channel::<(usize, Input)>(jobs * 2);
-    let (done_tx, done_rx) = sync_channel::<(usize, Outcome, u64)>(window);
-    let (slot_tx, slot_rx) = sync_channel::<()>(window);
-    for _ in 0..window {
-        let _ = slot_tx.send(());
-    }
-    let input_rx = Arc::new(Mutex::new(input_rx));
+    // Every job lists its next input, analyses it and, when it is the next in order,
+    // writes it and every later one already done: no listing or writing thread to wake
+    // for each input (on 2 cores, 2 jobs and 2 such threads took turns by the input).
+    let inputs = Mutex::new(listing.inputs().skip(skip_first).enumerate());
+    let order = InOrder::new(jobs * WINDOW_PER_JOB, report);
     std::thread::scope(|scope| {
-        scope.spawn(move || {
-            let inputs = listing.inputs().skip(skip_first).enumerate();
-            for (seq, input) in inputs {
-                // A slot frees when an earlier input is written: the window's bound.
-                if slot_rx.recv().is_err() || input_tx.send((seq, input)).is_err() {
+        for _ in 1..jobs {
+            scope.spawn(|| worker(run, &inputs, &order));
+        }
+        worker(run, &inputs, &order);
+    });
+    order.finish()
+}
+
+/// One analysis job: inputs in, outcomes handed on in order, until the inputs run out
+/// or an output cannot be written.
+fn worker(
+    run: &Run,
+    inputs: &Mutex<impl Iterator<Item = (usize, Input)>>,
+    order: &InOrder<impl FnMut(Outcome, u64) -> Result<Tallied, String>>,
+) {
+    loop {
+        let next = inputs.lock().unwrap_or_else(|e| e.into_inner()).next();
+        let Some((seq, input)) = next else { return };
+        if !order.admit(seq) {
+            return;
+        }
+        let (outcome, bytes) = analyse_one(run, &input);
+        if !order.deliver(seq, outcome, bytes) {
+            return;
+        }
+    }
+}
+
+/// Outcomes handed to `write` in input order, by whichever job finishes the input whose
+/// turn it is; a job more than `window` inputs ahead of the writing waits, so memory
+/// stays bounded behind a slow input. `write` stops the run at its first error (an
+/// output that cannot be written: the disk, not the input).
+struct InOrder<W> {
+    state: Mutex<Turns<W>>,
+    /// Signalled when the writing moves on or stops.
+    moved: Condvar,
+    /// `Turns::next`, readable without the lock (it only grows).
+    written: AtomicUsize,
+    stopped: AtomicBool,
+    window: usize,
+}
+
+struct Turns<W> {
+    /// The input whose outcome is written next.
+    next: usize,
+    waiting: BTreeMap<usize, (Outcome, u64)>,
+    write: W,
+    tally: Tally,
+    error: Option<String>,
+}
+
+impl<W: FnMut(Outcome, u64) -> Result<Tallied, String>> InOrder<W> {
+    fn new(window: usize, write: W) -> Self {
+        InOrder {
+            state: Mutex::new(Turns {
+                next: 0,
+                waiting: BTreeMap::new(),
+                write,
+                tally: Tally::default(),
+                error: None,
+            }),
+            moved: Condvar::new(),
+            written: AtomicUsize::new(0),
+            stopped: AtomicBool::new(false),
+            window,
+        }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Turns<W>> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Wait until input `seq` is inside the window; false when the run has stopped.
+    fn admit(&self, seq: usize) -> bool {
+        if seq < self.written.load(Ordering::Acquire) + self.window {
+            return !self.stopped.load(Ordering::Acquire);
+        }
+        let mut turns = self.lock();
+        while seq >= turns.next + self.window && turns.error.is_none() {
+            turns = self.moved.wait(turns).unwrap_or_else(|e| e.into_inner());
+        }
+        turns.error.is_none()
+    }
+
+    /// Hand on input `seq`'s outcome: written now if it is its turn (with every later
+    /// one waiting), else kept until it is. False when the run has stopped.
+    fn deliver(&self, seq: usize, outcome: Outcome, bytes: u64) -> bool {
+        let mut turns = self.lock();
+        let turns = &mut *turns;
+        turns.waiting.insert(seq, (outcome, bytes));
+        let before = turns.next;
+        while let Some((outcome, bytes)) = turns.waiting.remove(&turns.next) {
+            match (turns.write)(outcome, bytes) {
+                Ok(tallied) => turns.tally.count(&tallied),
+                Err(msg) => {
+                    turns.error = Some(msg);
+                    self.stopped.store(true, Ordering::Release);
                     break;
                 }
             }
-        });
-        for _ in 0..jobs {
-            let (input_rx, done_tx) = (Arc::clone(&input_rx), done_tx.clone());
-            scope.spawn(move || worker(run, &input_rx, &done_tx));
+            turns.next += 1;
         }
-        drop(done_tx);
-        in_order(done_rx, |outcome, bytes| {
-            let _ = slot_tx.send(());
-            report(outcome, bytes)
-        })
-    })
-}
+        if turns.next != before || turns.error.is_some() {
+            self.written.store(turns.next, Ordering::Release);
+            self.moved.notify_all();
+        }
+        turns.error.is_none()
+    }
 
-/// The outcomes as they come, handed on in input order; stops at the first error of
-/// `write` (an output that cannot be written: the disk, not the input).
-fn in_order(
-    done: Receiver<(usize, Outcome, u64)>,
-    mut write: impl FnMut(Outcome, u64) -> Result<Tallied, String>,
-) -> Result<Tally, String> {
-    let mut waiting = BTreeMap::new();
-    let mut next = 0;
-    let mut tally = Tally::default();
-    for (seq, outcome, bytes) in done {
-        waiting.insert(seq, (outcome, bytes));
-        while let Some((outcome, bytes)) = waiting.remove(&next) {
-            tally.count(&write(outcome, bytes)?);
-            next += 1;
+    fn finish(self) -> Result<Tally, String> {
+        let turns = self.state.into_inner().unwrap_or_else(|e| e.into_inner());
+        match turns.error {
+            Some(msg) => Err(msg),
+            None => Ok(turns.tally),
         }
     }
-    Ok(tally)
 }
 
 impl Tally {
@@ -236,22 +312,6 @@ enum Tallied {
     Done,
     Skipped,
     Failed(String),
-}
-
-/// One analysis thread: inputs in, outcomes out, until the inputs run out.
-fn worker(
-    run: &Run,
-    inputs: &Mutex<Receiver<(usize, Input)>>,
-    done: &std::sync::mpsc::SyncSender<(usize, Outcome, u64)>,
-) {
-    loop {
-        let next = inputs.lock().map(|rx| rx.recv());
-        let Ok(Ok((seq, input))) = next else { return };
-        let (outcome, bytes) = analyse_one(run, &input);
-        if done.send((seq, outcome, bytes)).is_err() {
-            return;
-        }
-    }
 }
 
 /// `process`, with a panic in the engine (a bug) failing that input alone.
@@ -435,7 +495,7 @@ fn with_suffix(stem: &Path, suffix: &str) -> PathBuf {
 enum Writer {
     Dir(PathBuf),
     Stdout,
-    Lines(BufWriter<Box<dyn Write>>),
+    Lines(BufWriter<Box<dyn Write + Send>>),
 }
 
 impl Writer {
@@ -450,7 +510,7 @@ impl Writer {
             }
             Sink::Files(None) => Ok((Writer::Stdout, 0)),
             Sink::JsonLines(path) if path.as_os_str() == "-" => {
-                let out: Box<dyn Write> = Box::new(std::io::stdout());
+                let out: Box<dyn Write + Send> = Box::new(std::io::stdout());
                 Ok((Writer::Lines(BufWriter::new(out)), 0))
             }
             Sink::JsonLines(path) => {
@@ -460,7 +520,7 @@ impl Writer {
                 } else {
                     (File::create(path).map_err(cannot)?, 0)
                 };
-                let out: Box<dyn Write> = Box::new(file);
+                let out: Box<dyn Write + Send> = Box::new(file);
                 Ok((Writer::Lines(BufWriter::with_capacity(1 << 20, out)), done))
             }
         }
@@ -550,4 +610,55 @@ fn keep_whole_lines(path: &Path) -> std::io::Result<(File, usize)> {
     file.set_len(whole_len)?;
     file.seek(SeekFrom::Start(whole_len))?;
     Ok((file, lines))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(text: &str) -> Outcome {
+        Outcome::Line(text.to_string())
+    }
+
+    #[test]
+    fn outcomes_finished_out_of_order_are_written_in_input_order() {
+        let mut written = Vec::new();
+        let order = InOrder::new(4, |outcome, _| {
+            if let Outcome::Line(text) = outcome {
+                written.push(text);
+            }
+            Ok(Tallied::Done)
+        });
+        assert!(order.deliver(2, line("third"), 0));
+        assert!(order.deliver(0, line("first"), 0));
+        assert!(order.deliver(1, line("second"), 0));
+        let tally = order.finish().expect("nothing failed");
+        assert_eq!(tally.done, 3);
+        assert_eq!(written, ["first", "second", "third"]);
+    }
+
+    #[test]
+    fn an_output_that_cannot_be_written_stops_every_job() {
+        let order = InOrder::new(4, |_, _| Err("the disk is full".to_string()));
+        assert!(!order.deliver(0, line("first"), 0));
+        assert!(!order.admit(1), "no new input after the failure");
+        assert_eq!(order.finish().err().as_deref(), Some("the disk is full"));
+    }
+
+    #[test]
+    fn a_job_a_window_ahead_of_the_writing_waits_for_it() {
+        let order = InOrder::new(2, |_, _| Ok(Tallied::Done));
+        let admitted = AtomicBool::new(false);
+        std::thread::scope(|scope| {
+            scope.spawn(|| {
+                // Input 2 is outside the window while input 0 is not written.
+                assert!(order.admit(2));
+                admitted.store(true, Ordering::SeqCst);
+            });
+            std::thread::sleep(std::time::Duration::from_millis(50));
+            assert!(!admitted.load(Ordering::SeqCst), "admitted before its turn");
+            assert!(order.deliver(0, line("first"), 0));
+        });
+        assert!(admitted.load(Ordering::SeqCst));
+    }
 }
