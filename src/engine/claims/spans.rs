@@ -158,10 +158,24 @@ const COMPLEMENTS: &[&str] = &["by", "of", "with"];
 /// A reported stretch opening with a preposition is an adverbial below this many words.
 const ADVERBIAL_WORDS: usize = 6;
 
-/// The clause of reported speech `content` (byte range, trimmed) as a claim span, or
-/// None when it does not read as a clause of its own: it starts inside a word, with a
-/// particle of the verb before it, or it is a short adverbial ("in a statement").
-pub fn reported_clause(text: &str, content: Range<usize>) -> Option<Range<usize>> {
+/// How far into a reported stretch its "that" is looked for ("told reporters on Monday
+/// that …"): an addressee and an adverbial are a few words.
+const THAT_WITHIN_WORDS: usize = 8;
+
+/// The clause of reported speech `content` (byte range, trimmed) said with the cue at
+/// byte range `cue`, as a claim span; None when it does not read as a clause of its own.
+/// What was said starts right after its cue ("said the plant …"), after "that", or
+/// after punctuation (a comma, a colon, a quotation mark); a stretch starting anywhere
+/// else was cut from its own subject or verb ("told reporters the plant …", "told the
+/// council the budget | had grown …"), and is kept only from a "that" in its first
+/// words ("told reporters on Monday that | the plant …"). None too when it starts
+/// inside a word, with a particle of the verb before it, or it is a short adverbial
+/// ("in a statement"). A refused stretch leaves its whole sentence to be scored.
+pub fn reported_clause(
+    text: &str,
+    content: Range<usize>,
+    cue: Range<usize>,
+) -> Option<Range<usize>> {
     let clause = text.get(content.clone())?;
     let starts_mid_word = text[..content.start]
         .chars()
@@ -171,6 +185,12 @@ pub fn reported_clause(text: &str, content: Range<usize>) -> Option<Range<usize>
     if starts_mid_word {
         return None;
     }
+    let content = if opens_what_was_said(text, content.start, &cue) {
+        content
+    } else {
+        after_that(text, content)?
+    };
+    let clause = &text[content.clone()];
     let mut words = clause
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
         .filter(|w| !w.is_empty());
@@ -180,4 +200,92 @@ pub fn reported_clause(text: &str, content: Range<usize>) -> Option<Range<usize>
         return None;
     }
     Some(content)
+}
+
+/// Whether what was said can start at byte `start`: right after the cue (but for a cue
+/// that takes an addressee first, "told reporters …", right after that addressee when it
+/// is a pronoun, "told them …"), after "that", or after punctuation.
+fn opens_what_was_said(text: &str, start: usize, cue: &Range<usize>) -> bool {
+    let before = text[..start].trim_end();
+    let Some(last) = before.chars().next_back() else {
+        return true;
+    };
+    if !last.is_alphanumeric() {
+        return true;
+    }
+    let word = last_word(before);
+    if word.eq_ignore_ascii_case("that") || cue.end > start {
+        return true;
+    }
+    let cue_word = last_word(text.get(..cue.end).unwrap_or(""));
+    let takes_addressee = ADDRESSEE_CUES
+        .iter()
+        .any(|c| c.eq_ignore_ascii_case(cue_word));
+    if before.len() <= cue.end {
+        return !takes_addressee;
+    }
+    // One pronoun between a cue and what was said: "told them the mill …".
+    let between = text[cue.end..before.len() - word.len()].trim();
+    takes_addressee && between.is_empty() && is_one_of(OBJECT_PRONOUNS, word)
+}
+
+/// The last word of `s` (letters and digits).
+fn last_word(s: &str) -> &str {
+    s.rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+}
+
+fn is_one_of(list: &[&str], word: &str) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Cues whose addressee comes before what was said ("told reporters the mill …",
+/// "assured voters that …"): what follows them at once is the addressee.
+const ADDRESSEE_CUES: &[&str] = &[
+    "told",
+    "tell",
+    "tells",
+    "telling",
+    "assured",
+    "assures",
+    "informed",
+    "informs",
+    "reminded",
+    "reminds",
+    "promised",
+    "promises",
+    "warned",
+    "warns",
+    "convinced",
+    "persuaded",
+    "briefed",
+    "notified",
+    "advised",
+    "advises",
+];
+
+const OBJECT_PRONOUNS: &[&str] = &["me", "you", "him", "her", "us", "them"];
+
+/// The part of `content` after a "that" among its first [`THAT_WITHIN_WORDS`] words
+/// (trimmed), if three words or more follow it.
+fn after_that(text: &str, content: Range<usize>) -> Option<Range<usize>> {
+    let clause = &text[content.clone()];
+    let mut words = word_starts(clause).take(THAT_WITHIN_WORDS + 1);
+    let at = words.find(|&(_, w)| w.eq_ignore_ascii_case("that"))?;
+    let rest_start = at.0 + at.1.len();
+    let rest = clause[rest_start..].trim_start();
+    if word_starts(rest).count() < 3 {
+        return None;
+    }
+    let start = content.start + clause.len() - rest.len();
+    Some(start..content.end)
+}
+
+/// The words of `s` (letters, digits, apostrophes) with their byte offsets.
+fn word_starts(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '\u{2019}';
+    s.split(move |c: char| !is_word(c))
+        .filter(|w| !w.is_empty())
+        .map(move |w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
 }
