@@ -3,6 +3,7 @@
 //! usage: cargo run --release --example train_claims -- [--shared DIR] [--pred-dir DIR]
 //!        [--no-news] [--no-hash] [--l2 X] [--epochs N] [--pos-share X]
 //!        [--source-weights C19,C20,CB,NEWS] [--drop FEATURE] [--seed N] [--bag N]
+//!        [--pairwise X] [--pairwise-sources clef2019,clef2020,news] [--position]
 //!        [--write DIR]
 //!
 //! Four sources under `--shared` (default `../shared`): `claims/train` (CLEF-2019
@@ -24,6 +25,13 @@
 //! calibrated on the held-out news scores (Platt), so the shipped score is the probability
 //! that a sentence of an article is check-worthy. `--write DIR` trains on everything and
 //! writes `DIR/weights.rs` and `DIR/hashed_weights.bin`.
+//!
+//! Experiments (within noise in grouped CV, so the shipped model uses neither, and
+//! `--write` refuses `--position`: the engine has no position weights): `--pairwise X` adds a
+//! ranking term within each document of `--pairwise-sources` (default news), each
+//! positive against a random negative of its document; `--position` adds the unit's
+//! place in its document (first, second or third, fourth to sixth, last fifth, last; a
+//! neighbour with a figure).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
@@ -44,6 +52,9 @@ mod native {
     const FOLDS: usize = 19;
     const SOURCES: [&str; 4] = ["clef2019", "clef2020", "claimbuster", "news"];
     const NEWS: usize = 3;
+    /// Context features after the sentence's own.
+    const CTX: usize = 6;
+    const ALL: usize = NUM_FEATURES + CTX;
     const CB: usize = 2;
 
     struct Unit {
@@ -53,6 +64,8 @@ mod native {
         label: bool,
         feats: Vec<(usize, f32)>,
         factor: f64,
+        /// Context features (position in the document), indices from [`NUM_FEATURES`].
+        ctx: Vec<(usize, f32)>,
     }
 
     struct Doc {
@@ -81,6 +94,12 @@ mod native {
         seed: u64,
         /// How many fits (seeds `seed`, `seed + 1`, …) are averaged into one model.
         bag: usize,
+        /// Weight of a pairwise ranking term within each news article / debate (0: none).
+        pairwise: f64,
+        /// Sources the pairwise term applies to (bits).
+        pairwise_sources: u32,
+        /// Position features (in the document) on.
+        position: bool,
     }
 
     /// A training unit with its source and the features the model sees.
@@ -123,6 +142,9 @@ mod native {
             drop: 0,
             seed: 0,
             bag: 4,
+            pairwise: 0.0,
+            pairwise_sources: 1 << NEWS,
+            position: false,
         };
         let mut it = args.iter();
         while let Some(a) = it.next() {
@@ -154,6 +176,14 @@ mod native {
                         .expect("--drop FEATURE");
                     p.drop |= 1 << i;
                 }
+                "--pairwise" => p.pairwise = val().parse().expect("--pairwise X"),
+                "--pairwise-sources" => {
+                    p.pairwise_sources = val()
+                        .split(',')
+                        .map(|n| 1 << SOURCES.iter().position(|x| *x == n).expect("source"))
+                        .sum()
+                }
+                "--position" => p.position = true,
                 "--bag" => p.bag = val().parse().expect("--bag N"),
                 "--seed" => p.seed = val().parse().expect("--seed N"),
                 "--hash-l2" => p.hash_l2 = val().parse().expect("--hash-l2 X"),
@@ -175,6 +205,9 @@ mod native {
         docs.extend(load_debates(&shared.join("claims/more"), 1));
         docs.extend(load_news(&shared.join("claims/news-dev")));
         assign_folds(&mut docs);
+        for d in &mut docs {
+            add_position(d);
+        }
         docs.extend(load_claimbuster(
             &shared.join("claims/more/claimbuster.jsonl"),
             &docs,
@@ -196,6 +229,7 @@ mod native {
             write_predictions(dir, &docs, &oof);
         }
         if let Some(dir) = write {
+            assert!(!p.position, "--write: the engine has no position weights");
             let all: Vec<&Doc> = docs.iter().filter(|d| trains(d, &p)).collect();
             let model = fit(&all, &p);
             write_model(&dir, &model, a, b, &p, &docs, &oof);
@@ -219,6 +253,7 @@ mod native {
             label,
             feats: feature_vector(s),
             factor: furniture_factor(s),
+            ctx: Vec::new(),
         }
     }
 
@@ -295,6 +330,35 @@ mod native {
                 }
             })
             .collect()
+    }
+
+    /// Position features of each unit of a document: the first, the second or third,
+    /// the fourth to sixth, the last fifth, the last; and a neighbour with a figure.
+    fn add_position(d: &mut Doc) {
+        let n = d.units.len();
+        let has_number: Vec<bool> = d
+            .units
+            .iter()
+            .map(|u| u.feats.first().is_some_and(|f| f.0 == 0))
+            .collect();
+        for (i, u) in d.units.iter_mut().enumerate() {
+            let mut on = |k: usize| u.ctx.push((NUM_FEATURES + k, 1.0));
+            match i {
+                0 => on(0),
+                1..=2 => on(1),
+                3..=5 => on(2),
+                _ => {}
+            }
+            if i * 5 >= n * 4 {
+                on(3);
+            }
+            if i + 1 == n {
+                on(4);
+            }
+            if (i > 0 && has_number[i - 1]) || has_number.get(i + 1).copied().unwrap_or(false) {
+                on(5);
+            }
+        }
     }
 
     /// Fold of each debate and article: its index within its source, modulo [`FOLDS`].
@@ -394,6 +458,9 @@ mod native {
     fn feats(u: &Unit, p: &Params) -> Vec<(usize, f32)> {
         let mut f = scaled_feats(u, p);
         f.retain(|&(i, _)| i >= NAMED || p.drop & 1 << i == 0);
+        if p.position {
+            f.extend_from_slice(&u.ctx);
+        }
         f
     }
 
@@ -424,7 +491,7 @@ mod native {
         let n = fits.len() as f64;
         let mut avg = Model {
             bias: 0.0,
-            w: vec![0.0; NUM_FEATURES],
+            w: vec![0.0; ALL],
             offsets: [0.0; 4],
         };
         for m in &fits {
@@ -476,8 +543,34 @@ mod native {
                 (s, u, f)
             })
             .collect();
-        let mut w = vec![0f64; NUM_FEATURES];
-        let mut g2 = vec![1e-8f64; NUM_FEATURES];
+        let mut w = vec![0f64; ALL];
+        let mut g2 = vec![1e-8f64; ALL];
+        // Per document, its positives and negatives (indices into `units`), for the
+        // pairwise ranking term.
+        let mut groups: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
+        if p.pairwise > 0.0 {
+            let mut at = 0;
+            for d in train {
+                if p.pairwise_sources & 1 << d.source != 0 {
+                    let (mut pos, mut neg) = (Vec::new(), Vec::new());
+                    for (k, u) in d.units.iter().enumerate() {
+                        if u.label {
+                            pos.push(at + k)
+                        } else {
+                            neg.push(at + k)
+                        }
+                    }
+                    if !pos.is_empty() && !neg.is_empty() {
+                        groups.push((pos, neg));
+                    }
+                }
+                at += d.units.len();
+            }
+        }
+        let pair_share = {
+            let pairs: usize = groups.iter().map(|g| g.0.len()).sum();
+            p.pairwise * units.len() as f64 / pairs.max(1) as f64 / 10.0
+        };
         let (mut b, mut gb2) = (0f64, 1e-8f64);
         let mut off = [0f64; 4];
         let mut go2 = [1e-8f64; 4];
@@ -507,6 +600,29 @@ mod native {
                 b -= lr * g / gb2.sqrt();
                 go2[*s] += g * g;
                 off[*s] -= lr * g / go2[*s].sqrt();
+            }
+            // Pairwise: each positive against a random negative of its document, a
+            // logistic loss on the difference of their scores.
+            for (pos, neg) in &groups {
+                for &i in pos {
+                    seed = seed
+                        .wrapping_mul(6_364_136_223_846_793_005)
+                        .wrapping_add(1_442_695_040_888_963_407);
+                    let j = neg[(seed >> 33) as usize % neg.len()];
+                    let (fi, fj) = (&units[i].2, &units[j].2);
+                    let score = |f: &[(usize, f32)]| {
+                        f.iter().map(|&(k, v)| w[k] * f64::from(v)).sum::<f64>()
+                    };
+                    let d = score(fi) - score(fj);
+                    let g = -pair_share / (1.0 + d.exp());
+                    for (f, sign) in [(fi, 1.0), (fj, -1.0)] {
+                        for &(k, v) in f.iter() {
+                            let gk = sign * g * f64::from(v);
+                            g2[k] += gk * gk;
+                            w[k] -= lr * gk / g2[k].sqrt();
+                        }
+                    }
+                }
             }
         }
         // The offsets sum to 0 with the bias taking their mean, so the news offset is

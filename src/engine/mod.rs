@@ -223,7 +223,7 @@ fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) -> A
         let r = trim_span(text, span(content));
         // A verb's particle or complement cut off from it ("called out …", "said in a
         // statement") is no claim of its own.
-        let Some(r) = claims::reported_clause(text, r) else {
+        let Some(r) = claims::reported_clause(text, r, span(&found.attrs[*a].cue)) else {
             continue;
         };
         // A clause reported inside another one's claim ("The observatory said the
