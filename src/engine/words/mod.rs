@@ -39,10 +39,25 @@ pub(crate) fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
         return f(&w.to_ascii_lowercase());
     }
     if w.chars().all(lowers_to_itself) {
-        f(w)
-    } else {
-        f(&w.to_lowercase())
+        return f(w);
     }
+    // A capitalised word with a curly apostrophe ("Trump’s") or an accent: its
+    // characters lower-cased one by one on the stack when each lowers to one character
+    // (then the word's lower case is theirs, but for a capital sigma, whose lower case
+    // depends on its place: sent to the standard call, as a longer word is).
+    let mut buf = [0u8; 32];
+    let mut n = 0;
+    for c in w.chars() {
+        let mut l = c.to_lowercase();
+        let (Some(lower), None) = (l.next(), l.next()) else {
+            return f(&w.to_lowercase());
+        };
+        if c == '\u{3a3}' || n + lower.len_utf8() > buf.len() {
+            return f(&w.to_lowercase());
+        }
+        n += lower.encode_utf8(&mut buf[n..]).len();
+    }
+    f(std::str::from_utf8(&buf[..n]).unwrap_or_default())
 }
 
 /// Whether `c.to_lowercase()` is `c` alone. (A string's lower case is its characters'
