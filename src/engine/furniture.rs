@@ -11,7 +11,7 @@
 
 use std::ops::Range;
 
-use super::ascii::char_from;
+use super::ascii::{self, char_from};
 use super::words::LowerContains;
 
 mod line_scan;
@@ -73,13 +73,13 @@ pub(crate) fn furniture_from_keep(
             // like furniture (a byline, a timestamp): a standfirst, a kicker.
             let first = keep.iter().position(|k| *k).unwrap_or(h);
             for i in h..first {
-                keep[i] = i == h || !is_furniture_line(text[lines[i].clone()].trim());
+                keep[i] = i == h || !is_furniture_line(ascii::trim(&text[lines[i].clone()]));
             }
         }
     }
     let mut spans: Vec<Range<usize>> = Vec::new();
     for (line, kept) in lines.iter().zip(&keep) {
-        if *kept || text[line.clone()].trim().is_empty() {
+        if *kept || ascii::trim(&text[line.clone()]).is_empty() {
             continue;
         }
         push_merged(&mut spans, line.start..line_end_with_break(text, line.end));
@@ -88,7 +88,9 @@ pub(crate) fn furniture_from_keep(
     let mut merged: Vec<Range<usize>> = Vec::new();
     for span in spans {
         match merged.last_mut() {
-            Some(last) if text[last.end..span.start].trim().is_empty() => last.end = span.end,
+            Some(last) if ascii::trim(&text[last.end..span.start]).is_empty() => {
+                last.end = span.end
+            }
             _ => merged.push(span),
         }
     }
@@ -101,7 +103,7 @@ fn headline_line(text: &str, lines: &[Range<usize>], keep: &[bool]) -> Option<us
     let first = keep.iter().position(|k| *k)?;
     let mut seen = 0;
     for i in (0..first).rev() {
-        let line = text[lines[i].clone()].trim();
+        let line = ascii::trim(&text[lines[i].clone()]);
         if line.is_empty() {
             continue;
         }
@@ -134,7 +136,7 @@ pub(crate) fn body_lines_and_words(text: &str, lines: &[Range<usize>]) -> (Vec<b
 fn scan_lines(text: &str, lines: &[Range<usize>]) -> Vec<LineScan> {
     lines
         .iter()
-        .map(|r| scan_line(text[r.clone()].trim()))
+        .map(|r| scan_line(ascii::trim(&text[r.clone()])))
         .collect()
 }
 
@@ -148,7 +150,7 @@ fn body_lines_scanned(text: &str, lines: &[Range<usize>], scans: &[LineScan]) ->
     let (mut scores, mut shaped): (Vec<f64>, Vec<bool>) = lines
         .iter()
         .zip(scans)
-        .map(|(r, scan)| judge_line(text[r.clone()].trim(), scan, &mut norm))
+        .map(|(r, scan)| judge_line(ascii::trim(&text[r.clone()]), scan, &mut norm))
         .unzip();
     keep_introductions_of_quotes(text, lines, scans, &mut scores, &mut shaped);
     if is_short_paste(text, lines, &shaped) {
@@ -179,11 +181,11 @@ fn keep_introductions_of_quotes(
     shaped: &mut [bool],
 ) {
     for i in 0..lines.len() {
-        let line = text[lines[i].clone()].trim();
+        let line = ascii::trim(&text[lines[i].clone()]);
         if shaped[i] && is_comment_author(line) {
             let next = lines[i + 1..]
                 .iter()
-                .map(|r| text[r.clone()].trim())
+                .map(|r| ascii::trim(&text[r.clone()]))
                 .find(|l| !l.is_empty());
             if next.is_some_and(|l| l.starts_with(['"', '\u{201c}', '\u{ab}'])) {
                 shaped[i] = false;
@@ -201,7 +203,7 @@ fn is_short_paste(text: &str, lines: &[Range<usize>], shaped: &[bool]) -> bool {
         .iter()
         .zip(shaped)
         .filter(|(_, shaped)| !**shaped)
-        .map(|(r, _)| text[r.clone()].trim())
+        .map(|(r, _)| ascii::trim(&text[r.clone()]))
         .filter(|l| !l.is_empty())
         .collect();
     filled.len() <= SHORT_PASTE_LINES && filled.iter().all(|l| ends_sentence(l))
@@ -249,7 +251,7 @@ fn comments_start(
         if prose >= 50.0
             && scans[i].words <= COMMENTS_HEADING_WORDS
             && is_comments_heading_normalised({
-                normalise_into(text[r.clone()].trim(), norm);
+                normalise_into(ascii::trim(&text[r.clone()]), norm);
                 norm
             })
         {

@@ -32,6 +32,9 @@ struct Lexicon {
     org_filter: ListFilter,
     document_filter: ListFilter,
     adverbial_filter: ListFilter,
+    /// In front of `titles` (asked of every capitalised word of a name's run); a
+    /// filter of the exact words, which lets their lower case through too.
+    title_filter: ListFilter,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -74,6 +77,7 @@ fn lexicon() -> &'static Lexicon {
             org_filter: filter(&org),
             document_filter: filter(&document),
             adverbial_filter: filter(&adverbial),
+            title_filter: filter(&titles),
             cues,
             speech_verbs,
             phrases,
@@ -219,7 +223,8 @@ pub fn is_title(w: &str) -> bool {
     let lex = lexicon();
     let bare = w.trim_end_matches('.');
     // The word without its dots is looked up again only when it has some.
-    lex.titles.contains(w) || bare.len() < w.len() && lex.titles.contains(bare)
+    let listed = |w: &str| lex.title_filter.may_hold(w) && lex.titles.contains(w);
+    listed(w) || bare.len() < w.len() && listed(bare)
 }
 
 /// Titles from the hand-written list only: certain even before a single surname
@@ -303,14 +308,32 @@ pub fn is_document_word(w: &str) -> bool {
 }
 
 pub fn pronoun(w: &str) -> Option<Pronoun> {
-    with_lower(w, |l| match l {
-        "he" | "him" | "his" => Some(Pronoun::He),
-        "she" | "her" => Some(Pronoun::She),
-        "they" | "them" | "their" => Some(Pronoun::They),
-        "it" | "its" => Some(Pronoun::It),
-        "i" | "we" | "you" | "me" | "us" => Some(Pronoun::Speaker),
+    let mut buf = [0u8; 5];
+    match short_ascii_lower(w, &mut buf)? {
+        b"he" | b"him" | b"his" => Some(Pronoun::He),
+        b"she" | b"her" => Some(Pronoun::She),
+        b"they" | b"them" | b"their" => Some(Pronoun::They),
+        b"it" | b"its" => Some(Pronoun::It),
+        b"i" | b"we" | b"you" | b"me" | b"us" => Some(Pronoun::Speaker),
         _ => None,
-    })
+    }
+}
+
+/// The bytes of `w` ASCII-lower-cased into `buf`, or `None` when `w` is longer: for
+/// the short closed lists of ASCII words ([`pronoun`], [`is_determiner`]), asked of
+/// thousands of words, most of them longer than any listed one. The same answer as
+/// matching `w.to_lowercase()`: a non-ASCII byte never matches, and no character
+/// outside ASCII lower-cases to ASCII letters alone but the Kelvin sign (to "k", in
+/// none of these lists: `words`' test `only_the_kelvin_sign_lower_cases_to_ascii_besides_ascii`);
+/// and no copy is validated as UTF-8 as `with_lower`'s is.
+fn short_ascii_lower<'b>(w: &str, buf: &'b mut [u8]) -> Option<&'b [u8]> {
+    let b = w.as_bytes();
+    let out = buf.get_mut(..b.len())?;
+    // Copied and lowered in one loop (a copy of a few bytes is a `memcpy` call).
+    for (o, x) in out.iter_mut().zip(b) {
+        *o = x.to_ascii_lowercase();
+    }
+    Some(out)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -382,24 +405,25 @@ pub fn is_name_joiner(w: &str) -> bool {
 }
 
 pub fn is_determiner(w: &str) -> bool {
-    with_lower(w, |l| {
+    let mut buf = [0u8; 7];
+    short_ascii_lower(w, &mut buf).is_some_and(|l| {
         matches!(
             l,
-            "the"
-                | "a"
-                | "an"
-                | "another"
-                | "one"
-                | "two"
-                | "three"
-                | "several"
-                | "many"
-                | "some"
-                | "most"
-                | "other"
-                | "both"
-                | "all"
-                | "few"
+            b"the"
+                | b"a"
+                | b"an"
+                | b"another"
+                | b"one"
+                | b"two"
+                | b"three"
+                | b"several"
+                | b"many"
+                | b"some"
+                | b"most"
+                | b"other"
+                | b"both"
+                | b"all"
+                | b"few"
         )
     })
 }
@@ -1016,6 +1040,13 @@ mod tests {
         }
     }
 
+    #[test]
+    fn every_title_passes_the_title_filter() {
+        for &t in &lexicon().titles {
+            assert!(is_title(t), "{t}");
+        }
+    }
+
     /// A word of `list` in mixed case and with trailing dots, or any string.
     #[cfg(not(target_arch = "wasm32"))]
     fn word_near(
@@ -1044,6 +1075,38 @@ mod tests {
             let bare = org.trim_end_matches('.');
             proptest::prop_assert_eq!(is_org_word(&org), listed(ORG_WORDS, bare));
             proptest::prop_assert_eq!(is_document_word(&document), listed(DOCUMENT_WORDS, &document));
+        }
+
+        /// The title filter turns away no word the set holds, in any case or with dots.
+        #[test]
+        fn titles_are_a_search_of_the_set(title in word_near(EXTRA_TITLES)) {
+            let lex = lexicon();
+            let bare = title.trim_end_matches('.');
+            let listed = lex.titles.contains(title.as_str()) || lex.titles.contains(bare);
+            proptest::prop_assert_eq!(is_title(&title), listed);
+        }
+
+        /// The short lists matched on bytes answer as a match of the lower case does.
+        #[test]
+        fn pronouns_and_determiners_are_a_search_for_the_lower_case(
+            pronoun_like in word_near(&["he", "him", "his", "she", "her", "they", "them", "their", "it", "its", "i", "we", "you", "me", "us", "\u{130}t"]),
+            determiner_like in word_near(&["the", "a", "an", "another", "one", "two", "three", "several", "many", "some", "most", "other", "both", "all", "few", "\u{212a}ew"]),
+        ) {
+            let lower = pronoun_like.to_lowercase();
+            let expected = match lower.as_str() {
+                "he" | "him" | "his" => Some(Pronoun::He),
+                "she" | "her" => Some(Pronoun::She),
+                "they" | "them" | "their" => Some(Pronoun::They),
+                "it" | "its" => Some(Pronoun::It),
+                "i" | "we" | "you" | "me" | "us" => Some(Pronoun::Speaker),
+                _ => None,
+            };
+            proptest::prop_assert_eq!(pronoun(&pronoun_like), expected);
+            let determiners = ["the", "a", "an", "another", "one", "two", "three", "several", "many", "some", "most", "other", "both", "all", "few"];
+            proptest::prop_assert_eq!(
+                is_determiner(&determiner_like),
+                determiners.contains(&determiner_like.to_lowercase().as_str())
+            );
         }
     }
 }

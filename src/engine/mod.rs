@@ -143,7 +143,7 @@ fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) -> A
     let (quotes, mut warnings) = quotes::find_quotes(&seg);
     let sentences = text::sentences(&seg);
     let found = attribution::attribute_recording(&seg, &quotes, &options.cues, &sentences, None);
-    let names = speakers::canonical_names(&seg, &found.attrs);
+    let mut names = speakers::canonical_names(&seg, &found.attrs);
     let ix = CharIndex::new(text);
     let span = |r: &Range<usize>| -> Range<usize> {
         // Token range to byte range.
@@ -163,6 +163,17 @@ fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) -> A
     let mut attr_id = vec![String::new(); found.attrs.len()];
     let kept_quotes = found.quote_keep.iter().filter(|k| **k).count();
     let mut out = Vec::with_capacity(attr_order.len() + kept_quotes);
+    // Each annotation's confidence is found as it is made, from its rule as a `Rule`
+    // (not read back from its name); the keys are joined in this one buffer.
+    let mut key = String::new();
+    let mut confidence = |ann: &Annotation, rule: Rule| {
+        Some(confidence::confidence_with(
+            ann,
+            Some(rule),
+            &options.cues,
+            &mut key,
+        ))
+    };
     for (n, &a) in attr_order.iter().enumerate() {
         attr_id[a] = numbered_id('a', n + 1);
         let at = &found.attrs[a];
@@ -179,9 +190,11 @@ fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) -> A
             end: ix.char_at(cue.end),
             text: text[cue].to_string(),
         });
-        ann.speaker = Some(names[a].name.clone());
         ann.why = Some(why(&names[a], at.speaker.start, &sentences));
+        // Each attribution is written once: its name moves, uncopied.
+        ann.speaker = Some(std::mem::take(&mut names[a].name));
         ann.rule = Some(at.rule.name().to_string());
+        ann.confidence = confidence(&ann, at.rule);
         out.push(ann);
     }
 
@@ -205,6 +218,7 @@ fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) -> A
         );
         ann.attribution = found.quote_attr[qi].map(|a| attr_id[a].clone());
         ann.rule = Some(found.quote_rule[qi].name().to_string());
+        ann.confidence = confidence(&ann, found.quote_rule[qi]);
         out.push(ann);
     }
 
@@ -290,11 +304,8 @@ fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) -> A
         ann.score = Some((s.score.clamp(0.0, 1.0) * 1000.0).round() / 1000.0);
         ann.signals = Some(s.signals);
         ann.rule = Some(rule.name().to_string());
+        ann.confidence = confidence(&ann, rule);
         out.push(ann);
-    }
-    let mut key = String::new();
-    for ann in &mut out {
-        ann.confidence = Some(confidence::confidence_with(ann, &options.cues, &mut key));
     }
     // Keys sorted, then the annotations moved once each (they are large to move).
     out.sort_by_cached_key(|a| (a.start, a.end, a.kind));
@@ -312,26 +323,39 @@ fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) -> A
 }
 
 /// How a speaker's name was found, for the reviewer: "pronoun resolved to Mike
-/// Pompeo, 2 sentences back". `at` is the mention's first token.
+/// Pompeo, 2 sentences back". `at` is the mention's first token. Joined with
+/// `push_str`, not `format!` (one allocation a reason).
 fn why(named: &speakers::Named, at: usize, sentences: &[Range<usize>]) -> String {
     use speakers::NameSource;
     // Sentences are sorted token ranges: the one holding a token by binary search.
     let sentence = |tok: usize| sentences.partition_point(|s| s.start <= tok);
-    let back = |from: usize| match sentence(at).saturating_sub(sentence(from)) {
-        0 => "in the same sentence".to_string(),
-        1 => "1 sentence back".to_string(),
-        n => format!("{n} sentences back"),
-    };
     let name = &named.name;
-    match named.how {
-        NameSource::AsWritten => "named in the text".to_string(),
-        NameSource::Unnamed => "no name: the mention as written".to_string(),
-        NameSource::FullerName => format!("the fullest name in the text: {name}"),
-        NameSource::Pronoun { from } => format!("pronoun resolved to {name}, {}", back(from)),
-        NameSource::PronounUnresolved => "pronoun not resolved: no one before fits".to_string(),
-        NameSource::Role { from } => format!("role noun resolved to {name}, {}", back(from)),
-        NameSource::Document => format!("the person behind the document: {name}"),
+    let (head, from) = match named.how {
+        NameSource::AsWritten => return "named in the text".to_string(),
+        NameSource::Unnamed => return "no name: the mention as written".to_string(),
+        NameSource::PronounUnresolved => {
+            return "pronoun not resolved: no one before fits".to_string()
+        }
+        NameSource::FullerName => ("the fullest name in the text: ", None),
+        NameSource::Document => ("the person behind the document: ", None),
+        NameSource::Pronoun { from } => ("pronoun resolved to ", Some(from)),
+        NameSource::Role { from } => ("role noun resolved to ", Some(from)),
+    };
+    let back = from.map(|from| sentence(at).saturating_sub(sentence(from)));
+    let mut out = String::with_capacity(head.len() + name.len() + 24);
+    out.push_str(head);
+    out.push_str(name);
+    match back {
+        None => {}
+        Some(0) => out.push_str(", in the same sentence"),
+        Some(1) => out.push_str(", 1 sentence back"),
+        Some(n) => {
+            out.push_str(", ");
+            push_decimal(&mut out, n);
+            out.push_str(" sentences back");
+        }
     }
+    out
 }
 
 /// Ranges to test for overlap in O(log n): sorted by start, with the running
@@ -382,6 +406,14 @@ fn is_clause_edge(c: char) -> bool {
 /// An annotation id: `prefix` and `n` in decimal ("q12"), written without the
 /// formatting machinery (this runs for every annotation).
 fn numbered_id(prefix: char, n: usize) -> String {
+    let mut id = String::with_capacity(8);
+    id.push(prefix);
+    push_decimal(&mut id, n);
+    id
+}
+
+/// Append `n` in decimal to `out`.
+fn push_decimal(out: &mut String, n: usize) {
     let mut digits = [0u8; 20];
     let mut at = digits.len();
     let mut rest = n;
@@ -393,10 +425,7 @@ fn numbered_id(prefix: char, n: usize) -> String {
             break;
         }
     }
-    let mut id = String::with_capacity(1 + digits.len() - at);
-    id.push(prefix);
-    id.extend(digits[at..].iter().map(|&d| char::from(d)));
-    id
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
 /// An automatic annotation over byte range `r` of `text`.

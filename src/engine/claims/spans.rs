@@ -44,6 +44,15 @@ fn trimmed(text: &str, r: &Range<usize>) -> Option<Range<usize>> {
 
 /// Whether a sentence's last word is an initial or dotted letters ("J.", "W.M.", "U.S.").
 fn ends_in_abbreviation(sentence: &str) -> bool {
+    // Most sentences end in a lower-case word and its dot: the byte before the dot
+    // answers without finding the last word (an initial is one upper-case letter).
+    let b = sentence.as_bytes();
+    if b.len() < 2
+        || b[b.len() - 1] != b'.'
+        || (b[b.len() - 2] < 0x80 && !b[b.len() - 2].is_ascii_uppercase())
+    {
+        return false;
+    }
     let last = sentence.rsplit(char::is_whitespace).next().unwrap_or("");
     let Some(stem) = last.strip_suffix('.') else {
         return false;

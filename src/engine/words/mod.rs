@@ -39,10 +39,25 @@ pub(crate) fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
         return f(&w.to_ascii_lowercase());
     }
     if w.chars().all(lowers_to_itself) {
-        f(w)
-    } else {
-        f(&w.to_lowercase())
+        return f(w);
     }
+    // A capitalised word with a curly apostrophe ("Trump’s") or an accent: its
+    // characters lower-cased one by one on the stack when each lowers to one character
+    // (then the word's lower case is theirs, but for a capital sigma, whose lower case
+    // depends on its place: sent to the standard call, as a longer word is).
+    let mut buf = [0u8; 32];
+    let mut n = 0;
+    for c in w.chars() {
+        let mut l = c.to_lowercase();
+        let (Some(lower), None) = (l.next(), l.next()) else {
+            return f(&w.to_lowercase());
+        };
+        if c == '\u{3a3}' || n + lower.len_utf8() > buf.len() {
+            return f(&w.to_lowercase());
+        }
+        n += lower.encode_utf8(&mut buf[n..]).len();
+    }
+    f(std::str::from_utf8(&buf[..n]).unwrap_or_default())
 }
 
 /// Whether `c.to_lowercase()` is `c` alone. (A string's lower case is its characters'
@@ -86,12 +101,10 @@ pub(crate) fn key_of_lower(lower: &[u8]) -> u128 {
 pub(crate) fn ascii_key(w: &str) -> Option<u128> {
     const HIGH_BITS: u128 = u128::from_le_bytes([0x80; 16]);
     let b = w.as_bytes();
-    let mut buf = [0u8; 16];
-    buf.get_mut(..b.len())?.copy_from_slice(b);
-    buf[15] = u8::try_from(b.len())
-        .ok()
-        .filter(|&n| usize::from(n) <= KEY_BYTES)?;
-    let x = u128::from_le_bytes(buf);
+    if b.len() > KEY_BYTES {
+        return None;
+    }
+    let x = load_le(b) | (b.len() as u128) << 120;
     if x & HIGH_BITS != 0 {
         return None;
     }
@@ -103,6 +116,30 @@ pub(crate) fn ascii_key(w: &str) -> Option<u128> {
     );
     let upper = (x + from_a) & !(x + past_z) & HIGH_BITS;
     Some(x | upper >> 2)
+}
+
+/// The bytes of `b` (at most 16) as a little-endian number, zero above them: read in
+/// two overlapping loads at most, where a copy into a buffer of a length known only
+/// when run is a `memcpy` call (asked of nearly every cue lookup).
+#[inline(always)]
+fn load_le(b: &[u8]) -> u128 {
+    let n = b.len();
+    let u64_at = |s: &[u8]| u64::from_le_bytes(s.try_into().unwrap_or_default());
+    let u32_at = |s: &[u8]| u32::from_le_bytes(s.try_into().unwrap_or_default());
+    if n >= 8 {
+        // The last eight bytes, shifted down past those the first load read.
+        let high = u64_at(&b[n - 8..])
+            .checked_shr(8 * (16 - n as u32))
+            .unwrap_or(0);
+        u128::from(u64_at(&b[..8])) | u128::from(high) << 64
+    } else if n >= 4 {
+        let high = u32_at(&b[n - 4..])
+            .checked_shr(8 * (8 - n as u32))
+            .unwrap_or(0);
+        u128::from(u32_at(&b[..4])) | u128::from(high) << 32
+    } else {
+        b.iter().rev().fold(0, |x, &byte| x << 8 | u128::from(byte))
+    }
 }
 
 /// A word's lower case without a copy: an ASCII word's own bytes each or-ed with
@@ -283,6 +320,16 @@ mod tests {
         ) {
             let l = LowerContains::new(&text);
             prop_assert_eq!(l.contains(&needle), text.to_lowercase().contains(&needle));
+        }
+    }
+
+    #[test]
+    fn load_le_reads_the_bytes_as_a_buffer_would() {
+        let bytes: Vec<u8> = (1..=16).collect();
+        for n in 0..=16 {
+            let mut buf = [0u8; 16];
+            buf[..n].copy_from_slice(&bytes[..n]);
+            assert_eq!(load_le(&bytes[..n]), u128::from_le_bytes(buf), "{n}");
         }
     }
 
