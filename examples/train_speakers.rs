@@ -82,6 +82,9 @@ fn main() {
     let mut examples = Vec::new();
     let mut fold_of = Vec::new();
     let mut files = 0;
+    // Quotations with a gold speaker none of whose candidates is right (the oracle's
+    // misses: no weights can fix them).
+    let mut misses = 0;
     for dir in &dirs {
         let mut names: Vec<_> = std::fs::read_dir(dir)
             .unwrap_or_else(|e| panic!("{dir}: {e}"))
@@ -90,7 +93,8 @@ fn main() {
             .collect();
         names.sort();
         for path in names {
-            let labelled = label_file(&path);
+            let (labelled, missed) = label_file(&path);
+            misses += missed;
             fold_of.extend(std::iter::repeat_n(files % cv.max(1), labelled.len()));
             examples.extend(labelled);
             files += 1;
@@ -161,6 +165,11 @@ fn main() {
         share(right),
         share(rules)
     );
+    eprintln!(
+        "train_speakers: oracle {:.1}% ({misses} of {} quotations without a right candidate)",
+        100.0 * examples.len() as f64 / (examples.len() + misses).max(1) as f64,
+        examples.len() + misses
+    );
     let names = speaker_model_features();
     if let Some(out) = out {
         let mut text = String::from("# speaker model weights (examples/train_speakers.rs)\n");
@@ -174,8 +183,9 @@ fn main() {
     }
 }
 
-/// The labelled quotations of one gold file.
-fn label_file(path: &Path) -> Vec<Example> {
+/// The labelled quotations of one gold file, and how many quotations with a gold
+/// speaker had no right candidate (listed on stderr when `SPEAKER_MISSES` is set).
+fn label_file(path: &Path) -> (Vec<Example>, usize) {
     let gold: Value = serde_json::from_str(&std::fs::read_to_string(path).expect("read gold"))
         .expect("gold JSON");
     let text = gold["text"].as_str().expect("gold text");
@@ -195,12 +205,60 @@ fn label_file(path: &Path) -> Vec<Example> {
         .map(|a| (!a["source"].is_null()).then(|| set(&a["source"])))
         .collect();
     let mut out = Vec::new();
+    let mut missed = 0;
     for row in speaker_model_rows(text) {
-        if let Some(e) = label_row(&row, &chars, &contents, &sources) {
-            out.push(e);
+        match label_row(&row, &chars, &contents, &sources) {
+            Label::Example(e) => out.push(e),
+            Label::Missed(g) => {
+                missed += 1;
+                if std::env::var_os("SPEAKER_MISSES").is_some() {
+                    print_miss(path, &chars, &row, &attrs[g]);
+                }
+            }
+            Label::NoSource => {}
         }
     }
-    out
+    (out, missed)
+}
+
+/// A quotation none of whose candidates is right: the gold speaker, the candidates and
+/// the text around.
+fn print_miss(path: &Path, chars: &[char], row: &SpeakerRow, gold: &Value) {
+    let text = |r: std::ops::Range<usize>| -> String {
+        chars[r.start.min(chars.len())..r.end.min(chars.len())]
+            .iter()
+            .collect::<String>()
+            .replace('\n', " / ")
+    };
+    let source: Vec<String> = gold["source"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|f| text(f[0].as_u64().unwrap_or(0) as usize..f[1].as_u64().unwrap_or(0) as usize))
+        .collect();
+    let names: Vec<String> = row
+        .candidates
+        .iter()
+        .filter_map(|c| c.speaker.clone().map(text))
+        .collect();
+    let (q0, q1) = (row.quote.start, row.quote.end);
+    eprintln!(
+        "MISS {} gold={:?} cands={:?}\n  {}[[{}]]{}",
+        path.file_name().unwrap_or_default().to_string_lossy(),
+        source.join(" | "),
+        names,
+        text(q0.saturating_sub(250)..q0),
+        text(q0..q1.min(q0 + 80)),
+        text(q1..q1 + 150)
+    );
+}
+
+enum Label {
+    Example(Example),
+    /// Gold attribution `g` has a speaker, no candidate is it.
+    Missed(usize),
+    /// No gold speaker to learn from.
+    NoSource,
 }
 
 /// A character the scorer counts (not space, not a quotation mark).
@@ -213,7 +271,7 @@ fn label_row(
     chars: &[char],
     contents: &[HashSet<usize>],
     sources: &[Option<HashSet<usize>>],
-) -> Option<Example> {
+) -> Label {
     let quote: HashSet<usize> = row
         .quote
         .clone()
@@ -226,7 +284,9 @@ fn label_row(
     let right: Vec<bool> = match best {
         None => row.candidates.iter().map(|c| c.speaker.is_none()).collect(),
         Some((_, g)) => {
-            let source = sources[g].as_ref()?;
+            let Some(source) = sources[g].as_ref() else {
+                return Label::NoSource;
+            };
             row.candidates
                 .iter()
                 .map(|c| {
@@ -237,7 +297,10 @@ fn label_row(
                 .collect()
         }
     };
-    right.iter().any(|&r| r).then(|| Example {
+    if !right.iter().any(|&r| r) {
+        return best.map_or(Label::NoSource, |(_, g)| Label::Missed(g));
+    }
+    Label::Example(Example {
         feats: row
             .candidates
             .iter()

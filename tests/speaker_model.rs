@@ -98,3 +98,24 @@ fn a_speaker_after_the_cue_is_chosen_over_a_name_inside_the_sentence() {
     );
     assert_eq!(who(&a, "everything we asked"), pair("Renata Alves", "said"));
 }
+
+#[test]
+fn a_statement_speaks_its_own_words() {
+    let a = analyse(
+        "The water board met on Monday.\n\n\
+         \u{201c}We found no trace of lead in any of the school taps we tested,\u{201d} the \
+         statement said in part.",
+    );
+    assert_eq!(who(&a, "trace of lead"), pair("the statement", "said"));
+}
+
+#[test]
+fn a_name_before_a_colon_introduces_the_quotation_after_it() {
+    let a = analyse(
+        "Marta Quill: Harbour Plan \u{2018}Will Drown the Old Town.\u{2019}\n\n\
+         Councillor Marta Quill said on Friday that the plan would flood the lower streets.",
+    );
+    let (speaker, cue) = who(&a, "Drown the Old Town").expect("attributed");
+    assert!(speaker.contains("Marta Quill"), "{speaker}");
+    assert_eq!(cue, ":");
+}

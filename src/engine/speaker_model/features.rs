@@ -72,8 +72,9 @@ pub(crate) const NAMES: [&str; N] = [
     "rule-pick-common-noun",
     "speaker-right-before-cue",
     "cue-right-before-quote",
+    "colon-cue",
 ];
-pub(crate) const N: usize = 54;
+pub(crate) const N: usize = 55;
 
 /// What the features of every candidate of one quotation share.
 pub(crate) struct QuoteView<'a, 't> {
@@ -265,7 +266,11 @@ fn same_last_word(v: &QuoteView, a: &Range<usize>, b: &Range<usize>) -> bool {
 /// mention.
 fn cue(v: &QuoteView, c: &Candidate, f: &mut [f32; N]) {
     let cue = &c.cue;
-    if cue.is_empty() || !v.seg.tokens[cue.start].is_word() {
+    if cue.is_empty() {
+        return;
+    }
+    if !v.seg.tokens[cue.start].is_word() {
+        f[54] = flag(v.seg.tokens[cue.start].punct() == Some(':'));
         return;
     }
     let w = v.word(cue.start);

@@ -195,7 +195,8 @@ fn gather<N: NounPhrases>(
         }
     }
     let win = candidates::window(seg, sentences, q);
-    candidates::mentions(seg, np, cues, sentences, win, out);
+    candidates::mentions(seg, np, cues, sentences, win.clone(), out);
+    candidates::colon_mention(seg, np, win, q, out);
 }
 
 fn row(
