@@ -7,7 +7,9 @@ usage: train-blocks.py ROWS.jsonl OUT_DIR [--write src/article/block_weights.rs]
 ROWS.jsonl comes from `examples/article_blocks.rs` (every candidate block of every page
 with the text-shape judgement's choice and its features). A block's label: most of its
 word 4-grams are in the page's gold body. The model is an L2-regularised logistic
-regression, each page weighing the same (a block by its share of the page's words); the
+regression, each page weighing the same (a block by its share of the page's words); its
+second stage is the same regression over the features and the first stage's scores of
+the block and its neighbours (neighbour_scores, as block_model::neighbour_scores). The
 two thresholds (drop a kept block below, add a left-out block above) are chosen on the
 training folds by the article metric. Writes OUT_DIR/html-cv/NAME.txt (each page
 predicted by the model trained without its site's fold) and, with --write, the weights

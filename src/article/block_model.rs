@@ -4,7 +4,9 @@
 //! first judgement of it and of its neighbours) says how likely the block is article.
 //! A block the first judgement kept is dropped when the model finds it unlikely (a
 //! "Reader views" box inside the article's container); one it left out is added when
-//! the model is sure.
+//! the model is sure. The model has two stages: the second reads the block's features
+//! and the first stage's log-odds of it and of its neighbours ([`neighbour_scores`]), a
+//! learnt smoothing along the page's sequence of blocks.
 //!
 //! The weights (`block_weights.rs`) are learnt by `scripts/train-blocks.sh` from
 //! `../shared/articles/dev` and `more` (features dumped by `examples/article_blocks.rs`,
