@@ -67,14 +67,14 @@ fn main() {
             let plain = String::from_utf8_lossy(&plain);
             write("page", &quotelens::engine::bench::article_body(&plain));
             let page = quotelens::article::page_from_html(&html, Some(&plain));
-            write("paste", &outside(&page.text, &page.boilerplate));
+            write("paste", &outside(&page.text, &page.furniture));
             let gold = read(".body.txt").map(|g| String::from_utf8_lossy(&g).into_owned());
             if let (true, Ok(gold)) = (articles, gold) {
                 let gold = found(&gold, Some(Vec::new()));
                 let ways = [
                     found(&body, Some(Vec::new())),
                     found(&plain, None),
-                    found(&page.text, Some(page.boilerplate.clone())),
+                    found(&page.text, Some(page.furniture.clone())),
                 ];
                 for (p, way) in placed.iter_mut().zip(ways) {
                     p.add(&gold, &way);

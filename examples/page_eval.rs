@@ -28,7 +28,7 @@ fn main() {
         let mut article = String::new();
         let mut at = 0;
         let chars: Vec<char> = page.text.chars().collect();
-        for &(s, e) in &page.boilerplate {
+        for &(s, e) in &page.furniture {
             article.extend(&chars[at..s.max(at)]);
             at = e.max(at);
         }

@@ -60,7 +60,7 @@ fn dump_pages() {
         println!("== {}", p.file_name().unwrap().to_string_lossy());
         for plain in [None, Some(copied.as_str())] {
             let page = quotelens::article::page_from_html(&html, plain);
-            println!("{:?}\n{}", page.boilerplate, page.text);
+            println!("{:?}\n{}", page.furniture, page.text);
         }
     }
 }

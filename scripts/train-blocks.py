@@ -7,7 +7,9 @@ usage: train-blocks.py ROWS.jsonl OUT_DIR [--write src/article/block_weights.rs]
 ROWS.jsonl comes from `examples/article_blocks.rs` (every candidate block of every page
 with the text-shape judgement's choice and its features). A block's label: most of its
 word 4-grams are in the page's gold body. The model is an L2-regularised logistic
-regression, each page weighing the same (a block by its share of the page's words); the
+regression, each page weighing the same (a block by its share of the page's words); its
+second stage is the same regression over the features and the first stage's scores of
+the block and its neighbours (neighbour_scores, as block_model::neighbour_scores). The
 two thresholds (drop a kept block below, add a left-out block above) are chosen on the
 training folds by the article metric. Writes OUT_DIR/html-cv/NAME.txt (each page
 predicted by the model trained without its site's fold) and, with --write, the weights
@@ -32,6 +34,8 @@ ADDS = [math.inf, 1.0, 0.5, 0.0]
 # holds three times more (markup that hides a whole article in a "widget"); learnt on
 # the training folds, since a short article beside long comments must keep its body.
 PLAIN_BELOWS = [150, 120, 100, 80, 60, 40, 20]
+# The second stage's extra features: block_model::STACKED.
+STACKED = 5
 
 
 def label(text, gold_tokens, gold_shingles, gold_joined):
@@ -75,8 +79,8 @@ def load(rows_path):
     return out
 
 
-def fit(pages):
-    X = np.vstack([p["X"] for p in pages if len(p["rows"])])
+def fit(pages, key="X"):
+    X = np.vstack([p[key] for p in pages if len(p["rows"])])
     y = np.concatenate([p["y"] for p in pages if len(p["rows"])])
     w = np.concatenate([p["w"] for p in pages if len(p["rows"])])
     beta = np.zeros(X.shape[1])
@@ -96,11 +100,40 @@ def fit(pages):
     return beta
 
 
+def neighbour_scores(z):
+    """block_model::neighbour_scores: the first stage's log-odds of a page's blocks as
+    the second stage reads them (clipped, scaled; 0 beyond the page's ends)."""
+    z = np.clip(z, -8, 8) / 4
+    def at(k):
+        out = np.zeros_like(z)
+        if k > 0:
+            out[:-k] = z[k:]
+        elif k < 0:
+            out[-k:] = z[:k]
+        return out
+    p1, n1, p2, n2 = at(-1), at(1), at(-2), at(2)
+    return np.stack([z, p1, n1, np.maximum(p2, n2), (p1 + n1 + p2 + n2) / 4], 1)
+
+
+def stack(pages, beta):
+    """Each page's second-stage rows (X2): its features, then the first stage's scores
+    (`beta`) of it and its neighbours, laid out as fit() wants (cross terms after)."""
+    for p in pages:
+        X = p["X"]
+        if not len(p["rows"]):
+            p["X2"] = np.zeros((0, X.shape[1] + 2 * STACKED))
+            continue
+        half = X.shape[1] // 2
+        S = neighbour_scores(X @ beta)
+        p["X2"] = np.hstack([X[:, :half], S, X[:, half:], S * 0])
+
+
 def predict(page, beta, drop, add, plain_below=150):
-    """The page's article text as the engine writes it (readable_text_of)."""
+    """The page's article text as the engine writes it (readable_text_of); `beta` is
+    the second stage's, over page["X2"] (stack())."""
     parts = []
     if len(page["rows"]):
-        z = page["X"] @ beta
+        z = page["X2"] @ beta
         for r, zi in zip(page["rows"], z):
             if r["first"] is not None:
                 if zi >= drop:
@@ -129,13 +162,16 @@ def f1_of(pages, beta, drop, add, plain_below=150):
     return article_score.prf(rows)[2]
 
 
-def train(pages):
-    beta = fit(pages)
+def train(pages, everyone):
+    """Both stages on `pages`; every page of `everyone` gets its X2 from this first stage."""
+    beta1 = fit(pages)
+    stack(everyone, beta1)
+    beta = fit(pages, "X2")
     best = max(((f1_of(pages, beta, d, a), d, a) for d in DROPS for a in ADDS), key=lambda t: t[0])
     _, drop, add = best
     # Then the fallback's threshold, the thresholds above held (ties: the larger, as before).
     f, below = max(((f1_of(pages, beta, drop, add, b), b) for b in PLAIN_BELOWS), key=lambda t: (t[0], t[1]))
-    return beta, drop, add, below, f
+    return beta1, beta, drop, add, below, f
 
 
 def main():
@@ -146,7 +182,7 @@ def main():
     os.makedirs(os.path.join(out, "html-cv"), exist_ok=True)
     for k in range(5):
         fold_train = [p for p in train_pages if p["fold"] != k]
-        beta, drop, add, below, f = train(fold_train)
+        _, beta, drop, add, below, f = train(fold_train, pages)
         print(f"fold {k}: drop below {drop}, add above {add}, plain below {below}, train F1 {f:.4f}", file=sys.stderr)
         for p in pages:
             # other/ pages are predicted by fold 0's model (never trained on them).
@@ -154,9 +190,9 @@ def main():
                 with open(os.path.join(out, "html-cv", p["name"] + ".txt"), "w", encoding="utf-8") as fh:
                     fh.write(predict(p, beta, drop, add, below))
     if "--write" in args:
-        beta, drop, add, below, f = train(train_pages)
+        beta1, beta, drop, add, below, f = train(train_pages, pages)
         print(f"all: drop below {drop}, add above {add}, plain below {below}, train F1 {f:.4f}", file=sys.stderr)
-        write_weights(args[args.index("--write") + 1], beta, drop, add, below, train_pages)
+        write_weights(args[args.index("--write") + 1], beta1, beta, drop, add, below, train_pages)
 
 
 def rust_f32(x):
@@ -169,12 +205,15 @@ def rust_f32(x):
     return t if ("." in t or "e" in t) else t + ".0"
 
 
-def write_weights(path, beta, drop, add, below, pages):
-    checks = []
+def write_weights(path, beta, beta2, drop, add, below, pages):
+    checks, stacked_checks = [], []
+    n = len(beta) // 2
     for p in pages[:3]:
         if len(p["rows"]):
             full = p["X"][len(p["rows"]) // 2]
-            checks.append((full[: len(beta) // 2], float(full @ beta)))
+            checks.append((full[:n], float(full @ beta)))
+            full2 = p["X2"][len(p["rows"]) // 2]
+            stacked_checks.append((full2[:n], full2[n:n + STACKED], float(full2 @ beta2)))
     with open(path, "w") as fh:
         fh.write("//! Weights of [`super::block_model`], written by `scripts/train-blocks.py` (run by\n"
                  "//! `scripts/train-blocks.sh`) from ../shared/articles/dev + more: do not edit.\n"
@@ -182,6 +221,12 @@ def write_weights(path, beta, drop, add, below, pages):
                  "#![allow(clippy::approx_constant)]\n\n")
         fh.write("pub(super) const WEIGHTS: [f32; 2 * super::block_model::FEATURES] = [\n")
         for b in beta:
+            fh.write(f"    {rust_f32(float(b))},\n")
+        fh.write("];\n")
+        fh.write("/// The second stage's weights: the features, then the first stage's scores of the\n"
+                 "/// block and its neighbours (`block_model::neighbour_scores`).\n")
+        fh.write("pub(super) const STACKED_WEIGHTS: [f32; super::block_model::FEATURES + super::block_model::STACKED] = [\n")
+        for b in beta2[: n + STACKED]:
             fh.write(f"    {rust_f32(float(b))},\n")
         fh.write("];\n")
         fh.write(f"/// A block the text-shape judgement kept is dropped when its log-odds are below this.\n")
@@ -196,6 +241,12 @@ def write_weights(path, beta, drop, add, below, pages):
         fh.write("pub(super) const CHECKS: &[([f32; super::block_model::FEATURES], f32)] = &[\n")
         for x, z in checks:
             fh.write("    ([" + ", ".join(rust_f32(float(v)) for v in x) + f"], {rust_f32(z)}),\n")
+        fh.write("];\n")
+        fh.write("\n/// The same for the second stage: features, neighbour scores, log-odds.\n")
+        fh.write("#[cfg(test)]\n")
+        fh.write("pub(super) const STACKED_CHECKS: &[([f32; super::block_model::FEATURES], [f32; super::block_model::STACKED], f32)] = &[\n")
+        for x, sc, z in stacked_checks:
+            fh.write("    ([" + ", ".join(rust_f32(float(v)) for v in x) + "], [" + ", ".join(rust_f32(float(v)) for v in sc) + f"], {rust_f32(z)}),\n")
         fh.write("];\n")
 
 

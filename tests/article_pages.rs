@@ -13,7 +13,7 @@ fn article_of(page: &Page) -> String {
     let chars: Vec<char> = page.text.chars().collect();
     let mut out = String::new();
     let mut at = 0;
-    for &(s, e) in &page.boilerplate {
+    for &(s, e) in &page.furniture {
         out.extend(&chars[at..s.max(at)]);
         at = e.max(at);
     }
@@ -24,7 +24,7 @@ fn article_of(page: &Page) -> String {
 fn assert_well_formed(page: &Page, what: &str) {
     let len = page.text.chars().count();
     let mut after = 0;
-    for &(s, e) in &page.boilerplate {
+    for &(s, e) in &page.furniture {
         assert!(after <= s && s < e && e <= len, "{what}: bad span {s}..{e}");
         after = e;
     }

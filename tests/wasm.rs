@@ -388,7 +388,7 @@ fn worker_messages_of_both_kinds_are_told_apart_and_read_back_whole() {
     for page in [
         Ok(quotelens::article::Page {
             text: "Nav\nBody 😀".into(),
-            boilerplate: vec![(0, 4)],
+            furniture: vec![(0, 4)],
         }),
         Err("No text.".to_string()),
     ] {

@@ -4,14 +4,16 @@
 //! first judgement of it and of its neighbours) says how likely the block is article.
 //! A block the first judgement kept is dropped when the model finds it unlikely (a
 //! "Reader views" box inside the article's container); one it left out is added when
-//! the model is sure.
+//! the model is sure. The model has two stages: the second reads the block's features
+//! and the first stage's log-odds of it and of its neighbours ([`neighbour_scores`]), a
+//! learnt smoothing along the page's sequence of blocks.
 //!
 //! The weights (`block_weights.rs`) are learnt by `scripts/train-blocks.sh` from
 //! `../shared/articles/dev` and `more` (features dumped by `examples/article_blocks.rs`,
 //! fitted by `scripts/train-blocks.py`), and judged there by cross-validation grouped by
 //! site.
 
-use super::block_weights::{ADD_ABOVE, DROP_BELOW, WEIGHTS};
+use super::block_weights::{ADD_ABOVE, DROP_BELOW, STACKED_WEIGHTS, WEIGHTS};
 use super::Block;
 use crate::engine::furniture::{is_tail_heading, word_count};
 
@@ -262,14 +264,48 @@ pub(crate) fn logit(f: &[f32; FEATURES]) -> f32 {
     dot(alone) + f[1] * dot(kept)
 }
 
+/// How many features the second stage adds: the first stage's log-odds of the block
+/// and of its neighbours ([`neighbour_scores`]).
+pub(crate) const STACKED: usize = 5;
+
+/// The first stage's log-odds `z` of every block as the second stage reads them,
+/// clipped to +-8 and scaled by 1/4 (0 beyond the page's ends): the block's own, the
+/// previous and the next block's, the larger of the two blocks two away, and the mean
+/// of the four nearest. A paragraph between two sure ones is likely article, a lone
+/// "sure" block among furniture less so: a smoothing along the block sequence, learnt.
+pub(crate) fn neighbour_scores(z: &[f32]) -> Vec<[f32; STACKED]> {
+    let at = |i: usize, k: isize| -> f32 {
+        usize::try_from(i as isize + k)
+            .ok()
+            .and_then(|j| z.get(j))
+            .map_or(0.0, |v| v.clamp(-8.0, 8.0) / 4.0)
+    };
+    (0..z.len())
+        .map(|i| {
+            let (p1, n1, p2, n2) = (at(i, -1), at(i, 1), at(i, -2), at(i, 2));
+            [at(i, 0), p1, n1, p2.max(n2), (p1 + n1 + p2 + n2) / 4.0]
+        })
+        .collect()
+}
+
+/// The second stage's log-odds: the block's features and its [`neighbour_scores`].
+pub(crate) fn stacked_logit(f: &[f32; FEATURES], s: &[f32; STACKED]) -> f32 {
+    let (alone, stacked) = STACKED_WEIGHTS.split_at(FEATURES);
+    let dot = |x: &[f32], w: &[f32]| -> f32 { x.iter().zip(w).map(|(x, w)| x * w).sum() };
+    dot(f, alone) + dot(s, stacked)
+}
+
 /// Whether to keep each block: the first judgement `picked`, overruled where the model
-/// is confident.
+/// (its second stage, which reads the first's verdict on the neighbours) is confident.
 pub(crate) fn second_look(blocks: &[&Block], picked: &[bool], inside: &[bool]) -> Vec<bool> {
-    features(blocks, picked, inside)
+    let features = features(blocks, picked, inside);
+    let z: Vec<f32> = features.iter().map(logit).collect();
+    features
         .iter()
+        .zip(neighbour_scores(&z))
         .zip(picked)
-        .map(|(f, &p)| {
-            let z = logit(f);
+        .map(|((f, s), &p)| {
+            let z = stacked_logit(f, &s);
             if p {
                 z >= DROP_BELOW
             } else {
@@ -308,6 +344,21 @@ mod tests {
         assert_eq!(distance_to_picked(&[3], 3), 0);
         assert_eq!(distance_to_picked(&[], 3), 10);
         assert_eq!(distance_to_picked(&[40], 3), 10);
+    }
+
+    #[test]
+    fn a_block_between_sure_neighbours_reads_their_scores() {
+        let s = neighbour_scores(&[4.0, -20.0, 8.0]);
+        assert_eq!(s[1], [-2.0, 1.0, 2.0, 0.0, 0.75]);
+        assert_eq!(s[0], [1.0, 0.0, -2.0, 2.0, 0.0]);
+    }
+
+    #[test]
+    fn the_second_stage_gives_the_log_odds_the_trainer_gave() {
+        for (f, s, z) in super::super::block_weights::STACKED_CHECKS {
+            let got = stacked_logit(f, s);
+            assert!((got - z).abs() < 1e-3 * (1.0 + z.abs()), "{got} vs {z}");
+        }
     }
 
     #[test]

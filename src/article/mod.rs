@@ -988,6 +988,24 @@ It cost $120&nbsp;million, about a fifth more than planned, according to the cou
     }
 
     #[test]
+    fn a_short_paragraph_between_article_paragraphs_stays_and_a_teaser_list_goes() {
+        // The second look reads its neighbours' verdicts: a one-line paragraph in the
+        // middle of the story is article, a run of short teasers after it is not.
+        let html = "<body><div class=\"story\"><h1>Ferry service resumes</h1>\
+            <p>The island ferry sailed again on Tuesday after a week of storms kept it in the harbour, the operator said.</p>\
+            <p>Crews checked the ramps and the engines twice before the first crossing, which left on time at seven.</p>\
+            <p>Not everyone was pleased.</p>\
+            <p>Some residents said the timetable still leaves too long a gap in the afternoon for people who work on the mainland.</p>\
+            <p>The operator said it would review the afternoon sailings with the island council before the summer season starts.</p></div>\
+            <div><h3>More stories</h3><p><a href=\"/a\">Council backs new harbour wall</a></p>\
+            <p><a href=\"/b\">School bus times change</a></p><p><a href=\"/c\">Market returns to the square</a></p></div></body>";
+        let text = readable_text_from_html(html);
+        assert!(text.contains("Not everyone was pleased."), "{text}");
+        assert!(text.contains("review the afternoon sailings"), "{text}");
+        assert!(!text.contains("School bus times"), "{text}");
+    }
+
+    #[test]
     fn a_head_never_closed_ends_at_the_body() {
         let text = text_from_html(
             "<html><head><title>T</title><meta charset=utf-8><div><p>The council met.</p></div>",

@@ -20,7 +20,7 @@ use crate::engine::furniture::{
 pub struct Page {
     pub text: String,
     /// Page furniture: code points, sorted, disjoint.
-    pub boilerplate: Vec<(usize, usize)>,
+    pub furniture: Vec<(usize, usize)>,
 }
 
 /// The page of `html`. `plain` is the text a browser copied with it (used when it has
@@ -49,8 +49,8 @@ fn page_and_kind(html: &str, plain: Option<&str>) -> (Page, bool) {
     let text = plain.map_or_else(|| parts.visible.unwrap_or_default(), str::to_string);
     let spans = furniture_by_body(&text, &parts.body, parts.headline.as_deref())
         .unwrap_or_else(|| furniture_spans(&text));
-    let boilerplate = char_spans(&text, &spans);
-    (Page { text, boilerplate }, parts.article)
+    let furniture = char_spans(&text, &spans);
+    (Page { text, furniture }, parts.article)
 }
 
 /// Sorted, disjoint byte ranges of `text` (on char boundaries) as code points, counted
@@ -313,7 +313,7 @@ mod tests {
         );
         let page = page_from_html(&page_of(ONE, TWO), Some(&plain));
         let furniture: Vec<String> = page
-            .boilerplate
+            .furniture
             .iter()
             .map(|&(s, e)| plain.chars().skip(s).take(e - s).collect())
             .collect();
@@ -372,7 +372,7 @@ mod tests {
 
     /// The lines of `page` that are not furniture.
     fn article_lines(page: &Page) -> Vec<String> {
-        let furniture: Vec<(usize, usize)> = page.boilerplate.clone();
+        let furniture: Vec<(usize, usize)> = page.furniture.clone();
         let mut at = 0;
         let mut out = Vec::new();
         for line in page.text.split_inclusive('\n') {

@@ -412,11 +412,11 @@ fn analysed(text: &str, is_html: bool, options: &Options) -> Result<Document, St
     if is_html {
         let page = crate::article::article_page(text, None)?;
         let article = ArticleSetting {
-            marked: Some(page.boilerplate.clone()),
+            marked: Some(page.furniture.clone()),
             choices: Vec::new(),
         };
         let analysis = engine::analyse(&page.text, &settings.with_article(&article));
-        Ok(Document::new(page.text, analysis.annotations).with_furniture(&page.boilerplate))
+        Ok(Document::new(page.text, analysis.annotations).with_furniture(&page.furniture))
     } else {
         let analysis = engine::analyse(text, &settings);
         Ok(Document::new(text, analysis.annotations).with_furniture(&analysis.furniture))

@@ -105,7 +105,7 @@ pub fn blocks(text: &str, furniture: &[(usize, usize)]) -> Vec<Block> {
 pub fn page_doc(page: crate::article::Page) -> Doc {
     Doc {
         text: page.text,
-        base_furniture: page.boilerplate,
+        base_furniture: page.furniture,
         marked: true,
         ..Doc::default()
     }

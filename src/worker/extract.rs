@@ -61,7 +61,7 @@ impl ExtractReply {
     /// error) and the rest as JSON.
     pub fn into_parts(self) -> (u64, Option<String>, String) {
         let (text, rest) = match self.page {
-            Ok(page) => (Some(page.text), ReplyRest::Furniture(page.boilerplate)),
+            Ok(page) => (Some(page.text), ReplyRest::Furniture(page.furniture)),
             Err(msg) => (None, ReplyRest::Error(msg)),
         };
         let rest = serde_json::to_string(&rest).unwrap_or_default();
@@ -71,7 +71,7 @@ impl ExtractReply {
     /// The reply from its parts (`into_parts`); `None` when they do not make one.
     pub fn from_parts(seq: u64, text: Option<String>, rest: &str) -> Option<Self> {
         let page = match (serde_json::from_str(rest).ok()?, text) {
-            (ReplyRest::Furniture(boilerplate), Some(text)) => Ok(Page { text, boilerplate }),
+            (ReplyRest::Furniture(furniture), Some(text)) => Ok(Page { text, furniture }),
             (ReplyRest::Error(msg), None) => Err(msg),
             _ => return None,
         };
@@ -132,7 +132,7 @@ mod tests {
                 "{}",
                 page.text
             );
-            assert!(!page.boilerplate.is_empty(), "the navigation is furniture");
+            assert!(!page.furniture.is_empty(), "the navigation is furniture");
         }
     }
 
@@ -178,7 +178,7 @@ mod tests {
         for request in warm_up_requests() {
             let page = request.answer().page.unwrap();
             assert!(page.text.contains("reservoir"), "{}", page.text);
-            assert!(page.boilerplate.len() >= 2, "{:?}", page.boilerplate);
+            assert!(page.furniture.len() >= 2, "{:?}", page.furniture);
         }
     }
 }
