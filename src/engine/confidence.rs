@@ -243,6 +243,8 @@ mod tests {
         }
     }
 
+    // proptest is a native dev-dependency: the wasm32 test build has no copy.
+    #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
         #[test]
         fn words_up_to_is_split_whitespace_take_count(
