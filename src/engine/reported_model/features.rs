@@ -6,7 +6,6 @@ use std::ops::Range;
 
 use super::super::cues::CueList;
 use super::super::lexicon as lex;
-use super::super::speaker_model::candidates::NounPhrases;
 use super::super::text::{starts_upper, Segmented};
 use super::super::words::with_lower;
 
@@ -54,7 +53,8 @@ pub(crate) struct Candidate {
 pub(crate) struct View<'a, 't> {
     pub seg: &'a Segmented<'t>,
     pub cues: &'a CueList,
-    pub np: &'a dyn NounPhrases,
+    /// For each token: 1 + index of the quotation holding it, or 0 (attribution's map).
+    pub in_quote: &'a [u32],
     /// The sentence's tokens, and where its content ends (before the final marks).
     pub sentence: Range<usize>,
     pub content_end: usize,
@@ -233,7 +233,7 @@ fn after_cue_features(v: &View, c: &Candidate, f: &mut [f32; N]) {
     if k >= v.content_end {
         return;
     }
-    if v.np.quote_at(k) != 0 {
+    if v.in_quote[k] != 0 {
         f[33] = 1.0;
         return;
     }
@@ -260,15 +260,21 @@ fn after_cue_features(v: &View, c: &Candidate, f: &mut [f32; N]) {
 /// The content's length and make-up, and where the cue stands in its sentence.
 fn content_features(v: &View, c: &Candidate, f: &mut [f32; N]) {
     let seg = v.seg;
-    let in_content = || c.contents.iter().flat_map(|r| r.clone());
-    let words = in_content().filter(|&k| seg.tokens[k].is_word()).count();
+    // One pass over the content for its words and quotations (a slice, not a call a
+    // token: contents run to the end of their sentence).
+    let (mut words, mut quoted) = (0usize, false);
+    for r in &c.contents {
+        let r = r.start..r.end.max(r.start);
+        words += seg.tokens[r.clone()].iter().filter(|t| t.is_word()).count();
+        quoted |= v.in_quote[r.clone()].iter().any(|&q| q != 0);
+    }
     f[35] = ((1 + words) as f32).log2() / 6.0;
     f[36] = flag(words < 5);
-    f[37] = flag(in_content().any(|k| v.np.quote_at(k) != 0));
+    f[37] = flag(quoted);
     let s = &v.sentence;
     let len = (s.end - s.start).max(1) as f32;
     f[38] = (c.cue.start - s.start) as f32 / len;
     f[39] = flag(c.cue.start <= s.start + 1);
-    f[40] = flag(s.clone().any(|k| v.np.quote_at(k) != 0));
+    f[40] = flag(v.in_quote[s.clone()].iter().any(|&q| q != 0));
     f[41] = flag(s.end > s.start && seg.tokens[s.end - 1].punct() == Some('?'));
 }
