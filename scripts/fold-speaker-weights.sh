@@ -1,12 +1,20 @@
 #!/usr/bin/env bash
-# The speaker model learnt on one cross-validation fold's training articles, for the
-# fold-by-fold scripts (eval-attribution.sh, calibration.sh): two rounds from the rules'
-# picks, as scripts/train-speakers.sh does, written to LEX/speaker_weights.txt, where a
-# dev-lexicon build reads it back (QUOTELENS_LEXICON_DIR=LEX).
+# The learnt models of one cross-validation fold, from its training articles alone, for
+# the fold-by-fold scripts (eval-attribution.sh, calibration.sh), written to LEX where a
+# dev-lexicon build reads them back (QUOTELENS_LEXICON_DIR=LEX):
+# - LEX/reported_weights.txt: the reported-speech model (examples/train_reported.rs,
+#   beside TRAINER), one round: its candidates do not depend on its weights
+#   (REPORTED_THRESHOLD=P overrides the trainer's threshold, to compare them);
+# - LEX/speaker_weights.txt: the speaker model, two rounds from the rules' picks, as
+#   scripts/train-speakers.sh does.
 # usage: scripts/fold-speaker-weights.sh TRAINER FIT_DIR LEX_DIR
 set -euo pipefail
 trainer="$1" fit="$2" lex="$3"
+reported="$(dirname "$trainer")/train_reported"
 printf 'rule-pick 5\nmention -1\n' > "$lex/speaker_weights.txt"
+printf 'bias -0.5\nrules-take-it 1\n' > "$lex/reported_weights.txt"
+QUOTELENS_LEXICON_DIR="$lex" "$reported" "$fit" ${REPORTED_THRESHOLD:+--threshold "$REPORTED_THRESHOLD"} --out "$lex/reported_weights.next" 2>/dev/null
+mv "$lex/reported_weights.next" "$lex/reported_weights.txt"
 for round in 1 2; do
   QUOTELENS_LEXICON_DIR="$lex" "$trainer" "$fit" --out "$lex/speaker_weights.next" 2>/dev/null
   mv "$lex/speaker_weights.next" "$lex/speaker_weights.txt"

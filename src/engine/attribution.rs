@@ -13,6 +13,7 @@ use std::ops::Range;
 use super::cues::CueList;
 use super::lexicon::{self as lex, Pronoun};
 use super::quotes::Quote;
+use super::reported_model::{self, Shape, Subject};
 use super::rule::Rule;
 use super::speaker_model::{self, candidates::NounPhrases};
 use super::speakers::{is_particle, is_possessive};
@@ -55,6 +56,10 @@ const INDIRECT_CUE: u8 = 20;
 const BEFORE_QUOTE_CUE: u8 = 12;
 /// A cue this strong is the cue even when its subject stands further back.
 const STRONG_CUE: u8 = 50;
+/// The weakest cue word offered to the reported-speech model (`reported_model`) as a
+/// candidate: below `INDIRECT_CUE`, so the model may take weaker cues in a context that
+/// tells (set by hand: lower adds candidates the model nearly always refuses).
+const CANDIDATE_CUE: u8 = 5;
 
 struct Attributor<'a, 't> {
     seg: &'a Segmented<'t>,
@@ -68,20 +73,24 @@ struct Attributor<'a, 't> {
     after_quote_cue: WordSet<usize>,
     /// A strong cue without a subject that the last `before_quote` search met.
     subjectless: Option<usize>,
+    /// Every reported-speech candidate with its features, for the model's trainer.
+    reported_rows: Option<Vec<reported_model::ReportedRow>>,
 }
 
 pub fn attribute(seg: &Segmented, quotes: &[Quote], cues: &CueList) -> Attributions {
-    attribute_recording(seg, quotes, cues, &super::text::sentences(seg), None)
+    attribute_recording(seg, quotes, cues, &super::text::sentences(seg), None, None)
 }
 
 /// [`attribute`] with the text's `sentences` (`text::sentences`), the speaker model's
-/// candidates and features of every quotation put in `rows` when given (its trainer's).
+/// candidates and features of every quotation put in `rows` and the reported-speech
+/// model's of every cue candidate in `reported_rows` when given (their trainers').
 pub(crate) fn attribute_recording(
     seg: &Segmented,
     quotes: &[Quote],
     cues: &CueList,
     sentences: &[Range<usize>],
     rows: Option<&mut Vec<speaker_model::QuoteRow>>,
+    reported_rows: Option<&mut Vec<reported_model::ReportedRow>>,
 ) -> Attributions {
     let mut in_quote = vec![0u32; seg.tokens.len()];
     for (qi, q) in quotes.iter().enumerate() {
@@ -99,6 +108,7 @@ pub(crate) fn attribute_recording(
         by_cue: WordMap::default(),
         after_quote_cue: Default::default(),
         subjectless: None,
+        reported_rows: reported_rows.is_some().then(Vec::new),
     };
     cx.found.quote_attr = vec![None; quotes.len()];
     cx.found.quote_keep = vec![false; quotes.len()];
@@ -171,6 +181,9 @@ pub(crate) fn attribute_recording(
     }
     cx.indirect_speech();
     cx.quotes_after_reported_speech(quotes);
+    if let (Some(out), Some(got)) = (reported_rows, cx.reported_rows.take()) {
+        out.extend(got);
+    }
     // The learnt model chooses each quotation's speaker among the rules' candidates.
     let mut found = std::mem::take(&mut cx.found);
     speaker_model::choose(seg, &cx, cues, quotes, sentences, &mut found, rows);
@@ -1285,7 +1298,7 @@ impl Attributor<'_, '_> {
         }
         let mut found = 0;
         let mut i = s;
-        while i < ce && found < 2 {
+        while i < ce {
             if self.in_quote[i] != 0 || !self.is_word(i) {
                 i += 1;
                 continue;
@@ -1298,103 +1311,263 @@ impl Attributor<'_, '_> {
                 && self.word(i + 1) == "to"
             {
                 if let Some(np) = self.np_right(i + 2, ce) {
-                    let content = if i == s || (i == s + 1 && !self.is_word(s)) {
-                        let mut k = np.end;
-                        while k < ce && self.punct(k) != Some(',') {
-                            k += 1;
-                        }
-                        k + 1..ce
-                    } else {
-                        let mut k = i;
-                        while k > s
-                            && self
-                                .punct(k - 1)
-                                .is_some_and(|c| c == ',' || c == '\u{2014}' || c == '(')
-                        {
-                            k -= 1;
-                        }
-                        s..k
-                    };
-                    if self.content_ok(&content) {
-                        let a = self.add_attr(np.clone(), i..i + 2, Rule::AccordingTo);
-                        self.found.contents.push((content, a));
-                        found += 1;
+                    let end = np.end;
+                    if let Some(c) = self.according_candidate(i, np, s, ce) {
+                        self.consider(c, s..e, ce, &mut found);
                     }
-                    i = np.end;
+                    i = end;
                     continue;
                 }
             }
-            // The cheap test first: a capitalised word is never a cue here.
-            let lower = w.starts_with(|c: char| c.is_lowercase());
-            // The cue's last token: a listed phrase ("pointed out") is one cue.
-            let n = if lower { self.phrase_at(i) } else { 0 };
-            let last = if n > 1 && i + n <= ce { i + n - 1 } else { i };
-            if lower
-                && (self.cues.strength_after_subject(w) >= INDIRECT_CUE || last > i)
-                && !lex::is_function_word(w)
-                && !lex::is_adverbial(w)
-                && !self.after_quote_cue.contains(&i)
-            {
-                let cue = i..last + 1;
-                if let Some(np) = self.np_left(i, s) {
-                    let content = self.content_after(last, ce);
-                    // "..., X said." puts the content before the speaker.
-                    let trailing = self.only_adverbials(last + 1, ce)
-                        && np.start > s + 2
-                        && self.punct(np.start - 1) == Some(',');
-                    let content = if trailing { s..np.start - 1 } else { content };
-                    // "The museum, Mr. Obama said, would make ...": both sides.
-                    let mut after = last + 1;
-                    while after < ce
-                        && after < last + 4
-                        && self.is_word(after)
-                        && lex::is_adverbial(self.word(after))
-                    {
-                        after += 1;
-                    }
-                    let parenthetical = !trailing
-                        && np.start > s + 1
-                        && self.punct(np.start - 1) == Some(',')
-                        && after < ce
-                        && self.punct(after) == Some(',');
-                    if parenthetical {
-                        let (left, right) = (s..np.start - 1, after + 1..ce);
-                        if self.content_ok(&(s..ce)) {
-                            let a = self.add_attr(np, cue, Rule::ParentheticalNameCue);
-                            self.found.contents.push((left, a));
-                            self.found.contents.push((right, a));
-                            found += 1;
-                        }
-                    } else if self.content_ok(&content) {
-                        let rule = if trailing {
-                            Rule::ContentCommaNameCue
-                        } else {
-                            Rule::NameCueContent
-                        };
-                        let a = self.add_attr(np, cue, rule);
-                        self.found.contents.push((content, a));
-                        found += 1;
-                    }
-                    i += 1;
-                    continue;
-                }
-                // "..., said X."
-                if i > s + 2 && self.punct(i - 1) == Some(',') {
-                    if let Some(np) = self
-                        .np_right(last + 1, ce)
-                        .filter(|np| self.only_adverbials(np.end, ce))
-                    {
-                        let content = s..i - 1;
-                        if self.content_ok(&content) {
-                            let a = self.add_attr(np, cue, Rule::ContentCommaCueName);
-                            self.found.contents.push((content, a));
-                            found += 1;
-                        }
-                    }
-                }
+            if let Some(c) = self.verb_candidate(i, s, ce) {
+                self.consider(c, s..e, ce, &mut found);
             }
             i += 1;
         }
+    }
+
+    /// "According to X, ..." (content after X, from the comma) or "..., according to
+    /// X" (content before): a candidate when its content has words enough.
+    fn according_candidate(
+        &self,
+        i: usize,
+        np: Range<usize>,
+        s: usize,
+        ce: usize,
+    ) -> Option<reported_model::Candidate> {
+        let front = i == s || (i == s + 1 && !self.is_word(s));
+        let content = if front {
+            let mut k = np.end;
+            while k < ce && self.punct(k) != Some(',') {
+                k += 1;
+            }
+            k + 1..ce
+        } else {
+            let mut k = i;
+            while k > s
+                && self
+                    .punct(k - 1)
+                    .is_some_and(|c| c == ',' || c == '\u{2014}' || c == '(')
+            {
+                k -= 1;
+            }
+            s..k
+        };
+        self.content_ok(&content)
+            .then(|| reported_model::Candidate {
+                cue: i..i + 2,
+                speaker: np,
+                shape: Shape::AccordingTo { front },
+                contents: [content, 0..0],
+                by_rules: true,
+                subject: Subject::Found,
+            })
+    }
+
+    /// A cue word (or listed phrase) at `i` with its subject before it ("X said ...",
+    /// "..., X said", "The museum, X said, would ...") or after it ("..., said X"). Cue
+    /// words weaker than the rules alone trusted (`INDIRECT_CUE`) are candidates too,
+    /// down to `CANDIDATE_CUE`: the reported-speech model weighs them in context.
+    fn verb_candidate(&self, i: usize, s: usize, ce: usize) -> Option<reported_model::Candidate> {
+        let w = self.word(i);
+        // The cheap test first: a capitalised word is never a cue here.
+        if !w.starts_with(|c: char| c.is_lowercase()) {
+            return None;
+        }
+        let (strength, after_subject) = self.cues.strengths(w);
+        // The cue's last token: a listed phrase ("pointed out") is one cue.
+        let n = self.phrase_at(i);
+        let last = if n > 1 && i + n <= ce { i + n - 1 } else { i };
+        if (strength.max(after_subject) < CANDIDATE_CUE && last == i)
+            || lex::is_function_word(w)
+            || lex::is_adverbial(w)
+            || self.after_quote_cue.contains(&i)
+        {
+            return None;
+        }
+        let by_rules = after_subject >= INDIRECT_CUE || last > i;
+        let cue = i..last + 1;
+        let (np, subject) = match self.np_left(i, s) {
+            Some(np) => (np, Subject::Found),
+            None => match self.subject_past_auxiliaries(i, s) {
+                Some(np) => (np, Subject::PastAuxiliary),
+                None if after_subject >= INDIRECT_CUE => {
+                    match self.cue_name_candidate(cue.clone(), s, ce, by_rules) {
+                        Some(c) => return Some(c),
+                        None => (self.words_before(i, s)?, Subject::Guessed),
+                    }
+                }
+                None => return self.cue_name_candidate(cue, s, ce, by_rules),
+            },
+        };
+        let content = self.content_after(last, ce);
+        // "..., X said." puts the content before the speaker.
+        let trailing = self.only_adverbials(last + 1, ce)
+            && np.start > s + 2
+            && self.punct(np.start - 1) == Some(',');
+        let content = if trailing { s..np.start - 1 } else { content };
+        // "The museum, Mr. Obama said, would make ...": both sides.
+        let mut after = last + 1;
+        while after < ce
+            && after < last + 4
+            && self.is_word(after)
+            && lex::is_adverbial(self.word(after))
+        {
+            after += 1;
+        }
+        let parenthetical = !trailing
+            && np.start > s + 1
+            && self.punct(np.start - 1) == Some(',')
+            && after < ce
+            && self.punct(after) == Some(',');
+        let (shape, contents, ok) = if parenthetical {
+            let parts = [s..np.start - 1, after + 1..ce];
+            (Shape::Parenthetical, parts, self.content_ok(&(s..ce)))
+        } else if trailing {
+            (
+                Shape::ContentCommaNameCue,
+                [content.clone(), 0..0],
+                self.content_ok(&content),
+            )
+        } else {
+            (
+                Shape::NameCueContent,
+                [content.clone(), 0..0],
+                self.content_ok(&content),
+            )
+        };
+        ok.then_some(reported_model::Candidate {
+            cue,
+            speaker: np,
+            shape,
+            contents,
+            by_rules: by_rules && subject == Subject::Found,
+            subject,
+        })
+    }
+
+    /// The words right before cue `i` back to a mark or the sentence start, four at
+    /// most, without the conjunctions, auxiliaries and adverbs at either end ("but ...
+    /// has long"): a strong cue's subject where the noun-phrase finders see none
+    /// ("three quarters of the voters said"); the model knows it is a guess
+    /// (`subject-guessed`). The speaker is shown to the reviewer, so no stray words.
+    fn words_before(&self, i: usize, s: usize) -> Option<Range<usize>> {
+        let mut j = i;
+        while j > s && i - j < 4 && self.is_word(j - 1) && self.in_quote[j - 1] == 0 {
+            j -= 1;
+        }
+        let filler = |k: usize| {
+            let w = self.word(k);
+            pronoun(w).is_none()
+                && !is_determiner(w)
+                && (lex::is_function_word(w) || (lex::is_adverbial(w) && !starts_upper(w)))
+        };
+        let mut end = i;
+        while end > j + 1 && filler(end - 1) {
+            end -= 1;
+        }
+        while j + 1 < end && filler(j) {
+            j += 1;
+        }
+        (j < end).then_some(j..end)
+    }
+
+    /// The subject of cue `i` past the auxiliaries, modals, negation and adverbs
+    /// between them ("X has said", "X would not say", "X has also argued"), three words
+    /// at most: the rules alone never looked past them; the model weighs them.
+    fn subject_past_auxiliaries(&self, i: usize, s: usize) -> Option<Range<usize>> {
+        let mut j = i;
+        while j > s + 1 && i - j < 3 && self.is_word(j - 1) && self.in_quote[j - 1] == 0 {
+            let w = self.word(j - 1);
+            let skips = with_lower(w, |l| {
+                matches!(
+                    l,
+                    "is" | "was"
+                        | "are"
+                        | "were"
+                        | "be"
+                        | "been"
+                        | "could"
+                        | "may"
+                        | "might"
+                        | "must"
+                        | "should"
+                        | "can"
+                        | "not"
+                        | "never"
+                ) || l.ends_with("n't")
+            }) || (lex::is_adverbial(w) && !starts_upper(w));
+            if !skips {
+                break;
+            }
+            j -= 1;
+        }
+        (j < i).then(|| self.np_left(j, s)).flatten()
+    }
+
+    /// "..., said X.": the cue after a comma, its speaker after it closing the sentence.
+    fn cue_name_candidate(
+        &self,
+        cue: Range<usize>,
+        s: usize,
+        ce: usize,
+        by_rules: bool,
+    ) -> Option<reported_model::Candidate> {
+        let i = cue.start;
+        if i <= s + 2 || self.punct(i - 1) != Some(',') {
+            return None;
+        }
+        let np = self
+            .np_right(cue.end, ce)
+            .filter(|np| self.only_adverbials(np.end, ce))?;
+        let content = s..i - 1;
+        self.content_ok(&content)
+            .then_some(reported_model::Candidate {
+                cue,
+                speaker: np,
+                shape: Shape::ContentCommaCueName,
+                contents: [content, 0..0],
+                by_rules,
+                subject: Subject::Found,
+            })
+    }
+
+    /// The model's decision on candidate `c` of sentence `sentence`; a sentence holds
+    /// two reported clauses at most (the rules' cap, kept).
+    fn consider(
+        &mut self,
+        c: reported_model::Candidate,
+        sentence: Range<usize>,
+        ce: usize,
+        found: &mut usize,
+    ) {
+        let mut rows = self.reported_rows.take();
+        let view = reported_model::View {
+            seg: self.seg,
+            cues: self.cues,
+            in_quote: &self.in_quote,
+            sentence,
+            content_end: ce,
+        };
+        let yes = reported_model::decide(&view, &c, rows.as_mut());
+        self.reported_rows = rows;
+        if !yes || *found >= 2 {
+            return;
+        }
+        let rule = match c.shape {
+            Shape::AccordingTo { .. } => Rule::AccordingTo,
+            Shape::NameCueContent => Rule::NameCueContent,
+            Shape::ContentCommaNameCue => Rule::ContentCommaNameCue,
+            Shape::Parenthetical => Rule::ParentheticalNameCue,
+            Shape::ContentCommaCueName => Rule::ContentCommaCueName,
+        };
+        let [first, second] = c.contents;
+        let a = self.add_attr(c.speaker, c.cue, rule);
+        self.found.contents.push((first, a));
+        if c.shape == Shape::Parenthetical {
+            self.found.contents.push((second, a));
+        }
+        *found += 1;
     }
 
     /// Transcript lines and headlines: "PENCE: Well, ...", "Pompeo: ...". The content

@@ -18,6 +18,7 @@ pub(crate) mod cues;
 pub(crate) mod furniture;
 pub(crate) mod lexicon;
 pub(crate) mod quotes;
+pub(crate) mod reported_model;
 mod rule;
 pub(crate) mod settings;
 pub(crate) mod speaker_model;
@@ -99,7 +100,7 @@ pub fn speaker_model_rows(text: &str) -> Vec<SpeakerRow> {
     let mut rows = Vec::new();
     let cues = CueList::builtin();
     let sentences = text::sentences(&seg);
-    attribution::attribute_recording(&seg, &quotes, &cues, &sentences, Some(&mut rows));
+    attribution::attribute_recording(&seg, &quotes, &cues, &sentences, Some(&mut rows), None);
     let ix = CharIndex::new(text);
     let chars = |r: &Range<usize>| ix.char_at(r.start)..ix.char_at(r.end);
     for row in &mut rows {
@@ -119,6 +120,46 @@ pub fn speaker_model_features() -> &'static [&'static str] {
 
 #[doc(hidden)]
 pub use speaker_model::{CandidateRow as SpeakerCandidate, QuoteRow as SpeakerRow};
+
+/// For `examples/train_reported.rs` only: every reported-speech candidate of `text`
+/// (built-in settings) with its features and score, spans in code points. Not part of
+/// the API.
+#[doc(hidden)]
+pub fn reported_model_rows(text: &str) -> Vec<ReportedRow> {
+    let seg = text::segment(text, &furniture::furniture_spans(text));
+    let (quotes, _) = quotes::find_quotes(&seg);
+    let mut rows = Vec::new();
+    let cues = CueList::builtin();
+    let sentences = text::sentences(&seg);
+    attribution::attribute_recording(&seg, &quotes, &cues, &sentences, None, Some(&mut rows));
+    let ix = CharIndex::new(text);
+    let chars = |r: &Range<usize>| ix.char_at(r.start)..ix.char_at(r.end);
+    for row in &mut rows {
+        row.cue = chars(&row.cue);
+        for c in &mut row.contents {
+            *c = chars(c);
+        }
+    }
+    rows
+}
+
+/// The reported-speech model's feature names, in weight order (for its trainer).
+#[doc(hidden)]
+pub fn reported_model_features() -> &'static [&'static str] {
+    &reported_model::features::NAMES
+}
+
+/// The shipped reported-speech weights as `name weight` lines (the trainer's format),
+/// for the scripts that start from them.
+#[doc(hidden)]
+pub fn reported_model_shipped() -> String {
+    reported_model::shipped()
+        .map(|(n, w)| format!("{n} {w}\n"))
+        .collect()
+}
+
+#[doc(hidden)]
+pub use reported_model::ReportedRow;
 
 /// Annotate `text` outside the byte ranges `bp`, which stand for the page furniture
 /// (a person's choice of the article's blocks, or the article an HTML copy marks).
@@ -142,7 +183,8 @@ fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) -> A
     let seg = text::segment(text, &bp);
     let (quotes, mut warnings) = quotes::find_quotes(&seg);
     let sentences = text::sentences(&seg);
-    let found = attribution::attribute_recording(&seg, &quotes, &options.cues, &sentences, None);
+    let found =
+        attribution::attribute_recording(&seg, &quotes, &options.cues, &sentences, None, None);
     let mut names = speakers::canonical_names(&seg, &found.attrs);
     let ix = CharIndex::new(text);
     let span = |r: &Range<usize>| -> Range<usize> {

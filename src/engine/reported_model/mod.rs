@@ -1,0 +1,117 @@
+//! The reported-speech model: for every cue candidate of a sentence that the rules
+//! shape into a speaker, a cue and a content ("Officials said that ...", "according to
+//! X, ...", "..., X said"), a logistic model learnt from PolNeAR train gold
+//! (`examples/train_reported.rs`, `scripts/train-reported.sh`) decides whether it is
+//! reported speech here.
+//!
+//! The rules stay the candidate generators (`attribution::indirect_in`): they find a cue
+//! word, its subject and its content's shape, at a lower cue strength than they alone
+//! would trust; the model weighs what they used to decide by hand-set thresholds (the
+//! cue's learnt strengths) with the context around (the word after the cue, a modal or
+//! negation before it, the kind of subject, the content's length, ...).
+
+pub(crate) mod features;
+mod weights;
+
+use std::ops::Range;
+
+pub(crate) use features::{Candidate, Shape, Subject, View};
+
+/// A candidate as the trainer sees it: its contents in code points (bytes until
+/// `engine::reported_model_rows` converts them), features and the model's score.
+#[derive(Debug, Clone)]
+pub struct ReportedRow {
+    pub contents: Vec<Range<usize>>,
+    pub cue: Range<usize>,
+    pub features: Vec<f32>,
+    pub score: f32,
+}
+
+/// The weights in use: the shipped ones, or in cross-validation builds the fold's
+/// `reported_weights.txt` (`lexicon::fold_data`), so each fold is annotated by a model
+/// learnt on the other folds.
+fn weights() -> &'static [f32; features::N] {
+    #[cfg(feature = "dev-lexicon")]
+    {
+        use std::sync::OnceLock;
+        static FOLD: OnceLock<Option<[f32; features::N]>> = OnceLock::new();
+        let fold = FOLD
+            .get_or_init(|| super::lexicon::fold_data("reported_weights.txt").map(parse_weights));
+        if let Some(w) = fold {
+            return w;
+        }
+    }
+    &weights::WEIGHTS
+}
+
+/// The shipped weights with their feature names (for the trainer's scripts, which
+/// start a fold's training from a file of them).
+pub(crate) fn shipped() -> impl Iterator<Item = (&'static str, f32)> {
+    features::NAMES.iter().copied().zip(weights::WEIGHTS)
+}
+
+/// `name weight` lines (the trainer's text output); a feature not named weighs 0.
+#[cfg(any(feature = "dev-lexicon", test))]
+fn parse_weights(text: &str) -> [f32; features::N] {
+    let mut w = [0.0; features::N];
+    for line in text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let (name, value) = line
+            .split_once(' ')
+            .expect("reported_weights.txt: name weight");
+        let i = features::NAMES
+            .iter()
+            .position(|n| *n == name)
+            .unwrap_or_else(|| panic!("reported_weights.txt: unknown feature {name}"));
+        w[i] = value
+            .trim()
+            .parse()
+            .expect("reported_weights.txt: a number");
+    }
+    w
+}
+
+pub(crate) fn score(f: &[f32; features::N]) -> f32 {
+    f.iter().zip(weights()).map(|(x, w)| x * w).sum()
+}
+
+/// Whether candidate `c` is reported speech: its score above 0 (the trainer moved the
+/// bias so that this is a probability above its `THRESHOLD`, chosen by train-CV for
+/// precision). `rows`, when given, gets the candidate's features (for the trainer).
+pub(crate) fn decide(view: &View, c: &Candidate, rows: Option<&mut Vec<ReportedRow>>) -> bool {
+    let f = features::features(view, c);
+    let s = score(&f);
+    if let Some(rows) = rows {
+        let seg = view.seg;
+        let bytes = |r: &Range<usize>| seg.tokens[r.start].start..seg.tokens[r.end - 1].end;
+        rows.push(ReportedRow {
+            contents: c
+                .contents
+                .iter()
+                .filter(|r| !r.is_empty())
+                .map(bytes)
+                .collect(),
+            cue: bytes(&c.cue),
+            features: f.to_vec(),
+            score: s,
+        });
+    }
+    s > 0.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_weights_name_every_feature_once() {
+        let mut names = features::NAMES.to_vec();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), features::N);
+        let text: String = shipped().map(|(n, w)| format!("{n} {w}\n")).collect();
+        assert_eq!(parse_weights(&text), weights::WEIGHTS);
+    }
+}

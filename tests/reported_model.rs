@@ -1,0 +1,105 @@
+//! The learnt reported-speech model (src/engine/reported_model/): the engine's scores
+//! equal its trainer's, and the shapes of reported speech it decides, with made-up
+//! sentences.
+
+use quotelens::engine::reported_model_rows;
+use quotelens::{analyse, Analysis, Kind};
+
+/// `tests/reported_model_check.json` holds, for a few invented texts, every cue
+/// candidate's score as `examples/train_reported.rs` computed it from the weights it
+/// shipped (`scripts/train-reported.sh`). The engine must score them the same.
+#[test]
+fn the_engine_scores_candidates_as_the_trainer_did() {
+    let check: serde_json::Value =
+        serde_json::from_str(include_str!("reported_model_check.json")).expect("check JSON");
+    let mut compared = 0;
+    for case in check.as_array().expect("a list") {
+        let text = case["text"].as_str().expect("text");
+        let rows = reported_model_rows(text);
+        let want = case["candidates"].as_array().expect("candidates");
+        assert_eq!(rows.len(), want.len(), "{text}");
+        for (row, w) in rows.iter().zip(want) {
+            assert_eq!(
+                row.cue.start as u64,
+                w["cue"][0].as_u64().unwrap(),
+                "{text}"
+            );
+            let s = w["score"].as_f64().unwrap();
+            assert!(
+                (f64::from(row.score) - s).abs() < 1e-4,
+                "{} vs {s}",
+                row.score
+            );
+            compared += 1;
+        }
+    }
+    assert!(compared >= 5, "only {compared} scores compared");
+}
+
+/// The reported content (a claim linked to an attribution) holding `needle`, with its
+/// attribution's speaker text and cue.
+fn reported(a: &Analysis, needle: &str) -> Option<(String, String)> {
+    let claim = a
+        .annotations
+        .iter()
+        .find(|x| x.kind == Kind::Claim && x.text.contains(needle) && x.attribution.is_some())?;
+    let link = claim.attribution.as_deref()?;
+    let at = a.annotations.iter().find(|y| y.id == link)?;
+    Some((at.text.clone(), at.cue.as_ref()?.text.clone()))
+}
+
+fn pair(speaker: &str, cue: &str) -> Option<(String, String)> {
+    Some((speaker.to_string(), cue.to_string()))
+}
+
+#[test]
+fn a_subject_and_a_speech_verb_before_that_clause_report_it() {
+    let a = analyse("Officials said that the bridge would reopen in May.");
+    assert_eq!(
+        reported(&a, "bridge would reopen"),
+        pair("Officials", "said")
+    );
+}
+
+#[test]
+fn according_to_a_source_reports_the_rest_of_the_sentence() {
+    let a = analyse("According to the ministry, 40% of hospitals were hit.");
+    assert_eq!(
+        reported(&a, "40% of hospitals"),
+        pair("the ministry", "According to")
+    );
+}
+
+#[test]
+fn a_subject_before_a_modal_and_a_negation_is_the_speaker() {
+    let a = analyse("The ministry could not say whether the schools would reopen in March.");
+    assert_eq!(
+        reported(&a, "schools would reopen"),
+        pair("The ministry", "say")
+    );
+}
+
+#[test]
+fn a_content_before_its_speaker_is_reported_too() {
+    let a = analyse("The harbour will be dredged next spring, the port authority said.");
+    assert_eq!(
+        reported(&a, "dredged next spring"),
+        pair("the port authority", "said")
+    );
+}
+
+#[test]
+fn a_cue_word_used_for_something_else_reports_nothing() {
+    for text in [
+        "The union's statement was read aloud at the meeting on Monday morning.",
+        "The plan was sent to the printers before the holiday weekend.",
+    ] {
+        let a = analyse(text);
+        let linked = a
+            .annotations
+            .iter()
+            .filter(|x| x.kind == Kind::Claim && x.attribution.is_some())
+            .count();
+        assert_eq!(linked, 0, "{text}: {:#?}", a.annotations);
+    }
+}
