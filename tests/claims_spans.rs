@@ -75,20 +75,3 @@ fn a_claim_starts_at_a_word_or_a_quotation_mark_not_at_the_colon_of_its_cue() {
         );
     }
 }
-
-#[test]
-fn a_clause_reported_inside_another_is_one_claim_linked_to_the_outer_speaker() {
-    let text = "The observatory said the survey found 40% more comets than expected in 2021.";
-    let found = analyse(text).annotations;
-    let with_figure: Vec<_> = found
-        .iter()
-        .filter(|a| a.kind == Kind::Claim && a.text.contains("40%"))
-        .collect();
-    assert_eq!(with_figure.len(), 1, "one highlight: {with_figure:?}");
-    let link = with_figure[0].attribution.as_deref().expect("linked");
-    let speaker = found
-        .iter()
-        .find(|a| a.id == link)
-        .expect("the attribution");
-    assert!(speaker.text.contains("observatory"), "{speaker:?}");
-}

@@ -282,15 +282,6 @@ fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) -> A
         let Some(r) = claims::reported_clause(text, r, span(&found.attrs[*a].cue)) else {
             continue;
         };
-        // A clause reported inside another one's claim ("The observatory said the
-        // telescope found …") is already part of that claim: one highlight, linked to
-        // the outer speaker. Contents come in text order, so the outer one came first.
-        if claims
-            .last()
-            .is_some_and(|(outer, ..)| outer.start <= r.start && r.end <= outer.end)
-        {
-            continue;
-        }
         // Scored with the whole sentence around it (attribution and all), as the model
         // learnt sentences and lines.
         // Several clauses of one sentence (contents come in text order) share its score.
