@@ -117,6 +117,39 @@ pub(crate) fn fold_data(name: &str) -> Option<&'static str> {
     None
 }
 
+/// A learnt model's weights from the fold's file `name` (see [`fold_data`]): `None`
+/// outside cross-validation builds, where the shipped weights stand. One reader for the
+/// speaker and the reported-speech models.
+#[cfg(feature = "dev-lexicon")]
+pub(crate) fn fold_weights<const N: usize>(name: &str, names: &[&str; N]) -> Option<[f32; N]> {
+    fold_data(name).map(|text| parse_weights(text, names, name))
+}
+
+/// `feature weight` lines (a trainer's text output) as weights in `names` order; a
+/// feature not named weighs 0. `file` names the text in the panic of a bad line, as a
+/// fold's file that does not fit the engine must stop the run.
+#[cfg(any(feature = "dev-lexicon", test))]
+pub(crate) fn parse_weights<const N: usize>(text: &str, names: &[&str; N], file: &str) -> [f32; N] {
+    let mut w = [0.0; N];
+    for line in text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let (name, value) = line
+            .split_once(' ')
+            .unwrap_or_else(|| panic!("{file}: name weight"));
+        let i = names
+            .iter()
+            .position(|n| *n == name)
+            .unwrap_or_else(|| panic!("{file}: unknown feature {name}"));
+        w[i] = value
+            .trim()
+            .parse()
+            .unwrap_or_else(|_| panic!("{file}: a number"));
+    }
+    w
+}
+
 /// The cue words learnt from the training gold with their strengths: how often
 /// (percent) each is a speech cue, anywhere and when a likely subject stands right
 /// before it. The engine reads them through a `CueList`, which a person may edit.

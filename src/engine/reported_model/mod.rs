@@ -33,11 +33,10 @@ pub struct ReportedRow {
 fn weights() -> &'static [f32; features::N] {
     #[cfg(feature = "dev-lexicon")]
     {
-        use std::sync::OnceLock;
-        static FOLD: OnceLock<Option<[f32; features::N]>> = OnceLock::new();
-        let fold = FOLD
-            .get_or_init(|| super::lexicon::fold_data("reported_weights.txt").map(parse_weights));
-        if let Some(w) = fold {
+        static FOLD: std::sync::OnceLock<Option<[f32; features::N]>> = std::sync::OnceLock::new();
+        if let Some(w) = FOLD
+            .get_or_init(|| super::lexicon::fold_weights("reported_weights.txt", &features::NAMES))
+        {
             return w;
         }
     }
@@ -48,29 +47,6 @@ fn weights() -> &'static [f32; features::N] {
 /// start a fold's training from a file of them).
 pub(crate) fn shipped() -> impl Iterator<Item = (&'static str, f32)> {
     features::NAMES.iter().copied().zip(weights::WEIGHTS)
-}
-
-/// `name weight` lines (the trainer's text output); a feature not named weighs 0.
-#[cfg(any(feature = "dev-lexicon", test))]
-fn parse_weights(text: &str) -> [f32; features::N] {
-    let mut w = [0.0; features::N];
-    for line in text
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-    {
-        let (name, value) = line
-            .split_once(' ')
-            .expect("reported_weights.txt: name weight");
-        let i = features::NAMES
-            .iter()
-            .position(|n| *n == name)
-            .unwrap_or_else(|| panic!("reported_weights.txt: unknown feature {name}"));
-        w[i] = value
-            .trim()
-            .parse()
-            .expect("reported_weights.txt: a number");
-    }
-    w
 }
 
 pub(crate) fn score(f: &[f32; features::N]) -> f32 {
@@ -112,6 +88,9 @@ mod tests {
         names.dedup();
         assert_eq!(names.len(), features::N);
         let text: String = shipped().map(|(n, w)| format!("{n} {w}\n")).collect();
-        assert_eq!(parse_weights(&text), weights::WEIGHTS);
+        assert_eq!(
+            super::super::lexicon::parse_weights(&text, &features::NAMES, "reported_weights.txt"),
+            weights::WEIGHTS
+        );
     }
 }

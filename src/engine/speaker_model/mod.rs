@@ -43,35 +43,14 @@ pub struct CandidateRow {
 fn weights() -> &'static [f32; features::N] {
     #[cfg(feature = "dev-lexicon")]
     {
-        use std::sync::OnceLock;
-        static FOLD: OnceLock<Option<[f32; features::N]>> = OnceLock::new();
-        let fold = FOLD
-            .get_or_init(|| super::lexicon::fold_data("speaker_weights.txt").map(parse_weights));
-        if let Some(w) = fold {
+        static FOLD: std::sync::OnceLock<Option<[f32; features::N]>> = std::sync::OnceLock::new();
+        if let Some(w) = FOLD
+            .get_or_init(|| super::lexicon::fold_weights("speaker_weights.txt", &features::NAMES))
+        {
             return w;
         }
     }
     &weights::WEIGHTS
-}
-
-/// `name weight` lines, in `features::NAMES` order (the trainer's text output).
-#[cfg(any(feature = "dev-lexicon", test))]
-fn parse_weights(text: &str) -> [f32; features::N] {
-    let mut w = [0.0; features::N];
-    for line in text
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-    {
-        let (name, value) = line
-            .split_once(' ')
-            .expect("speaker_weights.txt: name weight");
-        let i = features::NAMES
-            .iter()
-            .position(|n| *n == name)
-            .unwrap_or_else(|| panic!("speaker_weights.txt: unknown feature {name}"));
-        w[i] = value.trim().parse().expect("speaker_weights.txt: a number");
-    }
-    w
 }
 
 pub(crate) fn score(f: &[f32; features::N]) -> f32 {
@@ -267,6 +246,9 @@ mod tests {
             .zip(weights::WEIGHTS)
             .map(|(n, w)| format!("{n} {w}\n"))
             .collect();
-        assert_eq!(parse_weights(&text), weights::WEIGHTS);
+        assert_eq!(
+            super::super::lexicon::parse_weights(&text, &features::NAMES, "speaker_weights.txt"),
+            weights::WEIGHTS
+        );
     }
 }
