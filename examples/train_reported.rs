@@ -22,6 +22,9 @@
 //! `tests/reported_model.rs` compares with the engine's. `--shipped FILE` writes the
 //! weights the engine was built with, for a fold's first run.
 
+#[path = "common/weights_source.rs"]
+mod weights_source;
+
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -307,16 +310,12 @@ fn fit_refs(examples: &[&Example], n: usize, l2: f64, epochs: usize) -> Vec<f64>
 }
 
 fn rust_source(names: &[&str], w: &[f64], files: usize, candidates: usize) -> String {
-    let mut s = format!(
-        "//! Reported-speech model weights, in `features::NAMES` order: learnt by\n\
-         //! `scripts/train-reported.sh` (`examples/train_reported.rs`) from {files} gold\n\
-         //! files, {candidates} cue candidates. Generated: do not edit.\n\
-         pub(super) const WEIGHTS: [f32; super::features::N] = [\n"
+    let doc = format!(
+        "Reported-speech model weights, in `features::NAMES` order: learnt by\n\
+         `scripts/train-reported.sh` (`examples/train_reported.rs`) from {files} gold\n\
+         files, {candidates} cue candidates. Generated: do not edit."
     );
-    for (name, x) in names.iter().zip(w) {
-        s += &format!("    {:?}, // {name}\n", *x as f32);
-    }
-    s + "];\n"
+    weights_source::weights_source(&doc, names, w)
 }
 
 /// The trainer's scores (its own dot product with the f32 weights it ships) of the

@@ -20,6 +20,9 @@
 //! invented sentences with the trainer's own scores of their
 //! candidates, which `tests/speaker_model.rs` compares with the engine's.
 
+#[path = "common/weights_source.rs"]
+mod weights_source;
+
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -379,16 +382,12 @@ fn fit(examples: &[Example], n: usize, l2: f64, epochs: usize) -> Vec<f64> {
 }
 
 fn rust_source(names: &[&str], w: &[f64], files: usize, quotes: usize) -> String {
-    let mut s = format!(
-        "//! Speaker-model weights, in `features::NAMES` order: learnt by\n\
-         //! `scripts/train-speakers.sh` (`examples/train_speakers.rs`) from {files} gold\n\
-         //! files, {quotes} quotations. Generated: do not edit.\n\
-         pub(super) const WEIGHTS: [f32; super::features::N] = [\n"
+    let doc = format!(
+        "Speaker-model weights, in `features::NAMES` order: learnt by\n\
+         `scripts/train-speakers.sh` (`examples/train_speakers.rs`) from {files} gold\n\
+         files, {quotes} quotations. Generated: do not edit."
     );
-    for (name, x) in names.iter().zip(w) {
-        s += &format!("    {:?}, // {name}\n", *x as f32);
-    }
-    s + "];\n"
+    weights_source::weights_source(&doc, names, w)
 }
 
 /// The trainer's scores (its own dot product with the f32 weights it ships) of the
