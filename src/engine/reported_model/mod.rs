@@ -28,7 +28,7 @@ pub struct ReportedRow {
 }
 
 /// The weights in use: the shipped ones, or in cross-validation builds the fold's
-/// `reported_weights.txt` (`lexicon::fold_data`), so each fold is annotated by a model
+/// `reported_weights.txt` (`lexicon::fold_weights`), so each fold is annotated by a model
 /// learnt on the other folds.
 fn weights() -> &'static [f32; features::N] {
     #[cfg(feature = "dev-lexicon")]

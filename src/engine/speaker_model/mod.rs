@@ -38,7 +38,7 @@ pub struct CandidateRow {
 }
 
 /// The weights in use: the shipped ones, or in cross-validation builds the fold's
-/// `speaker_weights.txt` (`lexicon::fold_data`), so each fold is scored by a model
+/// `speaker_weights.txt` (`lexicon::fold_weights`), so each fold is scored by a model
 /// learnt on the other folds.
 fn weights() -> &'static [f32; features::N] {
     #[cfg(feature = "dev-lexicon")]
