@@ -1298,7 +1298,9 @@ impl Attributor<'_, '_> {
         }
         let mut found = 0;
         let mut i = s;
-        while i < ce {
+        // A sentence holds two reported clauses at most (`consider`): past them only the
+        // trainer, which records every candidate, needs the rest of the sentence.
+        while i < ce && (found < 2 || self.reported_rows.is_some()) {
             if self.in_quote[i] != 0 || !self.is_word(i) {
                 i += 1;
                 continue;
