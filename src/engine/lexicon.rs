@@ -117,12 +117,24 @@ pub(crate) fn fold_data(name: &str) -> Option<&'static str> {
     None
 }
 
-/// A learnt model's weights from the fold's file `name` (see [`fold_data`]): `None`
-/// outside cross-validation builds, where the shipped weights stand. One reader for the
-/// speaker and the reported-speech models.
-#[cfg(feature = "dev-lexicon")]
-pub(crate) fn fold_weights<const N: usize>(name: &str, names: &[&str; N]) -> Option<[f32; N]> {
-    fold_data(name).map(|text| parse_weights(text, names, name))
+/// The weights a learnt model runs with: `shipped`, or in cross-validation builds the
+/// fold's file `name` (see [`fold_data`]), read once into the model's own `fold` cell,
+/// so each fold is annotated by a model learnt on the other folds. One mechanism for
+/// the speaker and the reported-speech models; outside `dev-lexicon` builds it is
+/// `shipped` and nothing else, as it runs for every score.
+#[cfg_attr(not(feature = "dev-lexicon"), allow(unused_variables))]
+#[inline]
+pub(crate) fn weights_in_use<const N: usize>(
+    fold: &'static OnceLock<Option<[f32; N]>>,
+    name: &str,
+    names: &[&str; N],
+    shipped: &'static [f32; N],
+) -> &'static [f32; N] {
+    #[cfg(feature = "dev-lexicon")]
+    if let Some(w) = fold.get_or_init(|| fold_data(name).map(|t| parse_weights(t, names, name))) {
+        return w;
+    }
+    shipped
 }
 
 /// `feature weight` lines (a trainer's text output) as weights in `names` order; a

@@ -27,20 +27,16 @@ pub struct ReportedRow {
     pub score: f32,
 }
 
-/// The weights in use: the shipped ones, or in cross-validation builds the fold's
-/// `reported_weights.txt` (`lexicon::fold_weights`), so each fold is annotated by a model
-/// learnt on the other folds.
+/// The weights in use (`lexicon::weights_in_use`): the shipped ones, or in
+/// cross-validation builds the fold's `reported_weights.txt`.
 fn weights() -> &'static [f32; features::N] {
-    #[cfg(feature = "dev-lexicon")]
-    {
-        static FOLD: std::sync::OnceLock<Option<[f32; features::N]>> = std::sync::OnceLock::new();
-        if let Some(w) = FOLD
-            .get_or_init(|| super::lexicon::fold_weights("reported_weights.txt", &features::NAMES))
-        {
-            return w;
-        }
-    }
-    &weights::WEIGHTS
+    static FOLD: std::sync::OnceLock<Option<[f32; features::N]>> = std::sync::OnceLock::new();
+    super::lexicon::weights_in_use(
+        &FOLD,
+        "reported_weights.txt",
+        &features::NAMES,
+        &weights::WEIGHTS,
+    )
 }
 
 /// The shipped weights with their feature names (for the trainer's scripts, which

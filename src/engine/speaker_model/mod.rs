@@ -37,20 +37,16 @@ pub struct CandidateRow {
     pub score: f32,
 }
 
-/// The weights in use: the shipped ones, or in cross-validation builds the fold's
-/// `speaker_weights.txt` (`lexicon::fold_weights`), so each fold is scored by a model
-/// learnt on the other folds.
+/// The weights in use (`lexicon::weights_in_use`): the shipped ones, or in
+/// cross-validation builds the fold's `speaker_weights.txt`.
 fn weights() -> &'static [f32; features::N] {
-    #[cfg(feature = "dev-lexicon")]
-    {
-        static FOLD: std::sync::OnceLock<Option<[f32; features::N]>> = std::sync::OnceLock::new();
-        if let Some(w) = FOLD
-            .get_or_init(|| super::lexicon::fold_weights("speaker_weights.txt", &features::NAMES))
-        {
-            return w;
-        }
-    }
-    &weights::WEIGHTS
+    static FOLD: std::sync::OnceLock<Option<[f32; features::N]>> = std::sync::OnceLock::new();
+    super::lexicon::weights_in_use(
+        &FOLD,
+        "speaker_weights.txt",
+        &features::NAMES,
+        &weights::WEIGHTS,
+    )
 }
 
 pub(crate) fn score(f: &[f32; features::N]) -> f32 {
