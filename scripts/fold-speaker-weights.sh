@@ -9,10 +9,11 @@
 #   scripts/train-speakers.sh does.
 # usage: scripts/fold-speaker-weights.sh TRAINER FIT_DIR LEX_DIR
 set -euo pipefail
+source "$(dirname "$0")/model-folder.sh"
 trainer="$1" fit="$2" lex="$3"
 reported="$(dirname "$trainer")/train_reported"
-printf 'rule-pick 5\nmention -1\n' > "$lex/speaker_weights.txt"
-printf 'bias -0.5\nrules-take-it 1\n' > "$lex/reported_weights.txt"
+rules_speaker_weights "$lex"
+rules_reported_weights "$lex"
 QUOTELENS_LEXICON_DIR="$lex" "$reported" "$fit" ${REPORTED_THRESHOLD:+--threshold "$REPORTED_THRESHOLD"} --out "$lex/reported_weights.next" 2>/dev/null
 mv "$lex/reported_weights.next" "$lex/reported_weights.txt"
 for round in 1 2; do

@@ -9,18 +9,17 @@
 # Run scripts/train-speakers.sh after it: the speaker model sees reported speech.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/model-folder.sh
 dirs=("$@")
 [[ ${#dirs[@]} -gt 0 ]] || dirs=(../shared/polnear/train)
 cargo build --quiet --profile eval --features dev-lexicon --example train_reported
 bin="${CARGO_TARGET_DIR:-target}/eval/examples/train_reported"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-for f in cues.txt phrases.txt roles.txt titles.txt; do
-  ln -s "$(realpath src/engine/data/$f)" "$work/$f"
-done
+link_shipped_word_lists "$work"
 # The speaker model runs after reported speech is found: its weights change no candidate.
-printf 'rule-pick 5\nmention -1\n' > "$work/speaker_weights.txt"
-printf 'bias -0.5\nrules-take-it 1\n' > "$work/reported_weights.txt"
+rules_speaker_weights "$work"
+rules_reported_weights "$work"
 QUOTELENS_LEXICON_DIR="$work" "$bin" "${dirs[@]}" --cv 5 --out "$work/next.txt" --rust "$work/weights.rs"
 cp "$work/weights.rs" src/engine/reported_model/weights.rs
 cargo fmt --all

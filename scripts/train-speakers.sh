@@ -10,16 +10,15 @@
 # the weights being replaced. Rust only (no Python).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/model-folder.sh
 dirs=("$@")
 [[ ${#dirs[@]} -gt 0 ]] || dirs=(../shared/polnear/train)
 cargo build --quiet --profile eval --features dev-lexicon --example train_speakers --example train_reported
 bin="${CARGO_TARGET_DIR:-target}/eval/examples/train_speakers"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-for f in cues.txt phrases.txt roles.txt titles.txt; do
-  ln -s "$(realpath src/engine/data/$f)" "$work/$f"
-done
-printf 'rule-pick 5\nmention -1\n' > "$work/speaker_weights.txt"
+link_shipped_word_lists "$work"
+rules_speaker_weights "$work"
 # The shipped reported-speech model (scripts/train-reported.sh), which the folder must name.
 "${CARGO_TARGET_DIR:-target}/eval/examples/train_reported" --shipped "$work/reported_weights.txt"
 for round in 1 2; do
