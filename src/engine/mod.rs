@@ -164,7 +164,31 @@ pub use reported_model::ReportedRow;
 /// Annotate `text` outside the byte ranges `bp`, which stand for the page furniture
 /// (a person's choice of the article's blocks, or the article an HTML copy marks).
 /// Ranges out of bounds or off character boundaries are ignored.
-fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) -> Analysis {
+fn analyse_around(text: &str, bp: Vec<Range<usize>>, options: &Options) -> Analysis {
+    let bp = disjoint_furniture(text, bp);
+    let seg = text::segment(text, &bp);
+    let (quotes, warnings) = quotes::find_quotes(&seg);
+    let sentences = text::sentences(&seg);
+    let found =
+        attribution::attribute_recording(&seg, &quotes, &options.cues, &sentences, None, None);
+    let mut names = speakers::canonical_names(&seg, &found.attrs);
+    let ids = AttrIds::number(&found);
+    let kept_quotes = found.quote_keep.iter().filter(|k| **k).count();
+    let mut out = Vec::with_capacity(ids.order.len() + kept_quotes);
+    let mut annotator = Annotator::new(&seg, &options.cues);
+    annotator.attributions(&found, &mut names, &sentences, &ids, &mut out);
+    let quote_links = annotator.quotes(&quotes, &found, &ids, kept_quotes, &mut out);
+    // Claims: reported speech first, then check-worthy sentences elsewhere.
+    let sentence_bytes: Vec<Range<usize>> = sentences.iter().map(|s| seg.token_bytes(s)).collect();
+    let mut claims = reported_claims(&seg, &found, &sentence_bytes, sentences.len() / 4);
+    sentence_claims(text, &sentence_bytes, &bp, &quote_links, &mut claims);
+    annotator.claims(claims, &ids, &mut out);
+    finished(out, warnings, &bp, &annotator.ix)
+}
+
+/// The furniture ranges from outside made what the segmenter expects: inside the text,
+/// on character boundaries, sorted and disjoint (ranges from outside may overlap).
+fn disjoint_furniture(text: &str, mut bp: Vec<Range<usize>>) -> Vec<Range<usize>> {
     bp.retain(|r| {
         r.start < r.end
             && r.end <= text.len()
@@ -172,7 +196,6 @@ fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) -> A
             && text.is_char_boundary(r.end)
     });
     bp.sort_by_key(|r| (r.start, r.end));
-    // Disjoint, as the segmenter expects (ranges from outside may overlap).
     bp.dedup_by(|next, kept| {
         let joins = next.start <= kept.end;
         if joins {
@@ -180,94 +203,177 @@ fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) -> A
         }
         joins
     });
-    let seg = text::segment(text, &bp);
-    let (quotes, mut warnings) = quotes::find_quotes(&seg);
-    let sentences = text::sentences(&seg);
-    let found =
-        attribution::attribute_recording(&seg, &quotes, &options.cues, &sentences, None, None);
-    let mut names = speakers::canonical_names(&seg, &found.attrs);
-    let ix = CharIndex::new(text);
-    let span = |r: &Range<usize>| -> Range<usize> {
-        // Token range to byte range.
-        seg.tokens[r.start].start..seg.tokens[r.end - 1].end
-    };
+    bp
+}
 
-    // Attributions that something links to, in text order, get ids a1, a2, ...
-    let mut used = vec![false; found.attrs.len()];
-    for a in found.quote_attr.iter().flatten() {
-        used[*a] = true;
+/// The attributions something links to (a quote or reported speech), numbered a1, a2,
+/// ... in text order; the others are not written.
+struct AttrIds {
+    /// The linked attributions (indices into `Attributions::attrs`), in text order.
+    order: Vec<usize>,
+    /// Each attribution's id, by its index; empty for those nothing links to.
+    id: Vec<String>,
+}
+
+impl AttrIds {
+    fn number(found: &attribution::Attributions) -> Self {
+        let mut used = vec![false; found.attrs.len()];
+        for a in found.quote_attr.iter().flatten() {
+            used[*a] = true;
+        }
+        for (_, a) in &found.contents {
+            used[*a] = true;
+        }
+        let mut order: Vec<usize> = (0..found.attrs.len()).filter(|&a| used[a]).collect();
+        order.sort_by_key(|&a| (found.attrs[a].speaker.start, found.attrs[a].cue.start));
+        let mut id = vec![String::new(); found.attrs.len()];
+        for (n, &a) in order.iter().enumerate() {
+            id[a] = numbered_id('a', n + 1);
+        }
+        AttrIds { order, id }
     }
-    for (_, a) in &found.contents {
-        used[*a] = true;
+
+    /// The id an annotation linked to attribution `a` names.
+    fn of(&self, a: Option<usize>) -> Option<String> {
+        a.map(|a| self.id[a].clone())
     }
-    let mut attr_order: Vec<usize> = (0..found.attrs.len()).filter(|&a| used[a]).collect();
-    attr_order.sort_by_key(|&a| (found.attrs[a].speaker.start, found.attrs[a].cue.start));
-    let mut attr_id = vec![String::new(); found.attrs.len()];
-    let kept_quotes = found.quote_keep.iter().filter(|k| **k).count();
-    let mut out = Vec::with_capacity(attr_order.len() + kept_quotes);
-    // Each annotation's confidence is found as it is made, from its rule as a `Rule`
-    // (not read back from its name); the keys are joined in this one buffer.
-    let mut key = String::new();
-    let mut confidence = |ann: &Annotation, rule: Rule| {
-        Some(confidence::confidence_with(
+}
+
+/// A kept quotation's bytes and the attribution it links to: a claim mostly inside it
+/// is that speaker's.
+struct QuoteLink {
+    bytes: Range<usize>,
+    attr: Option<usize>,
+}
+
+/// A claim before it is numbered: its bytes, the attribution it is linked to, its score
+/// and the rule that found it.
+struct Claim {
+    bytes: Range<usize>,
+    attr: Option<usize>,
+    score: claims::ClaimScore,
+    rule: Rule,
+}
+
+/// What every annotation is written with: the tokens, the code-point index, and the cue
+/// list and key buffer its confidence is looked up with.
+struct Annotator<'a> {
+    seg: &'a text::Segmented<'a>,
+    ix: CharIndex,
+    cues: &'a CueList,
+    /// The confidence table's keys are joined in this one buffer.
+    key: String,
+}
+
+impl<'a> Annotator<'a> {
+    fn new(seg: &'a text::Segmented<'a>, cues: &'a CueList) -> Self {
+        Annotator {
+            seg,
+            ix: CharIndex::new(seg.text),
+            cues,
+            key: String::new(),
+        }
+    }
+
+    /// An automatic annotation over byte range `r`.
+    fn annotation(&self, id: String, kind: Kind, r: Range<usize>) -> Annotation {
+        let (start, end) = (self.ix.char_at(r.start), self.ix.char_at(r.end));
+        Annotation::with_covered_text(id, kind, start, end, self.seg.text[r].to_string())
+    }
+
+    /// Set `ann`'s rule and its confidence, found from the rule as a `Rule` (not read
+    /// back from its name).
+    fn rule_and_confidence(&mut self, ann: &mut Annotation, rule: Rule) {
+        ann.rule = Some(rule.name().to_string());
+        ann.confidence = Some(confidence::confidence_with(
             ann,
             Some(rule),
-            &options.cues,
-            &mut key,
-        ))
-    };
-    for (n, &a) in attr_order.iter().enumerate() {
-        attr_id[a] = numbered_id('a', n + 1);
-        let at = &found.attrs[a];
-        let mut ann = annotation(
-            text,
-            &ix,
-            attr_id[a].clone(),
-            Kind::Attribution,
-            span(&at.speaker),
-        );
-        let cue = span(&at.cue);
-        ann.cue = Some(Cue {
-            start: ix.char_at(cue.start),
-            end: ix.char_at(cue.end),
-            text: text[cue].to_string(),
-        });
-        ann.why = Some(why(&names[a], at.speaker.start, &sentences));
-        // Each attribution is written once: its name moves, uncopied.
-        ann.speaker = Some(std::mem::take(&mut names[a].name));
-        ann.rule = Some(at.rule.name().to_string());
-        ann.confidence = confidence(&ann, at.rule);
-        out.push(ann);
-    }
-
-    // Quotes: the kept ones, with their links.
-    let mut quote_spans: Vec<(Range<usize>, Option<usize>)> = Vec::with_capacity(kept_quotes);
-    for (qi, q) in quotes.iter().enumerate() {
-        if !found.quote_keep[qi] {
-            continue;
-        }
-        quote_spans.push((
-            seg.tokens[q.first].start..seg.tokens[q.last].end,
-            found.quote_attr[qi],
+            self.cues,
+            &mut self.key,
         ));
-        let n = quote_spans.len();
-        let mut ann = annotation(
-            text,
-            &ix,
-            numbered_id('q', n),
-            Kind::Quote,
-            quote_spans[n - 1].0.clone(),
-        );
-        ann.attribution = found.quote_attr[qi].map(|a| attr_id[a].clone());
-        ann.rule = Some(found.quote_rule[qi].name().to_string());
-        ann.confidence = confidence(&ann, found.quote_rule[qi]);
-        out.push(ann);
     }
 
-    // Claims: reported speech first, then check-worthy sentences elsewhere.
-    let sentence_bytes: Vec<Range<usize>> = sentences.iter().map(span).collect();
-    let mut claims: Vec<(Range<usize>, Option<usize>, claims::ClaimScore, Rule)> =
-        Vec::with_capacity(found.contents.len() + sentences.len() / 4);
+    /// The linked attributions, in `ids`' order, with their cue, speaker name and why.
+    fn attributions(
+        &mut self,
+        found: &attribution::Attributions,
+        names: &mut [speakers::Named],
+        sentences: &[Range<usize>],
+        ids: &AttrIds,
+        out: &mut Vec<Annotation>,
+    ) {
+        for &a in &ids.order {
+            let at = &found.attrs[a];
+            let speaker = self.seg.token_bytes(&at.speaker);
+            let mut ann = self.annotation(ids.id[a].clone(), Kind::Attribution, speaker);
+            let cue = self.seg.token_bytes(&at.cue);
+            ann.cue = Some(Cue {
+                start: self.ix.char_at(cue.start),
+                end: self.ix.char_at(cue.end),
+                text: self.seg.text[cue].to_string(),
+            });
+            ann.why = Some(why(&names[a], at.speaker.start, sentences));
+            // Each attribution is written once: its name moves, uncopied.
+            ann.speaker = Some(std::mem::take(&mut names[a].name));
+            self.rule_and_confidence(&mut ann, at.rule);
+            out.push(ann);
+        }
+    }
+
+    /// The kept quotes, numbered q1, q2, ... with their links; returned with their bytes
+    /// for the claims inside them.
+    fn quotes(
+        &mut self,
+        quotes: &[quotes::Quote],
+        found: &attribution::Attributions,
+        ids: &AttrIds,
+        kept: usize,
+        out: &mut Vec<Annotation>,
+    ) -> Vec<QuoteLink> {
+        let mut links = Vec::with_capacity(kept);
+        for (qi, q) in quotes.iter().enumerate() {
+            if !found.quote_keep[qi] {
+                continue;
+            }
+            let bytes = self.seg.tokens[q.first].start..self.seg.tokens[q.last].end;
+            let id = numbered_id('q', links.len() + 1);
+            let mut ann = self.annotation(id, Kind::Quote, bytes.clone());
+            ann.attribution = ids.of(found.quote_attr[qi]);
+            self.rule_and_confidence(&mut ann, found.quote_rule[qi]);
+            out.push(ann);
+            links.push(QuoteLink {
+                bytes,
+                attr: found.quote_attr[qi],
+            });
+        }
+        links
+    }
+
+    /// The claims, numbered c1, c2, ... in text order, with their score and signals.
+    fn claims(&mut self, mut claims: Vec<Claim>, ids: &AttrIds, out: &mut Vec<Annotation>) {
+        claims.sort_by_key(|c| (c.bytes.start, c.bytes.end));
+        out.reserve_exact(claims.len());
+        for (n, c) in claims.into_iter().enumerate() {
+            let mut ann = self.annotation(numbered_id('c', n + 1), Kind::Claim, c.bytes);
+            ann.attribution = ids.of(c.attr);
+            ann.score = Some((c.score.score.clamp(0.0, 1.0) * 1000.0).round() / 1000.0);
+            ann.signals = Some(c.score.signals);
+            self.rule_and_confidence(&mut ann, c.rule);
+            out.push(ann);
+        }
+    }
+}
+
+/// Reported speech as claims, `capacity` more reserved for the sentences to come: each
+/// content clause trimmed to whole words and scored with the sentence around it.
+fn reported_claims(
+    seg: &text::Segmented,
+    found: &attribution::Attributions,
+    sentence_bytes: &[Range<usize>],
+    capacity: usize,
+) -> Vec<Claim> {
+    let text = seg.text;
+    let mut claims: Vec<Claim> = Vec::with_capacity(found.contents.len() + capacity);
     // The last sentence scored and the claim holding its score (kept by index: a clone
     // of its reasons for every clause cost three allocations a clause).
     let mut last_scored: Option<(Range<usize>, usize)> = None;
@@ -276,29 +382,47 @@ fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) -> A
         if content.is_empty() {
             continue;
         }
-        let r = trim_span(text, span(content));
+        let r = trim_span(text, seg.token_bytes(content));
         // A verb's particle or complement cut off from it ("called out …", "said in a
         // statement") is no claim of its own.
-        let Some(r) = claims::reported_clause(text, r, span(&found.attrs[*a].cue)) else {
+        let Some(r) = claims::reported_clause(text, r, seg.token_bytes(&found.attrs[*a].cue))
+        else {
             continue;
         };
         // Scored with the whole sentence around it (attribution and all), as the model
         // learnt sentences and lines.
         // Several clauses of one sentence (contents come in text order) share its score.
-        let whole = around(&sentence_bytes, &r);
+        let whole = around(sentence_bytes, &r);
         let score = match &last_scored {
-            Some((w, at)) if *w == whole => claims[*at].2.clone(),
+            Some((w, at)) if *w == whole => claims[*at].score.clone(),
             _ => claims::score_sentence(&text[whole.clone()]),
         };
         last_scored = Some((whole, claims.len()));
-        claims.push((r, Some(*a), score, found.attrs[*a].rule));
+        claims.push(Claim {
+            bytes: r,
+            attr: Some(*a),
+            score,
+            rule: found.attrs[*a].rule,
+        });
     }
-    let covered = Overlaps::new(claims.iter().map(|c| c.0.clone()).collect());
-    let furniture_overlaps = Overlaps::new(bp.clone());
-    // Sentences holding reported speech (already claims) are not even scored.
+    claims
+}
+
+/// The check-worthy sentences added to `claims`: those overlapping no reported speech
+/// (already claims) and no furniture, which are not even scored; each linked to the
+/// attributed quote it mostly lies in.
+fn sentence_claims(
+    text: &str,
+    sentence_bytes: &[Range<usize>],
+    furniture: &[Range<usize>],
+    quotes: &[QuoteLink],
+    claims: &mut Vec<Claim>,
+) {
+    let covered = Overlaps::new(claims.iter().map(|c| c.bytes.clone()).collect());
+    let furniture_overlaps = Overlaps::new(furniture.to_vec());
     let skip = |r: &Range<usize>| covered.any(r) || furniture_overlaps.any(r);
-    for c in claims::find_claims_except(text, &sentence_bytes, skip) {
-        let r = c.range.clone();
+    for c in claims::find_claims_except(text, sentence_bytes, skip) {
+        let r = c.range;
         if r.is_empty()
             || !text.is_char_boundary(r.start)
             || !text.is_char_boundary(r.end.min(text.len()))
@@ -306,45 +430,55 @@ fn analyse_around(text: &str, mut bp: Vec<Range<usize>>, options: &Options) -> A
         {
             continue;
         }
-        // A claim mostly inside an attributed quote is that speaker's claim. Quotes are
-        // disjoint and sorted, so only those from the first ending after the claim's
-        // start can overlap it.
-        let first = quote_spans.partition_point(|(q, _)| q.end <= r.start);
-        let link = quote_spans[first..]
-            .iter()
-            .take_while(|(q, _)| q.start < r.end)
-            .find(|(q, _)| 2 * (q.end.min(r.end).saturating_sub(q.start.max(r.start))) > r.len())
-            .and_then(|(_, a)| *a);
-        claims.push((
-            r,
-            link,
-            claims::ClaimScore {
+        let attr = quote_attribution(quotes, &r);
+        claims.push(Claim {
+            bytes: r,
+            attr,
+            score: claims::ClaimScore {
                 score: c.score,
                 signals: c.signals,
             },
-            if link.is_some() {
+            rule: if attr.is_some() {
                 Rule::CheckWorthyInQuote
             } else {
                 Rule::CheckWorthySentence
             },
-        ));
+        });
     }
-    claims.sort_by_key(|c| (c.0.start, c.0.end));
-    out.reserve_exact(claims.len());
-    for (n, (r, a, s, rule)) in claims.into_iter().enumerate() {
-        let mut ann = annotation(text, &ix, numbered_id('c', n + 1), Kind::Claim, r);
-        ann.attribution = a.map(|a| attr_id[a].clone());
-        ann.score = Some((s.score.clamp(0.0, 1.0) * 1000.0).round() / 1000.0);
-        ann.signals = Some(s.signals);
-        ann.rule = Some(rule.name().to_string());
-        ann.confidence = confidence(&ann, rule);
-        out.push(ann);
-    }
+}
+
+/// The attribution of the quote holding more than half of byte range `r`: a claim
+/// mostly inside an attributed quote is that speaker's claim. Quotes are disjoint and
+/// sorted, so only those from the first ending after `r`'s start can overlap it.
+fn quote_attribution(quotes: &[QuoteLink], r: &Range<usize>) -> Option<usize> {
+    let first = quotes.partition_point(|q| q.bytes.end <= r.start);
+    quotes[first..]
+        .iter()
+        .take_while(|q| q.bytes.start < r.end)
+        .find(|q| {
+            2 * (q
+                .bytes
+                .end
+                .min(r.end)
+                .saturating_sub(q.bytes.start.max(r.start)))
+                > r.len()
+        })
+        .and_then(|q| q.attr)
+}
+
+/// The analysis: annotations in text order, warnings sorted and once each, the
+/// furniture in code points.
+fn finished(
+    mut out: Vec<Annotation>,
+    mut warnings: Vec<String>,
+    furniture: &[Range<usize>],
+    ix: &CharIndex,
+) -> Analysis {
     // Keys sorted, then the annotations moved once each (they are large to move).
     out.sort_by_cached_key(|a| (a.start, a.end, a.kind));
     warnings.sort();
     warnings.dedup();
-    let furniture = bp
+    let furniture = furniture
         .iter()
         .map(|r| (ix.char_at(r.start), ix.char_at(r.end)))
         .collect();
@@ -459,12 +593,6 @@ fn push_decimal(out: &mut String, n: usize) {
         }
     }
     out.extend(digits[at..].iter().map(|&d| char::from(d)));
-}
-
-/// An automatic annotation over byte range `r` of `text`.
-fn annotation(text: &str, ix: &CharIndex, id: String, kind: Kind, r: Range<usize>) -> Annotation {
-    let (start, end) = (ix.char_at(r.start), ix.char_at(r.end));
-    Annotation::with_covered_text(id, kind, start, end, text[r].to_string())
 }
 
 /// The sentences (sorted byte ranges) around `r`, from the first overlapping it to the

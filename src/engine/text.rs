@@ -51,6 +51,11 @@ pub struct Segmented<'t> {
 }
 
 impl<'t> Segmented<'t> {
+    /// A token range (non-empty) as bytes: its first token's start to its last's end.
+    pub(crate) fn token_bytes(&self, r: &Range<usize>) -> Range<usize> {
+        self.tokens[r.start].start..self.tokens[r.end - 1].end
+    }
+
     pub fn word(&self, i: usize) -> &'t str {
         let t = &self.tokens[i];
         &self.text[t.start..t.end]
