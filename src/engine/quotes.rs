@@ -3,6 +3,8 @@
 //! marks (a missing opener starts the quote at its paragraph or sentence, a missing
 //! closer ends it at its paragraph) instead of giving up on the article.
 
+use std::ops::Range;
+
 use super::text::{Segmented, TokKind};
 
 /// One quotation (or one paragraph's part of a multi-paragraph quotation), as token
@@ -143,178 +145,253 @@ fn single_mark(text: &str, c: char, start: usize) -> Option<Mark> {
 
 /// Find the quotations of a segmented text.
 pub fn find_quotes(seg: &Segmented) -> (Vec<Quote>, Vec<String>) {
-    let text = seg.text;
-    let mut quotes: Vec<Quote> = Vec::new();
-    let mut warnings = Vec::new();
-    // A double quote left open at the end of the previous paragraph (its index).
-    let mut carried: Option<usize> = None;
-    // (previous part, opener token) of a quote that continues across paragraphs.
-    let mut pending: Option<(usize, usize)> = None;
-    let take = |pending: &mut Option<(usize, usize)>, opener: usize| match *pending {
-        Some((prev, o)) if o == opener => {
-            *pending = None;
-            Some(prev)
-        }
-        _ => None,
+    let mut pairing = Pairing {
+        seg,
+        quotes: Vec::new(),
+        warnings: Vec::new(),
+        carried: None,
+        pending: None,
     };
     for (pi, p) in seg.paragraphs.iter().enumerate() {
-        let mut open: Option<usize> = None; // token of the double opener
-        let mut open_carried = carried.take();
-        let para_first_quote = quotes.len();
-        let mut single_open: Option<usize> = None;
-        let mut depth = 0usize; // curly quotes nested inside the open one
-        for ti in p.tokens.clone() {
+        pairing.paragraph(pi, p.tokens.clone());
+    }
+    (pairing.quotes, pairing.warnings)
+}
+
+impl Quote {
+    /// A double quotation from token `first` to `last` of paragraph `para`, both marks
+    /// found, continuing nothing.
+    fn double(first: usize, last: usize, para: usize) -> Quote {
+        Quote {
+            first,
+            last,
+            para,
+            continues: None,
+            recovered: false,
+            single: false,
+        }
+    }
+}
+
+/// A quotation continuing across paragraphs: its part in the paragraph before (an index
+/// into the quotes) and the opening mark that continues it here (a token).
+struct Continuation {
+    prev: usize,
+    opener: usize,
+}
+
+/// The pairing of a text's quotation marks, paragraph by paragraph.
+struct Pairing<'s, 't> {
+    seg: &'s Segmented<'t>,
+    quotes: Vec<Quote>,
+    warnings: Vec<String>,
+    /// A double quote left open at the end of the previous paragraph (its index).
+    carried: Option<usize>,
+    /// A quote continued across paragraphs, until its part here is pushed.
+    pending: Option<Continuation>,
+}
+
+/// The marks open in the paragraph being paired.
+struct OpenMarks {
+    /// The paragraph's index and its tokens.
+    para: usize,
+    tokens: Range<usize>,
+    /// The token of the double opener.
+    open: Option<usize>,
+    /// The quote the paragraph before left open, until a mark here continues it.
+    open_carried: Option<usize>,
+    /// The index of the paragraph's first quote.
+    first_quote: usize,
+    /// The token of the single opener.
+    single_open: Option<usize>,
+    /// Curly quotes nested inside the open one.
+    depth: usize,
+}
+
+impl Pairing<'_, '_> {
+    fn paragraph(&mut self, para: usize, tokens: Range<usize>) {
+        let seg = self.seg;
+        let mut marks = OpenMarks {
+            para,
+            tokens: tokens.clone(),
+            open: None,
+            open_carried: self.carried.take(),
+            first_quote: self.quotes.len(),
+            single_open: None,
+            depth: 0,
+        };
+        for ti in tokens {
             let t = &seg.tokens[ti];
             let TokKind::Punct(c) = t.kind else { continue };
-            let before = prev_char(text, t.start);
-            let after = next_char(text, t.end);
+            let before = prev_char(seg.text, t.start);
+            let after = next_char(seg.text, t.end);
             if let Some(mark) = double_mark(c, before, after) {
-                let is_first_token = ti == p.tokens.start;
-                let mark = match mark {
-                    Mark::Either if open.is_some() => Mark::Close,
-                    Mark::Either => Mark::Open,
-                    m => m,
-                };
                 match mark {
-                    Mark::Open => {
-                        if let Some(prev) = open_carried.take() {
-                            // A paragraph opening with a quotation mark continues the
-                            // quote left open in the paragraph before.
-                            if is_first_token {
-                                open = Some(ti);
-                                pending = Some((prev, ti));
-                                continue;
-                            }
-                        }
-                        if let Some(o) = open {
-                            // A curly opener inside a curly quote, mid-sentence, nests
-                            // (“... what he calls “hell” than ...”).
-                            let prev = seg.tokens[ti - 1];
-                            if c == '\u{201c}'
-                                && seg.tokens[o].punct() == Some('\u{201c}')
-                                && t.space_before
-                                && !prev.punct().is_some_and(super::text::is_sentence_end)
-                            {
-                                depth += 1;
-                                continue;
-                            }
-                            // Otherwise the earlier quote lost its closer; end it
-                            // before this mark.
-                            if ti > o + 1 {
-                                quotes.push(Quote {
-                                    first: o,
-                                    last: ti - 1,
-                                    para: pi,
-                                    continues: None,
-                                    recovered: true,
-                                    single: false,
-                                });
-                                warnings.push(format!(
-                                    "unclosed quotation mark at byte {}",
-                                    seg.tokens[o].start
-                                ));
-                            }
-                        }
-                        open = Some(ti);
-                        single_open = None;
-                    }
-                    Mark::Close => {
-                        if depth > 0 && open.is_some() {
-                            depth -= 1;
-                            continue;
-                        }
-                        if let Some(o) = open.take() {
-                            let continues = take(&mut pending, o);
-                            quotes.push(Quote {
-                                first: o,
-                                last: ti,
-                                para: pi,
-                                continues,
-                                recovered: false,
-                                single: false,
-                            });
-                        } else if ti > p.tokens.start {
-                            // Closer without opener: the quote started at the paragraph
-                            // (or, after an earlier quote here, at its sentence) start.
-                            let first = if quotes.len() > para_first_quote {
-                                sentence_start_before(seg, quotes[quotes.len() - 1].last + 1, ti)
-                            } else {
-                                p.tokens.start
-                            };
-                            if first < ti {
-                                let continues =
-                                    open_carried.take().filter(|_| first == p.tokens.start);
-                                quotes.push(Quote {
-                                    first,
-                                    last: ti,
-                                    para: pi,
-                                    continues,
-                                    recovered: true,
-                                    single: false,
-                                });
-                            }
-                        }
-                        single_open = None;
-                    }
-                    Mark::Either => {}
+                    Mark::Either if marks.open.is_some() => self.double_close(&mut marks, ti),
+                    Mark::Either | Mark::Open => self.double_open(&mut marks, ti, c),
+                    Mark::Close => self.double_close(&mut marks, ti),
                 }
-                continue;
-            }
-            if let Some(mark) = single_mark(text, c, t.start) {
-                match mark {
-                    Mark::Open if single_open.is_none() && open.is_none() => single_open = Some(ti),
-                    Mark::Close => {
-                        if let Some(o) = single_open.take() {
-                            if ti > o + 1 {
-                                quotes.push(Quote {
-                                    first: o,
-                                    last: ti,
-                                    para: pi,
-                                    continues: None,
-                                    recovered: false,
-                                    single: true,
-                                });
-                            }
-                        }
-                    }
-                    _ => {}
-                }
+            } else if let Some(mark) = single_mark(seg.text, c, t.start) {
+                self.single(&mut marks, ti, mark);
             }
         }
-        if let Some(o) = open {
-            // Open at the paragraph end: continued if the next paragraph opens with a mark.
-            let continues = take(&mut pending, o);
-            let next_opens = seg.paragraphs.get(pi + 1).is_some_and(|np| {
-                let t = &seg.tokens[np.tokens.start];
-                t.punct().is_some_and(|c| {
-                    matches!(
-                        double_mark(c, None, next_char(text, t.end)),
-                        Some(Mark::Open | Mark::Either)
-                    )
-                })
-            });
-            let last = p.tokens.end - 1;
-            if last > o {
-                quotes.push(Quote {
-                    first: o,
-                    last,
-                    para: pi,
-                    continues,
-                    recovered: !next_opens,
-                    single: false,
+        if let Some(o) = marks.open {
+            self.open_at_paragraph_end(&marks, o);
+        }
+    }
+
+    /// The previous part of the quote that `opener` opens again, if it is the one pending.
+    fn take_continuation(&mut self, opener: usize) -> Option<usize> {
+        match self.pending {
+            Some(Continuation { prev, opener: o }) if o == opener => {
+                self.pending = None;
+                Some(prev)
+            }
+            _ => None,
+        }
+    }
+
+    fn warn_unclosed(&mut self, opener: usize) {
+        self.warnings.push(format!(
+            "unclosed quotation mark at byte {}",
+            self.seg.tokens[opener].start
+        ));
+    }
+
+    /// A double opening mark at token `ti`, glyph `c`.
+    fn double_open(&mut self, marks: &mut OpenMarks, ti: usize, c: char) {
+        if let Some(prev) = marks.open_carried.take() {
+            // A paragraph opening with a quotation mark continues the quote left open in
+            // the paragraph before.
+            if ti == marks.tokens.start {
+                marks.open = Some(ti);
+                self.pending = Some(Continuation { prev, opener: ti });
+                return;
+            }
+        }
+        if let Some(o) = marks.open {
+            if self.nests(o, ti, c) {
+                marks.depth += 1;
+                return;
+            }
+            // Otherwise the earlier quote lost its closer; end it before this mark.
+            if ti > o + 1 {
+                self.quotes.push(Quote {
+                    recovered: true,
+                    ..Quote::double(o, ti - 1, marks.para)
                 });
-                if next_opens {
-                    carried = Some(quotes.len() - 1);
-                } else {
-                    warnings.push(format!(
-                        "unclosed quotation mark at byte {}",
-                        seg.tokens[o].start
-                    ));
+                self.warn_unclosed(o);
+            }
+        }
+        marks.open = Some(ti);
+        marks.single_open = None;
+    }
+
+    /// Whether opener `c` at token `ti` nests inside the quote opened at `o`: a curly
+    /// opener inside a curly quote, mid-sentence (“... what he calls “hell” than ...”).
+    fn nests(&self, o: usize, ti: usize, c: char) -> bool {
+        let tokens = &self.seg.tokens;
+        c == '\u{201c}'
+            && tokens[o].punct() == Some('\u{201c}')
+            && tokens[ti].space_before
+            && !tokens[ti - 1]
+                .punct()
+                .is_some_and(super::text::is_sentence_end)
+    }
+
+    /// A double closing mark at token `ti`.
+    fn double_close(&mut self, marks: &mut OpenMarks, ti: usize) {
+        if marks.depth > 0 && marks.open.is_some() {
+            marks.depth -= 1;
+            return;
+        }
+        if let Some(o) = marks.open.take() {
+            let continues = self.take_continuation(o);
+            self.quotes.push(Quote {
+                continues,
+                ..Quote::double(o, ti, marks.para)
+            });
+        } else if ti > marks.tokens.start {
+            self.closer_without_opener(marks, ti);
+        }
+        marks.single_open = None;
+    }
+
+    /// A closer without opener at token `ti`: the quote started at the paragraph (or,
+    /// after an earlier quote here, at its sentence) start.
+    fn closer_without_opener(&mut self, marks: &mut OpenMarks, ti: usize) {
+        let first = match self.quotes.last() {
+            Some(q) if self.quotes.len() > marks.first_quote => {
+                sentence_start_before(self.seg, q.last + 1, ti)
+            }
+            _ => marks.tokens.start,
+        };
+        if first < ti {
+            let continues = marks
+                .open_carried
+                .take()
+                .filter(|_| first == marks.tokens.start);
+            self.quotes.push(Quote {
+                continues,
+                recovered: true,
+                ..Quote::double(first, ti, marks.para)
+            });
+        }
+    }
+
+    /// A single quotation mark at token `ti`: an opener outside any quote, a closer of
+    /// the single quote open.
+    fn single(&mut self, marks: &mut OpenMarks, ti: usize, mark: Mark) {
+        match mark {
+            Mark::Open if marks.single_open.is_none() && marks.open.is_none() => {
+                marks.single_open = Some(ti)
+            }
+            Mark::Close => {
+                if let Some(o) = marks.single_open.take() {
+                    if ti > o + 1 {
+                        self.quotes.push(Quote {
+                            single: true,
+                            ..Quote::double(o, ti, marks.para)
+                        });
+                    }
                 }
+            }
+            _ => {}
+        }
+    }
+
+    /// A double quote opened at `o` and still open at the paragraph end: continued if
+    /// the next paragraph opens with a mark, else recovered with a warning.
+    fn open_at_paragraph_end(&mut self, marks: &OpenMarks, o: usize) {
+        let continues = self.take_continuation(o);
+        let next_opens = self.next_opens(marks.para);
+        let last = marks.tokens.end - 1;
+        if last > o {
+            self.quotes.push(Quote {
+                continues,
+                recovered: !next_opens,
+                ..Quote::double(o, last, marks.para)
+            });
+            if next_opens {
+                self.carried = Some(self.quotes.len() - 1);
+            } else {
+                self.warn_unclosed(o);
             }
         }
     }
-    (quotes, warnings)
+
+    /// Whether the paragraph after `para` opens with a double opening mark.
+    fn next_opens(&self, para: usize) -> bool {
+        self.seg.paragraphs.get(para + 1).is_some_and(|np| {
+            let t = &self.seg.tokens[np.tokens.start];
+            t.punct().is_some_and(|c| {
+                matches!(
+                    double_mark(c, None, next_char(self.seg.text, t.end)),
+                    Some(Mark::Open | Mark::Either)
+                )
+            })
+        })
+    }
 }
 
 /// The token where the sentence holding token `at` starts, searching back to `floor`.
