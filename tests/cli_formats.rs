@@ -39,30 +39,34 @@ fn annotate_writes_every_format_and_convert_reads_them_back() {
         if format == "csv" {
             continue;
         }
-        // Read back (a .ann brings its .txt) and print quotelens/1.
-        let back = quotelens(&[
-            "convert",
-            "--to",
-            "native",
-            s(&out.join(files[files.len() - 1])),
-        ]);
-        assert!(
-            back.status.success(),
-            "{format}: {}",
-            String::from_utf8_lossy(&back.stderr)
-        );
-        let doc = quotelens::model::document_from_json(std::str::from_utf8(&back.stdout).unwrap())
-            .unwrap();
+        // Read back (a .ann brings its .txt).
+        let doc = converted_to_native(&out.join(files[files.len() - 1]), format);
         assert_eq!(doc.text, ARTICLE);
-        let spans = |d: &quotelens::Document| {
-            d.annotations
-                .iter()
-                .map(|a| (a.kind, a.start, a.end))
-                .collect::<Vec<_>>()
-        };
         assert_eq!(spans(&doc), spans(&expected), "{format}");
     }
-    // brat -> W3C -> brat gives the same .ann.
+    brat_through_w3c_gives_the_same_ann(&dir);
+}
+
+/// `path` read back by `convert` and printed as quotelens/1.
+fn converted_to_native(path: &std::path::Path, format: &str) -> quotelens::Document {
+    let back = quotelens(&["convert", "--to", "native", s(path)]);
+    assert!(
+        back.status.success(),
+        "{format}: {}",
+        String::from_utf8_lossy(&back.stderr)
+    );
+    quotelens::model::document_from_json(std::str::from_utf8(&back.stdout).unwrap()).unwrap()
+}
+
+fn spans(d: &quotelens::Document) -> Vec<(quotelens::Kind, usize, usize)> {
+    d.annotations
+        .iter()
+        .map(|a| (a.kind, a.start, a.end))
+        .collect()
+}
+
+/// brat -> W3C -> brat gives the same .ann as `dir/brat/story.ann`.
+fn brat_through_w3c_gives_the_same_ann(dir: &std::path::Path) {
     let w3c = dir.join("again");
     let run = quotelens(&[
         "convert",

@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use quotelens::edit::{reduce, transfer, Action, Doc, SpeakerChoice, State};
-use quotelens::{analyse, Document, Kind, Origin};
+use quotelens::{analyse, Annotation, Document, Kind, Origin};
 
 const TEXT: &str = "The minister spoke on Monday. \"We will rebuild the bridge by May,\" said Anna Berg, the minister. \
 Critics disagreed. \"It cannot be done,\" said Tom Hale.";
@@ -217,38 +217,9 @@ fn changing_kind_or_accepting_makes_an_annotation_the_persons() {
 
 #[test]
 fn quotes_move_between_speakers_and_speakers_can_be_renamed() {
-    let mut state = typed(State::default(), TEXT);
-    let (s, e) = span_of(TEXT, "Anna Berg");
-    let quote = state
-        .doc
-        .annotations()
-        .into_iter()
-        .find(|a| a.kind == Kind::Quote)
-        .unwrap();
-    // Select the quote, then mark its speaker: the quote is attributed to the new mention.
-    state = reduce(state, Action::Select(Some(quote.id.clone())));
-    state = reduce(
-        state,
-        Action::Add {
-            kind: Kind::Attribution,
-            start: s,
-            end: e,
-        },
-    );
-    let merged = state.doc.annotations();
-    let attr = merged
-        .iter()
-        .find(|a| a.kind == Kind::Attribution && a.text == "Anna Berg")
-        .unwrap()
-        .clone();
-    assert_eq!(attr.speaker.as_deref(), Some("Anna Berg"));
-    let q = merged
-        .iter()
-        .find(|a| a.text == quote.text && a.kind == Kind::Quote)
-        .unwrap();
-    assert_eq!(q.attribution.as_deref(), Some(attr.id.as_str()));
-
-    state = reduce(
+    let state = typed(State::default(), TEXT);
+    let (state, quote) = quote_given_a_new_mention(state, "Anna Berg");
+    let state = reduce(
         state,
         Action::RenameSpeaker {
             from: "Anna Berg".into(),
@@ -259,39 +230,23 @@ fn quotes_move_between_speakers_and_speakers_can_be_renamed() {
     assert_eq!(summary.speakers[0].name, "Minister Anna Berg");
     assert_eq!(summary.speakers[0].quotes.len(), 1);
 
-    state = reduce(
+    let state = reduce(
         state,
         Action::AssignSpeaker {
-            id: q.id.clone(),
+            id: quote.id.clone(),
             speaker: SpeakerChoice::New("A spokesperson".into()),
         },
     );
-    let summary = quotelens::edit::summary::summarize(&state.doc.annotations(), "");
-    let group = summary
-        .speakers
-        .iter()
-        .find(|g| g.name == "A spokesperson")
-        .expect("new speaker");
-    assert_eq!(group.quotes[0].text, quote.text);
-
-    state = reduce(
+    let moved = quotes_of(&state, "A spokesperson").expect("new speaker");
+    assert_eq!(moved[0].text, quote.text);
+    let mut state = reduce(
         state,
         Action::AssignSpeaker {
-            id: group.quotes[0].id.clone(),
+            id: moved[0].id.clone(),
             speaker: SpeakerChoice::Existing("Minister Anna Berg".into()),
         },
     );
-    let summary = quotelens::edit::summary::summarize(&state.doc.annotations(), "");
-    assert_eq!(
-        summary
-            .speakers
-            .iter()
-            .find(|g| g.name == "Minister Anna Berg")
-            .unwrap()
-            .quotes
-            .len(),
-        1
-    );
+    assert_eq!(quotes_of(&state, "Minister Anna Berg").unwrap().len(), 1);
     // A blank name is refused with a message and changes nothing.
     let before = state.doc.clone();
     state = reduce(
@@ -303,6 +258,50 @@ fn quotes_move_between_speakers_and_speakers_can_be_renamed() {
     );
     assert_eq!(state.doc, before);
     assert!(state.notice.is_some());
+}
+
+/// The first quote selected, then the mention `speaker` marked: the quote is attributed
+/// to the new mention. Returns the state and the quote as it is then.
+fn quote_given_a_new_mention(state: State, speaker: &str) -> (State, Annotation) {
+    let (s, e) = span_of(TEXT, speaker);
+    let quote = state
+        .doc
+        .annotations()
+        .into_iter()
+        .find(|a| a.kind == Kind::Quote)
+        .unwrap();
+    let state = reduce(state, Action::Select(Some(quote.id.clone())));
+    let state = reduce(
+        state,
+        Action::Add {
+            kind: Kind::Attribution,
+            start: s,
+            end: e,
+        },
+    );
+    let merged = state.doc.annotations();
+    let attr = merged
+        .iter()
+        .find(|a| a.kind == Kind::Attribution && a.text == speaker)
+        .unwrap();
+    assert_eq!(attr.speaker.as_deref(), Some(speaker));
+    let q = merged
+        .iter()
+        .find(|a| a.text == quote.text && a.kind == Kind::Quote)
+        .unwrap();
+    assert_eq!(q.attribution.as_deref(), Some(attr.id.as_str()));
+    let q = q.clone();
+    (state, q)
+}
+
+/// The quotes the summary gives the speaker `name`, if it has that speaker.
+fn quotes_of(state: &State, name: &str) -> Option<Vec<Annotation>> {
+    let summary = quotelens::edit::summary::summarize(&state.doc.annotations(), "");
+    summary
+        .speakers
+        .into_iter()
+        .find(|g| g.name == name)
+        .map(|g| g.quotes)
 }
 
 #[test]

@@ -818,70 +818,77 @@ fn every_polnear_dev_gold_file_imports_and_exports_the_same_spans() {
         else {
             continue;
         };
-        let gold: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        let text = std::fs::read_to_string(dir.join(format!("{name}.txt"))).unwrap();
-        assert_eq!(
-            gold["text"].as_str().unwrap(),
-            text,
-            "{name}: the gold text is the .txt"
-        );
-        let ann = gold_to_ann(&gold, &text);
-        let doc = import_files(&[
-            (&format!("{name}.ann"), ann.as_bytes()),
-            (&format!("{name}.txt"), text.as_bytes()),
-        ])
-        .unwrap_or_else(|e| panic!("{e}"));
-
-        // Each gold attribution is one attribution annotation with its source, cue and content.
-        let golds = gold["attributions"].as_array().unwrap();
-        let attrs: Vec<&Annotation> = doc
-            .annotations
-            .iter()
-            .filter(|a| a.kind == Kind::Attribution)
-            .collect();
-        assert_eq!(attrs.len(), golds.len(), "{name}");
-        let mut expected: Vec<String> = golds
-            .iter()
-            .map(|g| {
-                let cue = frags(&g["cue"]).unwrap()[0];
-                let source = frags(&g["source"]).map_or((cue.0, cue.0), |f| f[0]);
-                let mut content = frags(&g["content"]).unwrap();
-                content.sort_unstable();
-                format!("{source:?} {cue:?} {content:?}")
-            })
-            .collect();
-        let mut found: Vec<String> = attrs
-            .iter()
-            .map(|a| {
-                let cue = a.cue.as_ref().map(|c| (c.start, c.end)).unwrap();
-                let mut content: Vec<(usize, usize)> = doc
-                    .annotations
-                    .iter()
-                    .filter(|q| q.attribution.as_deref() == Some(a.id.as_str()))
-                    .inspect(|q| assert_eq!(q.kind, Kind::Quote))
-                    .map(|q| (q.start, q.end))
-                    .collect();
-                content.sort_unstable();
-                format!("{:?} {cue:?} {content:?}", (a.start, a.end))
-            })
-            .collect();
-        expected.sort();
-        found.sort();
-        assert_eq!(found, expected, "{name}");
-
-        // Exported again, the .ann holds the same spans.
-        let again = export(&doc, Format::Brat);
-        assert_eq!(again[0].bytes, text.as_bytes());
-        assert_eq!(
-            ann_spans(std::str::from_utf8(&again[1].bytes).unwrap()),
-            ann_spans(&ann),
-            "{name}"
-        );
+        attributions += gold_file_round_trips(&dir, name, &path);
         files += 1;
-        attributions += golds.len();
     }
     assert_eq!(files, 84, "PolNeAR dev has 84 articles");
     assert!(attributions > 2000, "{attributions}");
+}
+
+/// Gold file `path` of article `name` as brat, imported and exported again: each gold
+/// attribution is one attribution annotation with its source, cue and content, and the
+/// exported .ann holds the same spans. Returns how many attributions it has.
+fn gold_file_round_trips(dir: &Path, name: &str, path: &Path) -> usize {
+    let gold: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let text = std::fs::read_to_string(dir.join(format!("{name}.txt"))).unwrap();
+    assert_eq!(
+        gold["text"].as_str().unwrap(),
+        text,
+        "{name}: the gold text is the .txt"
+    );
+    let ann = gold_to_ann(&gold, &text);
+    let doc = import_files(&[
+        (&format!("{name}.ann"), ann.as_bytes()),
+        (&format!("{name}.txt"), text.as_bytes()),
+    ])
+    .unwrap_or_else(|e| panic!("{e}"));
+
+    let golds = gold["attributions"].as_array().unwrap();
+    let mut expected: Vec<String> = golds
+        .iter()
+        .map(|g| {
+            let cue = frags(&g["cue"]).unwrap()[0];
+            let source = frags(&g["source"]).map_or((cue.0, cue.0), |f| f[0]);
+            let mut content = frags(&g["content"]).unwrap();
+            content.sort_unstable();
+            format!("{source:?} {cue:?} {content:?}")
+        })
+        .collect();
+    let mut found = attributions_with_content(&doc);
+    assert_eq!(found.len(), golds.len(), "{name}");
+    expected.sort();
+    found.sort();
+    assert_eq!(found, expected, "{name}");
+
+    let again = export(&doc, Format::Brat);
+    assert_eq!(again[0].bytes, text.as_bytes());
+    assert_eq!(
+        ann_spans(std::str::from_utf8(&again[1].bytes).unwrap()),
+        ann_spans(&ann),
+        "{name}"
+    );
+    golds.len()
+}
+
+/// Each attribution of `doc` as "source cue contents" (spans in code points), its
+/// contents the quotes linked to it.
+fn attributions_with_content(doc: &Document) -> Vec<String> {
+    doc.annotations
+        .iter()
+        .filter(|a| a.kind == Kind::Attribution)
+        .map(|a| {
+            let cue = a.cue.as_ref().map(|c| (c.start, c.end)).unwrap();
+            let mut content: Vec<(usize, usize)> = doc
+                .annotations
+                .iter()
+                .filter(|q| q.attribution.as_deref() == Some(a.id.as_str()))
+                .inspect(|q| assert_eq!(q.kind, Kind::Quote))
+                .map(|q| (q.start, q.end))
+                .collect();
+            content.sort_unstable();
+            format!("{:?} {cue:?} {content:?}", (a.start, a.end))
+        })
+        .collect()
 }
 
 // ---------- import: detection and messages ----------
