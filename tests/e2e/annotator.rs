@@ -129,11 +129,32 @@ async fn input_paste_edit_samples_and_files() {
     );
     b.screenshot("02-reading-view").await;
 
-    // Editing is one click away, and typing is analysed by itself.
+    editing_is_one_click_away(&b, &seed).await;
+
+    a_dropped_file_opens_as_the_article(&b).await;
+
+    // A sample article, after New asks first.
+    b.click("#new-doc").await;
+    b.click("#confirm-ok").await;
+    b.wait_for_css("#editor").await;
+    b.eval("document.querySelectorAll('.sample')[1].click()")
+        .await;
+    b.wait_until("the second sample", "document.querySelector('#view') && document.querySelector('#view').textContent.includes('Ursula von der Leyen')").await;
+    assert_eq!(view_text(&b).await, seed_text(LEYEN));
+
+    let shown = an_html_file_becomes_its_readable_text(&b).await;
+
+    unreadable_files_change_nothing(&b, &shown).await;
+    assert_no_console_errors(&b).await;
+    b.close().await;
+}
+
+/// Editing is one click away, and typing is analysed by itself.
+async fn editing_is_one_click_away(b: &Browser, seed: &str) {
     b.click("#edit-text").await;
     assert_eq!(
         b.eval("document.querySelector('#editor').value").await,
-        Value::String(seed.clone())
+        Value::String(seed.to_string())
     );
     let editor = b.wait_for_css("#editor").await;
     editor.clear().await.unwrap();
@@ -149,8 +170,10 @@ async fn input_paste_edit_samples_and_files() {
     b.screenshot("03-editing-with-panel").await;
     b.click("#done-editing").await;
     b.wait_until("the typed quote highlighted", "[...document.querySelectorAll('#view .mk-quote')].some(e => e.textContent.includes('Typed at the very end'))").await;
+}
 
-    // A file dropped on the editor opens as the article.
+/// A file dropped on the editor opens as the article.
+async fn a_dropped_file_opens_as_the_article(b: &Browser) {
     b.click("#new-doc").await;
     b.click("#confirm-ok").await;
     b.wait_for_css("#editor").await;
@@ -167,20 +190,13 @@ async fn input_paste_edit_samples_and_files() {
     )
     .await;
     assert_eq!(
-        view_text(&b).await,
+        view_text(b).await,
         "Flood update\n\n\"The water is falling,\" the mayor said."
     );
+}
 
-    // A sample article, after New asks first.
-    b.click("#new-doc").await;
-    b.click("#confirm-ok").await;
-    b.wait_for_css("#editor").await;
-    b.eval("document.querySelectorAll('.sample')[1].click()")
-        .await;
-    b.wait_until("the second sample", "document.querySelector('#view') && document.querySelector('#view').textContent.includes('Ursula von der Leyen')").await;
-    assert_eq!(view_text(&b).await, seed_text(LEYEN));
-
-    // An HTML file becomes its readable text: no script, no style.
+/// An HTML file becomes its readable text: no script, no style. Returns the text shown.
+async fn an_html_file_becomes_its_readable_text(b: &Browser) -> String {
     let body =
         "<p>Engineers inspected the dam on the river for the whole of Tuesday after the storm \
         passed, walking its length and testing the spillways one by one.</p>";
@@ -216,14 +232,18 @@ async fn input_paste_edit_samples_and_files() {
             "{absent:?} must not be shown: {shown}"
         );
     }
+    shown
+}
 
-    // A binary file or an unknown type gets a clear message and changes nothing.
+/// A binary file or an unknown type gets a clear message and changes nothing.
+async fn unreadable_files_change_nothing(b: &Browser, shown: &str) {
+    let visible = "document.querySelector('#view').innerText";
     let binary = scratch(
         "photo.txt",
         &[0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0xff, 0xfe],
     );
     b.upload("#file-picker", &binary).await;
-    assert!(notice(&b).await.contains("does not look like text"));
+    assert!(notice(b).await.contains("does not look like text"));
     assert_eq!(b.eval(visible).await.as_str().unwrap(), shown);
     let pdf = scratch("paper.pdf", b"%PDF-1.4");
     b.upload("#file-picker", &pdf).await;
@@ -233,8 +253,6 @@ async fn input_paste_edit_samples_and_files() {
     )
     .await;
     assert_eq!(b.eval(visible).await.as_str().unwrap(), shown);
-    assert_no_console_errors(&b).await;
-    b.close().await;
 }
 
 #[tokio::test]
@@ -283,7 +301,17 @@ async fn highlights_have_a_second_signal_toggles_and_linked_hover() {
     .await;
     b.press(&Key::Escape.to_string()).await;
 
-    // Colour is never the only signal.
+    colour_is_never_the_only_signal(&b).await;
+
+    hovering_a_quote_lights_its_speaker_and_the_reverse(&b).await;
+
+    the_legend_switches_each_kind_off_and_on(&b).await;
+    assert_no_console_errors(&b).await;
+    b.close().await;
+}
+
+/// Colour is never the only signal.
+async fn colour_is_never_the_only_signal(b: &Browser) {
     let style =
         |css: &str, prop: &str| format!("getComputedStyle(document.querySelector('{css}')).{prop}");
     assert_eq!(
@@ -320,19 +348,18 @@ async fn highlights_have_a_second_signal_toggles_and_linked_hover() {
             );
         }
     }
+}
 
-    // Hovering a quote lights up its speaker, and the reverse.
-    let quotes = [
-        quotes[0].clone(),
-        id_of(&b, "quote", "It cannot be done").await,
-    ];
+/// Hovering a quote lights up its speaker, and the reverse.
+async fn hovering_a_quote_lights_its_speaker_and_the_reverse(b: &Browser) {
+    let quote = id_of(b, "quote", "It cannot be done").await;
     let speaker_id = b.eval("[...document.querySelectorAll('#view .mk-speaker')].find(e => e.textContent === 'Tom Hale').dataset.id").await;
     let hover = |css: String| {
         format!("document.querySelector(\"{css}\").dispatchEvent(new MouseEvent('mouseover', {{bubbles: true}}))")
     };
     b.eval(&hover(format!(
         "#view .mk-quote.first[data-id='{}']",
-        quotes[1]
+        quote
     )))
     .await;
     b.wait_until(
@@ -355,21 +382,20 @@ async fn highlights_have_a_second_signal_toggles_and_linked_hover() {
         "the quote lit",
         &format!(
             "document.querySelector(\"#view .mk-quote.lit[data-id='{}']\")",
-            quotes[1]
+            quote
         ),
     )
     .await;
     assert_eq!(
-        b.count(&format!(
-            "#view .mk-quote.lit:not([data-id='{}'])",
-            quotes[1]
-        ))
-        .await,
+        b.count(&format!("#view .mk-quote.lit:not([data-id='{}'])", quote))
+            .await,
         0,
         "only its own quotes light up"
     );
+}
 
-    // The legend switches each kind off and on.
+/// The legend switches each kind off and on.
+async fn the_legend_switches_each_kind_off_and_on(b: &Browser) {
     b.click(".legend-quote").await;
     b.wait_until(
         "quotes hidden",
@@ -381,11 +407,7 @@ async fn highlights_have_a_second_signal_toggles_and_linked_hover() {
             .await,
         "false"
     );
-    assert_eq!(
-        view_text(&b).await,
-        TEXT,
-        "hiding highlights keeps the text"
-    );
+    assert_eq!(view_text(b).await, TEXT, "hiding highlights keeps the text");
     b.click(".legend-quote").await;
     b.wait_until(
         "quotes shown",
@@ -398,8 +420,6 @@ async fn highlights_have_a_second_signal_toggles_and_linked_hover() {
         "document.querySelectorAll('#view .mk-claim').length === 0",
     )
     .await;
-    assert_no_console_errors(&b).await;
-    b.close().await;
 }
 
 #[tokio::test]
@@ -480,15 +500,52 @@ async fn side_panel_totals_filter_and_jump() {
     b.close().await;
 }
 
+/// The first highlight of the quote with id `id`.
+fn quote_sel(id: &str) -> String {
+    format!("#view .mk-quote.first[data-id='{id}']")
+}
+
 #[tokio::test]
 async fn corrections_with_toolbar_keys_and_undo() {
     let b = Browser::open().await;
     paste_article(&b, TEXT).await;
     let quotes = mark_ids(&b, "quote").await;
     assert!(quotes.len() >= 3, "three quotes in {TEXT}");
-    let quote_sel = |id: &str| format!("#view .mk-quote.first[data-id='{id}']");
 
-    // Add a claim with the toolbar; undo and redo it with the keyboard.
+    add_a_claim_then_undo_and_redo(&b).await;
+
+    // Reject an automatic quote with Delete.
+    b.click(&quote_sel(&quotes[0])).await;
+    b.wait_until("inspector", "document.querySelector('#inspector')")
+        .await;
+    assert!(b
+        .text_of("#inspector")
+        .await
+        .contains("found automatically"));
+    b.screenshot("06-inspector").await;
+    b.press(&Key::Delete.to_string()).await;
+    b.wait_until(
+        "rejected",
+        &format!("!document.querySelector(\"{}\")", quote_sel(&quotes[0])),
+    )
+    .await;
+
+    mark_a_speaker_then_rename_them(&b, &quotes[1]).await;
+
+    move_a_quote_to_a_new_speaker_and_back(&b).await;
+
+    // Change the claim's kind to a quote.
+    b.click("#view .mk-claim.first").await;
+    b.click("#inspector .kinds button:nth-child(1)").await;
+    b.wait_until("now a quote", "[...document.querySelectorAll('#view .mk-quote.mine')].some(e => e.textContent === 'Critics disagreed.')").await;
+
+    accept_the_rest_and_export_says_who_made_what(&b, quotes.len()).await;
+    assert_no_console_errors(&b).await;
+    b.close().await;
+}
+
+/// Add a claim with the toolbar; undo and redo it with the keyboard.
+async fn add_a_claim_then_undo_and_redo(b: &Browser) {
     b.select_text("#view", "Critics disagreed.").await;
     b.click("#add-claim").await;
     b.wait_until(
@@ -507,25 +564,11 @@ async fn corrections_with_toolbar_keys_and_undo() {
     b.press(&ctrl_shift("z")).await;
     b.wait_until("redone", "document.querySelector('#view .mk-claim.mine')")
         .await;
+}
 
-    // Reject an automatic quote with Delete.
-    b.click(&quote_sel(&quotes[0])).await;
-    b.wait_until("inspector", "document.querySelector('#inspector')")
-        .await;
-    assert!(b
-        .text_of("#inspector")
-        .await
-        .contains("found automatically"));
-    b.screenshot("06-inspector").await;
-    b.press(&Key::Delete.to_string()).await;
-    b.wait_until(
-        "rejected",
-        &format!("!document.querySelector(\"{}\")", quote_sel(&quotes[0])),
-    )
-    .await;
-
-    // Mark a speaker for the second quote, then rename them.
-    b.click(&quote_sel(&quotes[1])).await;
+/// Mark a speaker for the second quote, then rename them.
+async fn mark_a_speaker_then_rename_them(b: &Browser, quote: &str) {
+    b.click(&quote_sel(quote)).await;
     b.select_text("#view", "Tom Hale").await;
     b.press("a").await;
     b.wait_until(
@@ -533,7 +576,7 @@ async fn corrections_with_toolbar_keys_and_undo() {
         "[...document.querySelectorAll('.panel .who')].some(e => e.textContent === 'Tom Hale')",
     )
     .await;
-    let tom = id_of(&b, "speaker", "Tom Hale").await;
+    let tom = id_of(b, "speaker", "Tom Hale").await;
     b.click(&format!("#view .mk-speaker.first[data-id='{tom}']"))
         .await;
     let name = b.wait_for_css("#speaker-name").await;
@@ -546,9 +589,11 @@ async fn corrections_with_toolbar_keys_and_undo() {
         "[...document.querySelectorAll('.panel .who')].some(e => e.textContent === 'Thomas Hale')",
     )
     .await;
+}
 
-    // Move the third quote to a new speaker.
-    b.click(&quote_sel(&id_of(&b, "quote", "Not this year").await))
+/// Move the third quote to a new speaker.
+async fn move_a_quote_to_a_new_speaker_and_back(b: &Browser) {
+    b.click(&quote_sel(&id_of(b, "quote", "Not this year").await))
         .await;
     b.wait_for_css("#speaker-select")
         .await
@@ -571,13 +616,10 @@ async fn corrections_with_toolbar_keys_and_undo() {
         .await
         .unwrap();
     b.wait_until("moved back", "[...document.querySelectorAll('.panel .speaker')].some(s => s.querySelector('.who').textContent === 'Thomas Hale' && s.querySelector('.count').textContent === '2')").await;
+}
 
-    // Change the claim's kind to a quote.
-    b.click("#view .mk-claim.first").await;
-    b.click("#inspector .kinds button:nth-child(1)").await;
-    b.wait_until("now a quote", "[...document.querySelectorAll('#view .mk-quote.mine')].some(e => e.textContent === 'Critics disagreed.')").await;
-
-    // Accept what is left automatic: the export says who made what.
+/// Accept what is left automatic: the export says who made what.
+async fn accept_the_rest_and_export_says_who_made_what(b: &Browser, quotes: usize) {
     let auto_left = b.eval("[...document.querySelectorAll('#view .mk-quote.first:not(.mine)')].map(e => e.dataset.id)").await;
     for id in auto_left.as_array().unwrap() {
         b.click(&quote_sel(id.as_str().unwrap())).await;
@@ -593,7 +635,7 @@ async fn corrections_with_toolbar_keys_and_undo() {
     let doc: Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
     let anns = doc["annotations"].as_array().unwrap();
     let quotes_out: Vec<&Value> = anns.iter().filter(|a| a["kind"] == "quote").collect();
-    assert_eq!(quotes_out.len(), quotes.len(), "one rejected, one added");
+    assert_eq!(quotes_out.len(), quotes, "one rejected, one added");
     assert!(quotes_out.iter().all(|a| a["origin"] == "user"));
     assert!(anns
         .iter()
@@ -601,8 +643,6 @@ async fn corrections_with_toolbar_keys_and_undo() {
     assert!(!anns
         .iter()
         .any(|a| a["text"] == "\"We will rebuild the bridge by May,\""));
-    assert_no_console_errors(&b).await;
-    b.close().await;
 }
 
 #[tokio::test]
@@ -672,7 +712,27 @@ async fn export_matches_the_command_line_and_import_resumes_review() {
         "app and CLI export the same bytes"
     );
 
-    // The other formats, from the menu, are the command line's too.
+    the_other_formats_are_the_command_lines(&b, &seed, &path).await;
+
+    // Copy JSON puts the same bytes on the clipboard.
+    b.click("#copy-json").await;
+    b.wait_until("copied", "document.querySelector('#notice') && document.querySelector('#notice').textContent.includes('Copied')").await;
+    let clip = b
+        .eval_async(
+            "navigator.clipboard.readText().then(arguments[0], e => arguments[0]('error: ' + e))",
+        )
+        .await;
+    assert_eq!(clip.as_str().unwrap(), bytes);
+
+    let reviewed = import_resumes_review(&b, &seed, &path).await;
+
+    a_bad_file_changes_nothing(&b, &seed, &reviewed).await;
+    assert_no_console_errors(&b).await;
+    b.close().await;
+}
+
+/// The other formats, from the menu, are the command line's too.
+async fn the_other_formats_are_the_command_lines(b: &Browser, seed: &str, path: &std::path::Path) {
     let stem = path
         .file_name()
         .unwrap()
@@ -688,7 +748,7 @@ async fn export_matches_the_command_line_and_import_resumes_review() {
         );
         assert_eq!(
             std::fs::read(&file).unwrap(),
-            cli_export(&seed, format),
+            cli_export(seed, format),
             "{format}"
         );
     }
@@ -701,23 +761,16 @@ async fn export_matches_the_command_line_and_import_resumes_review() {
     );
     let txt = b.downloaded(&format!("{stem}.txt")).await;
     assert_eq!(std::fs::read_to_string(txt).unwrap(), seed);
+}
 
-    // Copy JSON puts the same bytes on the clipboard.
-    b.click("#copy-json").await;
-    b.wait_until("copied", "document.querySelector('#notice') && document.querySelector('#notice').textContent.includes('Copied')").await;
-    let clip = b
-        .eval_async(
-            "navigator.clipboard.readText().then(arguments[0], e => arguments[0]('error: ' + e))",
-        )
-        .await;
-    assert_eq!(clip.as_str().unwrap(), bytes);
-
-    // Review: add a claim, export, start over, import, and the review is back.
+/// Review: add a claim, export, start over, import, and the review is back. Returns
+/// the reviewed document exported.
+async fn import_resumes_review(b: &Browser, seed: &str, path: &std::path::Path) -> String {
     b.select_text("#view", "malicious cyber activity").await;
     b.press("c").await;
     b.wait_until("speaker", "document.querySelector('#view .mk-claim.mine')")
         .await;
-    std::fs::remove_file(&path).unwrap();
+    std::fs::remove_file(path).unwrap();
     b.click("#download-json").await;
     let reviewed_path = b.downloaded(".quotelens.json").await;
     let reviewed = std::fs::read_to_string(&reviewed_path).unwrap();
@@ -731,16 +784,19 @@ async fn export_matches_the_command_line_and_import_resumes_review() {
     b.upload("#file-picker", &keep).await;
     b.wait_until("imported", "document.querySelector('#view .mk-claim.mine')")
         .await;
-    assert_eq!(view_text(&b).await, seed);
+    assert_eq!(view_text(b).await, seed);
     b.click("#download-json").await;
     let again = std::fs::read_to_string(b.downloaded(".quotelens.json").await).unwrap();
     assert_eq!(
         again, reviewed,
         "import then export gives back the same file"
     );
+    reviewed
+}
 
-    // A bad file gets a clear message and changes nothing.
-    let mut tampered: Value = serde_json::from_str(&reviewed).unwrap();
+/// A bad file gets a clear message and changes nothing.
+async fn a_bad_file_changes_nothing(b: &Browser, seed: &str, reviewed: &str) {
+    let mut tampered: Value = serde_json::from_str(reviewed).unwrap();
     let first = &mut tampered["annotations"][0];
     first["start"] = (first["start"].as_u64().unwrap() + 1).into();
     first["end"] = (first["end"].as_u64().unwrap() + 1).into();
@@ -758,11 +814,9 @@ async fn export_matches_the_command_line_and_import_resumes_review() {
             .await;
         b.wait_until(says, &format!("document.querySelector('#notice') && document.querySelector('#notice').textContent.includes('{says}')")).await;
         assert!(b.text_of("#notice").await.contains("Nothing was imported"));
-        assert_eq!(view_text(&b).await, seed);
+        assert_eq!(view_text(b).await, seed);
         assert_eq!(b.count("#view .mk-claim.mine").await, 1);
     }
-    assert_no_console_errors(&b).await;
-    b.close().await;
 }
 
 #[tokio::test]

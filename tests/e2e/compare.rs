@@ -106,58 +106,9 @@ async fn compare_with_a_second_file_take_sides_by_keyboard_and_download_the_merg
     assert_eq!(b.text_of("#compare-other").await, "bridge-b.quotelens.json");
     progress_is(&b, &format!("Difference 1 of {n} · 0 decided")).await;
 
-    // The figures are those of the command line's comparison.
-    for row in expected.figures.rows() {
-        let value = match row.figure {
-            Figure::Overlap(o) => percent(o.f1()),
-            Figure::Share(s) => percent(s.value()),
-        };
-        let css = format!("#compare-figures tr[data-key=\"{}\"] td", row.key);
-        assert_eq!(b.text_of(&css).await, value, "{}", row.label);
-    }
-    assert_eq!(b.count("#compare-list li").await, n);
-    b.screenshot("compare-mode").await;
-    let outlined = "[...document.querySelectorAll('#view .mk')].filter(el => getComputedStyle(el).outlineStyle === 'dashed').length";
-    assert!(
-        b.eval(outlined).await.as_u64().unwrap() > 0,
-        "differences are outlined in the view"
-    );
+    the_figures_are_the_command_lines(&b, &expected, n).await;
 
-    // The keyboard alone: N and P step, B takes B's side and goes on, Esc leaves.
-    b.eval(
-        "document.activeElement && document.activeElement.blur && document.activeElement.blur()",
-    )
-    .await;
-    key(&b, 'n').await;
-    progress_is(&b, &format!("Difference 2 of {n} · 0 decided")).await;
-    key(&b, 'p').await;
-    progress_is(&b, &format!("Difference 1 of {n} · 0 decided")).await;
-    let mut native = reduce(
-        State::default(),
-        Action::Replace(transfer::doc_of(a.clone())),
-    );
-    native = reduce(
-        native,
-        Action::Compare(CompareStep::Start {
-            name: "b".into(),
-            other: Box::new(other.clone()),
-        }),
-    );
-    for d in 0..n {
-        b.eval("document.activeElement && document.activeElement.blur && document.activeElement.blur()").await;
-        key(&b, 'b').await;
-        native = reduce(native, Action::Compare(CompareStep::Take(Side::B)));
-        let decided = native.compare.as_ref().unwrap().decided();
-        progress_is(
-            &b,
-            &format!("Difference {} of {n} · {decided} decided", (d + 2).min(n)),
-        )
-        .await;
-    }
-    b.eval(
-        "document.activeElement && document.activeElement.blur && document.activeElement.blur()",
-    )
-    .await;
+    let native = take_bs_side_by_keyboard(&b, &a, &other, n).await;
     // B's claim, whose id is hostile CSS, is in the merge now, outlined, and the page stands.
     assert_eq!(
         b.eval("getComputedStyle(document.body).display").await,
@@ -184,4 +135,67 @@ async fn compare_with_a_second_file_take_sides_by_keyboard_and_download_the_merg
         b.console_errors().await
     );
     b.close().await;
+}
+
+/// The figures are those of the command line's comparison.
+async fn the_figures_are_the_command_lines(
+    b: &Browser,
+    expected: &quotelens::edit::compare::Comparison,
+    n: usize,
+) {
+    for row in expected.figures.rows() {
+        let value = match row.figure {
+            Figure::Overlap(o) => percent(o.f1()),
+            Figure::Share(s) => percent(s.value()),
+        };
+        let css = format!("#compare-figures tr[data-key=\"{}\"] td", row.key);
+        assert_eq!(b.text_of(&css).await, value, "{}", row.label);
+    }
+    assert_eq!(b.count("#compare-list li").await, n);
+    b.screenshot("compare-mode").await;
+    let outlined = "[...document.querySelectorAll('#view .mk')].filter(el => getComputedStyle(el).outlineStyle === 'dashed').length";
+    assert!(
+        b.eval(outlined).await.as_u64().unwrap() > 0,
+        "differences are outlined in the view"
+    );
+}
+
+/// The keyboard alone: N and P step, B takes B's side and goes on, Esc leaves.
+/// Returns the same steps taken natively by the reducer.
+async fn take_bs_side_by_keyboard(b: &Browser, a: &Document, other: &Document, n: usize) -> State {
+    b.eval(
+        "document.activeElement && document.activeElement.blur && document.activeElement.blur()",
+    )
+    .await;
+    key(b, 'n').await;
+    progress_is(b, &format!("Difference 2 of {n} · 0 decided")).await;
+    key(b, 'p').await;
+    progress_is(b, &format!("Difference 1 of {n} · 0 decided")).await;
+    let mut native = reduce(
+        State::default(),
+        Action::Replace(transfer::doc_of(a.clone())),
+    );
+    native = reduce(
+        native,
+        Action::Compare(CompareStep::Start {
+            name: "b".into(),
+            other: Box::new(other.clone()),
+        }),
+    );
+    for d in 0..n {
+        b.eval("document.activeElement && document.activeElement.blur && document.activeElement.blur()").await;
+        key(b, 'b').await;
+        native = reduce(native, Action::Compare(CompareStep::Take(Side::B)));
+        let decided = native.compare.as_ref().unwrap().decided();
+        progress_is(
+            b,
+            &format!("Difference {} of {n} · {decided} decided", (d + 2).min(n)),
+        )
+        .await;
+    }
+    b.eval(
+        "document.activeElement && document.activeElement.blur && document.activeElement.blur()",
+    )
+    .await;
+    native
 }

@@ -392,22 +392,33 @@ async fn a_right_to_left_paragraph_of_a_page_has_its_control_in_the_gutter() {
     b.close().await;
 }
 
+/// Whether a rectangle `[top, bottom, left, right]` lies on the phone's screen.
+fn on_screen(r: [f64; 4]) -> bool {
+    r[0] >= -0.5 && r[1] <= 740.5 && r[2] >= -0.5 && r[3] <= 360.5
+}
+
 #[tokio::test]
 async fn on_a_phone_the_inspector_and_the_review_open_in_view_by_touch() {
     let b = phone().await;
     paste_article(&b, TEXT).await;
-    let on_screen = |r: [f64; 4]| r[0] >= -0.5 && r[1] <= 740.5 && r[2] >= -0.5 && r[3] <= 360.5;
-    // A tap on a quote opens the inspector on screen, the quote above it.
+    a_tap_opens_the_inspector_in_view(&b).await;
+
+    the_review_opens_in_view_by_touch(&b).await;
+    b.close().await;
+}
+
+/// A tap on a quote opens the inspector on screen, the quote above it.
+async fn a_tap_opens_the_inspector_in_view(b: &Browser) {
     let quote = "#view .mk-quote.first";
     b.eval(&format!(
         "document.querySelector({}).scrollIntoView({{block: 'center'}})",
         json!(quote)
     ))
     .await;
-    tap(&b, quote).await;
+    tap(b, quote).await;
     b.wait_for_css("#inspector").await;
     tokio::time::sleep(Duration::from_millis(600)).await;
-    let sheet = rect(&b, ".sheet").await;
+    let sheet = rect(b, ".sheet").await;
     assert!(
         on_screen(sheet),
         "the inspector's sheet is on screen: {sheet:?}"
@@ -417,27 +428,29 @@ async fn on_a_phone_the_inspector_and_the_review_open_in_view_by_touch() {
         "#inspector #delete",
         "#inspector #accept",
     ] {
-        let r = rect(&b, part).await;
+        let r = rect(b, part).await;
         assert!(on_screen(r), "{part} is on screen: {r:?}");
-        assert_eq!(hit_at_centre(&b, part).await, true, "{part} takes a tap");
+        assert_eq!(hit_at_centre(b, part).await, true, "{part} takes a tap");
     }
-    let mark = rect(&b, "#view .mk.active").await;
+    let mark = rect(b, "#view .mk.active").await;
     assert!(
         on_screen(mark) && mark[1] <= sheet[0] + 0.5,
         "the quote {mark:?} shows above the inspector {sheet:?}"
     );
     b.screenshot("everyone-04-phone-inspector").await;
-    tap(&b, "#inspector .close").await;
+    tap(b, "#inspector .close").await;
     b.wait_until("closed", "!document.querySelector('#inspector')")
         .await;
+}
 
-    // The review starts from a button on screen, and its controls come up on screen.
-    let start = rect(&b, "#review-start").await;
+/// The review starts from a button on screen, and its controls come up on screen.
+async fn the_review_opens_in_view_by_touch(b: &Browser) {
+    let start = rect(b, "#review-start").await;
     assert!(
         on_screen(start),
         "the review button is on screen: {start:?}"
     );
-    tap(&b, "#review-start").await;
+    tap(b, "#review-start").await;
     b.wait_for_css("#review-accept").await;
     tokio::time::sleep(Duration::from_millis(800)).await;
     let total = b
@@ -449,22 +462,22 @@ async fn on_a_phone_the_inspector_and_the_review_open_in_view_by_touch() {
         "#review-skip",
         "#review-stop",
     ] {
-        let r = rect(&b, control).await;
+        let r = rect(b, control).await;
         assert!(on_screen(r), "{control} is on screen: {r:?}");
         assert_eq!(
-            hit_at_centre(&b, control).await,
+            hit_at_centre(b, control).await,
             true,
             "{control} takes a tap"
         );
     }
-    let review = rect(&b, "#review").await;
-    let item = rect(&b, "#view .mk.active").await;
+    let review = rect(b, "#review").await;
+    let item = rect(b, "#view .mk.active").await;
     assert!(
         on_screen(item) && item[1] <= review[0] + 0.5,
         "the item {item:?} shows above the review controls {review:?}"
     );
     b.screenshot("everyone-05-phone-review").await;
-    tap(&b, "#review-accept").await;
+    tap(b, "#review-accept").await;
     b.wait_until(
         "one reviewed",
         "document.querySelector('#review-progress').textContent.startsWith('1 of')",
@@ -477,14 +490,24 @@ async fn on_a_phone_the_inspector_and_the_review_open_in_view_by_touch() {
         true,
         "no sideways scrolling"
     );
-    b.close().await;
 }
 
 #[tokio::test]
 async fn highlights_are_named_skip_links_lead_on_and_focus_stays_put() {
     let b = Browser::open().await;
     paste_article(&b, TEXT).await;
-    // Every highlight one can focus has a role and a name: kind and speaker.
+    every_highlight_and_field_has_a_name(&b).await;
+
+    skip_links_lead_to_the_article_and_the_side_panel(&b).await;
+
+    delete_on_a_focused_highlight_moves_the_focus_on(&b).await;
+
+    closing_new_returns_to_its_button_and_a_sample_to_the_article(&b).await;
+    b.close().await;
+}
+
+/// Every highlight one can focus has a role and a name: kind and speaker.
+async fn every_highlight_and_field_has_a_name(b: &Browser) {
     let unnamed = b
         .eval("[...document.querySelectorAll('#view .mk[tabindex]')].filter(e => !e.getAttribute('role') || !e.getAttribute('aria-label')).length")
         .await;
@@ -515,20 +538,22 @@ async fn highlights_are_named_skip_links_lead_on_and_focus_stays_put() {
                 .is_some_and(|s| s.contains("cue word"))
     });
     assert!(cue_input.is_some(), "the cue-word field has a name");
+}
 
-    // Skip links: the first Tab stops, to the article and to the side panel.
+/// Skip links: the first Tab stops, to the article and to the side panel.
+async fn skip_links_lead_to_the_article_and_the_side_panel(b: &Browser) {
     b.eval("(document.activeElement.blur(), window.scrollTo(0, 0))")
         .await;
     b.client.refresh().await.unwrap();
     b.wait_for_css("#view .mk-quote").await;
-    tab(&b).await;
+    tab(b).await;
     assert_eq!(
         b.eval("document.activeElement.textContent").await,
         "Skip to the article"
     );
     b.press(&Key::Enter.to_string()).await;
     assert_eq!(b.eval("document.activeElement.id").await, "view");
-    tab(&b).await;
+    tab(b).await;
     assert_eq!(
         b.eval("document.activeElement.classList.contains('mk')")
             .await,
@@ -538,18 +563,20 @@ async fn highlights_are_named_skip_links_lead_on_and_focus_stays_put() {
     b.eval("document.activeElement.blur()").await;
     b.client.refresh().await.unwrap();
     b.wait_for_css("#view .mk-quote").await;
-    tab(&b).await;
-    tab(&b).await;
+    tab(b).await;
+    tab(b).await;
     assert_eq!(
         b.eval("document.activeElement.textContent").await,
         "Skip to the side panel"
     );
     b.press(&Key::Enter.to_string()).await;
     assert_eq!(b.eval("document.activeElement.id").await, "side-panel");
+}
 
-    // Delete on a focused highlight: the focus goes on to the next one.
+/// Delete on a focused highlight: the focus goes on to the next one.
+async fn delete_on_a_focused_highlight_moves_the_focus_on(b: &Browser) {
     b.eval("document.querySelector('#view').focus()").await;
-    tab_until(&b, "a quote", "el.classList.contains('mk-quote')", 10).await;
+    tab_until(b, "a quote", "el.classList.contains('mk-quote')", 10).await;
     let first = b.eval("document.activeElement.dataset.id").await;
     b.press(&Key::Enter.to_string()).await;
     b.wait_for_css("#inspector").await;
@@ -568,8 +595,10 @@ async fn highlights_are_named_skip_links_lead_on_and_focus_stays_put() {
         b.eval("document.activeElement.outerHTML.slice(0, 80)")
             .await
     );
+}
 
-    // Closing the New dialog returns to its button; a sample goes on to the article.
+/// Closing the New dialog returns to its button; a sample goes on to the article.
+async fn closing_new_returns_to_its_button_and_a_sample_to_the_article(b: &Browser) {
     b.click("#new-doc").await;
     b.wait_for_css("#confirm").await;
     b.press(&Key::Escape.to_string()).await;
@@ -592,7 +621,6 @@ async fn highlights_are_named_skip_links_lead_on_and_focus_stays_put() {
         "document.activeElement.id === 'view'",
     )
     .await;
-    b.close().await;
 }
 
 #[tokio::test]

@@ -100,7 +100,14 @@ async fn a_paste_with_the_pages_html_shows_the_article_with_furniture_folded() {
     assert!(!article.contains("Storm season"), "{article}");
     assert!(!article.contains("World news"), "{article}");
 
-    // Unfold the related stories and bring them into the article.
+    bring_the_related_stories_in(&b).await;
+
+    push_the_quotes_paragraph_out_and_undo(&b).await;
+    b.close().await;
+}
+
+/// Unfold the related stories and bring them into the article.
+async fn bring_the_related_stories_in(b: &Browser) {
     let related = "[...document.querySelectorAll('#view .furniture')].find(e => e.textContent.includes('Storm season'))";
     b.eval(&format!("{related}.querySelector('.fold').click()"))
         .await;
@@ -109,7 +116,7 @@ async fn a_paste_with_the_pages_html_shows_the_article_with_furniture_folded() {
         &format!("!{related}.classList.contains('folded') && {related}.querySelector('.bring-in')"),
     )
     .await;
-    assert!(visible(&b).await.contains("Storm season starts early"));
+    assert!(visible(b).await.contains("Storm season starts early"));
     b.screenshot("page-02-unfolded").await;
     b.eval(&format!("{related}.querySelector('.bring-in').click()"))
         .await;
@@ -118,7 +125,7 @@ async fn a_paste_with_the_pages_html_shows_the_article_with_furniture_folded() {
         "[...document.querySelectorAll('#view .para')].some(e => e.textContent.includes('Storm season'))",
     )
     .await;
-    let doc = export(&b).await;
+    let doc = export(b).await;
     assert!(
         regions(&doc)
             .join("\n")
@@ -126,14 +133,16 @@ async fn a_paste_with_the_pages_html_shows_the_article_with_furniture_folded() {
         "{:?}",
         regions(&doc)
     );
+}
 
-    // Push the quote's paragraph out: its quote goes, and undo brings it back.
+/// Push the quote's paragraph out: its quote goes, and undo brings it back.
+async fn push_the_quotes_paragraph_out_and_undo(b: &Browser) {
     let quote_para = "[...document.querySelectorAll('#view .para')].find(e => e.textContent.includes('The dam is safe'))";
     b.eval(&format!("{quote_para}.querySelector('.push-out').click()"))
         .await;
     b.wait_until("no quote", "!document.querySelector('#view .mk-quote')")
         .await;
-    let doc = export(&b).await;
+    let doc = export(b).await;
     assert!(!regions(&doc).join("\n").contains("The dam is safe"));
     assert!(
         doc["annotations"]
@@ -149,7 +158,6 @@ async fn a_paste_with_the_pages_html_shows_the_article_with_furniture_folded() {
         "document.querySelector('#view .mk-quote')",
     )
     .await;
-    b.close().await;
 }
 
 #[tokio::test]
@@ -344,8 +352,15 @@ async fn a_pages_headline_stays_in_the_article_and_one_line_of_furniture_can_be_
     let article = regions(&export(&b).await).join("\n");
     assert!(article.starts_with("Dam holds\n"), "{article}");
 
-    // Unfold the related stories: each line has its own "+"; one click on one brings in
-    // that line alone, and the rest of the block stays open, still furniture.
+    one_plus_brings_its_line_alone(&b).await;
+
+    selected_words_bring_their_line_alone(&b).await;
+    b.close().await;
+}
+
+/// Unfold the related stories: each line has its own "+"; one click on one brings in
+/// that line alone, and the rest of the block stays open, still furniture.
+async fn one_plus_brings_its_line_alone(b: &Browser) {
     let related = "[...document.querySelectorAll('#view .furniture')].find(e => e.textContent.includes('Storm season'))";
     b.eval(&format!("{related}.querySelector('.fold').click()"))
         .await;
@@ -354,7 +369,43 @@ async fn a_pages_headline_stays_in_the_article_and_one_line_of_furniture_can_be_
         &format!("{related}.querySelectorAll('.fline > .bring-line').length >= 3"),
     )
     .await;
-    // Each "+" sits in the gutter left of its line's words, clear of the block's buttons.
+    each_plus_sits_beside_its_line(b, related).await;
+    b.eval(&format!(
+        "[...{related}.querySelectorAll('.fline')].find(l => l.textContent.includes('Floods close')).querySelector('.bring-line').id = 'bring-floods'"
+    ))
+    .await;
+    b.click("#bring-floods").await;
+    b.wait_until(
+        "the line in the article",
+        "[...document.querySelectorAll('#view .para')].some(e => e.textContent.includes('Floods close'))",
+    )
+    .await;
+    b.screenshot("page-04-one-line-brought-in").await;
+    let shown = visible(b).await;
+    assert!(
+        shown.contains("Storm season starts early"),
+        "the rest stays unfolded: {shown}"
+    );
+    let after = b
+        .eval(
+            "[...document.querySelectorAll('#view .furniture')].filter(e => e.textContent.includes('Storm season') || e.textContent.includes('Related stories'))
+               .map(e => e.classList.contains('folded'))",
+        )
+        .await;
+    assert_eq!(
+        after,
+        serde_json::json!([false, false]),
+        "the furniture before and after the line, both open"
+    );
+    let article = regions(&export(b).await).join("\n");
+    assert!(article.contains("Floods close the coast road"), "{article}");
+    for still_out in ["Related stories", "Storm season"] {
+        assert!(!article.contains(still_out), "{still_out}: {article}");
+    }
+}
+
+/// Each "+" sits in the gutter left of its line's words, clear of the block's buttons.
+async fn each_plus_sits_beside_its_line(b: &Browser, related: &str) {
     let clear = b
         .eval(&format!(
             "(() => {{
@@ -374,40 +425,10 @@ async fn a_pages_headline_stays_in_the_article_and_one_line_of_furniture_can_be_
         clear, true,
         "each line's + beside its words, clear of the buttons"
     );
-    b.eval(&format!(
-        "[...{related}.querySelectorAll('.fline')].find(l => l.textContent.includes('Floods close')).querySelector('.bring-line').id = 'bring-floods'"
-    ))
-    .await;
-    b.click("#bring-floods").await;
-    b.wait_until(
-        "the line in the article",
-        "[...document.querySelectorAll('#view .para')].some(e => e.textContent.includes('Floods close'))",
-    )
-    .await;
-    b.screenshot("page-04-one-line-brought-in").await;
-    let shown = visible(&b).await;
-    assert!(
-        shown.contains("Storm season starts early"),
-        "the rest stays unfolded: {shown}"
-    );
-    let after = b
-        .eval(
-            "[...document.querySelectorAll('#view .furniture')].filter(e => e.textContent.includes('Storm season') || e.textContent.includes('Related stories'))
-               .map(e => e.classList.contains('folded'))",
-        )
-        .await;
-    assert_eq!(
-        after,
-        serde_json::json!([false, false]),
-        "the furniture before and after the line, both open"
-    );
-    let article = regions(&export(&b).await).join("\n");
-    assert!(article.contains("Floods close the coast road"), "{article}");
-    for still_out in ["Related stories", "Storm season"] {
-        assert!(!article.contains(still_out), "{still_out}: {article}");
-    }
+}
 
-    // Words selected in an open block: "Bring into the article" takes their line alone.
+/// Words selected in an open block: "Bring into the article" takes their line alone.
+async fn selected_words_bring_their_line_alone(b: &Browser) {
     let storm = "[...document.querySelectorAll('#view .furniture')].find(e => e.textContent.includes('Storm season'))";
     b.select_text("#view", "season starts").await;
     b.eval(&format!(
@@ -420,10 +441,9 @@ async fn a_pages_headline_stays_in_the_article_and_one_line_of_furniture_can_be_
         "[...document.querySelectorAll('#view .para')].some(e => e.textContent.includes('Storm season'))",
     )
     .await;
-    let article = regions(&export(&b).await).join("\n");
+    let article = regions(&export(b).await).join("\n");
     assert!(article.contains("Storm season starts early"), "{article}");
     for still_out in ["Related stories", "About us"] {
         assert!(!article.contains(still_out), "{still_out}: {article}");
     }
-    b.close().await;
 }

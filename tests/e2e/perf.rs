@@ -290,17 +290,25 @@ fn max(v: &[f64]) -> f64 {
 async fn browser_latency_benchmark() {
     let article = long_text(0, 5_000);
     let big = long_text(1 << 20, 0);
-    let words = article.split_whitespace().count();
     println!("browser latency benchmark (headless Chromium, release build, worker warm)");
 
-    // A 5,000-word article: paste to highlights.
+    paste_a_5000_word_article(&article).await;
+
+    paste_a_1mb_text(&big).await;
+
+    typing_while_the_worker_analyses(&big).await;
+}
+
+/// A 5,000-word article: paste to highlights.
+async fn paste_a_5000_word_article(article: &str) {
+    let words = article.split_whitespace().count();
     let mut times = Vec::new();
     let mut longest = Vec::new();
     let mut panel = Vec::new();
     for _ in 0..5 {
         let b = Browser::open().await;
         worker_ready(&b).await;
-        let (ms, longs) = paste_to_highlights(&b, &article, 500).await;
+        let (ms, longs) = paste_to_highlights(&b, article, 500).await;
         times.push(ms);
         longest.push(max(&longs));
         panel.push(b.eval("window.__panel").await.as_f64().unwrap_or(f64::NAN));
@@ -314,15 +322,17 @@ async fn browser_latency_benchmark() {
         max(&longest),
         median(&panel)
     );
+}
 
-    // A 1 MB text: paste to highlights, and the main thread's long tasks meanwhile.
+/// A 1 MB text: paste to highlights, and the main thread's long tasks meanwhile.
+async fn paste_a_1mb_text(big: &str) {
     let mut times = Vec::new();
     let mut longest = Vec::new();
     let mut count = 0;
     for _ in 0..3 {
         let b = Browser::open().await;
         worker_ready(&b).await;
-        let (ms, longs) = paste_to_highlights(&b, &big, 1500).await;
+        let (ms, longs) = paste_to_highlights(&b, big, 1500).await;
         b.wait_until(
             "the 1 MB analysis",
             "performance.getEntriesByName('quotelens-analysis-replied').length > 0",
@@ -341,11 +351,13 @@ async fn browser_latency_benchmark() {
         max(&longest),
         count
     );
+}
 
-    // Typing in the editor while the worker analyses the 1 MB text.
+/// Typing in the editor while the worker analyses the 1 MB text.
+async fn typing_while_the_worker_analyses(big: &str) {
     let b = Browser::open().await;
     worker_ready(&b).await;
-    paste_to_highlights(&b, &big, 0).await;
+    paste_to_highlights(&b, big, 0).await;
     b.wait_until(
         "the 1 MB analysis",
         "performance.getEntriesByName('quotelens-analysis-replied').length > 0",
@@ -417,6 +429,43 @@ async fn browser_latency_benchmark() {
 #[tokio::test]
 #[ignore = "a benchmark: prints figures (README, Performance)"]
 async fn html_page_extraction_benchmark() {
+    let page = a_long_page();
+    let runs: usize = std::env::var("BENCH_RUNS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(3);
+    println!(
+        "  a {:.2} MB HTML page ({:.2} MB of text), {runs} runs each, median (all):",
+        page.html.len() as f64 / 1e6,
+        page.plain.len() as f64 / 1e6
+    );
+    let mut shown_of = Vec::new();
+    for (what, how) in [
+        ("text dropped as .txt", "txt"),
+        ("HTML dropped as .html", "html"),
+        ("HTML pasted (text/html + text/plain)", "paste"),
+    ] {
+        let (mut shown, mut extract, mut longest) = (vec![], vec![], vec![]);
+        for _ in 0..runs {
+            let out = time_showing_the_page(how, &page).await;
+            shown.push(out[0].as_f64().unwrap());
+            if let Some(ms) = out[1].as_f64() {
+                extract.push(ms);
+            }
+            longest.push(max(&numbers(&out[2])));
+        }
+        print_page_figures(what, &shown, &extract, &longest);
+        shown_of.push(median(&shown));
+    }
+    println!(
+        "  added by the HTML (median to the article shown, against the .txt drop): dropped {:.0} ms, pasted {:.0} ms",
+        shown_of[1] - shown_of[0],
+        shown_of[2] - shown_of[0]
+    );
+}
+
+/// A 1 MB HTML page: navigation, a long article, a footer; and its visible text.
+fn a_long_page() -> LongPage {
     let body = long_text(800_000, 0);
     let mut html = String::from(
         "<!doctype html><html><head><meta charset=utf-8><title>Bench</title></head><body><nav><ul>",
@@ -439,94 +488,81 @@ async fn html_page_extraction_benchmark() {
         "</article></main><footer><p>Share</p><p>Related stories</p></footer></body></html>",
     );
     plain.push_str("Share\n\nRelated stories\n");
-    let runs: usize = std::env::var("BENCH_RUNS")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(3);
+    LongPage { html, plain }
+}
+
+/// A long HTML page and its text as a person would copy it.
+struct LongPage {
+    html: String,
+    plain: String,
+}
+
+/// One run in a fresh page, the page coming in as `how` says (txt, html, paste):
+/// `[ms to the article shown, ms extracting or null, [long tasks]]`.
+async fn time_showing_the_page(how: &str, page: &LongPage) -> serde_json::Value {
+    let b = Browser::open().await;
+    worker_ready(&b).await;
+    b.wait_for_css("#editor").await;
+    let out = b
+        .client
+        .execute_async(
+            "const [how, html, plain, done] = arguments;
+             const longs = [];
+             const po = new PerformanceObserver(l => { for (const e of l.getEntries()) longs.push(e.duration); });
+             po.observe({type: 'longtask'});
+             let shown = null;
+             const mo = new MutationObserver(() => {
+                 if (shown === null && document.querySelector('#view')) {
+                     shown = 0; mo.disconnect();
+                     requestAnimationFrame(() => { shown = performance.now() - t0;
+                         setTimeout(() => { po.disconnect();
+                             const s = performance.getEntriesByName('quotelens-page-start');
+                             const e = performance.getEntriesByName('quotelens-page-done');
+                             done([shown, s.length && e.length ? e[0].startTime - s[0].startTime : null, longs]);
+                         }, 300); });
+                 }
+             });
+             mo.observe(document.body, {subtree: true, childList: true});
+             const t0 = performance.now();
+             const dt = new DataTransfer();
+             if (how === 'paste') {
+                 dt.setData('text/html', html); dt.setData('text/plain', plain);
+                 const el = document.querySelector('#editor'); el.focus();
+                 el.dispatchEvent(new ClipboardEvent('paste', {clipboardData: dt, bubbles: true, cancelable: true}));
+             } else {
+                 dt.items.add(how === 'html' ? new File([html], 'big.html', {type: 'text/html'}) : new File([plain], 'big.txt', {type: 'text/plain'}));
+                 document.querySelector('section.input').dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));
+             }",
+            vec![json!(how), json!(page.html), json!(page.plain)],
+        )
+        .await
+        .unwrap();
+    b.close().await;
+    out
+}
+
+/// One way of showing the page: the median and every run of each figure.
+fn print_page_figures(what: &str, shown: &[f64], extract: &[f64], longest: &[f64]) {
+    let all = |v: &[f64]| {
+        v.iter()
+            .map(|x| format!("{x:.0}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let extraction = if extract.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "; extraction (worker, request to reply) {:.0} ms ({})",
+            median(extract),
+            all(extract)
+        )
+    };
     println!(
-        "  a {:.2} MB HTML page ({:.2} MB of text), {runs} runs each, median (all):",
-        html.len() as f64 / 1e6,
-        plain.len() as f64 / 1e6
-    );
-    let mut shown_of = Vec::new();
-    for (what, how) in [
-        ("text dropped as .txt", "txt"),
-        ("HTML dropped as .html", "html"),
-        ("HTML pasted (text/html + text/plain)", "paste"),
-    ] {
-        let (mut shown, mut extract, mut longest) = (vec![], vec![], vec![]);
-        for _ in 0..runs {
-            let b = Browser::open().await;
-            worker_ready(&b).await;
-            b.wait_for_css("#editor").await;
-            let out = b
-                .client
-                .execute_async(
-                    "const [how, html, plain, done] = arguments;
-                     const longs = [];
-                     const po = new PerformanceObserver(l => { for (const e of l.getEntries()) longs.push(e.duration); });
-                     po.observe({type: 'longtask'});
-                     let shown = null;
-                     const mo = new MutationObserver(() => {
-                         if (shown === null && document.querySelector('#view')) {
-                             shown = 0; mo.disconnect();
-                             requestAnimationFrame(() => { shown = performance.now() - t0;
-                                 setTimeout(() => { po.disconnect();
-                                     const s = performance.getEntriesByName('quotelens-page-start');
-                                     const e = performance.getEntriesByName('quotelens-page-done');
-                                     done([shown, s.length && e.length ? e[0].startTime - s[0].startTime : null, longs]);
-                                 }, 300); });
-                         }
-                     });
-                     mo.observe(document.body, {subtree: true, childList: true});
-                     const t0 = performance.now();
-                     const dt = new DataTransfer();
-                     if (how === 'paste') {
-                         dt.setData('text/html', html); dt.setData('text/plain', plain);
-                         const el = document.querySelector('#editor'); el.focus();
-                         el.dispatchEvent(new ClipboardEvent('paste', {clipboardData: dt, bubbles: true, cancelable: true}));
-                     } else {
-                         dt.items.add(how === 'html' ? new File([html], 'big.html', {type: 'text/html'}) : new File([plain], 'big.txt', {type: 'text/plain'}));
-                         document.querySelector('section.input').dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));
-                     }",
-                    vec![json!(how), json!(html), json!(plain)],
-                )
-                .await
-                .unwrap();
-            shown.push(out[0].as_f64().unwrap());
-            if let Some(ms) = out[1].as_f64() {
-                extract.push(ms);
-            }
-            longest.push(max(&numbers(&out[2])));
-            b.close().await;
-        }
-        let all = |v: &[f64]| {
-            v.iter()
-                .map(|x| format!("{x:.0}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        let extraction = if extract.is_empty() {
-            String::new()
-        } else {
-            format!(
-                "; extraction (worker, request to reply) {:.0} ms ({})",
-                median(&extract),
-                all(&extract)
-            )
-        };
-        println!(
-            "  {what}: to the article shown {:.0} ms ({}){extraction}; longest main-thread task {:.0} ms ({})",
-            median(&shown),
-            all(&shown),
-            median(&longest),
-            all(&longest)
-        );
-        shown_of.push(median(&shown));
-    }
-    println!(
-        "  added by the HTML (median to the article shown, against the .txt drop): dropped {:.0} ms, pasted {:.0} ms",
-        shown_of[1] - shown_of[0],
-        shown_of[2] - shown_of[0]
+        "  {what}: to the article shown {:.0} ms ({}){extraction}; longest main-thread task {:.0} ms ({})",
+        median(shown),
+        all(shown),
+        median(longest),
+        all(longest)
     );
 }

@@ -71,7 +71,33 @@ async fn the_page_fetches_only_its_own_files_and_runs_under_its_policy() {
     b.client.refresh().await.unwrap();
     b.wait_for_css("#editor").await;
 
-    // Paste and analyse, correct, edit the text, export.
+    paste_correct_edit_and_export(&b).await;
+
+    let violations = b.eval("window.__violations").await;
+    assert_eq!(violations, json!([]), "CSP violations");
+    let errors = b.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:?}");
+
+    every_request_stays_at_the_pages_origin(&b).await;
+
+    // The policy is in force: an injected inline script is refused and reported.
+    let ran = b
+        .eval(
+            "(() => { const s = document.createElement('script'); s.textContent = 'window.__inline = 1';
+                document.body.appendChild(s); return window.__inline === 1; })()",
+        )
+        .await;
+    assert_eq!(ran, Value::Bool(false), "an inline script ran");
+    b.wait_until(
+        "the refused inline script's report",
+        "window.__violations.some(v => v.startsWith('script-src'))",
+    )
+    .await;
+    b.close().await;
+}
+
+/// Paste and analyse, correct, edit the text, export.
+async fn paste_correct_edit_and_export(b: &Browser) {
     b.paste("#editor", &seed_text("000_0399775715a1bf4a.txt"))
         .await;
     b.wait_until("highlights", "document.querySelector('#view .mk-quote')")
@@ -104,12 +130,10 @@ async fn the_page_fetches_only_its_own_files_and_runs_under_its_policy() {
     .await;
     // Give late requests (service worker, prefetches) time to show.
     tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+}
 
-    let violations = b.eval("window.__violations").await;
-    assert_eq!(violations, json!([]), "CSP violations");
-    let errors = b.console_errors().await;
-    assert!(errors.is_empty(), "console errors: {errors:?}");
-
+/// What the browser asked for, what reached the server and what the page timed: all its own files.
+async fn every_request_stays_at_the_pages_origin(b: &Browser) {
     // What the browser asked for (Chromium's network log) ...
     let origin = b.server.url();
     let urls = b.network_requests().await;
@@ -149,19 +173,4 @@ async fn the_page_fetches_only_its_own_files_and_runs_under_its_policy() {
         );
     }
     println!("requests seen by the server: {asked:?}");
-
-    // The policy is in force: an injected inline script is refused and reported.
-    let ran = b
-        .eval(
-            "(() => { const s = document.createElement('script'); s.textContent = 'window.__inline = 1';
-                document.body.appendChild(s); return window.__inline === 1; })()",
-        )
-        .await;
-    assert_eq!(ran, Value::Bool(false), "an inline script ran");
-    b.wait_until(
-        "the refused inline script's report",
-        "window.__violations.some(v => v.startsWith('script-src'))",
-    )
-    .await;
-    b.close().await;
 }

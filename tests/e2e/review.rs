@@ -162,40 +162,7 @@ async fn a_focused_suggestion_says_why_and_how_sure() {
     );
     b.screenshot("10-provenance-in-inspector").await;
 
-    // Each kind says its own, in words: a pronoun's resolution too.
-    let he = found.iter().find(|a| a.text == "he").unwrap();
-    for a in [he]
-        .into_iter()
-        .chain(found.iter().filter(|a| a.kind != Kind::Attribution))
-    {
-        b.eval(&format!(
-            "document.querySelector(\"#view .mk.first[data-id='{}']\").focus()",
-            a.id
-        ))
-        .await;
-        key(&b, Key::Enter.into()).await;
-        let c = a.confidence.unwrap();
-        let (why, sure) = (explain(a).unwrap(), confidence_text(c));
-        // The band has its own look besides the words.
-        let band = match c {
-            c if c >= 0.8 => "conf-high",
-            c if c >= 0.5 => "conf-mid",
-            _ => "conf-low",
-        };
-        b.wait_until(
-            &format!("{} says why", a.id),
-            &format!(
-                "(w => w && w.textContent === {} && (c => c.textContent === {} && c.className === {})(document.querySelector('#inspector #confidence')))(document.querySelector('#inspector #why'))",
-                json!(why),
-                json!(sure),
-                json!(format!("confidence {band}"))
-            ),
-        )
-        .await;
-    }
-    assert!(explain(he)
-        .unwrap()
-        .ends_with("pronoun resolved to Tom Hale, 1 sentence back"));
+    each_kind_says_its_own_in_words(&b, &found).await;
 
     // The review queue starts at the least sure of them.
     let doc = quotelens::edit::Doc {
@@ -219,6 +186,43 @@ async fn a_focused_suggestion_says_why_and_how_sure() {
     b.close().await;
 }
 
+/// Each kind says its own, in words: a pronoun's resolution too.
+async fn each_kind_says_its_own_in_words(b: &Browser, found: &[Annotation]) {
+    let he = found.iter().find(|a| a.text == "he").unwrap();
+    for a in [he]
+        .into_iter()
+        .chain(found.iter().filter(|a| a.kind != Kind::Attribution))
+    {
+        b.eval(&format!(
+            "document.querySelector(\"#view .mk.first[data-id='{}']\").focus()",
+            a.id
+        ))
+        .await;
+        key(b, Key::Enter.into()).await;
+        let c = a.confidence.unwrap();
+        let (why, sure) = (explain(a).unwrap(), confidence_text(c));
+        // The band has its own look besides the words.
+        let band = match c {
+            c if c >= 0.8 => "conf-high",
+            c if c >= 0.5 => "conf-mid",
+            _ => "conf-low",
+        };
+        b.wait_until(
+            &format!("{} says why", a.id),
+            &format!(
+                "(w => w && w.textContent === {} && (c => c.textContent === {} && c.className === {})(document.querySelector('#inspector #confidence')))(document.querySelector('#inspector #why'))",
+                json!(why),
+                json!(sure),
+                json!(format!("confidence {band}"))
+            ),
+        )
+        .await;
+    }
+    assert!(explain(he)
+        .unwrap()
+        .ends_with("pronoun resolved to Tom Hale, 1 sentence back"));
+}
+
 #[tokio::test]
 async fn the_review_queue_by_keyboard_alone() {
     let b = Browser::open_sized(1280, 700).await;
@@ -237,25 +241,7 @@ async fn the_review_queue_by_keyboard_alone() {
     native = reduce(native, Action::Review(ReviewStep::Start));
     let first = current(&native);
     shows(&b, &format!("0 of {total} reviewed"), &first.id).await;
-    // The least sure suggestion comes first, and says why and how sure.
-    assert!(native
-        .doc
-        .auto
-        .iter()
-        .all(|a| a.confidence >= first.confidence));
-    if first.kind == Kind::Claim {
-        // A claim shows one figure, its check-worthiness, not a second percentage.
-        let score = first.score.expect("a claim is scored");
-        let row = b.text_of("#inspector #check-worthiness").await;
-        assert!(row.contains(&percent(score)), "{row}");
-        assert_eq!(b.count("#inspector #confidence").await, 0);
-    } else {
-        assert_eq!(
-            b.text_of("#inspector #confidence").await,
-            confidence_text(first.confidence.expect("the engine says how sure"))
-        );
-    }
-    assert_eq!(b.text_of("#inspector #why").await, explain(&first).unwrap());
+    the_least_sure_comes_first_and_says_why(&b, &native, &first).await;
     b.screenshot("11-review-queue").await;
 
     key(&b, 'y').await;
@@ -279,15 +265,7 @@ async fn the_review_queue_by_keyboard_alone() {
     assert_ne!(fourth.id, third.id);
     shows(&b, &format!("2 of {total} reviewed"), &fourth.id).await;
 
-    // S opens the speaker fix with the focus in it; typing a name and Enter saves it.
-    key(&b, 's').await;
-    b.wait_until(
-        "the speaker field focused",
-        "document.activeElement && document.activeElement.id === 'review-speaker'",
-    )
-    .await;
-    b.press(&format!("Jane Roe{}", char::from(Key::Enter)))
-        .await;
+    s_opens_the_speaker_fix(&b).await;
     native = reduce(
         native,
         Action::Review(ReviewStep::Speaker("Jane Roe".into())),
@@ -306,26 +284,79 @@ async fn the_review_queue_by_keyboard_alone() {
         .await;
     native = reduce(native, Action::Review(ReviewStep::Stop));
 
-    // Download by keyboard too: focus the button, press Enter.
-    b.eval("document.querySelector('#download-json').focus()")
-        .await;
-    key(&b, Key::Enter.into()).await;
-    let file = b.downloaded(".quotelens.json").await;
-    let bytes = std::fs::read_to_string(file).unwrap();
+    let bytes = downloaded_by_keyboard(&b).await;
     assert_eq!(
         bytes,
         transfer::export_json(&native.doc),
         "the page made the same decisions as the reducer"
     );
-    let doc: Value = serde_json::from_str(&bytes).unwrap();
+    the_download_holds_each_decision(&bytes, &first, &second, &third, &fourth);
+    let errors = b.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:?}");
+    b.close().await;
+}
+
+/// The least sure suggestion comes first, and says why and how sure.
+async fn the_least_sure_comes_first_and_says_why(b: &Browser, native: &State, first: &Annotation) {
+    assert!(native
+        .doc
+        .auto
+        .iter()
+        .all(|a| a.confidence >= first.confidence));
+    if first.kind == Kind::Claim {
+        // A claim shows one figure, its check-worthiness, not a second percentage.
+        let score = first.score.expect("a claim is scored");
+        let row = b.text_of("#inspector #check-worthiness").await;
+        assert!(row.contains(&percent(score)), "{row}");
+        assert_eq!(b.count("#inspector #confidence").await, 0);
+    } else {
+        assert_eq!(
+            b.text_of("#inspector #confidence").await,
+            confidence_text(first.confidence.expect("the engine says how sure"))
+        );
+    }
+    assert_eq!(b.text_of("#inspector #why").await, explain(first).unwrap());
+}
+
+/// S opens the speaker fix with the focus in it; typing a name and Enter saves it.
+async fn s_opens_the_speaker_fix(b: &Browser) {
+    key(b, 's').await;
+    b.wait_until(
+        "the speaker field focused",
+        "document.activeElement && document.activeElement.id === 'review-speaker'",
+    )
+    .await;
+    b.press(&format!("Jane Roe{}", char::from(Key::Enter)))
+        .await;
+}
+
+/// Download by keyboard too: focus the button, press Enter.
+async fn downloaded_by_keyboard(b: &Browser) -> String {
+    b.eval("document.querySelector('#download-json').focus()")
+        .await;
+    key(b, Key::Enter.into()).await;
+    let file = b.downloaded(".quotelens.json").await;
+
+    std::fs::read_to_string(file).unwrap()
+}
+
+/// The exported document `bytes` holds each suggestion as the review decided it.
+fn the_download_holds_each_decision(
+    bytes: &str,
+    accepted: &Annotation,
+    rejected: &Annotation,
+    skipped: &Annotation,
+    speaker_fixed: &Annotation,
+) {
+    let doc: Value = serde_json::from_str(bytes).unwrap();
     let anns = doc["annotations"].as_array().unwrap();
     let find = |a: &Annotation| anns.iter().find(|x| span(x) == span_of(a));
-    assert_eq!(find(&first).expect("accepted")["origin"], "user");
-    assert!(find(&second).is_none(), "rejected");
-    assert_eq!(find(&third).expect("skipped")["origin"], "auto");
-    let fixed = find(&fourth).expect("speaker fixed");
+    assert_eq!(find(accepted).expect("accepted")["origin"], "user");
+    assert!(find(rejected).is_none(), "rejected");
+    assert_eq!(find(skipped).expect("skipped")["origin"], "auto");
+    let fixed = find(speaker_fixed).expect("speaker fixed");
     assert_eq!(fixed["origin"], "user");
-    let speaker = if fourth.kind == Kind::Attribution {
+    let speaker = if speaker_fixed.kind == Kind::Attribution {
         fixed["speaker"].clone()
     } else {
         let attr = fixed["attribution"].as_str();
@@ -335,9 +366,6 @@ async fn the_review_queue_by_keyboard_alone() {
         }
     };
     assert_eq!(speaker, "Jane Roe");
-    let errors = b.console_errors().await;
-    assert!(errors.is_empty(), "console errors: {errors:?}");
-    b.close().await;
 }
 
 #[tokio::test]
