@@ -612,6 +612,39 @@ mod tests {
     use super::*;
 
     #[test]
+    fn furniture_from_outside_is_kept_in_bounds_sorted_and_disjoint() {
+        let text = "Home · World\nBody text.\n";
+        // "·" is two bytes (5..7): a range ending at 6 is off a character boundary.
+        let given = vec![13..20, 0..4, 2..5, 3..6, 10..99, 8..8];
+        assert_eq!(disjoint_furniture(text, given), vec![0..5, 13..20]);
+    }
+
+    #[test]
+    fn a_claim_belongs_to_the_attributed_quote_holding_most_of_it() {
+        let quotes = [
+            QuoteLink {
+                bytes: 0..10,
+                attr: Some(3),
+            },
+            QuoteLink {
+                bytes: 20..40,
+                attr: None,
+            },
+            QuoteLink {
+                bytes: 50..60,
+                attr: Some(7),
+            },
+        ];
+        assert_eq!(quote_attribution(&quotes, &(2..12)), Some(3));
+        // Half inside is not most of it.
+        assert_eq!(quote_attribution(&quotes, &(5..15)), None);
+        // Inside an unattributed quote: nobody's.
+        assert_eq!(quote_attribution(&quotes, &(22..30)), None);
+        assert_eq!(quote_attribution(&quotes, &(48..60)), Some(7));
+        assert_eq!(quote_attribution(&quotes, &(41..49)), None);
+    }
+
+    #[test]
     fn numbered_ids_are_the_prefix_and_the_decimal_number() {
         for n in [0, 1, 9, 10, 99, 100, 12345, usize::MAX] {
             assert_eq!(numbered_id('q', n), format!("q{n}"));
