@@ -17,7 +17,9 @@ use super::reported_model::{self, Shape, Subject};
 use super::rule::Rule;
 use super::speaker_model::{self, candidates::NounPhrases};
 use super::speakers::{is_particle, is_possessive};
-use super::text::{ends_sentence_at, is_sentence_end, starts_upper, Segmented, TokKind};
+use super::text::{
+    ends_sentence_at, is_sentence_end, starts_lower, starts_upper, Segmented, TokKind,
+};
 use super::words::{with_lower, WordMap, WordSet};
 
 /// A speech event: the speaker mention and the cue, as token ranges.
@@ -258,10 +260,7 @@ impl Attributor<'_, '_> {
     /// A cue next to a quotation: a listed cue, or an unknown past-tense verb (a
     /// guess; never a cue the person removed from the list).
     fn near_cue(&self, w: &str) -> bool {
-        if lex::is_function_word(w)
-            || lex::is_adverbial(w)
-            || !w.starts_with(|c: char| c.is_lowercase())
-        {
+        if lex::is_function_word(w) || lex::is_adverbial(w) || !starts_lower(w) {
             return false;
         }
         self.cues.strength_of_verb(w) >= NEAR_QUOTE_CUE
@@ -944,9 +943,7 @@ impl Attributor<'_, '_> {
                     // chairman, poked at the debate, tweeting": a clause of its own.
                     let clause = self.is_word(k + 1) && {
                         let w = self.word(k + 1);
-                        w.starts_with(|c: char| c.is_lowercase())
-                            && w.ends_with("ed")
-                            && !lex::is_role(w)
+                        starts_lower(w) && w.ends_with("ed") && !lex::is_role(w)
                     };
                     if clause {
                         return None;
@@ -1373,12 +1370,17 @@ impl Attributor<'_, '_> {
     fn verb_candidate(&self, i: usize, s: usize, ce: usize) -> Option<reported_model::Candidate> {
         let w = self.word(i);
         // The cheap test first: a capitalised word is never a cue here.
-        if !w.starts_with(|c: char| c.is_lowercase()) {
+        if !starts_lower(w) {
             return None;
         }
         let (strength, after_subject) = self.cues.strengths(w);
-        // The cue's last token: a listed phrase ("pointed out") is one cue.
-        let n = self.phrase_at(i);
+        // The cue's last token: a listed phrase ("pointed out") is one cue. (Asked of
+        // nearly every word: the phrases' filter of first words answers most inline.)
+        let n = if self.cues.may_start_phrase(w) {
+            self.phrase_at(i)
+        } else {
+            0
+        };
         let last = if n > 1 && i + n <= ce { i + n - 1 } else { i };
         if (strength.max(after_subject) < CANDIDATE_CUE && last == i)
             || lex::is_function_word(w)

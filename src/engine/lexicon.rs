@@ -394,7 +394,7 @@ pub enum Pronoun {
 /// "NUKIB on Thursday warned"). The "-ly" rule holds for lower-case words only:
 /// capitalised, "Kelly", "Reilly" and "Beverly" are names.
 pub fn is_adverbial(w: &str) -> bool {
-    let lower_case = w.starts_with(|c: char| c.is_lowercase());
+    let lower_case = super::text::starts_lower(w);
     let listed = lexicon().adverbial_filter.may_hold(w);
     // An ASCII word is lower-cased in place: it ends in "ly" when its bytes do, and
     // a weekday when it has a weekday's length and ends in "y".
