@@ -686,7 +686,7 @@ impl Attributor<'_, '_> {
             }
             let w = self.word(k);
             if (pronoun(w).is_some() && k > s)
-                || (starts_upper(w) && with_lower(w, lex::is_clause_word))
+                || (starts_upper(w) && lex::is_clause_word_in_any_case(w))
                 || matches!(
                     w,
                     "who" | "that" | "which" | "and" | "but" | "as" | "when" | "if"
@@ -903,7 +903,7 @@ impl Attributor<'_, '_> {
             let w = self.word(j - 1);
             if lex::is_adverbial(w)
                 && pronoun(w).is_none()
-                && (!starts_upper(w) || with_lower(w, lex::is_weekday))
+                && (!starts_upper(w) || lex::is_weekday_in_any_case(w))
             {
                 j -= 1;
                 skipped += 1;
@@ -990,8 +990,8 @@ impl Attributor<'_, '_> {
                         break;
                     }
                     if starts_upper(w) {
-                        if with_lower(w, lex::is_clause_word)
-                            || i == end && lex::is_adverbial(w) && !with_lower(w, lex::is_weekday)
+                        if lex::is_clause_word_in_any_case(w)
+                            || i == end && lex::is_adverbial(w) && !lex::is_weekday_in_any_case(w)
                         {
                             break;
                         }
@@ -1106,7 +1106,7 @@ impl Attributor<'_, '_> {
             }
             let upper = starts_upper(w);
             if (!upper && (lex::is_function_word(w) || lex::is_adverbial(w)))
-                || (upper && with_lower(w, lex::is_clause_word))
+                || (upper && lex::is_clause_word_in_any_case(w))
                 || self.cues.strength(w) >= 20
                 || d == floor
             {
@@ -1152,11 +1152,11 @@ impl Attributor<'_, '_> {
                     if starts_upper(w) {
                         // "said Will Ortega": a first name that is also a clause word
                         // when a name goes on after it.
-                        if with_lower(w, lex::is_clause_word) && !self.name_goes_on(i, limit) {
+                        if lex::is_clause_word_in_any_case(w) && !self.name_goes_on(i, limit) {
                             break;
                         }
                         // "said Wednesday, "..."": a day is when, not who.
-                        if last_head.is_none() && with_lower(w, lex::is_weekday) {
+                        if last_head.is_none() && lex::is_weekday_in_any_case(w) {
                             break;
                         }
                         last_head = Some(i);
@@ -1235,7 +1235,7 @@ impl Attributor<'_, '_> {
             && self.is_word(i + 1)
             && self.in_quote[i + 1] == 0
             && starts_upper(self.word(i + 1))
-            && !with_lower(self.word(i + 1), lex::is_clause_word)
+            && !lex::is_clause_word_in_any_case(self.word(i + 1))
     }
 
     /// Whether the lower-case word at `i` and at most one more such word stand right
@@ -1588,7 +1588,7 @@ impl Attributor<'_, '_> {
         let label_ok = (p.start..colon).all(|k| {
             self.is_word(k) && {
                 let w = self.word(k);
-                starts_upper(w) && !with_lower(w, lex::is_clause_word) && !lex::is_furniture_word(w)
+                starts_upper(w) && !lex::is_clause_word_in_any_case(w) && !lex::is_furniture_word(w)
             }
         });
         if !label_ok || self.by_cue.contains_key(&colon) {
@@ -1645,7 +1645,7 @@ impl Attributor<'_, '_> {
             let w = self.word(k);
             if self.punct(k) == Some(',')
                 || (self.is_word(k)
-                    && (with_lower(w, lex::is_weekday)
+                    && (lex::is_weekday_in_any_case(w)
                         || matches!(
                             w,
                             "on" | "last"
