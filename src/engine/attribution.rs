@@ -17,7 +17,9 @@ use super::reported_model::{self, Shape, Subject};
 use super::rule::Rule;
 use super::speaker_model::{self, candidates::NounPhrases};
 use super::speakers::{is_particle, is_possessive};
-use super::text::{ends_sentence_at, is_sentence_end, starts_upper, Segmented, TokKind};
+use super::text::{
+    ends_sentence_at, is_sentence_end, starts_lower, starts_upper, Segmented, TokKind,
+};
 use super::words::{with_lower, WordMap, WordSet};
 
 /// A speech event: the speaker mention and the cue, as token ranges.
@@ -258,10 +260,7 @@ impl Attributor<'_, '_> {
     /// A cue next to a quotation: a listed cue, or an unknown past-tense verb (a
     /// guess; never a cue the person removed from the list).
     fn near_cue(&self, w: &str) -> bool {
-        if lex::is_function_word(w)
-            || lex::is_adverbial(w)
-            || !w.starts_with(|c: char| c.is_lowercase())
-        {
+        if lex::is_function_word(w) || lex::is_adverbial(w) || !starts_lower(w) {
             return false;
         }
         self.cues.strength_of_verb(w) >= NEAR_QUOTE_CUE
@@ -687,7 +686,7 @@ impl Attributor<'_, '_> {
             }
             let w = self.word(k);
             if (pronoun(w).is_some() && k > s)
-                || (starts_upper(w) && with_lower(w, lex::is_clause_word))
+                || (starts_upper(w) && lex::is_clause_word_in_any_case(w))
                 || matches!(
                     w,
                     "who" | "that" | "which" | "and" | "but" | "as" | "when" | "if"
@@ -904,7 +903,7 @@ impl Attributor<'_, '_> {
             let w = self.word(j - 1);
             if lex::is_adverbial(w)
                 && pronoun(w).is_none()
-                && (!starts_upper(w) || with_lower(w, lex::is_weekday))
+                && (!starts_upper(w) || lex::is_weekday_in_any_case(w))
             {
                 j -= 1;
                 skipped += 1;
@@ -944,9 +943,7 @@ impl Attributor<'_, '_> {
                     // chairman, poked at the debate, tweeting": a clause of its own.
                     let clause = self.is_word(k + 1) && {
                         let w = self.word(k + 1);
-                        w.starts_with(|c: char| c.is_lowercase())
-                            && w.ends_with("ed")
-                            && !lex::is_role(w)
+                        starts_lower(w) && w.ends_with("ed") && !lex::is_role(w)
                     };
                     if clause {
                         return None;
@@ -993,8 +990,8 @@ impl Attributor<'_, '_> {
                         break;
                     }
                     if starts_upper(w) {
-                        if with_lower(w, lex::is_clause_word)
-                            || i == end && lex::is_adverbial(w) && !with_lower(w, lex::is_weekday)
+                        if lex::is_clause_word_in_any_case(w)
+                            || i == end && lex::is_adverbial(w) && !lex::is_weekday_in_any_case(w)
                         {
                             break;
                         }
@@ -1109,7 +1106,7 @@ impl Attributor<'_, '_> {
             }
             let upper = starts_upper(w);
             if (!upper && (lex::is_function_word(w) || lex::is_adverbial(w)))
-                || (upper && with_lower(w, lex::is_clause_word))
+                || (upper && lex::is_clause_word_in_any_case(w))
                 || self.cues.strength(w) >= 20
                 || d == floor
             {
@@ -1155,11 +1152,11 @@ impl Attributor<'_, '_> {
                     if starts_upper(w) {
                         // "said Will Ortega": a first name that is also a clause word
                         // when a name goes on after it.
-                        if with_lower(w, lex::is_clause_word) && !self.name_goes_on(i, limit) {
+                        if lex::is_clause_word_in_any_case(w) && !self.name_goes_on(i, limit) {
                             break;
                         }
                         // "said Wednesday, "..."": a day is when, not who.
-                        if last_head.is_none() && with_lower(w, lex::is_weekday) {
+                        if last_head.is_none() && lex::is_weekday_in_any_case(w) {
                             break;
                         }
                         last_head = Some(i);
@@ -1238,7 +1235,7 @@ impl Attributor<'_, '_> {
             && self.is_word(i + 1)
             && self.in_quote[i + 1] == 0
             && starts_upper(self.word(i + 1))
-            && !with_lower(self.word(i + 1), lex::is_clause_word)
+            && !lex::is_clause_word_in_any_case(self.word(i + 1))
     }
 
     /// Whether the lower-case word at `i` and at most one more such word stand right
@@ -1373,12 +1370,17 @@ impl Attributor<'_, '_> {
     fn verb_candidate(&self, i: usize, s: usize, ce: usize) -> Option<reported_model::Candidate> {
         let w = self.word(i);
         // The cheap test first: a capitalised word is never a cue here.
-        if !w.starts_with(|c: char| c.is_lowercase()) {
+        if !starts_lower(w) {
             return None;
         }
         let (strength, after_subject) = self.cues.strengths(w);
-        // The cue's last token: a listed phrase ("pointed out") is one cue.
-        let n = self.phrase_at(i);
+        // The cue's last token: a listed phrase ("pointed out") is one cue. (Asked of
+        // nearly every word: the phrases' filter of first words answers most inline.)
+        let n = if self.cues.may_start_phrase(w) {
+            self.phrase_at(i)
+        } else {
+            0
+        };
         let last = if n > 1 && i + n <= ce { i + n - 1 } else { i };
         if (strength.max(after_subject) < CANDIDATE_CUE && last == i)
             || lex::is_function_word(w)
@@ -1586,7 +1588,7 @@ impl Attributor<'_, '_> {
         let label_ok = (p.start..colon).all(|k| {
             self.is_word(k) && {
                 let w = self.word(k);
-                starts_upper(w) && !with_lower(w, lex::is_clause_word) && !lex::is_furniture_word(w)
+                starts_upper(w) && !lex::is_clause_word_in_any_case(w) && !lex::is_furniture_word(w)
             }
         });
         if !label_ok || self.by_cue.contains_key(&colon) {
@@ -1643,7 +1645,7 @@ impl Attributor<'_, '_> {
             let w = self.word(k);
             if self.punct(k) == Some(',')
                 || (self.is_word(k)
-                    && (with_lower(w, lex::is_weekday)
+                    && (lex::is_weekday_in_any_case(w)
                         || matches!(
                             w,
                             "on" | "last"

@@ -352,6 +352,14 @@ impl CueList {
             .unwrap_or(0)
     }
 
+    /// Whether a listed phrase (other than "according to") may start with `first`:
+    /// false answers [`CueList::phrase_len`]'s 0 at once, inline, for most words (the
+    /// same filter it asks first).
+    #[inline]
+    pub(crate) fn may_start_phrase(&self, first: &str) -> bool {
+        !self.by_first.is_empty() && self.phrase_filter.may_hold(first)
+    }
+
     /// Whether "according to" is a cue.
     pub fn according_to(&self) -> bool {
         self.according.is_some()

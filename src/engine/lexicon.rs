@@ -35,6 +35,8 @@ struct Lexicon {
     /// In front of `titles` (asked of every capitalised word of a name's run); a
     /// filter of the exact words, which lets their lower case through too.
     title_filter: ListFilter,
+    /// In front of `clause`, for a word in any case ([`is_clause_word_in_any_case`]).
+    clause_filter: ListFilter,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -78,6 +80,7 @@ fn lexicon() -> &'static Lexicon {
             document_filter: filter(&document),
             adverbial_filter: filter(&adverbial),
             title_filter: filter(&titles),
+            clause_filter: ListFilter::of(CLAUSE_WORDS.iter().copied()),
             cues,
             speech_verbs,
             phrases,
@@ -256,6 +259,14 @@ pub fn is_clause_word(l: &str) -> bool {
     lexicon().clause.contains(l)
 }
 
+/// [`is_clause_word`] of `w` in any case ("But"), as `with_lower(w, is_clause_word)`:
+/// asked of capitalised words in every noun-phrase search, most answered by a filter
+/// without lower-casing.
+pub fn is_clause_word_in_any_case(w: &str) -> bool {
+    let lex = lexicon();
+    lex.clause_filter.may_hold(w) && with_lower(w, |l| lex.clause.contains(l))
+}
+
 pub fn is_role(w: &str) -> bool {
     lexicon().role_filter.may_hold(w)
         && with_lower(w, |l| {
@@ -394,7 +405,7 @@ pub enum Pronoun {
 /// "NUKIB on Thursday warned"). The "-ly" rule holds for lower-case words only:
 /// capitalised, "Kelly", "Reilly" and "Beverly" are names.
 pub fn is_adverbial(w: &str) -> bool {
-    let lower_case = w.starts_with(|c: char| c.is_lowercase());
+    let lower_case = super::text::starts_lower(w);
     let listed = lexicon().adverbial_filter.may_hold(w);
     // An ASCII word is lower-cased in place: it ends in "ly" when its bytes do, and
     // a weekday when it has a weekday's length and ends in "y".
@@ -412,6 +423,15 @@ pub fn is_adverbial(w: &str) -> bool {
             || is_weekday(l)
             || (lower_case && l.ends_with("ly") && l.len() > 4 && !l.ends_with("ply"))
     })
+}
+
+/// [`is_weekday`] of `w` in any case, as `with_lower(w, is_weekday)`: an ASCII word
+/// (its lower case as long) without a weekday's length is answered without lower-casing.
+pub fn is_weekday_in_any_case(w: &str) -> bool {
+    if w.is_ascii() && !(6..=9).contains(&w.len()) {
+        return false;
+    }
+    with_lower(w, is_weekday)
 }
 
 pub fn is_weekday(l: &str) -> bool {
@@ -1059,6 +1079,40 @@ const EXTRA_TITLES: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clause_words_and_weekdays_in_any_case_answer_as_their_lower_case_does() {
+        let words = [
+            "But",
+            "BUT",
+            "but",
+            "However",
+            "HOWEVER",
+            "Meanwhile",
+            "Butter",
+            "Monday",
+            "MONDAY",
+            "wednesday",
+            "Mondays",
+            "Sunny",
+            "Saturday\u{2019}s",
+            "\u{c9}lan",
+            "Thursday",
+            "",
+            "I",
+            "It",
+            "Itself",
+        ];
+        for w in words {
+            assert_eq!(
+                is_clause_word_in_any_case(w),
+                with_lower(w, is_clause_word),
+                "{w}"
+            );
+            assert_eq!(is_weekday_in_any_case(w), with_lower(w, is_weekday), "{w}");
+        }
+        assert!(is_clause_word_in_any_case("However") && is_weekday_in_any_case("FRIDAY"));
+    }
 
     #[test]
     fn a_front_coded_list_decodes_to_its_words() {

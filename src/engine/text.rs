@@ -275,6 +275,17 @@ pub fn is_sentence_end(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '\u{2026}')
 }
 
+/// Whether `w` starts with a lower-case letter (`char::is_lowercase`), an ASCII first
+/// byte answered without decoding a `char`.
+#[inline]
+pub fn starts_lower(w: &str) -> bool {
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+        Some(_) => w.starts_with(char::is_lowercase),
+        None => false,
+    }
+}
+
 pub fn starts_upper(w: &str) -> bool {
     w.chars()
         .next()

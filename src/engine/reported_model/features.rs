@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::super::cues::CueList;
 use super::super::lexicon as lex;
-use super::super::text::{starts_upper, Segmented};
+use super::super::text::{starts_lower, starts_upper, Segmented};
 use super::super::words::with_lower;
 
 /// How the rules shaped a candidate's content around its cue.
@@ -196,13 +196,45 @@ fn cue_features(v: &View, c: &Candidate, f: &mut [f32; N]) {
     let before_word = before
         .filter(|&k| seg.tokens[k].is_word())
         .map(|k| seg.word(k));
-    let is_before = |list: &[&str]| {
-        before_word.is_some_and(|b| with_lower(b, |l| list.contains(&l) || l.ends_with("n't")))
-    };
+    // The word before, lower-cased once for the three lists asked of it below (as
+    // `list.contains(lower) || lower.ends_with("n't")` each).
+    let (modal, negation, auxiliary) = before_word.map_or((false, false, false), |b| {
+        with_lower(b, |l| {
+            let nt = l.ends_with("n't");
+            (
+                nt || matches!(
+                    l,
+                    "would"
+                        | "could"
+                        | "will"
+                        | "may"
+                        | "might"
+                        | "should"
+                        | "can"
+                        | "must"
+                        | "shall"
+                ),
+                nt || matches!(l, "not" | "never" | "no"),
+                nt || matches!(
+                    l,
+                    "has"
+                        | "have"
+                        | "had"
+                        | "is"
+                        | "was"
+                        | "were"
+                        | "are"
+                        | "be"
+                        | "been"
+                        | "being"
+                ),
+            )
+        })
+    });
     f[21] = flag(before_word == Some("to"));
     // "the intense political opposition", "his statement": the cue word is a noun here.
     f[49] = flag(before_word.is_some_and(|b| {
-        b.starts_with(|c: char| c.is_lowercase())
+        starts_lower(b)
             && lex::pronoun(b).is_none()
             && !lex::is_role(b)
             && !lex::is_adverbial(b)
@@ -211,18 +243,10 @@ fn cue_features(v: &View, c: &Candidate, f: &mut [f32; N]) {
     f[50] = flag(before_word.is_some_and(|b| {
         (lex::is_determiner(b) && lex::pronoun(b).is_none()) || b.ends_with("'s")
     }));
-    f[22] = flag(
-        is_before(&[
-            "would", "could", "will", "may", "might", "should", "can", "must", "shall",
-        ]) && !before_word.is_some_and(|b| b.ends_with("n't")),
-    );
-    f[23] =
-        flag(before_word.is_some_and(|b| b.ends_with("n't")) || is_before(&["not", "never", "no"]));
-    f[24] = flag(
-        is_before(&[
-            "has", "have", "had", "is", "was", "were", "are", "be", "been", "being",
-        ]) && !before_word.is_some_and(|b| b.ends_with("n't")),
-    );
+    let ends_nt = before_word.is_some_and(|b| b.ends_with("n't"));
+    f[22] = flag(modal && !ends_nt);
+    f[23] = flag(ends_nt || negation);
+    f[24] = flag(auxiliary && !ends_nt);
     after_cue_features(v, c, f);
 }
 
