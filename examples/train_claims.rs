@@ -4,7 +4,8 @@
 //!        [--no-news] [--no-hash] [--l2 X] [--epochs N] [--pos-share X]
 //!        [--source-weights C19,C20,CB,NEWS] [--drop FEATURE] [--seed N] [--bag N]
 //!        [--pairwise X] [--pairwise-sources clef2019,clef2020,news] [--position]
-//!        [--write DIR]
+//!        [--augment [--aug-l2 X]] [--pairs L2] [--inter a*b,c*d] [--ufs-weight X]
+//!        [--hash-norm X] [--write DIR]
 //!
 //! Four sources under `--shared` (default `../shared`): `claims/train` (CLEF-2019
 //! debates, one unit per line), `claims/more` (CLEF-2020 debates; ClaimBuster's
@@ -31,7 +32,12 @@
 //! ranking term within each document of `--pairwise-sources` (default news), each
 //! positive against a random negative of its document; `--position` adds the unit's
 //! place in its document (first, second or third, fourth to sixth, last fifth, last; a
-//! neighbour with a figure).
+//! neighbour with a figure). Issue 19, claims5, also within noise and refused by
+//! `--write` (the engine has none of them): `--augment` adds a news-only copy of each
+//! named weight (L2 `--aug-l2`; the shipped weight would be the sum); `--pairs L2` every
+//! product of two named features, `--inter a*b,…` chosen products ("reported*number");
+//! `--ufs-weight X` weighs news sentences labelled unimportant-factual X among the
+//! negatives; `--hash-norm X` divides the hashed values by (n-grams / 20)^X.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
@@ -55,6 +61,11 @@ mod native {
     /// Context features after the sentence's own.
     const CTX: usize = 6;
     const ALL: usize = NUM_FEATURES + CTX;
+    /// News-only copies of the named features follow (`--augment`): weights learnt from
+    /// the news articles alone on top of the shared ones; the shipped weight is the sum.
+    const AUG_END: usize = ALL + NAMED;
+    /// Products of two named features follow (`--pairs`, an experiment).
+    const DIM: usize = AUG_END + NAMED * NAMED;
     const CB: usize = 2;
 
     struct Unit {
@@ -62,6 +73,8 @@ mod native {
         start: usize,
         end: usize,
         label: bool,
+        /// A news sentence labelled unimportant-factual (UFS): factual, not check-worthy.
+        ufs: bool,
         feats: Vec<(usize, f32)>,
         factor: f64,
         /// Context features (position in the document), indices from [`NUM_FEATURES`].
@@ -100,6 +113,17 @@ mod native {
         pairwise_sources: u32,
         /// Position features (in the document) on.
         position: bool,
+        /// News-only copies of the named features (domain augmentation), and their L2.
+        augment: bool,
+        aug_l2: f64,
+        /// Products of named features (`--pairs X`: their L2; 0 off).
+        pairs: f64,
+        /// Chosen products of two named features (`--inter a*b,c*d`, an experiment).
+        inter: Vec<(usize, usize)>,
+        /// Weight of a news UFS sentence against an NFS one among the negatives.
+        ufs_weight: f64,
+        /// Hashed values divided by (word count / 10) to this power (0: not at all).
+        hash_norm: f64,
     }
 
     /// A training unit with its source and the features the model sees.
@@ -119,8 +143,18 @@ mod native {
                 + self.offsets[NEWS]
                 + feats
                     .iter()
-                    .map(|&(i, v)| self.w[i] * f64::from(v))
+                    .map(|&(i, v)| self.weight(i) * f64::from(v))
                     .sum::<f64>()
+        }
+
+        /// The weight the shipped model gives feature `i`: a named feature's shared
+        /// weight plus its news copy's (zero without `--augment`).
+        fn weight(&self, i: usize) -> f64 {
+            if i < NAMED {
+                self.w[i] + self.w[ALL + i]
+            } else {
+                self.w[i]
+            }
         }
     }
 
@@ -145,6 +179,12 @@ mod native {
             pairwise: 0.0,
             pairwise_sources: 1 << NEWS,
             position: false,
+            augment: false,
+            aug_l2: 1e-4,
+            pairs: 0.0,
+            inter: Vec::new(),
+            ufs_weight: 1.0,
+            hash_norm: 0.0,
         };
         let mut it = args.iter();
         while let Some(a) = it.next() {
@@ -184,6 +224,26 @@ mod native {
                         .sum()
                 }
                 "--position" => p.position = true,
+                "--augment" => p.augment = true,
+                "--inter" => {
+                    let idx = |n: &str| {
+                        FEATURE_NAMES
+                            .iter()
+                            .position(|x| *x == n)
+                            .unwrap_or_else(|| panic!("--inter: {n}"))
+                    };
+                    p.inter = val()
+                        .split(',')
+                        .map(|pair| {
+                            let (a, b) = pair.split_once('*').expect("--inter a*b");
+                            (idx(a), idx(b))
+                        })
+                        .collect();
+                }
+                "--ufs-weight" => p.ufs_weight = val().parse().expect("--ufs-weight X"),
+                "--hash-norm" => p.hash_norm = val().parse().expect("--hash-norm X"),
+                "--pairs" => p.pairs = val().parse().expect("--pairs X"),
+                "--aug-l2" => p.aug_l2 = val().parse().expect("--aug-l2 X"),
                 "--bag" => p.bag = val().parse().expect("--bag N"),
                 "--seed" => p.seed = val().parse().expect("--seed N"),
                 "--hash-l2" => p.hash_l2 = val().parse().expect("--hash-l2 X"),
@@ -230,6 +290,10 @@ mod native {
         }
         if let Some(dir) = write {
             assert!(!p.position, "--write: the engine has no position weights");
+            assert!(
+                !p.augment && p.pairs == 0.0 && p.inter.is_empty() && p.hash_norm == 0.0,
+                "--write: the engine has no news copies, products or hashed norm"
+            );
             let all: Vec<&Doc> = docs.iter().filter(|d| trains(d, &p)).collect();
             let model = fit(&all, &p);
             write_model(&dir, &model, a, b, &p, &docs, &oof);
@@ -251,6 +315,7 @@ mod native {
             start,
             end,
             label,
+            ufs: false,
             feats: feature_vector(s),
             factor: furniture_factor(s),
             ctx: Vec::new(),
@@ -319,7 +384,10 @@ mod native {
                     .iter()
                     .map(|v| {
                         let at = |k: &str| v[k].as_u64().unwrap_or(0) as usize;
-                        unit(&text, &chars, at("start"), at("end"), v["label"] == "CFS")
+                        let mut u =
+                            unit(&text, &chars, at("start"), at("end"), v["label"] == "CFS");
+                        u.ufs = v["label"] == "UFS";
+                        u
                     })
                     .collect();
                 Doc {
@@ -461,15 +529,44 @@ mod native {
         if p.position {
             f.extend_from_slice(&u.ctx);
         }
+        if !p.inter.is_empty() {
+            let has = |i: usize| f.iter().any(|x| x.0 == i);
+            let on: Vec<usize> = p
+                .inter
+                .iter()
+                .filter(|&&(i, j)| has(i) && has(j))
+                .map(|&(i, j)| AUG_END + i * NAMED + j)
+                .collect();
+            f.extend(on.into_iter().map(|k| (k, 1.0)));
+        }
+        if p.pairs > 0.0 {
+            let named: Vec<usize> = f.iter().map(|x| x.0).filter(|&i| i < NAMED).collect();
+            for (k, &i) in named.iter().enumerate() {
+                for &j in &named[k + 1..] {
+                    f.push((AUG_END + i * NAMED + j, 1.0));
+                }
+            }
+        }
         f
     }
 
     /// A unit's features, hashed ones at `hash_value` (or none with `--no-hash`).
     fn scaled_feats(u: &Unit, p: &Params) -> Vec<(usize, f32)> {
         if p.hash {
+            let ngrams: f32 = u.feats.iter().filter(|x| x.0 >= NAMED).map(|x| x.1).sum();
+            let norm = ((ngrams / 20.0).max(0.1) as f64).powf(-p.hash_norm) as f32;
             u.feats
                 .iter()
-                .map(|&(i, v)| (i, if i < NAMED { v } else { v * p.hash_value }))
+                .map(|&(i, v)| {
+                    (
+                        i,
+                        if i < NAMED {
+                            v
+                        } else {
+                            v * p.hash_value * norm
+                        },
+                    )
+                })
                 .collect()
         } else {
             u.feats
@@ -491,7 +588,7 @@ mod native {
         let n = fits.len() as f64;
         let mut avg = Model {
             bias: 0.0,
-            w: vec![0.0; ALL],
+            w: vec![0.0; DIM],
             offsets: [0.0; 4],
         };
         for m in &fits {
@@ -540,11 +637,19 @@ mod native {
                 if s == NEWS && !p.news_hash {
                     f.retain(|&(i, _)| i < NAMED);
                 }
+                if s == NEWS && p.augment {
+                    let copies: Vec<(usize, f32)> = f
+                        .iter()
+                        .filter(|&&(i, _)| i < NAMED)
+                        .map(|&(i, v)| (ALL + i, v))
+                        .collect();
+                    f.extend(copies);
+                }
                 (s, u, f)
             })
             .collect();
-        let mut w = vec![0f64; ALL];
-        let mut g2 = vec![1e-8f64; ALL];
+        let mut w = vec![0f64; DIM];
+        let mut g2 = vec![1e-8f64; DIM];
         // Per document, its positives and negatives (indices into `units`), for the
         // pairwise ranking term.
         let mut groups: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
@@ -589,9 +694,22 @@ mod native {
                 let z = b + off[*s] + f.iter().map(|&(i, v)| w[i] * f64::from(v)).sum::<f64>();
                 let pr = 1.0 / (1.0 + (-z).exp());
                 let y = if u.label { 1.0 } else { 0.0 };
-                let g = (pr - y) * weight_of(*s, u.label) / norm;
+                let hard = if u.ufs { p.ufs_weight } else { 1.0 };
+                let g = (pr - y) * weight_of(*s, u.label) * hard / norm;
                 for &(i, v) in f {
-                    let l2 = if i < NAMED { p.l2 } else { p.hash_l2 };
+                    let l2 = if i < NAMED {
+                        p.l2
+                    } else if i >= AUG_END {
+                        if p.pairs > 0.0 {
+                            p.pairs
+                        } else {
+                            p.l2
+                        }
+                    } else if i >= ALL {
+                        p.aug_l2
+                    } else {
+                        p.hash_l2
+                    };
                     let gi = g * f64::from(v) + l2 * w[i] * total / 1000.0;
                     g2[i] += gi * gi;
                     w[i] -= lr * gi / g2[i].sqrt();
@@ -834,10 +952,10 @@ mod native {
     ) {
         // Calibration folded in: sigmoid(a (bias + offset + w.x) + b).
         let bias = a * (m.bias + m.offsets[NEWS]) + b;
-        let named: Vec<f64> = m.w[..NAMED].iter().map(|w| a * w).collect();
+        let named: Vec<f64> = (0..NAMED).map(|i| a * m.weight(i)).collect();
         let hashed: Vec<f64> = if p.hash {
             // The engine gives a hashed feature the value 1: its weight takes the value.
-            m.w[NAMED..]
+            m.w[NAMED..NUM_FEATURES]
                 .iter()
                 .map(|w| a * w * f64::from(p.hash_value))
                 .collect()

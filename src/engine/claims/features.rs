@@ -219,6 +219,21 @@ fn bucket(prev: u32, h: u32) -> u32 {
 
 /// The hash standing for any word with a digit (numbers are told by the named features).
 const NUMBER_HASH: u32 = fnv1a(b"0");
+/// The hash standing for a figure by its shape: one digit, a decimal or a figure with
+/// thousands separators, any other.
+fn number_hash(word: &[u8]) -> u32 {
+    if word.len() == 1 {
+        SMALL_NUMBER_HASH
+    } else if word.iter().any(|&b| b == b'.' || b == b',') {
+        EXACT_NUMBER_HASH
+    } else {
+        NUMBER_HASH
+    }
+}
+const SMALL_NUMBER_HASH: u32 = fnv1a(b"5");
+const EXACT_NUMBER_HASH: u32 = fnv1a(b"5.5");
+/// The hash standing for a year ("in 2019": a date, where "in 40" is a count).
+const YEAR_HASH: u32 = fnv1a(b"1999");
 /// The hash standing for the start of a sentence (the first word's bigram).
 const START_HASH: u32 = fnv1a(b"<s>");
 
@@ -335,7 +350,11 @@ pub(super) fn scan(sentence: &str, scratch: &mut Scratch) -> Scanned {
         }
         named |= fired;
         if scratch.hashing != Hashing::Off {
-            let h = if has_digit { NUMBER_HASH } else { l.fnv1a() };
+            let h = match (has_digit, fired & bit!("year") != 0) {
+                (false, _) => l.fnv1a(),
+                (true, false) => number_hash(l.bytes),
+                (true, true) => YEAR_HASH,
+            };
             let (unigram, bigram) = (bucket(0, h), bucket(prev_hash, h));
             if scratch.hashing == Hashing::Weigh {
                 let push = hashed_units(unigram) + hashed_units(bigram);
@@ -656,6 +675,34 @@ mod tests {
         scan(s, &mut scratch);
         let w = scratch.witness(feature_index("figure-unit")).map(|r| &s[r]);
         assert_eq!(w, Some("40 tons"));
+    }
+
+    #[test]
+    fn figures_hash_by_their_shape() {
+        let hashed = |s: &str| -> Vec<usize> {
+            feature_vector(s)
+                .into_iter()
+                .map(|f| f.0)
+                .filter(|&i| i >= NAMED)
+                .collect()
+        };
+        // Two counts of the same shape are one word to the hashed n-grams.
+        assert_eq!(
+            hashed("The orchard sold 40 crates."),
+            hashed("The orchard sold 75 crates.")
+        );
+        assert_eq!(
+            hashed("The orchard sold 4.5 crates."),
+            hashed("The orchard sold 1,200 crates.")
+        );
+        // A year, one digit, a decimal and another count are told apart.
+        let shapes =
+            ["2019", "7", "4.5", "40"].map(|n| hashed(&format!("The orchard sold {n} crates.")));
+        for (i, a) in shapes.iter().enumerate() {
+            for b in &shapes[i + 1..] {
+                assert_ne!(a, b);
+            }
+        }
     }
 
     #[test]
