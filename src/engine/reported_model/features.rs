@@ -60,7 +60,7 @@ pub(crate) struct View<'a, 't> {
     pub content_end: usize,
 }
 
-pub(crate) const N: usize = 51;
+pub(crate) const N: usize = 52;
 
 pub(crate) const NAMES: [&str; N] = [
     "bias",
@@ -114,6 +114,7 @@ pub(crate) const NAMES: [&str; N] = [
     "speaker-opens-with-determiner",
     "before-cue-plain-lower-word",
     "before-cue-determiner",
+    "passive",
 ];
 
 /// The feature vector of candidate `c`, in [`NAMES`] order.
@@ -222,6 +223,13 @@ fn cue_features(v: &View, c: &Candidate, f: &mut [f32; N]) {
         is_before(&[
             "has", "have", "had", "is", "was", "were", "are", "be", "been", "being",
         ]) && !before_word.is_some_and(|b| b.ends_with("n't")),
+    );
+    // "he was said to", "could not be said", "were told": a past participle after a
+    // form of "be" is passive, its subject not the speaker ("has said" is active).
+    f[51] = flag(
+        is_before(&["is", "was", "were", "are", "be", "been", "being"])
+            && !w.ends_with("ing")
+            && !before_word.is_some_and(|b| b.ends_with("n't")),
     );
     after_cue_features(v, c, f);
 }
