@@ -168,3 +168,81 @@ fn a_participle_of_a_subject_that_talks_about_something_is_its_cue() {
         analyse("Ortiz talks about the crisis, saying, \u{201c}We need more nurses now.\u{201d}");
     assert_eq!(who(&a, "more nurses"), pair("Ortiz", "saying"));
 }
+
+#[test]
+fn a_participle_after_an_opening_phrase_takes_the_subject_after_it() {
+    let a = analyse(
+        "The mill closed in spring. Three weeks later, Pavel Orlik wrote back, saying \u{201c}We had no choice but to shut the doors.\u{201d}\n\n\
+         Back in Lisbon, Rita Moura praised the new harbour plan, saying, \u{201c}It will bring the ferries back.\u{201d}",
+    );
+    assert_eq!(who(&a, "no choice"), pair("Pavel Orlik", "saying"));
+    assert_eq!(who(&a, "ferries back"), pair("Rita Moura", "saying"));
+}
+
+#[test]
+fn a_participle_speaks_for_its_subject_not_for_the_noun_before_its_comma() {
+    let a = analyse(
+        "Senator Ada Lenk endorsed the governor on Friday, saying, \u{201c}She has earned a second term.\u{201d}",
+    );
+    assert_eq!(who(&a, "second term"), pair("Senator Ada Lenk", "saying"));
+}
+
+#[test]
+fn a_statement_introducing_a_quotation_gives_the_quotation_its_subject() {
+    let a = analyse(
+        "Marta Ilves issued a statement late on Monday, saying, \u{201c}The company will appeal the ruling.\u{201d}",
+    );
+    assert_eq!(who(&a, "appeal the ruling"), pair("Marta Ilves", "saying"));
+}
+
+#[test]
+fn a_place_and_its_region_before_a_cue_is_no_speaker() {
+    let a = analyse(
+        "\u{201c}The river is rising fast,\u{201d} Bristol, Tennessee, said the mayor in a statement.",
+    );
+    assert_ne!(
+        who(&a, "river is rising").map(|(s, _)| s),
+        Some("Bristol".to_string())
+    );
+}
+
+#[test]
+fn a_span_of_time_is_no_speaker() {
+    let a = analyse(
+        "The vote was delayed twice. \u{201c}We waited for hours,\u{201d} a few minutes later said Omar Haddad, who chairs the board.",
+    );
+    assert_ne!(
+        who(&a, "waited for hours").map(|(s, _)| s),
+        Some("a few minutes".to_string())
+    );
+}
+
+#[test]
+fn a_quotation_signed_by_a_dash_in_the_next_paragraph_is_that_person_s() {
+    let a = analyse(
+        "Readers wrote in about the bridge.\n\n\
+         \u{201c}The new lanes saved me twenty minutes a day.\u{201d}\n\n\
+         \u{2014} Ines Carvalho, Porto.\n\n\
+         The council will publish more letters next week.",
+    );
+    assert_eq!(who(&a, "twenty minutes"), pair("Ines Carvalho", "\u{2014}"));
+}
+
+#[test]
+fn one_of_a_group_after_the_cue_is_the_speaker() {
+    let a = analyse(
+        "\u{201c}There will be no deal this year,\u{201d} said one of the negotiators, who asked not to be named.",
+    );
+    assert_eq!(
+        who(&a, "no deal this year"),
+        pair("one of the negotiators", "said")
+    );
+}
+
+#[test]
+fn a_name_and_an_age_between_commas_is_the_speaker() {
+    let a = analyse(
+        "\u{201c}I kept the shop open through the storm,\u{201d} Dario Vell, 58, told the local paper.",
+    );
+    assert_eq!(who(&a, "kept the shop"), pair("Dario Vell", "told"));
+}

@@ -460,6 +460,9 @@ impl Attributor<'_, '_> {
                 ));
             }
         }
+        if let Some(a) = self.dash_signature_after(q) {
+            return Some(a);
+        }
         if quote_ends_sentence && !q.single {
             // `"...." Pompeo said.`: only when the cue follows at once.
             let before = self.found.attrs.len();
@@ -476,6 +479,27 @@ impl Attributor<'_, '_> {
             }
         }
         None
+    }
+
+    /// `"...." ¶ — Ana Ruiz, Lyon.`: a quotation closing its paragraph, signed in the
+    /// next one by a dash and a name (the dash its cue, as on the same line).
+    fn dash_signature_after(&mut self, q: &Quote) -> Option<usize> {
+        let seg = self.seg;
+        if q.last + 1 != seg.paragraphs[q.para].tokens.end {
+            return None;
+        }
+        let next = seg.paragraphs.get(q.para + 1)?.tokens.clone();
+        let dash = next.start;
+        if !self
+            .punct(dash)
+            .is_some_and(|c| matches!(c, '\u{2015}' | '\u{2014}' | '\u{2013}' | '-'))
+        {
+            return None;
+        }
+        let np = self.np_right(dash + 1, next.end).filter(|np| {
+            np.end >= next.end || self.punct(np.end).is_some_and(|c| matches!(c, '.' | ','))
+        })?;
+        Some(self.add_attr(np, dash..dash + 1, Rule::QuoteDashName))
     }
 
     /// `"...," Pompeo said` / `"...," said Pompeo` / `"...," Pompeo, the secretary, said`.
@@ -621,10 +645,10 @@ impl Attributor<'_, '_> {
             // `"...," Scott Pruitt, the attorney general of Oklahoma, one of ..., said`.
             if c > s + 2 && self.punct(c - 1) == Some(',') && self.cues.strength(w) >= INDIRECT_CUE
             {
-                if let Some(np) = self
-                    .np_right(s, c)
-                    .filter(|np| self.punct(np.end) == Some(','))
-                {
+                // (`Washington, D.C., said`: a place and its region is no speaker.)
+                if let Some(np) = self.np_right(s, c).filter(|np| {
+                    self.punct(np.end) == Some(',') && !self.is_place_pair(np, np.end + 1..c - 1)
+                }) {
                     self.after_quote_cue.insert(c);
                     return Some(self.add_attr(np, c..c + 1, Rule::QuoteCommaNameAppositionCue));
                 }
@@ -692,6 +716,8 @@ impl Attributor<'_, '_> {
                     "who" | "that" | "which" | "and" | "but" | "as" | "when" | "if"
                 )
                 || (k > s && self.cues.strength(w) >= STRONG_CUE)
+                // "a few minutes later said": a span of time, not a subject.
+                || lex::is_time_unit(w)
             {
                 return None;
             }
@@ -753,6 +779,15 @@ impl Attributor<'_, '_> {
                 && !lex::is_function_word(w)
                 && w.starts_with(|ch: char| ch.is_lowercase())
             {
+                // "X endorsed Clinton, saying, "..."": a participle after a comma
+                // speaks for its clause's subject, never for the noun left of the comma
+                // ("Clinton"), nor for an opening phrase ("Two days later, X wrote
+                // back, saying").
+                if w.ends_with("ing") && c > before_start + 1 && self.punct(c - 1) == Some(',') {
+                    if let Some(np) = self.participle_subject(before_start, c) {
+                        return Some(self.add_attr(np, c..c + 1, Rule::ParticipleSubjectQuote));
+                    }
+                }
                 // "X attacked Clinton for her support ..., saying, "..."": a
                 // possessive "her" is not the subject a participle cue needs.
                 if let Some(np) = self.np_left(c, before_start).filter(|np| {
@@ -783,19 +818,6 @@ impl Attributor<'_, '_> {
                         || w.ends_with("ing"))
                 {
                     subjectless = Some(c);
-                }
-                // "X attacked Clinton, saying, "..."": the participle's subject opens the sentence.
-                if w.ends_with("ing") && c > before_start && self.punct(c - 1) == Some(',') {
-                    if let Some(np) = self.np_right(before_start, c).filter(|np| {
-                        // "Dean, a former party chairman, poked at ..., tweeting, "..."".
-                        let verb = self.after_apposition(np.end, c);
-                        np.start == before_start
-                            && verb < c
-                            && self.is_word(verb)
-                            && !self.word(verb).starts_with(char::is_uppercase)
-                    }) {
-                        return Some(self.add_attr(np, c..c + 1, Rule::ParticipleSubjectQuote));
-                    }
                 }
                 if c + 1 < qfirst {
                     if let Some(np) = self.np_right(c + 1, qfirst).filter(|np| {
@@ -844,6 +866,45 @@ impl Attributor<'_, '_> {
         }
         self.subjectless = subjectless;
         None
+    }
+
+    /// The subject of participle cue `c` (after a comma): of the clause openings (the
+    /// sentence start at `s`, each token after a comma before `c`), the last whose
+    /// noun phrase is followed (past an apposition and adverbs) by a lower-case word
+    /// that can be its verb. The last, because an opening phrase ("Two days later,",
+    /// "Here in Ohio,") comes before the subject; an apposition after the subject
+    /// ("Dean, a former chairman, poked") has no verb after it and is skipped.
+    fn participle_subject(&self, s: usize, c: usize) -> Option<Range<usize>> {
+        let openings = std::iter::once(s).chain(
+            (s..c - 1)
+                .filter(|&k| self.punct(k) == Some(','))
+                .map(|k| k + 1),
+        );
+        let mut best = None;
+        for o in openings {
+            if o >= c || !self.is_word(o) || matches!(self.word(o), "who" | "which" | "that") {
+                continue;
+            }
+            let Some(np) = self.np_right(o, c).filter(|np| np.start == o) else {
+                continue;
+            };
+            let mut verb = self.after_apposition(np.end, c);
+            while verb < c && self.is_word(verb) && {
+                let v = self.word(verb);
+                lex::is_adverbial(v) && !starts_upper(v)
+            } {
+                verb += 1;
+            }
+            let is_verb = verb < c
+                && self.is_word(verb)
+                && self.in_quote[verb] == 0
+                && self.word(verb).starts_with(|ch: char| ch.is_lowercase())
+                && !lex::is_function_word(self.word(verb));
+            if is_verb {
+                best = Some(np);
+            }
+        }
+        best
     }
 
     /// `Ana Ruiz, a nurse in Lyon:`: a name opening the sentence at `before_start`, then an
@@ -1052,7 +1113,11 @@ impl Attributor<'_, '_> {
                         i = k;
                     } else {
                         // "the announcer", "the ad's narrator": a determiner shortly
-                        // before makes lower-case words a noun phrase.
+                        // before makes lower-case words a noun phrase; "a few minutes"
+                        // (a span of time) is when, not who.
+                        if i == end && lex::is_time_unit(w) {
+                            break;
+                        }
                         if let Some(d) = self.det_before(k, floor) {
                             has_head = true;
                             i = d;
@@ -1182,7 +1247,16 @@ impl Attributor<'_, '_> {
                             || (w == "by"
                                 && last_head.is_some_and(|h| lex::is_document_word(self.word(h)))))
                             && last_head.is_some();
-                        if !leads && !links {
+                        // "said one of the negotiators", "said several of his aides": a
+                        // number or quantifier and "of" lead the noun phrase.
+                        let part_of = w == "of"
+                            && i == start + 1
+                            && is_determiner(self.word(start))
+                            && !matches!(
+                                self.word(start),
+                                "the" | "The" | "a" | "A" | "an" | "An" | "another" | "Another"
+                            );
+                        if !leads && !links && !part_of {
                             break;
                         }
                     }
@@ -1201,10 +1275,11 @@ impl Attributor<'_, '_> {
     /// is a senator's party and state): a place and its region, not a speaker and an
     /// apposition.
     fn is_place_pair(&self, np: &Range<usize>, apposition: Range<usize>) -> bool {
+        // (A letter first: "Butz, 49," is a name and an age.)
         let capitalised_plain = |k: usize| {
             self.is_word(k) && {
                 let w = self.word(k);
-                starts_upper(w)
+                w.starts_with(char::is_uppercase)
                     && !w.contains('-')
                     && !lex::is_title(w)
                     && !lex::is_role(w)
@@ -1369,8 +1444,9 @@ impl Attributor<'_, '_> {
     /// down to `CANDIDATE_CUE`: the reported-speech model weighs them in context.
     fn verb_candidate(&self, i: usize, s: usize, ce: usize) -> Option<reported_model::Candidate> {
         let w = self.word(i);
-        // The cheap test first: a capitalised word is never a cue here.
-        if !starts_lower(w) {
+        // The cheap test first: a capitalised word is never a cue here; nor is
+        // "according" (without its "to" and a speaker: no verb).
+        if !starts_lower(w) || w == "according" {
             return None;
         }
         let (strength, after_subject) = self.cues.strengths(w);
@@ -1585,12 +1661,17 @@ impl Attributor<'_, '_> {
         if self.in_quote[colon] != 0 || colon + 3 >= p.end {
             return false;
         }
+        // ("11:40 am" is a time; "The Latest: ..." a headline's kicker: a speaker's
+        // label opens with a letter and no article.)
         let label_ok = (p.start..colon).all(|k| {
             self.is_word(k) && {
                 let w = self.word(k);
-                starts_upper(w) && !lex::is_clause_word_in_any_case(w) && !lex::is_furniture_word(w)
+                starts_upper(w)
+                    && w.starts_with(char::is_alphabetic)
+                    && !lex::is_clause_word_in_any_case(w)
+                    && !lex::is_furniture_word(w)
             }
-        });
+        }) && !matches!(self.word(p.start), "The" | "A" | "An");
         if !label_ok || self.by_cue.contains_key(&colon) {
             return false;
         }

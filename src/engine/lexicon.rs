@@ -434,6 +434,16 @@ pub fn is_weekday_in_any_case(w: &str) -> bool {
     with_lower(w, is_weekday)
 }
 
+/// Lower-case nouns of a span of time ("a few minutes", "two days"): the head of
+/// a noun phrase that says when, never who (set by hand: English grammar, not a
+/// corpus).
+pub fn is_time_unit(w: &str) -> bool {
+    matches!(
+        w.strip_suffix('s').unwrap_or(w),
+        "second" | "minute" | "hour" | "day" | "week" | "month" | "year" | "decade" | "moment"
+    )
+}
+
 pub fn is_weekday(l: &str) -> bool {
     matches!(
         l,

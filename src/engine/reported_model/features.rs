@@ -60,7 +60,7 @@ pub(crate) struct View<'a, 't> {
     pub content_end: usize,
 }
 
-pub(crate) const N: usize = 51;
+pub(crate) const N: usize = 52;
 
 pub(crate) const NAMES: [&str; N] = [
     "bias",
@@ -114,6 +114,7 @@ pub(crate) const NAMES: [&str; N] = [
     "speaker-opens-with-determiner",
     "before-cue-plain-lower-word",
     "before-cue-determiner",
+    "passive",
 ];
 
 /// The feature vector of candidate `c`, in [`NAMES`] order.
@@ -198,39 +199,30 @@ fn cue_features(v: &View, c: &Candidate, f: &mut [f32; N]) {
         .map(|k| seg.word(k));
     // The word before, lower-cased once for the three lists asked of it below (as
     // `list.contains(lower) || lower.ends_with("n't")` each).
-    let (modal, negation, auxiliary) = before_word.map_or((false, false, false), |b| {
-        with_lower(b, |l| {
-            let nt = l.ends_with("n't");
-            (
-                nt || matches!(
-                    l,
-                    "would"
-                        | "could"
-                        | "will"
-                        | "may"
-                        | "might"
-                        | "should"
-                        | "can"
-                        | "must"
-                        | "shall"
-                ),
-                nt || matches!(l, "not" | "never" | "no"),
-                nt || matches!(
-                    l,
-                    "has"
-                        | "have"
-                        | "had"
-                        | "is"
-                        | "was"
-                        | "were"
-                        | "are"
-                        | "be"
-                        | "been"
-                        | "being"
-                ),
-            )
-        })
-    });
+    let (modal, negation, auxiliary, be_form) =
+        before_word.map_or((false, false, false, false), |b| {
+            with_lower(b, |l| {
+                let nt = l.ends_with("n't");
+                let be = matches!(l, "is" | "was" | "were" | "are" | "be" | "been" | "being");
+                (
+                    nt || matches!(
+                        l,
+                        "would"
+                            | "could"
+                            | "will"
+                            | "may"
+                            | "might"
+                            | "should"
+                            | "can"
+                            | "must"
+                            | "shall"
+                    ),
+                    nt || matches!(l, "not" | "never" | "no"),
+                    nt || be || matches!(l, "has" | "have" | "had"),
+                    be,
+                )
+            })
+        });
     f[21] = flag(before_word == Some("to"));
     // "the intense political opposition", "his statement": the cue word is a noun here.
     f[49] = flag(before_word.is_some_and(|b| {
@@ -247,6 +239,9 @@ fn cue_features(v: &View, c: &Candidate, f: &mut [f32; N]) {
     f[22] = flag(modal && !ends_nt);
     f[23] = flag(ends_nt || negation);
     f[24] = flag(auxiliary && !ends_nt);
+    // "he was said to", "could not be said", "were told": a past participle after a
+    // form of "be" is passive, its subject not the speaker ("has said" is active).
+    f[51] = flag(be_form && !w.ends_with("ing"));
     after_cue_features(v, c, f);
 }
 

@@ -101,7 +101,9 @@ pub(crate) fn mentions<N: NounPhrases>(
         let Some(len) = cue_len(seg, cues, c, win.end) else {
             continue;
         };
-        if np.quote_at(c) != 0 {
+        // "the report:", "a voice over", "The scheduling": a word right after a
+        // determiner or a possessive is a noun, not a verb (English has no "the said").
+        if np.quote_at(c) != 0 || after_determiner(seg, c) {
             continue;
         }
         let cue = c..c + len;
@@ -157,7 +159,17 @@ fn plain_left(seg: &Segmented, c: usize, floor: usize) -> Option<Range<usize>> {
     };
     let noun = word(c.checked_sub(1)?)?;
     if starts_upper(noun) {
-        let name = with_lower(noun, lex::is_clause_word) && lex::pronoun(noun).is_none();
+        // ("The", "In", "It's": a clause word that a first name never is.)
+        let name = with_lower(noun, lex::is_clause_word)
+            && lex::pronoun(noun).is_none()
+            && !matches!(noun, "The" | "A" | "An")
+            && !noun.contains(['\'', '\u{2019}'])
+            && !with_lower(noun, |l| {
+                matches!(
+                    l,
+                    "in" | "on" | "at" | "of" | "for" | "from" | "to" | "with" | "by"
+                )
+            });
         return name.then_some(c - 1..c);
     }
     // ("statement" is in the function-word and adverbial lists too: "in a statement".)
@@ -242,6 +254,29 @@ fn cue_len(seg: &Segmented, cues: &CueList, c: usize, limit: usize) -> Option<us
         && cues.strength(w) >= super::features::MIN_CUE
         && !lex::is_function_word(w);
     listed.then_some(1)
+}
+
+/// Whether the word before token `c` is a determiner or a possessive pronoun.
+fn after_determiner(seg: &Segmented, c: usize) -> bool {
+    c > 0 && seg.tokens[c - 1].is_word() && {
+        let w = seg.word(c - 1);
+        // ("her" is an object too: "heard her say".)
+        matches!(
+            w,
+            "the"
+                | "The"
+                | "a"
+                | "A"
+                | "an"
+                | "An"
+                | "his"
+                | "its"
+                | "their"
+                | "our"
+                | "my"
+                | "your"
+        )
+    }
 }
 
 fn is_according(seg: &Segmented, c: usize) -> bool {
