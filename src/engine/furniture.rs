@@ -248,13 +248,11 @@ fn comments_start(
 ) -> usize {
     let mut prose = 0.0;
     for (i, r) in lines.iter().enumerate() {
-        if prose >= 50.0
-            && scans[i].words <= COMMENTS_HEADING_WORDS
-            && is_comments_heading_normalised({
-                normalise_into(ascii::trim(&text[r.clone()]), norm);
-                norm
-            })
-        {
+        if prose >= 50.0 && scans[i].words <= COUNTED_HEADING_WORDS && {
+            normalise_into(ascii::trim(&text[r.clone()]), norm);
+            scans[i].words <= COMMENTS_HEADING_WORDS && is_comments_heading_normalised(norm)
+                || is_counted_responses_to(norm)
+        } {
             return i;
         }
         prose += scores[i].max(0.0);
@@ -439,7 +437,7 @@ const TABLE_ROW: f64 = 1.0;
 
 /// The score of a line that is neither furniture nor a site notice (`n` words).
 fn prose_score(s: &str, n: usize) -> f64 {
-    let term = ends_sentence(s);
+    let term = ends_sentence(s) && !is_cut_short(s);
     if n >= 10 && (term || n >= 25) {
         return n as f64;
     }
@@ -470,6 +468,16 @@ fn prose_score(s: &str, n: usize) -> f64 {
     } else {
         -0.5 * n as f64 - 1.0
     }
+}
+
+/// A line cut short with an ellipsis straight after a word ("... Still Be Considered...",
+/// "... Before Th…"): the teaser of another page trimmed to fit, not a sentence's end.
+fn is_cut_short(s: &str) -> bool {
+    let body = s
+        .trim_end()
+        .trim_end_matches("...")
+        .trim_end_matches('\u{2026}');
+    body.len() < s.trim_end().len() && body.chars().last().is_some_and(char::is_alphanumeric)
 }
 
 /// A quotation closed and followed by its attribution, ending a sentence: `"No," she
@@ -581,6 +589,26 @@ fn is_comments_heading(line: &str) -> bool {
 /// The most words a comments heading has.
 const COMMENTS_HEADING_WORDS: usize = 12;
 
+/// The most words of a comments heading that names the article ("13 Responses to
+/// <the article's title>").
+const COUNTED_HEADING_WORDS: usize = 30;
+
+/// "13 responses to <title>", "5 thoughts on <title>" (normalised): a comment section's
+/// heading naming the article, however long its title.
+fn is_counted_responses_to(n: &str) -> bool {
+    let mut parts = n.split(' ');
+    let (Some(count), Some(kind), Some(link)) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    !count.is_empty()
+        && count.bytes().all(|b| b.is_ascii_digit())
+        && matches!(
+            kind,
+            "comments" | "comment" | "responses" | "response" | "replies" | "reply" | "thoughts"
+        )
+        && matches!(link, "to" | "on" | "for" | "about")
+}
+
 /// Whether a line of at most [`COMMENTS_HEADING_WORDS`] words is the heading of a
 /// comment section ("34 responses to ...", "Leave a reply"), given its normalised form `n`.
 fn is_comments_heading_normalised(n: &str) -> bool {
@@ -596,7 +624,15 @@ fn is_comments_heading_normalised(n: &str) -> bool {
     let mut parts = n.split(' ');
     let first = parts.next().unwrap_or("");
     let second = parts.next().unwrap_or("");
-    (first.bytes().all(|b| b.is_ascii_digit()) || first == "one" || first == "no")
+    let counted = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    // "Comments (186)": the count after the word, nothing else.
+    if counted(second)
+        && parts.next().is_none()
+        && matches!(first, "comments" | "responses" | "replies")
+    {
+        return true;
+    }
+    (counted(first) || first == "one" || first == "no")
         && matches!(
             second,
             "comments" | "comment" | "responses" | "response" | "replies" | "reply" | "thoughts"
@@ -1094,6 +1130,50 @@ Sie kostete 120 Millionen Euro, ein Fünftel mehr als geplant, so der Rat der St
         assert!(!is_tail_heading(
             "Related charges were filed on Monday against three men."
         ));
+    }
+
+    #[test]
+    fn teasers_cut_short_by_an_ellipsis_are_not_sentences() {
+        assert!(is_cut_short(
+            "Ten Harbour Towns That Look Better In Winter Than In..."
+        ));
+        assert!(is_cut_short(
+            "Ten Harbour Towns That Look Better In Winter Than In Summ\u{2026}"
+        ));
+        assert!(!is_cut_short("The mayor paused. \"Well...\""));
+        assert!(!is_cut_short("And then the lights went out ..."));
+        assert!(!is_cut_short("The council met on Monday."));
+        // A column of such teasers above the story does not outweigh it.
+        let teaser = "Ten Harbour Towns That Look Better In Winter Than They Do In...\nSee More\n";
+        let story = "The ferry to the island ran again on Tuesday after a week of storms, the operator said.\n";
+        let page = format!("{}Comments\n\n{}", teaser.repeat(8), story.repeat(3));
+        let out = article_body(&page);
+        assert!(out.contains("The ferry to the island"), "{out}");
+        assert!(!out.contains("Harbour Towns"), "{out}");
+    }
+
+    #[test]
+    fn comment_headings_with_a_count_after_or_the_title() {
+        assert!(is_comments_heading("Comments (186)"));
+        assert!(is_comments_heading("Responses: 12"));
+        assert!(!is_comments_heading("Comments are closed"));
+        assert!(is_counted_responses_to(&normalise(
+            "13 Responses to \u{201c}Why the Old Mill on the River Road Will Open Again as a Library Next Spring\u{201d}"
+        )));
+        assert!(!is_counted_responses_to(&normalise(
+            "12 replies were sent to the council, which read them on Monday before the vote."
+        )));
+        // The readers' comments after such a heading are not the article, however long.
+        let story = "The old mill on the river road will open again as a library next spring, the council said.\n";
+        let comment = "Jo says:\nI grew up next to that mill and I am so glad that it will finally be used again by the town.\nReply\n";
+        let page = format!(
+            "{}\n13 Responses to \u{201c}Why the Old Mill on the River Road Will Open Again as a Library\u{201d}\n{}",
+            story.repeat(5),
+            comment.repeat(6)
+        );
+        let out = article_body(&page);
+        assert!(out.contains("The old mill"), "{out}");
+        assert!(!out.contains("I grew up"), "{out}");
     }
 
     #[test]
