@@ -15,10 +15,12 @@ use super::ascii::{self, char_from};
 use super::words::LowerContains;
 
 mod line_scan;
+mod segments;
 use line_scan::{
     normalised_starts_with, scan_line, LineScan, ALL_RIGHTS_RESERVED, CREDIT, NEW_WINDOW,
     SITE_MARKS,
 };
+pub use segments::FEATURE_NAMES as SEGMENT_FEATURES;
 
 /// Byte ranges of `text` that are page furniture: whole lines (with their line
 /// break), sorted, disjoint, merged when adjacent. Text without any furniture yields
@@ -144,6 +146,41 @@ fn scan_lines(text: &str, lines: &[Range<usize>]) -> Vec<LineScan> {
 /// shape, the scores adjusted for their neighbours, then the best-scoring run of lines
 /// before any comments heading is the body, less the lines shaped like furniture.
 fn body_lines_scanned(text: &str, lines: &[Range<usize>], scans: &[LineScan]) -> Vec<bool> {
+    let Some((scores, shaped, a, b)) = scored_run(text, lines, scans) else {
+        // No prose at all (a list, a short note): leave the text alone.
+        return vec![true; lines.len()];
+    };
+    if b == usize::MAX {
+        // A short paste: all of it, less the lines shaped like furniture.
+        return shaped.iter().map(|s| !s).collect();
+    }
+    let mut keep = vec![false; lines.len()];
+    for i in a..b {
+        keep[i] = !shaped[i];
+    }
+    let run = segments::RunLines {
+        text: lines
+            .iter()
+            .map(|r| ascii::trim(&text[r.clone()]))
+            .collect(),
+        scans,
+        scores: &scores,
+        shaped: &shaped,
+    };
+    for r in segments::dropped_edges(&run, a, b) {
+        keep[r].fill(false);
+    }
+    keep
+}
+
+/// Each line's score (adjusted for its neighbours) and furniture shape, and the
+/// best-scoring run `a..b` before any comments heading; `b` is `usize::MAX` for a
+/// short paste (no run), and `None` when no line is prose.
+fn scored_run(
+    text: &str,
+    lines: &[Range<usize>],
+    scans: &[LineScan],
+) -> Option<(Vec<f64>, Vec<bool>, usize, usize)> {
     // Each line is judged once: its score, and whether it is furniture by its shape.
     // One buffer for the normalised form of every line that needs it.
     let mut norm = String::new();
@@ -154,21 +191,50 @@ fn body_lines_scanned(text: &str, lines: &[Range<usize>], scans: &[LineScan]) ->
         .unzip();
     keep_introductions_of_quotes(text, lines, scans, &mut scores, &mut shaped);
     if is_short_paste(text, lines, &shaped) {
-        return shaped.iter().map(|s| !s).collect();
+        return Some((scores, shaped, 0, usize::MAX));
     }
     weaken_isolated_prose(&mut scores);
     widen_long_gaps(&mut scores);
     let end = comments_start(text, lines, scans, &scores, &mut norm);
     let (a, b) = best_run(&scores[..end]);
-    let mut keep = vec![false; lines.len()];
-    if a >= b {
-        // No prose at all (a list, a short note): leave the text alone.
-        return vec![true; lines.len()];
-    }
-    for i in a..b {
-        keep[i] = !shaped[i];
-    }
-    keep
+    (a < b).then_some((scores, shaped, a, b))
+}
+
+/// For the trainer (`examples/copied_segments.rs`): the segments of the body's run in
+/// copied page `text`, each as its features, its kept lines' text and the kept lines'
+/// text between it and the segment before.
+pub fn copied_segments(text: &str) -> Vec<([f64; segments::N], String, String)> {
+    let lines = split_lines(text);
+    let scans = scan_lines(text, &lines);
+    let Some((scores, shaped, a, b)) =
+        scored_run(text, &lines, &scans).filter(|r| r.3 != usize::MAX)
+    else {
+        return Vec::new();
+    };
+    let run = segments::RunLines {
+        text: lines
+            .iter()
+            .map(|r| ascii::trim(&text[r.clone()]))
+            .collect(),
+        scans: &scans,
+        scores: &scores,
+        shaped: &shaped,
+    };
+    let kept = |r: Range<usize>| {
+        r.filter(|&i| !shaped[i] && !run.text[i].is_empty())
+            .map(|i| run.text[i])
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let mut before = a;
+    segments::segments(&run, a, b)
+        .into_iter()
+        .map(|s| {
+            let gap = kept(before..s.lines.start);
+            before = s.lines.end;
+            (s.features, kept(s.lines), gap)
+        })
+        .collect()
 }
 
 /// "Reporter Jane Doe says:" before a quotation is the article introducing it, not
