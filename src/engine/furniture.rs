@@ -159,10 +159,8 @@ fn body_lines_scanned(text: &str, lines: &[Range<usize>], scans: &[LineScan]) ->
         keep[i] = !shaped[i];
     }
     let run = segments::RunLines {
-        text: lines
-            .iter()
-            .map(|r| ascii::trim(&text[r.clone()]))
-            .collect(),
+        text,
+        lines,
         scans,
         scores: &scores,
         shaped: &shaped,
@@ -212,17 +210,15 @@ pub fn copied_segments(text: &str) -> Vec<([f64; segments::N], String, String)> 
         return Vec::new();
     };
     let run = segments::RunLines {
-        text: lines
-            .iter()
-            .map(|r| ascii::trim(&text[r.clone()]))
-            .collect(),
+        text,
+        lines: &lines,
         scans: &scans,
         scores: &scores,
         shaped: &shaped,
     };
     let kept = |r: Range<usize>| {
-        r.filter(|&i| !shaped[i] && !run.text[i].is_empty())
-            .map(|i| run.text[i])
+        r.filter(|&i| !shaped[i] && !run.line(i).is_empty())
+            .map(|i| run.line(i))
             .collect::<Vec<_>>()
             .join("\n")
     };

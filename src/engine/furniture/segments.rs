@@ -14,7 +14,7 @@
 
 use std::ops::Range;
 
-use super::LineScan;
+use super::{ascii, LineScan};
 
 #[path = "segment_weights.rs"]
 mod weights;
@@ -46,18 +46,35 @@ pub struct Segment {
     pub features: [f64; N],
 }
 
-/// What the segments are cut from: per line, its trimmed text, scan, adjusted score
-/// and whether it is furniture by its shape.
+/// What the segments are cut from: the page's text and lines, and per line its scan,
+/// adjusted score and whether it is furniture by its shape.
 pub(super) struct RunLines<'a> {
-    pub text: Vec<&'a str>,
+    pub text: &'a str,
+    pub lines: &'a [Range<usize>],
     pub scans: &'a [LineScan],
     pub scores: &'a [f64],
     pub shaped: &'a [bool],
 }
 
+impl RunLines<'_> {
+    /// Line `i`, trimmed.
+    pub(super) fn line(&self, i: usize) -> &str {
+        ascii::trim(&self.text[self.lines[i].clone()])
+    }
+}
+
+/// The run cut into segments: their line spans, prose scores, the sum of these and the
+/// index of the largest (the main segment).
+struct Cut {
+    spans: Vec<Range<usize>>,
+    sums: Vec<f64>,
+    total: f64,
+    main: usize,
+}
+
 /// The segments of the run `a..b`: stretches of lines apart wherever a non-blank line
 /// scores below zero; each starts and ends with a line scoring above zero.
-pub(super) fn segments(run: &RunLines, a: usize, b: usize) -> Vec<Segment> {
+fn cut(run: &RunLines, a: usize, b: usize) -> Cut {
     let mut spans: Vec<Range<usize>> = Vec::new();
     let mut open: Option<Range<usize>> = None;
     for i in a..b {
@@ -69,68 +86,77 @@ pub(super) fn segments(run: &RunLines, a: usize, b: usize) -> Vec<Segment> {
         }
     }
     spans.extend(open);
-    let sums: Vec<f64> = spans.iter().map(|r| prose_sum(run, r)).collect();
-    let total: f64 = sums.iter().sum();
+    let sums: Vec<f64> = spans
+        .iter()
+        .map(|r| run.scores[r.clone()].iter().filter(|s| **s > 0.0).sum())
+        .collect();
+    let total = sums.iter().sum();
     let main = (0..spans.len())
         .max_by(|&x, &y| sums[x].total_cmp(&sums[y]))
         .unwrap_or(0);
-    (0..spans.len())
+    Cut {
+        spans,
+        sums,
+        total,
+        main,
+    }
+}
+
+/// Every segment of the run `a..b` with its features (for the trainer's dump).
+pub(super) fn segments(run: &RunLines, a: usize, b: usize) -> Vec<Segment> {
+    let cut = cut(run, a, b);
+    (0..cut.spans.len())
         .map(|k| Segment {
-            lines: spans[k].clone(),
-            features: features(run, &spans, &sums, total, main, k),
+            lines: cut.spans[k].clone(),
+            features: features(run, &cut, k),
         })
         .collect()
 }
 
-fn prose_sum(run: &RunLines, r: &Range<usize>) -> f64 {
-    run.scores[r.clone()].iter().filter(|s| **s > 0.0).sum()
-}
-
-/// The features of segment `k` of `spans` (`sums`: their prose scores, `main`: the
-/// largest).
-fn features(
-    run: &RunLines,
-    spans: &[Range<usize>],
-    sums: &[f64],
-    total: f64,
-    main: usize,
-    k: usize,
-) -> [f64; N] {
-    let top = k < main;
-    // The lines between this segment and its neighbour towards the main one.
-    let gap = if top {
-        spans[k].end..spans[k + 1].start
-    } else if k > main {
-        spans[k - 1].end..spans[k].start
+/// The lines between segment `k` and its neighbour towards the main one (none for the
+/// main segment).
+fn gap(cut: &Cut, k: usize) -> Range<usize> {
+    if k < cut.main {
+        cut.spans[k].end..cut.spans[k + 1].start
+    } else if k > cut.main {
+        cut.spans[k - 1].end..cut.spans[k].start
     } else {
         0..0
-    };
+    }
+}
+
+/// The features of segment `k` of `cut`.
+fn features(run: &RunLines, cut: &Cut, k: usize) -> [f64; N] {
+    let gap = gap(cut, k);
     let gap_lines = gap.clone().filter(|&i| run.scores[i] < 0.0).count();
     let gap_cost: f64 = gap.clone().map(|i| -run.scores[i].min(0.0)).sum();
     let gap_shaped = gap.clone().any(|i| run.shaped[i]);
-    let prose: Vec<usize> = spans[k].clone().filter(|&i| run.scores[i] > 0.0).collect();
+    let prose: Vec<usize> = cut.spans[k]
+        .clone()
+        .filter(|&i| run.scores[i] > 0.0)
+        .collect();
     let full = prose
         .iter()
         .filter(|&&i| run.scores[i] >= run.scans[i].words as f64)
         .count();
     let words: usize = prose.iter().map(|&i| run.scans[i].words).sum();
     let (caps, all) = prose.iter().fold((0, 0), |(c, a), &i| {
-        let (c2, a2) = capitalised(run.text[i]);
+        let (c2, a2) = capitalised(run.line(i));
         (c + c2, a + a2)
     });
     let n = prose.len().max(1) as f64;
     [
-        sums[k].ln_1p(),
-        sums[main].ln_1p(),
-        sums[k] / total.max(1.0),
+        cut.sums[k].ln_1p(),
+        cut.sums[cut.main].ln_1p(),
+        cut.sums[k] / cut.total.max(1.0),
         (gap_lines as f64).ln_1p(),
         gap_cost.ln_1p(),
         f64::from(u8::from(gap_shaped)),
-        f64::from(u8::from(top)),
+        f64::from(u8::from(k < cut.main)),
         full as f64 / n,
         (words.max(1) as f64 / n).ln(),
         (prose.len() as f64).ln_1p(),
-        (k.abs_diff(main).max(1) as f64).ln(),
+        (k.abs_diff(cut.main).max(1) as f64).ln(),
         caps as f64 / all.max(1) as f64,
         1.0,
     ]
@@ -149,8 +175,10 @@ fn capitalised(line: &str) -> (usize, usize) {
 /// a line shaped like furniture between it and the rest. A plain article breaks its
 /// prose with a line or two (a subhead, "(CROSSTALK)" in a transcript) and must stay
 /// whole; furniture joined to it comes after a share bar, a heading and its list.
-fn parted(features: &[f64; N]) -> bool {
-    features[3] >= (MIN_GAP as f64).ln_1p() - 1e-9 || features[5] > 0.0
+/// (`gap`: those lines; the trainer reads the same from features 3 and 5.)
+fn parted(run: &RunLines, gap: Range<usize>) -> bool {
+    gap.clone().filter(|&i| run.scores[i] < 0.0).count() >= MIN_GAP
+        || gap.into_iter().any(|i| run.shaped[i])
 }
 
 /// Set by hand (`scripts/train-copied.py` uses the same): of 1, 2 and 3, the only one
@@ -168,22 +196,26 @@ pub(crate) fn logit(features: &[f64; N]) -> f64 {
 }
 
 /// The lines of the run `a..b` to leave out: edge segments peeled from the outside
-/// in while their log-odds are below [`weights::THRESHOLD`]; the main segment stays.
+/// in while they stand apart ([`parted`]) and their log-odds are below
+/// [`weights::THRESHOLD`]; the main segment stays. Features are computed only for the
+/// segments looked at, most pages' run being one segment or its edges close.
 pub(super) fn dropped_edges(run: &RunLines, a: usize, b: usize) -> Vec<Range<usize>> {
-    let segs = segments(run, a, b);
-    let Some(main) = segs.iter().position(|s| s.features[6] == 0.0) else {
-        return Vec::new();
+    let cut = cut(run, a, b);
+    let unlikely = |k: usize| {
+        parted(run, gap(&cut, k)) && logit(&features(run, &cut, k)) < f64::from(weights::THRESHOLD)
     };
-    let unlikely =
-        |s: &&Segment| parted(&s.features) && logit(&s.features) < f64::from(weights::THRESHOLD);
     let mut out = Vec::new();
-    let top = segs[..main].iter().take_while(unlikely).count();
+    let top = (0..cut.main).take_while(|&k| unlikely(k)).count();
     if top > 0 {
-        out.push(a..segs[top].lines.start);
+        out.push(a..cut.spans[top].start);
     }
-    let bottom = segs[main + 1..].iter().rev().take_while(unlikely).count();
+    let last = cut.spans.len().saturating_sub(1);
+    let bottom = (cut.main + 1..cut.spans.len())
+        .rev()
+        .take_while(|&k| unlikely(k))
+        .count();
     if bottom > 0 {
-        out.push(segs[segs.len() - 1 - bottom].lines.end..b);
+        out.push(cut.spans[last - bottom].end..b);
     }
     out
 }
