@@ -15,10 +15,12 @@ use super::ascii::{self, char_from};
 use super::words::LowerContains;
 
 mod line_scan;
+mod segments;
 use line_scan::{
     normalised_starts_with, scan_line, LineScan, ALL_RIGHTS_RESERVED, CREDIT, NEW_WINDOW,
     SITE_MARKS,
 };
+pub use segments::FEATURE_NAMES as SEGMENT_FEATURES;
 
 /// Byte ranges of `text` that are page furniture: whole lines (with their line
 /// break), sorted, disjoint, merged when adjacent. Text without any furniture yields
@@ -144,6 +146,39 @@ fn scan_lines(text: &str, lines: &[Range<usize>]) -> Vec<LineScan> {
 /// shape, the scores adjusted for their neighbours, then the best-scoring run of lines
 /// before any comments heading is the body, less the lines shaped like furniture.
 fn body_lines_scanned(text: &str, lines: &[Range<usize>], scans: &[LineScan]) -> Vec<bool> {
+    let Some((scores, shaped, a, b)) = scored_run(text, lines, scans) else {
+        // No prose at all (a list, a short note): leave the text alone.
+        return vec![true; lines.len()];
+    };
+    if b == usize::MAX {
+        // A short paste: all of it, less the lines shaped like furniture.
+        return shaped.iter().map(|s| !s).collect();
+    }
+    let mut keep = vec![false; lines.len()];
+    for i in a..b {
+        keep[i] = !shaped[i];
+    }
+    let run = segments::RunLines {
+        text,
+        lines,
+        scans,
+        scores: &scores,
+        shaped: &shaped,
+    };
+    for r in segments::dropped_edges(&run, a, b) {
+        keep[r].fill(false);
+    }
+    keep
+}
+
+/// Each line's score (adjusted for its neighbours) and furniture shape, and the
+/// best-scoring run `a..b` before any comments heading; `b` is `usize::MAX` for a
+/// short paste (no run), and `None` when no line is prose.
+fn scored_run(
+    text: &str,
+    lines: &[Range<usize>],
+    scans: &[LineScan],
+) -> Option<(Vec<f64>, Vec<bool>, usize, usize)> {
     // Each line is judged once: its score, and whether it is furniture by its shape.
     // One buffer for the normalised form of every line that needs it.
     let mut norm = String::new();
@@ -154,21 +189,48 @@ fn body_lines_scanned(text: &str, lines: &[Range<usize>], scans: &[LineScan]) ->
         .unzip();
     keep_introductions_of_quotes(text, lines, scans, &mut scores, &mut shaped);
     if is_short_paste(text, lines, &shaped) {
-        return shaped.iter().map(|s| !s).collect();
+        return Some((scores, shaped, 0, usize::MAX));
     }
     weaken_isolated_prose(&mut scores);
     widen_long_gaps(&mut scores);
     let end = comments_start(text, lines, scans, &scores, &mut norm);
     let (a, b) = best_run(&scores[..end]);
-    let mut keep = vec![false; lines.len()];
-    if a >= b {
-        // No prose at all (a list, a short note): leave the text alone.
-        return vec![true; lines.len()];
-    }
-    for i in a..b {
-        keep[i] = !shaped[i];
-    }
-    keep
+    (a < b).then_some((scores, shaped, a, b))
+}
+
+/// For the trainer (`examples/copied_segments.rs`): the segments of the body's run in
+/// copied page `text`, each as its features, its kept lines' text and the kept lines'
+/// text between it and the segment before.
+pub fn copied_segments(text: &str) -> Vec<([f64; segments::N], String, String)> {
+    let lines = split_lines(text);
+    let scans = scan_lines(text, &lines);
+    let Some((scores, shaped, a, b)) =
+        scored_run(text, &lines, &scans).filter(|r| r.3 != usize::MAX)
+    else {
+        return Vec::new();
+    };
+    let run = segments::RunLines {
+        text,
+        lines: &lines,
+        scans: &scans,
+        scores: &scores,
+        shaped: &shaped,
+    };
+    let kept = |r: Range<usize>| {
+        r.filter(|&i| !shaped[i] && !run.line(i).is_empty())
+            .map(|i| run.line(i))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let mut before = a;
+    segments::segments(&run, a, b)
+        .into_iter()
+        .map(|s| {
+            let gap = kept(before..s.lines.start);
+            before = s.lines.end;
+            (s.features, kept(s.lines), gap)
+        })
+        .collect()
 }
 
 /// "Reporter Jane Doe says:" before a quotation is the article introducing it, not
@@ -248,13 +310,11 @@ fn comments_start(
 ) -> usize {
     let mut prose = 0.0;
     for (i, r) in lines.iter().enumerate() {
-        if prose >= 50.0
-            && scans[i].words <= COMMENTS_HEADING_WORDS
-            && is_comments_heading_normalised({
-                normalise_into(ascii::trim(&text[r.clone()]), norm);
-                norm
-            })
-        {
+        if prose >= 50.0 && scans[i].words <= COUNTED_HEADING_WORDS && {
+            normalise_into(ascii::trim(&text[r.clone()]), norm);
+            scans[i].words <= COMMENTS_HEADING_WORDS && is_comments_heading_normalised(norm)
+                || is_counted_responses_to(norm)
+        } {
             return i;
         }
         prose += scores[i].max(0.0);
@@ -439,7 +499,7 @@ const TABLE_ROW: f64 = 1.0;
 
 /// The score of a line that is neither furniture nor a site notice (`n` words).
 fn prose_score(s: &str, n: usize) -> f64 {
-    let term = ends_sentence(s);
+    let term = ends_sentence(s) && !is_cut_short(s);
     if n >= 10 && (term || n >= 25) {
         return n as f64;
     }
@@ -470,6 +530,16 @@ fn prose_score(s: &str, n: usize) -> f64 {
     } else {
         -0.5 * n as f64 - 1.0
     }
+}
+
+/// A line cut short with an ellipsis straight after a word ("... Still Be Considered...",
+/// "... Before Th…"): the teaser of another page trimmed to fit, not a sentence's end.
+fn is_cut_short(s: &str) -> bool {
+    let body = s
+        .trim_end()
+        .trim_end_matches("...")
+        .trim_end_matches('\u{2026}');
+    body.len() < s.trim_end().len() && body.chars().last().is_some_and(char::is_alphanumeric)
 }
 
 /// A quotation closed and followed by its attribution, ending a sentence: `"No," she
@@ -581,6 +651,26 @@ fn is_comments_heading(line: &str) -> bool {
 /// The most words a comments heading has.
 const COMMENTS_HEADING_WORDS: usize = 12;
 
+/// The most words of a comments heading that names the article ("13 Responses to
+/// <the article's title>").
+const COUNTED_HEADING_WORDS: usize = 30;
+
+/// "13 responses to <title>", "5 thoughts on <title>" (normalised): a comment section's
+/// heading naming the article, however long its title.
+fn is_counted_responses_to(n: &str) -> bool {
+    let mut parts = n.split(' ');
+    let (Some(count), Some(kind), Some(link)) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    !count.is_empty()
+        && count.bytes().all(|b| b.is_ascii_digit())
+        && matches!(
+            kind,
+            "comments" | "comment" | "responses" | "response" | "replies" | "reply" | "thoughts"
+        )
+        && matches!(link, "to" | "on" | "for" | "about")
+}
+
 /// Whether a line of at most [`COMMENTS_HEADING_WORDS`] words is the heading of a
 /// comment section ("34 responses to ...", "Leave a reply"), given its normalised form `n`.
 fn is_comments_heading_normalised(n: &str) -> bool {
@@ -596,7 +686,15 @@ fn is_comments_heading_normalised(n: &str) -> bool {
     let mut parts = n.split(' ');
     let first = parts.next().unwrap_or("");
     let second = parts.next().unwrap_or("");
-    (first.bytes().all(|b| b.is_ascii_digit()) || first == "one" || first == "no")
+    let counted = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    // "Comments (186)": the count after the word, nothing else.
+    if counted(second)
+        && parts.next().is_none()
+        && matches!(first, "comments" | "responses" | "replies")
+    {
+        return true;
+    }
+    (counted(first) || first == "one" || first == "no")
         && matches!(
             second,
             "comments" | "comment" | "responses" | "response" | "replies" | "reply" | "thoughts"
@@ -1094,6 +1192,50 @@ Sie kostete 120 Millionen Euro, ein Fünftel mehr als geplant, so der Rat der St
         assert!(!is_tail_heading(
             "Related charges were filed on Monday against three men."
         ));
+    }
+
+    #[test]
+    fn teasers_cut_short_by_an_ellipsis_are_not_sentences() {
+        assert!(is_cut_short(
+            "Ten Harbour Towns That Look Better In Winter Than In..."
+        ));
+        assert!(is_cut_short(
+            "Ten Harbour Towns That Look Better In Winter Than In Summ\u{2026}"
+        ));
+        assert!(!is_cut_short("The mayor paused. \"Well...\""));
+        assert!(!is_cut_short("And then the lights went out ..."));
+        assert!(!is_cut_short("The council met on Monday."));
+        // A column of such teasers above the story does not outweigh it.
+        let teaser = "Ten Harbour Towns That Look Better In Winter Than They Do In...\nSee More\n";
+        let story = "The ferry to the island ran again on Tuesday after a week of storms, the operator said.\n";
+        let page = format!("{}Comments\n\n{}", teaser.repeat(8), story.repeat(3));
+        let out = article_body(&page);
+        assert!(out.contains("The ferry to the island"), "{out}");
+        assert!(!out.contains("Harbour Towns"), "{out}");
+    }
+
+    #[test]
+    fn comment_headings_with_a_count_after_or_the_title() {
+        assert!(is_comments_heading("Comments (186)"));
+        assert!(is_comments_heading("Responses: 12"));
+        assert!(!is_comments_heading("Comments are closed"));
+        assert!(is_counted_responses_to(&normalise(
+            "13 Responses to \u{201c}Why the Old Mill on the River Road Will Open Again as a Library Next Spring\u{201d}"
+        )));
+        assert!(!is_counted_responses_to(&normalise(
+            "12 replies were sent to the council, which read them on Monday before the vote."
+        )));
+        // The readers' comments after such a heading are not the article, however long.
+        let story = "The old mill on the river road will open again as a library next spring, the council said.\n";
+        let comment = "Jo says:\nI grew up next to that mill and I am so glad that it will finally be used again by the town.\nReply\n";
+        let page = format!(
+            "{}\n13 Responses to \u{201c}Why the Old Mill on the River Road Will Open Again as a Library\u{201d}\n{}",
+            story.repeat(5),
+            comment.repeat(6)
+        );
+        let out = article_body(&page);
+        assert!(out.contains("The old mill"), "{out}");
+        assert!(!out.contains("I grew up"), "{out}");
     }
 
     #[test]

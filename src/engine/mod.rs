@@ -37,7 +37,9 @@ pub mod bench {
         CLAIM_THRESHOLD, FEATURE_NAMES, HASH_BUCKETS, NAMED, NUM_FEATURES,
     };
     pub use super::confidence::keys as confidence_keys;
-    pub use super::furniture::{article_body, furniture_spans, strip_furniture};
+    pub use super::furniture::{
+        article_body, copied_segments, furniture_spans, strip_furniture, SEGMENT_FEATURES,
+    };
     pub use super::quotes::{find_quotes, Quote};
     pub use super::speakers::canonical_names;
     pub use super::text::{segment, sentences, Segmented};
