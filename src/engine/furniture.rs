@@ -310,11 +310,18 @@ fn comments_start(
 ) -> usize {
     let mut prose = 0.0;
     for (i, r) in lines.iter().enumerate() {
-        if prose >= 50.0 && scans[i].words <= COUNTED_HEADING_WORDS && {
-            normalise_into(ascii::trim(&text[r.clone()]), norm);
-            scans[i].words <= COMMENTS_HEADING_WORDS && is_comments_heading_normalised(norm)
-                || is_counted_responses_to(norm)
-        } {
+        let short_heading = scans[i].words <= COMMENTS_HEADING_WORDS;
+        // A longer line can only be "13 Responses to <title>", which opens with its
+        // count: most lines are not normalised at all.
+        if prose >= 50.0
+            && scans[i].words <= COUNTED_HEADING_WORDS
+            && (short_heading || opens_with_ascii_digit(&text[r.clone()]))
+            && {
+                normalise_into(ascii::trim(&text[r.clone()]), norm);
+                short_heading && is_comments_heading_normalised(norm)
+                    || is_counted_responses_to(norm)
+            }
+        {
             return i;
         }
         prose += scores[i].max(0.0);
@@ -654,6 +661,14 @@ const COMMENTS_HEADING_WORDS: usize = 12;
 /// The most words of a comments heading that names the article ("13 Responses to
 /// <the article's title>").
 const COUNTED_HEADING_WORDS: usize = 30;
+
+/// Whether the first letter or digit of `line` is an ASCII digit: the one way its
+/// normalised form (letters and digits only) can start with a count.
+fn opens_with_ascii_digit(line: &str) -> bool {
+    line.chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| c.is_ascii_digit())
+}
 
 /// "13 responses to <title>", "5 thoughts on <title>" (normalised): a comment section's
 /// heading naming the article, however long its title.
