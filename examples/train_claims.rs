@@ -126,9 +126,6 @@ mod native {
         hash_norm: f64,
     }
 
-    /// A training unit with its source and the features the model sees.
-    type Weighed<'a> = (usize, &'a Unit, Vec<(usize, f32)>);
-
     /// A trained model: weights over the features, one offset per source.
     struct Model {
         bias: f64,
@@ -158,33 +155,80 @@ mod native {
         }
     }
 
+    impl Default for Params {
+        /// The shipped model's settings.
+        fn default() -> Self {
+            Params {
+                l2: 1e-5,
+                epochs: 6,
+                pos_share: 0.5,
+                source_weights: [1.0, 1.0, 2.0, 2.0],
+                hash: true,
+                hash_l2: 1e-3,
+                hash_value: 0.25,
+                news_hash: true,
+                news: true,
+                drop: 0,
+                seed: 0,
+                bag: 4,
+                pairwise: 0.0,
+                pairwise_sources: 1 << NEWS,
+                position: false,
+                augment: false,
+                aug_l2: 1e-4,
+                pairs: 0.0,
+                inter: Vec::new(),
+                ufs_weight: 1.0,
+                hash_norm: 0.0,
+            }
+        }
+    }
+
+    /// The command line: where the corpora are, where results go, the model's settings.
+    struct Options {
+        shared: PathBuf,
+        pred_dir: Option<PathBuf>,
+        write: Option<PathBuf>,
+        params: Params,
+    }
+
+    /// Platt scaling of the logits: the probability is sigmoid(a z + b).
+    #[derive(Clone, Copy)]
+    struct Platt {
+        a: f64,
+        b: f64,
+    }
+
     pub fn main() {
         let args: Vec<String> = std::env::args().skip(1).collect();
-        let mut shared = PathBuf::from("../shared");
-        let mut pred_dir: Option<PathBuf> = None;
-        let mut write: Option<PathBuf> = None;
-        let mut p = Params {
-            l2: 1e-5,
-            epochs: 6,
-            pos_share: 0.5,
-            source_weights: [1.0, 1.0, 2.0, 2.0],
-            hash: true,
-            hash_l2: 1e-3,
-            hash_value: 0.25,
-            news_hash: true,
-            news: true,
-            drop: 0,
-            seed: 0,
-            bag: 4,
-            pairwise: 0.0,
-            pairwise_sources: 1 << NEWS,
-            position: false,
-            augment: false,
-            aug_l2: 1e-4,
-            pairs: 0.0,
-            inter: Vec::new(),
-            ufs_weight: 1.0,
-            hash_norm: 0.0,
+        let Options {
+            shared,
+            pred_dir,
+            write,
+            params: p,
+        } = parse_args(&args);
+        let docs = load_corpus(&shared);
+        print_counts(&docs);
+        let oof = cross_validate(&docs, &p);
+        report(&docs, &oof, &p);
+        let calibration = platt(&docs, &oof);
+        let Platt { a, b } = calibration;
+        eprintln!("Platt on held-out news logits: a {a:.4} b {b:.4}");
+        report_calibration(&docs, &oof, calibration);
+        if let Some(dir) = &pred_dir {
+            write_predictions(dir, &docs, &oof);
+        }
+        if let Some(dir) = write {
+            write_shipped(&dir, &docs, &oof, calibration, &p);
+        }
+    }
+
+    fn parse_args(args: &[String]) -> Options {
+        let mut o = Options {
+            shared: PathBuf::from("../shared"),
+            pred_dir: None,
+            write: None,
+            params: Params::default(),
         };
         let mut it = args.iter();
         while let Some(a) = it.next() {
@@ -194,73 +238,84 @@ mod native {
                     .unwrap_or_else(|| panic!("{a} needs a value"))
             };
             match a.as_str() {
-                "--shared" => shared = PathBuf::from(val()),
-                "--pred-dir" => pred_dir = Some(PathBuf::from(val())),
-                "--write" => write = Some(PathBuf::from(val())),
-                "--no-news" => p.news = false,
-                "--leave-out" => {
-                    let name = val();
-                    let s = SOURCES
-                        .iter()
-                        .position(|x| *x == name)
-                        .expect("--leave-out SOURCE");
-                    p.source_weights[s] = 0.0;
-                }
-                "--no-hash" => p.hash = false,
-                "--no-news-hash" => p.news_hash = false,
-                "--drop" => {
-                    let name = val();
-                    let i = FEATURE_NAMES
-                        .iter()
-                        .position(|x| *x == name)
-                        .expect("--drop FEATURE");
-                    p.drop |= 1 << i;
-                }
-                "--pairwise" => p.pairwise = val().parse().expect("--pairwise X"),
-                "--pairwise-sources" => {
-                    p.pairwise_sources = val()
-                        .split(',')
-                        .map(|n| 1 << SOURCES.iter().position(|x| *x == n).expect("source"))
-                        .sum()
-                }
-                "--position" => p.position = true,
-                "--augment" => p.augment = true,
-                "--inter" => {
-                    let idx = |n: &str| {
-                        FEATURE_NAMES
-                            .iter()
-                            .position(|x| *x == n)
-                            .unwrap_or_else(|| panic!("--inter: {n}"))
-                    };
-                    p.inter = val()
-                        .split(',')
-                        .map(|pair| {
-                            let (a, b) = pair.split_once('*').expect("--inter a*b");
-                            (idx(a), idx(b))
-                        })
-                        .collect();
-                }
-                "--ufs-weight" => p.ufs_weight = val().parse().expect("--ufs-weight X"),
-                "--hash-norm" => p.hash_norm = val().parse().expect("--hash-norm X"),
-                "--pairs" => p.pairs = val().parse().expect("--pairs X"),
-                "--aug-l2" => p.aug_l2 = val().parse().expect("--aug-l2 X"),
-                "--bag" => p.bag = val().parse().expect("--bag N"),
-                "--seed" => p.seed = val().parse().expect("--seed N"),
-                "--hash-l2" => p.hash_l2 = val().parse().expect("--hash-l2 X"),
-                "--hash-value" => p.hash_value = val().parse().expect("--hash-value X"),
-                "--l2" => p.l2 = val().parse().expect("--l2 X"),
-                "--epochs" => p.epochs = val().parse().expect("--epochs N"),
-                "--pos-share" => p.pos_share = val().parse().expect("--pos-share X"),
-                "--source-weights" => {
-                    let v: Vec<f64> = val()
-                        .split(',')
-                        .map(|x| x.parse().expect("--source-weights a,b,c,d"))
-                        .collect();
-                    p.source_weights.copy_from_slice(&v[..4]);
-                }
-                _ => panic!("unknown argument {a}"),
+                "--shared" => o.shared = PathBuf::from(val()),
+                "--pred-dir" => o.pred_dir = Some(PathBuf::from(val())),
+                "--write" => o.write = Some(PathBuf::from(val())),
+                _ => set_param(&mut o.params, a, val),
             }
         }
+        o
+    }
+
+    /// Applies one model setting of the command line; `val` takes its value.
+    fn set_param(p: &mut Params, flag: &str, mut val: impl FnMut() -> String) {
+        match flag {
+            "--no-news" => p.news = false,
+            "--leave-out" => p.source_weights[source_index(&val(), "--leave-out SOURCE")] = 0.0,
+            "--no-hash" => p.hash = false,
+            "--no-news-hash" => p.news_hash = false,
+            "--drop" => p.drop |= 1 << feature_index(&val(), "--drop FEATURE"),
+            "--pairwise" => p.pairwise = val().parse().expect("--pairwise X"),
+            "--pairwise-sources" => {
+                p.pairwise_sources = val()
+                    .split(',')
+                    .map(|n| 1 << source_index(n, "source"))
+                    .sum()
+            }
+            "--position" => p.position = true,
+            "--augment" => p.augment = true,
+            "--inter" => p.inter = parse_inter(&val()),
+            "--ufs-weight" => p.ufs_weight = val().parse().expect("--ufs-weight X"),
+            "--hash-norm" => p.hash_norm = val().parse().expect("--hash-norm X"),
+            "--pairs" => p.pairs = val().parse().expect("--pairs X"),
+            "--aug-l2" => p.aug_l2 = val().parse().expect("--aug-l2 X"),
+            "--bag" => p.bag = val().parse().expect("--bag N"),
+            "--seed" => p.seed = val().parse().expect("--seed N"),
+            "--hash-l2" => p.hash_l2 = val().parse().expect("--hash-l2 X"),
+            "--hash-value" => p.hash_value = val().parse().expect("--hash-value X"),
+            "--l2" => p.l2 = val().parse().expect("--l2 X"),
+            "--epochs" => p.epochs = val().parse().expect("--epochs N"),
+            "--pos-share" => p.pos_share = val().parse().expect("--pos-share X"),
+            "--source-weights" => {
+                let v: Vec<f64> = val()
+                    .split(',')
+                    .map(|x| x.parse().expect("--source-weights a,b,c,d"))
+                    .collect();
+                p.source_weights.copy_from_slice(&v[..4]);
+            }
+            _ => panic!("unknown argument {flag}"),
+        }
+    }
+
+    /// The index of a source named on the command line (`usage` in the panic if none).
+    fn source_index(name: &str, usage: &str) -> usize {
+        SOURCES.iter().position(|x| *x == name).expect(usage)
+    }
+
+    /// The index of a named feature given on the command line.
+    fn feature_index(name: &str, usage: &str) -> usize {
+        FEATURE_NAMES.iter().position(|x| *x == name).expect(usage)
+    }
+
+    /// `--inter a*b,c*d`: the pairs of named features whose products are added.
+    fn parse_inter(list: &str) -> Vec<(usize, usize)> {
+        let idx = |n: &str| {
+            FEATURE_NAMES
+                .iter()
+                .position(|x| *x == n)
+                .unwrap_or_else(|| panic!("--inter: {n}"))
+        };
+        list.split(',')
+            .map(|pair| {
+                let (a, b) = pair.split_once('*').expect("--inter a*b");
+                (idx(a), idx(b))
+            })
+            .collect()
+    }
+
+    /// The four sources' documents with their folds and position features.
+    /// ClaimBuster comes last: its sentences take the folds of the debates they repeat.
+    fn load_corpus(shared: &Path) -> Vec<Doc> {
         let mut docs = load_debates(&shared.join("claims/train"), 0);
         docs.extend(load_debates(&shared.join("claims/more"), 1));
         docs.extend(load_news(&shared.join("claims/news-dev")));
@@ -272,6 +327,11 @@ mod native {
             &shared.join("claims/more/claimbuster.jsonl"),
             &docs,
         ));
+        docs
+    }
+
+    /// Units and positives of each source, on stderr.
+    fn print_counts(docs: &[Doc]) {
         for (s, name) in SOURCES.iter().enumerate() {
             let (n, pos) = docs
                 .iter()
@@ -280,24 +340,20 @@ mod native {
                 .fold((0, 0), |(n, pos), u| (n + 1, pos + usize::from(u.label)));
             eprintln!("{name}: {n} units, {pos} check-worthy");
         }
-        let oof = cross_validate(&docs, &p);
-        report(&docs, &oof, &p);
-        let (a, b) = platt(&docs, &oof);
-        eprintln!("Platt on held-out news logits: a {a:.4} b {b:.4}");
-        report_calibration(&docs, &oof, a, b);
-        if let Some(dir) = &pred_dir {
-            write_predictions(dir, &docs, &oof);
-        }
-        if let Some(dir) = write {
-            assert!(!p.position, "--write: the engine has no position weights");
-            assert!(
-                !p.augment && p.pairs == 0.0 && p.inter.is_empty() && p.hash_norm == 0.0,
-                "--write: the engine has no news copies, products or hashed norm"
-            );
-            let all: Vec<&Doc> = docs.iter().filter(|d| trains(d, &p)).collect();
-            let model = fit(&all, &p);
-            write_model(&dir, &model, a, b, &p, &docs, &oof);
-        }
+    }
+
+    /// `--write`: the model trained on every document trained on, calibrated by the
+    /// held-out Platt scaling, written for the engine. Refuses the experiments the
+    /// engine has no weights for.
+    fn write_shipped(dir: &Path, docs: &[Doc], oof: &[Vec<f64>], platt: Platt, p: &Params) {
+        assert!(!p.position, "--write: the engine has no position weights");
+        assert!(
+            !p.augment && p.pairs == 0.0 && p.inter.is_empty() && p.hash_norm == 0.0,
+            "--write: the engine has no news copies, products or hashed norm"
+        );
+        let all: Vec<&Doc> = docs.iter().filter(|d| trains(d, p)).collect();
+        let model = fit(&all, p);
+        write_model(dir, &model, platt, p, docs, oof);
     }
 
     /// Code point offsets of `text` to byte offsets (one past the end included).
@@ -603,41 +659,83 @@ mod native {
         avg
     }
 
-    /// One fit of [`fit`], its shuffles seeded by `seed`.
-    fn fit_one(train: &[&Doc], p: &Params, seed: u64) -> Model {
-        let mut counts = [(0f64, 0f64); 4];
-        for d in train {
-            for u in &d.units {
-                let c = &mut counts[d.source];
-                if u.label {
-                    c.0 += 1.0;
-                } else {
-                    c.1 += 1.0;
+    /// Units of each class in one source's training documents.
+    #[derive(Clone, Copy, Default)]
+    struct ClassCounts {
+        pos: f64,
+        neg: f64,
+    }
+
+    /// How much each unit weighs in the log loss: every active source its
+    /// `source_weights` share of all units, split between its classes by `pos_share`, so
+    /// the mean weight is 1 whatever the sources' sizes and base rates.
+    struct SampleWeights {
+        counts: [ClassCounts; 4],
+        /// Units of all sources (it also scales the L2 term, so L2 means the same at
+        /// every corpus size).
+        total: f64,
+        /// Sources with at least one unit.
+        active: f64,
+        /// The mean of `source_weights`: the gradient is divided by it.
+        norm: f64,
+    }
+
+    impl SampleWeights {
+        fn new(train: &[&Doc], p: &Params) -> Self {
+            let mut counts = [ClassCounts::default(); 4];
+            for d in train {
+                for u in &d.units {
+                    let c = &mut counts[d.source];
+                    if u.label {
+                        c.pos += 1.0;
+                    } else {
+                        c.neg += 1.0;
+                    }
                 }
             }
+            let total: f64 = counts.iter().map(|c| c.pos + c.neg).sum();
+            let active: f64 = counts.iter().filter(|c| c.pos + c.neg > 0.0).count() as f64;
+            let norm: f64 = p.source_weights.iter().sum::<f64>() / 4.0;
+            SampleWeights {
+                counts,
+                total,
+                active,
+                norm,
+            }
         }
-        let total: f64 = counts.iter().map(|c| c.0 + c.1).sum();
-        let active: f64 = counts.iter().filter(|c| c.0 + c.1 > 0.0).count() as f64;
-        // Mean weight 1: each source's share of `total`, split between its classes.
-        let weight_of = |s: usize, label: bool| {
-            let (pos, neg) = counts[s];
-            let share = p.source_weights[s] * total / active;
+
+        /// The weight of a unit of source `s` and class `label`.
+        fn of(&self, p: &Params, s: usize, label: bool) -> f64 {
+            let ClassCounts { pos, neg } = self.counts[s];
+            let share = p.source_weights[s] * self.total / self.active;
             if label {
                 share * p.pos_share / pos.max(1.0)
             } else {
                 share * (1.0 - p.pos_share) / neg.max(1.0)
             }
-        };
-        let norm: f64 = p.source_weights.iter().sum::<f64>() / 4.0;
-        let units: Vec<Weighed> = train
+        }
+    }
+
+    /// A training unit with its source and the features the model sees.
+    struct Weighed<'a> {
+        source: usize,
+        unit: &'a Unit,
+        feats: Vec<(usize, f32)>,
+    }
+
+    /// The training units in document order (the pairwise groups index them so), with
+    /// the features the model sees of each: news units lose their hashed features with
+    /// `--no-news-hash` and gain news-only copies of the named ones with `--augment`.
+    fn weighed_units<'a>(train: &[&'a Doc], p: &Params) -> Vec<Weighed<'a>> {
+        train
             .iter()
             .flat_map(|d| d.units.iter().map(move |u| (d.source, u)))
-            .map(|(s, u)| {
-                let mut f = feats(u, p);
-                if s == NEWS && !p.news_hash {
+            .map(|(source, unit)| {
+                let mut f = feats(unit, p);
+                if source == NEWS && !p.news_hash {
                     f.retain(|&(i, _)| i < NAMED);
                 }
-                if s == NEWS && p.augment {
+                if source == NEWS && p.augment {
                     let copies: Vec<(usize, f32)> = f
                         .iter()
                         .filter(|&&(i, _)| i < NAMED)
@@ -645,110 +743,189 @@ mod native {
                         .collect();
                     f.extend(copies);
                 }
-                (s, u, f)
+                Weighed {
+                    source,
+                    unit,
+                    feats: f,
+                }
             })
-            .collect();
-        let mut w = vec![0f64; DIM];
-        let mut g2 = vec![1e-8f64; DIM];
-        // Per document, its positives and negatives (indices into `units`), for the
-        // pairwise ranking term.
-        let mut groups: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
-        if p.pairwise > 0.0 {
-            let mut at = 0;
-            for d in train {
-                if p.pairwise_sources & 1 << d.source != 0 {
-                    let (mut pos, mut neg) = (Vec::new(), Vec::new());
-                    for (k, u) in d.units.iter().enumerate() {
-                        if u.label {
-                            pos.push(at + k)
-                        } else {
-                            neg.push(at + k)
-                        }
-                    }
-                    if !pos.is_empty() && !neg.is_empty() {
-                        groups.push((pos, neg));
+            .collect()
+    }
+
+    /// One document's positives and negatives (indices into the weighed units), for
+    /// the pairwise ranking term.
+    struct PairGroup {
+        pos: Vec<usize>,
+        neg: Vec<usize>,
+    }
+
+    /// The documents of `--pairwise-sources` with both classes (none without
+    /// `--pairwise`).
+    fn pair_groups(train: &[&Doc], p: &Params) -> Vec<PairGroup> {
+        let mut groups = Vec::new();
+        let mut at = 0;
+        for d in train.iter().filter(|_| p.pairwise > 0.0) {
+            if p.pairwise_sources & 1 << d.source != 0 {
+                let (mut pos, mut neg) = (Vec::new(), Vec::new());
+                for (k, u) in d.units.iter().enumerate() {
+                    if u.label {
+                        pos.push(at + k)
+                    } else {
+                        neg.push(at + k)
                     }
                 }
-                at += d.units.len();
+                if !pos.is_empty() && !neg.is_empty() {
+                    groups.push(PairGroup { pos, neg });
+                }
+            }
+            at += d.units.len();
+        }
+        groups
+    }
+
+    /// The L2 of weight `i`, by the kind of feature it belongs to: named, product
+    /// (`--pairs`, else the named L2), news copy (`--augment`) or hashed.
+    fn l2_of(i: usize, p: &Params) -> f64 {
+        if i < NAMED {
+            p.l2
+        } else if i >= AUG_END {
+            if p.pairs > 0.0 {
+                p.pairs
+            } else {
+                p.l2
+            }
+        } else if i >= ALL {
+            p.aug_l2
+        } else {
+            p.hash_l2
+        }
+    }
+
+    /// The shuffles' generator (a 64-bit LCG): one stream serves the epoch shuffles and
+    /// the pairwise term's draws in turn, so a fit is fixed by its seed.
+    struct Lcg(u64);
+
+    impl Lcg {
+        fn new(seed: u64) -> Self {
+            Lcg(0x9e37_79b9_7f4a_7c15 ^ seed)
+        }
+
+        /// The next draw, below `n` (the high bits: an LCG's low bits are poor).
+        fn below(&mut self, n: usize) -> usize {
+            self.0 = self
+                .0
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (self.0 >> 33) as usize % n
+        }
+    }
+
+    /// The parameters being fitted and their Adagrad sums of squared gradients.
+    struct Adagrad {
+        w: Vec<f64>,
+        g2: Vec<f64>,
+        bias: f64,
+        gb2: f64,
+        offsets: [f64; 4],
+        go2: [f64; 4],
+    }
+
+    impl Adagrad {
+        const RATE: f64 = 0.1;
+
+        fn new() -> Self {
+            Adagrad {
+                w: vec![0f64; DIM],
+                g2: vec![1e-8f64; DIM],
+                bias: 0f64,
+                gb2: 1e-8f64,
+                offsets: [0f64; 4],
+                go2: [1e-8f64; 4],
             }
         }
+
+        /// One step of the weighted log loss on unit `x` (its weight `weight`), with
+        /// the L2 of each weight it touches (lazy: weights of absent features rest).
+        fn logistic_step(&mut self, x: &Weighed, weight: f64, sw: &SampleWeights, p: &Params) {
+            let (s, lr) = (x.source, Self::RATE);
+            let z = self.bias
+                + self.offsets[s]
+                + x.feats
+                    .iter()
+                    .map(|&(i, v)| self.w[i] * f64::from(v))
+                    .sum::<f64>();
+            let pr = 1.0 / (1.0 + (-z).exp());
+            let y = if x.unit.label { 1.0 } else { 0.0 };
+            let hard = if x.unit.ufs { p.ufs_weight } else { 1.0 };
+            let g = (pr - y) * weight * hard / sw.norm;
+            for &(i, v) in &x.feats {
+                let gi = g * f64::from(v) + l2_of(i, p) * self.w[i] * sw.total / 1000.0;
+                self.g2[i] += gi * gi;
+                self.w[i] -= lr * gi / self.g2[i].sqrt();
+            }
+            self.gb2 += g * g;
+            self.bias -= lr * g / self.gb2.sqrt();
+            self.go2[s] += g * g;
+            self.offsets[s] -= lr * g / self.go2[s].sqrt();
+        }
+
+        /// One step of the pairwise term: a logistic loss on the difference of the
+        /// scores of a positive (`fi`) and a negative (`fj`), weighted `pair_share`.
+        fn pairwise_step(&mut self, fi: &[(usize, f32)], fj: &[(usize, f32)], pair_share: f64) {
+            let score = |f: &[(usize, f32)]| {
+                f.iter()
+                    .map(|&(k, v)| self.w[k] * f64::from(v))
+                    .sum::<f64>()
+            };
+            let d = score(fi) - score(fj);
+            let g = -pair_share / (1.0 + d.exp());
+            for (f, sign) in [(fi, 1.0), (fj, -1.0)] {
+                for &(k, v) in f.iter() {
+                    let gk = sign * g * f64::from(v);
+                    self.g2[k] += gk * gk;
+                    self.w[k] -= Self::RATE * gk / self.g2[k].sqrt();
+                }
+            }
+        }
+    }
+
+    /// One fit of [`fit`], its shuffles seeded by `seed`.
+    fn fit_one(train: &[&Doc], p: &Params, seed: u64) -> Model {
+        let sw = SampleWeights::new(train, p);
+        let units = weighed_units(train, p);
+        let groups = pair_groups(train, p);
+        // The pairwise term weighs `--pairwise` / 10 of the pointwise loss in all,
+        // whatever the number of pairs.
         let pair_share = {
-            let pairs: usize = groups.iter().map(|g| g.0.len()).sum();
+            let pairs: usize = groups.iter().map(|g| g.pos.len()).sum();
             p.pairwise * units.len() as f64 / pairs.max(1) as f64 / 10.0
         };
-        let (mut b, mut gb2) = (0f64, 1e-8f64);
-        let mut off = [0f64; 4];
-        let mut go2 = [1e-8f64; 4];
+        let mut opt = Adagrad::new();
         let mut order: Vec<usize> = (0..units.len()).collect();
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15 ^ seed;
-        let lr = 0.1;
+        let mut rng = Lcg::new(seed);
         for _ in 0..p.epochs {
+            // Fisher-Yates, continuing the last epoch's order.
             for i in (1..order.len()).rev() {
-                seed = seed
-                    .wrapping_mul(6_364_136_223_846_793_005)
-                    .wrapping_add(1_442_695_040_888_963_407);
-                order.swap(i, (seed >> 33) as usize % (i + 1));
+                order.swap(i, rng.below(i + 1));
             }
             for &k in &order {
-                let (s, u, f) = &units[k];
-                let z = b + off[*s] + f.iter().map(|&(i, v)| w[i] * f64::from(v)).sum::<f64>();
-                let pr = 1.0 / (1.0 + (-z).exp());
-                let y = if u.label { 1.0 } else { 0.0 };
-                let hard = if u.ufs { p.ufs_weight } else { 1.0 };
-                let g = (pr - y) * weight_of(*s, u.label) * hard / norm;
-                for &(i, v) in f {
-                    let l2 = if i < NAMED {
-                        p.l2
-                    } else if i >= AUG_END {
-                        if p.pairs > 0.0 {
-                            p.pairs
-                        } else {
-                            p.l2
-                        }
-                    } else if i >= ALL {
-                        p.aug_l2
-                    } else {
-                        p.hash_l2
-                    };
-                    let gi = g * f64::from(v) + l2 * w[i] * total / 1000.0;
-                    g2[i] += gi * gi;
-                    w[i] -= lr * gi / g2[i].sqrt();
-                }
-                gb2 += g * g;
-                b -= lr * g / gb2.sqrt();
-                go2[*s] += g * g;
-                off[*s] -= lr * g / go2[*s].sqrt();
+                let x = &units[k];
+                opt.logistic_step(x, sw.of(p, x.source, x.unit.label), &sw, p);
             }
-            // Pairwise: each positive against a random negative of its document, a
-            // logistic loss on the difference of their scores.
-            for (pos, neg) in &groups {
-                for &i in pos {
-                    seed = seed
-                        .wrapping_mul(6_364_136_223_846_793_005)
-                        .wrapping_add(1_442_695_040_888_963_407);
-                    let j = neg[(seed >> 33) as usize % neg.len()];
-                    let (fi, fj) = (&units[i].2, &units[j].2);
-                    let score = |f: &[(usize, f32)]| {
-                        f.iter().map(|&(k, v)| w[k] * f64::from(v)).sum::<f64>()
-                    };
-                    let d = score(fi) - score(fj);
-                    let g = -pair_share / (1.0 + d.exp());
-                    for (f, sign) in [(fi, 1.0), (fj, -1.0)] {
-                        for &(k, v) in f.iter() {
-                            let gk = sign * g * f64::from(v);
-                            g2[k] += gk * gk;
-                            w[k] -= lr * gk / g2[k].sqrt();
-                        }
-                    }
+            // Pairwise: each positive against a random negative of its document.
+            for group in &groups {
+                for &i in &group.pos {
+                    let j = group.neg[rng.below(group.neg.len())];
+                    opt.pairwise_step(&units[i].feats, &units[j].feats, pair_share);
                 }
             }
         }
         // The offsets sum to 0 with the bias taking their mean, so the news offset is
         // a difference from the others.
         Model {
-            bias: b,
-            w,
-            offsets: off,
+            bias: opt.bias,
+            w: opt.w,
+            offsets: opt.offsets,
         }
     }
 
@@ -842,7 +1019,7 @@ mod native {
 
     /// Platt scaling of the held-out news logits: (a, b) minimising the log loss of
     /// sigmoid(a z + b), by Newton's method.
-    fn platt(docs: &[Doc], oof: &[Vec<f64>]) -> (f64, f64) {
+    fn platt(docs: &[Doc], oof: &[Vec<f64>]) -> Platt {
         let data: Vec<(f64, f64)> = news_logits(docs, oof);
         let (mut a, mut b) = (1.0, 0.0);
         for _ in 0..50 {
@@ -861,7 +1038,7 @@ mod native {
             a -= (hbb * ga - hab * gb) / det;
             b -= (haa * gb - hab * ga) / det;
         }
-        (a, b)
+        Platt { a, b }
     }
 
     fn news_logits(docs: &[Doc], oof: &[Vec<f64>]) -> Vec<(f64, f64)> {
@@ -878,7 +1055,7 @@ mod native {
     }
 
     /// How well the calibrated held-out news probabilities match the labels, by band.
-    fn report_calibration(docs: &[Doc], oof: &[Vec<f64>], a: f64, b: f64) {
+    fn report_calibration(docs: &[Doc], oof: &[Vec<f64>], Platt { a, b }: Platt) {
         let data = news_logits(docs, oof);
         let mut bands = [(0usize, 0f64, 0f64); 5];
         let mut brier = 0.0;
@@ -941,94 +1118,146 @@ mod native {
         "Exports fell by $2.5 billion in March, the lowest level since 2009.",
     ];
 
-    fn write_model(
-        dir: &Path,
-        m: &Model,
-        a: f64,
-        b: f64,
-        p: &Params,
-        docs: &[Doc],
-        oof: &[Vec<f64>],
-    ) {
-        // Calibration folded in: sigmoid(a (bias + offset + w.x) + b).
-        let bias = a * (m.bias + m.offsets[NEWS]) + b;
-        let named: Vec<f64> = (0..NAMED).map(|i| a * m.weight(i)).collect();
-        let hashed: Vec<f64> = if p.hash {
-            // The engine gives a hashed feature the value 1: its weight takes the value.
-            m.w[NAMED..NUM_FEATURES]
-                .iter()
-                .map(|w| a * w * f64::from(p.hash_value))
-                .collect()
-        } else {
-            Vec::new()
-        };
+    /// The weights the engine ships: the model's, news offset and Platt scaling folded
+    /// in, so the engine's sigmoid(bias + w.x) is sigmoid(a (bias + offset + w.x) + b).
+    struct ShippedWeights {
+        bias: f64,
+        /// In the order of `FEATURE_NAMES`.
+        named: Vec<f64>,
+        /// One per hash bucket; empty with `--no-hash`.
+        hashed: Vec<f64>,
+    }
+
+    impl ShippedWeights {
+        fn new(m: &Model, Platt { a, b }: Platt, p: &Params) -> Self {
+            let bias = a * (m.bias + m.offsets[NEWS]) + b;
+            let named: Vec<f64> = (0..NAMED).map(|i| a * m.weight(i)).collect();
+            let hashed: Vec<f64> = if p.hash {
+                // The engine gives a hashed feature the value 1: its weight takes the value.
+                m.w[NAMED..NUM_FEATURES]
+                    .iter()
+                    .map(|w| a * w * f64::from(p.hash_value))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            ShippedWeights {
+                bias,
+                named,
+                hashed,
+            }
+        }
+
+        /// The probability the engine gives a sentence, computed here from the
+        /// unquantised weights (the engine's check allows for the rounding).
+        fn probability(&self, sentence: &str) -> f64 {
+            let f = feature_vector(sentence);
+            let z = self.bias
+                + f.iter()
+                    .map(|&(i, v)| {
+                        let w = if i < NAMED {
+                            self.named[i]
+                        } else {
+                            self.hashed.get(i - NAMED).copied().unwrap_or(0.0)
+                        };
+                        w * f64::from(v)
+                    })
+                    .sum::<f64>();
+            sigmoid(z) * furniture_factor(sentence)
+        }
+    }
+
+    /// The hashed weights as i16 (little-endian), so a million of them ship in 2 MB:
+    /// the largest magnitude maps to 32767.
+    struct Quantised {
+        /// The weight of one step (0 when every weight is 0).
+        scale: f64,
+        bytes: Vec<u8>,
+    }
+
+    fn quantise(hashed: &[f64]) -> Quantised {
         let max = hashed.iter().fold(0f64, |x, w| x.max(w.abs()));
         let scale = if max > 0.0 { max / 32767.0 } else { 0.0 };
-        let mut bin = Vec::with_capacity(2 * hashed.len());
-        for w in &hashed {
+        let mut bytes = Vec::with_capacity(2 * hashed.len());
+        for w in hashed {
             let q = if scale > 0.0 {
                 (w / scale).round() as i16
             } else {
                 0
             };
-            bin.extend_from_slice(&q.to_le_bytes());
+            bytes.extend_from_slice(&q.to_le_bytes());
         }
-        assert!(hashed.is_empty() || hashed.len() == HASH_BUCKETS);
+        Quantised { scale, bytes }
+    }
+
+    /// What the weights were learnt from, with which settings and held-out figures.
+    fn provenance(p: &Params, Platt { a, b }: Platt, docs: &[Doc], oof: &[Vec<f64>]) -> String {
         let (m19, _, _) = source_figures(docs, oof, 0, 10);
         let (m20, _, _) = source_figures(docs, oof, 1, 10);
         let (mn, pn, _) = source_figures(docs, oof, NEWS, 3);
-        let provenance = format!(
+        format!(
             "logistic regression on CLEF-2019 (claims/train), CLEF-2020 (claims/more), ClaimBuster, news-dev; \
              l2 {} epochs {} bag {} pos-share {} source weights {:?} hashed {}; Platt a {a:.4} b {b:.4} on held-out news; \
              grouped CV MAP CLEF-2019 {m19:.3}, CLEF-2020 {m20:.3}, news-dev {mn:.3} (P@3 {pn:.3})",
             p.l2, p.epochs, p.bag, p.pos_share, p.source_weights, p.hash
-        );
+        )
+    }
+
+    /// `weights.rs`: provenance, bias, scale, named weights, the hashed weights' file
+    /// (if any) and the check sentences.
+    fn weights_rs(provenance: &str, sw: &ShippedWeights, scale: f64) -> String {
         let mut s = String::from(
             "// Generated by `scripts/eval-claims.sh --write` (examples/train_claims.rs); do not edit.\n",
         );
         s.push_str(&format!("pub const PROVENANCE: &str = \"{provenance}\";\n"));
-        s.push_str(&format!("pub const BIAS: f32 = {:?};\n", bias as f32));
+        s.push_str(&format!("pub const BIAS: f32 = {:?};\n", sw.bias as f32));
         s.push_str(&format!(
             "pub const HASH_SCALE: f32 = {:e};\n",
             scale as f32
         ));
         s.push_str("/// In the order of `features::FEATURE_NAMES`.\n#[rustfmt::skip]\n");
         s.push_str(&format!("pub const NAMED_WEIGHTS: [f32; {NAMED}] = [\n"));
-        for (name, w) in FEATURE_NAMES.iter().zip(&named) {
+        for (name, w) in FEATURE_NAMES.iter().zip(&sw.named) {
             s.push_str(&format!("    {:?}, // {name}\n", *w as f32));
         }
         s.push_str("];\n");
-        if hashed.is_empty() {
+        if sw.hashed.is_empty() {
             s.push_str("pub static HASHED: &[u8] = &[];\n");
         } else {
             s.push_str("pub static HASHED: &[u8] = include_bytes!(\"hashed_weights.bin\");\n");
-            std::fs::write(dir.join("hashed_weights.bin"), &bin).expect("write bin");
         }
         s.push_str("/// Invented sentences and the probability the trainer gives them.\n");
         s.push_str("#[cfg_attr(not(test), allow(dead_code))]\n#[rustfmt::skip]\n");
         s.push_str("pub const CHECKS: &[(&str, f64)] = &[\n");
         for sentence in CHECK_SENTENCES {
-            let f = feature_vector(sentence);
-            let z = bias
-                + f.iter()
-                    .map(|&(i, v)| {
-                        let w = if i < NAMED {
-                            named[i]
-                        } else {
-                            hashed.get(i - NAMED).copied().unwrap_or(0.0)
-                        };
-                        w * f64::from(v)
-                    })
-                    .sum::<f64>();
-            let prob = sigmoid(z) * furniture_factor(sentence);
+            let prob = sw.probability(sentence);
             s.push_str(&format!("    ({sentence:?}, {prob:.6}),\n"));
         }
         s.push_str("];\n");
+        s
+    }
+
+    /// Writes `dir/weights.rs` and, with hashed features, `dir/hashed_weights.bin`.
+    fn write_model(
+        dir: &Path,
+        m: &Model,
+        platt: Platt,
+        p: &Params,
+        docs: &[Doc],
+        oof: &[Vec<f64>],
+    ) {
+        let sw = ShippedWeights::new(m, platt, p);
+        assert!(sw.hashed.is_empty() || sw.hashed.len() == HASH_BUCKETS);
+        let q = quantise(&sw.hashed);
+        if !sw.hashed.is_empty() {
+            std::fs::write(dir.join("hashed_weights.bin"), &q.bytes).expect("write bin");
+        }
+        let s = weights_rs(&provenance(p, platt, docs, oof), &sw, q.scale);
         std::fs::write(dir.join("weights.rs"), s).expect("write weights.rs");
         eprintln!(
             "wrote {}/weights.rs ({} hashed bytes)",
             dir.display(),
-            bin.len()
+            q.bytes.len()
         );
     }
 }

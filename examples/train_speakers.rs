@@ -48,47 +48,68 @@ struct Example {
     names: Vec<String>,
 }
 
-fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let mut dirs = Vec::new();
-    let (mut out, mut rust, mut check, mut given) = (None, None, None, None);
-    let (mut l2, mut epochs, mut cv) = (1e-4, 1500usize, 0usize);
+/// The command line.
+struct Options {
+    dirs: Vec<String>,
+    /// `--out`: the weights as `name weight` lines.
+    out: Option<String>,
+    /// `--rust`: the shipped `weights.rs`.
+    rust: Option<String>,
+    /// `--check` with `--weights`: the trainer's scores of the check texts.
+    check: Option<String>,
+    given: Option<String>,
+    l2: f64,
+    epochs: usize,
+    /// `--cv K`: K-fold cross-validation by file first (0: none).
+    cv: usize,
+}
+
+fn parse_args(args: &[String]) -> Options {
+    let mut o = Options {
+        dirs: Vec::new(),
+        out: None,
+        rust: None,
+        check: None,
+        given: None,
+        l2: 1e-4,
+        epochs: 1500,
+        cv: 0,
+    };
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
-            "--out" => out = it.next().cloned(),
-            "--rust" => rust = it.next().cloned(),
-            "--check" => check = it.next().cloned(),
-            "--weights" => given = it.next().cloned(),
-            "--cv" => cv = it.next().and_then(|x| x.parse().ok()).expect("--cv K"),
-            "--l2" => l2 = it.next().and_then(|x| x.parse().ok()).expect("--l2 X"),
-            "--epochs" => epochs = it.next().and_then(|x| x.parse().ok()).expect("--epochs N"),
-            _ => dirs.push(a.clone()),
+            "--out" => o.out = it.next().cloned(),
+            "--rust" => o.rust = it.next().cloned(),
+            "--check" => o.check = it.next().cloned(),
+            "--weights" => o.given = it.next().cloned(),
+            "--cv" => o.cv = it.next().and_then(|x| x.parse().ok()).expect("--cv K"),
+            "--l2" => o.l2 = it.next().and_then(|x| x.parse().ok()).expect("--l2 X"),
+            "--epochs" => o.epochs = it.next().and_then(|x| x.parse().ok()).expect("--epochs N"),
+            _ => o.dirs.push(a.clone()),
         }
     }
-    // `--weights FILE --check FILE`: the check of weights already shipped, no training
-    // (the engine must hold them, so its candidates are those they choose).
-    if let (Some(given), Some(check)) = (&given, &check) {
-        let text = std::fs::read_to_string(given).expect("read --weights");
-        let w: Vec<f64> = text
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .map(|l| {
-                l.split_once(' ')
-                    .and_then(|(_, x)| x.trim().parse().ok())
-                    .expect("name weight")
-            })
-            .collect();
-        std::fs::write(check, check_json(&w)).expect("write --check");
-        return;
-    }
-    let mut examples = Vec::new();
-    let mut fold_of = Vec::new();
-    let mut files = 0;
-    // Quotations with a gold speaker none of whose candidates is right (the oracle's
-    // misses: no weights can fix them).
-    let mut misses = 0;
-    for dir in &dirs {
+    o
+}
+
+/// The labelled quotations of every gold file under the folders.
+struct Corpus {
+    examples: Vec<Example>,
+    /// The fold of each example (its file's index mod `--cv`).
+    fold_of: Vec<usize>,
+    files: usize,
+    /// Quotations with a gold speaker none of whose candidates is right (the oracle's
+    /// misses: no weights can fix them).
+    misses: usize,
+}
+
+fn load_corpus(dirs: &[String], cv: usize) -> Corpus {
+    let mut c = Corpus {
+        examples: Vec::new(),
+        fold_of: Vec::new(),
+        files: 0,
+        misses: 0,
+    };
+    for dir in dirs {
         let mut names: Vec<_> = std::fs::read_dir(dir)
             .unwrap_or_else(|e| panic!("{dir}: {e}"))
             .filter_map(|e| e.ok().map(|e| e.path()))
@@ -97,93 +118,149 @@ fn main() {
         names.sort();
         for path in names {
             let (labelled, missed) = label_file(&path);
-            misses += missed;
-            fold_of.extend(std::iter::repeat_n(files % cv.max(1), labelled.len()));
-            examples.extend(labelled);
-            files += 1;
+            c.misses += missed;
+            c.fold_of
+                .extend(std::iter::repeat_n(c.files % cv.max(1), labelled.len()));
+            c.examples.extend(labelled);
+            c.files += 1;
         }
     }
+    c
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let o = parse_args(&args);
+    // `--weights FILE --check FILE`: the check of weights already shipped, no training
+    // (the engine must hold them, so its candidates are those they choose).
+    if let (Some(given), Some(check)) = (&o.given, &o.check) {
+        std::fs::write(check, check_json(&read_weights(given))).expect("write --check");
+        return;
+    }
+    let corpus = load_corpus(&o.dirs, o.cv);
     let n = speaker_model_features().len();
-    if cv > 1 {
-        // A quick look (by file, fold = index mod K): the share of held-out quotations
-        // whose chosen candidate is right, model against rules.
-        let (mut model, mut rules) = (0, 0);
-        for k in 0..cv {
-            let fit_on: Vec<Example> = examples
-                .iter()
-                .zip(&fold_of)
-                .filter(|(_, f)| **f != k)
-                .map(|(e, _)| Example {
-                    feats: e.feats.clone(),
-                    right: e.right.clone(),
-                    names: Vec::new(),
-                })
-                .collect();
-            let w = fit(&fit_on, n, l2, epochs);
-            for (e, _) in examples.iter().zip(&fold_of).filter(|(_, f)| **f == k) {
-                let got = argmax(&e.feats, &w);
-                model += usize::from(e.right[got]);
-                if !e.right[got] && std::env::var_os("SPEAKER_CONFUSION").is_some() {
-                    let kind = |i: usize| {
-                        ["nobody", "rule", "previous", "mention"][[0, 4, 6, 7]
-                            .iter()
-                            .rposition(|&f| e.feats[i][f] > 0.0)
-                            .unwrap_or(0)]
-                    };
-                    let right: Vec<&str> = (0..e.right.len())
-                        .filter(|&i| e.right[i])
-                        .map(kind)
-                        .collect();
-                    eprintln!("confusion: chose {} right {}", kind(got), right.join("+"));
-                    eprintln!(
-                        "  chose {:?} right {:?} of {:?}",
-                        e.names[got],
-                        (0..e.right.len())
-                            .filter(|&i| e.right[i])
-                            .map(|i| &e.names[i])
-                            .collect::<Vec<_>>(),
-                        e.names
-                    );
-                }
-                rules += usize::from(e.right[rule_choice(e)]);
-            }
-        }
-        let share = |k: usize| 100.0 * k as f64 / examples.len().max(1) as f64;
-        eprintln!(
-            "train_speakers: {cv}-fold CV: model {:.1}%, rules {:.1}%",
-            share(model),
-            share(rules)
-        );
+    if o.cv > 1 {
+        cross_validate(&corpus, o.cv, n, o.l2, o.epochs);
     }
-    let w = fit(&examples, n, l2, epochs);
+    let w = fit(&corpus.examples, n, o.l2, o.epochs);
+    report_in_sample(&corpus, &w);
+    let names = speaker_model_features();
+    if let Some(out) = o.out {
+        std::fs::write(&out, weights_text(names, &w)).expect("write --out");
+    }
+    if let Some(rust) = o.rust {
+        let source = rust_source(names, &w, corpus.files, corpus.examples.len());
+        std::fs::write(&rust, source).expect("--rust");
+    }
+}
+
+/// The weights of a `--out` file, in its order (comments and blank lines skipped).
+fn read_weights(path: &str) -> Vec<f64> {
+    let text = std::fs::read_to_string(path).expect("read --weights");
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            l.split_once(' ')
+                .and_then(|(_, x)| x.trim().parse().ok())
+                .expect("name weight")
+        })
+        .collect()
+}
+
+/// The `--out` file: `name weight` lines, the weights as the engine holds them (f32).
+fn weights_text(names: &[&str], w: &[f64]) -> String {
+    let mut text = String::from("# speaker model weights (examples/train_speakers.rs)\n");
+    for (name, x) in names.iter().zip(w) {
+        text += &format!("{name} {}\n", *x as f32);
+    }
+    text
+}
+
+/// The share of `k` among the examples, in percent.
+fn share(k: usize, examples: &[Example]) -> f64 {
+    100.0 * k as f64 / examples.len().max(1) as f64
+}
+
+/// A quick look (by file, fold = index mod K): the share of held-out quotations whose
+/// chosen candidate is right, model against rules, on stderr.
+fn cross_validate(corpus: &Corpus, cv: usize, n: usize, l2: f64, epochs: usize) {
+    let examples = &corpus.examples;
+    let (mut model, mut rules) = (0, 0);
+    for k in 0..cv {
+        let fit_on: Vec<Example> = examples
+            .iter()
+            .zip(&corpus.fold_of)
+            .filter(|(_, f)| **f != k)
+            .map(|(e, _)| Example {
+                feats: e.feats.clone(),
+                right: e.right.clone(),
+                names: Vec::new(),
+            })
+            .collect();
+        let w = fit(&fit_on, n, l2, epochs);
+        for (e, _) in examples
+            .iter()
+            .zip(&corpus.fold_of)
+            .filter(|(_, f)| **f == k)
+        {
+            let got = argmax(&e.feats, &w);
+            model += usize::from(e.right[got]);
+            if !e.right[got] && std::env::var_os("SPEAKER_CONFUSION").is_some() {
+                print_confusion(e, got);
+            }
+            rules += usize::from(e.right[rule_choice(e)]);
+        }
+    }
+    eprintln!(
+        "train_speakers: {cv}-fold CV: model {:.1}%, rules {:.1}%",
+        share(model, examples),
+        share(rules, examples)
+    );
+}
+
+/// A held-out quotation the model got wrong (`SPEAKER_CONFUSION`): the kinds of
+/// candidate chosen and right, then their mentions.
+fn print_confusion(e: &Example, got: usize) {
+    // The kind of a candidate: the last of its kind features that fires.
+    let kind = |i: usize| {
+        ["nobody", "rule", "previous", "mention"][[0, 4, 6, 7]
+            .iter()
+            .rposition(|&f| e.feats[i][f] > 0.0)
+            .unwrap_or(0)]
+    };
+    let right: Vec<usize> = (0..e.right.len()).filter(|&i| e.right[i]).collect();
+    let kinds: Vec<&str> = right.iter().map(|&i| kind(i)).collect();
+    eprintln!("confusion: chose {} right {}", kind(got), kinds.join("+"));
+    eprintln!(
+        "  chose {:?} right {:?} of {:?}",
+        e.names[got],
+        right.iter().map(|&i| &e.names[i]).collect::<Vec<_>>(),
+        e.names
+    );
+}
+
+/// In-sample accuracy of the final model against the rules', and the oracle's (the
+/// share of quotations with a right candidate), on stderr.
+fn report_in_sample(corpus: &Corpus, w: &[f64]) {
+    let examples = &corpus.examples;
     let right = examples
         .iter()
-        .filter(|e| e.right[argmax(&e.feats, &w)])
+        .filter(|e| e.right[argmax(&e.feats, w)])
         .count();
     let rules = examples.iter().filter(|e| e.right[rule_choice(e)]).count();
-    let share = |k: usize| 100.0 * k as f64 / examples.len().max(1) as f64;
     eprintln!(
-        "train_speakers: {files} files, {} quotations, chosen right in sample: model {:.1}%, rules {:.1}%",
+        "train_speakers: {} files, {} quotations, chosen right in sample: model {:.1}%, rules {:.1}%",
+        corpus.files,
         examples.len(),
-        share(right),
-        share(rules)
+        share(right, examples),
+        share(rules, examples)
     );
+    let misses = corpus.misses;
     eprintln!(
         "train_speakers: oracle {:.1}% ({misses} of {} quotations without a right candidate)",
         100.0 * examples.len() as f64 / (examples.len() + misses).max(1) as f64,
         examples.len() + misses
     );
-    let names = speaker_model_features();
-    if let Some(out) = out {
-        let mut text = String::from("# speaker model weights (examples/train_speakers.rs)\n");
-        for (name, x) in names.iter().zip(&w) {
-            text += &format!("{name} {}\n", *x as f32);
-        }
-        std::fs::write(&out, text).expect("write --out");
-    }
-    if let Some(rust) = rust {
-        std::fs::write(&rust, rust_source(names, &w, files, examples.len())).expect("--rust");
-    }
 }
 
 /// The labelled quotations of one gold file, and how many quotations with a gold
