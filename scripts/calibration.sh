@@ -15,7 +15,7 @@ shared=../shared
 if [[ "${1:-}" != --check ]]; then
   work="$(mktemp -d)"
   trap 'rm -rf "$work"' EXIT
-  cargo build --quiet --profile eval --features dev-lexicon --example calibrate --example train_speakers --example train_reported
+  cargo build --quiet --profile eval --features dev-lexicon --example calibrate --example train_speakers --example train_reported --example train_quote_spans
   bin="${CARGO_TARGET_DIR:-target}/eval/examples/calibrate"
   trainer="${CARGO_TARGET_DIR:-target}/eval/examples/train_speakers"
   mapfile -t names < <(ls "$shared/polnear/train" | sed -n 's/\.gold\.json$//p' | sort)

@@ -29,7 +29,7 @@ else
   work="$(mktemp -d)"
   trap 'rm -rf "$work"' EXIT
 fi
-cargo build --quiet --profile eval --features dev-lexicon --bin quotelens --example train_speakers --example train_reported
+cargo build --quiet --profile eval --features dev-lexicon --bin quotelens --example train_speakers --example train_reported --example train_quote_spans
 bin="${CARGO_TARGET_DIR:-target}/eval/quotelens"
 trainer="${CARGO_TARGET_DIR:-target}/eval/examples/train_speakers"
 # A set's name may hold a slash (gold/NAME): its score file name does not.

@@ -6,7 +6,11 @@
 #   beside TRAINER), one round: its candidates do not depend on its weights
 #   (REPORTED_THRESHOLD=P overrides the trainer's threshold, to compare them);
 # - LEX/speaker_weights.txt: the speaker model, two rounds from the rules' picks, as
-#   scripts/train-speakers.sh does.
+#   scripts/train-speakers.sh does;
+# - LEX/quote_span_weights.txt: the quotation-span model (examples/train_quote_spans.rs),
+#   one round after the speaker model, whose picks leave the quotations it asks
+#   (QUOTE_SPAN_THRESHOLD=P overrides the trainer's threshold; QUOTE_SPAN_OFF=1 keeps
+#   every quotation, the rules alone).
 # usage: scripts/fold-speaker-weights.sh TRAINER FIT_DIR LEX_DIR
 set -euo pipefail
 source "$(dirname "$0")/model-folder.sh"
@@ -20,3 +24,8 @@ for round in 1 2; do
   QUOTELENS_LEXICON_DIR="$lex" "$trainer" "$fit" --out "$lex/speaker_weights.next" 2>/dev/null
   mv "$lex/speaker_weights.next" "$lex/speaker_weights.txt"
 done
+rules_quote_span_weights "$lex"
+# QUOTE_SPAN_OFF=1: the rules alone (every quotation kept), to compare.
+[[ -n "${QUOTE_SPAN_OFF:-}" ]] && exit 0
+QUOTELENS_LEXICON_DIR="$lex" "$(dirname "$trainer")/train_quote_spans" "$fit" ${QUOTE_SPAN_THRESHOLD:+--threshold "$QUOTE_SPAN_THRESHOLD"} --out "$lex/quote_span_weights.next" 2>/dev/null
+mv "$lex/quote_span_weights.next" "$lex/quote_span_weights.txt"

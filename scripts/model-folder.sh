@@ -1,5 +1,5 @@
 # Sourced by the trainers' scripts (train-speakers.sh, train-reported.sh,
-# fold-speaker-weights.sh): how a QUOTELENS_LEXICON_DIR folder for a dev-lexicon build is
+# train-quote-spans.sh, fold-speaker-weights.sh): how a QUOTELENS_LEXICON_DIR folder for a dev-lexicon build is
 # filled, written once.
 
 # The shipped word lists, linked into folder $1 (where a fold's learnt lists would be).
@@ -19,4 +19,8 @@ rules_speaker_weights() {
 }
 rules_reported_weights() {
   printf 'bias -0.5\nrules-take-it 1\n' > "$1/reported_weights.txt"
+}
+# The quotation-span model keeping every quotation (a large bias), as the rules alone do.
+rules_quote_span_weights() {
+  printf 'bias 10\n' > "$1/quote_span_weights.txt"
 }

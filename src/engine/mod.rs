@@ -17,6 +17,7 @@ mod confidence_table;
 pub(crate) mod cues;
 pub(crate) mod furniture;
 pub(crate) mod lexicon;
+pub(crate) mod quote_span_model;
 pub(crate) mod quotes;
 pub(crate) mod reported_model;
 mod rule;
@@ -163,6 +164,49 @@ pub fn reported_model_shipped() -> String {
 #[doc(hidden)]
 pub use reported_model::ReportedRow;
 
+/// For `examples/train_quote_spans.rs` only: every quotation of `text` (built-in
+/// settings) the rules keep without a speaker, with the quotation-span model's features
+/// and score, spans in code points. Not part of the API.
+#[doc(hidden)]
+pub fn quote_span_rows(text: &str) -> Vec<QuoteSpanRow> {
+    let seg = text::segment(text, &furniture::furniture_spans(text));
+    let (quotes, _) = quotes::find_quotes(&seg);
+    let cues = CueList::builtin();
+    let sentences = text::sentences(&seg);
+    let mut found = attribution::attribute_recording(&seg, &quotes, &cues, &sentences, None, None);
+    let mut rows = Vec::new();
+    quote_span_model::drop_unlikely_quotes(
+        &seg,
+        &cues,
+        &quotes,
+        &sentences,
+        &mut found,
+        Some(&mut rows),
+    );
+    let ix = CharIndex::new(text);
+    for row in &mut rows {
+        row.quote = ix.char_at(row.quote.start)..ix.char_at(row.quote.end);
+    }
+    rows
+}
+
+/// The quotation-span model's feature names, in weight order (for its trainer).
+#[doc(hidden)]
+pub fn quote_span_features() -> &'static [&'static str] {
+    &quote_span_model::features::NAMES
+}
+
+/// The shipped quotation-span weights as `name weight` lines (the trainer's format).
+#[doc(hidden)]
+pub fn quote_span_shipped() -> String {
+    quote_span_model::shipped()
+        .map(|(n, w)| format!("{n} {w}\n"))
+        .collect()
+}
+
+#[doc(hidden)]
+pub use quote_span_model::QuoteSpanRow;
+
 /// Annotate `text` outside the byte ranges `bp`, which stand for the page furniture
 /// (a person's choice of the article's blocks, or the article an HTML copy marks).
 /// Ranges out of bounds or off character boundaries are ignored.
@@ -171,8 +215,18 @@ fn analyse_around(text: &str, bp: Vec<Range<usize>>, options: &Options) -> Analy
     let seg = text::segment(text, &bp);
     let (quotes, warnings) = quotes::find_quotes(&seg);
     let sentences = text::sentences(&seg);
-    let found =
+    let mut found =
         attribution::attribute_recording(&seg, &quotes, &options.cues, &sentences, None, None);
+    // Quotation marks around a title or a term are not a quote: the learnt model drops
+    // such quotations among those left without a speaker.
+    quote_span_model::drop_unlikely_quotes(
+        &seg,
+        &options.cues,
+        &quotes,
+        &sentences,
+        &mut found,
+        None,
+    );
     let mut names = speakers::canonical_names(&seg, &found.attrs);
     let ids = AttrIds::number(&found);
     let kept_quotes = found.quote_keep.iter().filter(|k| **k).count();
