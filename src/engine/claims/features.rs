@@ -288,35 +288,19 @@ pub(super) fn scan(sentence: &str, scratch: &mut Scratch) -> Scanned {
         let first_word = shape.count == 0;
         let raw = Lower::folded(&bytes[w.start..w.end]);
         shape.add(&w, raw);
-        let l = if w.classes & NON_ASCII == 0 {
-            raw
-        } else {
-            lower_word(&sentence[w.start..w.end], &mut scratch.lower);
-            Lower {
-                bytes: scratch.lower.as_bytes(),
-                fold: 0,
-            }
-        };
+        let l = lower_of(sentence, &w, raw, &mut scratch.lower);
         let lists = table.listed(l);
         let has_digit = w.classes & DIGIT != 0;
         let after_count = tally.count_before.take();
         let fired = word_bits(sentence, &w, l, lists, first_word, &mut tally);
-        // A figure with its unit or magnitude next to it ("12 miles", "3 billion"): a
-        // quantity stated, not a number in passing (an address, a score, a name).
-        let fired = match (after_count, lists & FIGURE_UNITS != 0) {
-            (Some(start), true) => {
-                // Shown as the figure with its unit ("12 miles").
-                let both = start..w.end;
-                witness_all(
-                    &mut scratch.seen_bits,
-                    &mut scratch.seen,
-                    bit!("figure-unit"),
-                    &both,
-                );
-                fired | bit!("figure-unit")
-            }
-            _ => fired,
-        };
+        let fired = fired
+            | figure_with_unit(
+                &mut scratch.seen_bits,
+                &mut scratch.seen,
+                after_count,
+                lists,
+                &w,
+            );
         if fired & !scratch.seen_bits != 0 {
             witness_all(
                 &mut scratch.seen_bits,
@@ -350,6 +334,48 @@ pub(super) fn scan(sentence: &str, scratch: &mut Scratch) -> Scanned {
     }
     named |= late;
     Scanned { named, shape }
+}
+
+/// Word `w` lower-cased: `raw` (its bytes, folded) when ASCII, else a copy into `buffer`.
+#[inline(always)]
+fn lower_of<'a>(
+    sentence: &str,
+    w: &ScannedWord,
+    raw: Lower<'a>,
+    buffer: &'a mut String,
+) -> Lower<'a> {
+    if w.classes & NON_ASCII == 0 {
+        raw
+    } else {
+        lower_word(&sentence[w.start..w.end], buffer);
+        Lower {
+            bytes: buffer.as_bytes(),
+            fold: 0,
+        }
+    }
+}
+
+/// A figure with its unit or magnitude next to it ("12 miles", "3 billion"): a
+/// quantity stated, not a number in passing (an address, a score, a name). Its bit
+/// when word `w` (in the lists `lists`) is the unit of a count starting at
+/// `after_count`, witnessed by the figure with its unit (in `seen_bits` and `seen`).
+#[inline(always)]
+fn figure_with_unit(
+    seen_bits: &mut u64,
+    seen: &mut [(u32, u32); NAMED],
+    after_count: Option<usize>,
+    lists: u64,
+    w: &ScannedWord,
+) -> u64 {
+    match (after_count, lists & FIGURE_UNITS != 0) {
+        (Some(start), true) => {
+            // Shown as the figure with its unit ("12 miles").
+            let both = start..w.end;
+            witness_all(seen_bits, seen, bit!("figure-unit"), &both);
+            bit!("figure-unit")
+        }
+        _ => 0,
+    }
 }
 
 /// The features of how a sentence ends: a question or an exclamation.
@@ -563,19 +589,33 @@ impl<'a> Scanner<'a> {
 
     #[inline]
     pub(super) fn next_word(&mut self) -> Option<ScannedWord> {
+        let (start, first_case) = self.skip_to_word()?;
+        let (end, classes) = self.word_end(start);
+        self.i = end;
+        Some(ScannedWord {
+            start,
+            end,
+            classes,
+            first_case,
+        })
+    }
+
+    /// Skip to the next letter or digit, gathering the marks passed on the way: where
+    /// it is and its case (`LOWER`, `UPPER` or neither); `None` at the end of the text.
+    #[inline(always)]
+    fn skip_to_word(&mut self) -> Option<(usize, u8)> {
         let text = self.text;
         let b = text.as_bytes();
         let n = b.len();
         let mut i = self.i;
-        // Skip to the next letter or digit.
-        let first_case = loop {
+        loop {
             if i >= n {
                 self.i = n;
                 return None;
             }
             let c = CLASS[usize::from(b[i])];
             if c & ALNUM != 0 {
-                break c & (LOWER | UPPER);
+                return Some((i, c & (LOWER | UPPER)));
             }
             self.marks |= c;
             if c & NON_ASCII == 0 {
@@ -583,8 +623,9 @@ impl<'a> Scanner<'a> {
             } else {
                 let ch = char_from(text, i);
                 if is_alphanumeric(ch) {
-                    break if ch.is_lowercase() { LOWER } else { 0 }
+                    let case = if ch.is_lowercase() { LOWER } else { 0 }
                         | if ch.is_uppercase() { UPPER } else { 0 };
+                    return Some((i, case));
                 }
                 self.marks |= match ch {
                     '£' | '€' => MONEY_MARK,
@@ -594,8 +635,18 @@ impl<'a> Scanner<'a> {
                 };
                 i += ch.len_utf8();
             }
-        };
-        let start = i;
+        }
+    }
+
+    /// The end of the word starting at `start` (letters and digits, joined by an
+    /// apostrophe before a letter or a decimal point or comma between digits), and the
+    /// classes of its characters.
+    #[inline(always)]
+    fn word_end(&self, start: usize) -> (usize, u8) {
+        let text = self.text;
+        let b = text.as_bytes();
+        let n = b.len();
+        let mut i = start;
         let mut classes = 0u8;
         let alphabetic_at = |k: usize| k < n && char_from(text, k).is_alphabetic();
         loop {
@@ -640,13 +691,7 @@ impl<'a> Scanner<'a> {
                 i += len;
             }
         }
-        self.i = i;
-        Some(ScannedWord {
-            start,
-            end: i,
-            classes,
-            first_case,
-        })
+        (i, classes)
     }
 }
 
