@@ -499,13 +499,7 @@ impl Attributor<'_, '_> {
             .filter(|n| n.para == q.para)
             .map_or(pend, |n| n.first);
         let after_start = q.last + 1;
-        let mut after_end = after_start;
-        while after_end < next_quote && after_end < after_start + 45 {
-            if ends_sentence_at(self.seg, after_end, pend) {
-                break;
-            }
-            after_end += 1;
-        }
+        let after_end = self.after_part_end(after_start, next_quote, pend);
         let opens_sentence =
             q.first == para.tokens.start || ends_sentence_at(self.seg, q.first - 1, pend);
         let quote_ends_sentence = q.last > q.first
@@ -524,13 +518,7 @@ impl Attributor<'_, '_> {
         } else {
             para.tokens.start
         };
-        let mut before_start = q.first;
-        while before_start > prev_quote_end {
-            if ends_sentence_at(self.seg, before_start - 1, pend) {
-                break;
-            }
-            before_start -= 1;
-        }
+        let before_start = self.before_part_start(q.first, prev_quote_end, pend);
         if let Some(a) = self.before_quote(before_start, q.first) {
             return Some(a);
         }
@@ -552,17 +540,49 @@ impl Attributor<'_, '_> {
             return Some(a);
         }
         if quote_ends_sentence && !q.single {
-            // `"...." Pompeo said.`: only when the cue follows at once.
-            let before = self.found.attrs.len();
-            if let Some(a) = self.after_quote(after_start, after_end, false) {
-                if self.found.attrs[a].cue.start <= after_start + 6 {
-                    return Some(a);
-                }
-                if self.found.attrs.len() > before {
-                    if let Some(dropped) = self.found.attrs.pop() {
-                        self.by_cue.remove(&dropped.cue.start);
-                        self.after_quote_cue.remove(&dropped.cue.start);
-                    }
+            return self.cue_at_once_after(after_start, after_end);
+        }
+        None
+    }
+
+    /// The end of the part after a quotation ending before `after_start`: the sentence
+    /// end, the next quote (`next_quote`) or 45 tokens on, whichever comes first.
+    fn after_part_end(&self, after_start: usize, next_quote: usize, pend: usize) -> usize {
+        let mut after_end = after_start;
+        while after_end < next_quote && after_end < after_start + 45 {
+            if ends_sentence_at(self.seg, after_end, pend) {
+                break;
+            }
+            after_end += 1;
+        }
+        after_end
+    }
+
+    /// The start of the part before a quotation starting at `first`: the sentence start
+    /// or the end of the quote before (`prev_quote_end`), whichever is nearer.
+    fn before_part_start(&self, first: usize, prev_quote_end: usize, pend: usize) -> usize {
+        let mut before_start = first;
+        while before_start > prev_quote_end {
+            if ends_sentence_at(self.seg, before_start - 1, pend) {
+                break;
+            }
+            before_start -= 1;
+        }
+        before_start
+    }
+
+    /// `"...." Pompeo said.`: after a quotation ending its sentence, a speaker only when
+    /// the cue follows at once (an attribution found further on is taken back).
+    fn cue_at_once_after(&mut self, after_start: usize, after_end: usize) -> Option<usize> {
+        let before = self.found.attrs.len();
+        if let Some(a) = self.after_quote(after_start, after_end, false) {
+            if self.found.attrs[a].cue.start <= after_start + 6 {
+                return Some(a);
+            }
+            if self.found.attrs.len() > before {
+                if let Some(dropped) = self.found.attrs.pop() {
+                    self.by_cue.remove(&dropped.cue.start);
+                    self.after_quote_cue.remove(&dropped.cue.start);
                 }
             }
         }
@@ -1298,12 +1318,7 @@ impl Attributor<'_, '_> {
 
     /// What word `k`, right before the phrase `walk` has so far, does to it.
     fn left_word_step(&self, walk: &LeftWalk, k: usize) -> LeftStep {
-        let LeftWalk {
-            end,
-            floor,
-            i,
-            has_head,
-        } = *walk;
+        let LeftWalk { end, i, .. } = *walk;
         let w = self.word(k);
         if w.starts_with(|c: char| c.is_ascii_digit()) {
             // "the 14th-ranked Schwartzman": a modifier, never the head.
@@ -1323,6 +1338,20 @@ impl Attributor<'_, '_> {
             }
             return LeftStep::Grow { to: k, head: true };
         }
+        self.left_lower_step(walk, k)
+    }
+
+    /// What lower-case word `k` does to the phrase: a role or document noun heads it, a
+    /// determiner or a joiner may go in, a word before a role modifies it; else a
+    /// determiner shortly before may make a noun phrase of the words.
+    fn left_lower_step(&self, walk: &LeftWalk, k: usize) -> LeftStep {
+        let LeftWalk {
+            end,
+            floor,
+            i,
+            has_head,
+        } = *walk;
+        let w = self.word(k);
         if lex::is_role(w)
             || (i == end && lex::is_document_word(w))
             || (i < end && is_possessive(w))
@@ -1354,7 +1383,7 @@ impl Attributor<'_, '_> {
         if i == end && lex::is_time_unit(w) {
             return LeftStep::End;
         }
-        match self.det_before(k, walk.floor) {
+        match self.det_before(k, floor) {
             Some(d) => LeftStep::Stop { to: d, head: true },
             None => LeftStep::End,
         }
@@ -1453,19 +1482,7 @@ impl Attributor<'_, '_> {
     ) -> RightStep {
         let w = self.word(i);
         if w.starts_with(|c: char| c.is_ascii_digit()) {
-            // "said 9/11 widow Terry Strada", "the 14th-ranked Schwartzman";
-            // after a determiner "the 46-year-old" is a noun phrase itself.
-            if last_head.is_none() && i < start + 3 {
-                if i > start
-                    && is_determiner(self.word(start))
-                    && w.contains('-')
-                    && w.contains(|c: char| c.is_alphabetic())
-                {
-                    return RightStep::Head;
-                }
-                return RightStep::Within;
-            }
-            return RightStep::End;
+            return self.right_number_step(start, i, last_head);
         }
         if starts_upper(w) {
             // "said Will Ortega": a first name that is also a clause word
@@ -1503,6 +1520,24 @@ impl Attributor<'_, '_> {
         } else {
             RightStep::End
         }
+    }
+
+    /// What the word `i` starting with a digit does to the noun phrase from `start`.
+    fn right_number_step(&self, start: usize, i: usize, last_head: Option<usize>) -> RightStep {
+        let w = self.word(i);
+        // "said 9/11 widow Terry Strada", "the 14th-ranked Schwartzman";
+        // after a determiner "the 46-year-old" is a noun phrase itself.
+        if last_head.is_none() && i < start + 3 {
+            if i > start
+                && is_determiner(self.word(start))
+                && w.contains('-')
+                && w.contains(|c: char| c.is_alphabetic())
+            {
+                return RightStep::Head;
+            }
+            return RightStep::Within;
+        }
+        RightStep::End
     }
 
     /// Whether the lower-case word `i` leads the noun phrase from `start` (a
