@@ -145,43 +145,121 @@ pub(crate) fn features(
     picked: &[bool],
     inside: &[bool],
 ) -> Vec<[f32; FEATURES]> {
+    let page = PageContext::new(blocks, picked);
     let n = blocks.len();
-    let words: Vec<usize> = blocks.iter().map(|b| word_count(&b.text)).collect();
-    let total: usize = words.iter().sum::<usize>().max(1);
-    let shapes: Vec<Shape> = (0..n)
-        .map(|i| Shape {
-            words: (1.0 + words[i] as f32).ln(),
-            link: blocks[i].link_chars as f32 / blocks[i].text.chars().count().max(1) as f32,
-            picked: f32::from(u8::from(picked[i])),
-        })
-        .collect();
-    let first_picked = picked.iter().position(|p| *p).unwrap_or(n);
-    let last_picked = picked.iter().rposition(|p| *p).map_or(0, |l| l + 1);
-    let mut repeats: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
-    for b in blocks {
-        *repeats.entry(b.text.as_str()).or_default() += 1;
-    }
-    // The words the first judgement kept in each block, summed up to it (for windows).
-    let mut kept_before = vec![0usize; n + 1];
-    for i in 0..n {
-        kept_before[i + 1] = kept_before[i] + if picked[i] { words[i] } else { 0 };
-    }
-    let picked_at: Vec<usize> = (0..n).filter(|&i| picked[i]).collect();
-    let mut before = 0usize;
-    let mut tail_heading_seen = false;
+    let mut at = BlockAt {
+        i: 0,
+        before: 0,
+        tail_heading_seen: false,
+    };
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
-        let b = blocks[i];
-        let s = shapes[i];
-        let at = |k: isize| -> Shape {
-            usize::try_from(i as isize + k)
-                .ok()
-                .and_then(|j| shapes.get(j).copied())
-                .unwrap_or_default()
-        };
-        let (p1, n1, p2, n2) = (at(-1), at(1), at(-2), at(2));
+        at.i = i;
+        if is_tail_heading(blocks[i].text.trim()) && i > page.first_picked {
+            at.tail_heading_seen = true;
+        }
+        out.push(page.block_features(blocks[i], inside[i], &at));
+        at.before += page.words[i];
+    }
+    out
+}
+
+/// What the block features need of the whole page, computed once.
+struct PageContext<'b> {
+    n: usize,
+    /// Each block's words, and the page's (at least 1).
+    words: Vec<usize>,
+    total: usize,
+    shapes: Vec<Shape>,
+    first_picked: usize,
+    last_picked: usize,
+    /// How often each block's text is on the page.
+    repeats: std::collections::HashMap<&'b str, u32>,
+    /// The words the first judgement kept in each block, summed up to it (for windows).
+    kept_before: Vec<usize>,
+    picked_at: Vec<usize>,
+}
+
+/// Where the walk over the blocks is: block `i`, the words `before` it, and whether a
+/// tail heading ("Related", "Comments") came after the first picked block.
+struct BlockAt {
+    i: usize,
+    before: usize,
+    tail_heading_seen: bool,
+}
+
+impl<'b> PageContext<'b> {
+    fn new(blocks: &[&'b Block], picked: &[bool]) -> Self {
+        let n = blocks.len();
+        let words: Vec<usize> = blocks.iter().map(|b| word_count(&b.text)).collect();
+        let total: usize = words.iter().sum::<usize>().max(1);
+        let shapes: Vec<Shape> = (0..n)
+            .map(|i| Shape {
+                words: (1.0 + words[i] as f32).ln(),
+                link: blocks[i].link_chars as f32 / blocks[i].text.chars().count().max(1) as f32,
+                picked: f32::from(u8::from(picked[i])),
+            })
+            .collect();
+        let first_picked = picked.iter().position(|p| *p).unwrap_or(n);
+        let last_picked = picked.iter().rposition(|p| *p).map_or(0, |l| l + 1);
+        let mut repeats: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+        for b in blocks {
+            *repeats.entry(b.text.as_str()).or_default() += 1;
+        }
+        let mut kept_before = vec![0usize; n + 1];
+        for i in 0..n {
+            kept_before[i + 1] = kept_before[i] + if picked[i] { words[i] } else { 0 };
+        }
+        let picked_at: Vec<usize> = (0..n).filter(|&i| picked[i]).collect();
+        PageContext {
+            n,
+            words,
+            total,
+            shapes,
+            first_picked,
+            last_picked,
+            repeats,
+            kept_before,
+            picked_at,
+        }
+    }
+
+    /// The shape of the block `k` away from block `i` (a default one off the page).
+    fn shape_at(&self, i: usize, k: isize) -> Shape {
+        usize::try_from(i as isize + k)
+            .ok()
+            .and_then(|j| self.shapes.get(j).copied())
+            .unwrap_or_default()
+    }
+
+    /// The feature vector of block `b`, at `at` (`inside`: in the article's container).
+    fn block_features(&self, b: &Block, inside: bool, at: &BlockAt) -> [f32; FEATURES] {
+        let mut f = [0f32; FEATURES];
+        f[..BASE].copy_from_slice(&self.base_features(b, inside, at));
+        // The block's kind of element, one-hot (kind 0, "other", is the bias's).
+        if (1..=6).contains(&b.tag) {
+            f[BASE + usize::from(b.tag) - 1] = 1.0;
+        }
+        f[BASE + 6] = f32::from(u8::from(self.words[at.i] < 8));
+        for (k, slot) in f[BASE + 7..].iter_mut().enumerate() {
+            *slot = f32::from(u8::from(b.marks & (1 << k) != 0));
+        }
+        f
+    }
+
+    /// The block's features before the one-hot ones: its text's shape, its
+    /// neighbours' and where it is on the page.
+    fn base_features(&self, b: &Block, inside: bool, at: &BlockAt) -> [f32; BASE] {
+        let BlockAt {
+            i,
+            before,
+            tail_heading_seen,
+        } = *at;
+        let (n, s) = (self.n, self.shapes[i]);
+        let (p1, n1) = (self.shape_at(i, -1), self.shape_at(i, 1));
+        let (p2, n2) = (self.shape_at(i, -2), self.shape_at(i, 2));
         let text = b.text.trim();
-        let wc = words[i].max(1) as f32;
+        let wc = self.words[i].max(1) as f32;
         let punct = text
             .bytes()
             .filter(|c| matches!(c, b',' | b';' | b':'))
@@ -195,11 +273,8 @@ pub(crate) fn features(
             .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
             .count() as f32;
         let ends = text.ends_with(['.', '!', '?', '"', '\u{201d}', ':', ')']);
-        if is_tail_heading(text) && i > first_picked {
-            tail_heading_seen = true;
-        }
-        let mut f = [0f32; FEATURES];
-        let base: [f32; BASE] = [
+        let kept_near = self.kept_before[(i + 4).min(n)] - self.kept_before[i.saturating_sub(3)];
+        [
             1.0,
             s.picked,
             s.words,
@@ -209,8 +284,8 @@ pub(crate) fn features(
             stops / wc,
             lower / wc,
             i as f32 / n.max(1) as f32,
-            before as f32 / total as f32,
-            f32::from(u8::from(inside[i])),
+            before as f32 / self.total as f32,
+            f32::from(u8::from(inside)),
             p1.picked,
             n1.picked,
             p2.picked + n2.picked,
@@ -219,32 +294,20 @@ pub(crate) fn features(
             p1.link,
             n1.link,
             f32::from(u8::from(
-                repeats.get(b.text.as_str()).copied().unwrap_or(0) > 1,
+                self.repeats.get(b.text.as_str()).copied().unwrap_or(0) > 1,
             )),
-            f32::from(u8::from(i < first_picked)),
-            f32::from(u8::from(i >= last_picked)),
+            f32::from(u8::from(i < self.first_picked)),
+            f32::from(u8::from(i >= self.last_picked)),
             f32::from(u8::from(tail_heading_seen)),
             f32::from(u8::from(text.contains('|'))),
             f32::from(u8::from(b.in_form)),
-            distance_to_picked(&picked_at, i) as f32 / 10.0,
-            (1.0 + (kept_before[(i + 4).min(n)] - kept_before[i.saturating_sub(3)]) as f32).ln(),
+            distance_to_picked(&self.picked_at, i) as f32 / 10.0,
+            (1.0 + kept_near as f32).ln(),
             b.path.len().min(40) as f32 / 20.0,
             text.chars().filter(|c| !c.is_whitespace()).count() as f32 / wc / 10.0,
             text.bytes().filter(u8::is_ascii_digit).count() as f32 / text.len().max(1) as f32,
-        ];
-        f[..BASE].copy_from_slice(&base);
-        // The block's kind of element, one-hot (kind 0, "other", is the bias's).
-        if (1..=6).contains(&b.tag) {
-            f[BASE + usize::from(b.tag) - 1] = 1.0;
-        }
-        f[BASE + 6] = f32::from(u8::from(words[i] < 8));
-        for (k, slot) in f[BASE + 7..].iter_mut().enumerate() {
-            *slot = f32::from(u8::from(b.marks & (1 << k) != 0));
-        }
-        out.push(f);
-        before += words[i];
+        ]
     }
-    out
 }
 
 /// How many blocks from block `i` the nearest block in `picked_at` (sorted) is, at most 10.

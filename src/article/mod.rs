@@ -92,10 +92,60 @@ fn select_body(blocks: &[Block], judge: bool, rows: Option<&mut Vec<BlockRow>>) 
         // reply: a short article beside a long thread must not give way to the thread.
         candidates.retain(|b| !block_model::is_comment(b.marks));
     }
+    let (text, first_line) = join_with_first_lines(&candidates);
+    let lines = split_lines(&text);
+    // Words counted once a line, for the judgement and for the body's pieces.
+    let (keep, counts) = body_lines_and_words(&text, &lines);
+    let judged = JudgedLines {
+        text: &text,
+        lines: &lines,
+        first_line: &first_line,
+        keep: &keep,
+        counts: &counts,
+    };
+    let (kept, body_words): (Vec<Cow<str>>, Vec<usize>) = (0..candidates.len())
+        .map(|i| judged.kept_of_block(i))
+        .unzip();
+    let container = if judge {
+        container_of(&candidates, &body_words)
+    } else {
+        None
+    };
+    let inside: Vec<bool> = candidates
+        .iter()
+        .map(|b| container.is_none_or(|c| b.path.contains(&c)))
+        .collect();
+    let mut picks = first_picks(
+        &candidates,
+        &kept,
+        &body_words,
+        &inside,
+        container.is_some(),
+    );
+    if judge {
+        let picked: Vec<bool> = picks.iter().map(Option::is_some).collect();
+        if let Some(rows) = rows {
+            push_block_rows(rows, &candidates, &picks, &picked, &inside);
+            return (String::new(), 0);
+        }
+        let keep = block_model::second_look(&candidates, &picked, &inside);
+        for (i, k) in keep.into_iter().enumerate() {
+            match (k, picks[i].is_some()) {
+                (false, true) => picks[i] = None,
+                (true, false) => picks[i] = Some((Cow::Borrowed(candidates[i].text.trim()), None)),
+                _ => {}
+            }
+        }
+    }
+    join_picks(&picks)
+}
+
+/// The candidates' texts joined by blank lines, and the first line of each.
+fn join_with_first_lines(candidates: &[&Block]) -> (String, Vec<usize>) {
     let mut text = String::new();
     let mut first_line = Vec::with_capacity(candidates.len());
     let mut line = 0;
-    for b in &candidates {
+    for b in candidates {
         if !text.is_empty() {
             text.push_str("\n\n");
             line += 1;
@@ -104,12 +154,30 @@ fn select_body(blocks: &[Block], judge: bool, rows: Option<&mut Vec<BlockRow>>) 
         text.push_str(&b.text);
         line += b.text.matches('\n').count() + 1;
     }
-    let lines = split_lines(&text);
-    // Words counted once a line, for the judgement and for the body's pieces.
-    let (keep, counts) = body_lines_and_words(&text, &lines);
-    // The kept lines of block `i` and their words (a line break holds none, so the
-    // lines' add up, unless Chinese or Japanese is counted in pairs).
-    let kept_text = |i: usize| -> (Cow<str>, usize) {
+    (text, first_line)
+}
+
+/// The candidates' joined text judged line by line: its `lines`, the first line of
+/// each block, the lines kept as body and each line's words.
+struct JudgedLines<'t> {
+    text: &'t str,
+    lines: &'t [std::ops::Range<usize>],
+    first_line: &'t [usize],
+    keep: &'t [bool],
+    counts: &'t [usize],
+}
+
+impl<'t> JudgedLines<'t> {
+    /// The kept lines of block `i` and their words (a line break holds none, so the
+    /// lines' add up, unless Chinese or Japanese is counted in pairs).
+    fn kept_of_block(&self, i: usize) -> (Cow<'t, str>, usize) {
+        let JudgedLines {
+            text,
+            lines,
+            first_line,
+            keep,
+            counts,
+        } = *self;
         let end = first_line.get(i + 1).map_or(lines.len(), |n| n - 1);
         let l = first_line[i];
         if end == l + 1 && keep[l] && !text[lines[l].clone()].trim().is_empty() {
@@ -131,47 +199,30 @@ fn select_body(blocks: &[Block], judge: bool, rows: Option<&mut Vec<BlockRow>>) 
             words = word_count(&out);
         }
         (Cow::Owned(out), words)
-    };
-    let (kept, body_words): (Vec<Cow<str>>, Vec<usize>) =
-        (0..candidates.len()).map(kept_text).unzip();
-    let container = if judge {
-        container_of(&candidates, &body_words)
-    } else {
-        None
-    };
-    let inside: Vec<bool> = candidates
-        .iter()
-        .map(|b| container.is_none_or(|c| b.path.contains(&c)))
-        .collect();
-    let mut picks = first_picks(
-        &candidates,
-        &kept,
-        &body_words,
-        &inside,
-        container.is_some(),
-    );
-    if judge {
-        let picked: Vec<bool> = picks.iter().map(Option::is_some).collect();
-        if let Some(rows) = rows {
-            let features = block_model::features(&candidates, &picked, &inside);
-            for ((b, pick), features) in candidates.iter().zip(&picks).zip(features) {
-                rows.push(BlockRow {
-                    text: b.text.trim().to_string(),
-                    first: pick.as_ref().map(|p| p.0.to_string()),
-                    features: features.to_vec(),
-                });
-            }
-            return (String::new(), 0);
-        }
-        let keep = block_model::second_look(&candidates, &picked, &inside);
-        for (i, k) in keep.into_iter().enumerate() {
-            match (k, picks[i].is_some()) {
-                (false, true) => picks[i] = None,
-                (true, false) => picks[i] = Some((Cow::Borrowed(candidates[i].text.trim()), None)),
-                _ => {}
-            }
-        }
     }
+}
+
+/// The block model's trainer's rows: each candidate, what the first judgement took of
+/// it and its features.
+fn push_block_rows(
+    rows: &mut Vec<BlockRow>,
+    candidates: &[&Block],
+    picks: &[Pick],
+    picked: &[bool],
+    inside: &[bool],
+) {
+    let features = block_model::features(candidates, picked, inside);
+    for ((b, pick), features) in candidates.iter().zip(picks).zip(features) {
+        rows.push(BlockRow {
+            text: b.text.trim().to_string(),
+            first: pick.as_ref().map(|p| p.0.to_string()),
+            features: features.to_vec(),
+        });
+    }
+}
+
+/// The picked pieces joined by blank lines, with their words.
+fn join_picks(picks: &[Pick]) -> (String, usize) {
     let mut out = String::new();
     // The words of the pieces add up to the words of the whole (the breaks between
     // them hold no word), unless Chinese or Japanese is counted in pairs.
@@ -579,122 +630,177 @@ fn blocks(html: &str) -> Vec<Block> {
 fn blocks_and_kind(html: &str, declared: &mut page_kind::Declared) -> Vec<Block> {
     // JSON-LD is in scripts, which the tokenizer skips unread: one search of the page.
     declared.see_json_ld(html);
-    let mut out: Vec<Block> = Vec::new();
-    let mut cur = Block::default();
-    let mut stack: Vec<Open<'_>> = Vec::new();
-    let (mut hidden, mut furniture, mut link, mut form) = (0usize, 0usize, 0usize, 0usize);
-    let mut pending_space = false;
-    let mut next_id = 0u32;
-    // A <head> was opened and not yet seen closed (few pages: the test is then skipped).
-    let mut head_open = false;
+    let mut reader = BlockReader::default();
     for token in Tokenizer::new(html) {
         match token {
-            Token::Text(raw) => {
-                if hidden > 0 {
-                    continue;
-                }
-                let decoded = entities::decode(raw);
-                let was_empty = cur.text.is_empty();
-                push_words(&mut cur, &decoded, &mut pending_space, link > 0);
-                if was_empty && !cur.text.is_empty() {
-                    cur.path = stack.iter().map(|o| o.id).collect();
-                    let from = stack.len().saturating_sub(MARKS_DEPTH);
-                    cur.marks = stack[from..].iter_mut().fold(0, |m, o| {
-                        m | *o.marks.get_or_insert_with(|| marks_of_attrs(o.attrs))
-                    });
-                    cur.tag = stack
-                        .iter()
-                        .rev()
-                        .map(|o| o.kind)
-                        .find(|k| *k != 0)
-                        .unwrap_or(0);
-                }
-                cur.furniture |= furniture > 0;
-                cur.in_form |= form > 0;
-            }
+            Token::Text(raw) => reader.text(raw),
             Token::Start {
                 name,
                 attrs,
                 self_closing,
             } => {
                 declared.see_start(&name, attrs);
-                if head_open && !IN_HEAD.contains(&name.as_str()) {
-                    // A page that never closes its <head> (browsers end it at the
-                    // first element that belongs to the body).
-                    head_open = false;
-                    if let Some(pos) = stack.iter().rposition(|o| o.name == "head") {
-                        for o in stack.drain(pos..).collect::<Vec<_>>().iter().rev() {
-                            close(o, &mut hidden, &mut furniture, &mut link, &mut form);
-                        }
-                    }
-                }
-                if name == "br" {
-                    if hidden == 0 && !cur.text.is_empty() {
-                        cur.text.push('\n');
-                    }
-                    pending_space = false;
-                    continue;
-                }
-                if BLOCKS.contains(&name.as_str()) {
-                    flush(&mut out, &mut cur);
-                    pending_space = false;
-                } else if matches!(name.as_str(), "td" | "th") {
-                    // A table row reads as one line, its cells apart.
-                    pending_space = true;
-                }
-                if self_closing || VOID.contains(&name.as_str()) {
-                    continue;
-                }
-                // <p> and <li> close an open one of their kind (HTML's implied end tags).
-                if matches!(
-                    name.as_str(),
-                    "p" | "li" | "dt" | "dd" | "tr" | "td" | "th" | "option"
-                ) && stack.last().is_some_and(|o| o.name == name)
-                {
-                    if let Some(o) = stack.pop() {
-                        close(&o, &mut hidden, &mut furniture, &mut link, &mut form);
-                    }
-                }
-                next_id += 1;
-                head_open |= name == "head";
-                let open = Open {
-                    id: next_id,
-                    hidden: HIDDEN.contains(&name.as_str()) || has_hidden_attr(attrs),
-                    furniture: FURNITURE.contains(&name.as_str())
-                        || unlikely_by_attrs(&name, attrs),
-                    link: name == "a",
-                    form: name == "form",
-                    kind: block_model::tag_kind(&name),
-                    attrs,
-                    marks: None,
-                    name,
-                };
-                hidden += usize::from(open.hidden);
-                furniture += usize::from(open.furniture);
-                link += usize::from(open.link);
-                form += usize::from(open.form);
-                if stack.len() < 512 {
-                    stack.push(open);
-                } else {
-                    close(&open, &mut hidden, &mut furniture, &mut link, &mut form);
-                }
+                reader.start(name, attrs, self_closing);
             }
-            Token::End { name } => {
-                head_open &= name != "head";
-                if BLOCKS.contains(&name.as_str()) {
-                    flush(&mut out, &mut cur);
-                    pending_space = false;
-                }
-                if let Some(pos) = stack.iter().rposition(|o| o.name == name) {
-                    for o in stack.drain(pos..).collect::<Vec<_>>().iter().rev() {
-                        close(o, &mut hidden, &mut furniture, &mut link, &mut form);
-                    }
-                }
-            }
+            Token::End { name } => reader.end(&name),
         }
     }
+    let BlockReader {
+        mut out, mut cur, ..
+    } = reader;
     flush(&mut out, &mut cur);
     out
+}
+
+/// The state of [`blocks_and_kind`]'s one pass over a page: the blocks so far, the one
+/// being read, the open elements, and how many of them hide their text, are furniture,
+/// links or forms.
+#[derive(Default)]
+struct BlockReader<'a> {
+    out: Vec<Block>,
+    cur: Block,
+    stack: Vec<Open<'a>>,
+    hidden: usize,
+    furniture: usize,
+    link: usize,
+    form: usize,
+    /// A space is owed before the next word (white space or a table cell came before).
+    pending_space: bool,
+    next_id: u32,
+    /// A <head> was opened and not yet seen closed (few pages: the test is then skipped).
+    head_open: bool,
+}
+
+impl<'a> BlockReader<'a> {
+    /// Text between tags: its words join the current block, which takes the marks of
+    /// the elements it starts in.
+    fn text(&mut self, raw: &str) {
+        if self.hidden > 0 {
+            return;
+        }
+        let decoded = entities::decode(raw);
+        let cur = &mut self.cur;
+        let was_empty = cur.text.is_empty();
+        push_words(cur, &decoded, &mut self.pending_space, self.link > 0);
+        if was_empty && !cur.text.is_empty() {
+            let stack = &mut self.stack;
+            cur.path = stack.iter().map(|o| o.id).collect();
+            let from = stack.len().saturating_sub(MARKS_DEPTH);
+            cur.marks = stack[from..].iter_mut().fold(0, |m, o| {
+                m | *o.marks.get_or_insert_with(|| marks_of_attrs(o.attrs))
+            });
+            cur.tag = stack
+                .iter()
+                .rev()
+                .map(|o| o.kind)
+                .find(|k| *k != 0)
+                .unwrap_or(0);
+        }
+        cur.furniture |= self.furniture > 0;
+        cur.in_form |= self.form > 0;
+    }
+
+    /// A start tag: a line break, a block's end, or an element opened.
+    fn start(&mut self, name: String, attrs: &'a str, self_closing: bool) {
+        if self.head_open && !IN_HEAD.contains(&name.as_str()) {
+            // A page that never closes its <head> (browsers end it at the
+            // first element that belongs to the body).
+            self.head_open = false;
+            if let Some(pos) = self.stack.iter().rposition(|o| o.name == "head") {
+                self.close_from(pos);
+            }
+        }
+        if name == "br" {
+            if self.hidden == 0 && !self.cur.text.is_empty() {
+                self.cur.text.push('\n');
+            }
+            self.pending_space = false;
+            return;
+        }
+        if BLOCKS.contains(&name.as_str()) {
+            flush(&mut self.out, &mut self.cur);
+            self.pending_space = false;
+        } else if matches!(name.as_str(), "td" | "th") {
+            // A table row reads as one line, its cells apart.
+            self.pending_space = true;
+        }
+        if self_closing || VOID.contains(&name.as_str()) {
+            return;
+        }
+        // <p> and <li> close an open one of their kind (HTML's implied end tags).
+        if matches!(
+            name.as_str(),
+            "p" | "li" | "dt" | "dd" | "tr" | "td" | "th" | "option"
+        ) && self.stack.last().is_some_and(|o| o.name == name)
+        {
+            if let Some(o) = self.stack.pop() {
+                self.close(&o);
+            }
+        }
+        self.open(name, attrs);
+    }
+
+    /// An element opened: pushed on the stack (at most 512 deep) and counted.
+    fn open(&mut self, name: String, attrs: &'a str) {
+        self.next_id += 1;
+        self.head_open |= name == "head";
+        let open = Open {
+            id: self.next_id,
+            hidden: HIDDEN.contains(&name.as_str()) || has_hidden_attr(attrs),
+            furniture: FURNITURE.contains(&name.as_str()) || unlikely_by_attrs(&name, attrs),
+            link: name == "a",
+            form: name == "form",
+            kind: block_model::tag_kind(&name),
+            attrs,
+            marks: None,
+            name,
+        };
+        self.hidden += usize::from(open.hidden);
+        self.furniture += usize::from(open.furniture);
+        self.link += usize::from(open.link);
+        self.form += usize::from(open.form);
+        if self.stack.len() < 512 {
+            self.stack.push(open);
+        } else {
+            self.close(&open);
+        }
+    }
+
+    /// An end tag: ends a block, and closes its element and those opened inside it.
+    fn end(&mut self, name: &str) {
+        self.head_open &= name != "head";
+        if BLOCKS.contains(&name) {
+            flush(&mut self.out, &mut self.cur);
+            self.pending_space = false;
+        }
+        if let Some(pos) = self.stack.iter().rposition(|o| o.name == name) {
+            self.close_from(pos);
+        }
+    }
+
+    /// Close the open elements from stack position `pos` up, innermost first.
+    fn close_from(&mut self, pos: usize) {
+        for o in self.stack.drain(pos..).collect::<Vec<_>>().iter().rev() {
+            close(
+                o,
+                &mut self.hidden,
+                &mut self.furniture,
+                &mut self.link,
+                &mut self.form,
+            );
+        }
+    }
+
+    /// Uncount element `o`, closed.
+    fn close(&mut self, o: &Open) {
+        close(
+            o,
+            &mut self.hidden,
+            &mut self.furniture,
+            &mut self.link,
+            &mut self.form,
+        );
+    }
 }
 
 /// Append `text` to the block: white space collapsed to one space (none at the block's

@@ -52,11 +52,8 @@ impl<'a> Iterator for Tokenizer<'a> {
             }
             let rest = &html[self.at..];
             if !rest.starts_with('<') {
-                let end = rest.find('<').map_or(html.len(), |i| self.at + i);
-                let text = &html[self.at..end];
-                self.at = end;
                 // A `<` that starts no tag is text: extend over it.
-                return Some(Token::Text(text));
+                return Some(self.text_to_next_tag(0));
             }
             let next = bytes.get(self.at + 1).copied().unwrap_or(b' ');
             if let Some(comment) = rest.strip_prefix("<!--") {
@@ -71,51 +68,73 @@ impl<'a> Iterator for Tokenizer<'a> {
             }
             let closing = next == b'/';
             let name_start = self.at + 1 + usize::from(closing);
-            let name_len = html[name_start..]
-                .bytes()
-                .take_while(|b| b.is_ascii_alphanumeric() || *b == b'-' || *b == b':' || *b == b'_')
-                .count();
-            let starts_name = html[name_start..]
-                .bytes()
-                .next()
-                .is_some_and(|b| b.is_ascii_alphabetic());
-            if name_len == 0 || !starts_name {
+            let Some(name_len) = tag_name_len(html, name_start) else {
                 // Not a tag: "<" as text, up to the next "<".
-                let end = html[self.at + 1..]
-                    .find('<')
-                    .map_or(html.len(), |i| self.at + 1 + i);
-                let text = &html[self.at..end];
-                self.at = end;
-                return Some(Token::Text(text));
-            }
-            let name = html[name_start..name_start + name_len].to_ascii_lowercase();
-            let after_name = name_start + name_len;
-            let tag_end = find_tag_end(html, after_name);
-            let inner_end = if tag_end > after_name && bytes[tag_end - 1] == b'>' {
-                tag_end - 1
-            } else {
-                tag_end
+                return Some(self.text_to_next_tag(1));
             };
-            let attrs = &html[after_name..inner_end.max(after_name)];
-            self.at = tag_end;
-            if closing {
-                return Some(Token::End { name });
-            }
-            let self_closing = attrs.trim_end().ends_with('/');
-            if RAW_TEXT.contains(&name.as_str()) && !self_closing {
-                let close = format!("</{name}");
-                let skip_to =
-                    find_ascii_ci(&html[self.at..], &close).map_or(html.len(), |i| self.at + i);
-                self.at = html[skip_to..]
-                    .find('>')
-                    .map_or(html.len(), |i| skip_to + i + 1);
-                self.pending_end = Some(name.clone());
-            }
-            return Some(Token::Start {
-                name,
-                attrs,
-                self_closing,
-            });
+            return Some(self.tag(closing, name_start, name_len));
+        }
+    }
+}
+
+/// The length of the tag name at `name_start` (a letter, then letters, digits, `-`,
+/// `:` and `_`); `None` when no name starts there.
+fn tag_name_len(html: &str, name_start: usize) -> Option<usize> {
+    let name_len = html[name_start..]
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'-' || *b == b':' || *b == b'_')
+        .count();
+    let starts_name = html[name_start..]
+        .bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_alphabetic());
+    (name_len != 0 && starts_name).then_some(name_len)
+}
+
+impl<'a> Tokenizer<'a> {
+    /// The text from here to the next `<` found `skip` bytes on (or the end).
+    fn text_to_next_tag(&mut self, skip: usize) -> Token<'a> {
+        let html = self.html;
+        let end = html[self.at + skip..]
+            .find('<')
+            .map_or(html.len(), |i| self.at + skip + i);
+        let text = &html[self.at..end];
+        self.at = end;
+        Token::Text(text)
+    }
+
+    /// The tag whose name (`name_len` bytes at `name_start`) starts here, an end tag
+    /// when `closing`; past a raw-text element's content, whose end tag comes next.
+    fn tag(&mut self, closing: bool, name_start: usize, name_len: usize) -> Token<'a> {
+        let html = self.html;
+        let bytes = html.as_bytes();
+        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+        let after_name = name_start + name_len;
+        let tag_end = find_tag_end(html, after_name);
+        let inner_end = if tag_end > after_name && bytes[tag_end - 1] == b'>' {
+            tag_end - 1
+        } else {
+            tag_end
+        };
+        let attrs = &html[after_name..inner_end.max(after_name)];
+        self.at = tag_end;
+        if closing {
+            return Token::End { name };
+        }
+        let self_closing = attrs.trim_end().ends_with('/');
+        if RAW_TEXT.contains(&name.as_str()) && !self_closing {
+            let close = format!("</{name}");
+            let skip_to =
+                find_ascii_ci(&html[self.at..], &close).map_or(html.len(), |i| self.at + i);
+            self.at = html[skip_to..]
+                .find('>')
+                .map_or(html.len(), |i| skip_to + i + 1);
+            self.pending_end = Some(name.clone());
+        }
+        Token::Start {
+            name,
+            attrs,
+            self_closing,
         }
     }
 }

@@ -94,18 +94,10 @@ pub(crate) fn attribute_recording(
     rows: Option<&mut Vec<speaker_model::QuoteRow>>,
     reported_rows: Option<&mut Vec<reported_model::ReportedRow>>,
 ) -> Attributions {
-    let mut in_quote = vec![0u32; seg.tokens.len()];
-    for (qi, q) in quotes.iter().enumerate() {
-        for slot in &mut in_quote[q.first..=q.last] {
-            if *slot == 0 {
-                *slot = qi as u32 + 1;
-            }
-        }
-    }
     let mut cx = Attributor {
         seg,
         cues,
-        in_quote,
+        in_quote: quote_map(seg, quotes),
         found: Attributions::default(),
         by_cue: WordMap::default(),
         after_quote_cue: Default::default(),
@@ -115,72 +107,8 @@ pub(crate) fn attribute_recording(
     cx.found.quote_attr = vec![None; quotes.len()];
     cx.found.quote_keep = vec![false; quotes.len()];
     cx.found.quote_rule = vec![Rule::QuoteUnattributedSpeech; quotes.len()];
-    // Quotes in text order, paragraph by paragraph.
-    let mut cur_para = usize::MAX;
-    let mut prev_here: Option<usize> = None; // the last quote of the current paragraph
-    let mut prev_para_tail: Option<usize> = None; // the last quote of the paragraph right before
-    for (qi, q) in quotes.iter().enumerate() {
-        if q.para != cur_para {
-            prev_para_tail = prev_here.filter(|&lq| quotes[lq].para + 1 == q.para);
-            prev_here = None;
-            cur_para = q.para;
-        }
-        let mut rule = Rule::QuoteUnattributedSpeech;
-        let own = cx
-            .attribute_quote(quotes, qi)
-            .inspect(|&a| rule = cx.found.attrs[a].rule)
-            .or_else(|| {
-                rule = Rule::QuoteAfterColonParagraph;
-                (q.first == seg.paragraphs[q.para].tokens.start && q.continues.is_none())
-                    .then(|| cx.colon_paragraph_before(q.para))
-                    .flatten()
-            });
-        let attr = own
-            .or_else(|| {
-                rule = Rule::QuoteContinuesQuote;
-                q.continues.and_then(|p| cx.found.quote_attr[p])
-            })
-            .or_else(|| {
-                rule = Rule::QuoteSameParagraphSpeaker;
-                prev_here.and_then(|p| cx.found.quote_attr[p])
-            })
-            .or_else(|| {
-                // A paragraph that is only a quotation continues the speaker of the
-                // quote that ended the paragraph before, as a statement of its own.
-                rule = Rule::QuoteParagraphAfterSpeaker;
-                let para = &seg.paragraphs[q.para];
-                (q.first == para.tokens.start && q.last + 2 >= para.tokens.end)
-                    .then(|| prev_para_tail.and_then(|p| cx.found.quote_attr[p]))
-                    .flatten()
-                    .map(|a| cx.same_speaker_again(a, Rule::QuoteParagraphAfterSpeaker))
-            });
-        // `On "Face the Nation," Sanders said the plan ...`: a title before a cue whose
-        // own content follows is not what was said.
-        let attr = attr.filter(|&a| !(is_title_like(seg, q) && cx.cue_opens_clause(a, q.last)));
-        cx.found.quote_attr[qi] = attr;
-        cx.found.quote_keep[qi] = attr.is_some() || speech_like(seg, q);
-        cx.found.quote_rule[qi] = if attr.is_some() {
-            rule
-        } else {
-            Rule::QuoteUnattributedSpeech
-        };
-        if attr.is_some() && is_title_like(seg, q) && own.is_none() {
-            cx.found.quote_keep[qi] = false;
-            cx.found.quote_attr[qi] = None;
-        }
-        prev_here = Some(qi);
-    }
-    // The first part of a multi-paragraph quote takes the speaker named after a
-    // later part.
-    for (qi, q) in quotes.iter().enumerate().rev() {
-        if let (Some(p), Some(a)) = (q.continues, cx.found.quote_attr[qi]) {
-            if cx.found.quote_attr[p].is_none() {
-                cx.found.quote_attr[p] = Some(a);
-                cx.found.quote_keep[p] = true;
-                cx.found.quote_rule[p] = Rule::QuoteFirstPartTakesLaterSpeaker;
-            }
-        }
-    }
+    cx.attribute_quotes_in_order(quotes);
+    cx.first_parts_take_later_speakers(quotes);
     cx.indirect_speech();
     cx.quotes_after_reported_speech(quotes);
     if let (Some(out), Some(got)) = (reported_rows, cx.reported_rows.take()) {
@@ -190,6 +118,38 @@ pub(crate) fn attribute_recording(
     let mut found = std::mem::take(&mut cx.found);
     speaker_model::choose(seg, &cx, cues, quotes, sentences, &mut found, rows);
     found
+}
+
+/// For each token, 1 + the index of the first quotation holding it, 0 outside quotes.
+fn quote_map(seg: &Segmented, quotes: &[Quote]) -> Vec<u32> {
+    let mut in_quote = vec![0u32; seg.tokens.len()];
+    for (qi, q) in quotes.iter().enumerate() {
+        for slot in &mut in_quote[q.first..=q.last] {
+            if *slot == 0 {
+                *slot = qi as u32 + 1;
+            }
+        }
+    }
+    in_quote
+}
+
+/// The quotations before the current one whose speaker it may continue.
+#[derive(Clone, Copy, Default)]
+struct EarlierQuotes {
+    /// The last quote of the current paragraph.
+    here: Option<usize>,
+    /// The last quote of the paragraph right before.
+    para_tail: Option<usize>,
+}
+
+/// A quotation's speaker as the rules find it.
+struct QuoteSpeaker {
+    /// The attribution found by the quotation's own cue (or colon paragraph).
+    own: Option<usize>,
+    /// The attribution chosen, own or taken over from an earlier quotation.
+    attr: Option<usize>,
+    /// The rule that chose `attr`.
+    rule: Rule,
 }
 
 /// Inner words of a quote (without its marks).
@@ -256,7 +216,135 @@ fn is_preposition(w: &str) -> bool {
     )
 }
 
+/// The span `before_quote` looks in: from the sentence start `before_start` to the
+/// quotation's first token `qfirst`.
+#[derive(Clone, Copy)]
+struct BeforeQuote {
+    before_start: usize,
+    qfirst: usize,
+}
+
+/// A noun phrase `np_ending_at` grows leftwards: it ends before `end`, starts at `i`
+/// and goes no further left than `floor`; `has_head` once a word fit to head it is in.
+#[derive(Clone, Copy)]
+struct LeftWalk {
+    end: usize,
+    floor: usize,
+    i: usize,
+    has_head: bool,
+}
+
+/// What the token left of a [`LeftWalk`] does to it.
+enum LeftStep {
+    /// The phrase takes in the tokens from `to` and goes on (`head`: a head word came in).
+    Grow { to: usize, head: bool },
+    /// The phrase takes in the tokens from `to` and stops there.
+    Stop { to: usize, head: bool },
+    /// The phrase stops as it is.
+    End,
+    /// The phrase before a bracket, which is the answer.
+    Bracketed(Option<Range<usize>>),
+}
+
+/// What a word does to the noun phrase `np_right` grows rightwards.
+enum RightStep {
+    /// A head word: the phrase ends here unless more comes.
+    Head,
+    /// A word inside the phrase (a modifier, determiner or joiner), no head.
+    Within,
+    /// The phrase stops before it.
+    End,
+}
+
 impl Attributor<'_, '_> {
+    /// Each quotation's speaker, in text order, paragraph by paragraph (a quotation may
+    /// take over the speaker of one before it).
+    fn attribute_quotes_in_order(&mut self, quotes: &[Quote]) {
+        let seg = self.seg;
+        let mut cur_para = usize::MAX;
+        let mut earlier = EarlierQuotes::default();
+        for (qi, q) in quotes.iter().enumerate() {
+            if q.para != cur_para {
+                earlier.para_tail = earlier.here.filter(|&lq| quotes[lq].para + 1 == q.para);
+                earlier.here = None;
+                cur_para = q.para;
+            }
+            let QuoteSpeaker { own, attr, rule } = self.quote_speaker(quotes, qi, earlier);
+            // `On "Face the Nation," Sanders said the plan ...`: a title before a cue whose
+            // own content follows is not what was said.
+            let attr =
+                attr.filter(|&a| !(is_title_like(seg, q) && self.cue_opens_clause(a, q.last)));
+            self.found.quote_attr[qi] = attr;
+            self.found.quote_keep[qi] = attr.is_some() || speech_like(seg, q);
+            self.found.quote_rule[qi] = if attr.is_some() {
+                rule
+            } else {
+                Rule::QuoteUnattributedSpeech
+            };
+            if attr.is_some() && is_title_like(seg, q) && own.is_none() {
+                self.found.quote_keep[qi] = false;
+                self.found.quote_attr[qi] = None;
+            }
+            earlier.here = Some(qi);
+        }
+    }
+
+    /// The speaker of quotation `qi`: its own, else that of the quotation it continues,
+    /// of an earlier one in its paragraph, or of the one ending the paragraph before.
+    fn quote_speaker(
+        &mut self,
+        quotes: &[Quote],
+        qi: usize,
+        earlier: EarlierQuotes,
+    ) -> QuoteSpeaker {
+        let seg = self.seg;
+        let q = &quotes[qi];
+        let mut rule = Rule::QuoteUnattributedSpeech;
+        let own = self
+            .attribute_quote(quotes, qi)
+            .inspect(|&a| rule = self.found.attrs[a].rule)
+            .or_else(|| {
+                rule = Rule::QuoteAfterColonParagraph;
+                (q.first == seg.paragraphs[q.para].tokens.start && q.continues.is_none())
+                    .then(|| self.colon_paragraph_before(q.para))
+                    .flatten()
+            });
+        let attr = own
+            .or_else(|| {
+                rule = Rule::QuoteContinuesQuote;
+                q.continues.and_then(|p| self.found.quote_attr[p])
+            })
+            .or_else(|| {
+                rule = Rule::QuoteSameParagraphSpeaker;
+                earlier.here.and_then(|p| self.found.quote_attr[p])
+            })
+            .or_else(|| {
+                // A paragraph that is only a quotation continues the speaker of the
+                // quote that ended the paragraph before, as a statement of its own.
+                rule = Rule::QuoteParagraphAfterSpeaker;
+                let para = &seg.paragraphs[q.para];
+                (q.first == para.tokens.start && q.last + 2 >= para.tokens.end)
+                    .then(|| earlier.para_tail.and_then(|p| self.found.quote_attr[p]))
+                    .flatten()
+                    .map(|a| self.same_speaker_again(a, Rule::QuoteParagraphAfterSpeaker))
+            });
+        QuoteSpeaker { own, attr, rule }
+    }
+
+    /// The first part of a multi-paragraph quote takes the speaker named after a
+    /// later part.
+    fn first_parts_take_later_speakers(&mut self, quotes: &[Quote]) {
+        for (qi, q) in quotes.iter().enumerate().rev() {
+            if let (Some(p), Some(a)) = (q.continues, self.found.quote_attr[qi]) {
+                if self.found.quote_attr[p].is_none() {
+                    self.found.quote_attr[p] = Some(a);
+                    self.found.quote_keep[p] = true;
+                    self.found.quote_rule[p] = Rule::QuoteFirstPartTakesLaterSpeaker;
+                }
+            }
+        }
+    }
+
     /// A cue next to a quotation: a listed cue, or an unknown past-tense verb (a
     /// guess; never a cue the person removed from the list).
     fn near_cue(&self, w: &str) -> bool {
@@ -411,13 +499,7 @@ impl Attributor<'_, '_> {
             .filter(|n| n.para == q.para)
             .map_or(pend, |n| n.first);
         let after_start = q.last + 1;
-        let mut after_end = after_start;
-        while after_end < next_quote && after_end < after_start + 45 {
-            if ends_sentence_at(self.seg, after_end, pend) {
-                break;
-            }
-            after_end += 1;
-        }
+        let after_end = self.after_part_end(after_start, next_quote, pend);
         let opens_sentence =
             q.first == para.tokens.start || ends_sentence_at(self.seg, q.first - 1, pend);
         let quote_ends_sentence = q.last > q.first
@@ -436,13 +518,7 @@ impl Attributor<'_, '_> {
         } else {
             para.tokens.start
         };
-        let mut before_start = q.first;
-        while before_start > prev_quote_end {
-            if ends_sentence_at(self.seg, before_start - 1, pend) {
-                break;
-            }
-            before_start -= 1;
-        }
+        let before_start = self.before_part_start(q.first, prev_quote_end, pend);
         if let Some(a) = self.before_quote(before_start, q.first) {
             return Some(a);
         }
@@ -464,17 +540,49 @@ impl Attributor<'_, '_> {
             return Some(a);
         }
         if quote_ends_sentence && !q.single {
-            // `"...." Pompeo said.`: only when the cue follows at once.
-            let before = self.found.attrs.len();
-            if let Some(a) = self.after_quote(after_start, after_end, false) {
-                if self.found.attrs[a].cue.start <= after_start + 6 {
-                    return Some(a);
-                }
-                if self.found.attrs.len() > before {
-                    if let Some(dropped) = self.found.attrs.pop() {
-                        self.by_cue.remove(&dropped.cue.start);
-                        self.after_quote_cue.remove(&dropped.cue.start);
-                    }
+            return self.cue_at_once_after(after_start, after_end);
+        }
+        None
+    }
+
+    /// The end of the part after a quotation ending before `after_start`: the sentence
+    /// end, the next quote (`next_quote`) or 45 tokens on, whichever comes first.
+    fn after_part_end(&self, after_start: usize, next_quote: usize, pend: usize) -> usize {
+        let mut after_end = after_start;
+        while after_end < next_quote && after_end < after_start + 45 {
+            if ends_sentence_at(self.seg, after_end, pend) {
+                break;
+            }
+            after_end += 1;
+        }
+        after_end
+    }
+
+    /// The start of the part before a quotation starting at `first`: the sentence start
+    /// or the end of the quote before (`prev_quote_end`), whichever is nearer.
+    fn before_part_start(&self, first: usize, prev_quote_end: usize, pend: usize) -> usize {
+        let mut before_start = first;
+        while before_start > prev_quote_end {
+            if ends_sentence_at(self.seg, before_start - 1, pend) {
+                break;
+            }
+            before_start -= 1;
+        }
+        before_start
+    }
+
+    /// `"...." Pompeo said.`: after a quotation ending its sentence, a speaker only when
+    /// the cue follows at once (an attribution found further on is taken back).
+    fn cue_at_once_after(&mut self, after_start: usize, after_end: usize) -> Option<usize> {
+        let before = self.found.attrs.len();
+        if let Some(a) = self.after_quote(after_start, after_end, false) {
+            if self.found.attrs[a].cue.start <= after_start + 6 {
+                return Some(a);
+            }
+            if self.found.attrs.len() > before {
+                if let Some(dropped) = self.found.attrs.pop() {
+                    self.by_cue.remove(&dropped.cue.start);
+                    self.after_quote_cue.remove(&dropped.cue.start);
                 }
             }
         }
@@ -510,23 +618,9 @@ impl Attributor<'_, '_> {
         opens_sentence: bool,
     ) -> Option<usize> {
         // Only after speech-like endings (`,"`, `?"`, `!"`) or a following comma or dash.
-        let mut k = after_start.saturating_sub(2);
-        while k > 0
-            && self
-                .punct(k)
-                .is_some_and(|c| matches!(c, '\'' | '\u{2019}' | '"' | '\u{201d}'))
+        if !self.quote_ends_speech_like(after_start)
+            && !self.separator_after(after_start, after_end)
         {
-            k -= 1;
-        }
-        let inner_end = after_start >= 2
-            && self.punct(k).is_some_and(|c| {
-                matches!(c, ',' | '?' | '!' | '.' | '\u{2014}' | '-' | '\u{2026}')
-            });
-        let sep_after = after_start < after_end
-            && self
-                .punct(after_start)
-                .is_some_and(|c| matches!(c, ',' | '\u{2014}' | '\u{2013}' | '-' | ':'));
-        if !inner_end && !sep_after {
             // `"... unlikely" that Sanders can catch up, said Steve Elmendorf.`
             return (opens_sentence && after_start < after_end && self.is_word(after_start))
                 .then(|| {
@@ -535,21 +629,63 @@ impl Attributor<'_, '_> {
                 })
                 .flatten();
         }
-        // `"..." ― Karen Bobadilla`: a dash before a bare name is the cue.
-        if after_start < after_end
+        if let Some(a) = self.dash_name_after(after_start, after_end) {
+            return Some(a);
+        }
+        let s = self.skip_separators(after_start, after_end);
+        if s >= after_end {
+            return None;
+        }
+        self.according_to_after(s, after_end)
+            .or_else(|| self.inverted_cue_after(s, after_end))
+            .or_else(|| (s + 1..after_end).find_map(|c| self.speaker_first_at(s, c, after_end)))
+    }
+
+    /// Whether the quotation closing before `after_start` ends in speech-like
+    /// punctuation (`,"`, `?"`, `!"`, `."`, a dash or an ellipsis), past its closing marks.
+    fn quote_ends_speech_like(&self, after_start: usize) -> bool {
+        let mut k = after_start.saturating_sub(2);
+        while k > 0
+            && self
+                .punct(k)
+                .is_some_and(|c| matches!(c, '\'' | '\u{2019}' | '"' | '\u{201d}'))
+        {
+            k -= 1;
+        }
+        after_start >= 2
+            && self
+                .punct(k)
+                .is_some_and(|c| matches!(c, ',' | '?' | '!' | '.' | '\u{2014}' | '-' | '\u{2026}'))
+    }
+
+    /// Whether a comma, dash or colon follows the quotation at `after_start`.
+    fn separator_after(&self, after_start: usize, after_end: usize) -> bool {
+        after_start < after_end
             && self
                 .punct(after_start)
-                .is_some_and(|c| matches!(c, '\u{2015}' | '\u{2014}' | '\u{2013}' | '-'))
+                .is_some_and(|c| matches!(c, ',' | '\u{2014}' | '\u{2013}' | '-' | ':'))
+    }
+
+    /// `"..." ― Karen Bobadilla`: a dash before a bare name is the cue.
+    fn dash_name_after(&mut self, after_start: usize, after_end: usize) -> Option<usize> {
+        if !(after_start < after_end
+            && self
+                .punct(after_start)
+                .is_some_and(|c| matches!(c, '\u{2015}' | '\u{2014}' | '\u{2013}' | '-')))
         {
-            if let Some(np) = self.np_right(after_start + 1, after_end).filter(|np| {
-                np.end >= after_end
-                    || self
-                        .punct(np.end)
-                        .is_some_and(|c| matches!(c, '.' | ',' | '('))
-            }) {
-                return Some(self.add_attr(np, after_start..after_start + 1, Rule::QuoteDashName));
-            }
+            return None;
         }
+        let np = self.np_right(after_start + 1, after_end).filter(|np| {
+            np.end >= after_end
+                || self
+                    .punct(np.end)
+                    .is_some_and(|c| matches!(c, '.' | ',' | '('))
+        })?;
+        Some(self.add_attr(np, after_start..after_start + 1, Rule::QuoteDashName))
+    }
+
+    /// The first token of the after-part past its commas, dashes, brackets and colons.
+    fn skip_separators(&self, after_start: usize, after_end: usize) -> usize {
         let mut s = after_start;
         while s < after_end
             && self
@@ -558,115 +694,135 @@ impl Attributor<'_, '_> {
         {
             s += 1;
         }
-        if s >= after_end {
-            return None;
-        }
-        // `"...," according to the report.`
-        if self.cues.according_to()
+        s
+    }
+
+    /// `"...," according to the report.`
+    fn according_to_after(&mut self, s: usize, after_end: usize) -> Option<usize> {
+        if !(self.cues.according_to()
             && s + 2 < after_end
             && self.word(s).eq_ignore_ascii_case("according")
-            && self.word(s + 1) == "to"
+            && self.word(s + 1) == "to")
         {
-            if let Some(np) = self.np_right(s + 2, after_end) {
-                self.after_quote_cue.insert(s);
-                return Some(self.add_attr(np, s..s + 2, Rule::QuoteAccordingTo));
-            }
+            return None;
         }
-        // Inverted: cue first.
-        if self.is_word(s) && self.near_cue(self.word(s)) && pronoun(self.word(s)).is_none() {
-            if let Some(np) = self.np_right(s + 1, after_end) {
-                let rule = if self.cues.strength(self.word(s)) >= NEAR_QUOTE_CUE {
-                    Rule::QuoteCommaCueName
-                } else {
-                    Rule::QuoteCommaUnlistedVerbName
-                };
-                self.after_quote_cue.insert(s);
-                return Some(self.add_attr(np, s..s + 1, rule));
-            }
+        let np = self.np_right(s + 2, after_end)?;
+        self.after_quote_cue.insert(s);
+        Some(self.add_attr(np, s..s + 2, Rule::QuoteAccordingTo))
+    }
+
+    /// Inverted: cue first (`"...," said Pompeo`).
+    fn inverted_cue_after(&mut self, s: usize, after_end: usize) -> Option<usize> {
+        if !(self.is_word(s) && self.near_cue(self.word(s)) && pronoun(self.word(s)).is_none()) {
+            return None;
         }
-        // Speaker first: the NP must start the after-part.
-        for c in s + 1..after_end {
-            if !self.is_word(c) {
-                continue;
-            }
-            let w = self.word(c);
-            // Right after a pronoun or a short name any present-tense verb is the cue
-            // ("she yells", "Blige sings").
-            let loose = (c == s + 1 && pronoun(self.word(s)).is_some()
-                || c <= s + 3 && (s..c).all(|k| self.is_word(k) && starts_upper(self.word(k))))
-                && !lex::is_function_word(w)
-                && !lex::is_adverbial(w)
-                && w.len() > 3
-                && w.ends_with('s')
-                && !w.ends_with("ss")
-                && w.starts_with(|ch: char| ch.is_lowercase())
-                && !self.cues.is_removed(w);
-            let phrase = self.phrase_at(c) > 1;
-            if !self.near_cue(w) && !loose && !phrase {
-                continue;
-            }
-            // "White House press secretary Josh Earnest said": "press" modifies a noun
-            // phrase that goes on.
-            if c + 1 < after_end
-                && self.is_word(c + 1)
-                && (starts_upper(self.word(c + 1)) || lex::is_role(self.word(c + 1)))
-                && self.cues.strength(w) < STRONG_CUE
-            {
-                continue;
-            }
-            // "a voice-over in the ad says": a weak cue (a noun, often) gives way to a
-            // strong one right after it.
-            // ("quipped in reference to": a word after a preposition or a determiner is a
-            // noun, no cue to give way to.)
-            if self.cues.strength(w) < INDIRECT_CUE
-                && (c + 1..after_end.min(c + 4)).any(|k| {
-                    self.is_word(k)
-                        && !self.after_preposition_or_determiner(k)
-                        && self.near_cue(self.word(k))
-                        && self.cues.strength_of_verb(self.word(k)) >= INDIRECT_CUE
-                })
-            {
-                continue;
-            }
-            if let Some(np) = self.np_left(c, s) {
-                if np.start <= s + 1 {
-                    let rule = if phrase || self.cues.strength(w) >= NEAR_QUOTE_CUE {
-                        Rule::QuoteCommaNameCue
-                    } else if loose && !self.near_cue(w) {
-                        Rule::QuotePronounPresentVerb
-                    } else {
-                        Rule::QuoteCommaNameUnlistedVerb
-                    };
-                    let cue = self.extend_cue(c, after_end);
-                    self.after_quote_cue.insert(c);
-                    return Some(self.add_attr(np, cue, rule));
-                }
-            }
-            // `"...," Scott Pruitt, the attorney general of Oklahoma, one of ..., said`.
-            if c > s + 2 && self.punct(c - 1) == Some(',') && self.cues.strength(w) >= INDIRECT_CUE
-            {
-                // (`Washington, D.C., said`: a place and its region is no speaker.)
-                if let Some(np) = self.np_right(s, c).filter(|np| {
-                    self.punct(np.end) == Some(',') && !self.is_place_pair(np, np.end + 1..c - 1)
-                }) {
-                    self.after_quote_cue.insert(c);
-                    return Some(self.add_attr(np, c..c + 1, Rule::QuoteCommaNameAppositionCue));
-                }
-            }
-            if self.cues.strength_of_verb(w) < INDIRECT_CUE {
-                continue;
-            }
-            // `"...," former State policy planning director Anne-Marie Slaughter wrote`:
-            // the words between the quote and a strong cue are its subject.
-            if let Some(np) = self.subject_between(s, c) {
-                self.after_quote_cue.insert(c);
-                return Some(self.add_attr(np, c..c + 1, Rule::QuoteCommaPhraseCue));
-            }
-            if let Some(a) = self.trailing_speaker(s, c, after_end) {
-                return Some(a);
-            }
+        let np = self.np_right(s + 1, after_end)?;
+        let rule = if self.cues.strength(self.word(s)) >= NEAR_QUOTE_CUE {
+            Rule::QuoteCommaCueName
+        } else {
+            Rule::QuoteCommaUnlistedVerbName
+        };
+        self.after_quote_cue.insert(s);
+        Some(self.add_attr(np, s..s + 1, rule))
+    }
+
+    /// Speaker first, with the cue at `c`: the NP must start the after-part at `s`.
+    fn speaker_first_at(&mut self, s: usize, c: usize, after_end: usize) -> Option<usize> {
+        if !self.is_word(c) {
+            return None;
         }
-        None
+        let w = self.word(c);
+        let loose = self.loose_present_verb(s, c);
+        let phrase = self.phrase_at(c) > 1;
+        if !self.near_cue(w) && !loose && !phrase {
+            return None;
+        }
+        if self.cue_gives_way(c, after_end) {
+            return None;
+        }
+        if let Some(np) = self.np_left(c, s).filter(|np| np.start <= s + 1) {
+            let rule = if phrase || self.cues.strength(w) >= NEAR_QUOTE_CUE {
+                Rule::QuoteCommaNameCue
+            } else if loose && !self.near_cue(w) {
+                Rule::QuotePronounPresentVerb
+            } else {
+                Rule::QuoteCommaNameUnlistedVerb
+            };
+            let cue = self.extend_cue(c, after_end);
+            self.after_quote_cue.insert(c);
+            return Some(self.add_attr(np, cue, rule));
+        }
+        if let Some(a) = self.apposition_then_cue(s, c) {
+            return Some(a);
+        }
+        if self.cues.strength_of_verb(self.word(c)) < INDIRECT_CUE {
+            return None;
+        }
+        // `"...," former State policy planning director Anne-Marie Slaughter wrote`:
+        // the words between the quote and a strong cue are its subject.
+        if let Some(np) = self.subject_between(s, c) {
+            self.after_quote_cue.insert(c);
+            return Some(self.add_attr(np, c..c + 1, Rule::QuoteCommaPhraseCue));
+        }
+        self.trailing_speaker(s, c, after_end)
+    }
+
+    /// Right after a pronoun or a short name any present-tense verb at `c` is the cue
+    /// ("she yells", "Blige sings"), though no listed one.
+    fn loose_present_verb(&self, s: usize, c: usize) -> bool {
+        let w = self.word(c);
+        (c == s + 1 && pronoun(self.word(s)).is_some()
+            || c <= s + 3 && (s..c).all(|k| self.is_word(k) && starts_upper(self.word(k))))
+            && !lex::is_function_word(w)
+            && !lex::is_adverbial(w)
+            && w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && w.starts_with(|ch: char| ch.is_lowercase())
+            && !self.cues.is_removed(w)
+    }
+
+    /// Whether the would-be cue at `c` is rather part of a noun phrase or gives way to
+    /// a stronger cue right after it.
+    fn cue_gives_way(&self, c: usize, after_end: usize) -> bool {
+        let w = self.word(c);
+        // "White House press secretary Josh Earnest said": "press" modifies a noun
+        // phrase that goes on.
+        if c + 1 < after_end
+            && self.is_word(c + 1)
+            && (starts_upper(self.word(c + 1)) || lex::is_role(self.word(c + 1)))
+            && self.cues.strength(w) < STRONG_CUE
+        {
+            return true;
+        }
+        // "a voice-over in the ad says": a weak cue (a noun, often) gives way to a
+        // strong one right after it.
+        // ("quipped in reference to": a word after a preposition or a determiner is a
+        // noun, no cue to give way to.)
+        self.cues.strength(w) < INDIRECT_CUE
+            && (c + 1..after_end.min(c + 4)).any(|k| {
+                self.is_word(k)
+                    && !self.after_preposition_or_determiner(k)
+                    && self.near_cue(self.word(k))
+                    && self.cues.strength_of_verb(self.word(k)) >= INDIRECT_CUE
+            })
+    }
+
+    /// `"...," Scott Pruitt, the attorney general of Oklahoma, one of ..., said`: a name
+    /// and its apposition between the quote (at `s`) and the cue at `c`.
+    fn apposition_then_cue(&mut self, s: usize, c: usize) -> Option<usize> {
+        if !(c > s + 2
+            && self.punct(c - 1) == Some(',')
+            && self.cues.strength(self.word(c)) >= INDIRECT_CUE)
+        {
+            return None;
+        }
+        // (`Washington, D.C., said`: a place and its region is no speaker.)
+        let np = self.np_right(s, c).filter(|np| {
+            self.punct(np.end) == Some(',') && !self.is_place_pair(np, np.end + 1..c - 1)
+        })?;
+        self.after_quote_cue.insert(c);
+        Some(self.add_attr(np, c..c + 1, Rule::QuoteCommaNameAppositionCue))
     }
 
     /// A partial quote the sentence goes on from, its speaker at the end:
@@ -753,109 +909,23 @@ impl Attributor<'_, '_> {
         // says, "..."", "..., saying, "..."") stays the cue of the subject found further back.
         let mut subjectless: Option<usize> = None;
         self.subjectless = None;
-        let mut c = qfirst;
-        while c > before_start {
-            c -= 1;
+        let span = BeforeQuote {
+            before_start,
+            qfirst,
+        };
+        for c in (before_start..qfirst).rev() {
             if self.in_quote[c] != 0 || !self.is_word(c) {
                 continue;
             }
-            let w = self.word(c);
-            if self.cues.according_to()
-                && w.eq_ignore_ascii_case("according")
-                && c + 1 < qfirst
-                && self.word(c + 1) == "to"
-            {
-                if let Some(np) = self.np_right(c + 2, qfirst) {
-                    return Some(self.add_attr(np, c..c + 2, Rule::AccordingToQuote));
-                }
-            }
-            // "as The New Yorker put it, "..."".
-            if w == "put" && c + 1 < qfirst && self.word(c + 1) == "it" {
-                if let Some(np) = self.np_left(c, before_start) {
-                    return Some(self.add_attr(np, c..c + 2, Rule::NamePutItQuote));
-                }
-            }
-            if (self.cues.strength(w) >= BEFORE_QUOTE_CUE || self.phrase_at(c) > 1)
-                && !lex::is_function_word(w)
-                && w.starts_with(|ch: char| ch.is_lowercase())
-            {
-                // "X endorsed Clinton, saying, "..."": a participle after a comma
-                // speaks for its clause's subject, never for the noun left of the comma
-                // ("Clinton"), nor for an opening phrase ("Two days later, X wrote
-                // back, saying").
-                if w.ends_with("ing") && c > before_start + 1 && self.punct(c - 1) == Some(',') {
-                    if let Some(np) = self.participle_subject(before_start, c) {
-                        return Some(self.add_attr(np, c..c + 1, Rule::ParticipleSubjectQuote));
-                    }
-                }
-                // "X attacked Clinton for her support ..., saying, "..."": a
-                // possessive "her" is not the subject a participle cue needs.
-                if let Some(np) = self.np_left(c, before_start).filter(|np| {
-                    subjectless.is_none() || np.len() > 1 || self.word(np.start) != "her"
-                }) {
-                    // "Another source familiar with his thinking said": the noun
-                    // phrase after a preposition is not the subject; the sentence's
-                    // opening words are.
-                    let np = match np.start.checked_sub(1) {
-                        Some(p)
-                            if p > before_start
-                                && self.is_word(p)
-                                && is_preposition(self.word(p)) =>
-                        {
-                            self.subject_between(before_start, c).unwrap_or(np)
-                        }
-                        _ => np,
-                    };
-                    let (cue, rule) = match subjectless {
-                        Some(sc) => (sc..sc + 1, Rule::NameDistantCueQuote),
-                        None => (self.extend_cue(c, qfirst), Rule::NameCueQuote),
-                    };
-                    return Some(self.add_attr(np, cue, rule));
-                }
-                if subjectless.is_none()
-                    && self.cues.strength(w) >= STRONG_CUE
-                    && (self.punct(c + 1).is_some_and(|p| p == ',' || p == ':')
-                        || w.ends_with("ing"))
-                {
-                    subjectless = Some(c);
-                }
-                if c + 1 < qfirst {
-                    if let Some(np) = self.np_right(c + 1, qfirst).filter(|np| {
-                        np.start == c + 1
-                            && self.punct(np.end).is_some_and(|p| p == ',' || p == ':')
-                    }) {
-                        return Some(self.add_attr(np, c..c + 1, Rule::CueNameQuote));
-                    }
-                }
+            if let Some(a) = self.cue_before_at(span, c, &mut subjectless) {
+                return Some(a);
             }
         }
-        // `Said Ellis: "..."`: an inverted cue opening the sentence.
-        if self.is_word(before_start)
-            && starts_upper(self.word(before_start))
-            && self.near_cue(&self.word(before_start).to_lowercase())
+        if let Some(a) = self
+            .inverted_cue_opening(span)
+            .or_else(|| self.name_colon_before(span))
         {
-            if let Some(np) = self
-                .np_right(before_start + 1, qfirst)
-                .filter(|np| self.punct(np.end).is_some_and(|c| c == ':' || c == ','))
-            {
-                return Some(self.add_attr(
-                    np,
-                    before_start..before_start + 1,
-                    Rule::InvertedCueQuote,
-                ));
-            }
-        }
-        // `Pompeo: "..."` at the start of a sentence.
-        if qfirst >= 2 && self.punct(qfirst - 1) == Some(':') {
-            if let Some(np) = self
-                .np_left(qfirst - 1, before_start)
-                .filter(|np| np.start == before_start)
-            {
-                return Some(self.add_attr(np, qfirst - 1..qfirst, Rule::NameColonQuote));
-            }
-            if let Some(np) = self.name_with_apposition(before_start, qfirst - 1) {
-                return Some(self.add_attr(np, qfirst - 1..qfirst, Rule::NameAppositionColonQuote));
-            }
+            return Some(a);
         }
         // `Another source familiar with his thinking said, "..."`: a strong cue right
         // after the words opening the sentence, whatever they are.
@@ -866,6 +936,156 @@ impl Attributor<'_, '_> {
         }
         self.subjectless = subjectless;
         None
+    }
+
+    /// The speaker of the quotation at `span.qfirst` with its cue at `c`, if any;
+    /// records in `subjectless` the nearest strong cue without a subject of its own.
+    fn cue_before_at(
+        &mut self,
+        span: BeforeQuote,
+        c: usize,
+        subjectless: &mut Option<usize>,
+    ) -> Option<usize> {
+        let BeforeQuote {
+            before_start,
+            qfirst,
+        } = span;
+        let w = self.word(c);
+        if self.cues.according_to()
+            && w.eq_ignore_ascii_case("according")
+            && c + 1 < qfirst
+            && self.word(c + 1) == "to"
+        {
+            if let Some(np) = self.np_right(c + 2, qfirst) {
+                return Some(self.add_attr(np, c..c + 2, Rule::AccordingToQuote));
+            }
+        }
+        // "as The New Yorker put it, "..."".
+        if w == "put" && c + 1 < qfirst && self.word(c + 1) == "it" {
+            if let Some(np) = self.np_left(c, before_start) {
+                return Some(self.add_attr(np, c..c + 2, Rule::NamePutItQuote));
+            }
+        }
+        let w = self.word(c);
+        if (self.cues.strength(w) >= BEFORE_QUOTE_CUE || self.phrase_at(c) > 1)
+            && !lex::is_function_word(w)
+            && w.starts_with(|ch: char| ch.is_lowercase())
+        {
+            return self.listed_cue_before(span, c, subjectless);
+        }
+        None
+    }
+
+    /// The speaker for the cue-like word at `c` before a quotation: its subject on the
+    /// left, or the name right after it (`said Pompeo, "..."`).
+    fn listed_cue_before(
+        &mut self,
+        span: BeforeQuote,
+        c: usize,
+        subjectless: &mut Option<usize>,
+    ) -> Option<usize> {
+        let BeforeQuote {
+            before_start,
+            qfirst,
+        } = span;
+        let w = self.word(c);
+        // "X endorsed Clinton, saying, "..."": a participle after a comma
+        // speaks for its clause's subject, never for the noun left of the comma
+        // ("Clinton"), nor for an opening phrase ("Two days later, X wrote
+        // back, saying").
+        if w.ends_with("ing") && c > before_start + 1 && self.punct(c - 1) == Some(',') {
+            if let Some(np) = self.participle_subject(before_start, c) {
+                return Some(self.add_attr(np, c..c + 1, Rule::ParticipleSubjectQuote));
+            }
+        }
+        if let Some(a) = self.subject_of_cue_before(span, c, *subjectless) {
+            return Some(a);
+        }
+        let w = self.word(c);
+        if subjectless.is_none()
+            && self.cues.strength(w) >= STRONG_CUE
+            && (self.punct(c + 1).is_some_and(|p| p == ',' || p == ':') || w.ends_with("ing"))
+        {
+            *subjectless = Some(c);
+        }
+        if c + 1 < qfirst {
+            if let Some(np) = self.np_right(c + 1, qfirst).filter(|np| {
+                np.start == c + 1 && self.punct(np.end).is_some_and(|p| p == ',' || p == ':')
+            }) {
+                return Some(self.add_attr(np, c..c + 1, Rule::CueNameQuote));
+            }
+        }
+        None
+    }
+
+    /// The noun phrase left of cue `c` as its speaker (with the distant subjectless
+    /// cue, when there is one, as the cue).
+    fn subject_of_cue_before(
+        &mut self,
+        span: BeforeQuote,
+        c: usize,
+        subjectless: Option<usize>,
+    ) -> Option<usize> {
+        let BeforeQuote {
+            before_start,
+            qfirst,
+        } = span;
+        // "X attacked Clinton for her support ..., saying, "..."": a
+        // possessive "her" is not the subject a participle cue needs.
+        let np = self
+            .np_left(c, before_start)
+            .filter(|np| subjectless.is_none() || np.len() > 1 || self.word(np.start) != "her")?;
+        // "Another source familiar with his thinking said": the noun
+        // phrase after a preposition is not the subject; the sentence's
+        // opening words are.
+        let np = match np.start.checked_sub(1) {
+            Some(p) if p > before_start && self.is_word(p) && is_preposition(self.word(p)) => {
+                self.subject_between(before_start, c).unwrap_or(np)
+            }
+            _ => np,
+        };
+        let (cue, rule) = match subjectless {
+            Some(sc) => (sc..sc + 1, Rule::NameDistantCueQuote),
+            None => (self.extend_cue(c, qfirst), Rule::NameCueQuote),
+        };
+        Some(self.add_attr(np, cue, rule))
+    }
+
+    /// `Said Ellis: "..."`: an inverted cue opening the sentence.
+    fn inverted_cue_opening(&mut self, span: BeforeQuote) -> Option<usize> {
+        let BeforeQuote {
+            before_start,
+            qfirst,
+        } = span;
+        if !(self.is_word(before_start)
+            && starts_upper(self.word(before_start))
+            && self.near_cue(&self.word(before_start).to_lowercase()))
+        {
+            return None;
+        }
+        let np = self
+            .np_right(before_start + 1, qfirst)
+            .filter(|np| self.punct(np.end).is_some_and(|c| c == ':' || c == ','))?;
+        Some(self.add_attr(np, before_start..before_start + 1, Rule::InvertedCueQuote))
+    }
+
+    /// `Pompeo: "..."` at the start of a sentence.
+    fn name_colon_before(&mut self, span: BeforeQuote) -> Option<usize> {
+        let BeforeQuote {
+            before_start,
+            qfirst,
+        } = span;
+        if !(qfirst >= 2 && self.punct(qfirst - 1) == Some(':')) {
+            return None;
+        }
+        if let Some(np) = self
+            .np_left(qfirst - 1, before_start)
+            .filter(|np| np.start == before_start)
+        {
+            return Some(self.add_attr(np, qfirst - 1..qfirst, Rule::NameColonQuote));
+        }
+        let np = self.name_with_apposition(before_start, qfirst - 1)?;
+        Some(self.add_attr(np, qfirst - 1..qfirst, Rule::NameAppositionColonQuote))
     }
 
     /// The subject of participle cue `c` (after a comma): of the clause openings (the
@@ -1032,119 +1252,44 @@ impl Attributor<'_, '_> {
         if end > floor && self.is_word(end - 1) && is_possessive(self.word(end - 1)) {
             return None;
         }
-        let mut i = end;
-        let mut has_head = false;
-        while i > floor && end - i < 12 {
-            let k = i - 1;
+        let mut walk = LeftWalk {
+            end,
+            floor,
+            i: end,
+            has_head: false,
+        };
+        while walk.i > floor && end - walk.i < 12 {
+            let k = walk.i - 1;
             if self.in_quote[k] != 0 {
                 break;
             }
-            match self.seg.tokens[k].kind {
-                TokKind::Word => {
-                    let w = self.word(k);
-                    if w.starts_with(|c: char| c.is_ascii_digit()) {
-                        // "the 14th-ranked Schwartzman": a modifier, never the head.
-                        if i < end && w.contains(|c: char| c.is_alphabetic()) {
-                            i = k;
-                            continue;
-                        }
-                        break;
-                    }
-                    if starts_upper(w) {
-                        if lex::is_clause_word_in_any_case(w)
-                            || i == end && lex::is_adverbial(w) && !lex::is_weekday_in_any_case(w)
-                        {
-                            break;
-                        }
-                        if is_determiner(w) {
-                            i = k;
-                            break;
-                        }
-                        has_head = true;
-                        i = k;
-                    } else if lex::is_role(w)
-                        || (i == end && lex::is_document_word(w))
-                        || (i < end && is_possessive(w))
-                    {
-                        has_head = true;
-                        i = k;
-                    } else if is_determiner(w)
-                        || w == "his"
-                        || w == "her"
-                        || w == "their"
-                        || w == "its"
-                    {
-                        // "the 34-year-old mother of three": a number after "of" ends
-                        // the noun phrase.
-                        if i == end
-                            && k >= floor + 2
-                            && self.word(k - 1) == "of"
-                            && self.is_word(k - 2)
-                            && lex::is_role(self.word(k - 2))
-                        {
-                            i = k - 1;
-                            continue;
-                        }
-                        if i < end {
-                            i = k;
-                        }
-                        // "Mr. Morgan of the Sierra Club": the determiner is inside.
-                        if i == k
-                            && k > floor + 1
-                            && matches!(self.word(k - 1), "of" | "for" | "at")
-                            && self.is_word(k - 2)
-                        {
-                            continue;
-                        }
-                        break;
-                    } else if lex::is_name_joiner(w)
-                        && i < end
-                        && ((k > floor && self.is_word(k - 1)) || is_particle(w))
-                    {
-                        i = k;
-                    } else if has_head
-                        && k > floor
-                        && self.is_word(k - 1)
-                        && starts_upper(self.word(k - 1))
-                        && lex::is_role(self.word(k + 1))
-                    {
-                        // "White House press secretary": a modifier between a name and
-                        // a role noun.
-                        i = k;
-                    } else {
-                        // "the announcer", "the ad's narrator": a determiner shortly
-                        // before makes lower-case words a noun phrase; "a few minutes"
-                        // (a span of time) is when, not who.
-                        if i == end && lex::is_time_unit(w) {
-                            break;
-                        }
-                        if let Some(d) = self.det_before(k, floor) {
-                            has_head = true;
-                            i = d;
-                        }
-                        break;
-                    }
-                }
+            let step = match self.seg.tokens[k].kind {
+                TokKind::Word => self.left_word_step(&walk, k),
                 TokKind::Punct('\'' | '\u{2019}')
-                    if i < end && k > floor && self.is_word(k - 1) =>
+                    if walk.i < end && k > floor && self.is_word(k - 1) =>
                 {
-                    i = k
+                    LeftStep::Grow { to: k, head: false }
                 }
-                TokKind::Punct(')') if i == end => {
-                    // "Rep. Jim Jordan (R-Ohio) said": skip the bracket.
-                    let mut b = k;
-                    while b > floor && k - b < 8 && self.punct(b) != Some('(') {
-                        b -= 1;
-                    }
-                    if self.punct(b) == Some('(') && b > floor && b < k {
-                        let inner = self.np_ending_at(b, floor);
-                        return inner.map(|r| r.start..end);
-                    }
+                TokKind::Punct(')') if walk.i == end => self.bracket_before_end(k, end, floor),
+                _ => LeftStep::End,
+            };
+            match step {
+                LeftStep::Grow { to, head } => {
+                    walk.i = to;
+                    walk.has_head |= head;
+                }
+                LeftStep::Stop { to, head } => {
+                    walk.i = to;
+                    walk.has_head |= head;
                     break;
                 }
-                _ => break,
+                LeftStep::End => break,
+                LeftStep::Bracketed(np) => return np,
             }
         }
+        let LeftWalk {
+            mut i, has_head, ..
+        } = walk;
         // Trim joiners from the front.
         while i < end
             && self.is_word(i)
@@ -1155,6 +1300,119 @@ impl Attributor<'_, '_> {
             i += 1;
         }
         (has_head && i < end).then_some(i..end)
+    }
+
+    /// "Rep. Jim Jordan (R-Ohio) said": skip the bracket closing at `k` and take the
+    /// noun phrase before it, up to `end`.
+    fn bracket_before_end(&self, k: usize, end: usize, floor: usize) -> LeftStep {
+        let mut b = k;
+        while b > floor && k - b < 8 && self.punct(b) != Some('(') {
+            b -= 1;
+        }
+        if self.punct(b) == Some('(') && b > floor && b < k {
+            let inner = self.np_ending_at(b, floor);
+            return LeftStep::Bracketed(inner.map(|r| r.start..end));
+        }
+        LeftStep::End
+    }
+
+    /// What word `k`, right before the phrase `walk` has so far, does to it.
+    fn left_word_step(&self, walk: &LeftWalk, k: usize) -> LeftStep {
+        let LeftWalk { end, i, .. } = *walk;
+        let w = self.word(k);
+        if w.starts_with(|c: char| c.is_ascii_digit()) {
+            // "the 14th-ranked Schwartzman": a modifier, never the head.
+            if i < end && w.contains(|c: char| c.is_alphabetic()) {
+                return LeftStep::Grow { to: k, head: false };
+            }
+            return LeftStep::End;
+        }
+        if starts_upper(w) {
+            if lex::is_clause_word_in_any_case(w)
+                || i == end && lex::is_adverbial(w) && !lex::is_weekday_in_any_case(w)
+            {
+                return LeftStep::End;
+            }
+            if is_determiner(w) {
+                return LeftStep::Stop { to: k, head: false };
+            }
+            return LeftStep::Grow { to: k, head: true };
+        }
+        self.left_lower_step(walk, k)
+    }
+
+    /// What lower-case word `k` does to the phrase: a role or document noun heads it, a
+    /// determiner or a joiner may go in, a word before a role modifies it; else a
+    /// determiner shortly before may make a noun phrase of the words.
+    fn left_lower_step(&self, walk: &LeftWalk, k: usize) -> LeftStep {
+        let LeftWalk {
+            end,
+            floor,
+            i,
+            has_head,
+        } = *walk;
+        let w = self.word(k);
+        if lex::is_role(w)
+            || (i == end && lex::is_document_word(w))
+            || (i < end && is_possessive(w))
+        {
+            return LeftStep::Grow { to: k, head: true };
+        }
+        if is_determiner(w) || w == "his" || w == "her" || w == "their" || w == "its" {
+            return self.left_determiner_step(walk, k);
+        }
+        if lex::is_name_joiner(w)
+            && i < end
+            && ((k > floor && self.is_word(k - 1)) || is_particle(w))
+        {
+            return LeftStep::Grow { to: k, head: false };
+        }
+        if has_head
+            && k > floor
+            && self.is_word(k - 1)
+            && starts_upper(self.word(k - 1))
+            && lex::is_role(self.word(k + 1))
+        {
+            // "White House press secretary": a modifier between a name and
+            // a role noun.
+            return LeftStep::Grow { to: k, head: false };
+        }
+        // "the announcer", "the ad's narrator": a determiner shortly
+        // before makes lower-case words a noun phrase; "a few minutes"
+        // (a span of time) is when, not who.
+        if i == end && lex::is_time_unit(w) {
+            return LeftStep::End;
+        }
+        match self.det_before(k, floor) {
+            Some(d) => LeftStep::Stop { to: d, head: true },
+            None => LeftStep::End,
+        }
+    }
+
+    /// What a lower-case determiner or possessive pronoun at `k` does to the phrase.
+    fn left_determiner_step(&self, walk: &LeftWalk, k: usize) -> LeftStep {
+        let LeftWalk { end, floor, i, .. } = *walk;
+        // "the 34-year-old mother of three": a number after "of" ends
+        // the noun phrase.
+        if i == end
+            && k >= floor + 2
+            && self.word(k - 1) == "of"
+            && self.is_word(k - 2)
+            && lex::is_role(self.word(k - 2))
+        {
+            return LeftStep::Grow {
+                to: k - 1,
+                head: false,
+            };
+        }
+        if i == end {
+            return LeftStep::End;
+        }
+        // "Mr. Morgan of the Sierra Club": the determiner is inside.
+        if k > floor + 1 && matches!(self.word(k - 1), "of" | "for" | "at") && self.is_word(k - 2) {
+            return LeftStep::Grow { to: k, head: false };
+        }
+        LeftStep::Stop { to: k, head: false }
     }
 
     /// A determiner at most three lower-case words before token `k` (inclusive):
@@ -1195,79 +1453,112 @@ impl Attributor<'_, '_> {
         let mut i = start;
         let mut last_head = None;
         while i < limit && i < start + 12 && self.in_quote[i] == 0 {
-            match self.seg.tokens[i].kind {
-                TokKind::Word => {
-                    let w = self.word(i);
-                    if w.starts_with(|c: char| c.is_ascii_digit()) {
-                        // "said 9/11 widow Terry Strada", "the 14th-ranked Schwartzman";
-                        // after a determiner "the 46-year-old" is a noun phrase itself.
-                        if last_head.is_none() && i < start + 3 {
-                            if i > start
-                                && is_determiner(self.word(start))
-                                && w.contains('-')
-                                && w.contains(|c: char| c.is_alphabetic())
-                            {
-                                last_head = Some(i);
-                            }
-                            i += 1;
-                            continue;
-                        }
-                        break;
-                    }
-                    if starts_upper(w) {
-                        // "said Will Ortega": a first name that is also a clause word
-                        // when a name goes on after it.
-                        if lex::is_clause_word_in_any_case(w) && !self.name_goes_on(i, limit) {
-                            break;
-                        }
-                        // "said Wednesday, "..."": a day is when, not who.
-                        if last_head.is_none() && lex::is_weekday_in_any_case(w) {
-                            break;
-                        }
-                        last_head = Some(i);
-                    } else if lex::is_role(w) || lex::is_document_word(w) || is_possessive(w) {
-                        last_head = Some(i);
-                    } else if last_head.is_none()
-                        && i > start
-                        && is_determiner(self.word(i - 1))
-                        && !lex::is_function_word(w)
-                        && !lex::is_adverbial(w)
-                        && (i + 1 >= limit || self.punct(i + 1).is_some())
-                    {
-                        // "according to the audit.": a determiner and its noun, closing
-                        // the phrase.
-                        last_head = Some(i);
-                    } else if last_head.is_none() && self.modifies_a_name(i, limit) {
-                        // "said 9/11 widow Terry Strada", "said longtime adviser Roger
-                        // Stone", "said defensive end Ana Ruiz": modifiers before the name.
-                    } else {
-                        // Determiners lead; joiners ("of", "by" after a document) link.
-                        let leads = is_determiner(w) && (i == start || last_head.is_none());
-                        let links = (lex::is_name_joiner(w)
-                            || (w == "by"
-                                && last_head.is_some_and(|h| lex::is_document_word(self.word(h)))))
-                            && last_head.is_some();
-                        // "said one of the negotiators", "said several of his aides": a
-                        // number or quantifier and "of" lead the noun phrase.
-                        let part_of = w == "of"
-                            && i == start + 1
-                            && is_determiner(self.word(start))
-                            && !matches!(
-                                self.word(start),
-                                "the" | "The" | "a" | "A" | "an" | "An" | "another" | "Another"
-                            );
-                        if !leads && !links && !part_of {
-                            break;
-                        }
-                    }
+            let step = match self.seg.tokens[i].kind {
+                TokKind::Word => self.right_word_step(start, limit, i, last_head),
+                TokKind::Punct('\'' | '\u{2019}') if last_head == Some(i.wrapping_sub(1)) => {
+                    RightStep::Within
                 }
-                TokKind::Punct('\'' | '\u{2019}') if last_head == Some(i.wrapping_sub(1)) => {}
-                TokKind::Punct('/') if last_head.is_none() && i < start + 3 => {}
-                _ => break,
+                TokKind::Punct('/') if last_head.is_none() && i < start + 3 => RightStep::Within,
+                _ => RightStep::End,
+            };
+            match step {
+                RightStep::Head => last_head = Some(i),
+                RightStep::Within => {}
+                RightStep::End => break,
             }
             i += 1;
         }
         last_head.map(|h| start..h + 1)
+    }
+
+    /// What word `i` does to the noun phrase `np_right` grows from `start`, its last
+    /// head word so far `last_head`.
+    fn right_word_step(
+        &self,
+        start: usize,
+        limit: usize,
+        i: usize,
+        last_head: Option<usize>,
+    ) -> RightStep {
+        let w = self.word(i);
+        if w.starts_with(|c: char| c.is_ascii_digit()) {
+            return self.right_number_step(start, i, last_head);
+        }
+        if starts_upper(w) {
+            // "said Will Ortega": a first name that is also a clause word
+            // when a name goes on after it.
+            if lex::is_clause_word_in_any_case(w) && !self.name_goes_on(i, limit) {
+                return RightStep::End;
+            }
+            // "said Wednesday, "..."": a day is when, not who.
+            if last_head.is_none() && lex::is_weekday_in_any_case(w) {
+                return RightStep::End;
+            }
+            return RightStep::Head;
+        }
+        if lex::is_role(w) || lex::is_document_word(w) || is_possessive(w) {
+            return RightStep::Head;
+        }
+        if last_head.is_none()
+            && i > start
+            && is_determiner(self.word(i - 1))
+            && !lex::is_function_word(w)
+            && !lex::is_adverbial(w)
+            && (i + 1 >= limit || self.punct(i + 1).is_some())
+        {
+            // "according to the audit.": a determiner and its noun, closing
+            // the phrase.
+            return RightStep::Head;
+        }
+        if last_head.is_none() && self.modifies_a_name(i, limit) {
+            // "said 9/11 widow Terry Strada", "said longtime adviser Roger
+            // Stone", "said defensive end Ana Ruiz": modifiers before the name.
+            return RightStep::Within;
+        }
+        if self.leads_or_links(start, i, last_head) {
+            RightStep::Within
+        } else {
+            RightStep::End
+        }
+    }
+
+    /// What the word `i` starting with a digit does to the noun phrase from `start`.
+    fn right_number_step(&self, start: usize, i: usize, last_head: Option<usize>) -> RightStep {
+        let w = self.word(i);
+        // "said 9/11 widow Terry Strada", "the 14th-ranked Schwartzman";
+        // after a determiner "the 46-year-old" is a noun phrase itself.
+        if last_head.is_none() && i < start + 3 {
+            if i > start
+                && is_determiner(self.word(start))
+                && w.contains('-')
+                && w.contains(|c: char| c.is_alphabetic())
+            {
+                return RightStep::Head;
+            }
+            return RightStep::Within;
+        }
+        RightStep::End
+    }
+
+    /// Whether the lower-case word `i` leads the noun phrase from `start` (a
+    /// determiner) or links its parts (a joiner), though no head itself.
+    fn leads_or_links(&self, start: usize, i: usize, last_head: Option<usize>) -> bool {
+        let w = self.word(i);
+        // Determiners lead; joiners ("of", "by" after a document) link.
+        let leads = is_determiner(w) && (i == start || last_head.is_none());
+        let links = (lex::is_name_joiner(w)
+            || (w == "by" && last_head.is_some_and(|h| lex::is_document_word(self.word(h)))))
+            && last_head.is_some();
+        // "said one of the negotiators", "said several of his aides": a
+        // number or quantifier and "of" lead the noun phrase.
+        let part_of = w == "of"
+            && i == start + 1
+            && is_determiner(self.word(start))
+            && !matches!(
+                self.word(start),
+                "the" | "The" | "a" | "A" | "an" | "An" | "another" | "Another"
+            );
+        leads || links || part_of
     }
 
     /// `Ottawa, Canada,` / `Washington, D.C.,`: a capitalised name and, between commas,
@@ -1480,6 +1771,27 @@ impl Attributor<'_, '_> {
                 None => return self.cue_name_candidate(cue, s, ce, by_rules),
             },
         };
+        let (shape, contents) = self.candidate_shape(s, ce, last, &np)?;
+        Some(reported_model::Candidate {
+            cue,
+            speaker: np,
+            shape,
+            contents,
+            by_rules: by_rules && subject == Subject::Found,
+            subject,
+        })
+    }
+
+    /// The shape of the sentence from `s` to `ce` around a cue ending at `last` with its
+    /// speaker `np` before it, and its content parts; `None` when the content is no
+    /// content (`content_ok`).
+    fn candidate_shape(
+        &self,
+        s: usize,
+        ce: usize,
+        last: usize,
+        np: &Range<usize>,
+    ) -> Option<(Shape, [Range<usize>; 2])> {
         let content = self.content_after(last, ce);
         // "..., X said." puts the content before the speaker.
         let trailing = self.only_adverbials(last + 1, ce)
@@ -1516,14 +1828,7 @@ impl Attributor<'_, '_> {
                 self.content_ok(&content),
             )
         };
-        ok.then_some(reported_model::Candidate {
-            cue,
-            speaker: np,
-            shape,
-            contents,
-            by_rules: by_rules && subject == Subject::Found,
-            subject,
-        })
+        ok.then_some((shape, contents))
     }
 
     /// The words right before cue `i` back to a mark or the sentence start, four at

@@ -801,6 +801,50 @@ fn is_furniture_at_any_length(line: &str, scan: &LineScan) -> bool {
     }
 }
 
+/// Whole short lines (normalised) that are sharing buttons, menus and the like.
+const SHORT_FURNITURE: &[&str] = &[
+    "share",
+    "share this",
+    "tweet",
+    "email",
+    "print",
+    "advertisement",
+    "advertising",
+    "sponsored",
+    "caption",
+    "close",
+    "menu",
+    "search",
+    "subscribe",
+    "sign in",
+    "log in",
+    "sign up",
+    "skip to content",
+    "skip to main content",
+    "back to top",
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "linkedin",
+    "pinterest",
+    "reddit",
+    "instagram",
+    "youtube",
+];
+
+/// How promotions of other pages start, normalised ("SEE MORE: ...", "Read more: ...").
+const PROMOTION_MARKS: [&str; 9] = [
+    "see more ",
+    "read more ",
+    "read also ",
+    "also read ",
+    "related ",
+    "more ",
+    "watch ",
+    "don t miss",
+    "explore further",
+];
+
 /// The furniture tests of a line of at most [`SHORT_LINE_WORDS`] words (`words`, at
 /// least one), its normalised form `n` and its [`LineScan::found`] phrases.
 fn is_short_furniture_line(line: &str, n: &str, words: usize, found: u32) -> bool {
@@ -814,36 +858,7 @@ fn is_short_furniture_line(line: &str, n: &str, words: usize, found: u32) -> boo
     if words <= 12 && line.contains('|') && line.contains(" | ") && !ends_sentence(line) {
         return true;
     }
-    const SHORT: &[&str] = &[
-        "share",
-        "share this",
-        "tweet",
-        "email",
-        "print",
-        "advertisement",
-        "advertising",
-        "sponsored",
-        "caption",
-        "close",
-        "menu",
-        "search",
-        "subscribe",
-        "sign in",
-        "log in",
-        "sign up",
-        "skip to content",
-        "skip to main content",
-        "back to top",
-        "facebook",
-        "twitter",
-        "whatsapp",
-        "linkedin",
-        "pinterest",
-        "reddit",
-        "instagram",
-        "youtube",
-    ];
-    if words <= 4 && SHORT.contains(&n) {
+    if words <= 4 && SHORT_FURNITURE.contains(&n) {
         return true;
     }
     if words <= 12
@@ -864,19 +879,7 @@ fn is_short_furniture_line(line: &str, n: &str, words: usize, found: u32) -> boo
     }
     // Promotions of other pages set inside the article: "SEE MORE: ...", "Read more: ...".
     words <= 20
-        && [
-            "see more ",
-            "read more ",
-            "read also ",
-            "also read ",
-            "related ",
-            "more ",
-            "watch ",
-            "don t miss",
-            "explore further",
-        ]
-        .iter()
-        .any(|m| {
+        && PROMOTION_MARKS.iter().any(|m| {
             n.starts_with(m) && line.contains(':')
                 || n == m.trim_end()
                 || *m == "don t miss" && n.starts_with(m)

@@ -204,48 +204,7 @@ fn tokenize_line(line: &str, base: usize, para: usize, out: &mut Vec<Token>) {
             continue;
         }
         if is_word_char_fast(c) {
-            let mut end = i + len;
-            // Extend over letters, and over joiners followed by a letter.
-            loop {
-                // ASCII letters and digits a byte at a time, without decoding.
-                while bytes
-                    .get(end)
-                    .is_some_and(|&b| super::ascii::is_ascii_alnum(b))
-                {
-                    end += 1;
-                }
-                // Most words end at a space, which joins nothing: no further tests.
-                if bytes.get(end) == Some(&b' ') {
-                    break;
-                }
-                let Some((n, n_len)) = char_at(line, end) else {
-                    break;
-                };
-                if is_word_char_fast(n) {
-                    end += n_len;
-                    continue;
-                }
-                if !matches!(
-                    n,
-                    '\'' | '\u{2019}' | '-' | '.' | '&' | ',' | '\u{2010}' | '\u{2011}'
-                ) {
-                    break;
-                }
-                match char_at(line, end + n_len) {
-                    // "6,553" and "2.5" only between digits; others before any letter.
-                    Some((m, m_len))
-                        if is_word_char_fast(m)
-                            && (n != ','
-                                || (m.is_ascii_digit() && bytes[end - 1].is_ascii_digit())) =>
-                    {
-                        end += n_len + m_len;
-                    }
-                    _ => break,
-                }
-            }
-            if bytes.get(end) == Some(&b'.') && keeps_dot(&line[i..end]) {
-                end += 1;
-            }
+            let end = word_end(line, i, len);
             out.push(Token {
                 start: base + i,
                 end: base + end,
@@ -269,6 +228,55 @@ fn tokenize_line(line: &str, base: usize, para: usize, out: &mut Vec<Token>) {
         }
         space_before = false;
     }
+}
+
+/// The end of the word whose first char (`len` bytes) is at `i` in `line`: letters, and
+/// joiners followed by a letter, and a dot that belongs to it ("Mr.", "U.S.").
+#[inline(always)]
+fn word_end(line: &str, i: usize, len: usize) -> usize {
+    let bytes = line.as_bytes();
+    let mut end = i + len;
+    // Extend over letters, and over joiners followed by a letter.
+    loop {
+        // ASCII letters and digits a byte at a time, without decoding.
+        while bytes
+            .get(end)
+            .is_some_and(|&b| super::ascii::is_ascii_alnum(b))
+        {
+            end += 1;
+        }
+        // Most words end at a space, which joins nothing: no further tests.
+        if bytes.get(end) == Some(&b' ') {
+            break;
+        }
+        let Some((n, n_len)) = char_at(line, end) else {
+            break;
+        };
+        if is_word_char_fast(n) {
+            end += n_len;
+            continue;
+        }
+        if !matches!(
+            n,
+            '\'' | '\u{2019}' | '-' | '.' | '&' | ',' | '\u{2010}' | '\u{2011}'
+        ) {
+            break;
+        }
+        match char_at(line, end + n_len) {
+            // "6,553" and "2.5" only between digits; others before any letter.
+            Some((m, m_len))
+                if is_word_char_fast(m)
+                    && (n != ',' || (m.is_ascii_digit() && bytes[end - 1].is_ascii_digit())) =>
+            {
+                end += n_len + m_len;
+            }
+            _ => break,
+        }
+    }
+    if bytes.get(end) == Some(&b'.') && keeps_dot(&line[i..end]) {
+        end += 1;
+    }
+    end
 }
 
 pub fn is_sentence_end(c: char) -> bool {

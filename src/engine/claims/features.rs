@@ -162,6 +162,20 @@ impl Scratch {
     pub(super) fn witness(&self, i: usize) -> Option<Range<usize>> {
         (self.seen_bits & 1 << i != 0).then(|| self.seen[i].0 as usize..self.seen[i].1 as usize)
     }
+
+    /// Add the unigram and bigram of word `w` (hashed `h`, after a word hashed
+    /// `prev_hash`): their buckets when collecting, their weights when weighing.
+    #[inline]
+    fn push_hashes(&mut self, prev_hash: u32, h: u32, w: &ScannedWord) {
+        let (unigram, bigram) = (bucket(0, h), bucket(prev_hash, h));
+        if self.hashing == Hashing::Weigh {
+            let push = hashed_units(unigram) + hashed_units(bigram);
+            self.hashed_units += push;
+            self.pushes.push((w.start as u32, w.end as u32, push));
+        } else {
+            self.hashed.extend([unigram, bigram]);
+        }
+    }
 }
 
 /// Record `word` as the witness of each feature in `bits` not witnessed yet (in the
@@ -237,109 +251,56 @@ const YEAR_HASH: u32 = fnv1a(b"1999");
 /// The hash standing for the start of a sentence (the first word's bigram).
 const START_HASH: u32 = fnv1a(b"<s>");
 
+/// A feature's bit, resolved at compile time, not per word.
+macro_rules! bit {
+    ($name:literal) => {
+        const { feature_bit($name) }
+    };
+}
+
+/// What `scan` tallies over a sentence's words for the features it sets at the end.
+#[derive(Default)]
+struct Tally {
+    numbers: usize,
+    names: usize,
+    last_number: Option<Range<usize>>,
+    /// Whether the sentence says "per cent", asked at its first "cent" only.
+    has_per_cent: Option<bool>,
+    /// Where the word before began, if it was a count (a figure, not a year).
+    count_before: Option<usize>,
+}
+
 /// Scan a sentence once: its named features, its shape, and (into `scratch`, as its
 /// `Hashing` says) its hashed unigrams and bigrams, and what the reasons need.
 pub(super) fn scan(sentence: &str, scratch: &mut Scratch) -> Scanned {
     let mut shape = SentenceShape::default();
-    let mut named = 0u64;
     scratch.hashed.clear();
     scratch.hashed_units = 0;
     scratch.seen_bits = 0;
     scratch.pushes.clear();
-    // Feature names resolve to bits at compile time, not per word.
-    macro_rules! bit {
-        ($name:literal) => {
-            const { feature_bit($name) }
-        };
-    }
-    let trimmed = sentence.trim_end();
-    if trimmed.ends_with('?') {
-        named |= bit!("question");
-    } else if trimmed.ends_with('!') {
-        named |= bit!("exclamation");
-    }
+    let mut named = end_mark_bits(sentence);
     let table = ListTable::get();
     let bytes = sentence.as_bytes();
-    let (mut numbers, mut names) = (0usize, 0usize);
-    let mut last_number: Option<Range<usize>> = None;
-    let mut sentence_has_per_cent: Option<bool> = None;
+    let mut tally = Tally::default();
     let mut prev_hash = START_HASH;
-    // Where the word before began, if it was a count (a figure, not a year).
-    let mut count_before: Option<usize> = None;
     let mut scanner = Scanner::new(sentence);
     while let Some(w) = scanner.next_word() {
         let first_word = shape.count == 0;
         let raw = Lower::folded(&bytes[w.start..w.end]);
         shape.add(&w, raw);
-        let l = if w.classes & NON_ASCII == 0 {
-            raw
-        } else {
-            lower_word(&sentence[w.start..w.end], &mut scratch.lower);
-            Lower {
-                bytes: scratch.lower.as_bytes(),
-                fold: 0,
-            }
-        };
+        let l = lower_of(sentence, &w, raw, &mut scratch.lower);
         let lists = table.listed(l);
         let has_digit = w.classes & DIGIT != 0;
-        let after_count = count_before.take();
-        let mut fired = lists & FEATURE_BITS & !FIRST_WORD_ONLY;
-        if first_word {
-            fired |= lists & FIRST_WORD_ONLY;
-            if w.first_case & LOWER != 0 {
-                fired |= bit!("starts-lower");
-            }
-        }
-        if has_digit {
-            numbers += 1;
-            last_number = Some(w.start..w.end);
-            fired |= bit!("number");
-            // Lower-casing changes no digit, nor makes one.
-            if l.len() == 4
-                && (l.starts_with(b"19") || l.starts_with(b"20"))
-                && l.bytes.iter().all(u8::is_ascii_digit)
-            {
-                fired |= bit!("year");
-            } else {
-                // A year before a word ("in 2015 people …") is a date, not a count.
-                count_before = Some(w.start);
-            }
-        }
-        if !first_word && w.first_case & UPPER != 0 && !l.is(b"i") && !l.starts_with(b"i'") {
-            names += 1;
-            fired |= bit!("names-1");
-        }
-        if w.classes & (LOWER | DIGIT | NON_ASCII) == 0 && l.len() >= 2 {
-            fired |= bit!("acronym");
-        }
-        if l.is(b"cent")
-            && *sentence_has_per_cent
-                .get_or_insert_with(|| LowerContains::new(sentence).contains("per cent"))
-        {
-            fired |= bit!("percent");
-        }
-        if l.len() > 5 && l.ends_with(b"est") && lists & STOPS_EST == 0 && !l.ends_with(b"iest") {
-            fired |= bit!("superlative");
-        }
-        if l.len() > 4 && l.ends_with(b"ed") && lists & STOPS_ED == 0 && !has_digit {
-            fired |= bit!("past-ed");
-        }
-        if l.ends_with(b"n't") {
-            fired |= bit!("negation");
-        }
-        // A figure with its unit or magnitude next to it ("12 miles", "3 billion"): a
-        // quantity stated, not a number in passing (an address, a score, a name).
-        if let (Some(start), true) = (after_count, lists & FIGURE_UNITS != 0) {
-            fired |= bit!("figure-unit");
-            // Shown as the figure with its unit ("12 miles").
-            let both = start..w.end;
-            witness_all(
+        let after_count = tally.count_before.take();
+        let fired = word_bits(sentence, &w, l, lists, first_word, &mut tally);
+        let fired = fired
+            | figure_with_unit(
                 &mut scratch.seen_bits,
                 &mut scratch.seen,
-                bit!("figure-unit"),
-                &both,
+                after_count,
+                lists,
+                &w,
             );
-        }
         if fired & !scratch.seen_bits != 0 {
             witness_all(
                 &mut scratch.seen_bits,
@@ -355,56 +316,176 @@ pub(super) fn scan(sentence: &str, scratch: &mut Scratch) -> Scanned {
                 (true, false) => number_hash(l.bytes),
                 (true, true) => YEAR_HASH,
             };
-            let (unigram, bigram) = (bucket(0, h), bucket(prev_hash, h));
-            if scratch.hashing == Hashing::Weigh {
-                let push = hashed_units(unigram) + hashed_units(bigram);
-                scratch.hashed_units += push;
-                scratch.pushes.push((w.start as u32, w.end as u32, push));
-            } else {
-                scratch.hashed.extend([unigram, bigram]);
-            }
+            scratch.push_hashes(prev_hash, h, &w);
             prev_hash = h;
         }
     }
     shape.marks = scanner.marks;
-    let mut late = 0u64;
-    if scanner.marks & PERCENT_MARK != 0 {
-        late |= bit!("percent");
-    }
-    if scanner.marks & MONEY_MARK != 0 {
-        late |= bit!("money");
-    }
-    if scanner.marks & QUOTE_MARK != 0 {
-        late |= bit!("quote-mark");
-    }
-    if numbers == 2 {
-        late |= bit!("numbers-2");
-    }
-    if numbers >= 3 {
-        late |= bit!("numbers-3+");
-    }
-    if names >= 3 {
-        late |= bit!("names-3+");
-    }
-    late |= match shape.count {
-        0..=4 => bit!("len-1-4"),
-        5..=9 => bit!("len-5-9"),
-        10..=19 => bit!("len-10-19"),
-        20..=39 => bit!("len-20-39"),
-        _ => bit!("len-40+"),
-    };
-    if let Some(number) = last_number {
+    let late = late_bits(scanner.marks, &tally, shape.count);
+    if let Some(number) = &tally.last_number {
         // A figure's marks and counts are shown as the (last) figure itself.
         let of_figures = bit!("percent") | bit!("money") | bit!("numbers-2") | bit!("numbers-3+");
         witness_all(
             &mut scratch.seen_bits,
             &mut scratch.seen,
             late & of_figures,
-            &number,
+            number,
         );
     }
     named |= late;
     Scanned { named, shape }
+}
+
+/// Word `w` lower-cased: `raw` (its bytes, folded) when ASCII, else a copy into `buffer`.
+#[inline(always)]
+fn lower_of<'a>(
+    sentence: &str,
+    w: &ScannedWord,
+    raw: Lower<'a>,
+    buffer: &'a mut String,
+) -> Lower<'a> {
+    if w.classes & NON_ASCII == 0 {
+        raw
+    } else {
+        lower_word(&sentence[w.start..w.end], buffer);
+        Lower {
+            bytes: buffer.as_bytes(),
+            fold: 0,
+        }
+    }
+}
+
+/// A figure with its unit or magnitude next to it ("12 miles", "3 billion"): a
+/// quantity stated, not a number in passing (an address, a score, a name). Its bit
+/// when word `w` (in the lists `lists`) is the unit of a count starting at
+/// `after_count`, witnessed by the figure with its unit (in `seen_bits` and `seen`).
+#[inline(always)]
+fn figure_with_unit(
+    seen_bits: &mut u64,
+    seen: &mut [(u32, u32); NAMED],
+    after_count: Option<usize>,
+    lists: u64,
+    w: &ScannedWord,
+) -> u64 {
+    match (after_count, lists & FIGURE_UNITS != 0) {
+        (Some(start), true) => {
+            // Shown as the figure with its unit ("12 miles").
+            let both = start..w.end;
+            witness_all(seen_bits, seen, bit!("figure-unit"), &both);
+            bit!("figure-unit")
+        }
+        _ => 0,
+    }
+}
+
+/// The features of how a sentence ends: a question or an exclamation.
+fn end_mark_bits(sentence: &str) -> u64 {
+    let trimmed = sentence.trim_end();
+    if trimmed.ends_with('?') {
+        bit!("question")
+    } else if trimmed.ends_with('!') {
+        bit!("exclamation")
+    } else {
+        0
+    }
+}
+
+/// The named features word `w` (lower case `l`, in the lists `lists`) fires by
+/// itself, but for the figure with its unit; counts its numbers and names in `tally`.
+#[inline(always)]
+fn word_bits(
+    sentence: &str,
+    w: &ScannedWord,
+    l: Lower,
+    lists: u64,
+    first_word: bool,
+    tally: &mut Tally,
+) -> u64 {
+    let has_digit = w.classes & DIGIT != 0;
+    let mut fired = lists & FEATURE_BITS & !FIRST_WORD_ONLY;
+    if first_word {
+        fired |= lists & FIRST_WORD_ONLY;
+        if w.first_case & LOWER != 0 {
+            fired |= bit!("starts-lower");
+        }
+    }
+    if has_digit {
+        fired |= number_bits(w, l, tally);
+    }
+    if !first_word && w.first_case & UPPER != 0 && !l.is(b"i") && !l.starts_with(b"i'") {
+        tally.names += 1;
+        fired |= bit!("names-1");
+    }
+    if w.classes & (LOWER | DIGIT | NON_ASCII) == 0 && l.len() >= 2 {
+        fired |= bit!("acronym");
+    }
+    if l.is(b"cent")
+        && *tally
+            .has_per_cent
+            .get_or_insert_with(|| LowerContains::new(sentence).contains("per cent"))
+    {
+        fired |= bit!("percent");
+    }
+    if l.len() > 5 && l.ends_with(b"est") && lists & STOPS_EST == 0 && !l.ends_with(b"iest") {
+        fired |= bit!("superlative");
+    }
+    if l.len() > 4 && l.ends_with(b"ed") && lists & STOPS_ED == 0 && !has_digit {
+        fired |= bit!("past-ed");
+    }
+    if l.ends_with(b"n't") {
+        fired |= bit!("negation");
+    }
+    fired
+}
+
+/// The features of a word with a digit: a number, a year or else a count (whose
+/// start `tally` keeps for the word after it).
+#[inline(always)]
+fn number_bits(w: &ScannedWord, l: Lower, tally: &mut Tally) -> u64 {
+    tally.numbers += 1;
+    tally.last_number = Some(w.start..w.end);
+    // Lower-casing changes no digit, nor makes one.
+    if l.len() == 4
+        && (l.starts_with(b"19") || l.starts_with(b"20"))
+        && l.bytes.iter().all(u8::is_ascii_digit)
+    {
+        bit!("number") | bit!("year")
+    } else {
+        // A year before a word ("in 2015 people …") is a date, not a count.
+        tally.count_before = Some(w.start);
+        bit!("number")
+    }
+}
+
+/// The features known once the sentence is scanned: its marks (`marks`, from the
+/// scanner), how many numbers and names it has and its length in words (`count`).
+fn late_bits(marks: u8, tally: &Tally, count: usize) -> u64 {
+    let mut late = 0u64;
+    if marks & PERCENT_MARK != 0 {
+        late |= bit!("percent");
+    }
+    if marks & MONEY_MARK != 0 {
+        late |= bit!("money");
+    }
+    if marks & QUOTE_MARK != 0 {
+        late |= bit!("quote-mark");
+    }
+    if tally.numbers == 2 {
+        late |= bit!("numbers-2");
+    }
+    if tally.numbers >= 3 {
+        late |= bit!("numbers-3+");
+    }
+    if tally.names >= 3 {
+        late |= bit!("names-3+");
+    }
+    late | match count {
+        0..=4 => bit!("len-1-4"),
+        5..=9 => bit!("len-5-9"),
+        10..=19 => bit!("len-10-19"),
+        20..=39 => bit!("len-20-39"),
+        _ => bit!("len-40+"),
+    }
 }
 
 /// The lists whose word after a figure makes it a quantity with its unit.
@@ -508,19 +589,33 @@ impl<'a> Scanner<'a> {
 
     #[inline]
     pub(super) fn next_word(&mut self) -> Option<ScannedWord> {
+        let (start, first_case) = self.skip_to_word()?;
+        let (end, classes) = self.word_end(start);
+        self.i = end;
+        Some(ScannedWord {
+            start,
+            end,
+            classes,
+            first_case,
+        })
+    }
+
+    /// Skip to the next letter or digit, gathering the marks passed on the way: where
+    /// it is and its case (`LOWER`, `UPPER` or neither); `None` at the end of the text.
+    #[inline(always)]
+    fn skip_to_word(&mut self) -> Option<(usize, u8)> {
         let text = self.text;
         let b = text.as_bytes();
         let n = b.len();
         let mut i = self.i;
-        // Skip to the next letter or digit.
-        let first_case = loop {
+        loop {
             if i >= n {
                 self.i = n;
                 return None;
             }
             let c = CLASS[usize::from(b[i])];
             if c & ALNUM != 0 {
-                break c & (LOWER | UPPER);
+                return Some((i, c & (LOWER | UPPER)));
             }
             self.marks |= c;
             if c & NON_ASCII == 0 {
@@ -528,8 +623,9 @@ impl<'a> Scanner<'a> {
             } else {
                 let ch = char_from(text, i);
                 if is_alphanumeric(ch) {
-                    break if ch.is_lowercase() { LOWER } else { 0 }
+                    let case = if ch.is_lowercase() { LOWER } else { 0 }
                         | if ch.is_uppercase() { UPPER } else { 0 };
+                    return Some((i, case));
                 }
                 self.marks |= match ch {
                     '£' | '€' => MONEY_MARK,
@@ -539,8 +635,18 @@ impl<'a> Scanner<'a> {
                 };
                 i += ch.len_utf8();
             }
-        };
-        let start = i;
+        }
+    }
+
+    /// The end of the word starting at `start` (letters and digits, joined by an
+    /// apostrophe before a letter or a decimal point or comma between digits), and the
+    /// classes of its characters.
+    #[inline(always)]
+    fn word_end(&self, start: usize) -> (usize, u8) {
+        let text = self.text;
+        let b = text.as_bytes();
+        let n = b.len();
+        let mut i = start;
         let mut classes = 0u8;
         let alphabetic_at = |k: usize| k < n && char_from(text, k).is_alphabetic();
         loop {
@@ -585,13 +691,7 @@ impl<'a> Scanner<'a> {
                 i += len;
             }
         }
-        self.i = i;
-        Some(ScannedWord {
-            start,
-            end: i,
-            classes,
-            first_case,
-        })
+        (i, classes)
     }
 }
 
