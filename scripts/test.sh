@@ -11,6 +11,9 @@ export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
 step "cargo fmt --check"
 cargo fmt --all --check
 
+step "no function of 80 lines or more (scripts/long-functions.sh)"
+bash scripts/long-functions.sh
+
 step "clippy (native)"
 cargo clippy --all-targets --features e2e -- -D warnings
 
