@@ -22,12 +22,14 @@
 //! `tests/reported_model.rs` compares with the engine's. `--shipped FILE` writes the
 //! weights the engine was built with, for a fold's first run.
 
+#[path = "common/logistic.rs"]
+mod logistic;
 #[path = "common/weights_source.rs"]
 mod weights_source;
 
-use std::collections::HashSet;
 use std::path::Path;
 
+use logistic::{dot, fit, fit_refs, read_weights, shifted, summary, Example, GoldContents};
 use quotelens::engine::{reported_model_features, reported_model_rows, reported_model_shipped};
 use serde_json::Value;
 
@@ -46,11 +48,6 @@ const CHECK_TEXTS: [&str; 3] = [
 /// content F1 (76.8) but precision 81.0, below the rules' 86.4; 0.7 gave precision 89.4
 /// and recall 61.0; this one keeps precision above the rules' and takes more recall.
 const THRESHOLD: f64 = 0.65;
-
-struct Example {
-    feats: Vec<f64>,
-    right: bool,
-}
 
 struct Args {
     dirs: Vec<String>,
@@ -106,7 +103,7 @@ fn main() {
     }
     // `--weights FILE --check FILE`: the check of weights already shipped, no training.
     if let (Some(given), Some(check)) = (&args.given, &args.check) {
-        let w = read_weights(given);
+        let w = read_weights(given, reported_model_features());
         std::fs::write(check, check_json(&w)).expect("write --check");
         return;
     }
@@ -189,69 +186,15 @@ fn cross_validate(examples: &[Example], fold_of: &[usize], args: &Args, n: usize
     );
 }
 
-/// Precision and recall of the candidates a decision takes, among the candidates.
-fn summary(examples: &[Example], mut take: impl FnMut(&Example) -> bool) -> String {
-    let (mut tp, mut taken) = (0, 0);
-    for e in examples {
-        if take(e) {
-            taken += 1;
-            tp += usize::from(e.right);
-        }
-    }
-    let right = examples.iter().filter(|e| e.right).count().max(1);
-    format!(
-        "took {taken}: P {:.1} R {:.1}",
-        100.0 * tp as f64 / taken.max(1) as f64,
-        100.0 * tp as f64 / right as f64
-    )
-}
-
-fn read_weights(path: &str) -> Vec<f64> {
-    let text = std::fs::read_to_string(path).expect("read --weights");
-    let names = reported_model_features();
-    let mut w = vec![0.0; names.len()];
-    for line in text
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-    {
-        let (name, x) = line.split_once(' ').expect("name weight");
-        let i = names.iter().position(|n| *n == name).expect("a feature");
-        w[i] = x.trim().parse().expect("a number");
-    }
-    w
-}
-
 /// The labelled candidates of one gold file.
 fn label_file(path: &Path) -> Vec<Example> {
-    let gold: Value = serde_json::from_str(&std::fs::read_to_string(path).expect("read gold"))
-        .expect("gold JSON");
-    let text = gold["text"].as_str().expect("gold text");
-    let chars: Vec<char> = text.chars().collect();
-    let counted = |frags: &mut dyn Iterator<Item = (usize, usize)>| -> HashSet<usize> {
-        let mut s = HashSet::new();
-        for (a, b) in frags {
-            s.extend((a..b).filter(|&i| i < chars.len() && counts(chars[i])));
-        }
-        s
-    };
-    let contents: Vec<HashSet<usize>> = gold["attributions"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .map(|a| {
-            let frags = a["content"].as_array().cloned().unwrap_or_default();
-            counted(&mut frags.iter().map(|f| {
-                let at = |i: usize| f[i].as_u64().unwrap_or(0) as usize;
-                (at(0), at(1))
-            }))
-        })
-        .collect();
-    reported_model_rows(text)
+    let gold = GoldContents::read(path);
+    reported_model_rows(&gold.text)
         .into_iter()
         .map(|row| {
-            let p = counted(&mut row.contents.iter().map(|r| (r.start, r.end)));
+            let p = gold.counted(row.contents.iter().map(|r| (r.start, r.end)));
             let right = !p.is_empty()
-                && contents.iter().any(|g| {
+                && gold.contents.iter().any(|g| {
                     let both = g.intersection(&p).count() as f64;
                     both / p.len() as f64 > 0.3 && both / g.len().max(1) as f64 > 0.3
                 });
@@ -261,52 +204,6 @@ fn label_file(path: &Path) -> Vec<Example> {
             }
         })
         .collect()
-}
-
-/// A character the scorer counts (not space, not a quotation mark).
-fn counts(c: char) -> bool {
-    !" \t\r\n\u{a0}\"'\u{201c}\u{201d}\u{2018}\u{2019}\u{ab}\u{bb}".contains(c)
-}
-
-fn dot(f: &[f64], w: &[f64]) -> f64 {
-    f.iter().zip(w).map(|(a, b)| a * b).sum()
-}
-
-/// The bias (feature 0, always 1) moved so that a score above 0 means a probability
-/// above `threshold`.
-fn shifted(mut w: Vec<f64>, threshold: f64) -> Vec<f64> {
-    w[0] -= (threshold / (1.0 - threshold)).ln();
-    w
-}
-
-fn fit(examples: &[Example], n: usize, l2: f64, epochs: usize) -> Vec<f64> {
-    fit_refs(&examples.iter().collect::<Vec<_>>(), n, l2, epochs)
-}
-
-/// Logistic regression: minimise the mean log loss plus `l2` times the squared weights.
-fn fit_refs(examples: &[&Example], n: usize, l2: f64, epochs: usize) -> Vec<f64> {
-    let mut w = vec![0.0; n];
-    let (mut m, mut v) = (vec![0.0; n], vec![0.0; n]);
-    let (b1, b2, rate) = (0.9f64, 0.999f64, 0.05);
-    let scale = 1.0 / examples.len().max(1) as f64;
-    for t in 1..=epochs {
-        let mut grad: Vec<f64> = w.iter().map(|x| 2.0 * l2 * x).collect();
-        for e in examples {
-            let p = 1.0 / (1.0 + (-dot(&e.feats, &w)).exp());
-            let g = (p - f64::from(u8::from(e.right))) * scale;
-            for (k, x) in e.feats.iter().enumerate() {
-                grad[k] += g * x;
-            }
-        }
-        for k in 0..n {
-            m[k] = b1 * m[k] + (1.0 - b1) * grad[k];
-            v[k] = b2 * v[k] + (1.0 - b2) * grad[k] * grad[k];
-            let mh = m[k] / (1.0 - b1.powi(t as i32));
-            let vh = v[k] / (1.0 - b2.powi(t as i32));
-            w[k] -= rate * mh / (vh.sqrt() + 1e-8);
-        }
-    }
-    w
 }
 
 fn rust_source(names: &[&str], w: &[f64], files: usize, candidates: usize) -> String {

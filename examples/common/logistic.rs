@@ -1,0 +1,140 @@
+//! The logistic-regression trainers' shared parts (`train_reported`, `train_quote_spans`;
+//! included with `#[path]`): the labelled example, the fit (Adam on the mean log loss
+//! plus L2), the bias shift to a threshold, precision and recall of a decision, a
+//! weights file read back, and the gold contents as the scorer counts their characters.
+#![allow(dead_code)]
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use serde_json::Value;
+
+/// One candidate: its features (feature 0 the bias, always 1) and whether the gold
+/// says it is right.
+pub struct Example {
+    pub feats: Vec<f64>,
+    pub right: bool,
+}
+
+/// A gold file's text and, per attribution, the characters of its content that the
+/// scorer counts.
+pub struct GoldContents {
+    pub text: String,
+    chars: Vec<char>,
+    pub contents: Vec<HashSet<usize>>,
+}
+
+impl GoldContents {
+    pub fn read(path: &Path) -> Self {
+        let gold: Value = serde_json::from_str(&std::fs::read_to_string(path).expect("read gold"))
+            .expect("gold JSON");
+        let text = gold["text"].as_str().expect("gold text").to_string();
+        let chars: Vec<char> = text.chars().collect();
+        let mut g = GoldContents {
+            text,
+            chars,
+            contents: Vec::new(),
+        };
+        let contents = gold["attributions"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|a| {
+                let frags = a["content"].as_array().cloned().unwrap_or_default();
+                g.counted(frags.iter().map(|f| {
+                    let at = |i: usize| f[i].as_u64().unwrap_or(0) as usize;
+                    (at(0), at(1))
+                }))
+            })
+            .collect();
+        g.contents = contents;
+        g
+    }
+
+    /// The counted characters (code points) of the code-point ranges `frags`.
+    pub fn counted(&self, frags: impl Iterator<Item = (usize, usize)>) -> HashSet<usize> {
+        let mut s = HashSet::new();
+        for (a, b) in frags {
+            s.extend((a..b).filter(|&i| i < self.chars.len() && counts(self.chars[i])));
+        }
+        s
+    }
+}
+
+/// Precision and recall of the candidates a decision takes, among the candidates.
+pub fn summary(examples: &[Example], mut take: impl FnMut(&Example) -> bool) -> String {
+    let (mut tp, mut taken) = (0, 0);
+    for e in examples {
+        if take(e) {
+            taken += 1;
+            tp += usize::from(e.right);
+        }
+    }
+    let right = examples.iter().filter(|e| e.right).count().max(1);
+    format!(
+        "took {taken}: P {:.1} R {:.1}",
+        100.0 * tp as f64 / taken.max(1) as f64,
+        100.0 * tp as f64 / right as f64
+    )
+}
+
+/// The weights of a file written by `--out` (`name weight` lines), in `names` order.
+pub fn read_weights(path: &str, names: &[&str]) -> Vec<f64> {
+    let text = std::fs::read_to_string(path).expect("read --weights");
+    let mut w = vec![0.0; names.len()];
+    for line in text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let (name, x) = line.split_once(' ').expect("name weight");
+        let i = names.iter().position(|n| *n == name).expect("a feature");
+        w[i] = x.trim().parse().expect("a number");
+    }
+    w
+}
+
+/// A character the scorer counts (not space, not a quotation mark).
+pub fn counts(c: char) -> bool {
+    !" \t\r\n\u{a0}\"'\u{201c}\u{201d}\u{2018}\u{2019}\u{ab}\u{bb}".contains(c)
+}
+
+pub fn dot(f: &[f64], w: &[f64]) -> f64 {
+    f.iter().zip(w).map(|(a, b)| a * b).sum()
+}
+
+/// The bias (feature 0, always 1) moved so that a score above 0 means a probability
+/// above `threshold`.
+pub fn shifted(mut w: Vec<f64>, threshold: f64) -> Vec<f64> {
+    w[0] -= (threshold / (1.0 - threshold)).ln();
+    w
+}
+
+pub fn fit(examples: &[Example], n: usize, l2: f64, epochs: usize) -> Vec<f64> {
+    fit_refs(&examples.iter().collect::<Vec<_>>(), n, l2, epochs)
+}
+
+/// Logistic regression: minimise the mean log loss plus `l2` times the squared weights.
+pub fn fit_refs(examples: &[&Example], n: usize, l2: f64, epochs: usize) -> Vec<f64> {
+    let mut w = vec![0.0; n];
+    let (mut m, mut v) = (vec![0.0; n], vec![0.0; n]);
+    let (b1, b2, rate) = (0.9f64, 0.999f64, 0.05);
+    let scale = 1.0 / examples.len().max(1) as f64;
+    for t in 1..=epochs {
+        let mut grad: Vec<f64> = w.iter().map(|x| 2.0 * l2 * x).collect();
+        for e in examples {
+            let p = 1.0 / (1.0 + (-dot(&e.feats, &w)).exp());
+            let g = (p - f64::from(u8::from(e.right))) * scale;
+            for (k, x) in e.feats.iter().enumerate() {
+                grad[k] += g * x;
+            }
+        }
+        for k in 0..n {
+            m[k] = b1 * m[k] + (1.0 - b1) * grad[k];
+            v[k] = b2 * v[k] + (1.0 - b2) * grad[k] * grad[k];
+            let mh = m[k] / (1.0 - b1.powi(t as i32));
+            let vh = v[k] / (1.0 - b2.powi(t as i32));
+            w[k] -= rate * mh / (vh.sqrt() + 1e-8);
+        }
+    }
+    w
+}
