@@ -8,5 +8,5 @@ data="../shared/polnear/$split"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 cargo build --quiet --profile release-native
-target/release-native/quotelens annotate --out "$out" "$data"/*.txt
+"${CARGO_TARGET_DIR:-target}"/release-native/quotelens annotate --out "$out" "$data"/*.txt
 python3 ../shared/eval/score.py "$data" "$out"
