@@ -25,7 +25,7 @@ mod weights_source;
 
 use std::path::Path;
 
-use logistic::{dot, fit, fit_refs, read_weights, shifted, summary, Example, GoldContents};
+use logistic::{dot, parse_args, read_weights, train, Example, GoldContents, Model};
 use quotelens::engine::{quote_span_features, quote_span_rows};
 use serde_json::Value;
 
@@ -44,131 +44,38 @@ const CHECK_TEXTS: [&str; 3] = [
 /// docs/accuracy.md for the train-CV figures it was chosen by.
 const THRESHOLD: f64 = 0.3;
 
-struct Args {
-    dirs: Vec<String>,
-    out: Option<String>,
-    rust: Option<String>,
-    check: Option<String>,
-    given: Option<String>,
-    l2: f64,
-    epochs: usize,
-    cv: usize,
-    threshold: f64,
-}
-
-fn parse_args() -> Args {
-    let mut a = Args {
-        dirs: Vec::new(),
-        out: None,
-        rust: None,
-        check: None,
-        given: None,
-        l2: 1e-4,
-        epochs: 800,
-        cv: 0,
-        threshold: THRESHOLD,
-    };
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let mut it = args.iter();
-    while let Some(x) = it.next() {
-        let mut next = || it.next().cloned().unwrap_or_else(|| panic!("{x}: a value"));
-        match x.as_str() {
-            "--out" => a.out = Some(next()),
-            "--rust" => a.rust = Some(next()),
-            "--check" => a.check = Some(next()),
-            "--weights" => a.given = Some(next()),
-            "--l2" => a.l2 = next().parse().expect("--l2 X"),
-            "--epochs" => a.epochs = next().parse().expect("--epochs N"),
-            "--cv" => a.cv = next().parse().expect("--cv K"),
-            "--threshold" => a.threshold = next().parse().expect("--threshold P"),
-            _ => a.dirs.push(x.clone()),
-        }
-    }
-    a
-}
+/// This trainer among the logistic ones: compared with keeping every quotation.
+const MODEL: Model = Model {
+    name: "train_quote_spans",
+    candidates: "quotations",
+    features: quote_span_features,
+    out_header: "# quotation-span model weights (examples/train_quote_spans.rs)\n",
+    cv_thresholds: &[0.1, 0.2, 0.3, 0.4, 0.5, 0.6],
+    baseline: ("all", |_| true),
+};
 
 fn main() {
-    let args = parse_args();
+    let args = parse_args(THRESHOLD);
+    assert!(
+        args.shipped.is_none(),
+        "--shipped: only train_reported has it"
+    );
     // `--weights FILE --check FILE`: the check of weights already shipped, no training.
     if let (Some(given), Some(check)) = (&args.given, &args.check) {
-        let w = read_weights(given, quote_span_features());
+        let w = read_weights(given, (MODEL.features)());
         std::fs::write(check, check_json(&w)).expect("write --check");
         return;
     }
-    let mut examples = Vec::new();
-    let mut fold_of = Vec::new();
-    let mut files = 0;
-    for dir in &args.dirs {
-        let mut names: Vec<_> = std::fs::read_dir(dir)
-            .unwrap_or_else(|e| panic!("{dir}: {e}"))
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.to_string_lossy().ends_with(".gold.json"))
-            .collect();
-        names.sort();
-        for path in names {
-            let labelled = label_file(&path);
-            fold_of.extend(std::iter::repeat_n(files % args.cv.max(1), labelled.len()));
-            examples.extend(labelled);
-            files += 1;
-        }
-    }
-    let n = quote_span_features().len();
-    if args.cv > 1 {
-        cross_validate(&examples, &fold_of, &args, n);
-    }
-    let w = shifted(fit(&examples, n, args.l2, args.epochs), args.threshold);
-    eprintln!(
-        "train_quote_spans: {files} files, {} quotations, {} right; in sample {}; all {}",
-        examples.len(),
-        examples.iter().filter(|e| e.right).count(),
-        summary(&examples, |e| dot(&e.feats, &w) > 0.0),
-        summary(&examples, |_| true),
-    );
-    let names = quote_span_features();
-    if let Some(out) = &args.out {
-        let mut text =
-            String::from("# quotation-span model weights (examples/train_quote_spans.rs)\n");
-        for (name, x) in names.iter().zip(&w) {
-            text += &format!("{name} {}\n", *x as f32);
-        }
-        std::fs::write(out, text).expect("write --out");
-    }
+    let trained = train(&MODEL, &args, label_file);
     if let Some(rust) = &args.rust {
-        let source = rust_source(names, &w, files, examples.len());
+        let source = rust_source(
+            (MODEL.features)(),
+            &trained.weights,
+            trained.files,
+            trained.candidates,
+        );
         std::fs::write(rust, source).expect("write --rust");
     }
-}
-
-/// A quick look, by file (fold = index mod K): the held-out candidates' decisions,
-/// model (at several thresholds) against keeping every quotation.
-fn cross_validate(examples: &[Example], fold_of: &[usize], args: &Args, n: usize) {
-    let mut held_out = vec![0.0; examples.len()];
-    for k in 0..args.cv {
-        let fit_on: Vec<&Example> = examples
-            .iter()
-            .zip(fold_of)
-            .filter(|(_, f)| **f != k)
-            .map(|(e, _)| e)
-            .collect();
-        let w = fit_refs(&fit_on, n, args.l2, args.epochs);
-        for (i, e) in examples.iter().enumerate() {
-            if fold_of[i] == k {
-                held_out[i] = 1.0 / (1.0 + (-dot(&e.feats, &w)).exp());
-            }
-        }
-    }
-    for threshold in [0.1, 0.2, 0.3, 0.4, 0.5, 0.6] {
-        let mut i = 0;
-        let model = summary(examples, |_| {
-            i += 1;
-            held_out[i - 1] > threshold
-        });
-        eprintln!(
-            "train_quote_spans: {}-fold CV at {threshold}: model {model}",
-            args.cv
-        );
-    }
-    eprintln!("train_quote_spans: all {}", summary(examples, |_| true));
 }
 
 /// The labelled candidates of one gold file.

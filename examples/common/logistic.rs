@@ -1,7 +1,8 @@
 //! The logistic-regression trainers' shared parts (`train_reported`, `train_quote_spans`;
 //! included with `#[path]`): the labelled example, the fit (Adam on the mean log loss
 //! plus L2), the bias shift to a threshold, precision and recall of a decision, a
-//! weights file read back, and the gold contents as the scorer counts their characters.
+//! weights file read back, the gold contents as the scorer counts their characters, and
+//! the one flow both follow (flags, labelled gold files, a quick CV, the fit, `--out`).
 #![allow(dead_code)]
 
 use std::collections::HashSet;
@@ -137,4 +138,155 @@ pub fn fit_refs(examples: &[&Example], n: usize, l2: f64, epochs: usize) -> Vec<
         }
     }
     w
+}
+
+/// What sets one logistic trainer apart from the other: its name in messages, what
+/// its candidates are, its feature names, the header of its `--out` file, the
+/// thresholds its quick CV prints, and the decision it is compared with.
+pub struct Model {
+    pub name: &'static str,
+    pub candidates: &'static str,
+    pub features: fn() -> &'static [&'static str],
+    pub out_header: &'static str,
+    pub cv_thresholds: &'static [f64],
+    pub baseline: (&'static str, fn(&Example) -> bool),
+}
+
+/// The trainers' flags.
+pub struct Args {
+    pub dirs: Vec<String>,
+    pub out: Option<String>,
+    pub rust: Option<String>,
+    pub check: Option<String>,
+    pub given: Option<String>,
+    pub shipped: Option<String>,
+    pub l2: f64,
+    pub epochs: usize,
+    pub cv: usize,
+    pub threshold: f64,
+}
+
+/// The command line's flags; `threshold` is the trainer's own default.
+pub fn parse_args(threshold: f64) -> Args {
+    let mut a = Args {
+        dirs: Vec::new(),
+        out: None,
+        rust: None,
+        check: None,
+        given: None,
+        shipped: None,
+        l2: 1e-4,
+        epochs: 800,
+        cv: 0,
+        threshold,
+    };
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut it = args.iter();
+    while let Some(x) = it.next() {
+        let mut next = || it.next().cloned().unwrap_or_else(|| panic!("{x}: a value"));
+        match x.as_str() {
+            "--out" => a.out = Some(next()),
+            "--rust" => a.rust = Some(next()),
+            "--check" => a.check = Some(next()),
+            "--weights" => a.given = Some(next()),
+            "--shipped" => a.shipped = Some(next()),
+            "--l2" => a.l2 = next().parse().expect("--l2 X"),
+            "--epochs" => a.epochs = next().parse().expect("--epochs N"),
+            "--cv" => a.cv = next().parse().expect("--cv K"),
+            "--threshold" => a.threshold = next().parse().expect("--threshold P"),
+            _ => a.dirs.push(x.clone()),
+        }
+    }
+    a
+}
+
+/// What a training run learnt: the weights (bias shifted to the threshold), from how
+/// many gold files and candidates.
+pub struct Trained {
+    pub weights: Vec<f64>,
+    pub files: usize,
+    pub candidates: usize,
+}
+
+/// Label every `NAME.gold.json` under `args.dirs` with `label_file`, print the quick
+/// CV when `--cv K`, fit on everything, print the in-sample figures and write `--out`.
+pub fn train(model: &Model, args: &Args, label_file: fn(&Path) -> Vec<Example>) -> Trained {
+    let mut examples = Vec::new();
+    let mut fold_of = Vec::new();
+    let mut files = 0;
+    for dir in &args.dirs {
+        let mut names: Vec<_> = std::fs::read_dir(dir)
+            .unwrap_or_else(|e| panic!("{dir}: {e}"))
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.to_string_lossy().ends_with(".gold.json"))
+            .collect();
+        names.sort();
+        for path in names {
+            let labelled = label_file(&path);
+            fold_of.extend(std::iter::repeat_n(files % args.cv.max(1), labelled.len()));
+            examples.extend(labelled);
+            files += 1;
+        }
+    }
+    let n = (model.features)().len();
+    if args.cv > 1 {
+        cross_validate(model, &examples, &fold_of, args);
+    }
+    let w = shifted(fit(&examples, n, args.l2, args.epochs), args.threshold);
+    let (baseline, take) = model.baseline;
+    eprintln!(
+        "{}: {files} files, {} {}, {} right; in sample {}; {baseline} {}",
+        model.name,
+        examples.len(),
+        model.candidates,
+        examples.iter().filter(|e| e.right).count(),
+        summary(&examples, |e| dot(&e.feats, &w) > 0.0),
+        summary(&examples, take),
+    );
+    if let Some(out) = &args.out {
+        let mut text = String::from(model.out_header);
+        for (name, x) in (model.features)().iter().zip(&w) {
+            text += &format!("{name} {}\n", *x as f32);
+        }
+        std::fs::write(out, text).expect("write --out");
+    }
+    Trained {
+        weights: w,
+        files,
+        candidates: examples.len(),
+    }
+}
+
+/// A quick look, by file (fold = index mod K): the held-out candidates' decisions,
+/// model (at several thresholds) against the model's baseline.
+fn cross_validate(model: &Model, examples: &[Example], fold_of: &[usize], args: &Args) {
+    let n = (model.features)().len();
+    let mut held_out = vec![0.0; examples.len()];
+    for k in 0..args.cv {
+        let fit_on: Vec<&Example> = examples
+            .iter()
+            .zip(fold_of)
+            .filter(|(_, f)| **f != k)
+            .map(|(e, _)| e)
+            .collect();
+        let w = fit_refs(&fit_on, n, args.l2, args.epochs);
+        for (i, e) in examples.iter().enumerate() {
+            if fold_of[i] == k {
+                held_out[i] = 1.0 / (1.0 + (-dot(&e.feats, &w)).exp());
+            }
+        }
+    }
+    for &threshold in model.cv_thresholds {
+        let mut i = 0;
+        let decided = summary(examples, |_| {
+            i += 1;
+            held_out[i - 1] > threshold
+        });
+        eprintln!(
+            "{}: {}-fold CV at {threshold}: model {decided}",
+            model.name, args.cv
+        );
+    }
+    let (baseline, take) = model.baseline;
+    eprintln!("{}: {baseline} {}", model.name, summary(examples, take));
 }
