@@ -120,24 +120,59 @@ pub(crate) fn fold_data(name: &str) -> Option<&'static str> {
     None
 }
 
-/// The weights a learnt model runs with: `shipped`, or in cross-validation builds the
-/// fold's file `name` (see [`fold_data`]), read once into the model's own `fold` cell,
-/// so each fold is annotated by a model learnt on the other folds. One mechanism for
-/// the speaker and the reported-speech models; outside `dev-lexicon` builds it is
-/// `shipped` and nothing else, as it runs for every score.
-#[cfg_attr(not(feature = "dev-lexicon"), allow(unused_variables))]
-#[inline]
-pub(crate) fn weights_in_use<const N: usize>(
-    fold: &'static OnceLock<Option<[f32; N]>>,
-    name: &str,
-    names: &[&str; N],
+/// A learnt linear model (the speaker, reported-speech and quotation-span models): its
+/// feature names, its shipped weights, and the fold file that replaces them in
+/// cross-validation builds. Each model keeps one in a static.
+pub(crate) struct LinearModel<const N: usize> {
+    // Read only by `dev-lexicon` builds (cross-validation), the shipped engine has no fold.
+    #[cfg_attr(not(feature = "dev-lexicon"), allow(dead_code))]
+    fold_file: &'static str,
+    names: &'static [&'static str; N],
     shipped: &'static [f32; N],
-) -> &'static [f32; N] {
-    #[cfg(feature = "dev-lexicon")]
-    if let Some(w) = fold.get_or_init(|| fold_data(name).map(|t| parse_weights(t, names, name))) {
-        return w;
+    #[cfg_attr(not(feature = "dev-lexicon"), allow(dead_code))]
+    fold: OnceLock<Option<[f32; N]>>,
+}
+
+impl<const N: usize> LinearModel<N> {
+    pub(crate) const fn new(
+        fold_file: &'static str,
+        names: &'static [&'static str; N],
+        shipped: &'static [f32; N],
+    ) -> Self {
+        LinearModel {
+            fold_file,
+            names,
+            shipped,
+            fold: OnceLock::new(),
+        }
     }
-    shipped
+
+    /// The weights the model runs with: the shipped ones, or in cross-validation builds
+    /// the fold's file (see [`fold_data`]), read once into the model's own `fold` cell,
+    /// so each fold is annotated by a model learnt on the other folds. Outside
+    /// `dev-lexicon` builds it is the shipped weights and nothing else, as it runs for
+    /// every score.
+    #[inline]
+    pub(crate) fn weights(&'static self) -> &'static [f32; N] {
+        #[cfg(feature = "dev-lexicon")]
+        if let Some(w) = self.fold.get_or_init(|| {
+            fold_data(self.fold_file).map(|t| parse_weights(t, self.names, self.fold_file))
+        }) {
+            return w;
+        }
+        self.shipped
+    }
+
+    /// The model's score of features `f`: their sum weighted by [`Self::weights`].
+    pub(crate) fn score(&'static self, f: &[f32; N]) -> f32 {
+        f.iter().zip(self.weights()).map(|(x, w)| x * w).sum()
+    }
+
+    /// The shipped weights with their feature names (for the trainers' scripts, which
+    /// start a fold's training from a file of them).
+    pub(crate) fn shipped(&self) -> impl Iterator<Item = (&'static str, f32)> {
+        self.names.iter().copied().zip(self.shipped.iter().copied())
+    }
 }
 
 /// `feature weight` lines (a trainer's text output) as weights in `names` order; a

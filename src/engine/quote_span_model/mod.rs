@@ -28,25 +28,21 @@ pub struct QuoteSpanRow {
     pub score: f32,
 }
 
-/// The weights in use (`lexicon::weights_in_use`): the shipped ones, or in
-/// cross-validation builds the fold's `quote_span_weights.txt`.
-fn weights() -> &'static [f32; features::N] {
-    static FOLD: std::sync::OnceLock<Option<[f32; features::N]>> = std::sync::OnceLock::new();
-    super::lexicon::weights_in_use(
-        &FOLD,
-        "quote_span_weights.txt",
-        &features::NAMES,
-        &weights::WEIGHTS,
-    )
-}
+/// The model: its shipped weights, or in cross-validation builds the fold's
+/// `quote_span_weights.txt`.
+static MODEL: super::lexicon::LinearModel<{ features::N }> = super::lexicon::LinearModel::new(
+    "quote_span_weights.txt",
+    &features::NAMES,
+    &weights::WEIGHTS,
+);
 
 /// The shipped weights with their feature names (for the scripts).
 pub(crate) fn shipped() -> impl Iterator<Item = (&'static str, f32)> {
-    features::NAMES.iter().copied().zip(weights::WEIGHTS)
+    MODEL.shipped()
 }
 
 pub(crate) fn score(f: &[f32; features::N]) -> f32 {
-    f.iter().zip(weights()).map(|(x, w)| x * w).sum()
+    MODEL.score(f)
 }
 
 /// Drop the kept quotations without an attribution whose score is 0 or below (the

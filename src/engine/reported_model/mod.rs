@@ -27,26 +27,19 @@ pub struct ReportedRow {
     pub score: f32,
 }
 
-/// The weights in use (`lexicon::weights_in_use`): the shipped ones, or in
-/// cross-validation builds the fold's `reported_weights.txt`.
-fn weights() -> &'static [f32; features::N] {
-    static FOLD: std::sync::OnceLock<Option<[f32; features::N]>> = std::sync::OnceLock::new();
-    super::lexicon::weights_in_use(
-        &FOLD,
-        "reported_weights.txt",
-        &features::NAMES,
-        &weights::WEIGHTS,
-    )
-}
+/// The model: its shipped weights, or in cross-validation builds the fold's
+/// `reported_weights.txt`.
+static MODEL: super::lexicon::LinearModel<{ features::N }> =
+    super::lexicon::LinearModel::new("reported_weights.txt", &features::NAMES, &weights::WEIGHTS);
 
 /// The shipped weights with their feature names (for the trainer's scripts, which
 /// start a fold's training from a file of them).
 pub(crate) fn shipped() -> impl Iterator<Item = (&'static str, f32)> {
-    features::NAMES.iter().copied().zip(weights::WEIGHTS)
+    MODEL.shipped()
 }
 
 pub(crate) fn score(f: &[f32; features::N]) -> f32 {
-    f.iter().zip(weights()).map(|(x, w)| x * w).sum()
+    MODEL.score(f)
 }
 
 /// Whether candidate `c` is reported speech: its score above 0 (the trainer moved the

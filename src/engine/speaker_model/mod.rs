@@ -37,20 +37,13 @@ pub struct CandidateRow {
     pub score: f32,
 }
 
-/// The weights in use (`lexicon::weights_in_use`): the shipped ones, or in
-/// cross-validation builds the fold's `speaker_weights.txt`.
-fn weights() -> &'static [f32; features::N] {
-    static FOLD: std::sync::OnceLock<Option<[f32; features::N]>> = std::sync::OnceLock::new();
-    super::lexicon::weights_in_use(
-        &FOLD,
-        "speaker_weights.txt",
-        &features::NAMES,
-        &weights::WEIGHTS,
-    )
-}
+/// The model: its shipped weights, or in cross-validation builds the fold's
+/// `speaker_weights.txt`.
+static MODEL: super::lexicon::LinearModel<{ features::N }> =
+    super::lexicon::LinearModel::new("speaker_weights.txt", &features::NAMES, &weights::WEIGHTS);
 
 pub(crate) fn score(f: &[f32; features::N]) -> f32 {
-    f.iter().zip(weights()).map(|(x, w)| x * w).sum()
+    MODEL.score(f)
 }
 
 /// Choose every kept quotation's speaker among its candidates, in text order (so the
