@@ -5,35 +5,25 @@ use quotelens::analyse;
 use quotelens::engine::quote_span_rows;
 use quotelens::Kind;
 
+mod common;
+
 /// `tests/quote_span_model_check.json` holds, for a few invented texts, the score of
 /// every quotation the model asks as `examples/train_quote_spans.rs` computed it from the
 /// weights it shipped (`scripts/train-quote-spans.sh`). The engine must score them the
 /// same.
 #[test]
 fn the_engine_scores_quotations_as_the_trainer_did() {
-    let check: serde_json::Value =
-        serde_json::from_str(include_str!("quote_span_model_check.json")).expect("check JSON");
-    let mut compared = 0;
-    for case in check.as_array().expect("a list") {
-        let text = case["text"].as_str().expect("text");
-        let rows = quote_span_rows(text);
-        let want = case["quotes"].as_array().expect("quotes");
-        assert_eq!(rows.len(), want.len(), "{text}");
-        for (row, w) in rows.iter().zip(want) {
-            assert_eq!(
-                row.quote.start as u64,
-                w["quote"][0].as_u64().unwrap(),
-                "{text}"
-            );
-            let s = w["score"].as_f64().unwrap();
-            assert!(
-                (f64::from(row.score) - s).abs() < 1e-4,
-                "{} vs {s}",
-                row.score
-            );
-            compared += 1;
-        }
-    }
+    let compared = common::compare_model_check(
+        include_str!("quote_span_model_check.json"),
+        "quotes",
+        "quote",
+        |text| {
+            quote_span_rows(text)
+                .iter()
+                .map(|r| (r.quote.start, r.score))
+                .collect()
+        },
+    );
     assert!(compared >= 3, "only {compared} scores compared");
 }
 

@@ -5,34 +5,24 @@
 use quotelens::engine::reported_model_rows;
 use quotelens::{analyse, Analysis, Kind};
 
+mod common;
+
 /// `tests/reported_model_check.json` holds, for a few invented texts, every cue
 /// candidate's score as `examples/train_reported.rs` computed it from the weights it
 /// shipped (`scripts/train-reported.sh`). The engine must score them the same.
 #[test]
 fn the_engine_scores_candidates_as_the_trainer_did() {
-    let check: serde_json::Value =
-        serde_json::from_str(include_str!("reported_model_check.json")).expect("check JSON");
-    let mut compared = 0;
-    for case in check.as_array().expect("a list") {
-        let text = case["text"].as_str().expect("text");
-        let rows = reported_model_rows(text);
-        let want = case["candidates"].as_array().expect("candidates");
-        assert_eq!(rows.len(), want.len(), "{text}");
-        for (row, w) in rows.iter().zip(want) {
-            assert_eq!(
-                row.cue.start as u64,
-                w["cue"][0].as_u64().unwrap(),
-                "{text}"
-            );
-            let s = w["score"].as_f64().unwrap();
-            assert!(
-                (f64::from(row.score) - s).abs() < 1e-4,
-                "{} vs {s}",
-                row.score
-            );
-            compared += 1;
-        }
-    }
+    let compared = common::compare_model_check(
+        include_str!("reported_model_check.json"),
+        "candidates",
+        "cue",
+        |text| {
+            reported_model_rows(text)
+                .iter()
+                .map(|r| (r.cue.start, r.score))
+                .collect()
+        },
+    );
     assert!(compared >= 5, "only {compared} scores compared");
 }
 

@@ -116,3 +116,31 @@ pub fn cli_with_input(args: &[&str], stdin: &str) -> std::process::Output {
         .unwrap();
     child.wait_with_output().unwrap()
 }
+
+/// A learnt model's check file against the engine: `check` (written by its trainer's
+/// `--check`) lists, per invented text, the rows under `list_key`, each with its span
+/// under `span_key` and the trainer's `score`; `rows` gives the engine's (span start,
+/// score) for a text. Per text: as many rows, the same starts, the same scores within
+/// 1e-4. Returns how many scores were compared.
+pub fn compare_model_check(
+    check: &str,
+    list_key: &str,
+    span_key: &str,
+    rows: impl Fn(&str) -> Vec<(usize, f32)>,
+) -> usize {
+    let check: serde_json::Value = serde_json::from_str(check).expect("check JSON");
+    let mut compared = 0;
+    for case in check.as_array().expect("a list") {
+        let text = case["text"].as_str().expect("text");
+        let rows = rows(text);
+        let want = case[list_key].as_array().expect(list_key);
+        assert_eq!(rows.len(), want.len(), "{text}");
+        for ((start, score), w) in rows.iter().zip(want) {
+            assert_eq!(*start as u64, w[span_key][0].as_u64().unwrap(), "{text}");
+            let s = w["score"].as_f64().unwrap();
+            assert!((f64::from(*score) - s).abs() < 1e-4, "{score} vs {s}");
+            compared += 1;
+        }
+    }
+    compared
+}
