@@ -7,7 +7,7 @@ use fantoccini::Locator;
 use quotelens::{analyse, Kind};
 use serde_json::Value;
 
-use crate::harness::{root, seed_text, Browser};
+use crate::harness::{scratch, seed_text, Browser};
 
 const POMPEO: &str = "000_0399775715a1bf4a.txt";
 const LEYEN: &str = "004_5f6aecae78906b36.txt";
@@ -40,15 +40,6 @@ fn cli_export(text: &str, format: &str) -> Vec<u8> {
     let out = crate::common::cli_with_input(&["annotate", "--format", format, "-"], text);
     assert!(out.status.success(), "quotelens annotate --format {format}");
     out.stdout
-}
-
-/// A scratch file under target/e2e-files/.
-fn scratch(name: &str, contents: &[u8]) -> std::path::PathBuf {
-    let dir = root().join("target").join("e2e-files");
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, contents).unwrap();
-    path
 }
 
 /// Paste `text` into the empty editor and wait for the reading view's highlights.

@@ -8,7 +8,7 @@ use quotelens::edit::{reduce, transfer, Action, CompareStep, State};
 use quotelens::{analyse, Annotation, Document, Kind, Origin};
 use serde_json::json;
 
-use crate::harness::{root, Browser};
+use crate::harness::{scratch, Browser};
 
 /// An invented article; astral characters put code points, bytes and UTF-16 apart.
 const TEXT: &str = "Bridge to reopen in May 🌉\n\nThe minister spoke on Monday. \"We will rebuild the bridge by May,\" said Anna Berg, the minister. 🦀\n\nCritics disagreed. \"It cannot be done,\" said Tom Hale. The repairs will cost 40 million euros, twice the first estimate.";
@@ -55,12 +55,8 @@ fn doc_b() -> Document {
     b
 }
 
-fn scratch(name: &str, doc: &Document) -> std::path::PathBuf {
-    let dir = root().join("target").join("e2e-files");
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, doc.to_json()).unwrap();
-    path
+fn scratch_doc(name: &str, doc: &Document) -> std::path::PathBuf {
+    scratch(name, doc.to_json().as_bytes())
 }
 
 async fn key(b: &Browser, c: char) {
@@ -93,13 +89,13 @@ async fn compare_with_a_second_file_take_sides_by_keyboard_and_download_the_merg
     );
 
     let b = Browser::open().await;
-    b.upload("#file-picker", &scratch("bridge-a.quotelens.json", &a))
+    b.upload("#file-picker", &scratch_doc("bridge-a.quotelens.json", &a))
         .await;
     b.wait_until("A's marks", "document.querySelector('#view .mk')")
         .await;
     b.upload(
         "#compare-picker",
-        &scratch("bridge-b.quotelens.json", &other),
+        &scratch_doc("bridge-b.quotelens.json", &other),
     )
     .await;
     b.wait_for_css("#compare").await;

@@ -10,7 +10,7 @@ use fantoccini::key::Key;
 use fantoccini::Locator;
 use serde_json::{json, Value};
 
-use crate::harness::{root, Browser};
+use crate::harness::{root, scratch, Browser};
 
 /// A short article whose quotes any engine finds: straight double quotes.
 const TEXT: &str = "Bridge to reopen in May\n\nThe minister spoke on Monday. \"We will rebuild the bridge by May,\" said Anna Berg, the minister.\n\nCritics disagreed. \"It cannot be done,\" said Tom Hale. \"Not this year,\" he added.";
@@ -118,15 +118,6 @@ async fn rect(b: &Browser, css: &str) -> [f64; 4] {
         ))
         .await;
     [0, 1, 2, 3].map(|i| v[i].as_f64().unwrap())
-}
-
-/// A scratch file under target/e2e-files/.
-fn scratch(name: &str, contents: &[u8]) -> std::path::PathBuf {
-    let dir = root().join("target").join("e2e-files");
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, contents).unwrap();
-    path
 }
 
 /// A phone: a 360 x 740 viewport.

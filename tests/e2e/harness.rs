@@ -16,6 +16,15 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// Write `contents` to `name` in the tests' scratch folder, for a test to upload.
+pub fn scratch(name: &str, contents: &[u8]) -> PathBuf {
+    let dir = root().join("target").join("e2e-files");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
 /// `../shared/` beside the checkout.
 pub fn shared(rel: &str) -> PathBuf {
     root().join("..").join("shared").join(rel)
@@ -440,13 +449,25 @@ impl Browser {
     /// Wait for a finished download whose name ends with `suffix`; returns its path.
     pub async fn downloaded(&self, suffix: &str) -> PathBuf {
         let deadline = Instant::now() + Duration::from_secs(15);
+        // Chromium may reserve the final name with an empty file while the bytes still
+        // go to a `.crdownload`; a file counts as downloaded once it has bytes, no
+        // download is in flight, and its size held since the last look.
+        let mut last_size = None;
         loop {
             if let Ok(entries) = std::fs::read_dir(&self.download_dir) {
-                for e in entries.flatten() {
-                    let name = e.file_name().to_string_lossy().into_owned();
-                    if name.ends_with(suffix) {
+                let entries: Vec<_> = entries.flatten().collect();
+                let in_flight = entries
+                    .iter()
+                    .any(|e| e.file_name().to_string_lossy().ends_with(".crdownload"));
+                let found = entries
+                    .iter()
+                    .find(|e| e.file_name().to_string_lossy().ends_with(suffix));
+                if let Some(e) = found {
+                    let size = e.metadata().map(|m| m.len()).unwrap_or(0);
+                    if !in_flight && size > 0 && last_size == Some(size) {
                         return e.path();
                     }
+                    last_size = Some(size);
                 }
             }
             assert!(
