@@ -11,8 +11,7 @@
 //! text) for PolNeAR dev and train and the article pages, so a speed-up can be checked
 //! to change nothing: `scripts/text-outputs.sh` diffs it against a saved copy.
 //! `-- --dump-pages` prints every `page_from_html` result on the article pages (from
-//! the HTML alone, as a dropped file, and with the copied text, as a paste), and the
-//! e2e benchmark's 0.83 MB page.
+//! the HTML alone, as a dropped file, and with the copied text, as a paste).
 
 use std::ops::Range;
 use std::time::Instant;
