@@ -5,7 +5,7 @@
 //!        [--source-weights C19,C20,CB,NEWS] [--drop FEATURE] [--seed N] [--bag N]
 //!        [--pairwise X] [--pairwise-sources clef2019,clef2020,news] [--position]
 //!        [--augment [--aug-l2 X]] [--pairs L2] [--inter a*b,c*d] [--ufs-weight X]
-//!        [--hash-norm X] [--write DIR]
+//!        [--hash-norm X] [--para [--para-mask N]] [--augment-hash L2] [--write DIR]
 //!
 //! Four sources under `--shared` (default `../shared`): `claims/train` (CLEF-2019
 //! debates, one unit per line), `claims/more` (CLEF-2020 debates; ClaimBuster's
@@ -37,7 +37,13 @@
 //! named weight (L2 `--aug-l2`; the shipped weight would be the sum); `--pairs L2` every
 //! product of two named features, `--inter a*b,…` chosen products ("reported*number");
 //! `--ufs-weight X` weighs news sentences labelled unimportant-factual X among the
-//! negatives; `--hash-norm X` divides the hashed values by (n-grams / 20)^X.
+//! negatives; `--hash-norm X` divides the hashed values by (n-grams / 20)^X. Issue 19,
+//! claims6, within noise too and refused by `--write`: `--para` adds each news
+//! sentence's place in its paragraph (first or last of several, alone, in a paragraph of
+//! four or more, inside a quotation opened earlier in the paragraph, a heading);
+//! `--para-mask N` keeps those of bits N (16: inside a quotation only); `--augment-hash
+//! L2` adds a news-only copy of each hashed bucket (its L2; the shipped weight would be
+//! the sum).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
@@ -59,13 +65,17 @@ mod native {
     const SOURCES: [&str; 4] = ["clef2019", "clef2020", "claimbuster", "news"];
     const NEWS: usize = 3;
     /// Context features after the sentence's own.
-    const CTX: usize = 6;
+    const CTX: usize = 6 + PARA;
+    /// Paragraph features (`--para`) after the position ones.
+    const PARA: usize = 6;
     const ALL: usize = NUM_FEATURES + CTX;
     /// News-only copies of the named features follow (`--augment`): weights learnt from
     /// the news articles alone on top of the shared ones; the shipped weight is the sum.
     const AUG_END: usize = ALL + NAMED;
     /// Products of two named features follow (`--pairs`, an experiment).
-    const DIM: usize = AUG_END + NAMED * NAMED;
+    const PAIRS_END: usize = AUG_END + NAMED * NAMED;
+    /// News-only copies of the hashed buckets follow (`--augment-hash`, an experiment).
+    const DIM: usize = PAIRS_END + HASH_BUCKETS;
     const CB: usize = 2;
 
     struct Unit {
@@ -79,6 +89,8 @@ mod native {
         factor: f64,
         /// Context features (position in the document), indices from [`NUM_FEATURES`].
         ctx: Vec<(usize, f32)>,
+        /// Paragraph features (news only: its place in its paragraph, inside a quotation).
+        para: Vec<(usize, f32)>,
     }
 
     struct Doc {
@@ -113,9 +125,14 @@ mod native {
         pairwise_sources: u32,
         /// Position features (in the document) on.
         position: bool,
+        /// Paragraph features on (`--para`), those of bits `para_mask` (`--para-mask N`).
+        para: bool,
+        para_mask: u32,
         /// News-only copies of the named features (domain augmentation), and their L2.
         augment: bool,
         aug_l2: f64,
+        /// News-only copies of the hashed buckets (`--augment-hash L2`: their L2; 0 off).
+        augment_hash: f64,
         /// Products of named features (`--pairs X`: their L2; 0 off).
         pairs: f64,
         /// Chosen products of two named features (`--inter a*b,c*d`, an experiment).
@@ -149,6 +166,8 @@ mod native {
         fn weight(&self, i: usize) -> f64 {
             if i < NAMED {
                 self.w[i] + self.w[ALL + i]
+            } else if i < NUM_FEATURES {
+                self.w[i] + self.w[PAIRS_END + i - NAMED]
             } else {
                 self.w[i]
             }
@@ -174,8 +193,11 @@ mod native {
                 pairwise: 0.0,
                 pairwise_sources: 1 << NEWS,
                 position: false,
+                para: false,
+                para_mask: u32::MAX,
                 augment: false,
                 aug_l2: 1e-4,
+                augment_hash: 0.0,
                 pairs: 0.0,
                 inter: Vec::new(),
                 ufs_weight: 1.0,
@@ -263,11 +285,14 @@ mod native {
                     .sum()
             }
             "--position" => p.position = true,
+            "--para" => p.para = true,
+            "--para-mask" => p.para_mask = val().parse().expect("--para-mask N"),
             "--augment" => p.augment = true,
             "--inter" => p.inter = parse_inter(&val()),
             "--ufs-weight" => p.ufs_weight = val().parse().expect("--ufs-weight X"),
             "--hash-norm" => p.hash_norm = val().parse().expect("--hash-norm X"),
             "--pairs" => p.pairs = val().parse().expect("--pairs X"),
+            "--augment-hash" => p.augment_hash = val().parse().expect("--augment-hash L2"),
             "--aug-l2" => p.aug_l2 = val().parse().expect("--aug-l2 X"),
             "--bag" => p.bag = val().parse().expect("--bag N"),
             "--seed" => p.seed = val().parse().expect("--seed N"),
@@ -346,9 +371,16 @@ mod native {
     /// held-out Platt scaling, written for the engine. Refuses the experiments the
     /// engine has no weights for.
     fn write_shipped(dir: &Path, docs: &[Doc], oof: &[Vec<f64>], platt: Platt, p: &Params) {
-        assert!(!p.position, "--write: the engine has no position weights");
         assert!(
-            !p.augment && p.pairs == 0.0 && p.inter.is_empty() && p.hash_norm == 0.0,
+            !p.position && !p.para,
+            "--write: the engine has no position or paragraph weights"
+        );
+        assert!(
+            !p.augment
+                && p.augment_hash == 0.0
+                && p.pairs == 0.0
+                && p.inter.is_empty()
+                && p.hash_norm == 0.0,
             "--write: the engine has no news copies, products or hashed norm"
         );
         let all: Vec<&Doc> = docs.iter().filter(|d| trains(d, p)).collect();
@@ -375,6 +407,7 @@ mod native {
             feats: feature_vector(s),
             factor: furniture_factor(s),
             ctx: Vec::new(),
+            para: Vec::new(),
         }
     }
 
@@ -446,6 +479,8 @@ mod native {
                         u
                     })
                     .collect();
+                let mut units: Vec<Unit> = units;
+                add_paragraphs(&text, &chars, &mut units);
                 Doc {
                     source: NEWS,
                     name,
@@ -480,6 +515,55 @@ mod native {
                 on(4);
             }
             if (i > 0 && has_number[i - 1]) || has_number.get(i + 1).copied().unwrap_or(false) {
+                on(5);
+            }
+        }
+    }
+
+    /// Paragraph features of each news sentence (`--para`): the first of a paragraph of
+    /// several, the last of several, alone in its paragraph, in a paragraph of four or more,
+    /// inside a quotation opened before it in its paragraph, a paragraph without end
+    /// punctuation (a heading).
+    fn add_paragraphs(text: &str, chars: &[usize], units: &mut [Unit]) {
+        let last = chars.len() - 1;
+        let byte = |c: usize| chars[c.min(last)];
+        // The paragraph of each unit: where its paragraph starts (a blank line before).
+        let para_start = |b: usize| text[..b].rfind("\n\n").map_or(0, |k| k + 2);
+        let starts: Vec<usize> = units.iter().map(|u| para_start(byte(u.start))).collect();
+        for i in 0..units.len() {
+            let same = |j: usize| starts[j] == starts[i];
+            let first = i == 0 || !same(i - 1);
+            let lastp = i + 1 == units.len() || !same(i + 1);
+            let size = (0..units.len()).filter(|&j| same(j)).count();
+            let before = &text[starts[i]..byte(units[i].start)];
+            let opens = before.matches('\u{201c}').count();
+            let closes = before.matches('\u{201d}').count();
+            let straight = before.matches('"').count();
+            let in_quote = opens > closes || straight % 2 == 1;
+            let para_end = text[starts[i]..]
+                .find("\n\n")
+                .map_or(text.len(), |k| starts[i] + k);
+            let heading = !text[starts[i]..para_end]
+                .trim_end()
+                .ends_with(['.', '!', '?', '"', '\u{201d}', ':']);
+            let u = &mut units[i];
+            let mut on = |k: usize| u.para.push((NUM_FEATURES + 6 + k, 1.0));
+            if first && !lastp {
+                on(0);
+            }
+            if lastp && !first {
+                on(1);
+            }
+            if size == 1 {
+                on(2);
+            }
+            if size >= 4 {
+                on(3);
+            }
+            if in_quote {
+                on(4);
+            }
+            if heading {
                 on(5);
             }
         }
@@ -584,6 +668,14 @@ mod native {
         f.retain(|&(i, _)| i >= NAMED || p.drop & 1 << i == 0);
         if p.position {
             f.extend_from_slice(&u.ctx);
+        }
+        if p.para {
+            let mask = p.para_mask;
+            f.extend(
+                u.para
+                    .iter()
+                    .filter(|x| mask & 1 << (x.0 - NUM_FEATURES - 6) != 0),
+            );
         }
         if !p.inter.is_empty() {
             let has = |i: usize| f.iter().any(|x| x.0 == i);
@@ -743,6 +835,14 @@ mod native {
                         .collect();
                     f.extend(copies);
                 }
+                if source == NEWS && p.augment_hash > 0.0 {
+                    let copies: Vec<(usize, f32)> = f
+                        .iter()
+                        .filter(|&&(i, _)| (NAMED..NUM_FEATURES).contains(&i))
+                        .map(|&(i, v)| (PAIRS_END + i - NAMED, v))
+                        .collect();
+                    f.extend(copies);
+                }
                 Weighed {
                     source,
                     unit,
@@ -788,6 +888,8 @@ mod native {
     fn l2_of(i: usize, p: &Params) -> f64 {
         if i < NAMED {
             p.l2
+        } else if i >= PAIRS_END {
+            p.augment_hash
         } else if i >= AUG_END {
             if p.pairs > 0.0 {
                 p.pairs
