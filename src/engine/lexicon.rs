@@ -315,6 +315,12 @@ pub(crate) fn is_listed_adverbial(w: &str) -> bool {
     with_lower(w, |l| lexicon().adverbial.contains(l))
 }
 
+/// Whether `w`'s lower case is in the list of organisation words, as it is (where
+/// [`is_org_word`] asks it without its final dots).
+pub(crate) fn is_listed_org(w: &str) -> bool {
+    with_lower(w, |l| lexicon().org.contains(l))
+}
+
 /// Every word of the closed lists the token table answers for
 /// (`words::table::ListBits`): function, role, organisation, document, adverbial and
 /// clause words, determiners, pronouns and weekdays.

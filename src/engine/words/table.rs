@@ -6,8 +6,8 @@
 //! [`ListBits::of_word`] is the plain definition: each list's own function of
 //! `lexicon` asked in turn. [`TokenTable::lists`] computes the same bits with one
 //! [`ascii_key`] and one probe of a map from keys to bits for an ASCII word of at most
-//! [`KEY_BYTES`](super::KEY_BYTES) bytes not ending in a dot (nearly every token), and
-//! with the plain definition for the rest. A property test checks the two agree on
+//! [`KEY_BYTES`](super::KEY_BYTES) bytes (nearly every token; two for a word ending in
+//! a dot), and with the plain definition for the rest. A property test checks the two agree on
 //! every token of random texts and on every listed word in mixed case.
 
 use std::cell::Cell;
@@ -122,19 +122,20 @@ fn bits_by_key() -> &'static KeyBits {
     MAP.get_or_init(|| {
         let mut map = KeyBits::default();
         for w in lex::closed_list_words() {
-            let Some(key) = ascii_key(w).filter(|_| !w.ends_with('.')) else {
+            let Some(key) = ascii_key(w) else {
                 continue;
             };
             // A listed word in lower case, asked as the plain definition asks it,
-            // but for the "-ly" rule: an ASCII word's case changes no other answer.
-            let plain = ListBits::of_word(w).0 & !ListBits::ADVERBIAL;
+            // but for the "-ly" rule (an ASCII word's case changes no other answer) and
+            // the organisation words, which the plain definition asks without the
+            // word's final dots: here the word as it is, so that a word with a dot
+            // takes that bit from the key of the word without them.
+            let plain = ListBits::of_word(w).0 & !(ListBits::ADVERBIAL | ListBits::ORG);
             let listed_adverbial = lex::is_listed_adverbial(w) || lex::is_weekday_in_any_case(w);
+            let flag = |is: bool, bit: u16| if is { bit } else { 0 };
             let bits = plain
-                | if listed_adverbial {
-                    ListBits::ADVERBIAL
-                } else {
-                    0
-                };
+                | flag(listed_adverbial, ListBits::ADVERBIAL)
+                | flag(lex::is_listed_org(w), ListBits::ORG);
             if bits != 0 {
                 map.insert(key, bits);
             }
@@ -248,22 +249,27 @@ impl TokenTable {
     }
 
     /// [`ListBits::of_word`] of token `i`: one key and one lookup for an ASCII word of
-    /// at most [`KEY_BYTES`](super::KEY_BYTES) bytes not ending in a dot, the plain
-    /// definition for another.
+    /// at most [`KEY_BYTES`](super::KEY_BYTES) bytes, the plain definition for another.
     #[inline(never)]
     fn find(seg: &Segmented, i: usize) -> ListBits {
         let w = seg.word(i);
-        match ascii_key(w).filter(|_| !w.ends_with('.')) {
-            Some(key) => {
-                let ly = if ly_adverbial(w.as_bytes()) {
-                    ListBits::ADVERBIAL
-                } else {
-                    0
-                };
-                ListBits(bits_by_key().get(key) | ly)
-            }
-            None => ListBits::of_word(w),
+        let Some(key) = ascii_key(w) else {
+            return ListBits::of_word(w);
+        };
+        let map = bits_by_key();
+        if !w.ends_with('.') {
+            let ly = if ly_adverbial(w.as_bytes()) {
+                ListBits::ADVERBIAL
+            } else {
+                0
+            };
+            return ListBits(map.get(key) | ly);
         }
+        // "Corp.", "Mr.": an organisation word is looked up without its final dots,
+        // every other list with them (and no word ending in a dot ends in "ly").
+        let bare = w.trim_end_matches('.');
+        let org = ascii_key(bare).map_or(0, |k| map.get(k)) & ListBits::ORG;
+        ListBits(map.get(key) & !ListBits::ORG | org)
     }
 }
 
@@ -293,6 +299,8 @@ mod tests {
             }
         }
         assert_table_is_plain("Friday, really: he said the Company Reports quietly applied.");
+        // Words that keep their dot: an organisation word is looked up without it.
+        assert_table_is_plain("Acme Corp. and Inc. Co. LTD. Bros. Mr. Gov. Sen. U.S. J. St. Dept.");
         assert_table_is_plain("Quickly SUPPLY Kelly's sadly \u{212a}elly and the \u{130}t she.");
     }
 
