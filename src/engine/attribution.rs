@@ -20,7 +20,7 @@ use super::speakers::{is_particle, is_possessive};
 use super::text::{
     ends_sentence_at, is_sentence_end, starts_lower, starts_upper, Segmented, TokKind,
 };
-use super::words::{with_lower, WordMap, WordSet};
+use super::words::{with_lower, ListBits, WordMap, WordSet};
 
 /// A speech event: the speaker mention and the cue, as token ranges.
 #[derive(Debug, Clone)]
@@ -357,6 +357,10 @@ impl Attributor<'_, '_> {
 
     fn word(&self, i: usize) -> &str {
         self.seg.word(i)
+    }
+    /// The closed word lists of token `i`'s word (the token table's answer).
+    fn lists(&self, i: usize) -> ListBits {
+        self.seg.lists(i)
     }
     /// The length in tokens of the listed cue phrase ("pointed out", "went on")
     /// starting at token `i`, or 0. Looked up where a cue may stand, not for every
@@ -773,8 +777,8 @@ impl Attributor<'_, '_> {
         let w = self.word(c);
         (c == s + 1 && pronoun(self.word(s)).is_some()
             || c <= s + 3 && (s..c).all(|k| self.is_word(k) && starts_upper(self.word(k))))
-            && !lex::is_function_word(w)
-            && !lex::is_adverbial(w)
+            && !self.lists(c).function()
+            && !self.lists(c).adverbial()
             && w.len() > 3
             && w.ends_with('s')
             && !w.ends_with("ss")
@@ -790,7 +794,7 @@ impl Attributor<'_, '_> {
         // phrase that goes on.
         if c + 1 < after_end
             && self.is_word(c + 1)
-            && (starts_upper(self.word(c + 1)) || lex::is_role(self.word(c + 1)))
+            && (starts_upper(self.word(c + 1)) || self.lists(c + 1).role())
             && self.cues.strength(w) < STRONG_CUE
         {
             return true;
@@ -865,8 +869,8 @@ impl Attributor<'_, '_> {
                 return None;
             }
             let w = self.word(k);
-            if (pronoun(w).is_some() && k > s)
-                || (starts_upper(w) && lex::is_clause_word_in_any_case(w))
+            if (self.lists(k).pronoun().is_some() && k > s)
+                || (starts_upper(w) && self.lists(k).clause())
                 || matches!(
                     w,
                     "who" | "that" | "which" | "and" | "but" | "as" | "when" | "if"
@@ -877,11 +881,11 @@ impl Attributor<'_, '_> {
             {
                 return None;
             }
-            head |= starts_upper(w) || lex::is_role(w);
+            head |= starts_upper(w) || self.lists(k).role();
         }
         head |= matches!(self.word(s), "a" | "an" | "the" | "A" | "An" | "The");
         let last = self.word(c - 1);
-        (head && !lex::is_function_word(last) && !lex::is_name_joiner(last)).then_some(s..c)
+        (head && !self.lists(c - 1).function() && !lex::is_name_joiner(last)).then_some(s..c)
     }
 
     /// `He said:` closing the paragraph before a quotation that opens the next one.
@@ -968,7 +972,7 @@ impl Attributor<'_, '_> {
         }
         let w = self.word(c);
         if (self.cues.strength(w) >= BEFORE_QUOTE_CUE || self.phrase_at(c) > 1)
-            && !lex::is_function_word(w)
+            && !self.lists(c).function()
             && w.starts_with(|ch: char| ch.is_lowercase())
         {
             return self.listed_cue_before(span, c, subjectless);
@@ -1111,7 +1115,7 @@ impl Attributor<'_, '_> {
             let mut verb = self.after_apposition(np.end, c);
             while verb < c && self.is_word(verb) && {
                 let v = self.word(verb);
-                lex::is_adverbial(v) && !starts_upper(v)
+                self.lists(verb).adverbial() && !starts_upper(v)
             } {
                 verb += 1;
             }
@@ -1119,7 +1123,7 @@ impl Attributor<'_, '_> {
                 && self.is_word(verb)
                 && self.in_quote[verb] == 0
                 && self.word(verb).starts_with(|ch: char| ch.is_lowercase())
-                && !lex::is_function_word(self.word(verb));
+                && !self.lists(verb).function();
             if is_verb {
                 best = Some(np);
             }
@@ -1136,8 +1140,8 @@ impl Attributor<'_, '_> {
         if np.start != before_start || self.punct(np.end) != Some(',') || opens >= colon {
             return None;
         }
-        let first = self.word(opens);
-        let apposition = self.is_word(opens) && (is_determiner(first) || lex::is_role(first));
+        let first = self.lists(opens);
+        let apposition = self.is_word(opens) && (first.determiner() || first.role());
         let plain = (opens..colon).all(|k| {
             self.in_quote[k] == 0
                 && (self.punct(k) == Some(',')
@@ -1154,7 +1158,7 @@ impl Attributor<'_, '_> {
         }
         (k + 2..limit.min(k + 16))
             .find(|&e| self.punct(e) == Some(','))
-            .filter(|_| self.is_word(k + 1) && is_determiner(self.word(k + 1)))
+            .filter(|_| self.is_word(k + 1) && self.lists(k + 1).determiner())
             .map_or(k, |e| e + 1)
     }
 
@@ -1181,10 +1185,10 @@ impl Attributor<'_, '_> {
         let mut j = c;
         let mut skipped = 0;
         while j > floor && skipped < 4 && self.is_word(j - 1) && self.in_quote[j - 1] == 0 {
-            let w = self.word(j - 1);
-            if lex::is_adverbial(w)
-                && pronoun(w).is_none()
-                && (!starts_upper(w) || lex::is_weekday_in_any_case(w))
+            let (w, lists) = (self.word(j - 1), self.lists(j - 1));
+            if lists.adverbial()
+                && lists.pronoun().is_none()
+                && (!starts_upper(w) || lists.weekday())
             {
                 j -= 1;
                 skipped += 1;
@@ -1197,7 +1201,9 @@ impl Attributor<'_, '_> {
         }
         let w = self.word(j - 1);
         if self.is_word(j - 1)
-            && pronoun(w)
+            && self
+                .lists(j - 1)
+                .pronoun()
                 .is_some_and(|p| !matches!(p, Pronoun::Speaker) || matches!(w, "I" | "we" | "We"))
         {
             if with_lower(w, |l| {
@@ -1224,7 +1230,7 @@ impl Attributor<'_, '_> {
                     // chairman, poked at the debate, tweeting": a clause of its own.
                     let clause = self.is_word(k + 1) && {
                         let w = self.word(k + 1);
-                        starts_lower(w) && w.ends_with("ed") && !lex::is_role(w)
+                        starts_lower(w) && w.ends_with("ed") && !self.lists(k + 1).role()
                     };
                     if clause {
                         return None;
@@ -1328,12 +1334,11 @@ impl Attributor<'_, '_> {
             return LeftStep::End;
         }
         if starts_upper(w) {
-            if lex::is_clause_word_in_any_case(w)
-                || i == end && lex::is_adverbial(w) && !lex::is_weekday_in_any_case(w)
-            {
+            let lists = self.lists(k);
+            if lists.clause() || i == end && lists.adverbial() && !lists.weekday() {
                 return LeftStep::End;
             }
-            if is_determiner(w) {
+            if lists.determiner() {
                 return LeftStep::Stop { to: k, head: false };
             }
             return LeftStep::Grow { to: k, head: true };
@@ -1351,14 +1356,11 @@ impl Attributor<'_, '_> {
             i,
             has_head,
         } = *walk;
-        let w = self.word(k);
-        if lex::is_role(w)
-            || (i == end && lex::is_document_word(w))
-            || (i < end && is_possessive(w))
-        {
+        let (w, lists) = (self.word(k), self.lists(k));
+        if lists.role() || (i == end && lists.document()) || (i < end && is_possessive(w)) {
             return LeftStep::Grow { to: k, head: true };
         }
-        if is_determiner(w) || w == "his" || w == "her" || w == "their" || w == "its" {
+        if lists.determiner() || w == "his" || w == "her" || w == "their" || w == "its" {
             return self.left_determiner_step(walk, k);
         }
         if lex::is_name_joiner(w)
@@ -1371,7 +1373,7 @@ impl Attributor<'_, '_> {
             && k > floor
             && self.is_word(k - 1)
             && starts_upper(self.word(k - 1))
-            && lex::is_role(self.word(k + 1))
+            && self.lists(k + 1).role()
         {
             // "White House press secretary": a modifier between a name and
             // a role noun.
@@ -1398,7 +1400,7 @@ impl Attributor<'_, '_> {
             && k >= floor + 2
             && self.word(k - 1) == "of"
             && self.is_word(k - 2)
-            && lex::is_role(self.word(k - 2))
+            && self.lists(k - 2).role()
         {
             return LeftStep::Grow {
                 to: k - 1,
@@ -1427,9 +1429,9 @@ impl Attributor<'_, '_> {
             if matches!(w, "the" | "a" | "an" | "The" | "A" | "An") {
                 return (d < k).then_some(d);
             }
-            let upper = starts_upper(w);
-            if (!upper && (lex::is_function_word(w) || lex::is_adverbial(w)))
-                || (upper && lex::is_clause_word_in_any_case(w))
+            let (upper, lists) = (starts_upper(w), self.lists(d));
+            if (!upper && (lists.function() || lists.adverbial()))
+                || (upper && lists.clause())
                 || self.cues.strength(w) >= 20
                 || d == floor
             {
@@ -1446,7 +1448,7 @@ impl Attributor<'_, '_> {
             return None;
         }
         let w = self.word(start);
-        if let Some(p) = pronoun(w) {
+        if let Some(p) = self.lists(start).pronoun() {
             return (!matches!(p, Pronoun::Speaker) && matches!(w, "he" | "she" | "they" | "it"))
                 .then_some(start..start + 1);
         }
@@ -1487,23 +1489,24 @@ impl Attributor<'_, '_> {
         if starts_upper(w) {
             // "said Will Ortega": a first name that is also a clause word
             // when a name goes on after it.
-            if lex::is_clause_word_in_any_case(w) && !self.name_goes_on(i, limit) {
+            if self.lists(i).clause() && !self.name_goes_on(i, limit) {
                 return RightStep::End;
             }
             // "said Wednesday, "..."": a day is when, not who.
-            if last_head.is_none() && lex::is_weekday_in_any_case(w) {
+            if last_head.is_none() && self.lists(i).weekday() {
                 return RightStep::End;
             }
             return RightStep::Head;
         }
-        if lex::is_role(w) || lex::is_document_word(w) || is_possessive(w) {
+        let lists = self.lists(i);
+        if lists.role() || lists.document() || is_possessive(w) {
             return RightStep::Head;
         }
         if last_head.is_none()
             && i > start
-            && is_determiner(self.word(i - 1))
-            && !lex::is_function_word(w)
-            && !lex::is_adverbial(w)
+            && self.lists(i - 1).determiner()
+            && !lists.function()
+            && !lists.adverbial()
             && (i + 1 >= limit || self.punct(i + 1).is_some())
         {
             // "according to the audit.": a determiner and its noun, closing
@@ -1529,7 +1532,7 @@ impl Attributor<'_, '_> {
         // after a determiner "the 46-year-old" is a noun phrase itself.
         if last_head.is_none() && i < start + 3 {
             if i > start
-                && is_determiner(self.word(start))
+                && self.lists(start).determiner()
                 && w.contains('-')
                 && w.contains(|c: char| c.is_alphabetic())
             {
@@ -1545,15 +1548,15 @@ impl Attributor<'_, '_> {
     fn leads_or_links(&self, start: usize, i: usize, last_head: Option<usize>) -> bool {
         let w = self.word(i);
         // Determiners lead; joiners ("of", "by" after a document) link.
-        let leads = is_determiner(w) && (i == start || last_head.is_none());
+        let leads = self.lists(i).determiner() && (i == start || last_head.is_none());
         let links = (lex::is_name_joiner(w)
-            || (w == "by" && last_head.is_some_and(|h| lex::is_document_word(self.word(h)))))
+            || (w == "by" && last_head.is_some_and(|h| self.lists(h).document())))
             && last_head.is_some();
         // "said one of the negotiators", "said several of his aides": a
         // number or quantifier and "of" lead the noun phrase.
         let part_of = w == "of"
             && i == start + 1
-            && is_determiner(self.word(start))
+            && self.lists(start).determiner()
             && !matches!(
                 self.word(start),
                 "the" | "The" | "a" | "A" | "an" | "An" | "another" | "Another"
@@ -1573,7 +1576,7 @@ impl Attributor<'_, '_> {
                 w.starts_with(char::is_uppercase)
                     && !w.contains('-')
                     && !lex::is_title(w)
-                    && !lex::is_role(w)
+                    && !self.lists(k).role()
                     && !matches!(w.trim_end_matches('.'), "Jr" | "Sr" | "Inc" | "Ltd")
             }
         };
@@ -1590,8 +1593,7 @@ impl Attributor<'_, '_> {
     /// noun ("in reference to", "the report"), not a verb.
     fn after_preposition_or_determiner(&self, k: usize) -> bool {
         k > 0 && self.is_word(k - 1) && {
-            let w = self.word(k - 1);
-            is_preposition(w) || is_determiner(w)
+            is_preposition(self.word(k - 1)) || self.lists(k - 1).determiner()
         }
     }
 
@@ -1601,7 +1603,7 @@ impl Attributor<'_, '_> {
             && self.is_word(i + 1)
             && self.in_quote[i + 1] == 0
             && starts_upper(self.word(i + 1))
-            && !lex::is_clause_word_in_any_case(self.word(i + 1))
+            && !self.lists(i + 1).clause()
     }
 
     /// Whether the lower-case word at `i` and at most one more such word stand right
@@ -1610,11 +1612,11 @@ impl Attributor<'_, '_> {
     fn modifies_a_name(&self, i: usize, limit: usize) -> bool {
         let plain = |k: usize| {
             k < limit && self.is_word(k) && self.in_quote[k] == 0 && {
-                let w = self.word(k);
+                let (w, lists) = (self.word(k), self.lists(k));
                 !starts_upper(w)
-                    && !lex::is_function_word(w)
-                    && !lex::is_adverbial(w)
-                    && !is_determiner(w)
+                    && !lists.function()
+                    && !lists.adverbial()
+                    && !lists.determiner()
                     && self.cues.strength(w) < INDIRECT_CUE
             }
         };
@@ -1750,8 +1752,8 @@ impl Attributor<'_, '_> {
         };
         let last = if n > 1 && i + n <= ce { i + n - 1 } else { i };
         if (strength.max(after_subject) < CANDIDATE_CUE && last == i)
-            || lex::is_function_word(w)
-            || lex::is_adverbial(w)
+            || self.lists(i).function()
+            || self.lists(i).adverbial()
             || self.after_quote_cue.contains(&i)
         {
             return None;
@@ -1800,10 +1802,7 @@ impl Attributor<'_, '_> {
         let content = if trailing { s..np.start - 1 } else { content };
         // "The museum, Mr. Obama said, would make ...": both sides.
         let mut after = last + 1;
-        while after < ce
-            && after < last + 4
-            && self.is_word(after)
-            && lex::is_adverbial(self.word(after))
+        while after < ce && after < last + 4 && self.is_word(after) && self.lists(after).adverbial()
         {
             after += 1;
         }
@@ -1842,10 +1841,10 @@ impl Attributor<'_, '_> {
             j -= 1;
         }
         let filler = |k: usize| {
-            let w = self.word(k);
-            pronoun(w).is_none()
-                && !is_determiner(w)
-                && (lex::is_function_word(w) || (lex::is_adverbial(w) && !starts_upper(w)))
+            let (w, lists) = (self.word(k), self.lists(k));
+            lists.pronoun().is_none()
+                && !lists.determiner()
+                && (lists.function() || (lists.adverbial() && !starts_upper(w)))
         };
         let mut end = i;
         while end > j + 1 && filler(end - 1) {
@@ -1881,7 +1880,7 @@ impl Attributor<'_, '_> {
                         | "not"
                         | "never"
                 ) || l.ends_with("n't")
-            }) || (lex::is_adverbial(w) && !starts_upper(w));
+            }) || (self.lists(j - 1).adverbial() && !starts_upper(w));
             if !skips {
                 break;
             }
@@ -1973,7 +1972,7 @@ impl Attributor<'_, '_> {
                 let w = self.word(k);
                 starts_upper(w)
                     && w.starts_with(char::is_alphabetic)
-                    && !lex::is_clause_word_in_any_case(w)
+                    && !self.lists(k).clause()
                     && !lex::is_furniture_word(w)
             }
         }) && !matches!(self.word(p.start), "The" | "A" | "An");
@@ -1991,10 +1990,8 @@ impl Attributor<'_, '_> {
 
     fn only_adverbials(&self, from: usize, to: usize) -> bool {
         to.saturating_sub(from) <= 4
-            && (from..to).all(|k| {
-                self.is_word(k)
-                    && (lex::is_adverbial(self.word(k)) || lex::is_function_word(self.word(k)))
-            })
+            && (from..to)
+                .all(|k| self.is_word(k) && (self.lists(k).adverbial() || self.lists(k).function()))
     }
 
     /// What follows a cue verb: skip the hearer of "told", "that", and time words.
@@ -2020,7 +2017,7 @@ impl Attributor<'_, '_> {
                 k = np.end;
             } else if k < ce
                 && self.is_word(k)
-                && (pronoun(self.word(k)).is_some()
+                && (self.lists(k).pronoun().is_some()
                     || (!starts_upper(self.word(k)) && k + 1 < ce && self.word(k + 1) == "that"))
             {
                 k += 1;
@@ -2031,7 +2028,7 @@ impl Attributor<'_, '_> {
             let w = self.word(k);
             if self.punct(k) == Some(',')
                 || (self.is_word(k)
-                    && (lex::is_weekday_in_any_case(w)
+                    && (self.lists(k).weekday()
                         || matches!(
                             w,
                             "on" | "last"

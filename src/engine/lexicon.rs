@@ -309,6 +309,75 @@ pub fn is_role(w: &str) -> bool {
         })
 }
 
+/// Whether `w`'s lower case is in the list of adverbials (without the "-ly" rule and
+/// the weekdays of [`is_adverbial`]).
+pub(crate) fn is_listed_adverbial(w: &str) -> bool {
+    with_lower(w, |l| lexicon().adverbial.contains(l))
+}
+
+/// Whether `w`'s lower case is in the list of organisation words, as it is (where
+/// [`is_org_word`] asks it without its final dots).
+pub(crate) fn is_listed_org(w: &str) -> bool {
+    with_lower(w, |l| lexicon().org.contains(l))
+}
+
+/// Every word of the closed lists the token table answers for
+/// (`words::table::ListBits`): function, role, organisation, document, adverbial and
+/// clause words, determiners, pronouns and weekdays.
+pub(crate) fn closed_list_words() -> impl Iterator<Item = &'static str> {
+    let lex = lexicon();
+    const SMALL: &[&str] = &[
+        "the",
+        "a",
+        "an",
+        "another",
+        "one",
+        "two",
+        "three",
+        "several",
+        "many",
+        "some",
+        "most",
+        "other",
+        "both",
+        "all",
+        "few",
+        "he",
+        "him",
+        "his",
+        "she",
+        "her",
+        "they",
+        "them",
+        "their",
+        "it",
+        "its",
+        "i",
+        "we",
+        "you",
+        "me",
+        "us",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    [
+        &lex.function,
+        &lex.roles,
+        &lex.org,
+        &lex.document,
+        &lex.adverbial,
+        &lex.clause,
+    ]
+    .into_iter()
+    .flat_map(|set| set.iter().copied())
+    .chain(SMALL.iter().copied())
+}
+
 /// Capitalised words that stand before names as titles ("Secretary", "Sen.").
 pub fn is_title(w: &str) -> bool {
     let lex = lexicon();

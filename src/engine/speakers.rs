@@ -334,7 +334,7 @@ fn titles_from_apposition(p: &mut Person, seg: &Segmented, end: usize) {
     if end + 2 < n
         && seg.tokens[end].punct() == Some(',')
         && seg.tokens[end + 1].is_word()
-        && lex::is_determiner(seg.word(end + 1))
+        && seg.lists(end + 1).determiner()
     {
         let mut k = end + 2;
         while k < n && k < end + 10 && seg.tokens[k].is_word() {
@@ -356,7 +356,7 @@ fn role_before_name(p: &mut Person, seg: &Segmented, start: usize) {
         seg.tokens[k].is_word() && seg.text.as_bytes()[seg.tokens[k].start].is_ascii_lowercase()
     }) {
         let w = seg.word(k);
-        if !lex::is_function_word(w)
+        if !seg.lists(k).function()
             && lex::learnt_cue(w).is_none()
             && !p.titles.iter().any(|t| t == w)
         {

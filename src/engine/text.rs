@@ -3,7 +3,10 @@
 //! One linear pass builds the tokens; every later stage works on token indices so
 //! that no stage rescans the text.
 
+use std::cell::OnceCell;
 use std::ops::Range;
+
+use super::words::{ListBits, TokenTable};
 
 /// What a token is. Words keep internal apostrophes, hyphens and dots ("don't",
 /// "U.S.", "6,553"); every other non-space character is a token of its own.
@@ -48,6 +51,8 @@ pub struct Segmented<'t> {
     pub text: &'t str,
     pub tokens: Vec<Token>,
     pub paragraphs: Vec<Paragraph>,
+    /// Each token's word lists, found on the first question ([`Segmented::lists`]).
+    table: OnceCell<TokenTable>,
 }
 
 impl<'t> Segmented<'t> {
@@ -59,6 +64,16 @@ impl<'t> Segmented<'t> {
     pub fn word(&self, i: usize) -> &'t str {
         let t = &self.tokens[i];
         &self.text[t.start..t.end]
+    }
+
+    /// The closed word lists token `i`'s word is in (`ListBits::of_word(self.word(i))`),
+    /// from the text's token table, each token found once: the one place attribution
+    /// and speaker names look a token up in those lists.
+    #[inline]
+    pub(crate) fn lists(&self, i: usize) -> ListBits {
+        self.table
+            .get_or_init(|| TokenTable::new(self.tokens.len()))
+            .lists(self, i)
     }
 }
 
@@ -169,6 +184,7 @@ pub fn segment<'t>(text: &'t str, skip: &[Range<usize>]) -> Segmented<'t> {
         text,
         tokens,
         paragraphs,
+        table: OnceCell::new(),
     }
 }
 

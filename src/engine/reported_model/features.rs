@@ -161,9 +161,9 @@ fn speaker_features(v: &View, c: &Candidate, f: &mut [f32; N]) {
     let seg = v.seg;
     let sp = c.speaker.clone();
     let words = || sp.clone().filter(|&k| seg.tokens[k].is_word());
-    let pronoun = sp.len() == 1 && lex::pronoun(seg.word(sp.start)).is_some();
+    let pronoun = sp.len() == 1 && seg.lists(sp.start).pronoun().is_some();
     let capitalised = words().any(|k| starts_upper(seg.word(k)));
-    let role = words().any(|k| lex::is_role(seg.word(k)));
+    let role = words().any(|k| seg.lists(k).role());
     f[11] = flag(pronoun);
     f[12] = flag(capitalised && !pronoun);
     f[13] = flag(role);
@@ -171,7 +171,7 @@ fn speaker_features(v: &View, c: &Candidate, f: &mut [f32; N]) {
     f[15] = flag(sp.len() > 4);
     f[16] = flag(sp.end == c.cue.start);
     f[42] = flag(c.subject == Subject::PastAuxiliary);
-    f[48] = flag(lex::is_determiner(seg.word(sp.start)) && seg.tokens[sp.start].is_word());
+    f[48] = flag(seg.lists(sp.start).determiner() && seg.tokens[sp.start].is_word());
     f[43] = flag(c.subject == Subject::Guessed);
 }
 
@@ -268,9 +268,10 @@ fn after_cue_features(v: &View, c: &Candidate, f: &mut [f32; N]) {
             f[29] = flag(lower(&[
                 "in", "on", "at", "by", "for", "with", "from", "about", "of", "during", "after",
             ]));
-            f[30] = flag(lex::is_determiner(w) && w != "that");
-            f[31] = flag(lex::pronoun(w).is_some());
-            f[32] = flag(starts_upper(w) && lex::pronoun(w).is_none());
+            let lists = seg.lists(k);
+            f[30] = flag(lists.determiner() && w != "that");
+            f[31] = flag(lists.pronoun().is_some());
+            f[32] = flag(starts_upper(w) && lists.pronoun().is_none());
             f[34] = flag(w.ends_with("ing"));
         }
     }

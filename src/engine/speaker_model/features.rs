@@ -96,9 +96,11 @@ impl QuoteView<'_, '_> {
         self.seg.word(t)
     }
     fn words<'s>(&'s self, r: &Range<usize>) -> impl Iterator<Item = &'s str> + 's {
-        r.clone()
-            .filter(|&k| self.seg.tokens[k].is_word())
-            .map(|k| self.seg.word(k))
+        self.word_tokens(r).map(|k| self.seg.word(k))
+    }
+    /// The tokens of `r` that are words.
+    fn word_tokens<'s>(&'s self, r: &Range<usize>) -> impl Iterator<Item = usize> + 's {
+        r.clone().filter(|&k| self.seg.tokens[k].is_word())
     }
 }
 
@@ -158,7 +160,7 @@ fn shape(v: &QuoteView, s: &Range<usize>, f: &mut [f32; N]) {
     let n = v.words(s).count();
     f[34] = squash(n, 2.5);
     if n == 1 {
-        let pronoun = match lex::pronoun(v.word(s.start)) {
+        let pronoun = match v.seg.lists(s.start).pronoun() {
             Some(Pronoun::He | Pronoun::She) => 8,
             Some(Pronoun::They | Pronoun::It) => 9,
             Some(Pronoun::Speaker) => 10,
@@ -173,11 +175,12 @@ fn shape(v: &QuoteView, s: &Range<usize>, f: &mut [f32; N]) {
     // One pass over the words, each word looked up once in each list.
     let (mut caps, mut org, mut doc, mut role, mut title, mut possessive) =
         (0, false, false, false, false, false);
-    for w in v.words(s) {
+    for k in v.word_tokens(s) {
+        let (w, lists) = (v.word(k), v.seg.lists(k));
         caps += usize::from(starts_upper(w));
-        org |= lex::is_org_word(w);
-        doc |= lex::is_document_word(w);
-        role |= lex::is_role(w);
+        org |= lists.org();
+        doc |= lists.document();
+        role |= lists.role();
         title |= lex::is_title(w);
         possessive |= w.ends_with("'s") || w.ends_with("\u{2019}s");
     }
@@ -188,13 +191,14 @@ fn shape(v: &QuoteView, s: &Range<usize>, f: &mut [f32; N]) {
     f[15] = flag(doc);
     f[16] = flag(role);
     f[17] = flag(title);
-    f[18] = flag(v.words(s).next().is_some_and(lex::is_determiner));
+    let first = v.word_tokens(s).next().map(|k| v.seg.lists(k));
+    f[18] = flag(first.is_some_and(|l| l.determiner()));
     f[43] = flag(caps == 0 && !doc && !role);
     f[44] = flag(possessive);
     // "Sunday", "The", "Facing ...": a first word that names no one.
     f[45] = flag(v.words(s).next().is_some_and(|w| {
         with_lower(w, lex::is_weekday)
-            || (n > 1 && lex::is_function_word(w) && !lex::is_determiner(w))
+            || (n > 1 && first.is_some_and(|l| l.function() && !l.determiner()))
             || (w.ends_with("ing") && starts_upper(w))
     }));
 }

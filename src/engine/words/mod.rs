@@ -12,13 +12,17 @@
 //! - [`LowerContains::contains`] is `text.to_lowercase().contains(needle)`;
 //! - [`Lower::fnv1a`] is [`fnv1a`] of the lower case.
 //!
-//! `hash` has the hasher of the word sets and maps, `filter` the prefilter.
+//! `hash` has the hasher of the word sets and maps, `filter` the prefilter, `table` the
+//! token table: each token's closed word lists, found once a text
+//! ([`TokenTable::new`] is [`ListBits::of_word`] of every token).
 
 mod filter;
 mod hash;
+mod table;
 
 pub(crate) use filter::Prefilter;
 pub(crate) use hash::{fnv1a, WordMap, WordSet};
+pub(crate) use table::{ListBits, TokenTable};
 
 /// Run `f` on `w.to_lowercase()`, without allocating when `w` is already lower case
 /// or a short ASCII word (lower-cased on the stack).
