@@ -29,8 +29,14 @@ struct Placement {
     gold: usize,
     /// Of them, those it finds again in the article this way.
     kept: usize,
+    /// Of those not kept, those whose words are in the article this way all the same:
+    /// the engine cut or scored them otherwise in this context (the rest were lost with
+    /// the text that held them).
+    lost_in_text: usize,
     /// Quotes and claims found this way whose text is in no gold body annotation.
     outside: usize,
+    /// Of them, those whose words are in the gold body (cut otherwise, not furniture).
+    outside_in_gold: usize,
     /// All quotes and claims found this way.
     found: usize,
 }
@@ -65,19 +71,25 @@ fn main() {
                 continue;
             };
             let plain = String::from_utf8_lossy(&plain);
-            write("page", &quotelens::engine::bench::article_body(&plain));
+            let guessed = quotelens::engine::bench::article_body(&plain);
+            write("page", &guessed);
             let page = quotelens::article::page_from_html(&html, Some(&plain));
-            write("paste", &outside(&page.text, &page.furniture));
+            let pasted = outside(&page.text, &page.furniture);
+            write("paste", &pasted);
             let gold = read(".body.txt").map(|g| String::from_utf8_lossy(&g).into_owned());
             if let (true, Ok(gold)) = (articles, gold) {
+                let gold_text = letters(&gold);
                 let gold = found(&gold, Some(Vec::new()));
                 let ways = [
-                    found(&body, Some(Vec::new())),
-                    found(&plain, None),
-                    found(&page.text, Some(page.furniture.clone())),
+                    (found(&body, Some(Vec::new())), letters(&body)),
+                    (found(&plain, None), letters(&guessed)),
+                    (
+                        found(&page.text, Some(page.furniture.clone())),
+                        letters(&pasted),
+                    ),
                 ];
-                for (p, way) in placed.iter_mut().zip(ways) {
-                    p.add(&gold, &way);
+                for (p, (way, text)) in placed.iter_mut().zip(ways) {
+                    p.add((&gold, &gold_text), (&way, &text));
                 }
             }
         }
@@ -88,28 +100,40 @@ fn main() {
     {
         if p.gold > 0 {
             eprintln!(
-                "quotes and claims {way}: {:.1}% of the gold body's inside the article ({} of {}); {:.1}% of those found outside the gold body ({} of {})",
+                "quotes and claims {way}: {:.1}% of the gold body's inside the article ({} of {}; of the {} lost, {} with their words in the article); {:.1}% of those found outside the gold body ({} of {}; {} of them with their words in it)",
                 100.0 * p.kept as f64 / p.gold as f64,
                 p.kept,
                 p.gold,
+                p.gold - p.kept,
+                p.lost_in_text,
                 100.0 * p.outside as f64 / p.found.max(1) as f64,
                 p.outside,
                 p.found,
+                p.outside_in_gold,
             );
         }
     }
 }
 
 impl Placement {
-    /// Count one page: the gold body's annotations and those of one way of reading it.
-    fn add(&mut self, gold: &HashMap<String, usize>, way: &HashMap<String, usize>) {
-        for (text, &n) in gold {
+    /// Count one page: the gold body's annotations and those of one way of reading it,
+    /// each with its article's [`letters`].
+    fn add(&mut self, gold: (&Annotated, &str), way: (&Annotated, &str)) {
+        for (text, &n) in gold.0 {
+            let kept = n.min(way.0.get(text).copied().unwrap_or(0));
             self.gold += n;
-            self.kept += n.min(way.get(text).copied().unwrap_or(0));
+            self.kept += kept;
+            if kept < n && way.1.contains(text.as_str()) {
+                self.lost_in_text += n - kept;
+            }
         }
-        for (text, &n) in way {
+        for (text, &n) in way.0 {
+            let outside = n.saturating_sub(gold.0.get(text).copied().unwrap_or(0));
             self.found += n;
-            self.outside += n.saturating_sub(gold.get(text).copied().unwrap_or(0));
+            self.outside += outside;
+            if gold.1.contains(text.as_str()) {
+                self.outside_in_gold += outside;
+            }
         }
     }
 }
@@ -117,7 +141,7 @@ impl Placement {
 /// The quotes and claims the engine finds in `text` (furniture `marked` in code points;
 /// `None`: the engine's own guess), counted by their letters and digits lower-cased (a
 /// gold body may write quotation marks and dashes differently from the page).
-fn found(text: &str, marked: Option<Vec<(usize, usize)>>) -> HashMap<String, usize> {
+fn found(text: &str, marked: Option<Vec<(usize, usize)>>) -> Annotated {
     let article = ArticleSetting {
         marked,
         choices: Vec::new(),
@@ -126,16 +150,22 @@ fn found(text: &str, marked: Option<Vec<(usize, usize)>>) -> HashMap<String, usi
     let mut out = HashMap::new();
     for a in analysis.annotations {
         if matches!(a.kind, Kind::Quote | Kind::Claim) {
-            let key: String = a
-                .text
-                .chars()
-                .filter(|c| c.is_alphanumeric())
-                .flat_map(char::to_lowercase)
-                .collect();
-            *out.entry(key).or_insert(0) += 1;
+            *out.entry(letters(&a.text)).or_insert(0) += 1;
         }
     }
     out
+}
+
+/// Quotes and claims by their [`letters`], with how often each is found.
+type Annotated = HashMap<String, usize>;
+
+/// The letters and digits of `text`, lower-cased: how annotations and articles are
+/// compared (a gold body may write quotation marks and dashes differently).
+fn letters(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// `text` without the code-point `spans`.
