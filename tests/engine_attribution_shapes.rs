@@ -287,3 +287,11 @@ fn a_role_with_its_of_phrase_and_a_person_after_the_cue_are_the_speaker() {
     );
     assert_eq!(who(&a, "small print"), pair("a reader", "wrote"));
 }
+
+#[test]
+fn a_name_between_a_dash_and_a_colon_introduces_the_quotation() {
+    let a = analyse(
+        "Pollsters admit blame for the late swing - Ana Ruiz: \u{201c}We stopped calling voters a week too early.\u{201d}",
+    );
+    assert_eq!(who(&a, "stopped calling"), pair("Ana Ruiz", ":"));
+}

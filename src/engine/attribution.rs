@@ -905,6 +905,9 @@ impl Attributor<'_, '_> {
         if before_start >= qfirst {
             return None;
         }
+        if let Some(a) = self.name_colon_after_dash(before_start, qfirst) {
+            return Some(a);
+        }
         // Nearest cue first. A strong cue without its own subject ("... and repeatedly
         // says, "..."", "..., saying, "..."") stays the cue of the subject found further back.
         let mut subjectless: Option<usize> = None;
@@ -1078,6 +1081,24 @@ impl Attributor<'_, '_> {
             .np_right(before_start + 1, qfirst)
             .filter(|np| self.punct(np.end).is_some_and(|c| c == ':' || c == ','))?;
         Some(self.add_attr(np, before_start..before_start + 1, Rule::InvertedCueQuote))
+    }
+
+    /// `Polls move late - Ana Ruiz: "..."`: a name between a dash and the colon right
+    /// before the quotation is its speaker, whatever cue-like words the topic before
+    /// the dash holds (`Media shares blame - Ruiz:`).
+    fn name_colon_after_dash(&mut self, before_start: usize, qfirst: usize) -> Option<usize> {
+        let colon = qfirst
+            .checked_sub(1)
+            .filter(|&k| self.punct(k) == Some(':'))?;
+        let np = self.np_left(colon, before_start)?;
+        let dash = np.start.checked_sub(1).filter(|&k| k > before_start)?;
+        let after_dash = self
+            .punct(dash)
+            .is_some_and(|c| matches!(c, '\u{2014}' | '\u{2013}' | '-'));
+        let named = np
+            .clone()
+            .all(|k| self.is_word(k) && starts_upper(self.word(k)));
+        (after_dash && named).then(|| self.add_attr(np, colon..colon + 1, Rule::NameColonQuote))
     }
 
     /// `Pompeo: "..."` at the start of a sentence.
