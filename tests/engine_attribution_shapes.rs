@@ -295,3 +295,14 @@ fn a_name_between_a_dash_and_a_colon_introduces_the_quotation() {
     );
     assert_eq!(who(&a, "stopped calling"), pair("Ana Ruiz", ":"));
 }
+
+#[test]
+fn a_participle_after_a_when_clause_speaks_for_that_clause_s_subject() {
+    let a = analyse(
+        "The hall was quiet when nurse Marta Solis interrupted the minister, shouting \u{201c}no more double shifts!\u{201d}",
+    );
+    assert_eq!(
+        who(&a, "double shifts"),
+        pair("nurse Marta Solis", "shouting")
+    );
+}

@@ -1160,11 +1160,13 @@ impl Attributor<'_, '_> {
     /// "Here in Ohio,") comes before the subject; an apposition after the subject
     /// ("Dean, a former chairman, poked") has no verb after it and is skipped.
     fn participle_subject(&self, s: usize, c: usize) -> Option<Range<usize>> {
-        let openings = std::iter::once(s).chain(
-            (s..c - 1)
-                .filter(|&k| self.punct(k) == Some(','))
-                .map(|k| k + 1),
-        );
+        // (A clause after "when" or "as" is an opening too: `The hall fell silent when
+        // protesters interrupted her, shouting "..."`: the nearest clause speaks.)
+        let openings = std::iter::once(s).chain((s..c - 1).filter_map(|k| {
+            let opens_clause = self.punct(k) == Some(',')
+                || (self.is_word(k) && matches!(self.word(k), "when" | "as" | "while"));
+            opens_clause.then_some(k + 1)
+        }));
         let mut best = None;
         for o in openings {
             if o >= c || !self.is_word(o) || matches!(self.word(o), "who" | "which" | "that") {
