@@ -246,3 +246,63 @@ fn a_name_and_an_age_between_commas_is_the_speaker() {
     );
     assert_eq!(who(&a, "kept the shop"), pair("Dario Vell", "told"));
 }
+
+#[test]
+fn the_second_verb_of_a_coordination_speaks_for_the_first_verb_s_subject() {
+    let a = analyse(
+        "Asked about the delay, harbour chief Ines Okoro laughed and said, \u{201c}We will see what the spring brings.\u{201d}\n\n\
+         The coach thanked the fans and later added, \u{201c}This squad never gives up on a match.\u{201d}\n\n\
+         Okoro said the dredging was ordered by the port board and said, \u{201c}Ask them about the bill.\u{201d}\n\n\
+         At the mention of the bridge she smiled and admitted \u{201c}it has been our longest project by far.\u{201d}",
+    );
+    assert_eq!(
+        who(&a, "spring brings"),
+        pair("harbour chief Ines Okoro", "said")
+    );
+    assert_eq!(who(&a, "never gives up"), pair("The coach", "added"));
+    assert_eq!(who(&a, "Ask them"), pair("Okoro", "said"));
+    assert_eq!(who(&a, "longest project"), pair("she", "admitted"));
+}
+
+#[test]
+fn a_pair_of_names_joined_by_and_before_the_cue_is_one_speaker() {
+    let a = analyse(
+        "Paul Diaz and Lena Ortiz said, \u{201c}We are leaving the club when the season ends.\u{201d}",
+    );
+    assert_eq!(
+        who(&a, "leaving the club"),
+        pair("Paul Diaz and Lena Ortiz", "said")
+    );
+}
+
+#[test]
+fn a_role_with_its_of_phrase_and_a_person_after_the_cue_are_the_speaker() {
+    let a = analyse(
+        "\u{201c}The hall will be full by noon,\u{201d} said master of ceremonies Tomas Reyes, a retired teacher.\n\n\
+         \u{201c}Nobody here reads the small print,\u{201d} wrote a reader who follows the club.",
+    );
+    assert_eq!(
+        who(&a, "hall will be full"),
+        pair("master of ceremonies Tomas Reyes", "said")
+    );
+    assert_eq!(who(&a, "small print"), pair("a reader", "wrote"));
+}
+
+#[test]
+fn a_name_between_a_dash_and_a_colon_introduces_the_quotation() {
+    let a = analyse(
+        "Pollsters admit blame for the late swing - Ana Ruiz: \u{201c}We stopped calling voters a week too early.\u{201d}",
+    );
+    assert_eq!(who(&a, "stopped calling"), pair("Ana Ruiz", ":"));
+}
+
+#[test]
+fn a_participle_after_a_when_clause_speaks_for_that_clause_s_subject() {
+    let a = analyse(
+        "The hall was quiet when nurse Marta Solis interrupted the minister, shouting \u{201c}no more double shifts!\u{201d}",
+    );
+    assert_eq!(
+        who(&a, "double shifts"),
+        pair("nurse Marta Solis", "shouting")
+    );
+}

@@ -909,6 +909,9 @@ impl Attributor<'_, '_> {
         if before_start >= qfirst {
             return None;
         }
+        if let Some(a) = self.name_colon_after_dash(before_start, qfirst) {
+            return Some(a);
+        }
         // Nearest cue first. A strong cue without its own subject ("... and repeatedly
         // says, "..."", "..., saying, "..."") stays the cue of the subject found further back.
         let mut subjectless: Option<usize> = None;
@@ -1002,6 +1005,17 @@ impl Attributor<'_, '_> {
                 return Some(self.add_attr(np, c..c + 1, Rule::ParticipleSubjectQuote));
             }
         }
+        // "X laughed and said, "..."": the second verb of a coordination has the
+        // subject of the first, not the noun left of "and" ("X thanked the crowd and
+        // said").
+        if let Some(link) = self.coordination_before(before_start, c) {
+            if let Some(np) = self
+                .subject_of_verb_before(before_start, link)
+                .or_else(|| self.participle_subject(before_start, link))
+            {
+                return Some(self.add_attr(np, c..c + 1, Rule::ParticipleSubjectQuote));
+            }
+        }
         if let Some(a) = self.subject_of_cue_before(span, c, *subjectless) {
             return Some(a);
         }
@@ -1073,6 +1087,24 @@ impl Attributor<'_, '_> {
         Some(self.add_attr(np, before_start..before_start + 1, Rule::InvertedCueQuote))
     }
 
+    /// `Polls move late - Ana Ruiz: "..."`: a name between a dash and the colon right
+    /// before the quotation is its speaker, whatever cue-like words the topic before
+    /// the dash holds (`Media shares blame - Ruiz:`).
+    fn name_colon_after_dash(&mut self, before_start: usize, qfirst: usize) -> Option<usize> {
+        let colon = qfirst
+            .checked_sub(1)
+            .filter(|&k| self.punct(k) == Some(':'))?;
+        let np = self.np_left(colon, before_start)?;
+        let dash = np.start.checked_sub(1).filter(|&k| k > before_start)?;
+        let after_dash = self
+            .punct(dash)
+            .is_some_and(|c| matches!(c, '\u{2014}' | '\u{2013}' | '-'));
+        let named = np
+            .clone()
+            .all(|k| self.is_word(k) && starts_upper(self.word(k)));
+        (after_dash && named).then(|| self.add_attr(np, colon..colon + 1, Rule::NameColonQuote))
+    }
+
     /// `Pompeo: "..."` at the start of a sentence.
     fn name_colon_before(&mut self, span: BeforeQuote) -> Option<usize> {
         let BeforeQuote {
@@ -1092,6 +1124,39 @@ impl Attributor<'_, '_> {
         Some(self.add_attr(np, qfirst - 1..qfirst, Rule::NameAppositionColonQuote))
     }
 
+    /// The "and" or "but" right before cue `c` (an adverb between at most: "and later
+    /// said"), when a verb can stand before it (a word, not the sentence's first).
+    fn coordination_before(&self, s: usize, c: usize) -> Option<usize> {
+        // ("holding signs and chanting "..."": a participle chain is the participle rule's.)
+        if self.word(c).ends_with("ing") {
+            return None;
+        }
+        let mut k = c.checked_sub(1)?;
+        if k > s && self.is_word(k) && {
+            let w = self.word(k);
+            w.ends_with("ly") || matches!(w, "also" | "later" | "then")
+        } {
+            k -= 1;
+        }
+        let link = k > s + 1 && self.is_word(k) && matches!(self.word(k), "and" | "but");
+        (link && self.is_word(k - 1) && self.in_quote[k - 1] == 0).then_some(k)
+    }
+
+    /// `she laughed and said`: the subject right before an intransitive past verb
+    /// ending at `link` ("and"). Only a pronoun or a capitalised name, so that an object
+    /// (`thanked the crowd and said`) is never taken; a verb with an object goes to
+    /// `participle_subject`.
+    fn subject_of_verb_before(&self, s: usize, link: usize) -> Option<Range<usize>> {
+        let verb = link.checked_sub(1).filter(|&v| v > s && self.is_word(v))?;
+        let w = self.word(verb);
+        if !(w.ends_with("ed") && starts_lower(w)) {
+            return None;
+        }
+        let np = self.np_left(verb, s)?;
+        let first = self.word(np.start);
+        (pronoun(first).is_some() || starts_upper(first)).then_some(np)
+    }
+
     /// The subject of participle cue `c` (after a comma): of the clause openings (the
     /// sentence start at `s`, each token after a comma before `c`), the last whose
     /// noun phrase is followed (past an apposition and adverbs) by a lower-case word
@@ -1099,11 +1164,13 @@ impl Attributor<'_, '_> {
     /// "Here in Ohio,") comes before the subject; an apposition after the subject
     /// ("Dean, a former chairman, poked") has no verb after it and is skipped.
     fn participle_subject(&self, s: usize, c: usize) -> Option<Range<usize>> {
-        let openings = std::iter::once(s).chain(
-            (s..c - 1)
-                .filter(|&k| self.punct(k) == Some(','))
-                .map(|k| k + 1),
-        );
+        // (A clause after "when" or "as" is an opening too: `The hall fell silent when
+        // protesters interrupted her, shouting "..."`: the nearest clause speaks.)
+        let openings = std::iter::once(s).chain((s..c - 1).filter_map(|k| {
+            let opens_clause = self.punct(k) == Some(',')
+                || (self.is_word(k) && matches!(self.word(k), "when" | "as" | "while"));
+            opens_clause.then_some(k + 1)
+        }));
         let mut best = None;
         for o in openings {
             if o >= c || !self.is_word(o) || matches!(self.word(o), "who" | "which" | "that") {
@@ -1507,13 +1574,17 @@ impl Attributor<'_, '_> {
             && self.lists(i - 1).determiner()
             && !lists.function()
             && !lists.adverbial()
-            && (i + 1 >= limit || self.punct(i + 1).is_some())
+            && (i + 1 >= limit
+                || self.punct(i + 1).is_some()
+                || (self.is_word(i + 1) && self.word(i + 1) == "who"))
         {
             // "according to the audit.": a determiner and its noun, closing
-            // the phrase.
+            // the phrase; "wrote a fan who runs the account": a relative "who"
+            // closes it too, and says it is a person.
             return RightStep::Head;
         }
-        if last_head.is_none() && self.modifies_a_name(i, limit) {
+        let role_of = w == "of" && i > start && self.modifies_a_name(i - 1, limit);
+        if last_head.is_none() && (role_of || self.modifies_a_name(i, limit)) {
             // "said 9/11 widow Terry Strada", "said longtime adviser Roger
             // Stone", "said defensive end Ana Ruiz": modifiers before the name.
             return RightStep::Within;
@@ -1621,7 +1692,13 @@ impl Attributor<'_, '_> {
             }
         };
         let capitalised = |k: usize| k < limit && self.is_word(k) && starts_upper(self.word(k));
-        plain(i) && (capitalised(i + 1) || (plain(i + 1) && capitalised(i + 2)))
+        // ("master of ceremonies Tomas Reyes": a role with its "of" complement.)
+        let of_phrase =
+            |k: usize| k < limit && self.is_word(k) && self.word(k) == "of" && plain(k + 1);
+        plain(i)
+            && (capitalised(i + 1)
+                || (plain(i + 1) && capitalised(i + 2))
+                || (of_phrase(i + 1) && capitalised(i + 3)))
     }
 
     /// Indirect speech in sentences, quote-aware: "X said (that) ...", "..., X said",

@@ -73,8 +73,12 @@ pub(crate) const NAMES: [&str; N] = [
     "speaker-right-before-cue",
     "cue-right-before-quote",
     "colon-cue",
+    "participle-speaker-opens-sentence",
+    "participle-speaker-right-before",
+    "cue-coordinated",
+    "coordinated-speaker-opens-sentence",
 ];
-pub(crate) const N: usize = 55;
+pub(crate) const N: usize = 59;
 
 /// What the features of every candidate of one quotation share.
 pub(crate) struct QuoteView<'a, 't> {
@@ -302,6 +306,7 @@ fn cue(v: &QuoteView, c: &Candidate, f: &mut [f32; N]) {
     let at = v.sentence_of(cue.start);
     f[5] = flag(matches!(c.origin, Origin::Rule(_)) && (at < first || at > last));
     f[52] = flag(s.end == cue.start);
+    f[57] = flag(coordinated(v, cue.start));
     let q = v.q;
     f[53] = flag(
         cue.end <= q.first
@@ -313,9 +318,41 @@ fn cue(v: &QuoteView, c: &Candidate, f: &mut [f32; N]) {
     );
 }
 
+/// Whether cue `c` is the second verb of a coordination (`Ruiz laughed and said`,
+/// `... but added`, `while adding`): like a participle after a comma, it has no subject
+/// of its own, and its speaker is its clause's subject, not the noun right before it.
+fn coordinated(v: &QuoteView, c: usize) -> bool {
+    let is_link = |w: &str| matches!(w, "and" | "but" | "while" | "then" | "yet");
+    // (One adverb between at most: "and later said", "but also added".)
+    let mut k = c;
+    for _ in 0..2 {
+        let Some(prev) = k.checked_sub(1) else {
+            return false;
+        };
+        if !v.seg.tokens[prev].is_word() {
+            return false;
+        }
+        let w = v.word(prev);
+        if is_link(w) {
+            return true;
+        }
+        if !(w.ends_with("ly") || matches!(w, "also" | "later" | "then" | "again" | "quickly")) {
+            return false;
+        }
+        k = prev;
+    }
+    false
+}
+
 /// A few pairs of features that mean more together than apart.
 fn pairs(f: &mut [f32; N]) {
     f[49] = f[8] * f[20];
     f[50] = f[11] * f[30];
     f[51] = f[4] * f[43];
+    // A participle's or a coordinated verb's speaker is the clause's subject
+    // (`Diaz issued a statement, saying`), seldom the noun right before it
+    // (`... posted on Facebook, writing`).
+    f[55] = f[46] * f[42];
+    f[56] = f[46] * f[52];
+    f[58] = f[57] * f[42];
 }
