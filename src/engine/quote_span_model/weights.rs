@@ -1,27 +1,27 @@
 //! Quotation-span model weights, in `features::NAMES` order: learnt by
 //! `scripts/train-quote-spans.sh` (`examples/train_quote_spans.rs`) from 840 gold
-//! files, 194 quotations without a speaker. Generated: do not edit.
+//! files, 202 quotations without a speaker. Generated: do not edit.
 pub(super) const WEIGHTS: [f32; super::features::N] = [
-    -0.37536097, // bias
-    2.0508254,   // words
-    0.08457768,  // few-words
-    -0.16108389, // many-words
-    -0.8350939,  // sentence-punct-inside
-    0.2217296,   // ends-with-punct
-    1.4746029,   // capitalised-ratio
-    -1.3980343,  // starts-capitalised
-    0.70976853,  // first-second-person
-    1.3399622,   // verb-like
-    3.5417557,   // naming-word-before
-    1.2362559,   // article-or-preposition-before
-    3.0517008,   // colon-before
-    0.6309196,   // sentence-start
-    0.98292106,  // paragraph-start
-    -0.71578735, // fills-paragraph
-    0.0,         // comma-after
-    2.8812413,   // cue-near
-    -0.627056,   // single-marks
-    -2.8978293,  // recovered-mark
-    1.5666891,   // multi-paragraph
-    1.4293929,   // digits-ratio
+    -0.032021545, // bias
+    2.0660028,    // words
+    -0.042015843, // few-words
+    -0.2896826,   // many-words
+    -0.8694677,   // sentence-punct-inside
+    0.17816739,   // ends-with-punct
+    1.4273813,    // capitalised-ratio
+    -1.5396558,   // starts-capitalised
+    0.74721605,   // first-second-person
+    1.2995563,    // verb-like
+    3.4638443,    // naming-word-before
+    1.1346048,    // article-or-preposition-before
+    2.4849374,    // colon-before
+    0.60629785,   // sentence-start
+    0.736825,     // paragraph-start
+    -0.6291656,   // fills-paragraph
+    0.0,          // comma-after
+    2.9145958,    // cue-near
+    -0.24733822,  // single-marks
+    -2.1578395,   // recovered-mark
+    1.4867235,    // multi-paragraph
+    1.1592846,    // digits-ratio
 ];
