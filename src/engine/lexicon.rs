@@ -326,45 +326,6 @@ pub(crate) fn is_listed_org(w: &str) -> bool {
 /// clause words, determiners, pronouns and weekdays.
 pub(crate) fn closed_list_words() -> impl Iterator<Item = &'static str> {
     let lex = lexicon();
-    const SMALL: &[&str] = &[
-        "the",
-        "a",
-        "an",
-        "another",
-        "one",
-        "two",
-        "three",
-        "several",
-        "many",
-        "some",
-        "most",
-        "other",
-        "both",
-        "all",
-        "few",
-        "he",
-        "him",
-        "his",
-        "she",
-        "her",
-        "they",
-        "them",
-        "their",
-        "it",
-        "its",
-        "i",
-        "we",
-        "you",
-        "me",
-        "us",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
     [
         &lex.function,
         &lex.roles,
@@ -375,7 +336,9 @@ pub(crate) fn closed_list_words() -> impl Iterator<Item = &'static str> {
     ]
     .into_iter()
     .flat_map(|set| set.iter().copied())
-    .chain(SMALL.iter().copied())
+    .chain(DETERMINERS)
+    .chain(PRONOUNS.map(|(p, _)| p))
+    .chain(WEEKDAYS)
 }
 
 /// Capitalised words that stand before names as titles ("Secretary", "Sen.").
@@ -469,15 +432,31 @@ pub fn is_document_word(w: &str) -> bool {
 
 pub fn pronoun(w: &str) -> Option<Pronoun> {
     let mut buf = [0u8; 5];
-    match short_ascii_lower(w, &mut buf)? {
-        b"he" | b"him" | b"his" => Some(Pronoun::He),
-        b"she" | b"her" => Some(Pronoun::She),
-        b"they" | b"them" | b"their" => Some(Pronoun::They),
-        b"it" | b"its" => Some(Pronoun::It),
-        b"i" | b"we" | b"you" | b"me" | b"us" => Some(Pronoun::Speaker),
-        _ => None,
-    }
+    let l = short_ascii_lower(w, &mut buf)?;
+    PRONOUNS
+        .iter()
+        .find(|(p, _)| p.as_bytes() == l)
+        .map(|&(_, person)| person)
 }
+
+/// The pronouns [`pronoun`] knows, with whom each stands for.
+const PRONOUNS: [(&str, Pronoun); 15] = [
+    ("he", Pronoun::He),
+    ("him", Pronoun::He),
+    ("his", Pronoun::He),
+    ("she", Pronoun::She),
+    ("her", Pronoun::She),
+    ("they", Pronoun::They),
+    ("them", Pronoun::They),
+    ("their", Pronoun::They),
+    ("it", Pronoun::It),
+    ("its", Pronoun::It),
+    ("i", Pronoun::Speaker),
+    ("we", Pronoun::Speaker),
+    ("you", Pronoun::Speaker),
+    ("me", Pronoun::Speaker),
+    ("us", Pronoun::Speaker),
+];
 
 /// The bytes of `w` ASCII-lower-cased into `buf`, or `None` when `w` is longer: for
 /// the short closed lists of ASCII words ([`pronoun`], [`is_determiner`]), asked of
@@ -549,11 +528,18 @@ pub fn is_time_unit(w: &str) -> bool {
 }
 
 pub fn is_weekday(l: &str) -> bool {
-    matches!(
-        l,
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-    )
+    WEEKDAYS.contains(&l)
 }
+
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 /// Words that join parts of a name or an organisation ("Secretary of State",
 /// "Ursula von der Leyen").
@@ -585,27 +571,13 @@ pub fn is_name_joiner(w: &str) -> bool {
 
 pub fn is_determiner(w: &str) -> bool {
     let mut buf = [0u8; 7];
-    short_ascii_lower(w, &mut buf).is_some_and(|l| {
-        matches!(
-            l,
-            b"the"
-                | b"a"
-                | b"an"
-                | b"another"
-                | b"one"
-                | b"two"
-                | b"three"
-                | b"several"
-                | b"many"
-                | b"some"
-                | b"most"
-                | b"other"
-                | b"both"
-                | b"all"
-                | b"few"
-        )
-    })
+    short_ascii_lower(w, &mut buf).is_some_and(|l| DETERMINERS.iter().any(|d| d.as_bytes() == l))
 }
+
+const DETERMINERS: [&str; 15] = [
+    "the", "a", "an", "another", "one", "two", "three", "several", "many", "some", "most", "other",
+    "both", "all", "few",
+];
 
 const FUNCTION_WORDS: &[&str] = &[
     "in",
