@@ -310,7 +310,11 @@ impl Browser {
             if Instant::now() > deadline {
                 self.screenshot(&format!("timeout-{}", what.replace(' ', "-")))
                     .await;
-                panic!("timed out waiting for {what} ({script})");
+                // What the app told the person, for a run whose screenshot is out of reach (CI).
+                let notice = self
+                    .eval("(document.querySelector('.notice-slot') || {}).textContent || ''")
+                    .await;
+                panic!("timed out waiting for {what} ({script}); the app's notice: {notice}");
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
