@@ -93,3 +93,19 @@ fn a_cue_word_used_for_something_else_reports_nothing() {
         assert_eq!(linked, 0, "{text}: {:#?}", a.annotations);
     }
 }
+
+#[test]
+fn according_to_any_noun_phrase_names_the_source() {
+    // The speaker finder sees no name or role in "a hospital report": "according to"
+    // takes a noun phrase all the same.
+    let a = analyse("The ward closed early on Monday, according to a hospital report.");
+    assert_eq!(
+        reported(&a, "ward closed early"),
+        pair("a hospital report", "according to")
+    );
+    let a = analyse("According to an interview the mayor gave, the council will vote in June.");
+    assert_eq!(
+        reported(&a, "council will vote"),
+        pair("an interview the mayor gave", "According to")
+    );
+}

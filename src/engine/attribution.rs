@@ -1754,7 +1754,10 @@ impl Attributor<'_, '_> {
                 && i + 1 < ce
                 && self.word(i + 1) == "to"
             {
-                if let Some(np) = self.np_right(i + 2, ce) {
+                let source = self
+                    .np_right(i + 2, ce)
+                    .or_else(|| self.according_object(i + 2, ce));
+                if let Some(np) = source {
                     let end = np.end;
                     if let Some(c) = self.according_candidate(i, np, s, ce) {
                         self.consider(c, s..e, ce, &mut found);
@@ -1768,6 +1771,19 @@ impl Attributor<'_, '_> {
             }
             i += 1;
         }
+    }
+
+    /// The object of "according to" when the speaker finder sees no name or role in it
+    /// ("according to a hospital report", "according to an interview the mayor gave"):
+    /// the words up to the next mark, twelve at most. "According to" always takes a noun
+    /// phrase, so the phrase is its source whatever its head.
+    fn according_object(&self, start: usize, ce: usize) -> Option<Range<usize>> {
+        let mut k = start;
+        while k < ce && k < start + 12 && self.is_word(k) && self.in_quote[k] == 0 {
+            k += 1;
+        }
+        let closed = k == ce || (k < start + 12 && !self.is_word(k) && self.in_quote[k] == 0);
+        (k > start && closed).then_some(start..k)
     }
 
     /// "According to X, ..." (content after X, from the comma) or "..., according to
