@@ -25,9 +25,8 @@ mod weights_source;
 
 use std::path::Path;
 
-use logistic::{dot, parse_args, read_weights, train, Example, GoldContents, Model};
+use logistic::{dot, parse_args, run, Example, GoldContents, Model};
 use quotelens::engine::{quote_span_features, quote_span_rows};
-use serde_json::Value;
 
 /// Invented sentences for `--check` (no corpus text).
 const CHECK_TEXTS: [&str; 3] = [
@@ -47,7 +46,10 @@ const THRESHOLD: f64 = 0.3;
 /// This trainer among the logistic ones: compared with keeping every quotation.
 const MODEL: Model = Model {
     name: "train_quote_spans",
+    title: "Quotation-span model",
+    script: "scripts/train-quote-spans.sh",
     candidates: "quotations",
+    candidates_doc: "quotations without a speaker",
     features: quote_span_features,
     out_header: "# quotation-span model weights (examples/train_quote_spans.rs)\n",
     cv_thresholds: &[0.1, 0.2, 0.3, 0.4, 0.5, 0.6],
@@ -60,22 +62,7 @@ fn main() {
         args.shipped.is_none(),
         "--shipped: only train_reported has it"
     );
-    // `--weights FILE --check FILE`: the check of weights already shipped, no training.
-    if let (Some(given), Some(check)) = (&args.given, &args.check) {
-        let w = read_weights(given, (MODEL.features)());
-        std::fs::write(check, check_json(&w)).expect("write --check");
-        return;
-    }
-    let trained = train(&MODEL, &args, label_file);
-    if let Some(rust) = &args.rust {
-        let source = rust_source(
-            (MODEL.features)(),
-            &trained.weights,
-            trained.files,
-            trained.candidates,
-        );
-        std::fs::write(rust, source).expect("write --rust");
-    }
+    run(&MODEL, &args, label_file, check_json);
 }
 
 /// The labelled candidates of one gold file.
@@ -98,31 +85,10 @@ fn label_file(path: &Path) -> Vec<Example> {
         .collect()
 }
 
-fn rust_source(names: &[&str], w: &[f64], files: usize, candidates: usize) -> String {
-    let doc = format!(
-        "Quotation-span model weights, in `features::NAMES` order: learnt by\n\
-         `scripts/train-quote-spans.sh` (`examples/train_quote_spans.rs`) from {files} gold\n\
-         files, {candidates} quotations without a speaker. Generated: do not edit."
-    );
-    weights_source::weights_source(&doc, names, w)
-}
-
-/// The trainer's scores (its own dot product with the f32 weights it ships) of the
-/// candidates of `CHECK_TEXTS`.
+/// The trainer's scores of the candidates of `CHECK_TEXTS`, for the engine's test.
 fn check_json(w: &[f64]) -> String {
-    let shipped: Vec<f64> = w.iter().map(|x| f64::from(*x as f32)).collect();
-    let texts: Vec<Value> = CHECK_TEXTS
-        .iter()
-        .map(|text| {
-            let rows: Vec<Value> = quote_span_rows(text)
-                .iter()
-                .map(|r| {
-                    let f: Vec<f64> = r.features.iter().map(|&x| f64::from(x)).collect();
-                    serde_json::json!({"quote": [r.quote.start, r.quote.end], "score": dot(&f, &shipped)})
-                })
-                .collect();
-            serde_json::json!({"text": text, "quotes": rows})
-        })
-        .collect();
-    serde_json::to_string_pretty(&texts).expect("json") + "\n"
+    weights_source::check_json(w, &CHECK_TEXTS, quote_span_rows, "quotes", |r, shipped| {
+        let f: Vec<f64> = r.features.iter().map(|&x| f64::from(x)).collect();
+        serde_json::json!({"quote": [r.quote.start, r.quote.end], "score": dot(&f, shipped)})
+    })
 }

@@ -29,9 +29,8 @@ mod weights_source;
 
 use std::path::Path;
 
-use logistic::{dot, parse_args, read_weights, train, Example, GoldContents, Model};
+use logistic::{dot, parse_args, run, Example, GoldContents, Model};
 use quotelens::engine::{reported_model_features, reported_model_rows, reported_model_shipped};
-use serde_json::Value;
 
 /// Invented sentences for `--check` (no corpus text).
 const CHECK_TEXTS: [&str; 3] = [
@@ -52,7 +51,10 @@ const THRESHOLD: f64 = 0.65;
 /// This trainer among the logistic ones: compared with the rules' own decision.
 const MODEL: Model = Model {
     name: "train_reported",
+    title: "Reported-speech model",
+    script: "scripts/train-reported.sh",
     candidates: "candidates",
+    candidates_doc: "cue candidates",
     features: reported_model_features,
     out_header: "# reported-speech model weights (examples/train_reported.rs)\n",
     cv_thresholds: &[0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9],
@@ -65,22 +67,7 @@ fn main() {
         std::fs::write(path, reported_model_shipped()).expect("write --shipped");
         return;
     }
-    // `--weights FILE --check FILE`: the check of weights already shipped, no training.
-    if let (Some(given), Some(check)) = (&args.given, &args.check) {
-        let w = read_weights(given, (MODEL.features)());
-        std::fs::write(check, check_json(&w)).expect("write --check");
-        return;
-    }
-    let trained = train(&MODEL, &args, label_file);
-    if let Some(rust) = &args.rust {
-        let source = rust_source(
-            (MODEL.features)(),
-            &trained.weights,
-            trained.files,
-            trained.candidates,
-        );
-        std::fs::write(rust, source).expect("write --rust");
-    }
+    run(&MODEL, &args, label_file, check_json);
 }
 
 /// The labelled candidates of one gold file.
@@ -103,31 +90,16 @@ fn label_file(path: &Path) -> Vec<Example> {
         .collect()
 }
 
-fn rust_source(names: &[&str], w: &[f64], files: usize, candidates: usize) -> String {
-    let doc = format!(
-        "Reported-speech model weights, in `features::NAMES` order: learnt by\n\
-         `scripts/train-reported.sh` (`examples/train_reported.rs`) from {files} gold\n\
-         files, {candidates} cue candidates. Generated: do not edit."
-    );
-    weights_source::weights_source(&doc, names, w)
-}
-
-/// The trainer's scores (its own dot product with the f32 weights it ships) of the
-/// candidates of `CHECK_TEXTS`.
+/// The trainer's scores of the candidates of `CHECK_TEXTS`, for the engine's test.
 fn check_json(w: &[f64]) -> String {
-    let shipped: Vec<f64> = w.iter().map(|x| f64::from(*x as f32)).collect();
-    let texts: Vec<Value> = CHECK_TEXTS
-        .iter()
-        .map(|text| {
-            let rows: Vec<Value> = reported_model_rows(text)
-                .iter()
-                .map(|r| {
-                    let f: Vec<f64> = r.features.iter().map(|&x| f64::from(x)).collect();
-                    serde_json::json!({"cue": [r.cue.start, r.cue.end], "score": dot(&f, &shipped)})
-                })
-                .collect();
-            serde_json::json!({"text": text, "candidates": rows})
-        })
-        .collect();
-    serde_json::to_string_pretty(&texts).expect("json") + "\n"
+    weights_source::check_json(
+        w,
+        &CHECK_TEXTS,
+        reported_model_rows,
+        "candidates",
+        |r, shipped| {
+            let f: Vec<f64> = r.features.iter().map(|&x| f64::from(x)).collect();
+            serde_json::json!({"cue": [r.cue.start, r.cue.end], "score": dot(&f, shipped)})
+        },
+    )
 }

@@ -459,37 +459,34 @@ fn fit(examples: &[Example], n: usize, l2: f64, epochs: usize) -> Vec<f64> {
 }
 
 fn rust_source(names: &[&str], w: &[f64], files: usize, quotes: usize) -> String {
-    let doc = format!(
-        "Speaker-model weights, in `features::NAMES` order: learnt by\n\
-         `scripts/train-speakers.sh` (`examples/train_speakers.rs`) from {files} gold\n\
-         files, {quotes} quotations. Generated: do not edit."
+    let doc = weights_source::learnt_doc(
+        "Speaker-model",
+        "scripts/train-speakers.sh",
+        "train_speakers",
+        files,
+        &format!("{quotes} quotations"),
     );
     weights_source::weights_source(&doc, names, w)
 }
 
-/// The trainer's scores (its own dot product with the f32 weights it ships) of the
-/// candidates of `CHECK_TEXTS`.
+/// The trainer's scores of each quotation's candidates in `CHECK_TEXTS`, for the
+/// engine's test.
 fn check_json(w: &[f64]) -> String {
-    let shipped: Vec<f64> = w.iter().map(|x| f64::from(*x as f32)).collect();
-    let texts: Vec<Value> = CHECK_TEXTS
-        .iter()
-        .map(|text| {
-            let rows: Vec<Value> = speaker_model_rows(text)
+    weights_source::check_json(
+        w,
+        &CHECK_TEXTS,
+        speaker_model_rows,
+        "quotes",
+        |r, shipped| {
+            let scores: Vec<f64> = r
+                .candidates
                 .iter()
-                .map(|r| {
-                    let scores: Vec<f64> = r
-                        .candidates
-                        .iter()
-                        .map(|c| {
-                            let f: Vec<f64> = c.features.iter().map(|&x| f64::from(x)).collect();
-                            dot(&f, &shipped)
-                        })
-                        .collect();
-                    serde_json::json!({"quote": [r.quote.start, r.quote.end], "scores": scores})
+                .map(|c| {
+                    let f: Vec<f64> = c.features.iter().map(|&x| f64::from(x)).collect();
+                    dot(&f, shipped)
                 })
                 .collect();
-            serde_json::json!({"text": text, "quotes": rows})
-        })
-        .collect();
-    serde_json::to_string_pretty(&texts).expect("json") + "\n"
+            serde_json::json!({"quote": [r.quote.start, r.quote.end], "scores": scores})
+        },
+    )
 }

@@ -145,11 +145,44 @@ pub fn fit_refs(examples: &[&Example], n: usize, l2: f64, epochs: usize) -> Vec<
 /// thresholds its quick CV prints, and the decision it is compared with.
 pub struct Model {
     pub name: &'static str,
+    /// The model as its generated `weights.rs` names it, and the script that trains it.
+    pub title: &'static str,
+    pub script: &'static str,
     pub candidates: &'static str,
+    /// What its candidates are in the generated `weights.rs` ("cue candidates").
+    pub candidates_doc: &'static str,
     pub features: fn() -> &'static [&'static str],
     pub out_header: &'static str,
     pub cv_thresholds: &'static [f64],
     pub baseline: (&'static str, fn(&Example) -> bool),
+}
+
+/// A trainer's whole run: `--weights W --check FILE` writes `check_json` of W and
+/// trains nothing; otherwise [`train`], then `--rust` gets the generated `weights.rs`.
+pub fn run(
+    model: &Model,
+    args: &Args,
+    label_file: fn(&Path) -> Vec<Example>,
+    check_json: fn(&[f64]) -> String,
+) {
+    if let (Some(given), Some(check)) = (&args.given, &args.check) {
+        let w = read_weights(given, (model.features)());
+        std::fs::write(check, check_json(&w)).expect("write --check");
+        return;
+    }
+    let trained = train(model, args, label_file);
+    if let Some(rust) = &args.rust {
+        let doc = super::weights_source::learnt_doc(
+            model.title,
+            model.script,
+            model.name,
+            trained.files,
+            &format!("{} {}", trained.candidates, model.candidates_doc),
+        );
+        let source =
+            super::weights_source::weights_source(&doc, (model.features)(), &trained.weights);
+        std::fs::write(rust, source).expect("write --rust");
+    }
 }
 
 /// The trainers' flags.
