@@ -173,6 +173,26 @@ impl<const N: usize> LinearModel<N> {
     pub(crate) fn shipped(&self) -> impl Iterator<Item = (&'static str, f32)> {
         self.names.iter().copied().zip(self.shipped.iter().copied())
     }
+
+    /// Every feature is named once, and the shipped weights written as a trainer's
+    /// `feature weight` lines read back as they are (what a fold's file goes through).
+    #[cfg(test)]
+    pub(crate) fn assert_names_once_and_weights_read_back(&self) {
+        let mut names = self.names.to_vec();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(
+            names.len(),
+            N,
+            "a feature named twice in {}",
+            self.fold_file
+        );
+        let text: String = self.shipped().map(|(n, w)| format!("{n} {w}\n")).collect();
+        assert_eq!(
+            parse_weights(&text, self.names, self.fold_file),
+            *self.shipped
+        );
+    }
 }
 
 /// `feature weight` lines (a trainer's text output) as weights in `names` order; a

@@ -226,18 +226,6 @@ mod tests {
 
     #[test]
     fn shipped_weights_name_every_feature_once() {
-        let mut names = features::NAMES.to_vec();
-        names.sort_unstable();
-        names.dedup();
-        assert_eq!(names.len(), features::N);
-        let text: String = features::NAMES
-            .iter()
-            .zip(weights::WEIGHTS)
-            .map(|(n, w)| format!("{n} {w}\n"))
-            .collect();
-        assert_eq!(
-            super::super::lexicon::parse_weights(&text, &features::NAMES, "speaker_weights.txt"),
-            weights::WEIGHTS
-        );
+        MODEL.assert_names_once_and_weights_read_back();
     }
 }
