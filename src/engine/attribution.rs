@@ -973,7 +973,6 @@ impl Attributor<'_, '_> {
                 return Some(self.add_attr(np, c..c + 2, Rule::NamePutItQuote));
             }
         }
-        let w = self.word(c);
         if (self.cues.strength(w) >= BEFORE_QUOTE_CUE || self.phrase_at(c) > 1)
             && !self.lists(c).function()
             && w.starts_with(|ch: char| ch.is_lowercase())
