@@ -9,15 +9,10 @@
 # it is made when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-VENV=${VENV:-.venv-blocks}
-if [[ ! -x "$VENV/bin/python" ]]; then
-  python3 -m venv "$VENV" && "$VENV/bin/pip" install --quiet numpy
-fi
-PROFILE=${PROFILE:-release-native}
+source scripts/trainer-env.sh
 OUT=target/articles-cv
 SHARED=../shared/articles
 cargo build --quiet --profile "$PROFILE" --example article_blocks --example article_eval
-BIN=${CARGO_TARGET_DIR:-target}/$([[ "$PROFILE" == dev ]] && echo debug || echo "$PROFILE")/examples
 rm -rf "$OUT" && mkdir -p "$OUT"
 "$BIN/article_blocks" "$SHARED/dev" "$SHARED/more" "$SHARED/more/other" > "$OUT/rows.jsonl"
 # The features at training time must be those of the weights in use: the model's

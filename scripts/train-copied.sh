@@ -7,15 +7,10 @@
 # Needs numpy: a venv at $VENV (default .venv-blocks/, git-ignored), made when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-VENV=${VENV:-.venv-blocks}
-if [[ ! -x "$VENV/bin/python" ]]; then
-  python3 -m venv "$VENV" && "$VENV/bin/pip" install --quiet numpy
-fi
-PROFILE=${PROFILE:-release-native}
+source scripts/trainer-env.sh
 OUT=target/copied-cv
 SHARED=../shared/articles
 cargo build --quiet --profile "$PROFILE" --example copied_segments
-BIN=${CARGO_TARGET_DIR:-target}/$([[ "$PROFILE" == dev ]] && echo debug || echo "$PROFILE")/examples
 mkdir -p "$OUT"
 # The segments' features do not depend on the weights (they are computed before the
 # model's look), so one dump serves.
