@@ -121,12 +121,7 @@ fn an_annotation_whose_text_changed_is_dropped_with_a_message_and_undo_restores_
 #[test]
 fn a_rejected_automatic_annotation_stays_rejected_through_reanalysis() {
     let mut state = typed(State::default(), TEXT);
-    let quote = state
-        .doc
-        .annotations()
-        .into_iter()
-        .find(|a| a.kind == Kind::Quote)
-        .unwrap();
+    let quote = first_quote(&state);
     state = reduce(
         state,
         Action::Delete {
@@ -153,12 +148,7 @@ fn a_rejected_automatic_annotation_stays_rejected_through_reanalysis() {
 #[test]
 fn changing_kind_or_accepting_makes_an_annotation_the_persons() {
     let mut state = typed(State::default(), TEXT);
-    let quote = state
-        .doc
-        .annotations()
-        .into_iter()
-        .find(|a| a.kind == Kind::Quote)
-        .unwrap();
+    let quote = first_quote(&state);
     state = reduce(
         state,
         Action::SetKind {
@@ -264,12 +254,7 @@ fn quotes_move_between_speakers_and_speakers_can_be_renamed() {
 /// to the new mention. Returns the state and the quote as it is then.
 fn quote_given_a_new_mention(state: State, speaker: &str) -> (State, Annotation) {
     let (s, e) = span_of(TEXT, speaker);
-    let quote = state
-        .doc
-        .annotations()
-        .into_iter()
-        .find(|a| a.kind == Kind::Quote)
-        .unwrap();
+    let quote = first_quote(&state);
     let state = reduce(state, Action::Select(Some(quote.id.clone())));
     let state = reduce(
         state,
@@ -332,12 +317,7 @@ fn adding_needs_words_and_trims_white_space() {
 #[test]
 fn import_round_trips_a_reviewed_document_byte_for_byte() {
     let mut state = typed(State::default(), TEXT);
-    let quote = state
-        .doc
-        .annotations()
-        .into_iter()
-        .find(|a| a.kind == Kind::Quote)
-        .unwrap();
+    let quote = first_quote(&state);
     state = reduce(
         state,
         Action::Delete {
@@ -446,4 +426,14 @@ fn a_saved_document_comes_back_the_same_after_its_analysis() {
         back.doc.user.iter().all(|u| u.attribution.is_some()),
         "the person's quote keeps its speaker"
     );
+}
+
+/// The document's first quote (the engine's or a person's).
+fn first_quote(state: &State) -> Annotation {
+    state
+        .doc
+        .annotations()
+        .into_iter()
+        .find(|a| a.kind == Kind::Quote)
+        .unwrap()
 }
