@@ -18,6 +18,8 @@
 //! with W) writes invented sentences with the trainer's own scores of their quotations,
 //! which `tests/quote_span_model.rs` compares with the engine's.
 
+#[path = "common/files.rs"]
+mod common_files;
 #[path = "common/logistic.rs"]
 mod logistic;
 #[path = "common/weights_source.rs"]

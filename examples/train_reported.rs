@@ -22,6 +22,8 @@
 //! `tests/reported_model.rs` compares with the engine's. `--shipped FILE` writes the
 //! weights the engine was built with, for a fold's first run.
 
+#[path = "common/files.rs"]
+mod common_files;
 #[path = "common/logistic.rs"]
 mod logistic;
 #[path = "common/weights_source.rs"]

@@ -20,6 +20,8 @@
 //! invented sentences with the trainer's own scores of their
 //! candidates, which `tests/speaker_model.rs` compares with the engine's.
 
+#[path = "common/files.rs"]
+mod common_files;
 #[path = "common/weights_source.rs"]
 mod weights_source;
 
@@ -110,13 +112,7 @@ fn load_corpus(dirs: &[String], cv: usize) -> Corpus {
         misses: 0,
     };
     for dir in dirs {
-        let mut names: Vec<_> = std::fs::read_dir(dir)
-            .unwrap_or_else(|e| panic!("{dir}: {e}"))
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.to_string_lossy().ends_with(".gold.json"))
-            .collect();
-        names.sort();
-        for path in names {
+        for path in common_files::files_in(Path::new(dir), ".gold.json") {
             let (labelled, missed) = label_file(&path);
             c.misses += missed;
             c.fold_of

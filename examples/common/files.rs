@@ -7,8 +7,13 @@ use std::path::{Path, PathBuf};
 
 /// The files of `dir` (relative to the crate) whose names end in `ext`, sorted.
 pub fn files(dir: &str, ext: &str) -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
-    let mut out: Vec<PathBuf> = std::fs::read_dir(&dir)
+    files_in(&Path::new(env!("CARGO_MANIFEST_DIR")).join(dir), ext)
+}
+
+/// The files of `dir` (as given, relative to the working directory) whose names end in
+/// `ext`, sorted.
+pub fn files_in(dir: &Path, ext: &str) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .filter_map(|e| Some(e.ok()?.path()))
         .filter(|p| p.to_string_lossy().ends_with(ext))

@@ -1,8 +1,9 @@
 //! The logistic-regression trainers' shared parts (`train_reported`, `train_quote_spans`;
-//! included with `#[path]`): the labelled example, the fit (Adam on the mean log loss
-//! plus L2), the bias shift to a threshold, precision and recall of a decision, a
-//! weights file read back, the gold contents as the scorer counts their characters, and
-//! the one flow both follow (flags, labelled gold files, a quick CV, the fit, `--out`).
+//! included with `#[path]`, beside `common_files` and `weights_source`): the labelled
+//! example, the fit (Adam on the mean log loss plus L2), the bias shift to a threshold,
+//! precision and recall of a decision, a weights file read back, the gold contents as
+//! the scorer counts their characters, and the one flow both follow (flags, labelled
+//! gold files, a quick CV, the fit, `--out`, `--rust`, `--check`).
 #![allow(dead_code)]
 
 use std::collections::HashSet;
@@ -248,13 +249,7 @@ pub fn train(model: &Model, args: &Args, label_file: fn(&Path) -> Vec<Example>) 
     let mut fold_of = Vec::new();
     let mut files = 0;
     for dir in &args.dirs {
-        let mut names: Vec<_> = std::fs::read_dir(dir)
-            .unwrap_or_else(|e| panic!("{dir}: {e}"))
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.to_string_lossy().ends_with(".gold.json"))
-            .collect();
-        names.sort();
-        for path in names {
+        for path in super::common_files::files_in(Path::new(dir), ".gold.json") {
             let labelled = label_file(&path);
             fold_of.extend(std::iter::repeat_n(files % args.cv.max(1), labelled.len()));
             examples.extend(labelled);
