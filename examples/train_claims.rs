@@ -5,7 +5,9 @@
 //!        [--source-weights C19,C20,CB,NEWS] [--drop FEATURE] [--seed N] [--bag N]
 //!        [--pairwise X] [--pairwise-sources clef2019,clef2020,news] [--position]
 //!        [--augment [--aug-l2 X]] [--pairs L2] [--inter a*b,c*d] [--ufs-weight X]
-//!        [--hash-norm X] [--para [--para-mask N]] [--augment-hash L2] [--write DIR]
+//!        [--hash-norm X] [--para [--para-mask N]] [--augment-hash L2]
+//!        [--newslike X [--newslike-hash]] [--doc-rel [--doc-rel-l2 X] [--doc-rel-only a,b]]
+//!        [--own DIR] [--write DIR]
 //!
 //! Four sources under `--shared` (default `../shared`): `claims/train` (CLEF-2019
 //! debates, one unit per line), `claims/more` (CLEF-2020 debates; ClaimBuster's
@@ -43,7 +45,15 @@
 //! four or more, inside a quotation opened earlier in the paragraph, a heading);
 //! `--para-mask N` keeps those of bits N (16: inside a quotation only); `--augment-hash
 //! L2` adds a news-only copy of each hashed bucket (its L2; the shipped weight would be
-//! the sum).
+//! the sum). Issue 19, claims7: `--newslike X` weighs each debate line and ClaimBuster
+//! sentence by its odds of being news (a news-or-not logistic model of the training
+//! folds, on the named features, `--newslike-hash` also the hashed words) to the power X:
+//! worse on every source, not shipped (`--write` takes it, the engine needs nothing);
+//! `--doc-rel` adds each named feature that fires valued by the share of its document's
+//! other units without it (`--doc-rel-only a,b` those features only): up on the debates,
+//! flat on news, down on the own set, refused by `--write` (the engine scores one sentence
+//! at a time). `--own DIR` scores articles labelled like news-dev (never trained on) with
+//! the model trained on everything: the pure ranking of their gold sentences.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
@@ -75,7 +85,10 @@ mod native {
     /// Products of two named features follow (`--pairs`, an experiment).
     const PAIRS_END: usize = AUG_END + NAMED * NAMED;
     /// News-only copies of the hashed buckets follow (`--augment-hash`, an experiment).
-    const DIM: usize = PAIRS_END + HASH_BUCKETS;
+    const DOC_REL: usize = PAIRS_END + HASH_BUCKETS;
+    /// Each named feature weighed by how rare it is in its document follows (`--doc-rel`,
+    /// claims7, an experiment).
+    const DIM: usize = DOC_REL + NAMED;
     const CB: usize = 2;
 
     struct Unit {
@@ -91,6 +104,9 @@ mod native {
         ctx: Vec<(usize, f32)>,
         /// Paragraph features (news only: its place in its paragraph, inside a quotation).
         para: Vec<(usize, f32)>,
+        /// `--doc-rel`: each named feature that fires, valued by the share of its
+        /// document's other units without it (debates and news; none for ClaimBuster).
+        rel: Vec<(usize, f32)>,
     }
 
     struct Doc {
@@ -141,6 +157,16 @@ mod native {
         ufs_weight: f64,
         /// Hashed values divided by (word count / 10) to this power (0: not at all).
         hash_norm: f64,
+        /// Debate lines and ClaimBuster sentences weigh their odds of being news to this
+        /// power (`--newslike X`, claims7; 0: not at all).
+        newslike: f64,
+        /// The news-or-not model of `--newslike` also sees the hashed words.
+        newslike_hash: bool,
+        /// `--doc-rel`: the named features weighed by their rarity in the document, with
+        /// their own L2 (`--doc-rel-l2 X`) and only those named by `--doc-rel-only a,b`.
+        doc_rel: bool,
+        doc_rel_l2: f64,
+        doc_rel_only: u64,
     }
 
     /// A trained model: weights over the features, one offset per source.
@@ -202,6 +228,11 @@ mod native {
                 inter: Vec::new(),
                 ufs_weight: 1.0,
                 hash_norm: 0.0,
+                newslike: 0.0,
+                newslike_hash: false,
+                doc_rel: false,
+                doc_rel_l2: 1e-5,
+                doc_rel_only: u64::MAX,
             }
         }
     }
@@ -211,6 +242,10 @@ mod native {
         shared: PathBuf,
         pred_dir: Option<PathBuf>,
         write: Option<PathBuf>,
+        /// `--own DIR`: articles labelled like news-dev, never trained on, scored by the
+        /// model trained on everything (a milestone figure, the pure ranking of their
+        /// gold sentences).
+        own: Option<PathBuf>,
         params: Params,
     }
 
@@ -227,6 +262,7 @@ mod native {
             shared,
             pred_dir,
             write,
+            own,
             params: p,
         } = parse_args(&args);
         let docs = load_corpus(&shared);
@@ -240,6 +276,9 @@ mod native {
         if let Some(dir) = &pred_dir {
             write_predictions(dir, &docs, &oof);
         }
+        if let Some(dir) = &own {
+            report_own(dir, &docs, &p);
+        }
         if let Some(dir) = write {
             write_shipped(&dir, &docs, &oof, calibration, &p);
         }
@@ -250,6 +289,7 @@ mod native {
             shared: PathBuf::from("../shared"),
             pred_dir: None,
             write: None,
+            own: None,
             params: Params::default(),
         };
         let mut it = args.iter();
@@ -263,6 +303,7 @@ mod native {
                 "--shared" => o.shared = PathBuf::from(val()),
                 "--pred-dir" => o.pred_dir = Some(PathBuf::from(val())),
                 "--write" => o.write = Some(PathBuf::from(val())),
+                "--own" => o.own = Some(PathBuf::from(val())),
                 _ => set_param(&mut o.params, a, val),
             }
         }
@@ -291,6 +332,16 @@ mod native {
             "--inter" => p.inter = parse_inter(&val()),
             "--ufs-weight" => p.ufs_weight = val().parse().expect("--ufs-weight X"),
             "--hash-norm" => p.hash_norm = val().parse().expect("--hash-norm X"),
+            "--newslike" => p.newslike = val().parse().expect("--newslike X"),
+            "--newslike-hash" => p.newslike_hash = true,
+            "--doc-rel" => p.doc_rel = true,
+            "--doc-rel-l2" => p.doc_rel_l2 = val().parse().expect("--doc-rel-l2 X"),
+            "--doc-rel-only" => {
+                p.doc_rel_only = val()
+                    .split(',')
+                    .map(|n| 1 << feature_index(n, "--doc-rel-only a,b"))
+                    .sum()
+            }
             "--pairs" => p.pairs = val().parse().expect("--pairs X"),
             "--augment-hash" => p.augment_hash = val().parse().expect("--augment-hash L2"),
             "--aug-l2" => p.aug_l2 = val().parse().expect("--aug-l2 X"),
@@ -347,6 +398,7 @@ mod native {
         assign_folds(&mut docs);
         for d in &mut docs {
             add_position(d);
+            add_doc_rel(d);
         }
         docs.extend(load_claimbuster(
             &shared.join("claims/more/claimbuster.jsonl"),
@@ -367,12 +419,45 @@ mod native {
         }
     }
 
+    /// `--own DIR`: MAP and P@3 per article of DIR's labelled sentences, ranked by the
+    /// model trained on every document trained on (DIR never among them).
+    fn report_own(dir: &Path, docs: &[Doc], p: &Params) {
+        let mut own = load_news(dir);
+        for d in &mut own {
+            add_position(d);
+            add_doc_rel(d);
+        }
+        let all: Vec<&Doc> = docs.iter().filter(|d| trains(d, p)).collect();
+        let model = fit(&all, p);
+        let (mut ap, mut pk, mut n) = (0.0, 0.0, 0usize);
+        for d in &own {
+            let ranked: Vec<f64> = d
+                .units
+                .iter()
+                .map(|u| sigmoid(model.logit(&feats(u, p))) * u.factor)
+                .collect();
+            let labels: Vec<bool> = d.units.iter().map(|u| u.label).collect();
+            if let Some((a, k)) = ap_and_precision(&ranked, &labels, 3) {
+                ap += a;
+                pk += k;
+                n += 1;
+            }
+        }
+        let n = n.max(1) as f64;
+        println!(
+            "  own set {} (never trained on, gold sentences): MAP {:.4}  P@3 {:.4}",
+            dir.display(),
+            ap / n,
+            pk / n
+        );
+    }
+
     /// `--write`: the model trained on every document trained on, calibrated by the
     /// held-out Platt scaling, written for the engine. Refuses the experiments the
     /// engine has no weights for.
     fn write_shipped(dir: &Path, docs: &[Doc], oof: &[Vec<f64>], platt: Platt, p: &Params) {
         assert!(
-            !p.position && !p.para,
+            !p.position && !p.para && !p.doc_rel,
             "--write: the engine has no position or paragraph weights"
         );
         assert!(
@@ -408,6 +493,7 @@ mod native {
             factor: furniture_factor(s),
             ctx: Vec::new(),
             para: Vec::new(),
+            rel: Vec::new(),
         }
     }
 
@@ -517,6 +603,31 @@ mod native {
             if (i > 0 && has_number[i - 1]) || has_number.get(i + 1).copied().unwrap_or(false) {
                 on(5);
             }
+        }
+    }
+
+    /// `--doc-rel` (claims7): a named feature that fires in a unit, valued by the share of
+    /// the document's other units without it, so a figure in an article of few figures
+    /// counts more than one among many.
+    fn add_doc_rel(d: &mut Doc) {
+        let n = d.units.len();
+        if n < 2 {
+            return;
+        }
+        let mut with = [0usize; NAMED];
+        for u in &d.units {
+            for &(i, _) in u.feats.iter().take_while(|x| x.0 < NAMED) {
+                with[i] += 1;
+            }
+        }
+        for u in &mut d.units {
+            let rel: Vec<(usize, f32)> = u
+                .feats
+                .iter()
+                .take_while(|x| x.0 < NAMED)
+                .map(|&(i, _)| (DOC_REL + i, 1.0 - (with[i] - 1) as f32 / (n - 1) as f32))
+                .collect();
+            u.rel = rel;
         }
     }
 
@@ -668,6 +779,13 @@ mod native {
         f.retain(|&(i, _)| i >= NAMED || p.drop & 1 << i == 0);
         if p.position {
             f.extend_from_slice(&u.ctx);
+        }
+        if p.doc_rel {
+            f.extend(
+                u.rel
+                    .iter()
+                    .filter(|x| (p.doc_rel_only & !p.drop) & 1 << (x.0 - DOC_REL) != 0),
+            );
         }
         if p.para {
             let mask = p.para_mask;
@@ -886,7 +1004,9 @@ mod native {
     /// The L2 of weight `i`, by the kind of feature it belongs to: named, product
     /// (`--pairs`, else the named L2), news copy (`--augment`) or hashed.
     fn l2_of(i: usize, p: &Params) -> f64 {
-        if i < NAMED {
+        if i >= DOC_REL {
+            p.doc_rel_l2
+        } else if i < NAMED {
             p.l2
         } else if i >= PAIRS_END {
             p.augment_hash
@@ -995,6 +1115,7 @@ mod native {
     fn fit_one(train: &[&Doc], p: &Params, seed: u64) -> Model {
         let sw = SampleWeights::new(train, p);
         let units = weighed_units(train, p);
+        let domain = newslike_weights(&units, p);
         let groups = pair_groups(train, p);
         // The pairwise term weighs `--pairwise` / 10 of the pointwise loss in all,
         // whatever the number of pairs.
@@ -1012,7 +1133,7 @@ mod native {
             }
             for &k in &order {
                 let x = &units[k];
-                opt.logistic_step(x, sw.of(p, x.source, x.unit.label), &sw, p);
+                opt.logistic_step(x, sw.of(p, x.source, x.unit.label) * domain[k], &sw, p);
             }
             // Pairwise: each positive against a random negative of its document.
             for group in &groups {
@@ -1029,6 +1150,71 @@ mod native {
             w: opt.w,
             offsets: opt.offsets,
         }
+    }
+
+    /// `--newslike X` (claims7): each debate line's and ClaimBuster sentence's weight
+    /// times its odds of being a news sentence to the power X, by a logistic model of
+    /// news against the other sources over the named features (and the hashed words with
+    /// `--newslike-hash`), fitted on these training units only (covariate-shift
+    /// weighting); each source and class keeps its total weight. All 1 when X is 0.
+    fn newslike_weights(units: &[Weighed], p: &Params) -> Vec<f64> {
+        let mut m = vec![1.0; units.len()];
+        if p.newslike == 0.0 {
+            return m;
+        }
+        let seen = |x: &Weighed| -> Vec<(usize, f32)> {
+            x.feats
+                .iter()
+                .copied()
+                .filter(|&(i, _)| i < if p.newslike_hash { NUM_FEATURES } else { NAMED })
+                .collect()
+        };
+        let xs: Vec<Vec<(usize, f32)>> = units.iter().map(seen).collect();
+        let news = units.iter().filter(|x| x.source == NEWS).count().max(1) as f64;
+        let other = (units.len() as f64 - news).max(1.0);
+        let (mut w, mut g2) = (vec![0f64; NUM_FEATURES], vec![1e-8f64; NUM_FEATURES]);
+        let (mut b, mut gb2) = (0f64, 1e-8f64);
+        let mut order: Vec<usize> = (0..units.len()).collect();
+        let mut rng = Lcg::new(7);
+        let z = |w: &[f64], b: f64, f: &[(usize, f32)]| {
+            b + f.iter().map(|&(i, v)| w[i] * f64::from(v)).sum::<f64>()
+        };
+        for _ in 0..3 {
+            for i in (1..order.len()).rev() {
+                order.swap(i, rng.below(i + 1));
+            }
+            for &k in &order {
+                let y = f64::from(u8::from(units[k].source == NEWS));
+                // Classes balanced, so the odds compare the two kinds of text alike.
+                let weight = if y > 0.0 { 0.5 / news } else { 0.5 / other } * units.len() as f64;
+                let g = (sigmoid(z(&w, b, &xs[k])) - y) * weight;
+                for &(i, v) in &xs[k] {
+                    let gi = g * f64::from(v) + 1e-4 * w[i];
+                    g2[i] += gi * gi;
+                    w[i] -= 0.1 * gi / g2[i].sqrt();
+                }
+                gb2 += g * g;
+                b -= 0.1 * g / gb2.sqrt();
+            }
+        }
+        // Odds to the power X (logits clipped so no one line weighs everything), then
+        // each source and class rescaled to its old total.
+        let mut sums = [[0f64; 2]; 4];
+        let mut counts = [[0f64; 2]; 4];
+        for (k, x) in units.iter().enumerate() {
+            if x.source != NEWS {
+                m[k] = (p.newslike * z(&w, b, &xs[k]).clamp(-4.0, 4.0)).exp();
+                sums[x.source][usize::from(x.unit.label)] += m[k];
+                counts[x.source][usize::from(x.unit.label)] += 1.0;
+            }
+        }
+        for (k, x) in units.iter().enumerate() {
+            if x.source != NEWS {
+                let c = usize::from(x.unit.label);
+                m[k] *= counts[x.source][c] / sums[x.source][c];
+            }
+        }
+        m
     }
 
     /// Average precision of `labels` ranked by `scores` (ties: text order), and
