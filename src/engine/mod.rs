@@ -340,7 +340,7 @@ impl<'a> Annotator<'a> {
     /// Set `ann`'s rule and its confidence, found from the rule as a `Rule` (not read
     /// back from its name).
     fn rule_and_confidence(&mut self, ann: &mut Annotation, rule: Rule) {
-        ann.rule = Some(rule.name().to_string());
+        ann.rule = Some(rule.name().into());
         ann.confidence = Some(confidence::confidence_with(
             ann,
             Some(rule),

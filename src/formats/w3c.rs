@@ -85,7 +85,7 @@ impl Writer<'_> {
             ("target", target),
         ];
         if let Some(rule) = &a.rule {
-            item.push((RULE_KEY, rule.as_str().into()));
+            item.push((RULE_KEY, rule.as_ref().into()));
         }
         if let Some(why) = &a.why {
             item.push((WHY_KEY, why.as_str().into()));
@@ -272,7 +272,7 @@ impl Reader<'_> {
             _ => Origin::User,
         };
         let text_of = |key: &str| o.get(key).and_then(Value::as_str).map(str::to_string);
-        a.rule = text_of(RULE_KEY);
+        a.rule = text_of(RULE_KEY).map(Into::into);
         a.why = text_of(WHY_KEY);
         a.confidence = match o.get(CONFIDENCE_KEY) {
             None | Some(Value::Null) => None,

@@ -384,7 +384,7 @@ fn annotation(v: &Value, at: &str) -> Result<Annotation, Invalid> {
         cue,
         score,
         signals,
-        rule: optional_string(o, "rule", at)?,
+        rule: optional_string(o, "rule", at)?.map(Into::into),
         why: optional_string(o, "why", at)?,
         confidence,
     })

@@ -446,7 +446,7 @@ fn annotation(
         cue,
         score: float_at(field::SCORE_AT, SCORE),
         signals,
-        rule: table.option(w(field::RULE))?,
+        rule: table.option(w(field::RULE))?.map(Into::into),
         why: table.option(w(field::WHY))?,
         confidence: float_at(field::CONFIDENCE_AT, CONFIDENCE),
     })
