@@ -28,6 +28,16 @@ pub const ACCORDING_TO: &str = "according to";
 /// above every threshold, as a person's word for it is evidence enough.
 const ADDED_STRENGTH: (u8, u8) = (60, 60);
 
+/// What [`CueList::add_unindexed`] did with a cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Added {
+    /// Nothing: blank, or listed already.
+    No,
+    Word,
+    /// A phrase, not indexed yet.
+    Phrase,
+}
+
 /// A list of cue words and phrases, compiled for lookups: lower case, one space
 /// between words. Serialized as the sorted list of cues.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -74,6 +84,11 @@ impl CueList {
     /// the speech verbs of WordNet with their particles ("chimed in"), and "according to".
     pub fn builtin() -> Self {
         let mut list = CueList::empty();
+        // Room for every word at once (at most this many: the phrases and the learnt
+        // speech verbs are counted twice), not a rehash of thousands at each doubling.
+        let most = lexicon::speech_verbs().count() + lexicon::learnt_cues().count();
+        list.words.reserve(most);
+        list.short.reserve(most);
         for verb in lexicon::speech_verbs() {
             if verb.contains(' ') {
                 // Indexed once below, not after each phrase.
@@ -86,7 +101,6 @@ impl CueList {
             .extend(lexicon::learnt_phrases().map(str::to_string));
         list.phrases.sort();
         list.phrases.dedup();
-        list.index_phrases();
         for (w, strength) in lexicon::learnt_cues() {
             // "according" is a cue only in "according to", listed as the phrase.
             if w == "according" {
@@ -97,10 +111,12 @@ impl CueList {
             if !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
                 list.insert_word(w.into(), strength);
             } else {
-                list.add(w);
+                list.add_unindexed(w);
             }
         }
-        list.add(ACCORDING_TO);
+        list.add_unindexed(ACCORDING_TO);
+        // The phrases indexed once, all added.
+        list.index_phrases();
         list
     }
 
@@ -123,8 +139,9 @@ impl CueList {
         let mut list = CueList::empty();
         for line in text.lines() {
             let cue = line.split('#').next().unwrap_or_default();
-            list.add(cue);
+            list.add_unindexed(cue);
         }
+        list.index_phrases();
         list
     }
 
@@ -168,9 +185,19 @@ impl CueList {
 
     /// Add a cue; false when it was already listed or is blank.
     pub fn add(&mut self, cue: &str) -> bool {
+        let added = self.add_unindexed(cue);
+        if added == Added::Phrase {
+            self.index_phrases();
+        }
+        added != Added::No
+    }
+
+    /// [`CueList::add`], but a phrase is not indexed yet (`index_phrases` indexes all of
+    /// them again: once after many phrases, not after each).
+    fn add_unindexed(&mut self, cue: &str) -> Added {
         let cue = normalize(cue);
         if cue.is_empty() || self.contains(&cue) {
-            return false;
+            return Added::No;
         }
         if cue.contains(' ') {
             if cue == ACCORDING_TO {
@@ -179,12 +206,12 @@ impl CueList {
             }
             let at = self.phrases.partition_point(|p| *p < cue);
             self.phrases.insert(at, cue);
-            self.index_phrases();
+            Added::Phrase
         } else {
             let strength = lexicon::builtin_cue(&cue).unwrap_or(ADDED_STRENGTH);
             self.insert_word(cue.into_boxed_str(), strength);
+            Added::Word
         }
-        true
     }
 
     /// Put in a single-word cue, lower case.
@@ -370,8 +397,10 @@ impl From<Vec<String>> for CueList {
     fn from(cues: Vec<String>) -> Self {
         let mut list = CueList::empty();
         for cue in &cues {
-            list.add(cue);
+            list.add_unindexed(cue);
         }
+        // Indexed once: after each phrase, a list of hundreds took quadratic time.
+        list.index_phrases();
         list
     }
 }
@@ -393,6 +422,33 @@ fn normalize(cue: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_read_at_once_indexes_its_phrases_as_adding_them_one_by_one_does() {
+        let cues = [
+            "said",
+            "Pointed  Out",
+            "according to",
+            "went on to say",
+            "quipped",
+        ];
+        let mut one_by_one = CueList::empty();
+        for c in cues {
+            one_by_one.add(c);
+        }
+        let read = CueList::from(cues.map(str::to_string).to_vec());
+        let lines = CueList::from_lines(&cues.join("\n"));
+        for list in [read, lines] {
+            assert_eq!(list, one_by_one);
+            let words = ["went", "on", "to", "say"];
+            assert_eq!(list.phrase_len("went", |k| words.get(k).copied()), 4);
+            assert_eq!(
+                list.phrase_len("pointed", |k| ["x", "out"].get(k).copied()),
+                2
+            );
+            assert!(list.according_to());
+        }
+    }
 
     #[test]
     fn builtin_list_has_the_common_cues_and_their_learnt_strengths() {
