@@ -8,6 +8,8 @@
 //! list was removed on purpose: it is never a cue, not even by the engine's guess that
 //! an unknown past-tense verb next to a quotation is one.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use super::lexicon;
@@ -45,7 +47,8 @@ enum Added {
 pub struct CueList {
     /// Single-word cues → (strength anywhere, strength after a likely subject).
     /// (A fast hasher: looked up for nearly every token.)
-    words: WordMap<Box<str>, (u8, u8)>,
+    /// (The built-in words are borrowed from the lexicon: not copied at each build.)
+    words: WordMap<Cow<'static, str>, (u8, u8)>,
     /// The same for the words `ascii_key` takes (nearly all): found without
     /// lower-casing into a buffer, hashing a string or comparing bytes.
     short: WordMap<u128, (u8, u8)>,
@@ -94,7 +97,7 @@ impl CueList {
                 // Indexed once below, not after each phrase.
                 list.phrases.push(verb.to_string());
             } else if lexicon::learnt_cue(verb).is_none() {
-                list.insert_word(verb.into(), lexicon::SPEECH_VERB_STRENGTH);
+                list.insert_word(Cow::Borrowed(verb), lexicon::SPEECH_VERB_STRENGTH);
             }
         }
         list.phrases
@@ -109,7 +112,7 @@ impl CueList {
             // A learnt word is one lower-case word already, as `add` would make it:
             // put in directly, without normalising a thousand words again.
             if !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
-                list.insert_word(w.into(), strength);
+                list.insert_word(Cow::Borrowed(w), strength);
             } else {
                 list.add_unindexed(w);
             }
@@ -209,13 +212,13 @@ impl CueList {
             Added::Phrase
         } else {
             let strength = lexicon::builtin_cue(&cue).unwrap_or(ADDED_STRENGTH);
-            self.insert_word(cue.into_boxed_str(), strength);
+            self.insert_word(Cow::Owned(cue), strength);
             Added::Word
         }
     }
 
     /// Put in a single-word cue, lower case.
-    fn insert_word(&mut self, cue: Box<str>, strength: (u8, u8)) {
+    fn insert_word(&mut self, cue: Cow<'static, str>, strength: (u8, u8)) {
         self.filter.insert(&cue);
         if let Some(key) = ascii_key(&cue) {
             self.short.insert(key, strength);
