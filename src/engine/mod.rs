@@ -238,9 +238,11 @@ fn analyse_around(text: &str, bp: Vec<Range<usize>>, options: &Options) -> Analy
     // (it grew for the claims before, copying the annotations made so far).
     let mut out = Vec::with_capacity(ids.order.len() + quote_links.len() + claims.len());
     let mut annotator = Annotator::new(&seg, &options.cues);
-    annotator.attributions(&found, &mut names, &sentences, &ids, &mut out);
     annotator.quotes(&quote_links, &found, &ids, &mut out);
     annotator.claims(claims, &ids, &mut out);
+    // Last, as each attribution's id moves into it (the quotes and claims copied theirs);
+    // `finished` sorts the annotations (stably: each kind keeps its order).
+    annotator.attributions(&found, &mut names, &sentences, ids, &mut out);
     finished(out, warnings, &bp, &annotator.ix)
 }
 
@@ -377,13 +379,14 @@ impl<'a> Annotator<'a> {
         found: &attribution::Attributions,
         names: &mut [speakers::Named],
         sentences: &[Range<usize>],
-        ids: &AttrIds,
+        mut ids: AttrIds,
         out: &mut Vec<Annotation>,
     ) {
         for &a in &ids.order {
             let at = &found.attrs[a];
             let speaker = self.seg.token_bytes(&at.speaker);
-            let mut ann = self.annotation(ids.id[a].clone(), Kind::Attribution, speaker);
+            let id = std::mem::take(&mut ids.id[a]);
+            let mut ann = self.annotation(id, Kind::Attribution, speaker);
             let cue = self.seg.token_bytes(&at.cue);
             ann.cue = Some(Cue {
                 start: self.ix.char_at(cue.start),
