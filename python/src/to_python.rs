@@ -190,7 +190,7 @@ impl<'py> Builder<'py> {
             dict.set_item(key(RULE), &**v)?;
         }
         if let Some(v) = &a.why {
-            dict.set_item(key(WHY), v)?;
+            dict.set_item(key(WHY), &**v)?;
         }
         if let Some(v) = a.confidence {
             dict.set_item(key(CONFIDENCE), json_float(py, v))?;

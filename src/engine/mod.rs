@@ -46,6 +46,7 @@ pub mod bench {
     pub use super::text::{segment, sentences, Segmented};
 }
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
@@ -558,19 +559,17 @@ fn finished(
 }
 
 /// How a speaker's name was found, for the reviewer: "pronoun resolved to Mike
-/// Pompeo, 2 sentences back". `at` is the mention's first token. Joined with
-/// `push_str`, not `format!` (one allocation a reason).
-fn why(named: &speakers::Named, at: usize, sentences: &[Range<usize>]) -> String {
+/// Pompeo, 2 sentences back". `at` is the mention's first token. A fixed phrase is
+/// borrowed; the others are joined with `push_str`, not `format!` (one allocation).
+fn why(named: &speakers::Named, at: usize, sentences: &[Range<usize>]) -> Cow<'static, str> {
     use speakers::NameSource;
     // Sentences are sorted token ranges: the one holding a token by binary search.
     let sentence = |tok: usize| sentences.partition_point(|s| s.start <= tok);
     let name = &named.name;
     let (head, from) = match named.how {
-        NameSource::AsWritten => return "named in the text".to_string(),
-        NameSource::Unnamed => return "no name: the mention as written".to_string(),
-        NameSource::PronounUnresolved => {
-            return "pronoun not resolved: no one before fits".to_string()
-        }
+        NameSource::AsWritten => return "named in the text".into(),
+        NameSource::Unnamed => return "no name: the mention as written".into(),
+        NameSource::PronounUnresolved => return "pronoun not resolved: no one before fits".into(),
         NameSource::FullerName => ("the fullest name in the text: ", None),
         NameSource::Document => ("the person behind the document: ", None),
         NameSource::Pronoun { from } => ("pronoun resolved to ", Some(from)),
@@ -590,7 +589,7 @@ fn why(named: &speakers::Named, at: usize, sentences: &[Range<usize>]) -> String
             out.push_str(" sentences back");
         }
     }
-    out
+    out.into()
 }
 
 /// Ranges to test for overlap in O(log n): sorted by start, with the running

@@ -385,7 +385,7 @@ fn annotation(v: &Value, at: &str) -> Result<Annotation, Invalid> {
         score,
         signals,
         rule: optional_string(o, "rule", at)?.map(Into::into),
-        why: optional_string(o, "why", at)?,
+        why: optional_string(o, "why", at)?.map(Into::into),
         confidence,
     })
 }

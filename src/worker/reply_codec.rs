@@ -447,7 +447,7 @@ fn annotation(
         score: float_at(field::SCORE_AT, SCORE),
         signals,
         rule: table.option(w(field::RULE))?.map(Into::into),
-        why: table.option(w(field::WHY))?,
+        why: table.option(w(field::WHY))?.map(Into::into),
         confidence: float_at(field::CONFIDENCE_AT, CONFIDENCE),
     })
 }
