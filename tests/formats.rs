@@ -149,7 +149,7 @@ fn provenance(a: &mut Annotation, x: u8, y: u16) {
         return;
     }
     let rules = ["quote-comma-name-cue", "according-to", "name-cue-content"];
-    a.rule = Some(rules[usize::from(y) % rules.len()].to_string());
+    a.rule = Some(rules[usize::from(y) % rules.len()].into());
     a.why = (y % 2 == 0).then(|| "pronoun \"he\" resolved to José Ñúñez,\n2 sentences back".into());
     a.confidence = Some(f64::from(y) / f64::from(u16::MAX));
 }

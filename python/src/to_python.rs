@@ -187,10 +187,10 @@ impl<'py> Builder<'py> {
             dict.set_item(key(SIGNALS), PyList::new(py, signals)?)?;
         }
         if let Some(v) = &a.rule {
-            dict.set_item(key(RULE), v)?;
+            dict.set_item(key(RULE), &**v)?;
         }
         if let Some(v) = &a.why {
-            dict.set_item(key(WHY), v)?;
+            dict.set_item(key(WHY), &**v)?;
         }
         if let Some(v) = a.confidence {
             dict.set_item(key(CONFIDENCE), json_float(py, v))?;

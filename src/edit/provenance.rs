@@ -199,8 +199,9 @@ mod tests {
             }
         }
         assert!(seen.len() > 5, "{seen:?}");
-        let missing: Vec<&String> = seen
+        let missing: Vec<&str> = seen
             .iter()
+            .map(AsRef::as_ref)
             .filter(|r| !RULES.iter().any(|(k, _)| k == r))
             .collect();
         assert!(missing.is_empty(), "rules without words: {missing:?}");

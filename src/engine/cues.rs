@@ -8,6 +8,8 @@
 //! list was removed on purpose: it is never a cue, not even by the engine's guess that
 //! an unknown past-tense verb next to a quotation is one.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use super::lexicon;
@@ -28,6 +30,16 @@ pub const ACCORDING_TO: &str = "according to";
 /// above every threshold, as a person's word for it is evidence enough.
 const ADDED_STRENGTH: (u8, u8) = (60, 60);
 
+/// What [`CueList::add_unindexed`] did with a cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Added {
+    /// Nothing: blank, or listed already.
+    No,
+    Word,
+    /// A phrase, not indexed yet.
+    Phrase,
+}
+
 /// A list of cue words and phrases, compiled for lookups: lower case, one space
 /// between words. Serialized as the sorted list of cues.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -35,7 +47,8 @@ const ADDED_STRENGTH: (u8, u8) = (60, 60);
 pub struct CueList {
     /// Single-word cues → (strength anywhere, strength after a likely subject).
     /// (A fast hasher: looked up for nearly every token.)
-    words: WordMap<Box<str>, (u8, u8)>,
+    /// (The built-in words are borrowed from the lexicon: not copied at each build.)
+    words: WordMap<Cow<'static, str>, (u8, u8)>,
     /// The same for the words `ascii_key` takes (nearly all): found without
     /// lower-casing into a buffer, hashing a string or comparing bytes.
     short: WordMap<u128, (u8, u8)>,
@@ -74,19 +87,23 @@ impl CueList {
     /// the speech verbs of WordNet with their particles ("chimed in"), and "according to".
     pub fn builtin() -> Self {
         let mut list = CueList::empty();
+        // Room for every word at once (at most this many: the phrases and the learnt
+        // speech verbs are counted twice), not a rehash of thousands at each doubling.
+        let most = lexicon::speech_verbs().count() + lexicon::learnt_cues().count();
+        list.words.reserve(most);
+        list.short.reserve(most);
         for verb in lexicon::speech_verbs() {
             if verb.contains(' ') {
                 // Indexed once below, not after each phrase.
                 list.phrases.push(verb.to_string());
             } else if lexicon::learnt_cue(verb).is_none() {
-                list.insert_word(verb.into(), lexicon::SPEECH_VERB_STRENGTH);
+                list.insert_word(Cow::Borrowed(verb), lexicon::SPEECH_VERB_STRENGTH);
             }
         }
         list.phrases
             .extend(lexicon::learnt_phrases().map(str::to_string));
         list.phrases.sort();
         list.phrases.dedup();
-        list.index_phrases();
         for (w, strength) in lexicon::learnt_cues() {
             // "according" is a cue only in "according to", listed as the phrase.
             if w == "according" {
@@ -95,12 +112,14 @@ impl CueList {
             // A learnt word is one lower-case word already, as `add` would make it:
             // put in directly, without normalising a thousand words again.
             if !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
-                list.insert_word(w.into(), strength);
+                list.insert_word(Cow::Borrowed(w), strength);
             } else {
-                list.add(w);
+                list.add_unindexed(w);
             }
         }
-        list.add(ACCORDING_TO);
+        list.add_unindexed(ACCORDING_TO);
+        // The phrases indexed once, all added.
+        list.index_phrases();
         list
     }
 
@@ -123,8 +142,9 @@ impl CueList {
         let mut list = CueList::empty();
         for line in text.lines() {
             let cue = line.split('#').next().unwrap_or_default();
-            list.add(cue);
+            list.add_unindexed(cue);
         }
+        list.index_phrases();
         list
     }
 
@@ -168,9 +188,19 @@ impl CueList {
 
     /// Add a cue; false when it was already listed or is blank.
     pub fn add(&mut self, cue: &str) -> bool {
+        let added = self.add_unindexed(cue);
+        if added == Added::Phrase {
+            self.index_phrases();
+        }
+        added != Added::No
+    }
+
+    /// [`CueList::add`], but a phrase is not indexed yet (`index_phrases` indexes all of
+    /// them again: once after many phrases, not after each).
+    fn add_unindexed(&mut self, cue: &str) -> Added {
         let cue = normalize(cue);
         if cue.is_empty() || self.contains(&cue) {
-            return false;
+            return Added::No;
         }
         if cue.contains(' ') {
             if cue == ACCORDING_TO {
@@ -179,16 +209,16 @@ impl CueList {
             }
             let at = self.phrases.partition_point(|p| *p < cue);
             self.phrases.insert(at, cue);
-            self.index_phrases();
+            Added::Phrase
         } else {
             let strength = lexicon::builtin_cue(&cue).unwrap_or(ADDED_STRENGTH);
-            self.insert_word(cue.into_boxed_str(), strength);
+            self.insert_word(Cow::Owned(cue), strength);
+            Added::Word
         }
-        true
     }
 
     /// Put in a single-word cue, lower case.
-    fn insert_word(&mut self, cue: Box<str>, strength: (u8, u8)) {
+    fn insert_word(&mut self, cue: Cow<'static, str>, strength: (u8, u8)) {
         self.filter.insert(&cue);
         if let Some(key) = ascii_key(&cue) {
             self.short.insert(key, strength);
@@ -370,8 +400,10 @@ impl From<Vec<String>> for CueList {
     fn from(cues: Vec<String>) -> Self {
         let mut list = CueList::empty();
         for cue in &cues {
-            list.add(cue);
+            list.add_unindexed(cue);
         }
+        // Indexed once: after each phrase, a list of hundreds took quadratic time.
+        list.index_phrases();
         list
     }
 }
@@ -393,6 +425,33 @@ fn normalize(cue: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_read_at_once_indexes_its_phrases_as_adding_them_one_by_one_does() {
+        let cues = [
+            "said",
+            "Pointed  Out",
+            "according to",
+            "went on to say",
+            "quipped",
+        ];
+        let mut one_by_one = CueList::empty();
+        for c in cues {
+            one_by_one.add(c);
+        }
+        let read = CueList::from(cues.map(str::to_string).to_vec());
+        let lines = CueList::from_lines(&cues.join("\n"));
+        for list in [read, lines] {
+            assert_eq!(list, one_by_one);
+            let words = ["went", "on", "to", "say"];
+            assert_eq!(list.phrase_len("went", |k| words.get(k).copied()), 4);
+            assert_eq!(
+                list.phrase_len("pointed", |k| ["x", "out"].get(k).copied()),
+                2
+            );
+            assert!(list.according_to());
+        }
+    }
 
     #[test]
     fn builtin_list_has_the_common_cues_and_their_learnt_strengths() {

@@ -46,6 +46,7 @@ pub mod bench {
     pub use super::text::{segment, sentences, Segmented};
 }
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
@@ -229,17 +230,39 @@ fn analyse_around(text: &str, bp: Vec<Range<usize>>, options: &Options) -> Analy
     );
     let mut names = speakers::canonical_names(&seg, &found.attrs);
     let ids = AttrIds::number(&found);
-    let kept_quotes = found.quote_keep.iter().filter(|k| **k).count();
-    let mut out = Vec::with_capacity(ids.order.len() + kept_quotes);
-    let mut annotator = Annotator::new(&seg, &options.cues);
-    annotator.attributions(&found, &mut names, &sentences, &ids, &mut out);
-    let quote_links = annotator.quotes(&quotes, &found, &ids, kept_quotes, &mut out);
+    let quote_links = kept_quotes(&seg, &quotes, &found);
     // Claims: reported speech first, then check-worthy sentences elsewhere.
     let sentence_bytes: Vec<Range<usize>> = sentences.iter().map(|s| seg.token_bytes(s)).collect();
     let mut claims = reported_claims(&seg, &found, &sentence_bytes, sentences.len() / 4);
     sentence_claims(text, &sentence_bytes, &bp, &quote_links, &mut claims);
+    // Every annotation counted before the first is made: the vector is allocated once
+    // (it grew for the claims before, copying the annotations made so far).
+    let mut out = Vec::with_capacity(ids.order.len() + quote_links.len() + claims.len());
+    let mut annotator = Annotator::new(&seg, &options.cues);
+    annotator.quotes(&quote_links, &found, &ids, &mut out);
     annotator.claims(claims, &ids, &mut out);
+    // Last, as each attribution's id moves into it (the quotes and claims copied theirs);
+    // `finished` sorts the annotations (stably: each kind keeps its order).
+    annotator.attributions(&found, &mut names, &sentences, ids, &mut out);
     finished(out, warnings, &bp, &annotator.ix)
+}
+
+/// The kept quotes in text order, with their bytes and the attribution each links to.
+fn kept_quotes(
+    seg: &text::Segmented,
+    quotes: &[quotes::Quote],
+    found: &attribution::Attributions,
+) -> Vec<QuoteLink> {
+    quotes
+        .iter()
+        .enumerate()
+        .filter(|&(qi, _)| found.quote_keep[qi])
+        .map(|(qi, q)| QuoteLink {
+            bytes: seg.tokens[q.first].start..seg.tokens[q.last].end,
+            attr: found.quote_attr[qi],
+            index: qi,
+        })
+        .collect()
 }
 
 /// The furniture ranges from outside made what the segmenter expects: inside the text,
@@ -300,6 +323,8 @@ impl AttrIds {
 struct QuoteLink {
     bytes: Range<usize>,
     attr: Option<usize>,
+    /// The quotation's index among all found (kept or not).
+    index: usize,
 }
 
 /// A claim before it is numbered: its bytes, the attribution it is linked to, its score
@@ -340,7 +365,7 @@ impl<'a> Annotator<'a> {
     /// Set `ann`'s rule and its confidence, found from the rule as a `Rule` (not read
     /// back from its name).
     fn rule_and_confidence(&mut self, ann: &mut Annotation, rule: Rule) {
-        ann.rule = Some(rule.name().to_string());
+        ann.rule = Some(rule.name().into());
         ann.confidence = Some(confidence::confidence_with(
             ann,
             Some(rule),
@@ -355,13 +380,14 @@ impl<'a> Annotator<'a> {
         found: &attribution::Attributions,
         names: &mut [speakers::Named],
         sentences: &[Range<usize>],
-        ids: &AttrIds,
+        mut ids: AttrIds,
         out: &mut Vec<Annotation>,
     ) {
         for &a in &ids.order {
             let at = &found.attrs[a];
             let speaker = self.seg.token_bytes(&at.speaker);
-            let mut ann = self.annotation(ids.id[a].clone(), Kind::Attribution, speaker);
+            let id = std::mem::take(&mut ids.id[a]);
+            let mut ann = self.annotation(id, Kind::Attribution, speaker);
             let cue = self.seg.token_bytes(&at.cue);
             ann.cue = Some(Cue {
                 start: self.ix.char_at(cue.start),
@@ -376,39 +402,26 @@ impl<'a> Annotator<'a> {
         }
     }
 
-    /// The kept quotes, numbered q1, q2, ... with their links; returned with their bytes
-    /// for the claims inside them.
+    /// The kept quotes (`kept_quotes`), numbered q1, q2, ... with their links.
     fn quotes(
         &mut self,
-        quotes: &[quotes::Quote],
+        kept: &[QuoteLink],
         found: &attribution::Attributions,
         ids: &AttrIds,
-        kept: usize,
         out: &mut Vec<Annotation>,
-    ) -> Vec<QuoteLink> {
-        let mut links = Vec::with_capacity(kept);
-        for (qi, q) in quotes.iter().enumerate() {
-            if !found.quote_keep[qi] {
-                continue;
-            }
-            let bytes = self.seg.tokens[q.first].start..self.seg.tokens[q.last].end;
-            let id = numbered_id('q', links.len() + 1);
-            let mut ann = self.annotation(id, Kind::Quote, bytes.clone());
-            ann.attribution = ids.of(found.quote_attr[qi]);
-            self.rule_and_confidence(&mut ann, found.quote_rule[qi]);
+    ) {
+        for (n, q) in kept.iter().enumerate() {
+            let id = numbered_id('q', n + 1);
+            let mut ann = self.annotation(id, Kind::Quote, q.bytes.clone());
+            ann.attribution = ids.of(q.attr);
+            self.rule_and_confidence(&mut ann, found.quote_rule[q.index]);
             out.push(ann);
-            links.push(QuoteLink {
-                bytes,
-                attr: found.quote_attr[qi],
-            });
         }
-        links
     }
 
     /// The claims, numbered c1, c2, ... in text order, with their score and signals.
     fn claims(&mut self, mut claims: Vec<Claim>, ids: &AttrIds, out: &mut Vec<Annotation>) {
         claims.sort_by_key(|c| (c.bytes.start, c.bytes.end));
-        out.reserve_exact(claims.len());
         for (n, c) in claims.into_iter().enumerate() {
             let mut ann = self.annotation(numbered_id('c', n + 1), Kind::Claim, c.bytes);
             ann.attribution = ids.of(c.attr);
@@ -546,19 +559,17 @@ fn finished(
 }
 
 /// How a speaker's name was found, for the reviewer: "pronoun resolved to Mike
-/// Pompeo, 2 sentences back". `at` is the mention's first token. Joined with
-/// `push_str`, not `format!` (one allocation a reason).
-fn why(named: &speakers::Named, at: usize, sentences: &[Range<usize>]) -> String {
+/// Pompeo, 2 sentences back". `at` is the mention's first token. A fixed phrase is
+/// borrowed; the others are joined with `push_str`, not `format!` (one allocation).
+fn why(named: &speakers::Named, at: usize, sentences: &[Range<usize>]) -> Cow<'static, str> {
     use speakers::NameSource;
     // Sentences are sorted token ranges: the one holding a token by binary search.
     let sentence = |tok: usize| sentences.partition_point(|s| s.start <= tok);
     let name = &named.name;
     let (head, from) = match named.how {
-        NameSource::AsWritten => return "named in the text".to_string(),
-        NameSource::Unnamed => return "no name: the mention as written".to_string(),
-        NameSource::PronounUnresolved => {
-            return "pronoun not resolved: no one before fits".to_string()
-        }
+        NameSource::AsWritten => return "named in the text".into(),
+        NameSource::Unnamed => return "no name: the mention as written".into(),
+        NameSource::PronounUnresolved => return "pronoun not resolved: no one before fits".into(),
         NameSource::FullerName => ("the fullest name in the text: ", None),
         NameSource::Document => ("the person behind the document: ", None),
         NameSource::Pronoun { from } => ("pronoun resolved to ", Some(from)),
@@ -578,7 +589,7 @@ fn why(named: &speakers::Named, at: usize, sentences: &[Range<usize>]) -> String
             out.push_str(" sentences back");
         }
     }
-    out
+    out.into()
 }
 
 /// Ranges to test for overlap in O(log n): sorted by start, with the running
@@ -681,14 +692,17 @@ mod tests {
             QuoteLink {
                 bytes: 0..10,
                 attr: Some(3),
+                index: 0,
             },
             QuoteLink {
                 bytes: 20..40,
                 attr: None,
+                index: 1,
             },
             QuoteLink {
                 bytes: 50..60,
                 attr: Some(7),
+                index: 2,
             },
         ];
         assert_eq!(quote_attribution(&quotes, &(2..12)), Some(3));

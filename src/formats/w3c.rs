@@ -85,10 +85,10 @@ impl Writer<'_> {
             ("target", target),
         ];
         if let Some(rule) = &a.rule {
-            item.push((RULE_KEY, rule.as_str().into()));
+            item.push((RULE_KEY, rule.as_ref().into()));
         }
         if let Some(why) = &a.why {
-            item.push((WHY_KEY, why.as_str().into()));
+            item.push((WHY_KEY, why.as_ref().into()));
         }
         if let Some(confidence) = a.confidence {
             item.push((CONFIDENCE_KEY, confidence.into()));
@@ -272,8 +272,8 @@ impl Reader<'_> {
             _ => Origin::User,
         };
         let text_of = |key: &str| o.get(key).and_then(Value::as_str).map(str::to_string);
-        a.rule = text_of(RULE_KEY);
-        a.why = text_of(WHY_KEY);
+        a.rule = text_of(RULE_KEY).map(Into::into);
+        a.why = text_of(WHY_KEY).map(Into::into);
         a.confidence = match o.get(CONFIDENCE_KEY) {
             None | Some(Value::Null) => None,
             Some(Value::Number(n)) => n.as_f64(),

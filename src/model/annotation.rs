@@ -1,3 +1,5 @@
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 /// What an annotation marks.
@@ -67,13 +69,15 @@ pub struct Annotation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signals: Option<Vec<String>>,
     /// Automatic annotations: the rule or pattern that produced it
-    /// ("quote-comma-name-cue", "according-to", ...).
+    /// ("quote-comma-name-cue", "according-to", ...). Borrowed when the engine wrote
+    /// it (`Rule::name`, no allocation an annotation), owned when read from outside.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rule: Option<String>,
+    pub rule: Option<Cow<'static, str>>,
     /// Automatic attributions: how the speaker name was found
-    /// ("pronoun resolved to Mike Pompeo, 2 sentences back").
+    /// ("pronoun resolved to Mike Pompeo, 2 sentences back"). Borrowed when it is one
+    /// of the engine's fixed phrases ("named in the text"), as `rule` is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub why: Option<String>,
+    pub why: Option<Cow<'static, str>>,
     /// Automatic annotations: how likely it is right, 0 to 1 (calibrated: of the
     /// annotations at 0.7, about 70% are right).
     #[serde(default, skip_serializing_if = "Option::is_none")]

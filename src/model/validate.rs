@@ -384,8 +384,8 @@ fn annotation(v: &Value, at: &str) -> Result<Annotation, Invalid> {
         cue,
         score,
         signals,
-        rule: optional_string(o, "rule", at)?,
-        why: optional_string(o, "why", at)?,
+        rule: optional_string(o, "rule", at)?.map(Into::into),
+        why: optional_string(o, "why", at)?.map(Into::into),
         confidence,
     })
 }

@@ -446,8 +446,8 @@ fn annotation(
         cue,
         score: float_at(field::SCORE_AT, SCORE),
         signals,
-        rule: table.option(w(field::RULE))?,
-        why: table.option(w(field::WHY))?,
+        rule: table.option(w(field::RULE))?.map(Into::into),
+        why: table.option(w(field::WHY))?.map(Into::into),
         confidence: float_at(field::CONFIDENCE_AT, CONFIDENCE),
     })
 }
