@@ -77,8 +77,10 @@ pub(crate) const NAMES: [&str; N] = [
     "participle-speaker-right-before",
     "cue-coordinated",
     "coordinated-speaker-opens-sentence",
+    "intro-subject-colon",
+    "intro-subject-comma",
 ];
-pub(crate) const N: usize = 59;
+pub(crate) const N: usize = 61;
 
 /// What the features of every candidate of one quotation share.
 pub(crate) struct QuoteView<'a, 't> {
@@ -130,6 +132,11 @@ pub(crate) fn features(v: &QuoteView, c: &Candidate) -> [f32; N] {
     f[4] = flag(matches!(c.origin, Origin::Rule(_)));
     f[6] = flag(matches!(c.origin, Origin::Previous(_)) || c.also_previous);
     f[7] = flag(c.origin == Origin::Mention);
+    if c.intro {
+        let colon = v.seg.tokens[v.q.first - 1].punct() == Some(':');
+        f[59] = flag(colon);
+        f[60] = flag(!colon);
+    }
     shape(v, &c.speaker, &mut f);
     place(v, c, &mut f);
     cue(v, c, &mut f);

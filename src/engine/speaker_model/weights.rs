@@ -61,4 +61,6 @@ pub(super) const WEIGHTS: [f32; super::features::N] = [
     -1.8911191,   // participle-speaker-right-before
     0.36374974,   // cue-coordinated
     0.07444362,   // coordinated-speaker-opens-sentence
+    0.0, // intro-subject-colon
+    0.0, // intro-subject-comma
 ];
