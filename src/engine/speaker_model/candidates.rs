@@ -259,6 +259,51 @@ pub(crate) fn intro_subject<N: NounPhrases>(
     }
 }
 
+/// `Carson did not mention them but told his supporters, "..."`: the listed cue right
+/// before quotation `q` (a comma or colon between at most) is offered with every
+/// candidate speaker before it in its sentence that came with another cue (the finders
+/// give each mention once, with the first cue that found it).
+pub(crate) fn cue_before_quote_variants(
+    seg: &Segmented,
+    cues: &CueList,
+    sentences: &[Range<usize>],
+    q: &Quote,
+    out: &mut Vec<Candidate>,
+) {
+    let mut end = q.first;
+    if end > 0 && matches!(seg.tokens[end - 1].punct(), Some(',' | ':')) {
+        end -= 1;
+    }
+    let Some(cue) = (end.saturating_sub(4)..end)
+        .rev()
+        .filter(|&c| seg.tokens[c].is_word() && !after_determiner(seg, c))
+        .find_map(|c| cue_len(seg, cues, c, end).filter(|&n| c + n == end).map(|n| c..c + n))
+    else {
+        return;
+    };
+    let sentence_of = |t: usize| sentences.partition_point(|s| s.end <= t);
+    let at = sentence_of(cue.start);
+    let n = out.len();
+    for i in 0..n {
+        let c = &out[i];
+        let fits = c.origin != Origin::Nobody
+            && c.speaker.end <= cue.start
+            && c.cue != cue
+            && sentence_of(c.speaker.start) == at
+            && !out[n..].iter().any(|o| o.speaker == c.speaker);
+        if fits {
+            let variant = Candidate {
+                origin: Origin::Mention,
+                speaker: c.speaker.clone(),
+                cue: cue.clone(),
+                also_previous: false,
+                intro: false,
+            };
+            out.push(variant);
+        }
+    }
+}
+
 /// "It's", "That's", "There's": a pronoun or clause word with a verb contracted.
 fn is_contracted_pronoun(w: &str) -> bool {
     w.split_once(['\'', '\u{2019}']).is_some_and(|(stem, _)| {

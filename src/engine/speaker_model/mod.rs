@@ -167,6 +167,7 @@ fn gather<N: NounPhrases>(
     candidates::mentions(seg, np, cues, sentences, win.clone(), out);
     candidates::colon_mention(seg, np, win, q, out);
     candidates::intro_subject(seg, np, sentences, q, out);
+    candidates::cue_before_quote_variants(seg, cues, sentences, q, out);
 }
 
 fn row(

@@ -63,4 +63,7 @@ pub(super) const WEIGHTS: [f32; super::features::N] = [
     0.07444362,   // coordinated-speaker-opens-sentence
     0.0, // intro-subject-colon
     0.0, // intro-subject-comma
+    0.0, // clause-subject
+    0.0, // participle-clause-subject
+    0.0, // participle-speaker-after-cue
 ];
