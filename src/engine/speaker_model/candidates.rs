@@ -277,7 +277,11 @@ pub(crate) fn cue_before_quote_variants(
     let Some(cue) = (end.saturating_sub(4)..end)
         .rev()
         .filter(|&c| seg.tokens[c].is_word() && !after_determiner(seg, c))
-        .find_map(|c| cue_len(seg, cues, c, end).filter(|&n| c + n == end).map(|n| c..c + n))
+        .find_map(|c| {
+            cue_len(seg, cues, c, end)
+                .filter(|&n| c + n == end)
+                .map(|n| c..c + n)
+        })
     else {
         return;
     };
