@@ -353,3 +353,13 @@ fn the_cue_right_before_the_quotation_is_its_cue_after_a_coordination() {
     );
     assert_eq!(who(&a, "ready for a fight"), pair("Ruiz", "told"));
 }
+
+#[test]
+fn a_subordinator_opening_the_introducing_sentence_is_no_speaker() {
+    let a = analyse(
+        "The pier stayed open. As the Tidewaters sang back in the spring, \u{201c}Nobody leaves this town for long.\u{201d}",
+    );
+    let (speaker, cue) = who(&a, "Nobody leaves").expect("attributed");
+    assert_eq!(speaker, "the Tidewaters");
+    assert!(cue.starts_with("sang"), "cue {cue:?}");
+}

@@ -222,7 +222,15 @@ pub(crate) fn intro_subject<N: NounPhrases>(
     let after_comma = (start..mark)
         .find(|&k| seg.tokens[k].punct() == Some(','))
         .map(|k| k + 1);
-    for from in std::iter::once(start).chain(after_comma) {
+    // "As the band sang, ...", "When Diaz wrote, ...": a subordinator or another
+    // clause word opening the sentence is no subject; the one after it may be.
+    let after_clause_word = (seg.tokens[start].is_word()
+        && lex::is_clause_word_in_any_case(seg.word(start)))
+    .then_some(start + 1);
+    for from in std::iter::once(start)
+        .chain(after_clause_word)
+        .chain(after_comma)
+    {
         let Some(mut speaker) = np.np_right(from, mark) else {
             continue;
         };
