@@ -306,3 +306,60 @@ fn a_participle_after_a_when_clause_speaks_for_that_clause_s_subject() {
         pair("nurse Marta Solis", "shouting")
     );
 }
+
+#[test]
+fn a_speaker_after_an_opening_quotation_keeps_a_long_apposition_out() {
+    let a = analyse(
+        "The vote ended late.\n\n\
+         \u{201c}We have had better weeks than this one,\u{201d} harbour pilot Ivo Brandt, wearing a yellow coat and \u{201c}Save the Pier\u{201d} badges, said as the rain fell.\n\n\
+         The ferry was late again.\n\n\
+         \u{201c}Nobody told us about the delay,\u{201d} Ana Ruiz, the pilot who runs the night crossing tweeted on Monday.",
+    );
+    assert_eq!(
+        who(&a, "better weeks"),
+        pair("harbour pilot Ivo Brandt", "said")
+    );
+    assert_eq!(who(&a, "Nobody told us"), pair("Ana Ruiz", "tweeted"));
+}
+
+#[test]
+fn the_subject_of_a_sentence_introducing_a_quotation_speaks_without_a_listed_cue() {
+    let a = analyse(
+        "The council voted against the plan. In a radio interview that evening, Marta Solis went even further: \u{201c}The harbour will be empty in ten years.\u{201d}\n\n\
+         The band played late. In their best song, the Tidewaters sing, \u{201c}Nobody leaves this town for long.\u{201d}",
+    );
+    let (speaker, cue) = who(&a, "harbour will be empty").expect("attributed");
+    assert_eq!(speaker, "Marta Solis");
+    assert!(cue.starts_with("went"), "cue {cue:?}");
+    let (speaker, cue) = who(&a, "Nobody leaves").expect("attributed");
+    assert_eq!(speaker, "the Tidewaters");
+    assert!(cue.starts_with("sing"), "cue {cue:?}");
+}
+
+#[test]
+fn a_modal_between_the_speaker_and_the_cue_keeps_the_speaker() {
+    let a = analyse(
+        "The clinic shut at noon. The mayor could only quip: \u{201c}At least the queue is gone.\u{201d}",
+    );
+    let (speaker, cue) = who(&a, "queue is gone").expect("attributed");
+    assert_eq!(speaker, "The mayor");
+    assert!(cue.contains("quip"), "cue {cue:?}");
+}
+
+#[test]
+fn the_cue_right_before_the_quotation_is_its_cue_after_a_coordination() {
+    let a = analyse(
+        "Ruiz did not name her rivals on Sunday but told the crowd, \u{201c}We are ready for a fight.\u{201d}",
+    );
+    assert_eq!(who(&a, "ready for a fight"), pair("Ruiz", "told"));
+}
+
+#[test]
+fn a_subordinator_opening_the_introducing_sentence_is_no_speaker() {
+    let a = analyse(
+        "The pier stayed open. As the Tidewaters sang back in the spring, \u{201c}Nobody leaves this town for long.\u{201d}",
+    );
+    let (speaker, cue) = who(&a, "Nobody leaves").expect("attributed");
+    assert_eq!(speaker, "the Tidewaters");
+    assert!(cue.starts_with("sang"), "cue {cue:?}");
+}

@@ -48,6 +48,9 @@ pub(crate) struct Candidate {
     /// The rules' pick and the previous speaker are one candidate when they are the
     /// same mention.
     pub also_previous: bool,
+    /// The subject of the sentence that introduces the quotation without a listed cue
+    /// (`Ruiz went even further: "..."`); its cue is the words up to the quotation.
+    pub intro: bool,
 }
 
 impl Candidate {
@@ -57,6 +60,7 @@ impl Candidate {
             speaker: 0..0,
             cue: 0..0,
             also_previous: false,
+            intro: false,
         }
     }
 }
@@ -114,6 +118,7 @@ pub(crate) fn mentions<N: NounPhrases>(
                     speaker,
                     cue: cue.clone(),
                     also_previous: false,
+                    intro: false,
                 });
             }
         };
@@ -121,6 +126,7 @@ pub(crate) fn mentions<N: NounPhrases>(
             if let Some(s) = np
                 .np_left(c, win.start)
                 .or_else(|| plain_left(seg, c, win.start))
+                .or_else(|| modal_left(seg, np, c, win.start))
             {
                 push(s);
             }
@@ -133,6 +139,7 @@ pub(crate) fn mentions<N: NounPhrases>(
             .partition_point(|s| s.end <= c)
             .min(sentences.len() - 1)]
         .start;
+        let opens = past_opening_quote(seg, np, opens, c);
         if opens >= win.start && opens < c {
             if let Some(s) = np.np_right(opens, c) {
                 push(s);
@@ -146,6 +153,174 @@ pub(crate) fn mentions<N: NounPhrases>(
             }
         }
     }
+}
+
+/// `"...," harbour pilot Ivo Brandt, wearing a yellow coat, said`: when a quotation
+/// opens the sentence, its subject stands after the quotation (and the marks closing
+/// it), not at the sentence start.
+fn past_opening_quote<N: NounPhrases>(seg: &Segmented, np: &N, opens: usize, c: usize) -> usize {
+    let mut k = opens;
+    if np.quote_at(k) == 0 {
+        return opens;
+    }
+    while k < c && (np.quote_at(k) != 0 || !seg.tokens[k].is_word()) {
+        k += 1;
+    }
+    k
+}
+
+/// `A spokesman could only quip:`: a modal (and the adverbs the finder skips) between
+/// the subject and its cue; the mention ending before the modal.
+fn modal_left<N: NounPhrases>(
+    seg: &Segmented,
+    np: &N,
+    c: usize,
+    floor: usize,
+) -> Option<Range<usize>> {
+    let is_modal = |w: &str| {
+        matches!(
+            w,
+            "could" | "would" | "can" | "will" | "must" | "might" | "may" | "should" | "did"
+        )
+    };
+    // (One adverb between at most: "could only", "would later".)
+    (c.saturating_sub(2)..c)
+        .rev()
+        .filter(|&k| k > floor && seg.tokens[k].is_word())
+        .find(|&k| is_modal(seg.word(k)))
+        .and_then(|k| np.np_left(k, floor))
+}
+
+/// `Ruiz went even further: "..."`, `In his last song, Berg sings, "..."`: the subject
+/// of the sentence that introduces quotation `q` with a colon or a comma right before
+/// it (also the colon closing the paragraph before), when no listed cue names the
+/// speaker. Its cue is the words from the verb to the colon (the verb alone when they
+/// run long, or before a comma). The model weighs them against the listed cues.
+pub(crate) fn intro_subject<N: NounPhrases>(
+    seg: &Segmented,
+    np: &N,
+    sentences: &[Range<usize>],
+    q: &Quote,
+    out: &mut Vec<Candidate>,
+) {
+    let Some(mark) = q.first.checked_sub(1) else {
+        return;
+    };
+    let colon = match seg.tokens[mark].punct() {
+        Some(':') => true,
+        Some(',') => mark > 0 && seg.tokens[mark - 1].is_word(),
+        _ => return,
+    };
+    if np.quote_at(mark) != 0 || (!colon && seg.tokens[mark].para != q.para) {
+        return;
+    }
+    let at = sentences.partition_point(|s| s.end <= mark);
+    let Some(sentence) = sentences.get(at) else {
+        return;
+    };
+    let start = sentence.start.max(mark.saturating_sub(40));
+    let after_comma = (start..mark)
+        .find(|&k| seg.tokens[k].punct() == Some(','))
+        .map(|k| k + 1);
+    // "As the band sang, ...", "When Diaz wrote, ...": a subordinator or another
+    // clause word opening the sentence is no subject; the one after it may be.
+    let after_clause_word = (seg.tokens[start].is_word()
+        && lex::is_clause_word_in_any_case(seg.word(start)))
+    .then_some(start + 1);
+    for from in std::iter::once(start)
+        .chain(after_clause_word)
+        .chain(after_comma)
+    {
+        let Some(mut speaker) = np.np_right(from, mark) else {
+            continue;
+        };
+        // "But Fiorina was far less bubbly:": a sentence's conjunction is no name.
+        while speaker.len() > 1 && lex::is_clause_word_in_any_case(seg.word(speaker.start)) {
+            speaker.start += 1;
+        }
+        let verb = speaker.end;
+        // ("Signs of ...:", "It's not ...:": a preposition or a negation is no verb, a
+        // contracted pronoun no subject.)
+        let is_verb = verb < mark
+            && seg.tokens[verb].is_word()
+            && seg.word(verb).starts_with(|ch: char| ch.is_lowercase())
+            && !matches!(
+                seg.word(verb),
+                "of" | "for" | "from" | "to" | "about" | "on" | "at" | "by" | "in" | "with" | "not"
+            )
+            && !is_contracted_pronoun(seg.word(speaker.start));
+        if !is_verb || out.iter().any(|o| overlaps(&o.speaker, &speaker)) {
+            continue;
+        }
+        let end = if colon && mark + 1 - verb <= 8 {
+            mark + 1
+        } else {
+            verb + 1
+        };
+        out.push(Candidate {
+            origin: Origin::Mention,
+            speaker,
+            cue: verb..end,
+            also_previous: false,
+            intro: true,
+        });
+    }
+}
+
+/// `Carson did not mention them but told his supporters, "..."`: the listed cue right
+/// before quotation `q` (a comma or colon between at most) is offered with every
+/// candidate speaker before it in its sentence that came with another cue (the finders
+/// give each mention once, with the first cue that found it).
+pub(crate) fn cue_before_quote_variants(
+    seg: &Segmented,
+    cues: &CueList,
+    sentences: &[Range<usize>],
+    q: &Quote,
+    out: &mut Vec<Candidate>,
+) {
+    let mut end = q.first;
+    if end > 0 && matches!(seg.tokens[end - 1].punct(), Some(',' | ':')) {
+        end -= 1;
+    }
+    let Some(cue) = (end.saturating_sub(4)..end)
+        .rev()
+        .filter(|&c| seg.tokens[c].is_word() && !after_determiner(seg, c))
+        .find_map(|c| {
+            cue_len(seg, cues, c, end)
+                .filter(|&n| c + n == end)
+                .map(|n| c..c + n)
+        })
+    else {
+        return;
+    };
+    let sentence_of = |t: usize| sentences.partition_point(|s| s.end <= t);
+    let at = sentence_of(cue.start);
+    let n = out.len();
+    for i in 0..n {
+        let c = &out[i];
+        let fits = c.origin != Origin::Nobody
+            && c.speaker.end <= cue.start
+            && c.cue != cue
+            && sentence_of(c.speaker.start) == at
+            && !out[n..].iter().any(|o| o.speaker == c.speaker);
+        if fits {
+            let variant = Candidate {
+                origin: Origin::Mention,
+                speaker: c.speaker.clone(),
+                cue: cue.clone(),
+                also_previous: false,
+                intro: false,
+            };
+            out.push(variant);
+        }
+    }
+}
+
+/// "It's", "That's", "There's": a pronoun or clause word with a verb contracted.
+fn is_contracted_pronoun(w: &str) -> bool {
+    w.split_once(['\'', '\u{2019}']).is_some_and(|(stem, _)| {
+        lex::pronoun(stem).is_some() || with_lower(stem, lex::is_clause_word)
+    })
 }
 
 /// What the rules' finder leaves out right before cue `c`: `the statement said`, `one
@@ -220,6 +395,7 @@ pub(crate) fn colon_mention<N: NounPhrases>(
                 speaker,
                 cue: colon..colon + 1,
                 also_previous: false,
+                intro: false,
             });
         }
     }

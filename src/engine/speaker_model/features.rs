@@ -77,8 +77,13 @@ pub(crate) const NAMES: [&str; N] = [
     "participle-speaker-right-before",
     "cue-coordinated",
     "coordinated-speaker-opens-sentence",
+    "intro-subject-colon",
+    "intro-subject-comma",
+    "clause-subject",
+    "participle-clause-subject",
+    "participle-speaker-after-cue",
 ];
-pub(crate) const N: usize = 59;
+pub(crate) const N: usize = 64;
 
 /// What the features of every candidate of one quotation share.
 pub(crate) struct QuoteView<'a, 't> {
@@ -130,6 +135,11 @@ pub(crate) fn features(v: &QuoteView, c: &Candidate) -> [f32; N] {
     f[4] = flag(matches!(c.origin, Origin::Rule(_)));
     f[6] = flag(matches!(c.origin, Origin::Previous(_)) || c.also_previous);
     f[7] = flag(c.origin == Origin::Mention);
+    if c.intro {
+        let colon = v.seg.tokens[v.q.first - 1].punct() == Some(':');
+        f[59] = flag(colon);
+        f[60] = flag(!colon);
+    }
     shape(v, &c.speaker, &mut f);
     place(v, c, &mut f);
     cue(v, c, &mut f);
@@ -254,6 +264,7 @@ fn place(v: &QuoteView, c: &Candidate, f: &mut [f32; N]) {
     }));
     f[33] = flag(v.previous.as_ref().is_some_and(|p| same_last_word(v, p, s)));
     f[42] = flag(v.sentences.get(at).is_some_and(|x| x.start == s.start));
+    f[61] = flag(clause_subject(v, at, s));
     let para = &v.seg.paragraphs[q.para].tokens;
     f[35] = flag(
         q.first == para.start
@@ -261,6 +272,23 @@ fn place(v: &QuoteView, c: &Candidate, f: &mut [f32; N]) {
                 .punct()
                 .is_some_and(|p| matches!(p, '.' | '?' | '!' | ':')),
     );
+}
+
+/// Whether mention `s` (in sentence `at`) stands where a clause's subject stands: at
+/// the sentence start or right after its first comma (`In a statement on Monday, Ruiz
+/// said`), followed by a lower-case word, its verb.
+fn clause_subject(v: &QuoteView, at: usize, s: &Range<usize>) -> bool {
+    let Some(sentence) = v.sentences.get(at) else {
+        return false;
+    };
+    let opens = s.start == sentence.start
+        || (s.start > sentence.start
+            && v.seg.tokens[s.start - 1].punct() == Some(',')
+            && !(sentence.start..s.start - 1).any(|k| v.seg.tokens[k].punct() == Some(',')));
+    opens
+        && s.end < v.seg.tokens.len()
+        && v.seg.tokens[s.end].is_word()
+        && v.word(s.end).starts_with(|ch: char| ch.is_lowercase())
 }
 
 fn same_last_word(v: &QuoteView, a: &Range<usize>, b: &Range<usize>) -> bool {
@@ -355,4 +383,8 @@ fn pairs(f: &mut [f32; N]) {
     f[55] = f[46] * f[42];
     f[56] = f[46] * f[52];
     f[58] = f[57] * f[42];
+    // The same as a clause's subject; the mention after a participle is its object
+    // (`..., saying the city embodied ...`).
+    f[62] = f[46] * f[61];
+    f[63] = f[46] * (1.0 - f[28]);
 }

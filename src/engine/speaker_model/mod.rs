@@ -150,6 +150,7 @@ fn gather<N: NounPhrases>(
         speaker: found.attrs[a].speaker.clone(),
         cue: found.attrs[a].cue.clone(),
         also_previous: false,
+        intro: false,
     };
     if let Some(a) = rule {
         out.push(attr(a, Origin::Rule(a)));
@@ -165,6 +166,8 @@ fn gather<N: NounPhrases>(
     let win = candidates::window(seg, sentences, q);
     candidates::mentions(seg, np, cues, sentences, win.clone(), out);
     candidates::colon_mention(seg, np, win, q, out);
+    candidates::intro_subject(seg, np, sentences, q, out);
+    candidates::cue_before_quote_variants(seg, cues, sentences, q, out);
 }
 
 fn row(
