@@ -1,19 +1,19 @@
 //! A learnt second look at each block of a page after the text-shape judgement: a
-//! logistic model over features of the block and its neighbours (words, link density,
+//! model of small boosted trees over features of the block and its neighbours (words, link density,
 //! punctuation, sentence shape, tag, position, class and id words, repeated text, the
 //! first judgement of it and of its neighbours) says how likely the block is article.
 //! A block the first judgement kept is dropped when the model finds it unlikely (a
 //! "Reader views" box inside the article's container); one it left out is added when
-//! the model is sure. The model has two stages: the second reads the block's features
-//! and the first stage's log-odds of it and of its neighbours ([`neighbour_scores`]), a
-//! learnt smoothing along the page's sequence of blocks.
+//! the model is sure. The model is a sum of small boosted trees ([`logit`]).
 //!
 //! The weights (`block_weights.rs`) are learnt by `scripts/train-blocks.sh` from
 //! `../shared/articles/dev` and `more` (features dumped by `examples/article_blocks.rs`,
 //! fitted by `scripts/train-blocks.py`), and judged there by cross-validation grouped by
 //! site.
 
-use super::block_weights::{ADD_ABOVE, DROP_BELOW, STACKED_WEIGHTS, WEIGHTS};
+use super::block_weights::{
+    ADD_ABOVE, BASELINE, DROP_BELOW, TREE_FEATURES, TREE_LEAVES, TREE_THRESHOLDS,
+};
 use super::Block;
 use crate::engine::furniture::{is_tail_heading, word_count};
 
@@ -318,57 +318,43 @@ fn distance_to_picked(picked_at: &[usize], i: usize) -> usize {
     after.into_iter().chain(before).min().unwrap_or(10).min(10)
 }
 
-/// The model's log-odds that a block with features `f` is article: a weight for each
-/// feature, and another for it when the first judgement kept the block (feature 1), so
-/// that keeping and adding are learnt apart.
+/// The depth of every tree of the model: each has `2^DEPTH - 1` splits, stored level
+/// by level (node `k`'s children are `2k + 1` and `2k + 2`), and `2^DEPTH` leaves.
+pub(crate) const DEPTH: usize = 3;
+/// Splits and leaves of one tree.
+pub(crate) const SPLITS: usize = (1 << DEPTH) - 1;
+pub(crate) const LEAVES: usize = 1 << DEPTH;
+
+/// The model's log-odds that a block with features `f` is article: the sum of small
+/// boosted trees' leaves. Trees read conjunctions a linear model cannot ("a table cell
+/// between kept paragraphs inside the container", "prose after a tail heading"). A
+/// split sends the block left when its feature is at most the threshold; a tree with
+/// fewer splits is padded by the trainer with splits that always go left.
 pub(crate) fn logit(f: &[f32; FEATURES]) -> f32 {
-    let (alone, kept) = WEIGHTS.split_at(FEATURES);
-    let dot = |w: &[f32]| -> f32 { f.iter().zip(w).map(|(x, w)| x * w).sum() };
-    dot(alone) + f[1] * dot(kept)
-}
-
-/// How many features the second stage adds: the first stage's log-odds of the block
-/// and of its neighbours ([`neighbour_scores`]).
-pub(crate) const STACKED: usize = 5;
-
-/// The first stage's log-odds `z` of every block as the second stage reads them,
-/// clipped to +-8 and scaled by 1/4 (0 beyond the page's ends): the block's own, the
-/// previous and the next block's, the larger of the two blocks two away, and the mean
-/// of the four nearest. A paragraph between two sure ones is likely article, a lone
-/// "sure" block among furniture less so: a smoothing along the block sequence, learnt.
-pub(crate) fn neighbour_scores(z: &[f32]) -> Vec<[f32; STACKED]> {
-    let at = |i: usize, k: isize| -> f32 {
-        usize::try_from(i as isize + k)
-            .ok()
-            .and_then(|j| z.get(j))
-            .map_or(0.0, |v| v.clamp(-8.0, 8.0) / 4.0)
-    };
-    (0..z.len())
-        .map(|i| {
-            let (p1, n1, p2, n2) = (at(i, -1), at(i, 1), at(i, -2), at(i, 2));
-            [at(i, 0), p1, n1, p2.max(n2), (p1 + n1 + p2 + n2) / 4.0]
-        })
-        .collect()
-}
-
-/// The second stage's log-odds: the block's features and its [`neighbour_scores`].
-pub(crate) fn stacked_logit(f: &[f32; FEATURES], s: &[f32; STACKED]) -> f32 {
-    let (alone, stacked) = STACKED_WEIGHTS.split_at(FEATURES);
-    let dot = |x: &[f32], w: &[f32]| -> f32 { x.iter().zip(w).map(|(x, w)| x * w).sum() };
-    dot(f, alone) + dot(s, stacked)
+    let mut z = BASELINE;
+    for t in 0..TREE_LEAVES.len() / LEAVES {
+        let (features, thresholds) = (
+            &TREE_FEATURES[t * SPLITS..][..SPLITS],
+            &TREE_THRESHOLDS[t * SPLITS..][..SPLITS],
+        );
+        let mut node = 0;
+        for _ in 0..DEPTH {
+            let right = f[usize::from(features[node])] > thresholds[node];
+            node = 2 * node + 1 + usize::from(right);
+        }
+        z += TREE_LEAVES[t * LEAVES + node - SPLITS];
+    }
+    z
 }
 
 /// Whether to keep each block: the first judgement `picked`, overruled where the model
-/// (its second stage, which reads the first's verdict on the neighbours) is confident.
+/// is confident (its features include the first judgement of the block's neighbours).
 pub(crate) fn second_look(blocks: &[&Block], picked: &[bool], inside: &[bool]) -> Vec<bool> {
-    let features = features(blocks, picked, inside);
-    let z: Vec<f32> = features.iter().map(logit).collect();
-    features
+    features(blocks, picked, inside)
         .iter()
-        .zip(neighbour_scores(&z))
         .zip(picked)
-        .map(|((f, s), &p)| {
-            let z = stacked_logit(f, &s);
+        .map(|(f, &p)| {
+            let z = logit(f);
             if p {
                 z >= DROP_BELOW
             } else {
@@ -410,18 +396,22 @@ mod tests {
     }
 
     #[test]
-    fn a_block_between_sure_neighbours_reads_their_scores() {
-        let s = neighbour_scores(&[4.0, -20.0, 8.0]);
-        assert_eq!(s[1], [-2.0, 1.0, 2.0, 0.0, 0.75]);
-        assert_eq!(s[0], [1.0, 0.0, -2.0, 2.0, 0.0]);
-    }
-
-    #[test]
-    fn the_second_stage_gives_the_log_odds_the_trainer_gave() {
-        for (f, s, z) in super::super::block_weights::STACKED_CHECKS {
-            let got = stacked_logit(f, s);
-            assert!((got - z).abs() < 1e-3 * (1.0 + z.abs()), "{got} vs {z}");
+    fn every_tree_reads_its_splits_level_by_level() {
+        // A block with every feature 0 goes left at every split: the first leaf of
+        // each tree; the sum of those is its log-odds.
+        let f = [0f32; FEATURES];
+        let mut expected = BASELINE;
+        for t in 0..TREE_LEAVES.len() / LEAVES {
+            let mut node = 0;
+            for _ in 0..DEPTH {
+                node = 2 * node + 1 + usize::from(0.0 > TREE_THRESHOLDS[t * SPLITS + node]);
+            }
+            expected += TREE_LEAVES[t * LEAVES + node - SPLITS];
         }
+        assert_eq!(logit(&f), expected);
+        assert_eq!(TREE_FEATURES.len(), TREE_THRESHOLDS.len());
+        assert_eq!(TREE_FEATURES.len() / SPLITS, TREE_LEAVES.len() / LEAVES);
+        assert!(TREE_FEATURES.iter().all(|&k| usize::from(k) < FEATURES));
     }
 
     #[test]

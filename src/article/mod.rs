@@ -1241,6 +1241,25 @@ It cost $120&nbsp;million, about a fifth more than planned, according to the cou
     }
 
     #[test]
+    fn a_table_of_figures_between_the_story_paragraphs_stays() {
+        // Short rows of figures inside the story's container, between its paragraphs, are
+        // part of it: the trees read "short, in the container, between kept paragraphs"
+        // together, where each alone says furniture.
+        let html = "<body><div class=\"story\"><h1>Rainfall returns to normal</h1>\
+            <p>The national weather office said on Friday that rainfall across the region has returned to its long-term average after two dry years.</p>\
+            <p>Reservoirs in the north filled fastest, the office said, while the south is still a little below where it usually stands in spring.</p>\
+            <table><tr><td>North</td><td>104%</td></tr><tr><td>Centre</td><td>97%</td></tr><tr><td>South</td><td>88%</td></tr></table>\
+            <p>Farmers in the south said the figures matched what they see in their fields, where the soil is still drier than they would like.</p>\
+            <p>The office expects the summer to be close to normal but warned that one warm month could quickly change that picture.</p></div>\
+            <div><h3>Most read</h3><p><a href=\"/a\">Storm closes coastal road</a></p>\
+            <p><a href=\"/b\">New bridge opens early</a></p></div></body>";
+        let text = readable_text_from_html(html);
+        assert!(text.contains("Centre"), "{text}");
+        assert!(text.contains("matched what they see"), "{text}");
+        assert!(!text.contains("coastal road"), "{text}");
+    }
+
+    #[test]
     fn a_head_never_closed_ends_at_the_body() {
         let text = text_from_html(
             "<html><head><title>T</title><meta charset=utf-8><div><p>The council met.</p></div>",
