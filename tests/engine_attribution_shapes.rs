@@ -4,7 +4,7 @@
 use quotelens::analyse;
 
 mod common;
-use common::who::{pair, quote, who};
+use common::who::{attr_of, pair, quote, who};
 
 #[test]
 fn a_quotation_in_a_paragraph_of_its_own_is_a_statement_of_its_own_by_the_same_speaker() {
@@ -362,4 +362,51 @@ fn a_subordinator_opening_the_introducing_sentence_is_no_speaker() {
     let (speaker, cue) = who(&a, "Nobody leaves").expect("attributed");
     assert_eq!(speaker, "the Tidewaters");
     assert!(cue.starts_with("sang"), "cue {cue:?}");
+}
+
+#[test]
+fn a_later_part_with_its_own_cue_and_mention_is_an_attribution_of_its_own() {
+    // `"A," said X. "B," she added.`: two statements, each with its own mention and cue;
+    // the pronoun stays the mention, the person behind it is still named.
+    let a = analyse(
+        "\u{201c}The ferry runs again from June,\u{201d} said Mira Kallas. \
+         \u{201c}The harbour was never the problem,\u{201d} she added.",
+    );
+    assert_ne!(
+        quote(&a, "ferry runs").attribution,
+        quote(&a, "harbour").attribution
+    );
+    assert_eq!(who(&a, "ferry runs"), pair("Mira Kallas", "said"));
+    assert_eq!(who(&a, "harbour"), pair("she", "added"));
+    let second = attr_of(&a, quote(&a, "harbour")).expect("attributed");
+    assert_eq!(second.speaker.as_deref(), Some("Mira Kallas"));
+}
+
+#[test]
+fn parts_without_a_cue_of_their_own_stay_one_attribution() {
+    // An interrupted quotation and a quotation after its attributed sentence in the same
+    // paragraph are one statement (QUOTE-PROTOCOL.md).
+    let a = analyse(
+        "\u{201c}The ferry runs again from June,\u{201d} she said, \u{201c}if the weather holds.\u{201d}",
+    );
+    assert_eq!(
+        quote(&a, "ferry runs").attribution,
+        quote(&a, "weather holds").attribution
+    );
+    let a = analyse(
+        "\u{201c}The ferry runs again from June,\u{201d} Mira Kallas said. \u{201c}The crews are ready.\u{201d}",
+    );
+    assert_eq!(
+        quote(&a, "ferry runs").attribution,
+        quote(&a, "crews are ready").attribution
+    );
+    // The pause after a cue of its own does not split what follows it.
+    let a = analyse(
+        "\u{201c}The ferry runs again from June,\u{201d} said Mira Kallas. \
+         \u{201c}The harbour was never the problem,\u{201d} she added. \u{201c}The crews are ready.\u{201d}",
+    );
+    assert_eq!(
+        quote(&a, "harbour").attribution,
+        quote(&a, "crews are ready").attribution
+    );
 }
