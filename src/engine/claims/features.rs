@@ -10,7 +10,7 @@ use super::lists::{ListTable, FEATURE_BITS, STOPS_ED, STOPS_EST};
 use super::model::hashed_units;
 use crate::engine::ascii::char_from;
 pub(super) use crate::engine::words::Lower;
-use crate::engine::words::{fnv1a, LowerContains};
+use crate::engine::words::{fnv1a, with_lower, LowerContains};
 
 /// The named features, in weight order.
 pub const FEATURE_NAMES: [&str; NAMED] = [
@@ -492,25 +492,14 @@ fn late_bits(marks: u8, tally: &Tally, count: usize) -> u64 {
 const FIGURE_UNITS: u64 =
     feature_bit("unit") | feature_bit("magnitude") | feature_bit("money") | feature_bit("percent");
 
-/// `word` lower-cased with curly apostrophes made straight, into `out` (reused, so no
-/// allocation per word); ASCII takes a fast path, anything else `str::to_lowercase`.
+/// `word` in the claim lists' lower case, into `out` (reused, so no allocation per
+/// word): the word layer's one lower case ([`with_lower`], `str::to_lowercase`) with
+/// curly apostrophes made straight, as the lists spell them ("don’t" is "don't").
 fn lower_word(word: &str, out: &mut String) {
     out.clear();
-    if word.is_ascii() {
-        out.push_str(word);
-        out.make_ascii_lowercase();
-    } else if word.chars().all(|c| c.is_ascii() || c == '\u{2019}') {
-        // ASCII but for curly apostrophes ("don’t"): no lower-cased copy to build.
-        for c in word.chars() {
-            out.push(if c == '\u{2019}' {
-                '\''
-            } else {
-                c.to_ascii_lowercase()
-            });
-        }
-    } else {
-        out.push_str(&word.to_lowercase().replace('\u{2019}', "'"));
-    }
+    with_lower(word, |l| {
+        out.extend(l.chars().map(|c| if c == '\u{2019}' { '\'' } else { c }));
+    });
 }
 
 // Classes of bytes for the word scan: one table load per byte tells a letter or digit
@@ -835,6 +824,19 @@ mod tests {
             };
             assert!(l.is(lower.as_bytes()), "{w}");
             assert_eq!(l.fnv1a(), fnv1a(lower.as_bytes()), "{w}");
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        /// The claim lists' lower case is the word layer's, apostrophes made straight.
+        #[test]
+        fn lower_word_is_to_lowercase_with_straight_apostrophes(
+            w in "[a-zA-Z\u{e9}\u{c9}\u{212a}\u{130}\u{3a3}\u{df}\u{2019}']{0,40}",
+        ) {
+            let mut out = String::new();
+            lower_word(&w, &mut out);
+            proptest::prop_assert_eq!(out, w.to_lowercase().replace('\u{2019}', "'"));
         }
     }
 
