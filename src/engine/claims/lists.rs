@@ -133,7 +133,7 @@ impl ListTable {
     }
 
     /// The bits of every list holding the (lower-cased) word.
-    #[inline]
+    #[inline(always)]
     pub(super) fn listed(&self, word: Lower) -> u64 {
         let n = word.len();
         if n == 0 || n > LONGEST_LISTED {
