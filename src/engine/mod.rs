@@ -234,7 +234,7 @@ fn analyse_around(text: &str, bp: Vec<Range<usize>>, options: &Options) -> Analy
     // Claims: reported speech first, then check-worthy sentences elsewhere.
     let sentence_bytes: Vec<Range<usize>> = sentences.iter().map(|s| seg.token_bytes(s)).collect();
     let mut claims = reported_claims(&seg, &found, &sentence_bytes, sentences.len() / 4);
-    sentence_claims(text, &sentence_bytes, &bp, &quote_links, &mut claims);
+    sentence_claims(&seg, &sentence_bytes, &bp, &quote_links, &mut claims);
     // Every annotation counted before the first is made: the vector is allocated once
     // (it grew for the claims before, copying the annotations made so far).
     let mut out = Vec::with_capacity(ids.order.len() + quote_links.len() + claims.len());
@@ -481,7 +481,7 @@ fn reported_claims(
 /// (already claims) and no furniture, which are not even scored; each linked to the
 /// attributed quote it mostly lies in.
 fn sentence_claims(
-    text: &str,
+    seg: &text::Segmented,
     sentence_bytes: &[Range<usize>],
     furniture: &[Range<usize>],
     quotes: &[QuoteLink],
@@ -490,7 +490,8 @@ fn sentence_claims(
     let covered = Overlaps::new(claims.iter().map(|c| c.bytes.clone()).collect());
     let furniture_overlaps = Overlaps::new(furniture.to_vec());
     let skip = |r: &Range<usize>| covered.any(r) || furniture_overlaps.any(r);
-    for c in claims::find_claims_except(text, sentence_bytes, skip) {
+    let text = seg.text;
+    for c in claims::find_claims_in(seg, sentence_bytes, skip) {
         let r = c.range;
         if r.is_empty()
             || !text.is_char_boundary(r.start)

@@ -9,8 +9,9 @@ use super::furniture::SentenceShape;
 use super::lists::{ListTable, FEATURE_BITS, STOPS_ED, STOPS_EST};
 use super::model::hashed_units;
 use crate::engine::ascii::char_from;
+use crate::engine::text::{Segmented, Token};
 pub(super) use crate::engine::words::Lower;
-use crate::engine::words::{fnv1a, LowerContains};
+use crate::engine::words::{fnv1a, with_lower, LowerContains};
 
 /// The named features, in weight order.
 pub const FEATURE_NAMES: [&str; NAMED] = [
@@ -273,6 +274,22 @@ struct Tally {
 /// Scan a sentence once: its named features, its shape, and (into `scratch`, as its
 /// `Hashing` says) its hashed unigrams and bigrams, and what the reasons need.
 pub(super) fn scan(sentence: &str, scratch: &mut Scratch) -> Scanned {
+    scan_words(sentence, &mut Scanner::new(sentence), scratch)
+}
+
+/// [`scan`] of the sentence of `seg` that is tokens `tokens` (one paragraph's), its
+/// words read from the text's tokens rather than scanned again: the same words
+/// ([`TokenWords`]), so the same features.
+pub(super) fn scan_tokens(seg: &Segmented, tokens: Range<usize>, scratch: &mut Scratch) -> Scanned {
+    let bytes = seg.token_bytes(&tokens);
+    let sentence = &seg.text[bytes.clone()];
+    let words = &mut TokenWords::new(seg, tokens, bytes.start);
+    scan_words(sentence, words, scratch)
+}
+
+/// The scan of [`scan`], of `sentence`'s words as `words` gives them.
+#[inline(always)]
+fn scan_words(sentence: &str, words: &mut impl ClaimWords, scratch: &mut Scratch) -> Scanned {
     let mut shape = SentenceShape::default();
     scratch.hashed.clear();
     scratch.hashed_units = 0;
@@ -283,8 +300,7 @@ pub(super) fn scan(sentence: &str, scratch: &mut Scratch) -> Scanned {
     let bytes = sentence.as_bytes();
     let mut tally = Tally::default();
     let mut prev_hash = START_HASH;
-    let mut scanner = Scanner::new(sentence);
-    while let Some(w) = scanner.next_word() {
+    while let Some(w) = words.next_word() {
         let first_word = shape.count == 0;
         let raw = Lower::folded(&bytes[w.start..w.end]);
         shape.add(&w, raw);
@@ -320,8 +336,8 @@ pub(super) fn scan(sentence: &str, scratch: &mut Scratch) -> Scanned {
             prev_hash = h;
         }
     }
-    shape.marks = scanner.marks;
-    let late = late_bits(scanner.marks, &tally, shape.count);
+    shape.marks = words.marks() & READ_MARKS;
+    let late = late_bits(shape.marks, &tally, shape.count);
     if let Some(number) = &tally.last_number {
         // A figure's marks and counts are shown as the (last) figure itself.
         let of_figures = bit!("percent") | bit!("money") | bit!("numbers-2") | bit!("numbers-3+");
@@ -492,25 +508,14 @@ fn late_bits(marks: u8, tally: &Tally, count: usize) -> u64 {
 const FIGURE_UNITS: u64 =
     feature_bit("unit") | feature_bit("magnitude") | feature_bit("money") | feature_bit("percent");
 
-/// `word` lower-cased with curly apostrophes made straight, into `out` (reused, so no
-/// allocation per word); ASCII takes a fast path, anything else `str::to_lowercase`.
+/// `word` in the claim lists' lower case, into `out` (reused, so no allocation per
+/// word): the word layer's one lower case ([`with_lower`], `str::to_lowercase`) with
+/// curly apostrophes made straight, as the lists spell them ("don’t" is "don't").
 fn lower_word(word: &str, out: &mut String) {
     out.clear();
-    if word.is_ascii() {
-        out.push_str(word);
-        out.make_ascii_lowercase();
-    } else if word.chars().all(|c| c.is_ascii() || c == '\u{2019}') {
-        // ASCII but for curly apostrophes ("don’t"): no lower-cased copy to build.
-        for c in word.chars() {
-            out.push(if c == '\u{2019}' {
-                '\''
-            } else {
-                c.to_ascii_lowercase()
-            });
-        }
-    } else {
-        out.push_str(&word.to_lowercase().replace('\u{2019}', "'"));
-    }
+    with_lower(word, |l| {
+        out.extend(l.chars().map(|c| if c == '\u{2019}' { '\'' } else { c }));
+    });
 }
 
 // Classes of bytes for the word scan: one table load per byte tells a letter or digit
@@ -530,6 +535,9 @@ pub(super) const FURNITURE_MARK: u8 = 32;
 const NON_ASCII: u8 = 64;
 /// `"`, `“`, `”`: the sentence quotes someone.
 const QUOTE_MARK: u8 = 128;
+/// The marks the features and the furniture prior read (not `NON_ASCII`, which white
+/// space outside ASCII between words also sets).
+const READ_MARKS: u8 = PERCENT_MARK | MONEY_MARK | FURNITURE_MARK | QUOTE_MARK;
 
 const CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
@@ -587,7 +595,7 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     pub(super) fn next_word(&mut self) -> Option<ScannedWord> {
         let (start, first_case) = self.skip_to_word()?;
         let (end, classes) = self.word_end(start);
@@ -627,12 +635,7 @@ impl<'a> Scanner<'a> {
                         | if ch.is_uppercase() { UPPER } else { 0 };
                     return Some((i, case));
                 }
-                self.marks |= match ch {
-                    '£' | '€' => MONEY_MARK,
-                    '©' => FURNITURE_MARK,
-                    '\u{201c}' | '\u{201d}' => QUOTE_MARK,
-                    _ => 0,
-                };
+                self.marks |= char_marks(ch);
                 i += ch.len_utf8();
             }
         }
@@ -693,6 +696,130 @@ impl<'a> Scanner<'a> {
         }
         (i, classes)
     }
+}
+
+/// The marks of a character above 0x7f that is no letter or digit.
+#[inline]
+fn char_marks(ch: char) -> u8 {
+    match ch {
+        '£' | '€' => MONEY_MARK,
+        '©' => FURNITURE_MARK,
+        '\u{201c}' | '\u{201d}' => QUOTE_MARK,
+        _ => 0,
+    }
+}
+
+/// Where [`scan_words`] reads a sentence's words from: the words of [`Scanner`] in
+/// order, and the marks between them (of which [`READ_MARKS`] count).
+pub(super) trait ClaimWords {
+    fn next_word(&mut self) -> Option<ScannedWord>;
+    fn marks(&self) -> u8;
+}
+
+impl ClaimWords for Scanner<'_> {
+    #[inline(always)]
+    fn next_word(&mut self) -> Option<ScannedWord> {
+        Scanner::next_word(self)
+    }
+    fn marks(&self) -> u8 {
+        self.marks
+    }
+}
+
+/// The words of [`Scanner`] over a sentence of a segmented text, read from its
+/// tokens: each word token scanned alone, the punctuation tokens' marks taken whole.
+/// The same words, because a claim word never crosses a token's edge: it starts at a
+/// letter or digit, which only a word token holds, and every joiner the scanner
+/// follows inside a word the tokenizer follows too (an apostrophe before a letter,
+/// `.` or `,` between digits); a token may hold several claim words ("well-known",
+/// "U.S."), which its own scan splits. Only white space lies between tokens, and it
+/// has no mark that counts. A property test checks both give the same features.
+pub(super) struct TokenWords<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    /// Byte offset of the sentence in the text: words are given relative to it.
+    base: usize,
+    next: usize,
+    end: usize,
+    /// The scan of the current word token, and where that token starts in the sentence.
+    inner: Scanner<'a>,
+    offset: usize,
+    marks: u8,
+}
+
+impl<'a> TokenWords<'a> {
+    fn new(seg: &'a Segmented, tokens: Range<usize>, base: usize) -> Self {
+        TokenWords {
+            text: seg.text,
+            tokens: &seg.tokens,
+            base,
+            next: tokens.start,
+            end: tokens.end,
+            inner: Scanner::new(""),
+            offset: 0,
+            marks: 0,
+        }
+    }
+}
+
+impl ClaimWords for TokenWords<'_> {
+    #[inline(always)]
+    fn next_word(&mut self) -> Option<ScannedWord> {
+        loop {
+            if let Some(mut w) = self.inner.next_word() {
+                w.start += self.offset;
+                w.end += self.offset;
+                return Some(w);
+            }
+            if self.next >= self.end {
+                return None;
+            }
+            let t = &self.tokens[self.next];
+            self.next += 1;
+            if t.is_word() {
+                // Most tokens are one run of ASCII letters and digits: one claim word,
+                // as the scanner would find it, without starting a scan.
+                let bytes = &self.text.as_bytes()[t.start..t.end];
+                if let Some(classes) = ascii_alnum_classes(bytes) {
+                    return Some(ScannedWord {
+                        start: t.start - self.base,
+                        end: t.end - self.base,
+                        classes,
+                        first_case: CLASS[usize::from(bytes[0])] & (LOWER | UPPER),
+                    });
+                }
+                self.marks |= self.inner.marks;
+                self.inner = Scanner::new(&self.text[t.start..t.end]);
+                self.offset = t.start - self.base;
+            } else {
+                // One character (or two apostrophes, which have no mark either way).
+                let b = self.text.as_bytes()[t.start];
+                self.marks |= if b < 0x80 {
+                    CLASS[usize::from(b)]
+                } else {
+                    char_marks(char_from(self.text, t.start))
+                };
+            }
+        }
+    }
+    fn marks(&self) -> u8 {
+        self.marks | self.inner.marks
+    }
+}
+
+/// The classes of `word`'s bytes or-ed together if they are all ASCII letters and
+/// digits (and there is one), else `None`.
+#[inline(always)]
+fn ascii_alnum_classes(word: &[u8]) -> Option<u8> {
+    let mut classes = 0;
+    for &b in word {
+        let c = CLASS[usize::from(b)];
+        if c & ALNUM == 0 {
+            return None;
+        }
+        classes |= c;
+    }
+    (classes != 0).then_some(classes)
 }
 
 /// `c.is_alphanumeric()`, answering at once for the General Punctuation block (curly
@@ -835,6 +962,88 @@ mod tests {
             };
             assert!(l.is(lower.as_bytes()), "{w}");
             assert_eq!(l.fnv1a(), fnv1a(lower.as_bytes()), "{w}");
+        }
+    }
+
+    type ScanResult = (
+        u64,
+        SentenceShape,
+        Vec<u32>,
+        i32,
+        Vec<(u32, u32, i32)>,
+        Vec<Option<Range<usize>>>,
+    );
+
+    /// Everything a scan leaves for the score and the reasons, as it did it with
+    /// `hashing` (its named features, shape, hashed buckets or pushes, witnesses).
+    fn scan_result(hashing: Hashing, scan: impl FnOnce(&mut Scratch) -> Scanned) -> ScanResult {
+        let mut scratch = Scratch::new(hashing);
+        let Scanned { named, shape } = scan(&mut scratch);
+        let witnesses: Vec<_> = (0..NAMED).map(|i| scratch.witness(i)).collect();
+        let (hashed, units, pushes) = (scratch.hashed, scratch.hashed_units, scratch.pushes);
+        (named, shape, hashed, units, pushes, witnesses)
+    }
+
+    /// Whether scanning every sentence and every token range of a line of `text` from
+    /// the tokens gives what the scan of its text gives.
+    fn assert_token_words_are_the_scans(text: &str) {
+        use crate::engine::text::{segment, sentences};
+        let seg = segment(text, &[]);
+        let mut ranges = sentences(&seg);
+        for p in &seg.paragraphs {
+            for a in p.tokens.clone() {
+                ranges.extend((a + 1..=p.tokens.end).map(|b| a..b));
+            }
+        }
+        for tokens in ranges {
+            let bytes = seg.token_bytes(&tokens);
+            let sentence = &text[bytes.clone()];
+            if seg.tokens[tokens.start].para != seg.tokens[tokens.end - 1].para {
+                continue;
+            }
+            for hashing in [Hashing::Collect, Hashing::Weigh] {
+                assert_eq!(
+                    scan_result(hashing, |s| scan_tokens(&seg, tokens.clone(), s)),
+                    scan_result(hashing, |s| scan(sentence, s)),
+                    "{sentence:?} in {text:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn token_words_are_the_scans_on_news_shapes() {
+        for text in [
+            "The well-known U.S. firm's “profits” rose 12% to $4.5bn (£3,200) in 2019.",
+            "Mr. O’Neil said: don’t | © 2020 A&B Co. 6,553 people, 7.5 km, x’1 y'2 rock'n'roll",
+            "Home | News\nSport \u{a0}€5 ''quoted'' ‐ state‑of‑the‑art É.T. naïve",
+        ] {
+            assert_token_words_are_the_scans(text);
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn token_words_are_the_scans(
+            text in "([a-zA-Z0-9]{1,6}|[ .,'%$|&\"\n-]|\u{2019}|\u{201c}|\u{a0}|\u{e9}|\u{a3}|\u{a9}|\u{2010}|\u{130}|\u{3a3}){0,40}"
+        ) {
+            assert_token_words_are_the_scans(&text);
+        }
+
+        #[test]
+        fn token_words_are_the_scans_on_any_text(text in proptest::prelude::any::<String>()) {
+            assert_token_words_are_the_scans(&text);
+        }
+
+        /// The claim lists' lower case is the word layer's, apostrophes made straight.
+        #[test]
+        fn lower_word_is_to_lowercase_with_straight_apostrophes(
+            w in "[a-zA-Z\u{e9}\u{c9}\u{212a}\u{130}\u{3a3}\u{df}\u{2019}']{0,40}",
+        ) {
+            let mut out = String::new();
+            lower_word(&w, &mut out);
+            proptest::prop_assert_eq!(out, w.to_lowercase().replace('\u{2019}', "'"));
         }
     }
 

@@ -34,7 +34,7 @@ const FEW_WORDS: f64 = 0.5;
 /// What [`furniture_factor_of`] needs to know of a sentence, gathered in the one scan
 /// of its words: how many words, how many start in lower case, which marks
 /// (`|`, `©`) were seen between them, and whether a word starts "ago" or "reserved".
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
 pub(super) struct SentenceShape {
     pub(super) count: usize,
     lowercase: usize,

@@ -5,7 +5,7 @@
 //! a corpus); which of them matter, and how much, is learnt (`examples/train_claims.rs`).
 
 use super::features::{feature_bit, Lower, NAMED};
-use crate::engine::words::{key_of_lower, Prefilter, KEY_BYTES};
+use crate::engine::words::{key_of_lower, KeyMap, Prefilter, KEY_BYTES};
 
 // Bits of [`ListTable::listed`] besides the features (which are bits below [`NAMED`]): the lists
 // that stop a suffix rule rather than set a feature.
@@ -105,17 +105,13 @@ pub(super) const LONGEST_LISTED: usize = {
 
 const _: () = assert!(LONGEST_LISTED <= KEY_BYTES, "every listed word has a key");
 
-/// Slots of [`ListTable`] (a power of two, over twice the listed words).
-const SLOT_BITS: u32 = 11;
-
-/// Every listed word's bits ([`LISTS`]), by its [`Lower::key`] in an open-addressed
-/// table: a lookup is a multiply and a compare of two numbers, no string hashing or
-/// comparing; in front, a bitmap of the listed words' lengths and end letters turns
+/// Every listed word's bits ([`LISTS`]), by its [`Lower::key`] in the word layer's
+/// [`KeyMap`]: a lookup is a multiply and a compare of two numbers, no string hashing
+/// or comparing; in front, the word layer's [`Prefilter`] of the listed words turns
 /// most words away first.
 pub(super) struct ListTable {
     filter: Prefilter<{ FILTER_BITS / 64 }>,
-    keys: [u128; 1 << SLOT_BITS],
-    bits: [u64; 1 << SLOT_BITS],
+    map: KeyMap<u64>,
 }
 
 impl ListTable {
@@ -124,33 +120,20 @@ impl ListTable {
         TABLE.get_or_init(|| {
             let mut t = ListTable {
                 filter: Prefilter::default(),
-                keys: [0; 1 << SLOT_BITS],
-                bits: [0; 1 << SLOT_BITS],
+                map: KeyMap::default(),
             };
             for (list, bit) in LISTS {
                 for w in list {
                     t.filter.insert(w);
-                    let key = key_of_lower(w.as_bytes());
-                    let mut slot = Self::slot(key);
-                    while t.keys[slot] != 0 && t.keys[slot] != key {
-                        slot = (slot + 1) % (1 << SLOT_BITS);
-                    }
-                    t.keys[slot] = key;
-                    t.bits[slot] |= bit;
+                    *t.map.entry(key_of_lower(w.as_bytes())) |= bit;
                 }
             }
             t
         })
     }
 
-    #[inline]
-    fn slot(key: u128) -> usize {
-        let x = (key as u64) ^ ((key >> 64) as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        (x.wrapping_mul(0xff51_afd7_ed55_8ccd) >> (64 - SLOT_BITS)) as usize
-    }
-
     /// The bits of every list holding the (lower-cased) word.
-    #[inline]
+    #[inline(always)]
     pub(super) fn listed(&self, word: Lower) -> u64 {
         let n = word.len();
         if n == 0 || n > LONGEST_LISTED {
@@ -159,15 +142,7 @@ impl ListTable {
         if !self.filter.may_hold_bytes(word.bytes) {
             return 0;
         }
-        let key = word.key();
-        let mut slot = Self::slot(key);
-        loop {
-            match self.keys[slot] {
-                k if k == key => return self.bits[slot],
-                0 => return 0,
-                _ => slot = (slot + 1) % (1 << SLOT_BITS),
-            }
-        }
+        self.map.get(word.key())
     }
 }
 
@@ -776,11 +751,6 @@ mod tests {
             }
         }
         assert_eq!(of(""), 0);
-        let used = table.keys.iter().filter(|k| **k != 0).count();
-        assert!(
-            used * 2 < table.keys.len(),
-            "{used} words: the table is too full"
-        );
     }
 
     #[cfg(not(target_arch = "wasm32"))]

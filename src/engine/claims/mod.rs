@@ -20,6 +20,7 @@ pub use features::{feature_vector, FEATURE_NAMES, HASH_BUCKETS, NAMED, NUM_FEATU
 pub use furniture::furniture_factor;
 pub use spans::{claim_sentences, reported_clause};
 
+use crate::engine::text::Segmented;
 use features::Scratch;
 
 /// A sentence's check-worthiness: `score` in 0..=1 (the calibrated probability that a
@@ -100,6 +101,25 @@ pub fn find_claims_except(
     sentences: &[Range<usize>],
     skip: impl Fn(&Range<usize>) -> bool,
 ) -> Vec<ClaimSpan> {
+    find_claims_with(text, None, sentences, skip)
+}
+
+/// [`find_claims_except`] of a segmented text, each sentence's words read from its
+/// tokens (the same features as a scan of the sentence: see `features::TokenWords`).
+pub(crate) fn find_claims_in(
+    seg: &Segmented,
+    sentences: &[Range<usize>],
+    skip: impl Fn(&Range<usize>) -> bool,
+) -> Vec<ClaimSpan> {
+    find_claims_with(seg.text, Some(seg), sentences, skip)
+}
+
+fn find_claims_with(
+    text: &str,
+    seg: Option<&Segmented>,
+    sentences: &[Range<usize>],
+    skip: impl Fn(&Range<usize>) -> bool,
+) -> Vec<ClaimSpan> {
     let mut out = Vec::new();
     let mut scratch = Scratch::for_model();
     for range in claim_sentences(text, sentences) {
@@ -107,7 +127,11 @@ pub fn find_claims_except(
         if body.ends_with('?') || skip(&range) {
             continue;
         }
-        let (z, scanned) = logit(body, &mut scratch);
+        let scanned = match seg.and_then(|seg| Some((seg, sentence_tokens(seg, &range)?))) {
+            Some((seg, tokens)) => features::scan_tokens(seg, tokens, &mut scratch),
+            None => features::scan(body, &mut scratch),
+        };
+        let z = model::logit(scanned.named, scratch.hashed_units);
         // Most sentences score too low to be reported: no sigmoid for them.
         if z < HOPELESS_LOGIT {
             continue;
@@ -122,6 +146,18 @@ pub fn find_claims_except(
         }
     }
     out
+}
+
+/// The tokens of `seg` that are exactly byte range `range`, when they lie on one line
+/// (a line's text is its tokens and white space; lines the segmentation skipped have
+/// no tokens, so a sentence over several lines is scanned from its text).
+fn sentence_tokens(seg: &Segmented, range: &Range<usize>) -> Option<Range<usize>> {
+    let tokens = &seg.tokens;
+    let first = tokens.partition_point(|t| t.start < range.start);
+    let end = tokens.partition_point(|t| t.start < range.end);
+    let (a, b) = (tokens.get(first)?, tokens.get(end.checked_sub(1)?)?);
+    (first < end && a.start == range.start && b.end == range.end && a.para == b.para)
+        .then_some(first..end)
 }
 
 /// How many reasons a claim shows at most.

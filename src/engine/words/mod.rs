@@ -12,16 +12,19 @@
 //! - [`LowerContains::contains`] is `text.to_lowercase().contains(needle)`;
 //! - [`Lower::fnv1a`] is [`fnv1a`] of the lower case.
 //!
-//! `hash` has the hasher of the word sets and maps, `filter` the prefilter, `table` the
+//! `hash` has the hasher of the word sets and maps, `filter` the prefilter, `key_map`
+//! the map from word keys (the token table's and the claim lists'), `table` the
 //! token table: each token's closed word lists, found once a text
 //! ([`TokenTable::new`] is [`ListBits::of_word`] of every token).
 
 mod filter;
 mod hash;
+mod key_map;
 mod table;
 
 pub(crate) use filter::Prefilter;
 pub(crate) use hash::{fnv1a, WordMap, WordSet};
+pub(crate) use key_map::KeyMap;
 pub(crate) use table::{ListBits, TokenTable};
 
 /// Run `f` on `w.to_lowercase()`, without allocating when `w` is already lower case

@@ -13,7 +13,7 @@
 use std::cell::Cell;
 use std::sync::OnceLock;
 
-use super::ascii_key;
+use super::{ascii_key, KeyMap};
 use crate::engine::lexicon::{self as lex, Pronoun};
 use crate::engine::text::Segmented;
 
@@ -137,73 +137,15 @@ fn bits_by_key() -> &'static KeyBits {
                 | flag(listed_adverbial, ListBits::ADVERBIAL)
                 | flag(lex::is_listed_org(w), ListBits::ORG);
             if bits != 0 {
-                map.insert(key, bits);
+                *map.entry(key) = bits;
             }
         }
         map
     })
 }
 
-/// A map from word keys to list bits, open addressing with linear probing in a table
-/// kept at most half full: one multiply to hash a key and most lookups one probe,
-/// where a `WordMap` hashes the key's sixteen bytes and probes by groups (asked once
-/// for every word token of a text, this is the table's cost).
-struct KeyBits {
-    /// (key, bits); key 0 is an empty slot (no word has key 0: a key holds its length).
-    slots: Vec<(u128, u16)>,
-    len: usize,
-}
-
-impl Default for KeyBits {
-    fn default() -> Self {
-        KeyBits {
-            slots: vec![(0, 0); 1 << 10],
-            len: 0,
-        }
-    }
-}
-
-impl KeyBits {
-    #[inline]
-    fn slot(&self, key: u128) -> usize {
-        let mixed = (key as u64 ^ (key >> 64) as u64 ^ (key >> 100) as u64)
-            .wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        (mixed >> (64 - self.slots.len().trailing_zeros())) as usize
-    }
-
-    fn insert(&mut self, key: u128, bits: u16) {
-        if 2 * (self.len + 1) > self.slots.len() {
-            let grown = vec![(0, 0); 2 * self.slots.len()];
-            let old = std::mem::replace(&mut self.slots, grown);
-            self.len = 0;
-            for (k, b) in old.into_iter().filter(|s| s.0 != 0) {
-                self.insert(k, b);
-            }
-        }
-        let mask = self.slots.len() - 1;
-        let mut i = self.slot(key);
-        while self.slots[i].0 != 0 && self.slots[i].0 != key {
-            i = (i + 1) & mask;
-        }
-        if self.slots[i].0 == 0 {
-            self.len += 1;
-        }
-        self.slots[i] = (key, bits);
-    }
-
-    #[inline]
-    fn get(&self, key: u128) -> u16 {
-        let mask = self.slots.len() - 1;
-        let mut i = self.slot(key);
-        loop {
-            match self.slots[i] {
-                (0, _) => return 0,
-                (k, bits) if k == key => return bits,
-                _ => i = (i + 1) & mask,
-            }
-        }
-    }
-}
+/// The list bits of every listed word's key.
+type KeyBits = KeyMap<u16>;
 
 /// The "-ly" rule of [`lexicon::is_adverbial`](lex::is_adverbial) for an ASCII word:
 /// lower case at its start, longer than 4 bytes, ending in "ly" but not in "ply".
