@@ -140,27 +140,34 @@ pub(crate) struct Rivals {
 }
 
 impl Rivals {
-    /// The rivals of candidate `i` among `all` (one sentence's candidates).
+    /// The rivals of candidate `i` among `all` (one sentence's candidates). The cue
+    /// strengths are looked up only for a rival that contains or is contained: most
+    /// sentences have one candidate or none that nest.
     pub(crate) fn of(all: &[Candidate], i: usize, cues: &CueList, seg: &Segmented) -> Rivals {
+        let mut out = Rivals::default();
+        if all.len() < 2 {
+            return out;
+        }
         let after_subject = |c: &Candidate| cues.strengths(seg.word(c.cue.start)).1;
         let me = &all[i];
-        let mine = after_subject(me);
+        let mut mine = None;
         let holds_token = |c: &Candidate, k: usize| c.contents.iter().any(|r| r.contains(&k));
-        let mut out = Rivals::default();
         for (j, o) in all.iter().enumerate() {
-            if j == i {
+            let inside = j != i && holds_token(o, me.cue.start);
+            let holds = j != i && holds_token(me, o.cue.start);
+            if !inside && !holds {
                 continue;
             }
-            let stronger = || after_subject(o) > mine;
-            if holds_token(o, me.cue.start) {
+            let stronger = after_subject(o) > *mine.get_or_insert_with(|| after_subject(me));
+            if inside {
                 out.inside = true;
                 out.inside_rules |= o.by_rules;
-                out.inside_stronger |= stronger();
+                out.inside_stronger |= stronger;
             }
-            if holds_token(me, o.cue.start) {
+            if holds {
                 out.holds = true;
                 out.holds_rules |= o.by_rules;
-                out.holds_stronger |= stronger();
+                out.holds_stronger |= stronger;
             }
         }
         out
