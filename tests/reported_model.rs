@@ -109,3 +109,72 @@ fn according_to_any_noun_phrase_names_the_source() {
         pair("an interview the mayor gave", "According to")
     );
 }
+
+#[test]
+fn a_sentence_may_hold_three_reported_clauses() {
+    // The rules' cap of two clauses a sentence is gone: the model decides each.
+    let a = analyse(
+        "The mayor said the bridge would reopen in May, the governor said new buses would \
+         run in June and the minister said that fares would rise in the autumn.",
+    );
+    assert_eq!(
+        reported(&a, "bridge would reopen"),
+        pair("The mayor", "said")
+    );
+    // (The first content runs to the sentence's end, as PolNeAR's would not; each
+    // clause is its own attribution all the same.)
+    assert_eq!(
+        reported_exactly(
+            &a,
+            "new buses would run in June and the minister said that fares would rise in the \
+             autumn"
+        ),
+        pair("the governor", "said")
+    );
+    assert_eq!(
+        reported_exactly(&a, "fares would rise in the autumn"),
+        pair("the minister", "said")
+    );
+}
+
+/// The claim whose text is exactly `content`, with its attribution's speaker and cue.
+fn reported_exactly(a: &Analysis, content: &str) -> Option<(String, String)> {
+    let claim = a
+        .annotations
+        .iter()
+        .find(|x| x.kind == Kind::Claim && x.text == content && x.attribution.is_some())?;
+    let at = a
+        .annotations
+        .iter()
+        .find(|y| Some(y.id.as_str()) == claim.attribution.as_deref())?;
+    Some((at.text.clone(), at.cue.as_ref()?.text.clone()))
+}
+
+#[test]
+fn a_clause_reported_inside_a_reported_clause_is_its_own_attribution() {
+    // "Officials said [the governor had announced [that ...]]": both speakers, the inner
+    // content inside the outer one (the nested clause's cue lies in a rival's content).
+    let a = analyse(
+        "Officials said the governor had announced that the harbour would be dredged next \
+         spring.",
+    );
+    assert_eq!(
+        reported_exactly(
+            &a,
+            "the governor had announced that the harbour would be dredged next spring"
+        ),
+        pair("Officials", "said")
+    );
+    assert_eq!(
+        reported_exactly(&a, "the harbour would be dredged next spring"),
+        pair("the governor", "announced")
+    );
+    let b = analyse(
+        "The coach told reporters that the club had denied that the striker would leave in \
+         January.",
+    );
+    assert_eq!(
+        reported_exactly(&b, "the striker would leave in January"),
+        pair("the club", "denied")
+    );
+}

@@ -60,7 +60,7 @@ pub(crate) struct View<'a, 't> {
     pub content_end: usize,
 }
 
-pub(crate) const N: usize = 52;
+pub(crate) const N: usize = 58;
 
 pub(crate) const NAMES: [&str; N] = [
     "bias",
@@ -115,10 +115,67 @@ pub(crate) const NAMES: [&str; N] = [
     "before-cue-plain-lower-word",
     "before-cue-determiner",
     "passive",
+    "inside-rival-content",
+    "holds-rival-cue",
+    "inside-rules-rival-content",
+    "holds-rules-rival-cue",
+    "inside-stronger-rival-content",
+    "holds-stronger-rival-cue",
 ];
 
+/// How a candidate stands among the other candidates of its sentence (its rivals):
+/// whether its cue lies inside a rival's content ("X said Y had promised ...": the
+/// nested clause), whether its content holds a rival's cue ("X said ..., and added
+/// that ..."), and whether that rival is one the rules alone take or has the stronger
+/// cue. PolNeAR annotates both nested and coordinated clauses; which one wins, and
+/// where, is learnt.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Rivals {
+    pub inside: bool,
+    pub holds: bool,
+    pub inside_rules: bool,
+    pub holds_rules: bool,
+    pub inside_stronger: bool,
+    pub holds_stronger: bool,
+}
+
+impl Rivals {
+    /// The rivals of candidate `i` among `all` (one sentence's candidates). The cue
+    /// strengths are looked up only for a rival that contains or is contained: most
+    /// sentences have one candidate or none that nest.
+    pub(crate) fn of(all: &[Candidate], i: usize, cues: &CueList, seg: &Segmented) -> Rivals {
+        let mut out = Rivals::default();
+        if all.len() < 2 {
+            return out;
+        }
+        let after_subject = |c: &Candidate| cues.strengths(seg.word(c.cue.start)).1;
+        let me = &all[i];
+        let mut mine = None;
+        let holds_token = |c: &Candidate, k: usize| c.contents.iter().any(|r| r.contains(&k));
+        for (j, o) in all.iter().enumerate() {
+            let inside = j != i && holds_token(o, me.cue.start);
+            let holds = j != i && holds_token(me, o.cue.start);
+            if !inside && !holds {
+                continue;
+            }
+            let stronger = after_subject(o) > *mine.get_or_insert_with(|| after_subject(me));
+            if inside {
+                out.inside = true;
+                out.inside_rules |= o.by_rules;
+                out.inside_stronger |= stronger;
+            }
+            if holds {
+                out.holds = true;
+                out.holds_rules |= o.by_rules;
+                out.holds_stronger |= stronger;
+            }
+        }
+        out
+    }
+}
+
 /// The feature vector of candidate `c`, in [`NAMES`] order.
-pub(crate) fn features(v: &View, c: &Candidate) -> [f32; N] {
+pub(crate) fn features(v: &View, c: &Candidate, rivals: Rivals) -> [f32; N] {
     let mut f = [0.0f32; N];
     let mut set = |name_index: usize, x: f32| f[name_index] = x;
     let seg = v.seg;
@@ -146,6 +203,12 @@ pub(crate) fn features(v: &View, c: &Candidate) -> [f32; N] {
         47,
         flag((strength, after_subject) == lex::SPEECH_VERB_STRENGTH),
     );
+    set(52, flag(rivals.inside));
+    set(53, flag(rivals.holds));
+    set(54, flag(rivals.inside_rules));
+    set(55, flag(rivals.holds_rules));
+    set(56, flag(rivals.inside_stronger));
+    set(57, flag(rivals.holds_stronger));
     speaker_features(v, c, &mut f);
     cue_features(v, c, &mut f);
     content_features(v, c, &mut f);

@@ -15,7 +15,7 @@ mod weights;
 
 use std::ops::Range;
 
-pub(crate) use features::{Candidate, Shape, Subject, View};
+pub(crate) use features::{Candidate, Rivals, Shape, Subject, View};
 
 /// A candidate as the trainer sees it: its contents in code points (bytes until
 /// `engine::reported_model_rows` converts them), features and the model's score.
@@ -44,9 +44,15 @@ pub(crate) fn score(f: &[f32; features::N]) -> f32 {
 
 /// Whether candidate `c` is reported speech: its score above 0 (the trainer moved the
 /// bias so that this is a probability above its `THRESHOLD`, chosen by train-CV for
-/// precision). `rows`, when given, gets the candidate's features (for the trainer).
-pub(crate) fn decide(view: &View, c: &Candidate, rows: Option<&mut Vec<ReportedRow>>) -> bool {
-    let f = features::features(view, c);
+/// precision). `rivals`: how it stands among its sentence's other candidates. `rows`,
+/// when given, gets the candidate's features (for the trainer).
+pub(crate) fn decide(
+    view: &View,
+    c: &Candidate,
+    rivals: Rivals,
+    rows: Option<&mut Vec<ReportedRow>>,
+) -> bool {
+    let f = features::features(view, c, rivals);
     let s = score(&f);
     if let Some(rows) = rows {
         let seg = view.seg;
