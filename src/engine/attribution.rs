@@ -1767,7 +1767,7 @@ impl Attributor<'_, '_> {
             i += 1;
         }
         for k in 0..candidates.len() {
-            let rivals = reported_model::Rivals::of(&candidates, k, self.cues, self.seg);
+            let rivals = reported_model::Rivals::of(&candidates, k);
             self.consider(&candidates[k], rivals, s..e, ce);
         }
     }
@@ -1820,6 +1820,7 @@ impl Attributor<'_, '_> {
                 contents: [content, 0..0],
                 by_rules: true,
                 subject: Subject::Found,
+                strengths: self.cues.strengths(self.word(i)),
             })
     }
 
@@ -1857,12 +1858,24 @@ impl Attributor<'_, '_> {
             None => match self.subject_past_auxiliaries(i, s) {
                 Some(np) => (np, Subject::PastAuxiliary),
                 None if after_subject >= INDIRECT_CUE => {
-                    match self.cue_name_candidate(cue.clone(), s, ce, by_rules) {
+                    match self.cue_name_candidate(
+                        cue.clone(),
+                        s,
+                        ce,
+                        (by_rules, (strength, after_subject)),
+                    ) {
                         Some(c) => return Some(c),
                         None => (self.words_before(i, s)?, Subject::Guessed),
                     }
                 }
-                None => return self.cue_name_candidate(cue, s, ce, by_rules),
+                None => {
+                    return self.cue_name_candidate(
+                        cue,
+                        s,
+                        ce,
+                        (by_rules, (strength, after_subject)),
+                    )
+                }
             },
         };
         let (shape, contents) = self.candidate_shape(s, ce, last, &np)?;
@@ -1873,6 +1886,7 @@ impl Attributor<'_, '_> {
             contents,
             by_rules: by_rules && subject == Subject::Found,
             subject,
+            strengths: (strength, after_subject),
         })
     }
 
@@ -1987,7 +2001,7 @@ impl Attributor<'_, '_> {
         cue: Range<usize>,
         s: usize,
         ce: usize,
-        by_rules: bool,
+        (by_rules, strengths): (bool, (u8, u8)),
     ) -> Option<reported_model::Candidate> {
         let i = cue.start;
         if i <= s + 2 || self.punct(i - 1) != Some(',') {
@@ -2005,6 +2019,7 @@ impl Attributor<'_, '_> {
                 contents: [content, 0..0],
                 by_rules,
                 subject: Subject::Found,
+                strengths,
             })
     }
 
@@ -2021,7 +2036,6 @@ impl Attributor<'_, '_> {
         let mut rows = self.reported_rows.take();
         let view = reported_model::View {
             seg: self.seg,
-            cues: self.cues,
             in_quote: &self.in_quote,
             sentence,
             content_end: ce,

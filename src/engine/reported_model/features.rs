@@ -4,7 +4,6 @@
 
 use std::ops::Range;
 
-use super::super::cues::CueList;
 use super::super::lexicon as lex;
 use super::super::text::{starts_lower, starts_upper, Segmented};
 use super::super::words::with_lower;
@@ -47,12 +46,14 @@ pub(crate) struct Candidate {
     /// cue after its subject, a listed phrase, "according to").
     pub by_rules: bool,
     pub subject: Subject,
+    /// The cue word's learnt strengths (`CueList::strengths` of the word at `cue.start`),
+    /// looked up once by the candidate finder: the features and every rival ask for them.
+    pub strengths: (u8, u8),
 }
 
 /// What the features look at besides the candidate.
 pub(crate) struct View<'a, 't> {
     pub seg: &'a Segmented<'t>,
-    pub cues: &'a CueList,
     /// For each token: 1 + index of the quotation holding it, or 0 (attribution's map).
     pub in_quote: &'a [u32],
     /// The sentence's tokens, and where its content ends (before the final marks).
@@ -140,17 +141,13 @@ pub(crate) struct Rivals {
 }
 
 impl Rivals {
-    /// The rivals of candidate `i` among `all` (one sentence's candidates). The cue
-    /// strengths are looked up only for a rival that contains or is contained: most
-    /// sentences have one candidate or none that nest.
-    pub(crate) fn of(all: &[Candidate], i: usize, cues: &CueList, seg: &Segmented) -> Rivals {
+    /// The rivals of candidate `i` among `all` (one sentence's candidates).
+    pub(crate) fn of(all: &[Candidate], i: usize) -> Rivals {
         let mut out = Rivals::default();
         if all.len() < 2 {
             return out;
         }
-        let after_subject = |c: &Candidate| cues.strengths(seg.word(c.cue.start)).1;
         let me = &all[i];
-        let mut mine = None;
         let holds_token = |c: &Candidate, k: usize| c.contents.iter().any(|r| r.contains(&k));
         for (j, o) in all.iter().enumerate() {
             let inside = j != i && holds_token(o, me.cue.start);
@@ -158,7 +155,7 @@ impl Rivals {
             if !inside && !holds {
                 continue;
             }
-            let stronger = after_subject(o) > *mine.get_or_insert_with(|| after_subject(me));
+            let stronger = o.strengths.1 > me.strengths.1;
             if inside {
                 out.inside = true;
                 out.inside_rules |= o.by_rules;
@@ -178,9 +175,7 @@ impl Rivals {
 pub(crate) fn features(v: &View, c: &Candidate, rivals: Rivals) -> [f32; N] {
     let mut f = [0.0f32; N];
     let mut set = |name_index: usize, x: f32| f[name_index] = x;
-    let seg = v.seg;
-    let cue_word = seg.word(c.cue.start);
-    let (strength, after_subject) = v.cues.strengths(cue_word);
+    let (strength, after_subject) = c.strengths;
     set(0, 1.0);
     set(1, f32::from(u8::from(c.by_rules)));
     set(2, f32::from(strength) / 100.0);
