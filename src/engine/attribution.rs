@@ -1704,6 +1704,8 @@ impl Attributor<'_, '_> {
     /// "according to X, ...".
     fn indirect_speech(&mut self) {
         let seg = self.seg;
+        // One buffer of candidates for every sentence (cleared by `indirect_in`).
+        let mut candidates = Vec::new();
         for p in &seg.paragraphs {
             if self.speaker_label(p.tokens.clone()) {
                 continue;
@@ -1712,18 +1714,18 @@ impl Attributor<'_, '_> {
             let mut i = p.tokens.start;
             while i < p.tokens.end {
                 if self.in_quote[i] == 0 && ends_sentence_at(seg, i, p.tokens.end) {
-                    self.indirect_in(s, i + 1);
+                    self.indirect_in(s, i + 1, &mut candidates);
                     s = i + 1;
                 }
                 i += 1;
             }
             if s < p.tokens.end {
-                self.indirect_in(s, p.tokens.end);
+                self.indirect_in(s, p.tokens.end, &mut candidates);
             }
         }
     }
 
-    fn indirect_in(&mut self, s: usize, e: usize) {
+    fn indirect_in(&mut self, s: usize, e: usize, candidates: &mut Vec<reported_model::Candidate>) {
         if e <= s + 3 {
             return;
         }
@@ -1739,7 +1741,7 @@ impl Attributor<'_, '_> {
         }
         // Every candidate of the sentence first: the model weighs each against the others
         // (`reported_model::Rivals`).
-        let mut candidates = Vec::new();
+        candidates.clear();
         let mut i = s;
         while i < ce {
             if self.in_quote[i] != 0 || !self.is_word(i) {
@@ -1767,7 +1769,7 @@ impl Attributor<'_, '_> {
             i += 1;
         }
         for k in 0..candidates.len() {
-            let rivals = reported_model::Rivals::of(&candidates, k);
+            let rivals = reported_model::Rivals::of(candidates, k);
             self.consider(&candidates[k], rivals, s..e, ce);
         }
     }
