@@ -282,16 +282,19 @@ fn cue_features(v: &View, c: &Candidate, f: &mut [f32; N]) {
             })
         });
     f[21] = flag(before_word == Some("to"));
+    // The word before's lists from the token table (`lexicon`'s answers, found once a
+    // token: the subject finders have mostly asked already).
+    let before_lists = before.map(|k| seg.lists(k)).unwrap_or_default();
     // "the intense political opposition", "his statement": the cue word is a noun here.
     f[49] = flag(before_word.is_some_and(|b| {
         starts_lower(b)
-            && lex::pronoun(b).is_none()
-            && !lex::is_role(b)
-            && !lex::is_adverbial(b)
-            && !lex::is_function_word(b)
+            && before_lists.pronoun().is_none()
+            && !before_lists.role()
+            && !before_lists.adverbial()
+            && !before_lists.function()
     }));
     f[50] = flag(before_word.is_some_and(|b| {
-        (lex::is_determiner(b) && lex::pronoun(b).is_none()) || b.ends_with("'s")
+        (before_lists.determiner() && before_lists.pronoun().is_none()) || b.ends_with("'s")
     }));
     let ends_nt = before_word.is_some_and(|b| b.ends_with("n't"));
     f[22] = flag(modal && !ends_nt);
