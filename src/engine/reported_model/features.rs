@@ -59,6 +59,9 @@ pub(crate) struct View<'a, 't> {
     /// The sentence's tokens, and where its content ends (before the final marks).
     pub sentence: Range<usize>,
     pub content_end: usize,
+    /// Whether a token of `sentence` is in a quotation: found once a sentence, for
+    /// each of its candidates (whose contents lie inside it).
+    pub sentence_quoted: bool,
 }
 
 pub(crate) const N: usize = 58;
@@ -347,7 +350,7 @@ fn content_features(v: &View, c: &Candidate, f: &mut [f32; N]) {
     for r in &c.contents {
         let r = r.start..r.end.max(r.start);
         words += seg.tokens[r.clone()].iter().filter(|t| t.is_word()).count();
-        quoted |= v.in_quote[r.clone()].iter().any(|&q| q != 0);
+        quoted |= v.sentence_quoted && v.in_quote[r.clone()].iter().any(|&q| q != 0);
     }
     f[35] = ((1 + words) as f32).log2() / 6.0;
     f[36] = flag(words < 5);
@@ -356,6 +359,6 @@ fn content_features(v: &View, c: &Candidate, f: &mut [f32; N]) {
     let len = (s.end - s.start).max(1) as f32;
     f[38] = (c.cue.start - s.start) as f32 / len;
     f[39] = flag(c.cue.start <= s.start + 1);
-    f[40] = flag(v.in_quote[s.clone()].iter().any(|&q| q != 0));
+    f[40] = flag(v.sentence_quoted);
     f[41] = flag(s.end > s.start && seg.tokens[s.end - 1].punct() == Some('?'));
 }
