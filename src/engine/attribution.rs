@@ -1704,6 +1704,8 @@ impl Attributor<'_, '_> {
     /// "according to X, ...".
     fn indirect_speech(&mut self) {
         let seg = self.seg;
+        // One buffer of candidates for every sentence (cleared by `indirect_in`).
+        let mut candidates = Vec::new();
         for p in &seg.paragraphs {
             if self.speaker_label(p.tokens.clone()) {
                 continue;
@@ -1712,18 +1714,18 @@ impl Attributor<'_, '_> {
             let mut i = p.tokens.start;
             while i < p.tokens.end {
                 if self.in_quote[i] == 0 && ends_sentence_at(seg, i, p.tokens.end) {
-                    self.indirect_in(s, i + 1);
+                    self.indirect_in(s, i + 1, &mut candidates);
                     s = i + 1;
                 }
                 i += 1;
             }
             if s < p.tokens.end {
-                self.indirect_in(s, p.tokens.end);
+                self.indirect_in(s, p.tokens.end, &mut candidates);
             }
         }
     }
 
-    fn indirect_in(&mut self, s: usize, e: usize) {
+    fn indirect_in(&mut self, s: usize, e: usize, candidates: &mut Vec<reported_model::Candidate>) {
         if e <= s + 3 {
             return;
         }
@@ -1739,7 +1741,7 @@ impl Attributor<'_, '_> {
         }
         // Every candidate of the sentence first: the model weighs each against the others
         // (`reported_model::Rivals`).
-        let mut candidates = Vec::new();
+        candidates.clear();
         let mut i = s;
         while i < ce {
             if self.in_quote[i] != 0 || !self.is_word(i) {
@@ -1766,9 +1768,13 @@ impl Attributor<'_, '_> {
             candidates.extend(self.verb_candidate(i, s, ce));
             i += 1;
         }
+        if candidates.is_empty() {
+            return;
+        }
+        let quoted = self.in_quote[s..e].iter().any(|&q| q != 0);
         for k in 0..candidates.len() {
-            let rivals = reported_model::Rivals::of(&candidates, k, self.cues, self.seg);
-            self.consider(&candidates[k], rivals, s..e, ce);
+            let rivals = reported_model::Rivals::of(candidates, k);
+            self.consider(&candidates[k], rivals, (s..e, quoted), ce);
         }
     }
 
@@ -1820,6 +1826,7 @@ impl Attributor<'_, '_> {
                 contents: [content, 0..0],
                 by_rules: true,
                 subject: Subject::Found,
+                strengths: self.cues.strengths(self.word(i)),
             })
     }
 
@@ -1857,12 +1864,24 @@ impl Attributor<'_, '_> {
             None => match self.subject_past_auxiliaries(i, s) {
                 Some(np) => (np, Subject::PastAuxiliary),
                 None if after_subject >= INDIRECT_CUE => {
-                    match self.cue_name_candidate(cue.clone(), s, ce, by_rules) {
+                    match self.cue_name_candidate(
+                        cue.clone(),
+                        s,
+                        ce,
+                        (by_rules, (strength, after_subject)),
+                    ) {
                         Some(c) => return Some(c),
                         None => (self.words_before(i, s)?, Subject::Guessed),
                     }
                 }
-                None => return self.cue_name_candidate(cue, s, ce, by_rules),
+                None => {
+                    return self.cue_name_candidate(
+                        cue,
+                        s,
+                        ce,
+                        (by_rules, (strength, after_subject)),
+                    )
+                }
             },
         };
         let (shape, contents) = self.candidate_shape(s, ce, last, &np)?;
@@ -1873,6 +1892,7 @@ impl Attributor<'_, '_> {
             contents,
             by_rules: by_rules && subject == Subject::Found,
             subject,
+            strengths: (strength, after_subject),
         })
     }
 
@@ -1987,7 +2007,7 @@ impl Attributor<'_, '_> {
         cue: Range<usize>,
         s: usize,
         ce: usize,
-        by_rules: bool,
+        (by_rules, strengths): (bool, (u8, u8)),
     ) -> Option<reported_model::Candidate> {
         let i = cue.start;
         if i <= s + 2 || self.punct(i - 1) != Some(',') {
@@ -2005,26 +2025,28 @@ impl Attributor<'_, '_> {
                 contents: [content, 0..0],
                 by_rules,
                 subject: Subject::Found,
+                strengths,
             })
     }
 
-    /// The model's decision on candidate `c` of sentence `sentence`. A sentence holds as
+    /// The model's decision on candidate `c` of sentence `sentence` (and whether a
+    /// quotation is in it). A sentence holds as
     /// many reported clauses as the model takes: the rules' cap of two cut off nested
     /// and coordinated clauses (train-CV content recall 65.1 -> 65.6 without it).
     fn consider(
         &mut self,
         c: &reported_model::Candidate,
         rivals: reported_model::Rivals,
-        sentence: Range<usize>,
+        (sentence, sentence_quoted): (Range<usize>, bool),
         ce: usize,
     ) {
         let mut rows = self.reported_rows.take();
         let view = reported_model::View {
             seg: self.seg,
-            cues: self.cues,
             in_quote: &self.in_quote,
             sentence,
             content_end: ce,
+            sentence_quoted,
         };
         let yes = reported_model::decide(&view, c, rivals, rows.as_mut());
         self.reported_rows = rows;

@@ -4,7 +4,6 @@
 
 use std::ops::Range;
 
-use super::super::cues::CueList;
 use super::super::lexicon as lex;
 use super::super::text::{starts_lower, starts_upper, Segmented};
 use super::super::words::with_lower;
@@ -47,17 +46,22 @@ pub(crate) struct Candidate {
     /// cue after its subject, a listed phrase, "according to").
     pub by_rules: bool,
     pub subject: Subject,
+    /// The cue word's learnt strengths (`CueList::strengths` of the word at `cue.start`),
+    /// looked up once by the candidate finder: the features and every rival ask for them.
+    pub strengths: (u8, u8),
 }
 
 /// What the features look at besides the candidate.
 pub(crate) struct View<'a, 't> {
     pub seg: &'a Segmented<'t>,
-    pub cues: &'a CueList,
     /// For each token: 1 + index of the quotation holding it, or 0 (attribution's map).
     pub in_quote: &'a [u32],
     /// The sentence's tokens, and where its content ends (before the final marks).
     pub sentence: Range<usize>,
     pub content_end: usize,
+    /// Whether a token of `sentence` is in a quotation: found once a sentence, for
+    /// each of its candidates (whose contents lie inside it).
+    pub sentence_quoted: bool,
 }
 
 pub(crate) const N: usize = 58;
@@ -140,17 +144,13 @@ pub(crate) struct Rivals {
 }
 
 impl Rivals {
-    /// The rivals of candidate `i` among `all` (one sentence's candidates). The cue
-    /// strengths are looked up only for a rival that contains or is contained: most
-    /// sentences have one candidate or none that nest.
-    pub(crate) fn of(all: &[Candidate], i: usize, cues: &CueList, seg: &Segmented) -> Rivals {
+    /// The rivals of candidate `i` among `all` (one sentence's candidates).
+    pub(crate) fn of(all: &[Candidate], i: usize) -> Rivals {
         let mut out = Rivals::default();
         if all.len() < 2 {
             return out;
         }
-        let after_subject = |c: &Candidate| cues.strengths(seg.word(c.cue.start)).1;
         let me = &all[i];
-        let mut mine = None;
         let holds_token = |c: &Candidate, k: usize| c.contents.iter().any(|r| r.contains(&k));
         for (j, o) in all.iter().enumerate() {
             let inside = j != i && holds_token(o, me.cue.start);
@@ -158,7 +158,7 @@ impl Rivals {
             if !inside && !holds {
                 continue;
             }
-            let stronger = after_subject(o) > *mine.get_or_insert_with(|| after_subject(me));
+            let stronger = o.strengths.1 > me.strengths.1;
             if inside {
                 out.inside = true;
                 out.inside_rules |= o.by_rules;
@@ -178,9 +178,7 @@ impl Rivals {
 pub(crate) fn features(v: &View, c: &Candidate, rivals: Rivals) -> [f32; N] {
     let mut f = [0.0f32; N];
     let mut set = |name_index: usize, x: f32| f[name_index] = x;
-    let seg = v.seg;
-    let cue_word = seg.word(c.cue.start);
-    let (strength, after_subject) = v.cues.strengths(cue_word);
+    let (strength, after_subject) = c.strengths;
     set(0, 1.0);
     set(1, f32::from(u8::from(c.by_rules)));
     set(2, f32::from(strength) / 100.0);
@@ -287,16 +285,19 @@ fn cue_features(v: &View, c: &Candidate, f: &mut [f32; N]) {
             })
         });
     f[21] = flag(before_word == Some("to"));
+    // The word before's lists from the token table (`lexicon`'s answers, found once a
+    // token: the subject finders have mostly asked already).
+    let before_lists = before.map(|k| seg.lists(k)).unwrap_or_default();
     // "the intense political opposition", "his statement": the cue word is a noun here.
     f[49] = flag(before_word.is_some_and(|b| {
         starts_lower(b)
-            && lex::pronoun(b).is_none()
-            && !lex::is_role(b)
-            && !lex::is_adverbial(b)
-            && !lex::is_function_word(b)
+            && before_lists.pronoun().is_none()
+            && !before_lists.role()
+            && !before_lists.adverbial()
+            && !before_lists.function()
     }));
     f[50] = flag(before_word.is_some_and(|b| {
-        (lex::is_determiner(b) && lex::pronoun(b).is_none()) || b.ends_with("'s")
+        (before_lists.determiner() && before_lists.pronoun().is_none()) || b.ends_with("'s")
     }));
     let ends_nt = before_word.is_some_and(|b| b.ends_with("n't"));
     f[22] = flag(modal && !ends_nt);
@@ -349,7 +350,7 @@ fn content_features(v: &View, c: &Candidate, f: &mut [f32; N]) {
     for r in &c.contents {
         let r = r.start..r.end.max(r.start);
         words += seg.tokens[r.clone()].iter().filter(|t| t.is_word()).count();
-        quoted |= v.in_quote[r.clone()].iter().any(|&q| q != 0);
+        quoted |= v.sentence_quoted && v.in_quote[r.clone()].iter().any(|&q| q != 0);
     }
     f[35] = ((1 + words) as f32).log2() / 6.0;
     f[36] = flag(words < 5);
@@ -358,6 +359,6 @@ fn content_features(v: &View, c: &Candidate, f: &mut [f32; N]) {
     let len = (s.end - s.start).max(1) as f32;
     f[38] = (c.cue.start - s.start) as f32 / len;
     f[39] = flag(c.cue.start <= s.start + 1);
-    f[40] = flag(v.in_quote[s.clone()].iter().any(|&q| q != 0));
+    f[40] = flag(v.sentence_quoted);
     f[41] = flag(s.end > s.start && seg.tokens[s.end - 1].punct() == Some('?'));
 }
