@@ -2,8 +2,11 @@
 //!
 //! Pipeline: `furniture` (page furniture to skip) → `text` (paragraphs, tokens,
 //! sentences) → `quotes` (quotation marks paired) → `attribution` (speaker and cue of
-//! each quote, indirect speech) → `speakers` (canonical names) → `claims`
-//! (check-worthy sentences) → annotations with code-point offsets.
+//! each quote, indirect speech; the rules propose, three learnt models choose:
+//! `speaker_model` the speaker among candidates, `reported_model` which cue candidates
+//! are reported speech, `quote_span_model` whether unattributed marks hold a quote) →
+//! `speakers` (canonical names) → `claims` (check-worthy sentences) → annotations with
+//! code-point offsets.
 //!
 //! Architecture invariant: `analyse` is a pure function of the text and its
 //! `Settings`. It never fails and never panics; odd input

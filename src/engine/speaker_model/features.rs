@@ -13,7 +13,10 @@ use super::super::text::{starts_upper, Segmented};
 use super::super::words::with_lower;
 use super::candidates::{Candidate, NounPhrases, Origin};
 
-/// The least learnt strength (percent) that makes a word a candidate cue.
+/// The least learnt strength (percent) that makes a word a candidate cue. Set by hand
+/// when the speaker model was written (346c46d): weaker words would offer candidates
+/// the model nearly always refuses; it stays below attribution's thresholds so the model,
+/// not the cut, weighs the cue in context.
 pub(crate) const MIN_CUE: u8 = 4;
 
 /// Feature names, in weight order (the trainer writes them next to the weights).
