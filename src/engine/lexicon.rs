@@ -551,7 +551,7 @@ pub fn is_weekday(l: &str) -> bool {
     WEEKDAYS.contains(&l)
 }
 
-const WEEKDAYS: [&str; 7] = [
+pub(crate) const WEEKDAYS: [&str; 7] = [
     "monday",
     "tuesday",
     "wednesday",

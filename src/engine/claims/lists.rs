@@ -5,6 +5,7 @@
 //! a corpus); which of them matter, and how much, is learnt (`examples/train_claims.rs`).
 
 use super::features::{feature_bit, Lower, NAMED};
+use crate::engine::lexicon;
 use crate::engine::words::{key_of_lower, KeyMap, Prefilter, KEY_BYTES};
 
 // Bits of [`ListTable::listed`] besides the features (which are bits below [`NAMED`]): the lists
@@ -15,7 +16,7 @@ pub(super) const FEATURE_BITS: u64 = (1 << NAMED) - 1;
 
 /// The word lists the features look words up in, each with the bit it sets in
 /// [`ListTable::listed`]: its feature's, or a suffix rule's stop.
-pub(super) const LISTS: [(&[&str], u64); 39] = [
+pub(super) const LISTS: [(&[&str], u64); 40] = [
     (MONEY_WORDS, feature_bit("money")),
     (MAGNITUDES, feature_bit("magnitude")),
     (COMPARATIVES, feature_bit("comparative")),
@@ -56,6 +57,8 @@ pub(super) const LISTS: [(&[&str], u64); 39] = [
     (&["than"], feature_bit("than")),
     (&["percent", "percentage"], feature_bit("percent")),
     (DATES, feature_bit("date")),
+    // The weekdays are dates too: the lexicon's one list, not a copy.
+    (&lexicon::WEEKDAYS, feature_bit("date")),
     (RECORDS, feature_bit("record")),
     (
         &["is", "are", "isn't", "aren't", "it's", "there's"],
@@ -493,13 +496,6 @@ const DATES: &[&str] = &[
     "october",
     "november",
     "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "yesterday",
     "today",
     "ago",
