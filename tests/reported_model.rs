@@ -6,6 +6,7 @@ use quotelens::engine::reported_model_rows;
 use quotelens::{analyse, Analysis, Kind};
 
 mod common;
+use common::who::{attr_of, pair};
 
 /// `tests/reported_model_check.json` holds, for a few invented texts, every cue
 /// candidate's score as `examples/train_reported.rs` computed it from the weights it
@@ -26,20 +27,25 @@ fn the_engine_scores_candidates_as_the_trainer_did() {
     assert!(compared >= 5, "only {compared} scores compared");
 }
 
-/// The reported content (a claim linked to an attribution) holding `needle`, with its
-/// attribution's speaker text and cue.
-fn reported(a: &Analysis, needle: &str) -> Option<(String, String)> {
+/// The first reported content (a claim linked to an attribution) whose text `matches`,
+/// as its attribution's speaker text and cue.
+fn reported_where(a: &Analysis, matches: impl Fn(&str) -> bool) -> Option<(String, String)> {
     let claim = a
         .annotations
         .iter()
-        .find(|x| x.kind == Kind::Claim && x.text.contains(needle) && x.attribution.is_some())?;
-    let link = claim.attribution.as_deref()?;
-    let at = a.annotations.iter().find(|y| y.id == link)?;
+        .find(|x| x.kind == Kind::Claim && matches(&x.text) && x.attribution.is_some())?;
+    let at = attr_of(a, claim)?;
     Some((at.text.clone(), at.cue.as_ref()?.text.clone()))
 }
 
-fn pair(speaker: &str, cue: &str) -> Option<(String, String)> {
-    Some((speaker.to_string(), cue.to_string()))
+/// The reported content holding `needle`, as its speaker and cue.
+fn reported(a: &Analysis, needle: &str) -> Option<(String, String)> {
+    reported_where(a, |text| text.contains(needle))
+}
+
+/// The reported content whose text is exactly `content`, as its speaker and cue.
+fn reported_exactly(a: &Analysis, content: &str) -> Option<(String, String)> {
+    reported_where(a, |text| text == content)
 }
 
 #[test]
@@ -135,19 +141,6 @@ fn a_sentence_may_hold_three_reported_clauses() {
         reported_exactly(&a, "fares would rise in the autumn"),
         pair("the minister", "said")
     );
-}
-
-/// The claim whose text is exactly `content`, with its attribution's speaker and cue.
-fn reported_exactly(a: &Analysis, content: &str) -> Option<(String, String)> {
-    let claim = a
-        .annotations
-        .iter()
-        .find(|x| x.kind == Kind::Claim && x.text == content && x.attribution.is_some())?;
-    let at = a
-        .annotations
-        .iter()
-        .find(|y| Some(y.id.as_str()) == claim.attribution.as_deref())?;
-    Some((at.text.clone(), at.cue.as_ref()?.text.clone()))
 }
 
 #[test]
