@@ -11,12 +11,11 @@
 use std::ops::Range;
 
 use super::cues::CueList;
-use super::lexicon::{self as lex, Pronoun};
+use super::lexicon::{self as lex, is_particle, is_possessive, Pronoun};
 use super::quotes::Quote;
 use super::reported_model::{self, Shape, Subject};
 use super::rule::Rule;
 use super::speaker_model::{self, candidates::NounPhrases};
-use super::speakers::{is_particle, is_possessive};
 use super::text::{
     ends_sentence_at, is_sentence_end, starts_lower, starts_upper, Segmented, TokKind,
 };
@@ -1076,7 +1075,7 @@ impl Attributor<'_, '_> {
         } = span;
         if !(self.is_word(before_start)
             && starts_upper(self.word(before_start))
-            && self.near_cue(&self.word(before_start).to_lowercase()))
+            && with_lower(self.word(before_start), |l| self.near_cue(l)))
         {
             return None;
         }

@@ -371,11 +371,9 @@ impl CueList {
         rests
             .iter()
             .filter(|rest| {
-                rest.iter().enumerate().all(|(i, w)| {
-                    next(i + 1).is_some_and(|t| {
-                        t.eq_ignore_ascii_case(w) || (!t.is_ascii() && t.to_lowercase() == **w)
-                    })
-                })
+                rest.iter()
+                    .enumerate()
+                    .all(|(i, w)| next(i + 1).is_some_and(|t| words::with_lower(t, |l| l == &**w)))
             })
             .map(|rest| rest.len() + 1)
             .max()

@@ -589,6 +589,33 @@ pub fn is_name_joiner(w: &str) -> bool {
     )
 }
 
+/// Lower-case particles inside names ("Ursula von der Leyen"). (Here, not in
+/// `speakers`, so that `attribution`, the stage before it, asks `lexicon`, not a later
+/// stage.)
+pub(crate) fn is_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "von"
+            | "van"
+            | "der"
+            | "den"
+            | "al"
+            | "da"
+            | "di"
+            | "del"
+            | "du"
+            | "la"
+            | "le"
+            | "bin"
+            | "ibn"
+    )
+}
+
+/// "Obama's", "Obama’s": a possessive, with a straight or a curly apostrophe.
+pub(crate) fn is_possessive(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("\u{2019}s")
+}
+
 pub fn is_determiner(w: &str) -> bool {
     let mut buf = [0u8; 7];
     short_ascii_lower(w, &mut buf).is_some_and(|l| DETERMINERS.iter().any(|d| d.as_bytes() == l))

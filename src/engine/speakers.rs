@@ -6,7 +6,7 @@
 use super::words::{lower_is, with_lower, Prefilter, WordMap};
 
 use super::attribution::Attr;
-use super::lexicon::{self as lex, Pronoun};
+use super::lexicon::{self as lex, is_particle, is_possessive, Pronoun};
 use super::text::{starts_upper, Segmented, TokKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -731,30 +731,6 @@ fn span_text<'t>(seg: &Segmented<'t>, r: std::ops::Range<usize>) -> &'t str {
         return "";
     }
     &seg.text[seg.tokens[r.start].start..seg.tokens[r.end - 1].end]
-}
-
-/// Lower-case particles inside names ("Ursula von der Leyen").
-pub(super) fn is_particle(w: &str) -> bool {
-    matches!(
-        w,
-        "de" | "von"
-            | "van"
-            | "der"
-            | "den"
-            | "al"
-            | "da"
-            | "di"
-            | "del"
-            | "du"
-            | "la"
-            | "le"
-            | "bin"
-            | "ibn"
-    )
-}
-
-pub(super) fn is_possessive(w: &str) -> bool {
-    w.ends_with("'s") || w.ends_with("\u{2019}s")
 }
 
 #[cfg(test)]
