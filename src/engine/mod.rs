@@ -335,7 +335,9 @@ struct QuoteLink {
 struct Claim {
     bytes: Range<usize>,
     attr: Option<usize>,
-    score: claims::ClaimScore,
+    score: f64,
+    /// Made into strings when the claim is written.
+    reasons: claims::Reasons,
     rule: Rule,
 }
 
@@ -428,8 +430,8 @@ impl<'a> Annotator<'a> {
         for (n, c) in claims.into_iter().enumerate() {
             let mut ann = self.annotation(numbered_id('c', n + 1), Kind::Claim, c.bytes);
             ann.attribution = ids.of(c.attr);
-            ann.score = Some((c.score.score.clamp(0.0, 1.0) * 1000.0).round() / 1000.0);
-            ann.signals = Some(c.score.signals);
+            ann.score = Some((c.score.clamp(0.0, 1.0) * 1000.0).round() / 1000.0);
+            ann.signals = Some(c.reasons.shown(self.seg.text));
             self.rule_and_confidence(&mut ann, c.rule);
             out.push(ann);
         }
@@ -446,9 +448,8 @@ fn reported_claims(
 ) -> Vec<Claim> {
     let text = seg.text;
     let mut claims: Vec<Claim> = Vec::with_capacity(found.contents.len() + capacity);
-    // The last sentence scored and the claim holding its score (kept by index: a clone
-    // of its reasons for every clause cost three allocations a clause).
-    let mut last_scored: Option<(Range<usize>, usize)> = None;
+    // The last sentence scored, its score and its reasons (a copy of a few numbers).
+    let mut last_scored: Option<(Range<usize>, f64, claims::Reasons)> = None;
     for (content, a) in &found.contents {
         // A cue that ends the text ("he said,") leaves an empty content: no span.
         if content.is_empty() {
@@ -465,15 +466,19 @@ fn reported_claims(
         // learnt sentences and lines.
         // Several clauses of one sentence (contents come in text order) share its score.
         let whole = around(sentence_bytes, &r);
-        let score = match &last_scored {
-            Some((w, at)) if *w == whole => claims[*at].score.clone(),
-            _ => claims::score_sentence(&text[whole.clone()]),
+        let (score, reasons) = match last_scored {
+            Some((ref w, score, reasons)) if *w == whole => (score, reasons),
+            _ => {
+                let (score, reasons) = claims::score_sentence_reasons(&text[whole.clone()]);
+                (score, reasons.at(whole.start))
+            }
         };
-        last_scored = Some((whole, claims.len()));
+        last_scored = Some((whole, score, reasons));
         claims.push(Claim {
             bytes: r,
             attr: Some(*a),
             score,
+            reasons,
             rule: found.attrs[*a].rule,
         });
     }
@@ -507,10 +512,8 @@ fn sentence_claims(
         claims.push(Claim {
             bytes: r,
             attr,
-            score: claims::ClaimScore {
-                score: c.score,
-                signals: c.signals,
-            },
+            score: c.score,
+            reasons: c.reasons,
             rule: if attr.is_some() {
                 Rule::CheckWorthyInQuote
             } else {

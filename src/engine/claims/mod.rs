@@ -55,6 +55,16 @@ pub fn model_provenance() -> &'static str {
 
 /// Score one sentence (any text; never panics).
 pub fn score_sentence(sentence: &str) -> ClaimScore {
+    let (score, reasons) = score_sentence_reasons(sentence);
+    ClaimScore {
+        score,
+        signals: reasons.shown(sentence),
+    }
+}
+
+/// [`score_sentence`] with the reasons as found (`analyse` makes strings of them only
+/// for the claims it writes).
+pub(crate) fn score_sentence_reasons(sentence: &str) -> (f64, Reasons) {
     thread_local! {
         // Buffers kept from call to call (`analyse` scores every reported clause).
         static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::for_model());
@@ -62,10 +72,8 @@ pub fn score_sentence(sentence: &str) -> ClaimScore {
     SCRATCH.with(|s| {
         let scratch = &mut s.borrow_mut();
         let (z, scanned) = logit(sentence, scratch);
-        ClaimScore {
-            score: probability(z, sentence, scanned.shape),
-            signals: reasons(sentence, scratch, scanned.named),
-        }
+        let score = probability(z, sentence, scanned.shape);
+        (score, reasons(sentence, scratch, scanned.named))
     })
 }
 
@@ -102,6 +110,20 @@ pub fn find_claims_except(
     skip: impl Fn(&Range<usize>) -> bool,
 ) -> Vec<ClaimSpan> {
     find_claims_with(text, None, sentences, skip)
+        .into_iter()
+        .map(|c| ClaimSpan {
+            signals: c.reasons.shown(text),
+            range: c.range,
+            score: c.score,
+        })
+        .collect()
+}
+
+/// A sentence [`find_claims_in`] flags: its byte range, score and reasons as found.
+pub(crate) struct FoundClaim {
+    pub(crate) range: Range<usize>,
+    pub(crate) score: f64,
+    pub(crate) reasons: Reasons,
 }
 
 /// [`find_claims_except`] of a segmented text, each sentence's words read from its
@@ -110,7 +132,7 @@ pub(crate) fn find_claims_in(
     seg: &Segmented,
     sentences: &[Range<usize>],
     skip: impl Fn(&Range<usize>) -> bool,
-) -> Vec<ClaimSpan> {
+) -> Vec<FoundClaim> {
     find_claims_with(seg.text, Some(seg), sentences, skip)
 }
 
@@ -119,7 +141,7 @@ fn find_claims_with(
     seg: Option<&Segmented>,
     sentences: &[Range<usize>],
     skip: impl Fn(&Range<usize>) -> bool,
-) -> Vec<ClaimSpan> {
+) -> Vec<FoundClaim> {
     let mut out = Vec::new();
     let mut scratch = Scratch::for_model();
     for range in claim_sentences(text, sentences) {
@@ -138,10 +160,11 @@ fn find_claims_with(
         }
         let score = probability(z, body, scanned.shape);
         if score >= CLAIM_THRESHOLD {
-            out.push(ClaimSpan {
+            let reasons = reasons(body, &mut scratch, scanned.named).at(range.start);
+            out.push(FoundClaim {
                 range,
                 score,
-                signals: reasons(body, &mut scratch, scanned.named),
+                reasons,
             });
         }
     }
@@ -165,11 +188,55 @@ const MAX_REASONS: usize = 3;
 /// A feature or word is a reason when it adds at least this to the logit.
 const REASON_PUSH: f64 = 0.2;
 
+/// Why a sentence scores as it does, as found: up to [`MAX_REASONS`] of its words
+/// (byte ranges into the text, from `at`), each with the reader's label of its feature
+/// or none, strongest first. Strings are made of them ([`Reasons::shown`]) only for
+/// the claims written out: clauses sharing a sentence share its `Reasons`, a copy of
+/// a few numbers, where a `Vec<String>` of them cost an allocation a reason.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct Reasons {
+    at: usize,
+    found: [(Option<&'static str>, u32, u32); MAX_REASONS],
+    len: usize,
+}
+
+impl Reasons {
+    /// The same reasons of a sentence starting at byte `start` of the text.
+    pub(crate) fn at(self, start: usize) -> Self {
+        Reasons { at: start, ..self }
+    }
+
+    /// Each reason as a reader is shown it (`label “word”`, or `“word”`), its word
+    /// read from `text`, the text the sentence starts at [`Reasons::at`] of.
+    pub(crate) fn shown(&self, text: &str) -> Vec<String> {
+        self.found[..self.len]
+            .iter()
+            .map(|&(label, a, b)| {
+                let word = &text[self.at + a as usize..self.at + b as usize];
+                reason_text(label, &shown_word(word))
+            })
+            .collect()
+    }
+
+    /// Whether a reason is shown as one already kept is: the same label and the
+    /// same word as shown.
+    fn shows_as_kept(&self, sentence: &str, label: Option<&str>, word: &str) -> bool {
+        let shown = |c: char| if c == ',' { '\u{202f}' } else { c };
+        self.found[..self.len].iter().any(|&(l, a, b)| {
+            l == label
+                && sentence[a as usize..b as usize]
+                    .chars()
+                    .map(shown)
+                    .eq(word.chars().map(shown))
+        })
+    }
+}
+
 /// Why a sentence scores as it does, in its own words: the features and words that
 /// push its score up most, strongest first ("percentage “40%”", "“hospitals”"), from
 /// what its scan left in `scratch` (`named`: the named features that fired).
-fn reasons(sentence: &str, scratch: &mut Scratch, named: u64) -> Vec<String> {
-    // (push, word, named feature or none): strings are made for the few shown only.
+fn reasons(sentence: &str, scratch: &mut Scratch, named: u64) -> Reasons {
+    // (push, word, named feature or none).
     // The buffer is the scratch's, taken for the while (the scratch is read too).
     let mut candidates = std::mem::take(&mut scratch.candidates);
     candidates.clear();
@@ -192,14 +259,14 @@ fn reasons(sentence: &str, scratch: &mut Scratch, named: u64) -> Vec<String> {
         }
     }
     candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let mut out: Vec<String> = Vec::with_capacity(MAX_REASONS);
+    let mut out = Reasons::default();
     for (_, word, label) in candidates.drain(..) {
-        if out.len() == MAX_REASONS {
+        if out.len == MAX_REASONS {
             break;
         }
-        let reason = reason_text(label, &shown_word(&sentence[word]));
-        if !out.contains(&reason) {
-            out.push(reason);
+        if !out.shows_as_kept(sentence, label, &sentence[word.clone()]) {
+            out.found[out.len] = (label, word.start as u32, word.end as u32);
+            out.len += 1;
         }
     }
     scratch.candidates = candidates;
