@@ -6,12 +6,12 @@
 use std::ops::Range;
 
 use super::furniture::SentenceShape;
-use super::lists::{ListTable, FEATURE_BITS, STOPS_ED, STOPS_EST};
+use super::lists::{FEATURE_BITS, STOPS_ED, STOPS_EST};
 use super::model::hashed_units;
 use crate::engine::ascii::char_from;
 use crate::engine::text::{Segmented, Token};
 pub(super) use crate::engine::words::Lower;
-use crate::engine::words::{fnv1a, with_lower, LowerContains};
+use crate::engine::words::{fnv1a, with_lower, LowerContains, WordTable};
 
 /// The named features, in weight order.
 pub const FEATURE_NAMES: [&str; NAMED] = [
@@ -296,7 +296,7 @@ fn scan_words(sentence: &str, words: &mut impl ClaimWords, scratch: &mut Scratch
     scratch.seen_bits = 0;
     scratch.pushes.clear();
     let mut named = end_mark_bits(sentence);
-    let table = ListTable::get();
+    let table = WordTable::get();
     let bytes = sentence.as_bytes();
     let mut tally = Tally::default();
     let mut prev_hash = START_HASH;
@@ -305,7 +305,7 @@ fn scan_words(sentence: &str, words: &mut impl ClaimWords, scratch: &mut Scratch
         let raw = Lower::folded(&bytes[w.start..w.end]);
         shape.add(&w, raw);
         let l = lower_of(sentence, &w, raw, &mut scratch.lower);
-        let lists = table.listed(l);
+        let lists = table.claim_bits(l);
         let has_digit = w.classes & DIGIT != 0;
         let after_count = tally.count_before.take();
         let fired = word_bits(sentence, &w, l, lists, first_word, &mut tally);

@@ -1,22 +1,22 @@
-//! The word lists behind the named claim features, and the table that looks a word up
-//! in all of them at once.
+//! The word lists behind the named claim features. A word is looked up in all of them
+//! at once in the word layer's one table of listed words (`words::WordTable::claim_bits`).
 //!
 //! Lists are set by hand from general English (no word was picked from an error list of
 //! a corpus); which of them matter, and how much, is learnt (`examples/train_claims.rs`).
 
-use super::features::{feature_bit, Lower, NAMED};
+use super::features::{feature_bit, NAMED};
 use crate::engine::lexicon;
-use crate::engine::words::{key_of_lower, KeyMap, Prefilter, KEY_BYTES};
+use crate::engine::words::KEY_BYTES;
 
-// Bits of [`ListTable::listed`] besides the features (which are bits below [`NAMED`]): the lists
-// that stop a suffix rule rather than set a feature.
-pub(super) const STOPS_EST: u64 = 1 << 62;
-pub(super) const STOPS_ED: u64 = 1 << 63;
-pub(super) const FEATURE_BITS: u64 = (1 << NAMED) - 1;
+// Bits of a word's claim lists besides the features (which are bits below [`NAMED`]):
+// the lists that stop a suffix rule rather than set a feature.
+pub(crate) const STOPS_EST: u64 = 1 << 62;
+pub(crate) const STOPS_ED: u64 = 1 << 63;
+pub(crate) const FEATURE_BITS: u64 = (1 << NAMED) - 1;
 
 /// The word lists the features look words up in, each with the bit it sets in
-/// [`ListTable::listed`]: its feature's, or a suffix rule's stop.
-pub(super) const LISTS: [(&[&str], u64); 40] = [
+/// the word layer's table: its feature's, or a suffix rule's stop.
+pub(crate) const LISTS: [(&[&str], u64); 40] = [
     (MONEY_WORDS, feature_bit("money")),
     (MAGNITUDES, feature_bit("magnitude")),
     (COMPARATIVES, feature_bit("comparative")),
@@ -91,7 +91,7 @@ pub(super) const LISTS: [(&[&str], u64); 40] = [
 ];
 
 /// The length of the longest listed word: a longer word is in no list.
-pub(super) const LONGEST_LISTED: usize = {
+pub(crate) const LONGEST_LISTED: usize = {
     let (mut longest, mut k) = (0, 0);
     while k < LISTS.len() {
         let mut j = 0;
@@ -107,50 +107,6 @@ pub(super) const LONGEST_LISTED: usize = {
 };
 
 const _: () = assert!(LONGEST_LISTED <= KEY_BYTES, "every listed word has a key");
-
-/// Every listed word's bits ([`LISTS`]), by its [`Lower::key`] in the word layer's
-/// [`KeyMap`]: a lookup is a multiply and a compare of two numbers, no string hashing
-/// or comparing; in front, the word layer's [`Prefilter`] of the listed words turns
-/// most words away first.
-pub(super) struct ListTable {
-    filter: Prefilter<{ FILTER_BITS / 64 }>,
-    map: KeyMap<u64>,
-}
-
-impl ListTable {
-    pub(super) fn get() -> &'static ListTable {
-        static TABLE: std::sync::OnceLock<ListTable> = std::sync::OnceLock::new();
-        TABLE.get_or_init(|| {
-            let mut t = ListTable {
-                filter: Prefilter::default(),
-                map: KeyMap::default(),
-            };
-            for (list, bit) in LISTS {
-                for w in list {
-                    t.filter.insert(w);
-                    *t.map.entry(key_of_lower(w.as_bytes())) |= bit;
-                }
-            }
-            t
-        })
-    }
-
-    /// The bits of every list holding the (lower-cased) word.
-    #[inline(always)]
-    pub(super) fn listed(&self, word: Lower) -> u64 {
-        let n = word.len();
-        if n == 0 || n > LONGEST_LISTED {
-            return 0;
-        }
-        if !self.filter.may_hold_bytes(word.bytes) {
-            return 0;
-        }
-        self.map.get(word.key())
-    }
-}
-
-/// Bits of the filter of [`ListTable`].
-const FILTER_BITS: usize = 4096;
 
 const COMPARATIVES: &[&str] = &[
     "more", "less", "fewer", "higher", "lower", "bigger", "larger", "smaller", "greater", "worse",
@@ -718,13 +674,14 @@ const ORDINALS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::claims::features::feature_bit;
+    use crate::engine::claims::features::{feature_bit, Lower};
+    use crate::engine::words::WordTable;
 
     #[test]
     fn list_bits_name_their_lists() {
-        let table = ListTable::get();
+        let table = WordTable::get();
         let of = |w: &'static str| {
-            table.listed(Lower {
+            table.claim_bits(Lower {
                 bytes: w.as_bytes(),
                 fold: 0,
             })
@@ -742,7 +699,7 @@ mod tests {
                     bytes: upper.as_bytes(),
                     fold: 0x20,
                 };
-                assert_ne!(table.listed(folded) & bit, 0, "{upper}");
+                assert_ne!(table.claim_bits(folded) & bit, 0, "{upper}");
                 assert!(w.len() <= LONGEST_LISTED);
             }
         }
@@ -768,11 +725,11 @@ mod tests {
             let words = LISTS[list].0;
             let w = words[pick % words.len()];
             let w = if upper { w.to_ascii_uppercase() } else { w.to_string() };
-            let table = ListTable::get();
+            let table = WordTable::get();
             for w in [w.as_str(), other.as_str()] {
                 let lower = w.to_ascii_lowercase();
                 proptest::prop_assert_eq!(
-                    table.listed(Lower::folded(w.as_bytes())),
+                    table.claim_bits(Lower::folded(w.as_bytes())),
                     search(&lower),
                     "{:?}",
                     w

@@ -10,7 +10,7 @@
 
 mod features;
 mod furniture;
-mod lists;
+pub(crate) mod lists;
 mod model;
 mod spans;
 

@@ -1,5 +1,6 @@
-//! The one map from word keys to what the engine knows of the word: the token table's
-//! list bits and the claim features' list bits are both read through it.
+//! The map from word keys to what the engine knows of the word: the one table of
+//! listed words ([`WordTable`](super::WordTable)) is one, read for the token table's
+//! list bits and the claim features' list bits.
 
 /// A map from word keys ([`key_of_lower`](super::key_of_lower)) to values, open
 /// addressing with linear probing in a table kept at most half full: one multiply to

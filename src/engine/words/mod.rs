@@ -13,9 +13,10 @@
 //! - [`Lower::fnv1a`] is [`fnv1a`] of the lower case.
 //!
 //! `hash` has the hasher of the word sets and maps, `filter` the prefilter, `key_map`
-//! the map from word keys (the token table's and the claim lists'), `table` the
-//! token table: each token's closed word lists, found once a text
-//! ([`TokenTable::new`] is [`ListBits::of_word`] of every token).
+//! the map from word keys, `table` the one table of listed words ([`WordTable`]: the
+//! lexicon's closed lists and the claim lists, by key) and the token table read from
+//! it: each token's closed word lists, found once a text ([`TokenTable::new`] is
+//! [`ListBits::of_word`] of every token).
 
 mod filter;
 mod hash;
@@ -25,7 +26,7 @@ mod table;
 pub(crate) use filter::Prefilter;
 pub(crate) use hash::{fnv1a, WordMap, WordSet};
 pub(crate) use key_map::KeyMap;
-pub(crate) use table::{ListBits, TokenTable};
+pub(crate) use table::{ListBits, TokenTable, WordTable};
 
 /// Run `f` on `w.to_lowercase()`, without allocating when `w` is already lower case
 /// or a short ASCII word (lower-cased on the stack).

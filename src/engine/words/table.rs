@@ -3,6 +3,10 @@
 //! lower-case and look up the same words again for each list they ask about.
 //! (`Segmented::lists` holds the table of a text.)
 //!
+//! Both read the one [`WordTable`]: every word of the lexicon's closed lists and of the
+//! claim lists (`claims::lists::LISTS`), by its key, with the bits of each kind of list
+//! holding it.
+//!
 //! [`ListBits::of_word`] is the plain definition: each list's own function of
 //! `lexicon` asked in turn. [`TokenTable::lists`] computes the same bits with one
 //! [`ascii_key`] and one probe of a map from keys to bits for an ASCII word of at most
@@ -13,7 +17,8 @@
 use std::cell::Cell;
 use std::sync::OnceLock;
 
-use super::{ascii_key, KeyMap};
+use super::{ascii_key, key_of_lower, KeyMap, Lower, Prefilter};
+use crate::engine::claims::lists as claim_lists;
 use crate::engine::lexicon::{self as lex, Pronoun};
 use crate::engine::text::Segmented;
 
@@ -114,13 +119,45 @@ impl ListBits {
     }
 }
 
-/// Every listed word's key with the bits of its lower case that do not depend on the
-/// word's case (all but the "-ly" rule of adverbials, which needs a lower-case first
-/// letter and is applied to each word by [`TokenTable::lists`]).
-fn bits_by_key() -> &'static KeyBits {
-    static MAP: OnceLock<KeyBits> = OnceLock::new();
-    MAP.get_or_init(|| {
-        let mut map = KeyBits::default();
+/// What the word layer knows of a listed word: the closed lists holding it, the bits of
+/// its lower case that do not depend on the word's case (all but the "-ly" rule of
+/// adverbials, which needs a lower-case first letter and is applied to each word by
+/// [`TokenTable::lists`]); and the claim lists holding it (`claims::lists::LISTS`).
+#[derive(Debug, Clone, Copy, Default)]
+struct Listed {
+    lists: u16,
+    claims: u64,
+}
+
+/// The one table of listed words, by key ([`KeyMap`]: a lookup is a multiply and a
+/// compare of two numbers, no string hashing or comparing), and in front of the claim
+/// lists' bits, which every word of a scored sentence asks for, the word layer's
+/// [`Prefilter`] of the claim lists' words.
+pub(crate) struct WordTable {
+    map: KeyMap<Listed>,
+    claim_filter: Prefilter<{ 4096 / 64 }>,
+}
+
+impl WordTable {
+    pub(crate) fn get() -> &'static WordTable {
+        static TABLE: OnceLock<WordTable> = OnceLock::new();
+        TABLE.get_or_init(|| {
+            let mut t = WordTable {
+                map: KeyMap::default(),
+                claim_filter: Prefilter::default(),
+            };
+            t.add_closed_lists();
+            for (list, bit) in claim_lists::LISTS {
+                for w in list {
+                    t.claim_filter.insert(w);
+                    t.map.entry(key_of_lower(w.as_bytes())).claims |= bit;
+                }
+            }
+            t
+        })
+    }
+
+    fn add_closed_lists(&mut self) {
         for w in lex::closed_list_words() {
             let Some(key) = ascii_key(w) else {
                 continue;
@@ -137,15 +174,30 @@ fn bits_by_key() -> &'static KeyBits {
                 | flag(listed_adverbial, ListBits::ADVERBIAL)
                 | flag(lex::is_listed_org(w), ListBits::ORG);
             if bits != 0 {
-                *map.entry(key) = bits;
+                self.map.entry(key).lists = bits;
             }
         }
-        map
-    })
-}
+    }
 
-/// The list bits of every listed word's key.
-type KeyBits = KeyMap<u16>;
+    /// The closed lists' bits of the word of key `key`.
+    #[inline]
+    fn lists(&self, key: u128) -> u16 {
+        self.map.get(key).lists
+    }
+
+    /// The bits of every claim list holding the (lower-cased) word.
+    #[inline(always)]
+    pub(crate) fn claim_bits(&self, word: Lower) -> u64 {
+        let n = word.len();
+        if n == 0 || n > claim_lists::LONGEST_LISTED {
+            return 0;
+        }
+        if !self.claim_filter.may_hold_bytes(word.bytes) {
+            return 0;
+        }
+        self.map.get(word.key()).claims
+    }
+}
 
 /// The "-ly" rule of [`lexicon::is_adverbial`](lex::is_adverbial) for an ASCII word:
 /// lower case at its start, longer than 4 bytes, ending in "ly" but not in "ply".
@@ -198,20 +250,20 @@ impl TokenTable {
         let Some(key) = ascii_key(w) else {
             return ListBits::of_word(w);
         };
-        let map = bits_by_key();
+        let table = WordTable::get();
         if !w.ends_with('.') {
             let ly = if ly_adverbial(w.as_bytes()) {
                 ListBits::ADVERBIAL
             } else {
                 0
             };
-            return ListBits(map.get(key) | ly);
+            return ListBits(table.lists(key) | ly);
         }
         // "Corp.", "Mr.": an organisation word is looked up without its final dots,
         // every other list with them (and no word ending in a dot ends in "ly").
         let bare = w.trim_end_matches('.');
-        let org = ascii_key(bare).map_or(0, |k| map.get(k)) & ListBits::ORG;
-        ListBits(map.get(key) & !ListBits::ORG | org)
+        let org = ascii_key(bare).map_or(0, |k| table.lists(k)) & ListBits::ORG;
+        ListBits(table.lists(key) & !ListBits::ORG | org)
     }
 }
 
