@@ -1,4 +1,4 @@
-//! Every output of `engine::analyse` (annotations as JSON, warnings, boilerplate spans)
+//! Every output of `engine::analyse` (annotations as JSON, warnings, furniture spans)
 //! on PolNeAR dev and train and the ../shared/articles/dev page and body texts, so that a
 //! speed-up can be shown to change nothing: `scripts/engine-outputs.sh` saves and diffs it.
 //!
@@ -24,6 +24,7 @@ fn main() {
         let a = quotelens::analyse(&text);
         writeln!(out, "== {}", p.file_name().unwrap().to_string_lossy()).unwrap();
         writeln!(out, "warnings {:?}", a.warnings).unwrap();
+        // "boilerplate": page furniture, under the label saved outputs already have.
         writeln!(out, "boilerplate {:?}", a.furniture).unwrap();
         for ann in &a.annotations {
             writeln!(out, "{}", serde_json::to_string(ann).unwrap()).unwrap();

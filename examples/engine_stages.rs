@@ -117,7 +117,7 @@ mod stages {
 
     /// The stages in pipeline order; the whole `analyse` last.
     pub const STAGES: [(&str, Stage); 7] = [
-        ("boilerplate", stage_furniture),
+        ("furniture", stage_furniture),
         ("segment", stage_segment),
         ("quotes", stage_quotes),
         ("attribution", stage_attribution),

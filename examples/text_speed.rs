@@ -39,7 +39,7 @@ fn dump() {
     for p in texts {
         let t = std::fs::read_to_string(&p).unwrap();
         println!("== {}", p.file_name().unwrap().to_string_lossy());
-        println!("boilerplate {:?}", furniture_spans(&t));
+        println!("furniture {:?}", furniture_spans(&t));
         for c in find_claims(&t, &sentence_bytes(&t)) {
             println!("claim {:?} {:?} {:?}", c.range, c.score, c.signals);
         }

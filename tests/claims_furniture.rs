@@ -1,4 +1,4 @@
-//! Claims scoring and boilerplate removal on the seed articles, and never a panic.
+//! Claims scoring and page furniture on the seed articles, and never a panic.
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
@@ -134,7 +134,7 @@ proptest! {
     }
 
     #[test]
-    fn boilerplate_spans_are_valid(lines in prop::collection::vec("[\\PC\r]{0,80}", 0..30)) {
+    fn furniture_spans_are_valid(lines in prop::collection::vec("[\\PC\r]{0,80}", 0..30)) {
         let text = lines.join("\n");
         let mut last = 0;
         for r in furniture_spans(&text) {
@@ -146,7 +146,7 @@ proptest! {
 }
 
 /// Plain news articles (PolNeAR dev, no page furniture) keep every attributed statement:
-/// no gold source, cue or content may lie in a boilerplate span.
+/// no gold source, cue or content may lie in a furniture span.
 #[test]
 fn plain_articles_lose_no_attribution_to_furniture() {
     let Some(dir) = common::shared("polnear/dev") else {
@@ -176,7 +176,7 @@ fn plain_articles_lose_no_attribution_to_furniture() {
                     );
                     assert!(
                         !spans.iter().any(|r| r.start < e && s < r.end),
-                        "{name}: {key} {:?} is in boilerplate",
+                        "{name}: {key} {:?} is in furniture",
                         &text[s..e]
                     );
                     checked += 1;

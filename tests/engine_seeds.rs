@@ -1,6 +1,6 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! The two seed articles annotate right: every quote with its speaker and cue, the
-//! figures as claims, nothing inside the site boilerplate.
+//! figures as claims, nothing inside the site's page furniture.
 
 use quotelens::{analyse, Analysis, Annotation, Kind};
 
@@ -106,7 +106,7 @@ fn pompeo_article_figures_are_claims_and_furniture_is_bare() {
     }
     let tail = text
         .find("Related Topics")
-        .expect("seed has its boilerplate");
+        .expect("seed has its page furniture");
     let tail_chars = text[..tail].chars().count();
     let inside: Vec<&str> = a
         .annotations
@@ -116,13 +116,13 @@ fn pompeo_article_figures_are_claims_and_furniture_is_bare() {
         .collect();
     assert!(
         inside.is_empty(),
-        "annotations in the boilerplate: {inside:?}"
+        "annotations in the furniture: {inside:?}"
     );
     assert!(
         a.furniture
             .iter()
             .any(|&(s, e)| s <= tail_chars && e > tail_chars),
-        "boilerplate not exposed: {:?}",
+        "furniture not exposed: {:?}",
         a.furniture
     );
 }

@@ -28,7 +28,7 @@ use crate::model::{Annotation, Cue, Kind, Origin};
 pub struct Reply {
     pub seq: u64,
     pub annotations: Vec<Annotation>,
-    /// Boilerplate lines, code points, end exclusive.
+    /// Page furniture, code points, end exclusive.
     pub furniture: Vec<(usize, usize)>,
     pub warnings: Vec<String>,
 }
