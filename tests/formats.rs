@@ -967,7 +967,7 @@ fn the_examples_in_docs_format_md_are_valid() {
     let page = import("page.json", blocks[1].as_bytes()).unwrap_or_else(|e| panic!("{e}"));
     let regions = quotelens::model::article_regions(
         &page.text,
-        &quotelens::edit::article::furniture_around(page.text.chars().count(), &page.article),
+        &quotelens::edit::page_parts::furniture_around(page.text.chars().count(), &page.article),
     );
     assert_eq!(
         regions, page.article,

@@ -1,5 +1,5 @@
 //! The reading view in chunks: its blocks (article lines, furniture runs; see
-//! `edit::article::blocks`) grouped into chunks of about `CHUNK_CHARS` code points, each
+//! `edit::page_parts::blocks`) grouped into chunks of about `CHUNK_CHARS` code points, each
 //! block with the highlight segments inside it. The view builds the marks of only the
 //! chunks near the screen (the others are plain text, so the browser's find and the
 //! selection offsets still see the whole text), and a hover re-renders only the chunks
@@ -7,8 +7,8 @@
 
 use std::collections::HashMap;
 
-use super::article::Block;
 use super::layout::{Layer, Segment};
+use super::page_parts::Block;
 
 /// About this many code points per chunk: a screenful or two of text.
 pub const CHUNK_CHARS: usize = 2_000;
@@ -168,8 +168,8 @@ pub fn chunks_of_marks(chunks: &[Chunk]) -> HashMap<usize, Vec<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::edit::article::blocks;
     use crate::edit::layout::{layout, Mark};
+    use crate::edit::page_parts::blocks;
     use crate::model::{Annotation, Kind};
 
     fn cut(text: &str, furniture: &[(usize, usize)], target: usize) -> Vec<Chunk> {

@@ -118,7 +118,7 @@ mod tests {
                 "{mark:?}"
             );
         }
-        let blocks = crate::edit::article::blocks(&doc.text, &[]);
+        let blocks = crate::edit::page_parts::blocks(&doc.text, &[]);
         assert!(chunks(&doc.text, &segments, &blocks, CHUNK_CHARS).len() >= 4);
     }
 }

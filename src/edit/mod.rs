@@ -3,7 +3,6 @@
 //! the UI wraps `State` in a thin Yew `Reducible`.
 
 pub mod anchor;
-pub mod article;
 pub mod asked;
 pub mod chunks;
 pub mod compare;
@@ -15,6 +14,7 @@ pub mod history;
 pub mod layout;
 pub mod made_up_article;
 pub mod ops;
+pub mod page_parts;
 pub mod provenance;
 pub mod review;
 pub mod saved;
@@ -22,8 +22,8 @@ mod state;
 pub mod summary;
 pub mod transfer;
 
-pub use article::{ArticleChoice, ArticleSetting};
 pub use comparing::{CompareStep, Comparing};
 pub use doc::{Doc, Rejection};
 pub use ops::SpeakerChoice;
+pub use page_parts::{ArticleChoice, ArticleSetting};
 pub use state::{reduce, Action, ReviewStep, State};

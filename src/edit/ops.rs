@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 
 use super::anchor::Reanchor;
-use super::article::ArticleChoice;
 use super::doc::{Doc, Rejection};
+use super::page_parts::ArticleChoice;
 use super::summary::{index, speaker_of};
 use crate::model::offsets::slice_chars;
 use crate::model::{Annotation, Cue, Kind, Origin};

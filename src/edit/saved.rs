@@ -8,8 +8,8 @@
 
 use serde::Serialize;
 
-use super::article::ArticleChoice;
 use super::doc::{Doc, Rejection};
+use super::page_parts::ArticleChoice;
 use crate::model::{Annotation, Kind};
 
 /// `Doc` as saved: the same fields (read back by `Doc`'s own `Deserialize`).

@@ -126,7 +126,7 @@ pub fn doc_of(document: Document) -> Doc {
     // The file says where its article is (no regions: all of the text), so the
     // engine's guess from the text alone does not hide any of its annotations.
     let furniture =
-        super::article::furniture_around(document.text.chars().count(), &document.article);
+        super::page_parts::furniture_around(document.text.chars().count(), &document.article);
     let base_furniture = if document.article.is_empty() {
         Vec::new()
     } else {

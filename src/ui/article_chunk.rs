@@ -10,9 +10,9 @@ use yew::prelude::*;
 
 use super::dom_offsets::selection_in;
 use super::store::Shared;
-use crate::edit::article::{selected_lines, Block};
 use crate::edit::chunks::{BlockPieces, Chunk, Piece};
 use crate::edit::layout::Mark;
+use crate::edit::page_parts::{selected_lines, Block};
 use crate::edit::Doc;
 use crate::model::{Annotation, Kind, Origin};
 

@@ -25,9 +25,9 @@ use yew::prelude::*;
 use super::article_chunk::ArticleChunk;
 use super::dom_offsets::annotation_at;
 use super::store::Shared;
-use crate::edit::article::blocks;
 use crate::edit::chunks::{chunks, chunks_of_marks, Chunk, CHUNK_CHARS};
 use crate::edit::layout::{layout, Mark};
+use crate::edit::page_parts::blocks;
 use crate::edit::Doc;
 use crate::model::Annotation;
 

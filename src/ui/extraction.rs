@@ -9,7 +9,7 @@ use yew::Callback;
 
 use super::worker::{self, mark};
 use crate::article::Page;
-use crate::edit::article::page_doc;
+use crate::edit::page_parts::page_doc;
 use crate::edit::Action;
 use crate::worker::message::{Kind, ToPage, ToWorker};
 use crate::worker::queue::Queue;
