@@ -7,7 +7,7 @@
 //!        [--augment [--aug-l2 X]] [--pairs L2] [--inter a*b,c*d] [--ufs-weight X]
 //!        [--hash-norm X] [--para [--para-mask N]] [--augment-hash L2]
 //!        [--newslike X [--newslike-hash]] [--doc-rel [--doc-rel-l2 X] [--doc-rel-only a,b]]
-//!        [--own DIR] [--write DIR]
+//!        [--own DIR] [--dump FILE] [--write DIR]
 //!
 //! Four sources under `--shared` (default `../shared`): `claims/train` (CLEF-2019
 //! debates, one unit per line), `claims/more` (CLEF-2020 debates; ClaimBuster's
@@ -53,7 +53,11 @@
 //! other units without it (`--doc-rel-only a,b` those features only): up on the debates,
 //! flat on news, down on the own set, refused by `--write` (the engine scores one sentence
 //! at a time). `--own DIR` scores articles labelled like news-dev (never trained on) with
-//! the model trained on everything: the pure ranking of their gold sentences.
+//! the model trained on everything: the pure ranking of their gold sentences. Issue 19,
+//! claims9: `--dump FILE` writes every unit's held-out logit and named features (and the
+//! own set's, from the model trained on everything) as TSV for the second-stage
+//! experiments of `scripts/claims-stage2.py` (a sentence's score within its article,
+//! its neighbours', a news head, trees, a pairwise stage): none paid, nothing shipped.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
@@ -246,6 +250,10 @@ mod native {
         /// model trained on everything (a milestone figure, the pure ranking of their
         /// gold sentences).
         own: Option<PathBuf>,
+        /// `--dump FILE`: every unit's held-out logit and named features as TSV (and the
+        /// own set's, scored by the model trained on everything), for second-stage
+        /// experiments outside the trainer (claims9).
+        dump: Option<PathBuf>,
         params: Params,
     }
 
@@ -263,6 +271,7 @@ mod native {
             pred_dir,
             write,
             own,
+            dump,
             params: p,
         } = parse_args(&args);
         let docs = load_corpus(&shared);
@@ -279,6 +288,9 @@ mod native {
         if let Some(dir) = &own {
             report_own(dir, &docs, &p);
         }
+        if let Some(path) = &dump {
+            dump_units(path, &docs, &oof, own.as_deref(), &p);
+        }
         if let Some(dir) = write {
             write_shipped(&dir, &docs, &oof, calibration, &p);
         }
@@ -290,6 +302,7 @@ mod native {
             pred_dir: None,
             write: None,
             own: None,
+            dump: None,
             params: Params::default(),
         };
         let mut it = args.iter();
@@ -304,6 +317,7 @@ mod native {
                 "--pred-dir" => o.pred_dir = Some(PathBuf::from(val())),
                 "--write" => o.write = Some(PathBuf::from(val())),
                 "--own" => o.own = Some(PathBuf::from(val())),
+                "--dump" => o.dump = Some(PathBuf::from(val())),
                 _ => set_param(&mut o.params, a, val),
             }
         }
@@ -450,6 +464,50 @@ mod native {
             ap / n,
             pk / n
         );
+    }
+
+    /// `--dump FILE`: one TSV row a unit: source, document, fold, index in the document,
+    /// label, UFS, furniture factor, held-out logit, the named features' values; then the
+    /// own set's units (source `own`, fold 99) with the logit of the model trained on
+    /// everything.
+    fn dump_units(path: &Path, docs: &[Doc], oof: &[Vec<f64>], own: Option<&Path>, p: &Params) {
+        use std::fmt::Write;
+        let mut out = String::from("source\tdoc\tfold\tidx\tlabel\tufs\tfactor\tlogit");
+        for name in FEATURE_NAMES.iter().take(NAMED) {
+            let _ = write!(out, "\t{name}");
+        }
+        out.push('\n');
+        let mut row = |source: &str, d: &Doc, fold: usize, k: usize, u: &Unit, z: f64| {
+            let mut named = vec![0f32; NAMED];
+            for &(i, v) in u.feats.iter().filter(|x| x.0 < NAMED) {
+                named[i] = v;
+            }
+            let (label, ufs) = (u8::from(u.label), u8::from(u.ufs));
+            let _ = write!(
+                out,
+                "{source}\t{}\t{fold}\t{k}\t{label}\t{ufs}\t{}\t{z}",
+                d.name, u.factor
+            );
+            for v in named {
+                let _ = write!(out, "\t{v}");
+            }
+            out.push('\n');
+        };
+        for (d, scores) in docs.iter().zip(oof) {
+            for (k, (u, &z)) in d.units.iter().zip(scores).enumerate() {
+                row(SOURCES[d.source], d, d.fold, k, u, z);
+            }
+        }
+        if let Some(dir) = own {
+            let all: Vec<&Doc> = docs.iter().filter(|d| trains(d, p)).collect();
+            let model = fit(&all, p);
+            for d in &load_news(dir) {
+                for (k, u) in d.units.iter().enumerate() {
+                    row("own", d, 99, k, u, model.logit(&feats(u, p)));
+                }
+            }
+        }
+        std::fs::write(path, out).expect("write --dump");
     }
 
     /// `--write`: the model trained on every document trained on, calibrated by the
