@@ -25,6 +25,11 @@ pub struct Token {
     pub para: usize,
     /// Whether white space (or the start of the paragraph) comes right before it.
     pub space_before: bool,
+    /// Whether a sentence may end after it: a terminator (`is_sentence_end`), or a
+    /// word whose last byte is a dot. Set by the tokenizer, so that the sentence
+    /// scans, which ask it of every token, read no text bytes for the answer (it sits
+    /// in the token's padding: `Token` stays 32 bytes).
+    pub(crate) may_end: bool,
 }
 
 impl Token {
@@ -227,18 +232,21 @@ fn tokenize_line(line: &str, base: usize, para: usize, out: &mut Vec<Token>) {
                 kind: TokKind::Word,
                 para,
                 space_before,
+                may_end: bytes[end - 1] == b'.',
             });
             i = end;
         } else {
             // Two apostrophes are a double quotation mark (as some newspapers type it).
             let doubled = c == '\'' && bytes.get(i + 1) == Some(&b'\'');
             let end = i + if doubled { 2 } else { len };
+            let c = if doubled { '"' } else { c };
             out.push(Token {
                 start: base + i,
                 end: base + end,
-                kind: TokKind::Punct(if doubled { '"' } else { c }),
+                kind: TokKind::Punct(c),
                 para,
                 space_before,
+                may_end: is_sentence_end(c),
             });
             i = end;
         }
@@ -321,13 +329,8 @@ pub fn starts_upper(w: &str) -> bool {
 #[inline(always)]
 pub fn ends_sentence_at(seg: &Segmented, i: usize, para_end: usize) -> bool {
     // Asked of every token, so the common answer (no terminator, no word ending in a
-    // dot: the word's last byte tells) is given inline, the rest in a call.
-    let t = &seg.tokens[i];
-    let may_end = match t.kind {
-        TokKind::Punct(c) => is_sentence_end(c),
-        TokKind::Word => seg.text.as_bytes()[t.end - 1] == b'.',
-    };
-    may_end && ends_sentence_after(seg, i, para_end)
+    // dot: the tokenizer's flag tells) is given inline, the rest in a call.
+    seg.tokens[i].may_end && ends_sentence_after(seg, i, para_end)
 }
 
 /// [`ends_sentence_at`] for a terminator or a word ending in a dot.
@@ -417,6 +420,19 @@ mod tests {
     fn words(t: &str) -> Vec<&str> {
         let s = segment(t, &[]);
         (0..s.tokens.len()).map(|i| s.word(i)).collect()
+    }
+
+    #[test]
+    fn a_token_may_end_a_sentence_when_a_terminator_or_a_word_with_its_dot() {
+        let t = "Mr. Ruiz left at 5 p.m. today! Did he\u{2026} ''Yes?'' U.S. law, e.g. this.";
+        let s = segment(t, &[]);
+        for (i, tok) in s.tokens.iter().enumerate() {
+            let expected = match tok.kind {
+                TokKind::Punct(c) => is_sentence_end(c),
+                TokKind::Word => s.word(i).ends_with('.'),
+            };
+            assert_eq!(tok.may_end, expected, "{:?}", s.word(i));
+        }
     }
 
     #[test]
