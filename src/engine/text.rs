@@ -225,14 +225,14 @@ fn tokenize_line(line: &str, base: usize, para: usize, out: &mut Vec<Token>) {
             continue;
         }
         if is_word_char_fast(c) {
-            let end = word_end(line, i, len);
+            let (end, dotted) = word_end(line, i, len);
             out.push(Token {
                 start: base + i,
                 end: base + end,
                 kind: TokKind::Word,
                 para,
                 space_before,
-                may_end: bytes[end - 1] == b'.',
+                may_end: dotted,
             });
             i = end;
         } else {
@@ -255,9 +255,11 @@ fn tokenize_line(line: &str, base: usize, para: usize, out: &mut Vec<Token>) {
 }
 
 /// The end of the word whose first char (`len` bytes) is at `i` in `line`: letters, and
-/// joiners followed by a letter, and a dot that belongs to it ("Mr.", "U.S.").
+/// joiners followed by a letter, and a dot that belongs to it ("Mr.", "U.S."); and
+/// whether it ends in that dot (only that dot can end it: a joiner is taken only with
+/// the letter after it).
 #[inline(always)]
-fn word_end(line: &str, i: usize, len: usize) -> usize {
+fn word_end(line: &str, i: usize, len: usize) -> (usize, bool) {
     let bytes = line.as_bytes();
     let mut end = i + len;
     // Extend over letters, and over joiners followed by a letter.
@@ -298,9 +300,9 @@ fn word_end(line: &str, i: usize, len: usize) -> usize {
         }
     }
     if bytes.get(end) == Some(&b'.') && keeps_dot(&line[i..end]) {
-        end += 1;
+        return (end + 1, true);
     }
-    end
+    (end, false)
 }
 
 pub fn is_sentence_end(c: char) -> bool {
