@@ -1835,10 +1835,13 @@ impl Attributor<'_, '_> {
     /// words weaker than the rules alone trusted (`INDIRECT_CUE`) are candidates too,
     /// down to `CANDIDATE_CUE`: the reported-speech model weighs them in context.
     fn verb_candidate(&self, i: usize, s: usize, ce: usize) -> Option<reported_model::Candidate> {
+        // The cheap test first, from the token alone: a capitalised word is never a cue
+        // here; nor is "according" (without its "to" and a speaker: no verb).
+        if !self.seg.tokens[i].lower {
+            return None;
+        }
         let w = self.word(i);
-        // The cheap test first: a capitalised word is never a cue here; nor is
-        // "according" (without its "to" and a speaker: no verb).
-        if !starts_lower(w) || w == "according" {
+        if w == "according" {
             return None;
         }
         let (strength, after_subject) = self.cues.strengths(w);

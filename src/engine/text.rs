@@ -30,6 +30,12 @@ pub struct Token {
     /// scans, which ask it of every token, read no text bytes for the answer (it sits
     /// in the token's padding: `Token` stays 32 bytes).
     pub(crate) may_end: bool,
+    /// Whether it is a word whose first character is a capital letter: the speaker
+    /// names' runs ask it of every token (`speakers::is_capitalised`).
+    pub(crate) capitalised: bool,
+    /// Whether it is a word whose first character is lower case (`starts_lower`): the
+    /// reported-speech candidate search asks it of every word before anything else.
+    pub(crate) lower: bool,
 }
 
 impl Token {
@@ -214,6 +220,17 @@ fn is_word_char_fast(c: char) -> bool {
     }
 }
 
+/// Whether a word starting with `c` is capitalised: an ASCII capital, or an upper-case
+/// letter (`starts_upper` of a letter; a digit is no capital).
+#[inline]
+fn starts_capital(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_uppercase()
+    } else {
+        c.is_uppercase() && c.is_alphabetic()
+    }
+}
+
 fn tokenize_line(line: &str, base: usize, para: usize, out: &mut Vec<Token>) {
     let bytes = line.as_bytes();
     let mut space_before = true;
@@ -233,6 +250,12 @@ fn tokenize_line(line: &str, base: usize, para: usize, out: &mut Vec<Token>) {
                 para,
                 space_before,
                 may_end: dotted,
+                capitalised: starts_capital(c),
+                lower: if c.is_ascii() {
+                    c.is_ascii_lowercase()
+                } else {
+                    c.is_lowercase()
+                },
             });
             i = end;
         } else {
@@ -247,6 +270,8 @@ fn tokenize_line(line: &str, base: usize, para: usize, out: &mut Vec<Token>) {
                 para,
                 space_before,
                 may_end: is_sentence_end(c),
+                capitalised: false,
+                lower: false,
             });
             i = end;
         }
@@ -435,6 +460,25 @@ mod tests {
             };
             assert_eq!(tok.may_end, expected, "{:?}", s.word(i));
         }
+    }
+
+    #[test]
+    fn a_word_token_knows_the_case_of_its_first_letter() {
+        let t = "Élise said: «états» 4G Ωmega ωmega ǅemal ’twas Ⓐ x-Ray İzmir.";
+        let s = segment(t, &[]);
+        for (i, tok) in s.tokens.iter().enumerate() {
+            let w = s.word(i);
+            let first = w.chars().next().unwrap();
+            let capitalised = tok.is_word() && starts_upper(w) && first.is_alphabetic();
+            assert_eq!(tok.capitalised, capitalised, "{w:?}");
+            assert_eq!(tok.lower, tok.is_word() && starts_lower(w), "{w:?}");
+        }
+        #[cfg(target_pointer_width = "64")]
+        assert_eq!(
+            std::mem::size_of::<Token>(),
+            32,
+            "the flags sit in the padding"
+        );
     }
 
     #[test]
