@@ -1748,10 +1748,12 @@ impl Attributor<'_, '_> {
                 i += 1;
                 continue;
             }
-            let w = self.word(i);
-            // According to X, ... / ..., according to X.
+            // According to X, ... / ..., according to X. (The token's length first: a
+            // word is sliced from the text, its char boundaries checked, only if it fits.)
+            let t = &self.seg.tokens[i];
             if self.cues.according_to()
-                && w.eq_ignore_ascii_case("according")
+                && t.end - t.start == "according".len()
+                && self.word(i).eq_ignore_ascii_case("according")
                 && i + 1 < ce
                 && self.word(i + 1) == "to"
             {
