@@ -235,12 +235,25 @@ fn tokenize_line(line: &str, base: usize, para: usize, out: &mut Vec<Token>) {
     let bytes = line.as_bytes();
     let mut space_before = true;
     let mut i = 0;
-    while let Some((c, len)) = char_at(line, i) {
-        if c.is_whitespace() {
-            space_before = true;
-            i += len;
-            continue;
-        }
+    while let Some(&b) = bytes.get(i) {
+        // White space tested on the byte where it is ASCII (`char::is_whitespace` of an
+        // ASCII char), most of a line's non-word bytes, before any char is made.
+        let (c, len) = if b < 0x80 {
+            if matches!(b, b' ' | b'\t'..=b'\r') {
+                space_before = true;
+                i += 1;
+                continue;
+            }
+            (char::from(b), 1)
+        } else {
+            let c = super::ascii::char_from(line, i);
+            if c.is_whitespace() {
+                space_before = true;
+                i += c.len_utf8();
+                continue;
+            }
+            (c, c.len_utf8())
+        };
         if is_word_char_fast(c) {
             let (end, dotted) = word_end(line, i, len);
             out.push(Token {
