@@ -1747,10 +1747,12 @@ impl Attributor<'_, '_> {
                 i += 1;
                 continue;
             }
-            let w = self.word(i);
-            // According to X, ... / ..., according to X.
+            // According to X, ... / ..., according to X. (The token's length first: a
+            // word is sliced from the text, its char boundaries checked, only if it fits.)
+            let t = &self.seg.tokens[i];
             if self.cues.according_to()
-                && w.eq_ignore_ascii_case("according")
+                && t.end - t.start == "according".len()
+                && self.word(i).eq_ignore_ascii_case("according")
                 && i + 1 < ce
                 && self.word(i + 1) == "to"
             {
@@ -1834,10 +1836,13 @@ impl Attributor<'_, '_> {
     /// words weaker than the rules alone trusted (`INDIRECT_CUE`) are candidates too,
     /// down to `CANDIDATE_CUE`: the reported-speech model weighs them in context.
     fn verb_candidate(&self, i: usize, s: usize, ce: usize) -> Option<reported_model::Candidate> {
+        // The cheap test first, from the token alone: a capitalised word is never a cue
+        // here; nor is "according" (without its "to" and a speaker: no verb).
+        if !self.seg.tokens[i].lower {
+            return None;
+        }
         let w = self.word(i);
-        // The cheap test first: a capitalised word is never a cue here; nor is
-        // "according" (without its "to" and a speaker: no verb).
-        if !starts_lower(w) || w == "according" {
+        if w == "according" {
             return None;
         }
         let (strength, after_subject) = self.cues.strengths(w);

@@ -7,7 +7,7 @@ use super::words::{lower_is, with_lower, Prefilter, WordMap};
 
 use super::attribution::Attr;
 use super::lexicon::{self as lex, is_particle, is_possessive, Pronoun};
-use super::text::{starts_upper, Segmented, TokKind};
+use super::text::{starts_upper, Segmented};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Gender {
@@ -198,23 +198,10 @@ fn honorific(w: &str) -> Option<Gender> {
 }
 
 /// Whether token `k` is a capitalised word, a possible part of a name. Asked of every
-/// token: an ASCII first byte (read from the text, the word not sliced) answers alone.
+/// token: the tokenizer's flag answers, no text read.
 #[inline]
 fn is_capitalised(seg: &Segmented, k: usize) -> bool {
-    let t = &seg.tokens[k];
-    match seg.text.as_bytes()[t.start] {
-        b'A'..=b'Z' => t.kind == TokKind::Word,
-        b if b.is_ascii() => false,
-        _ => non_ascii_capitalised(seg, k),
-    }
-}
-
-#[inline(never)]
-fn non_ascii_capitalised(seg: &Segmented, k: usize) -> bool {
-    let w = seg.word(k);
-    seg.tokens[k].kind == TokKind::Word
-        && starts_upper(w)
-        && w.chars().next().is_some_and(char::is_alphabetic)
+    seg.tokens[k].capitalised
 }
 
 /// The end of the run of capitalised words starting at token `start`, over joiners

@@ -25,6 +25,17 @@ pub struct Token {
     pub para: usize,
     /// Whether white space (or the start of the paragraph) comes right before it.
     pub space_before: bool,
+    /// Whether a sentence may end after it: a terminator (`is_sentence_end`), or a
+    /// word whose last byte is a dot. Set by the tokenizer, so that the sentence
+    /// scans, which ask it of every token, read no text bytes for the answer (it sits
+    /// in the token's padding: `Token` stays 32 bytes).
+    pub(crate) may_end: bool,
+    /// Whether it is a word whose first character is a capital letter: the speaker
+    /// names' runs ask it of every token (`speakers::is_capitalised`).
+    pub(crate) capitalised: bool,
+    /// Whether it is a word whose first character is lower case (`starts_lower`): the
+    /// reported-speech candidate search asks it of every word before anything else.
+    pub(crate) lower: bool,
 }
 
 impl Token {
@@ -209,36 +220,71 @@ fn is_word_char_fast(c: char) -> bool {
     }
 }
 
+/// Whether a word starting with `c` is capitalised: an ASCII capital, or an upper-case
+/// letter (`starts_upper` of a letter; a digit is no capital).
+#[inline]
+fn starts_capital(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_uppercase()
+    } else {
+        c.is_uppercase() && c.is_alphabetic()
+    }
+}
+
 fn tokenize_line(line: &str, base: usize, para: usize, out: &mut Vec<Token>) {
     let bytes = line.as_bytes();
     let mut space_before = true;
     let mut i = 0;
-    while let Some((c, len)) = char_at(line, i) {
-        if c.is_whitespace() {
-            space_before = true;
-            i += len;
-            continue;
-        }
+    while let Some(&b) = bytes.get(i) {
+        // White space tested on the byte where it is ASCII (`char::is_whitespace` of an
+        // ASCII char), most of a line's non-word bytes, before any char is made.
+        let (c, len) = if b < 0x80 {
+            if matches!(b, b' ' | b'\t'..=b'\r') {
+                space_before = true;
+                i += 1;
+                continue;
+            }
+            (char::from(b), 1)
+        } else {
+            let c = super::ascii::char_from(line, i);
+            if c.is_whitespace() {
+                space_before = true;
+                i += c.len_utf8();
+                continue;
+            }
+            (c, c.len_utf8())
+        };
         if is_word_char_fast(c) {
-            let end = word_end(line, i, len);
+            let (end, dotted) = word_end(line, i, len);
             out.push(Token {
                 start: base + i,
                 end: base + end,
                 kind: TokKind::Word,
                 para,
                 space_before,
+                may_end: dotted,
+                capitalised: starts_capital(c),
+                lower: if c.is_ascii() {
+                    c.is_ascii_lowercase()
+                } else {
+                    c.is_lowercase()
+                },
             });
             i = end;
         } else {
             // Two apostrophes are a double quotation mark (as some newspapers type it).
             let doubled = c == '\'' && bytes.get(i + 1) == Some(&b'\'');
             let end = i + if doubled { 2 } else { len };
+            let c = if doubled { '"' } else { c };
             out.push(Token {
                 start: base + i,
                 end: base + end,
-                kind: TokKind::Punct(if doubled { '"' } else { c }),
+                kind: TokKind::Punct(c),
                 para,
                 space_before,
+                may_end: is_sentence_end(c),
+                capitalised: false,
+                lower: false,
             });
             i = end;
         }
@@ -247,9 +293,11 @@ fn tokenize_line(line: &str, base: usize, para: usize, out: &mut Vec<Token>) {
 }
 
 /// The end of the word whose first char (`len` bytes) is at `i` in `line`: letters, and
-/// joiners followed by a letter, and a dot that belongs to it ("Mr.", "U.S.").
+/// joiners followed by a letter, and a dot that belongs to it ("Mr.", "U.S."); and
+/// whether it ends in that dot (only that dot can end it: a joiner is taken only with
+/// the letter after it).
 #[inline(always)]
-fn word_end(line: &str, i: usize, len: usize) -> usize {
+fn word_end(line: &str, i: usize, len: usize) -> (usize, bool) {
     let bytes = line.as_bytes();
     let mut end = i + len;
     // Extend over letters, and over joiners followed by a letter.
@@ -290,9 +338,9 @@ fn word_end(line: &str, i: usize, len: usize) -> usize {
         }
     }
     if bytes.get(end) == Some(&b'.') && keeps_dot(&line[i..end]) {
-        end += 1;
+        return (end + 1, true);
     }
-    end
+    (end, false)
 }
 
 pub fn is_sentence_end(c: char) -> bool {
@@ -321,13 +369,8 @@ pub fn starts_upper(w: &str) -> bool {
 #[inline(always)]
 pub fn ends_sentence_at(seg: &Segmented, i: usize, para_end: usize) -> bool {
     // Asked of every token, so the common answer (no terminator, no word ending in a
-    // dot: the word's last byte tells) is given inline, the rest in a call.
-    let t = &seg.tokens[i];
-    let may_end = match t.kind {
-        TokKind::Punct(c) => is_sentence_end(c),
-        TokKind::Word => seg.text.as_bytes()[t.end - 1] == b'.',
-    };
-    may_end && ends_sentence_after(seg, i, para_end)
+    // dot: the tokenizer's flag tells) is given inline, the rest in a call.
+    seg.tokens[i].may_end && ends_sentence_after(seg, i, para_end)
 }
 
 /// [`ends_sentence_at`] for a terminator or a word ending in a dot.
@@ -417,6 +460,38 @@ mod tests {
     fn words(t: &str) -> Vec<&str> {
         let s = segment(t, &[]);
         (0..s.tokens.len()).map(|i| s.word(i)).collect()
+    }
+
+    #[test]
+    fn a_token_may_end_a_sentence_when_a_terminator_or_a_word_with_its_dot() {
+        let t = "Mr. Ruiz left at 5 p.m. today! Did he\u{2026} ''Yes?'' U.S. law, e.g. this.";
+        let s = segment(t, &[]);
+        for (i, tok) in s.tokens.iter().enumerate() {
+            let expected = match tok.kind {
+                TokKind::Punct(c) => is_sentence_end(c),
+                TokKind::Word => s.word(i).ends_with('.'),
+            };
+            assert_eq!(tok.may_end, expected, "{:?}", s.word(i));
+        }
+    }
+
+    #[test]
+    fn a_word_token_knows_the_case_of_its_first_letter() {
+        let t = "Élise said: «états» 4G Ωmega ωmega ǅemal ’twas Ⓐ x-Ray İzmir.";
+        let s = segment(t, &[]);
+        for (i, tok) in s.tokens.iter().enumerate() {
+            let w = s.word(i);
+            let first = w.chars().next().unwrap();
+            let capitalised = tok.is_word() && starts_upper(w) && first.is_alphabetic();
+            assert_eq!(tok.capitalised, capitalised, "{w:?}");
+            assert_eq!(tok.lower, tok.is_word() && starts_lower(w), "{w:?}");
+        }
+        #[cfg(target_pointer_width = "64")]
+        assert_eq!(
+            std::mem::size_of::<Token>(),
+            32,
+            "the flags sit in the padding"
+        );
     }
 
     #[test]
