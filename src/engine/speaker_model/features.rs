@@ -144,7 +144,12 @@ pub(crate) fn features(v: &QuoteView, c: &Candidate) -> [f32; N] {
     f[6] = flag(matches!(c.origin, Origin::Previous(_)) || c.also_previous);
     f[7] = flag(c.origin == Origin::Mention);
     // PolNeAR's source of `"...," Ruiz said, according to the Courier` is the Courier.
-    f[64] = flag(c.origin == Origin::Mention && v.second_hand == Some(c.cue.start));
+    // (The mention after "according to", not one before it that took it for its cue.)
+    f[64] = flag(
+        c.origin == Origin::Mention
+            && v.second_hand == Some(c.cue.start)
+            && c.speaker.start >= c.cue.end,
+    );
     f[65] = flag(matches!(c.origin, Origin::Rule(_)) && v.second_hand.is_some());
     if c.intro {
         let colon = v.seg.tokens[v.q.first - 1].punct() == Some(':');
