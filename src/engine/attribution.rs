@@ -30,16 +30,32 @@ pub struct Attr {
     pub rule: Rule,
 }
 
+/// What attribution made of one quote: its attribution, whether it stays, and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuoteOutcome {
+    /// `Some(index into attrs)` when attributed; `None` when unattributed.
+    pub attr: Option<usize>,
+    /// Whether the quote is kept as speech (attributed or speech-like).
+    pub keep: bool,
+    /// How a kept quote got its attribution ("quote-same-paragraph-speaker").
+    pub rule: Rule,
+}
+
+impl QuoteOutcome {
+    /// A quote before attribution has looked at it: no speaker, not kept.
+    const UNDECIDED: QuoteOutcome = QuoteOutcome {
+        attr: None,
+        keep: false,
+        rule: Rule::QuoteUnattributedSpeech,
+    };
+}
+
 /// What attribution found.
 #[derive(Debug, Default)]
 pub struct Attributions {
     pub attrs: Vec<Attr>,
-    /// For each quote: `Some(attr)` when attributed; `None` when unattributed.
-    pub quote_attr: Vec<Option<usize>>,
-    /// Whether each quote is kept as speech (attributed or speech-like).
-    pub quote_keep: Vec<bool>,
-    /// How each kept quote got its attribution ("quote-same-paragraph-speaker").
-    pub quote_rule: Vec<Rule>,
+    /// What became of each quote, in the quotes' order.
+    pub quotes: Vec<QuoteOutcome>,
     /// Indirect-speech contents (token ranges) and their attribution.
     pub contents: Vec<(Range<usize>, usize)>,
 }
@@ -103,9 +119,7 @@ pub(crate) fn attribute_recording(
         subjectless: None,
         reported_rows: reported_rows.is_some().then(Vec::new),
     };
-    cx.found.quote_attr = vec![None; quotes.len()];
-    cx.found.quote_keep = vec![false; quotes.len()];
-    cx.found.quote_rule = vec![Rule::QuoteUnattributedSpeech; quotes.len()];
+    cx.found.quotes = vec![QuoteOutcome::UNDECIDED; quotes.len()];
     cx.attribute_quotes_in_order(quotes);
     cx.first_parts_take_later_speakers(quotes);
     cx.indirect_speech();
@@ -273,16 +287,16 @@ impl Attributor<'_, '_> {
             // own content follows is not what was said.
             let attr =
                 attr.filter(|&a| !(is_title_like(seg, q) && self.cue_opens_clause(a, q.last)));
-            self.found.quote_attr[qi] = attr;
-            self.found.quote_keep[qi] = attr.is_some() || speech_like(seg, q);
-            self.found.quote_rule[qi] = if attr.is_some() {
+            self.found.quotes[qi].attr = attr;
+            self.found.quotes[qi].keep = attr.is_some() || speech_like(seg, q);
+            self.found.quotes[qi].rule = if attr.is_some() {
                 rule
             } else {
                 Rule::QuoteUnattributedSpeech
             };
             if attr.is_some() && is_title_like(seg, q) && own.is_none() {
-                self.found.quote_keep[qi] = false;
-                self.found.quote_attr[qi] = None;
+                self.found.quotes[qi].keep = false;
+                self.found.quotes[qi].attr = None;
             }
             earlier.here = Some(qi);
         }
@@ -311,11 +325,11 @@ impl Attributor<'_, '_> {
         let attr = own
             .or_else(|| {
                 rule = Rule::QuoteContinuesQuote;
-                q.continues.and_then(|p| self.found.quote_attr[p])
+                q.continues.and_then(|p| self.found.quotes[p].attr)
             })
             .or_else(|| {
                 rule = Rule::QuoteSameParagraphSpeaker;
-                earlier.here.and_then(|p| self.found.quote_attr[p])
+                earlier.here.and_then(|p| self.found.quotes[p].attr)
             })
             .or_else(|| {
                 // A paragraph that is only a quotation continues the speaker of the
@@ -323,7 +337,7 @@ impl Attributor<'_, '_> {
                 rule = Rule::QuoteParagraphAfterSpeaker;
                 let para = &seg.paragraphs[q.para];
                 (q.first == para.tokens.start && q.last + 2 >= para.tokens.end)
-                    .then(|| earlier.para_tail.and_then(|p| self.found.quote_attr[p]))
+                    .then(|| earlier.para_tail.and_then(|p| self.found.quotes[p].attr))
                     .flatten()
                     .map(|a| self.same_speaker_again(a, Rule::QuoteParagraphAfterSpeaker))
             });
@@ -334,11 +348,11 @@ impl Attributor<'_, '_> {
     /// later part.
     fn first_parts_take_later_speakers(&mut self, quotes: &[Quote]) {
         for (qi, q) in quotes.iter().enumerate().rev() {
-            if let (Some(p), Some(a)) = (q.continues, self.found.quote_attr[qi]) {
-                if self.found.quote_attr[p].is_none() {
-                    self.found.quote_attr[p] = Some(a);
-                    self.found.quote_keep[p] = true;
-                    self.found.quote_rule[p] = Rule::QuoteFirstPartTakesLaterSpeaker;
+            if let (Some(p), Some(a)) = (q.continues, self.found.quotes[qi].attr) {
+                if self.found.quotes[p].attr.is_none() {
+                    self.found.quotes[p].attr = Some(a);
+                    self.found.quotes[p].keep = true;
+                    self.found.quotes[p].rule = Rule::QuoteFirstPartTakesLaterSpeaker;
                 }
             }
         }
@@ -401,7 +415,7 @@ impl Attributor<'_, '_> {
         // Contents in text order (they are found paragraph by paragraph).
         let mut ci = 0;
         for (qi, q) in quotes.iter().enumerate() {
-            if self.found.quote_attr[qi].is_some() || q.continues.is_some() {
+            if self.found.quotes[qi].attr.is_some() || q.continues.is_some() {
                 continue;
             }
             while ci + 1 < self.found.contents.len() && self.found.contents[ci + 1].0.end <= q.first
@@ -446,9 +460,9 @@ impl Attributor<'_, '_> {
                 Rule::QuoteAfterReportedSpeech
             };
             let again = self.same_speaker_again(a, rule);
-            self.found.quote_attr[qi] = Some(again);
-            self.found.quote_keep[qi] = true;
-            self.found.quote_rule[qi] = rule;
+            self.found.quotes[qi].attr = Some(again);
+            self.found.quotes[qi].keep = true;
+            self.found.quotes[qi].rule = rule;
         }
     }
 
@@ -530,7 +544,7 @@ impl Attributor<'_, '_> {
         let same_sentence =
             before_start == prev_quote_end && qi > 0 && quotes[qi - 1].para == q.para;
         if let (Some(sc), true) = (self.subjectless.take(), same_sentence) {
-            if let Some(pa) = self.found.quote_attr[qi - 1] {
+            if let Some(pa) = self.found.quotes[qi - 1].attr {
                 let speaker = self.found.attrs[pa].speaker.clone();
                 return Some(self.add_attr(
                     speaker,

@@ -259,10 +259,10 @@ fn kept_quotes(
     quotes
         .iter()
         .enumerate()
-        .filter(|&(qi, _)| found.quote_keep[qi])
+        .filter(|&(qi, _)| found.quotes[qi].keep)
         .map(|(qi, q)| QuoteLink {
             bytes: seg.tokens[q.first].start..seg.tokens[q.last].end,
-            attr: found.quote_attr[qi],
+            attr: found.quotes[qi].attr,
             index: qi,
         })
         .collect()
@@ -300,7 +300,7 @@ struct AttrIds {
 impl AttrIds {
     fn number(found: &attribution::Attributions) -> Self {
         let mut used = vec![false; found.attrs.len()];
-        for a in found.quote_attr.iter().flatten() {
+        for a in found.quotes.iter().filter_map(|q| q.attr.as_ref()) {
             used[*a] = true;
         }
         for (_, a) in &found.contents {
@@ -419,7 +419,7 @@ impl<'a> Annotator<'a> {
             let id = numbered_id('q', n + 1);
             let mut ann = self.annotation(id, Kind::Quote, q.bytes.clone());
             ann.attribution = ids.of(q.attr);
-            self.rule_and_confidence(&mut ann, found.quote_rule[q.index]);
+            self.rule_and_confidence(&mut ann, found.quotes[q.index].rule);
             out.push(ann);
         }
     }

@@ -57,7 +57,7 @@ pub(crate) fn drop_unlikely_quotes(
     mut rows: Option<&mut Vec<QuoteSpanRow>>,
 ) {
     for (qi, q) in quotes.iter().enumerate() {
-        if !found.quote_keep[qi] || found.quote_attr[qi].is_some() {
+        if !found.quotes[qi].keep || found.quotes[qi].attr.is_some() {
             continue;
         }
         let at = sentences.partition_point(|s| s.end <= q.first);
@@ -72,7 +72,7 @@ pub(crate) fn drop_unlikely_quotes(
             });
         }
         if s <= 0.0 {
-            found.quote_keep[qi] = false;
+            found.quotes[qi].keep = false;
         }
     }
 }

@@ -61,7 +61,7 @@ pub(crate) fn choose<N: NounPhrases>(
     if quotes.is_empty() {
         return;
     }
-    let rules = found.quote_attr.clone();
+    let rules: Vec<Option<usize>> = found.quotes.iter().map(|q| q.attr).collect();
     // Parts of a quotation running over paragraphs stay together: the rules decide.
     let mut chained = vec![false; quotes.len()];
     for (qi, q) in quotes.iter().enumerate() {
@@ -83,7 +83,7 @@ pub(crate) fn choose<N: NounPhrases>(
             rules[qi].and_then(|a| according_to_after(seg, sentences, &found.attrs[a]));
         let settled =
             second_hand.is_none() && rules[qi].is_some_and(|a| next_to(seg, q, &found.attrs[a]));
-        if found.quote_keep[qi] && !chained[qi] && !split && !settled {
+        if found.quotes[qi].keep && !chained[qi] && !split && !settled {
             gather(
                 seg, np, cues, sentences, q, rules[qi], near, found, &mut cands,
             );
@@ -109,14 +109,14 @@ pub(crate) fn choose<N: NounPhrases>(
                 rows.push(row(seg, q, &cands, &scored));
             }
             apply(np, q, qi, &cands[best], found);
-        } else if split && found.quote_attr[qi - 1] != rules[qi - 1] {
+        } else if split && found.quotes[qi - 1].attr != rules[qi - 1] {
             // The second part follows the first's new speaker: still one statement.
-            if let Some(a) = found.quote_attr[qi - 1] {
-                found.quote_attr[qi] = Some(a);
-                found.quote_rule[qi] = found.quote_rule[qi - 1];
+            if let Some(a) = found.quotes[qi - 1].attr {
+                found.quotes[qi].attr = Some(a);
+                found.quotes[qi].rule = found.quotes[qi - 1].rule;
             }
         }
-        if let Some(a) = found.quote_attr[qi] {
+        if let Some(a) = found.quotes[qi].attr {
             previous = Some(a);
         }
     }
@@ -228,9 +228,9 @@ fn apply(np: &dyn NounPhrases, q: &Quote, qi: usize, c: &Candidate, found: &mut 
     let (attr, rule) = match c.origin {
         Origin::Rule(_) => return,
         Origin::Nobody => {
-            found.quote_attr[qi] = None;
-            found.quote_keep[qi] = np.speech_like(q);
-            found.quote_rule[qi] = Rule::QuoteUnattributedSpeech;
+            found.quotes[qi].attr = None;
+            found.quotes[qi].keep = np.speech_like(q);
+            found.quotes[qi].rule = Rule::QuoteUnattributedSpeech;
             return;
         }
         Origin::Previous(p) => (
@@ -250,9 +250,9 @@ fn apply(np: &dyn NounPhrases, q: &Quote, qi: usize, c: &Candidate, found: &mut 
         ),
     };
     found.attrs.push(attr);
-    found.quote_attr[qi] = Some(found.attrs.len() - 1);
-    found.quote_keep[qi] = true;
-    found.quote_rule[qi] = rule;
+    found.quotes[qi].attr = Some(found.attrs.len() - 1);
+    found.quotes[qi].keep = true;
+    found.quotes[qi].rule = rule;
 }
 
 #[cfg(test)]
