@@ -35,13 +35,16 @@ use logistic::{dot, parse_args, run, Example, GoldContents, Model};
 use quotelens::engine::{reported_model_features, reported_model_rows, reported_model_shipped};
 
 /// Invented sentences for `--check` (no corpus text).
-const CHECK_TEXTS: [&str; 3] = [
+const CHECK_TEXTS: [&str; 4] = [
     "Officials said that the bridge would reopen in May. According to the ministry, \
      40% of hospitals were hit.",
     "The harbour, the mayor said, will be dredged next spring. Farmers believe the \
      drought will last another year, the survey found.",
     "Ines Okoro told reporters the plan was sound. She might say the budget is too small, \
      said one adviser.",
+    "The pier will reopen in June, said Marek Duda, a harbour pilot. The ferry will run \
+     late, the captain told reporters on Tuesday. Turnout, according to the county clerk, \
+     has doubled.",
 ];
 
 /// The probability above which the engine takes a candidate: chosen by train-CV
@@ -49,9 +52,10 @@ const CHECK_TEXTS: [&str; 3] = [
 /// features): 0.5 gave the best content F1 (76.8) but precision 81.0, below the rules'
 /// 86.4; 0.7 gave precision 89.4 and recall 61.0; 0.65 kept precision above the rules'.
 /// With the rival features (round 7, 58 features): 0.56 gave F1 76.3 at P 86.4, 0.6
-/// 75.4 at 87.5, 0.62 74.8 at 88.0, 0.65 74.0 at 88.8; 0.6 keeps the precision of
-/// before (87.6) and takes the recall.
-const THRESHOLD: f64 = 0.6;
+/// 75.4 at 87.5, 0.62 74.8 at 88.0, 0.65 74.0 at 88.8; 0.6 kept the precision of
+/// before (87.6) and took the recall. Round 9 (60 features, more candidate shapes): 0.6
+/// gave 75.7 at P 87.6, 0.62 75.1 at 88.1; 0.62 for issue 18's precision of 88.
+const THRESHOLD: f64 = 0.62;
 
 /// This trainer among the logistic ones: compared with the rules' own decision.
 const MODEL: Model = Model {

@@ -171,3 +171,64 @@ fn a_clause_reported_inside_a_reported_clause_is_its_own_attribution() {
         pair("the club", "denied")
     );
 }
+
+#[test]
+fn a_speaker_after_the_cue_may_go_on_with_who_they_are() {
+    // "..., said X, a nurse ...", "..., said X of ...": the apposition or the
+    // prepositional tail no longer hides the clause before the cue.
+    let a = analyse(
+        "The new ward will take its first patients in April, said Ines Okoro, a nurse at \
+         the county hospital.",
+    );
+    assert_eq!(
+        reported_exactly(&a, "The new ward will take its first patients in April"),
+        pair("Ines Okoro", "said")
+    );
+    let b = analyse(
+        "The tunnel repairs will cost far more than planned, said Marek Duda of the \
+         transport board.",
+    );
+    assert_eq!(
+        reported_exactly(&b, "The tunnel repairs will cost far more than planned"),
+        pair("Marek Duda", "said")
+    );
+}
+
+#[test]
+fn a_content_before_its_speaker_holds_when_a_hearer_and_a_time_follow_the_cue() {
+    // "..., X told a panel on Tuesday": the words after the cue are no clause of their
+    // own, so the content is the one before the comma.
+    let a = analyse(
+        "The ferry will resume its winter timetable in June, the harbour master told \
+         reporters on Tuesday.",
+    );
+    assert_eq!(
+        reported_exactly(&a, "The ferry will resume its winter timetable in June"),
+        pair("the harbour master", "told")
+    );
+    // A pronoun after the hearer opens the reported clause there instead.
+    let b = analyse(
+        "After the storm passed, the harbour master told reporters he would reopen the pier.",
+    );
+    assert_eq!(
+        reported(&b, "reopen the pier"),
+        pair("the harbour master", "told")
+    );
+    assert_eq!(reported(&b, "storm passed"), None);
+}
+
+#[test]
+fn according_to_between_commas_reports_both_sides() {
+    let a = analyse("Turnout, according to the county clerk, has doubled since the last election.");
+    let claims: Vec<_> = a
+        .annotations
+        .iter()
+        .filter(|x| x.kind == Kind::Claim && x.attribution.is_some())
+        .map(|x| x.text.as_str())
+        .collect();
+    assert!(claims.contains(&"Turnout"), "{claims:?}");
+    assert_eq!(
+        reported_exactly(&a, "has doubled since the last election"),
+        pair("the county clerk", "according to")
+    );
+}

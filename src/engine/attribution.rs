@@ -1816,12 +1816,12 @@ impl Attributor<'_, '_> {
         ce: usize,
     ) -> Option<reported_model::Candidate> {
         let front = i == s || (i == s + 1 && !self.is_word(s));
-        let content = if front {
+        let contents = if front {
             let mut k = np.end;
             while k < ce && self.punct(k) != Some(',') {
                 k += 1;
             }
-            k + 1..ce
+            [k + 1..ce, 0..0]
         } else {
             let mut k = i;
             while k > s
@@ -1831,18 +1831,45 @@ impl Attributor<'_, '_> {
             {
                 k -= 1;
             }
-            s..k
+            [s..k, self.according_rest(np.end, ce)]
         };
-        self.content_ok(&content)
-            .then(|| reported_model::Candidate {
-                cue: i..i + 2,
-                speaker: np,
-                shape: Shape::AccordingTo { front },
-                contents: [content, 0..0],
-                by_rules: true,
-                subject: Subject::Found,
-                strengths: self.cues.strengths(self.word(i)),
-            })
+        // Between commas, the source runs to the comma before the second part.
+        let np = if contents[1].is_empty() {
+            np
+        } else {
+            np.start..contents[1].start - 1
+        };
+        let whole = contents[0].start..contents[1].end.max(contents[0].end);
+        self.content_ok(&whole).then(|| reported_model::Candidate {
+            cue: i..i + 2,
+            speaker: np,
+            shape: Shape::AccordingTo { front },
+            contents,
+            by_rules: true,
+            subject: Subject::Found,
+            strengths: self.cues.strengths(self.word(i)),
+            tail: false,
+        })
+    }
+
+    /// The content's second part when "according to X" stands inside its sentence
+    /// between commas ("Turnout, according to the county clerk, has doubled"): the
+    /// words after the comma closing X (a few words past the noun phrase found, which
+    /// may stop short of it); empty when X ends the content.
+    fn according_rest(&self, np_end: usize, ce: usize) -> Range<usize> {
+        let mut k = np_end;
+        while k < ce && k < np_end + 4 && self.is_word(k) && self.in_quote[k] == 0 {
+            k += 1;
+        }
+        let between_commas = k + 1 < ce
+            && self.punct(k) == Some(',')
+            && self.in_quote[k] == 0
+            && self.is_word(k + 1);
+        if between_commas {
+            k + 1..ce
+        } else {
+            0..0
+        }
     }
 
     /// A cue word (or listed phrase) at `i` with its subject before it ("X said ...",
@@ -1902,7 +1929,7 @@ impl Attributor<'_, '_> {
                 }
             },
         };
-        let (shape, contents) = self.candidate_shape(s, ce, last, &np)?;
+        let (shape, contents, tail) = self.candidate_shape(s, ce, last, &np)?;
         Some(reported_model::Candidate {
             cue,
             speaker: np,
@@ -1911,6 +1938,7 @@ impl Attributor<'_, '_> {
             by_rules: by_rules && subject == Subject::Found,
             subject,
             strengths: (strength, after_subject),
+            tail,
         })
     }
 
@@ -1923,12 +1951,18 @@ impl Attributor<'_, '_> {
         ce: usize,
         last: usize,
         np: &Range<usize>,
-    ) -> Option<(Shape, [Range<usize>; 2])> {
+    ) -> Option<(Shape, [Range<usize>; 2], bool)> {
         let content = self.content_after(last, ce);
-        // "..., X said." puts the content before the speaker.
-        let trailing = self.only_adverbials(last + 1, ce)
-            && np.start > s + 2
-            && self.punct(np.start - 1) == Some(',');
+        // "..., X said." puts the content before the speaker; so does "..., X told a
+        // panel on Tuesday." (a tail with no clause of its own, `clause_free_tail`), when
+        // what stands before the comma is content enough.
+        let fronted = np.start > s + 2 && self.punct(np.start - 1) == Some(',');
+        let plain = fronted && self.only_adverbials(last + 1, ce);
+        let tail = fronted
+            && !plain
+            && self.clause_free_tail(last, ce)
+            && self.content_ok(&(s..np.start - 1));
+        let trailing = plain || tail;
         let content = if trailing { s..np.start - 1 } else { content };
         // "The museum, Mr. Obama said, would make ...": both sides.
         let mut after = last + 1;
@@ -1957,7 +1991,49 @@ impl Attributor<'_, '_> {
                 self.content_ok(&content),
             )
         };
-        ok.then_some((shape, contents))
+        ok.then_some((shape, contents, tail))
+    }
+
+    /// Whether the words after the cue ending at `last` (to `ce`) hold no clause of
+    /// their own: the hearer of "told" and the like, then a time or place
+    /// ("The Huffington Post", "a Senate panel on Wednesday", "Tuesday in Paris"),
+    /// eight tokens at most, without a comma, "that", a quotation or a pronoun
+    /// (which would open the reported clause: "told reporters he would").
+    fn clause_free_tail(&self, last: usize, ce: usize) -> bool {
+        let mut k = last + 1;
+        if hearer_verb(self.word(last)) {
+            if let Some(np) = self.np_right(k, ce) {
+                k = np.end;
+            }
+        }
+        let opens_circumstance = |k: usize| {
+            self.lists(k).weekday()
+                || with_lower(self.word(k), |w| {
+                    matches!(
+                        w,
+                        "in" | "on"
+                            | "at"
+                            | "during"
+                            | "after"
+                            | "before"
+                            | "late"
+                            | "early"
+                            | "last"
+                            | "this"
+                            | "earlier"
+                            | "later"
+                            | "via"
+                            | "through"
+                    )
+                })
+        };
+        let rest_ok = (k..ce).all(|t| {
+            self.is_word(t)
+                && self.in_quote[t] == 0
+                && self.word(t) != "that"
+                && self.lists(t).pronoun().is_none()
+        });
+        ce > last + 1 && ce - (last + 1) <= 8 && rest_ok && (k == ce || opens_circumstance(k))
     }
 
     /// The words right before cue `i` back to a mark or the sentence start, four at
@@ -2031,9 +2107,14 @@ impl Attributor<'_, '_> {
         if i <= s + 2 || self.punct(i - 1) != Some(',') {
             return None;
         }
-        let np = self
-            .np_right(cue.end, ce)
-            .filter(|np| self.only_adverbials(np.end, ce))?;
+        let np = self.np_right(cue.end, ce)?;
+        // The speaker may close the sentence, or go on with an apposition or where they
+        // work ("said Ana Ruiz, a nurse", "said Ana Ruiz of the clinic"): a tail the
+        // model weighs.
+        let tail = !self.only_adverbials(np.end, ce);
+        if tail && !self.speaker_tail(np.end, ce) {
+            return None;
+        }
         let content = s..i - 1;
         self.content_ok(&content)
             .then_some(reported_model::Candidate {
@@ -2041,10 +2122,24 @@ impl Attributor<'_, '_> {
                 speaker: np,
                 shape: Shape::ContentCommaCueName,
                 contents: [content, 0..0],
-                by_rules,
+                by_rules: by_rules && !tail,
                 subject: Subject::Found,
                 strengths,
+                tail,
             })
+    }
+
+    /// What may follow the speaker of "..., said X": a comma (an apposition: "a nurse
+    /// in Lyon") or a preposition or relative word ("of the clinic", "who runs it").
+    fn speaker_tail(&self, k: usize, ce: usize) -> bool {
+        k < ce
+            && self.in_quote[k] == 0
+            && (self.punct(k) == Some(',')
+                || (self.is_word(k)
+                    && matches!(
+                        self.word(k),
+                        "of" | "from" | "at" | "with" | "in" | "for" | "on" | "who" | "whose"
+                    )))
     }
 
     /// The model's decision on candidate `c` of sentence `sentence` (and whether a
@@ -2081,7 +2176,7 @@ impl Attributor<'_, '_> {
         let [first, second] = c.contents.clone();
         let a = self.add_attr(c.speaker.clone(), c.cue.clone(), rule);
         self.found.contents.push((first, a));
-        if c.shape == Shape::Parenthetical {
+        if !second.is_empty() {
             self.found.contents.push((second, a));
         }
     }
@@ -2129,22 +2224,7 @@ impl Attributor<'_, '_> {
     /// What follows a cue verb: skip the hearer of "told", "that", and time words.
     fn content_after(&self, c: usize, ce: usize) -> Range<usize> {
         let mut k = c + 1;
-        let hearer_verb = with_lower(self.word(c), |w| {
-            matches!(
-                w,
-                "told"
-                    | "tells"
-                    | "tell"
-                    | "telling"
-                    | "assured"
-                    | "informed"
-                    | "reminded"
-                    | "warned"
-                    | "urged"
-                    | "asked"
-            )
-        });
-        if hearer_verb {
+        if hearer_verb(self.word(c)) {
             if let Some(np) = self.np_right(k, ce) {
                 k = np.end;
             } else if k < ce
@@ -2190,6 +2270,25 @@ impl Attributor<'_, '_> {
                 .nth(2)
                 .is_some()
     }
+}
+
+/// A cue whose hearer comes right after it ("told reporters", "warned the board").
+fn hearer_verb(w: &str) -> bool {
+    with_lower(w, |w| {
+        matches!(
+            w,
+            "told"
+                | "tells"
+                | "tell"
+                | "telling"
+                | "assured"
+                | "informed"
+                | "reminded"
+                | "warned"
+                | "urged"
+                | "asked"
+        )
+    })
 }
 
 /// The rules' noun phrases and quote map, lent to the speaker model's candidates.

@@ -49,6 +49,11 @@ pub(crate) struct Candidate {
     /// The cue word's learnt strengths (`CueList::strengths` of the word at `cue.start`),
     /// looked up once by the candidate finder: the features and every rival ask for them.
     pub strengths: (u8, u8),
+    /// Whether words the clause does not end on follow its speaker or cue: an
+    /// apposition or a prepositional tail after "..., said X" ("said Ana Ruiz, a nurse
+    /// in Lyon"), a hearer and a time or place after "..., X told" ("told a panel on
+    /// Tuesday"). Set only by the shapes that allow one.
+    pub tail: bool,
 }
 
 /// What the features look at besides the candidate.
@@ -64,7 +69,7 @@ pub(crate) struct View<'a, 't> {
     pub sentence_quoted: bool,
 }
 
-pub(crate) const N: usize = 58;
+pub(crate) const N: usize = 60;
 
 pub(crate) const NAMES: [&str; N] = [
     "bias",
@@ -125,6 +130,8 @@ pub(crate) const NAMES: [&str; N] = [
     "holds-rules-rival-cue",
     "inside-stronger-rival-content",
     "holds-stronger-rival-cue",
+    "tail-after-speaker-or-cue",
+    "content-both-sides",
 ];
 
 /// How a candidate stands among the other candidates of its sentence (its rivals):
@@ -207,6 +214,8 @@ pub(crate) fn features(v: &View, c: &Candidate, rivals: Rivals) -> [f32; N] {
     set(55, flag(rivals.holds_rules));
     set(56, flag(rivals.inside_stronger));
     set(57, flag(rivals.holds_stronger));
+    set(58, flag(c.tail));
+    set(59, flag(!c.contents[1].is_empty()));
     speaker_features(v, c, &mut f);
     cue_features(v, c, &mut f);
     content_features(v, c, &mut f);
