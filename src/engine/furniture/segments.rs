@@ -341,11 +341,11 @@ Why The Old Lighthouse Keepers Of The North Coast Never Took A Single Day Off Wo
     fn teasers_after_two_short_lines_naming_more_stories_are_dropped() {
         let story = "The night market on the river reopened on Friday after the flood, \
 the traders said, and the first stalls were lit before the sun had gone down.\n";
-        let teasers = "Seven Bridges Over The Old Canal That Nobody Crosses Any More\n\
-The Quiet Orchard Town Where Every Family Still Keeps A Cider Press\n\
-How The Last Ferryman Of The Upper Valley Spent His Final Summer Afloat\n";
+        let teasers = "Seven Bridges Over The Old Canal That Nobody Crosses Any More, And Why.\n\
+The Quiet Orchard Town Where Every Family Still Keeps A Cider Press.\n\
+How The Last Ferryman Of The Upper Valley Spent His Final Summer Afloat.\n";
         let page = format!(
-            "Menu\nSearch\n\n{}\nMore from our city desk\nPhotos\n\n{}",
+            "Menu\nSearch\n\n{}\nAlso on the city desk\nPopular this week\n\n{}",
             story.repeat(6),
             teasers
         );
