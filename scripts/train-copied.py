@@ -27,7 +27,7 @@ A = article_cv.article_score
 L2 = 1.0
 THRESHOLDS = [-math.inf, -1.0, -0.5, 0.0, 0.5, 1.0, 1.5, 2.0]
 FOLDS = 5
-MIN_GAP = 3  # segments.rs MIN_GAP
+MIN_GAP = 2  # segments.rs MIN_GAP
 TOP = 6  # the feature "at the top of the run": 0 for the main segment and those below it
 
 

@@ -4,19 +4,23 @@
 //! threshold chosen by the article metric. Do not edit by hand.
 
 pub(super) const WEIGHTS: [f32; super::N] = [
-    0.4951276,   // log1p prose score of the segment
-    -0.8677206,  // log1p prose score of the main segment
-    -0.31974223, // segment's share of the run's prose score
-    -0.26383266, // log1p lines parting it from its inner neighbour
-    -0.14906712, // log1p cost of those lines
-    -0.9794232,  // a line shaped like furniture among them
-    0.55806977,  // at the top of the run (before the main segment)
-    -0.14326903, // share of its prose lines that are full sentences (10+ words)
-    0.2203178,   // log mean words of its prose lines
-    0.80758965,  // log1p its prose lines
-    -0.07808619, // log segments between it and the main segment
-    -1.4592639,  // share of capitalised words in its prose lines
-    3.7993987,   // bias
+    0.41952735,   // log1p prose score of the segment
+    -0.7792263,   // log1p prose score of the main segment
+    -0.27855697,  // segment's share of the run's prose score
+    -0.21363568,  // log1p lines parting it from its inner neighbour
+    -0.038895484, // log1p cost of those lines
+    -0.91554415,  // a line shaped like furniture among them
+    0.53722954,   // at the top of the run (before the main segment)
+    -0.10373068,  // share of its prose lines that are full sentences (10+ words)
+    0.019143555,  // log mean words of its prose lines
+    0.8788243,    // log1p its prose lines
+    -0.097104676, // log segments between it and the main segment
+    -1.1439121,   // share of capitalised words in its prose lines
+    -0.89345944,  // a short line parting it names what follows (related, comments, more ...)
+    1.1156307,    // share of its prose lines ending a sentence
+    0.025379222,  // share of its lines that are short and hold a digit (dates, counts)
+    0.3047607,    // log its mean words of prose lines over the main segment's
+    3.0791235,    // bias
 ];
 
 /// An edge segment below these log-odds is dropped.
@@ -41,8 +45,12 @@ pub(super) const CHECKS: [([f64; super::N], f64); 3] = [
             0.0,
             0.1476510067114094,
             1.0,
+            1.0,
+            0.0,
+            0.25879919830299475,
+            1.0,
         ],
-        2.515809458782171,
+        2.0524970263465647,
     ),
     (
         [
@@ -58,9 +66,13 @@ pub(super) const CHECKS: [([f64; super::N], f64); 3] = [
             0.6931471805599453,
             1.3862943611198906,
             0.3448275862068966,
+            0.0,
+            0.0,
+            0.0,
+            -1.2674331582431617,
             1.0,
         ],
-        2.027422525754884,
+        0.8221077138056483,
     ),
     (
         [
@@ -76,8 +88,12 @@ pub(super) const CHECKS: [([f64; super::N], f64); 3] = [
             2.1972245773362196,
             1.0986122886681098,
             0.3708609271523179,
+            0.0,
+            1.0,
+            0.125,
+            -0.28527533242121594,
             1.0,
         ],
-        2.9729337141336383,
+        3.2951898605496477,
     ),
 ];
