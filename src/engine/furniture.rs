@@ -146,14 +146,19 @@ fn scan_lines(text: &str, lines: &[Range<usize>]) -> Vec<LineScan> {
 /// shape, the scores adjusted for their neighbours, then the best-scoring run of lines
 /// before any comments heading is the body, less the lines shaped like furniture.
 fn body_lines_scanned(text: &str, lines: &[Range<usize>], scans: &[LineScan]) -> Vec<bool> {
-    let Some((scores, shaped, a, b)) = scored_run(text, lines, scans) else {
+    let Some(ScoredLines {
+        scores,
+        shaped,
+        body,
+    }) = scored_lines(text, lines, scans)
+    else {
         // No prose at all (a list, a short note): leave the text alone.
         return vec![true; lines.len()];
     };
-    if b == usize::MAX {
+    let Some(Range { start: a, end: b }) = body else {
         // A short paste: all of it, less the lines shaped like furniture.
         return shaped.iter().map(|s| !s).collect();
-    }
+    };
     let mut keep = vec![false; lines.len()];
     for i in a..b {
         keep[i] = !shaped[i];
@@ -171,14 +176,19 @@ fn body_lines_scanned(text: &str, lines: &[Range<usize>], scans: &[LineScan]) ->
     keep
 }
 
-/// Each line's score (adjusted for its neighbours) and furniture shape, and the
-/// best-scoring run `a..b` before any comments heading; `b` is `usize::MAX` for a
-/// short paste (no run), and `None` when no line is prose.
-fn scored_run(
-    text: &str,
-    lines: &[Range<usize>],
-    scans: &[LineScan],
-) -> Option<(Vec<f64>, Vec<bool>, usize, usize)> {
+/// Each line judged once, and where the body runs.
+struct ScoredLines {
+    /// Each line's score, adjusted for its neighbours.
+    scores: Vec<f64>,
+    /// Whether each line is furniture by its shape alone.
+    shaped: Vec<bool>,
+    /// The best-scoring run of lines before any comments heading; `None` for a short
+    /// paste, which is body all through.
+    body: Option<Range<usize>>,
+}
+
+/// The lines of `text` judged and the body's run found; `None` when no line is prose.
+fn scored_lines(text: &str, lines: &[Range<usize>], scans: &[LineScan]) -> Option<ScoredLines> {
     // Each line is judged once: its score, and whether it is furniture by its shape.
     // One buffer for the normalised form of every line that needs it.
     let mut norm = String::new();
@@ -189,13 +199,21 @@ fn scored_run(
         .unzip();
     keep_introductions_of_quotes(text, lines, scans, &mut scores, &mut shaped);
     if is_short_paste(text, lines, &shaped) {
-        return Some((scores, shaped, 0, usize::MAX));
+        return Some(ScoredLines {
+            scores,
+            shaped,
+            body: None,
+        });
     }
     weaken_isolated_prose(&mut scores);
     widen_long_gaps(&mut scores);
     let end = comments_start(text, lines, scans, &scores, &mut norm);
     let (a, b) = best_run(&scores[..end]);
-    (a < b).then_some((scores, shaped, a, b))
+    (a < b).then_some(ScoredLines {
+        scores,
+        shaped,
+        body: Some(a..b),
+    })
 }
 
 /// For the trainer (`examples/copied_segments.rs`): the segments of the body's run in
@@ -204,8 +222,11 @@ fn scored_run(
 pub fn copied_segments(text: &str) -> Vec<([f64; segments::N], String, String)> {
     let lines = split_lines(text);
     let scans = scan_lines(text, &lines);
-    let Some((scores, shaped, a, b)) =
-        scored_run(text, &lines, &scans).filter(|r| r.3 != usize::MAX)
+    let Some(ScoredLines {
+        scores,
+        shaped,
+        body: Some(Range { start: a, end: b }),
+    }) = scored_lines(text, &lines, &scans)
     else {
         return Vec::new();
     };
