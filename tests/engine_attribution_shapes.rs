@@ -410,24 +410,3 @@ fn parts_without_a_cue_of_their_own_stay_one_attribution() {
         quote(&a, "crews are ready").attribution
     );
 }
-
-#[test]
-fn a_source_after_according_to_is_the_second_hand_speaker() {
-    // PolNeAR's convention: the quotation comes through the outlet, which is its source.
-    let a = analyse(
-        "The ferry company cancelled every crossing on Tuesday.\n\n\
-         \u{201c}No boat leaves this harbour before the storm has passed,\u{201d} the harbour master Ines Okoro said, according to the Coastal Courier. \u{201c}We will not gamble with lives.\u{201d}\n\n\
-         \u{201c}The pier needs a week of repairs,\u{201d} Okoro said on Wednesday.",
-    );
-    assert_eq!(
-        who(&a, "No boat leaves"),
-        pair("the Coastal Courier", "according to")
-    );
-    // Its second part is the same statement.
-    assert_eq!(
-        quote(&a, "No boat leaves").attribution,
-        quote(&a, "gamble with lives").attribution
-    );
-    // Without "according to", the speaker is the one who said it.
-    assert_eq!(who(&a, "pier needs"), pair("Okoro", "said"));
-}

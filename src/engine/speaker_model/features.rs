@@ -85,10 +85,8 @@ pub(crate) const NAMES: [&str; N] = [
     "clause-subject",
     "participle-clause-subject",
     "participle-speaker-after-cue",
-    "according-to-after-rule-pick",
-    "rule-pick-then-according-to",
 ];
-pub(crate) const N: usize = 66;
+pub(crate) const N: usize = 64;
 
 /// What the features of every candidate of one quotation share.
 pub(crate) struct QuoteView<'a, 't> {
@@ -100,9 +98,6 @@ pub(crate) struct QuoteView<'a, 't> {
     pub qi: usize,
     /// The previous speaker's mention, if any (for "same surname").
     pub previous: Option<Range<usize>>,
-    /// The "according" of an "according to" right after the rules' pick in its
-    /// sentence (`"...," Ruiz said, according to the Courier`), if any.
-    pub second_hand: Option<usize>,
 }
 
 impl QuoteView<'_, '_> {
@@ -143,14 +138,6 @@ pub(crate) fn features(v: &QuoteView, c: &Candidate) -> [f32; N] {
     f[4] = flag(matches!(c.origin, Origin::Rule(_)));
     f[6] = flag(matches!(c.origin, Origin::Previous(_)) || c.also_previous);
     f[7] = flag(c.origin == Origin::Mention);
-    // PolNeAR's source of `"...," Ruiz said, according to the Courier` is the Courier.
-    // (The mention after "according to", not one before it that took it for its cue.)
-    f[64] = flag(
-        c.origin == Origin::Mention
-            && v.second_hand == Some(c.cue.start)
-            && c.speaker.start >= c.cue.end,
-    );
-    f[65] = flag(matches!(c.origin, Origin::Rule(_)) && v.second_hand.is_some());
     if c.intro {
         let colon = v.seg.tokens[v.q.first - 1].punct() == Some(':');
         f[59] = flag(colon);

@@ -77,12 +77,7 @@ pub(crate) fn choose<N: NounPhrases>(
         // `"A," she said, "B."`: one statement in two parts, as the rules joined them.
         let split = qi > 0 && rules[qi].is_some() && rules[qi] == rules[qi - 1];
         let near = previous.filter(|&p| p_para(found, seg, p) + 2 >= q.para);
-        // `"...," Ruiz said, according to the Courier.`: a second-hand source after the
-        // rules' pick is weighed by the model, even right against the quotation.
-        let second_hand =
-            rules[qi].and_then(|a| according_to_after(seg, sentences, &found.attrs[a]));
-        let settled =
-            second_hand.is_none() && rules[qi].is_some_and(|a| next_to(seg, q, &found.attrs[a]));
+        let settled = rules[qi].is_some_and(|a| next_to(seg, q, &found.attrs[a]));
         if found.quotes[qi].keep && !chained[qi] && !split && !settled {
             gather(
                 seg, np, cues, sentences, q, rules[qi], near, found, &mut cands,
@@ -95,7 +90,6 @@ pub(crate) fn choose<N: NounPhrases>(
                 q,
                 qi,
                 previous: near.map(|p| found.attrs[p].speaker.clone()),
-                second_hand,
             };
             scored.clear();
             scored.extend(cands.iter().map(|c| {
@@ -109,12 +103,6 @@ pub(crate) fn choose<N: NounPhrases>(
                 rows.push(row(seg, q, &cands, &scored));
             }
             apply(np, q, qi, &cands[best], found);
-        } else if split && found.quotes[qi - 1].attr != rules[qi - 1] {
-            // The second part follows the first's new speaker: still one statement.
-            if let Some(a) = found.quotes[qi - 1].attr {
-                found.quotes[qi].attr = Some(a);
-                found.quotes[qi].rule = found.quotes[qi - 1].rule;
-            }
         }
         if let Some(a) = found.quotes[qi].attr {
             previous = Some(a);
@@ -135,26 +123,6 @@ fn next_to(seg: &Segmented, q: &Quote, a: &Attr) -> bool {
                 .punct()
                 .is_some_and(|p| p == ',' || p == ':'));
     after || before
-}
-
-/// The "according" of an "according to" after attribution `a` in its sentence, a few
-/// words on (`Ruiz said, according to the Courier`, `Ruiz told reporters on Monday,
-/// according to a transcript`): PolNeAR's source for such quotations is the one they
-/// come through; the model learns how often.
-fn according_to_after(seg: &Segmented, sentences: &[Range<usize>], a: &Attr) -> Option<usize> {
-    let from = a.speaker.end.max(a.cue.end);
-    let sentence_end = sentences
-        .get(sentences.partition_point(|s| s.end <= a.cue.start))
-        .map_or(from, |s| s.end);
-    (from..sentence_end
-        .min(from + 8)
-        .min(seg.tokens.len().saturating_sub(1)))
-        .find(|&k| {
-            seg.tokens[k].is_word()
-                && seg.word(k).eq_ignore_ascii_case("according")
-                && seg.tokens[k + 1].is_word()
-                && seg.word(k + 1) == "to"
-        })
 }
 
 fn p_para(found: &Attributions, seg: &Segmented, a: usize) -> usize {
