@@ -1,8 +1,8 @@
 """Issue 19, claims9: second-stage experiments over the claim trainer's held-out logits.
 
     cargo run --profile release-native --example train_claims -- \
-        --own tests/gold/claims-own --seed 0 --dump /tmp/claims-dump.tsv
-    python3 scripts/claims-stage2.py /tmp/claims-dump.tsv [a1 a4 t1 c1 ...]
+        --own tests/gold/claims-own --seed 0 --dump claims-dump.tsv
+    python3 scripts/claims-stage2.py claims-dump.tsv [a1 a4 t1 c1 ...]
 
 Needs numpy and scikit-learn (a venv outside the repository). Each experiment is a
 second model over the first one's logit z (the shipped model's, held out by the
