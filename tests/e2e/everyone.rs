@@ -821,6 +821,9 @@ async fn an_axe_audit_finds_nothing_serious_in_light_and_dark() {
 async fn the_print_view_has_the_marked_article_and_who_said_what_and_no_controls() {
     let b = Browser::open().await;
     paste_article(&b, TEXT).await;
+    // The side panel lists the speakers a moment after the highlights (its own render);
+    // printing before that would print no list.
+    b.wait_for_css(".speakers li").await;
     b.cdp("Emulation.setEmulatedMedia", json!({"media": "print"}))
         .await;
     let shown = b
