@@ -221,13 +221,12 @@ impl Reasons {
     /// Whether a reason is shown as one already kept is: the same label and the
     /// same word as shown.
     fn shows_as_kept(&self, sentence: &str, label: Option<&str>, word: &str) -> bool {
-        let shown = |c: char| if c == ',' { '\u{202f}' } else { c };
         self.found[..self.len].iter().any(|&(l, a, b)| {
             l == label
                 && sentence[a as usize..b as usize]
                     .chars()
-                    .map(shown)
-                    .eq(word.chars().map(shown))
+                    .map(shown_char)
+                    .eq(word.chars().map(shown_char))
         })
     }
 }
@@ -295,9 +294,18 @@ fn reason_text(label: Option<&str>, word: &str) -> String {
 /// ("6 553"), since a list of reasons is written joined by commas (brat notes).
 fn shown_word(word: &str) -> std::borrow::Cow<'_, str> {
     if word.contains(',') {
-        word.replace(',', "\u{202f}").into()
+        word.chars().map(shown_char).collect::<String>().into()
     } else {
         word.into()
+    }
+}
+
+/// A character of a word as [`shown_word`] shows it.
+fn shown_char(c: char) -> char {
+    if c == ',' {
+        '\u{202f}'
+    } else {
+        c
     }
 }
 
