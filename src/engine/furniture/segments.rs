@@ -151,18 +151,17 @@ fn features(run: &RunLines, cut: &Cut, k: usize) -> [f64; N] {
     let n = prose.len().max(1) as f64;
     let ended = prose
         .iter()
-        .filter(|&&i| ends_sentence(run.line(i)))
+        .filter(|&&i| ends_in_terminator(run.line(i)))
         .count();
-    let all_lines: Vec<usize> = cut.spans[k]
+    // Its lines with text, and of those the short ones holding a digit.
+    let (filled, dated) = cut.spans[k]
         .clone()
         .filter(|&i| !run.line(i).is_empty())
-        .collect();
-    let dated = all_lines
-        .iter()
-        .filter(|&&i| {
-            run.scans[i].words <= SHORT && run.line(i).bytes().any(|c| c.is_ascii_digit())
-        })
-        .count();
+        .fold((0, 0), |(filled, dated), i| {
+            let short_with_digit =
+                run.scans[i].words <= SHORT && run.line(i).bytes().any(|c| c.is_ascii_digit());
+            (filled + 1, dated + usize::from(short_with_digit))
+        });
     let mean_words = words.max(1) as f64 / n;
     [
         cut.sums[k].ln_1p(),
@@ -179,7 +178,7 @@ fn features(run: &RunLines, cut: &Cut, k: usize) -> [f64; N] {
         caps as f64 / all.max(1) as f64,
         f64::from(u8::from(gap.clone().any(|i| names_what_follows(run, i)))),
         ended as f64 / n,
-        dated as f64 / all_lines.len().max(1) as f64,
+        dated as f64 / filled.max(1) as f64,
         (mean_words / main_mean_words(run, cut)).ln(),
         1.0,
     ]
@@ -229,9 +228,11 @@ fn names_what_follows(run: &RunLines, i: usize) -> bool {
     })
 }
 
-/// Whether `line` ends a sentence: its last character, past closing quotes and
-/// brackets, is a full stop, a question or exclamation mark or a colon.
-fn ends_sentence(line: &str) -> bool {
+/// Whether `line` ends in a terminator: its last character, past closing quotes and
+/// brackets, is a full stop, a question or exclamation mark, an ellipsis or a colon.
+/// (Stricter than `furniture::ends_sentence`, for which a closing quote or bracket is
+/// an end in itself; the segment model learnt its weight with this one.)
+fn ends_in_terminator(line: &str) -> bool {
     line.chars()
         .rev()
         .find(|c| {
