@@ -245,24 +245,33 @@ fn reasons(sentence: &str, scratch: &mut Scratch, named: u64) -> Reasons {
         bits &= bits - 1;
         let push = model::named_weight(i);
         if let (true, Some(label), Some(word)) =
-            (push >= REASON_PUSH, reason_label(i), scratch.witness(i))
+            (push >= REASON_PUSH, REASON_LABELS[i], scratch.witness(i))
         {
             candidates.push((push, word, Some(label)));
         }
     }
+    // Each word's push is recorded once (one entry a word), so a word can only repeat
+    // a named feature's witness: only those are compared, not every candidate.
+    let witnesses = candidates.len();
     for &(start, end, units) in &scratch.pushes {
         let (word, push) = (start as usize..end as usize, model::from_units(units));
         // Short function words ("the", "of") are no reason a reader can use.
-        if push >= REASON_PUSH && word.len() >= 4 && !candidates.iter().any(|c| c.1 == word) {
+        if push >= REASON_PUSH
+            && word.len() >= 4
+            && !candidates[..witnesses].iter().any(|c| c.1 == word)
+        {
             candidates.push((push, word, None));
         }
     }
-    candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
     let mut out = Reasons::default();
-    for (_, word, label) in candidates.drain(..) {
-        if out.len == MAX_REASONS {
+    // The strongest first (the first of equals, as a stable sort gives them), until
+    // enough are kept: a few passes over the candidates instead of sorting them all.
+    while out.len < MAX_REASONS {
+        let Some(best) = strongest(&candidates) else {
             break;
-        }
+        };
+        let (_, word, label) = candidates[best].clone();
+        candidates[best].0 = TAKEN;
         if !out.shows_as_kept(sentence, label, &sentence[word.clone()]) {
             out.found[out.len] = (label, word.start as u32, word.end as u32);
             out.len += 1;
@@ -270,6 +279,20 @@ fn reasons(sentence: &str, scratch: &mut Scratch, named: u64) -> Reasons {
     }
     scratch.candidates = candidates;
     out
+}
+
+/// A taken candidate's push: below any candidate's ([`REASON_PUSH`] at least).
+const TAKEN: f64 = f64::NEG_INFINITY;
+
+/// The index of the strongest candidate not taken (the first of equals), if any.
+fn strongest(candidates: &[(f64, Range<usize>, Option<&'static str>)]) -> Option<usize> {
+    let mut best: Option<(usize, f64)> = None;
+    for (i, c) in candidates.iter().enumerate() {
+        if c.0 != TAKEN && best.is_none_or(|(_, b)| c.0.total_cmp(&b).is_gt()) {
+            best = Some((i, c.0));
+        }
+    }
+    best.map(|(i, _)| i)
 }
 
 /// A reason as shown: `label “word”`, or `“word”` without a label. Built with
@@ -309,27 +332,50 @@ fn shown_char(c: char) -> char {
     }
 }
 
-/// The reader's word for named feature `i`, for those that can be pointed at in the
-/// sentence (length, person and the like are not reasons a reader is shown).
-fn reason_label(i: usize) -> Option<&'static str> {
-    Some(match FEATURE_NAMES[i] {
-        "number" | "numbers-2" | "numbers-3+" | "magnitude" | "quantity" | "unit"
-        | "figure-unit" => "figure",
-        "year" | "date" => "date",
-        "percent" => "percentage",
-        "money" => "money",
-        "comparative" | "than" => "comparison",
-        "superlative" | "record" | "every-never" | "ordinal" => "record",
-        "cause" => "cause",
-        "trend" => "change",
-        "statistic" | "research" => "statistic",
-        "past-event" | "past-ed" | "perfect" | "event" => "past event",
-        "vote-law" => "law or vote",
-        "reported" => "reported",
-        "names-1" | "names-3+" | "acronym" => "name",
-        _ => return None,
-    })
-}
+/// The reader's word for each named feature, for those that can be pointed at in the
+/// sentence (length, person and the like are not reasons a reader is shown): a table
+/// built at compile time, not a match on the feature's name for every reason.
+const REASON_LABELS: [Option<&str>; NAMED] = {
+    const LABELS: [(&str, &str); 30] = [
+        ("number", "figure"),
+        ("numbers-2", "figure"),
+        ("numbers-3+", "figure"),
+        ("magnitude", "figure"),
+        ("quantity", "figure"),
+        ("unit", "figure"),
+        ("figure-unit", "figure"),
+        ("year", "date"),
+        ("date", "date"),
+        ("percent", "percentage"),
+        ("money", "money"),
+        ("comparative", "comparison"),
+        ("than", "comparison"),
+        ("superlative", "record"),
+        ("record", "record"),
+        ("every-never", "record"),
+        ("ordinal", "record"),
+        ("cause", "cause"),
+        ("trend", "change"),
+        ("statistic", "statistic"),
+        ("research", "statistic"),
+        ("past-event", "past event"),
+        ("past-ed", "past event"),
+        ("perfect", "past event"),
+        ("event", "past event"),
+        ("vote-law", "law or vote"),
+        ("reported", "reported"),
+        ("names-1", "name"),
+        ("names-3+", "name"),
+        ("acronym", "name"),
+    ];
+    let mut t = [None; NAMED];
+    let mut k = 0;
+    while k < LABELS.len() {
+        t[features::feature_index(LABELS[k].0)] = Some(LABELS[k].1);
+        k += 1;
+    }
+    t
+};
 
 #[cfg(test)]
 mod tests {
