@@ -3,7 +3,7 @@
 //! compatible named speaker, "the secretary" the nearest speaker with that title,
 //! organisations and documents keep their own name ("State Department", "EC's report").
 
-use super::words::{lower_is, with_lower, Prefilter, WordMap};
+use super::words::{ascii_key, key_of_lower, lower_is, with_lower, Prefilter, WordMap, KEY_BYTES};
 
 use super::attribution::Attr;
 use super::lexicon::{self as lex, is_particle, is_possessive, Pronoun};
@@ -41,7 +41,11 @@ struct Mention {
 
 struct Index {
     people: Vec<Person>,
-    /// The latest person by the lower-case last word of their name.
+    /// The latest person by the lower-case last word of their name, when that is ASCII
+    /// of at most [`KEY_BYTES`] bytes (nearly every surname), as its word key: no copy
+    /// of the word, and a number to hash.
+    by_last_key: WordMap<u128, usize>,
+    /// The same for the other last words, by their lower case.
     by_last: WordMap<String, usize>,
     /// The keys of `by_last`: most lone capitalised words are no one's surname, and
     /// are turned away here before being lower-cased and hashed.
@@ -60,6 +64,34 @@ impl Index {
         std::iter::successors(Some(latest), |&p| self.people[p].same_last)
     }
 
+    /// The latest person whose last name word is `last` in lower case.
+    fn latest_by_last(&self, last: &str) -> Option<usize> {
+        if let Some(key) = ascii_key(last) {
+            return self.by_last_key.get(&key).copied();
+        }
+        // A word that is not ASCII may lower-case to one that is (the Kelvin sign).
+        with_lower(last, |l| match short_key(l) {
+            Some(key) => self.by_last_key.get(&key).copied(),
+            None => self.by_last.get(l).copied(),
+        })
+    }
+
+    /// Make `p` the latest person whose last name word is `last` in lower case.
+    fn set_latest_by_last(&mut self, last: &str, p: usize) {
+        if let Some(key) = ascii_key(last) {
+            self.by_last_key.insert(key, p);
+            return;
+        }
+        with_lower(last, |l| match short_key(l) {
+            Some(key) => {
+                self.by_last_key.insert(key, p);
+            }
+            None => {
+                self.by_last.insert(l.to_string(), p);
+            }
+        });
+    }
+
     /// The person named `words` (joined by spaces into `name`, a reused buffer),
     /// indexed now if new.
     fn person_named(&mut self, words: &[&str], name: &mut String) -> usize {
@@ -72,7 +104,7 @@ impl Index {
         }
         let last = words[words.len() - 1];
         // People of one name share its last word: the name is looked for among them.
-        let latest = with_lower(last, |l| self.by_last.get(l).copied());
+        let latest = self.latest_by_last(last);
         if let Some(p) =
             latest.and_then(|l| self.sharing_last(l).find(|&p| self.people[p].name == *name))
         {
@@ -86,13 +118,10 @@ impl Index {
             gender: Gender::Unknown,
             same_last: latest,
         });
-        with_lower(last, |l| match self.by_last.get_mut(l) {
-            Some(latest) => *latest = p,
-            None => {
-                self.last_filter.insert(l);
-                self.by_last.insert(l.to_string(), p);
-            }
-        });
+        if latest.is_none() {
+            with_lower(last, |l| self.last_filter.insert(l));
+        }
+        self.set_latest_by_last(last, p);
         p
     }
 }
@@ -234,9 +263,15 @@ fn run_end(seg: &Segmented, start: usize) -> usize {
     end
 }
 
+/// The word key of a lower-case word that is ASCII of at most [`KEY_BYTES`] bytes.
+fn short_key(lower: &str) -> Option<u128> {
+    (lower.len() <= KEY_BYTES && lower.is_ascii()).then(|| key_of_lower(lower.as_bytes()))
+}
+
 fn build_index(seg: &Segmented) -> Index {
     let mut idx = Index {
         people: Vec::new(),
+        by_last_key: WordMap::default(),
         by_last: WordMap::default(),
         last_filter: SurnameFilter::default(),
         mentions: Vec::new(),
@@ -366,7 +401,7 @@ fn lookup(idx: &Index, name: &[&str]) -> Option<usize> {
     if !idx.last_filter.may_hold(last) {
         return None;
     }
-    let latest = with_lower(last, |l| idx.by_last.get(l).copied())?;
+    let latest = idx.latest_by_last(last)?;
     // The fullest matching name; among equals the first seen. Candidates are few
     // (people sharing a surname); their last word is the key just found, so only the
     // words before it are compared.
