@@ -153,11 +153,20 @@ pub fn is_title_abbreviation(w: &str) -> bool {
 }
 
 fn keeps_dot(word: &str) -> bool {
-    // Initials ("J."), dotted acronyms ("U.S"), and the abbreviation lists.
-    (word.chars().count() == 1 && word.chars().all(char::is_alphabetic))
-        || (word.contains('.') && !word.ends_with('.'))
+    // Initials ("J."), dotted acronyms ("U.S"), and the abbreviation lists. Asked of
+    // every word before a dot: the dot inside is looked for by a byte loop (a word is
+    // short; `contains` set up a searcher a word).
+    is_one_letter(word)
+        || (word.bytes().any(|b| b == b'.') && !word.ends_with('.'))
         || in_list(TITLE_ABBREVIATIONS, word)
         || in_list(FINAL_ABBREVIATIONS, word)
+}
+
+/// Whether `word` is one alphabetic character, told from its first two characters
+/// (not by counting all of them).
+fn is_one_letter(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic())
 }
 
 /// Split `text` into paragraphs (lines) and tokens. Byte ranges in `skip` (sorted,
