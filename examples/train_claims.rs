@@ -7,6 +7,7 @@
 //!        [--augment [--aug-l2 X]] [--pairs L2] [--inter a*b,c*d] [--ufs-weight X]
 //!        [--hash-norm X] [--para [--para-mask N]] [--augment-hash L2]
 //!        [--newslike X [--newslike-hash]] [--doc-rel [--doc-rel-l2 X] [--doc-rel-only a,b]]
+//!        [--style MASK [--style-l2 X]] [--ufs-label X]
 //!        [--own DIR] [--dump FILE] [--write DIR]
 //!
 //! Four sources under `--shared` (default `../shared`): `claims/train` (CLEF-2019
@@ -58,6 +59,13 @@
 //! own set's, from the model trained on everything) as TSV for the second-stage
 //! experiments of `scripts/claims-stage2.py` (a sentence's score within its article,
 //! its neighbours', a news head, trees, a pairwise stage): none paid, nothing shipped.
+//! Issue 19, claims10, within noise or worse, nothing shipped: `--style MASK` adds
+//! sentence-style features the trainer computes from the text (bits 1 an imperative
+//! opening, 2 mostly quoted speech, 4 first or second person without a figure, 8 no
+//! figure, name or date, 16 a modal without a figure, 32 second person twice or more;
+//! `--write` refuses it: the engine has none of them); `--ufs-label X` makes a news
+//! sentence labelled unimportant-factual a soft target X instead of 0 (`--ufs-weight 0`
+//! drops those sentences from training instead).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
@@ -92,7 +100,13 @@ mod native {
     const DOC_REL: usize = PAIRS_END + HASH_BUCKETS;
     /// Each named feature weighed by how rare it is in its document follows (`--doc-rel`,
     /// claims7, an experiment).
-    const DIM: usize = DOC_REL + NAMED;
+    const STYLE: usize = DOC_REL + NAMED;
+    /// Sentence-style features computed by the trainer from the text (`--style MASK`,
+    /// claims10, an experiment): an imperative opening, mostly quoted speech, first or
+    /// second person without a figure, nothing checkable (no figure, name or date), a
+    /// modal without a figure, second person twice or more.
+    const STYLE_N: usize = 6;
+    const DIM: usize = STYLE + STYLE_N;
     const CB: usize = 2;
 
     struct Unit {
@@ -111,6 +125,8 @@ mod native {
         /// `--doc-rel`: each named feature that fires, valued by the share of its
         /// document's other units without it (debates and news; none for ClaimBuster).
         rel: Vec<(usize, f32)>,
+        /// `--style`: the sentence-style features (indices from [`STYLE`]).
+        style: Vec<(usize, f32)>,
     }
 
     struct Doc {
@@ -171,6 +187,13 @@ mod native {
         doc_rel: bool,
         doc_rel_l2: f64,
         doc_rel_only: u64,
+        /// `--style MASK`: the sentence-style features of bits MASK (0: none).
+        style: u32,
+        /// L2 of the style features (`--style-l2 X`).
+        style_l2: f64,
+        /// The target of a news sentence labelled unimportant-factual (`--ufs-label X`,
+        /// claims10: between the check-worthy 1 and the non-factual 0; default 0).
+        ufs_label: f64,
     }
 
     /// A trained model: weights over the features, one offset per source.
@@ -237,6 +260,9 @@ mod native {
                 doc_rel: false,
                 doc_rel_l2: 1e-5,
                 doc_rel_only: u64::MAX,
+                style: 0,
+                style_l2: 1e-5,
+                ufs_label: 0.0,
             }
         }
     }
@@ -341,6 +367,9 @@ mod native {
             }
             "--position" => p.position = true,
             "--para" => p.para = true,
+            "--ufs-label" => p.ufs_label = val().parse().expect("--ufs-label X"),
+            "--style" => p.style = val().parse().expect("--style MASK"),
+            "--style-l2" => p.style_l2 = val().parse().expect("--style-l2 X"),
             "--para-mask" => p.para_mask = val().parse().expect("--para-mask N"),
             "--augment" => p.augment = true,
             "--inter" => p.inter = parse_inter(&val()),
@@ -515,7 +544,7 @@ mod native {
     /// engine has no weights for.
     fn write_shipped(dir: &Path, docs: &[Doc], oof: &[Vec<f64>], platt: Platt, p: &Params) {
         assert!(
-            !p.position && !p.para && !p.doc_rel,
+            !p.position && !p.para && !p.doc_rel && p.style == 0,
             "--write: the engine has no position or paragraph weights"
         );
         assert!(
@@ -552,7 +581,102 @@ mod native {
             ctx: Vec::new(),
             para: Vec::new(),
             rel: Vec::new(),
+            style: style_features(s),
         }
+    }
+
+    /// Verbs that open an instruction ("Add the flour", "Check your tyres"): general
+    /// English, set by hand for `--style` (claims10).
+    const IMPERATIVE: &[&str] = &[
+        "add", "use", "make", "try", "take", "keep", "put", "place", "check", "remember", "avoid",
+        "start", "choose", "let", "go", "get", "find", "read", "click", "buy", "mix", "stir",
+        "cut", "pour", "set", "turn", "follow", "consider", "look", "see", "don't", "do", "be",
+        "enjoy", "visit", "ask", "think", "imagine", "note", "stop", "give", "bring", "open",
+        "leave", "wait", "learn", "watch", "plan", "pick", "preheat", "remove", "bake", "serve",
+        "install", "select", "download", "sign", "join", "tell", "write", "never", "always",
+        "please", "just", "simply",
+    ];
+
+    /// Words of a date without a figure (`--style`, claims10).
+    const DATE_WORDS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "yesterday",
+        "today",
+    ];
+    /// First and second person (`--style`, claims10).
+    const PERSON: &[&str] = &[
+        "i", "me", "my", "we", "our", "us", "you", "your", "i'm", "we're", "you're",
+    ];
+    /// Modal verbs (`--style`, claims10).
+    const MODALS: &[&str] = &["would", "could", "should", "might", "may", "must", "can"];
+
+    /// The `--style` features of sentence `s` (claims10, an experiment).
+    fn style_features(s: &str) -> Vec<(usize, f32)> {
+        let words: Vec<String> = s
+            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+            .filter(|w| !w.is_empty())
+            .map(|w| w.to_lowercase().replace('’', "'"))
+            .collect();
+        let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+        let count = |list: &[&str]| words.iter().filter(|w| list.contains(&w.as_str())).count();
+        let digit = s.chars().any(|c| c.is_ascii_digit());
+        let names = s
+            .split_whitespace()
+            .skip(1)
+            .any(|w| w.chars().next().is_some_and(char::is_uppercase));
+        let quoted = quoted_share(s);
+        let mut out = Vec::new();
+        let mut on = |k: usize, yes: bool| {
+            if yes {
+                out.push((STYLE + k, 1.0));
+            }
+        };
+        on(
+            0,
+            words
+                .first()
+                .is_some_and(|w| IMPERATIVE.contains(&w.as_str())),
+        );
+        on(1, quoted >= 0.5);
+        on(2, has(PERSON) && !digit);
+        on(3, !digit && !names && !has(DATE_WORDS));
+        on(4, has(MODALS) && !digit);
+        on(5, count(&["you", "your", "you're", "yourself"]) >= 2);
+        out
+    }
+
+    /// The share of `s`'s characters inside quotation marks (straight or curly doubles).
+    fn quoted_share(s: &str) -> f32 {
+        let (mut inside, mut quoted, mut total) = (false, 0usize, 0usize);
+        for c in s.chars() {
+            match c {
+                '"' => inside = !inside,
+                '“' | '«' => inside = true,
+                '”' | '»' => inside = false,
+                _ => {
+                    total += 1;
+                    quoted += usize::from(inside);
+                }
+            }
+        }
+        quoted as f32 / total.max(1) as f32
     }
 
     fn names_with(dir: &Path, suffix: &str) -> Vec<String> {
@@ -845,6 +969,9 @@ mod native {
                     .filter(|x| (p.doc_rel_only & !p.drop) & 1 << (x.0 - DOC_REL) != 0),
             );
         }
+        if p.style != 0 {
+            f.extend(u.style.iter().filter(|x| p.style & 1 << (x.0 - STYLE) != 0));
+        }
         if p.para {
             let mask = p.para_mask;
             f.extend(
@@ -1062,7 +1189,9 @@ mod native {
     /// The L2 of weight `i`, by the kind of feature it belongs to: named, product
     /// (`--pairs`, else the named L2), news copy (`--augment`) or hashed.
     fn l2_of(i: usize, p: &Params) -> f64 {
-        if i >= DOC_REL {
+        if i >= STYLE {
+            p.style_l2
+        } else if i >= DOC_REL {
             p.doc_rel_l2
         } else if i < NAMED {
             p.l2
@@ -1135,7 +1264,11 @@ mod native {
                     .map(|&(i, v)| self.w[i] * f64::from(v))
                     .sum::<f64>();
             let pr = 1.0 / (1.0 + (-z).exp());
-            let y = if x.unit.label { 1.0 } else { 0.0 };
+            let y = match (x.unit.label, x.unit.ufs) {
+                (true, _) => 1.0,
+                (false, true) => p.ufs_label,
+                (false, false) => 0.0,
+            };
             let hard = if x.unit.ufs { p.ufs_weight } else { 1.0 };
             let g = (pr - y) * weight * hard / sw.norm;
             for &(i, v) in &x.feats {

@@ -11,12 +11,14 @@ over the same folds (trained on the other folds' held-out rows, sources weighed 
 classes balanced); the own set (source `own`, the first model trained on everything) is
 scored by the second model trained on every fold. Prints MAP/P@10 of CLEF-2019, MAP of
 CLEF-2020, MAP/P@3 of news-dev and of the own set, ranked as the trainer ranks
-(sigmoid(z) x furniture factor, ties in text order). None paid (docs/accuracy.md, claims9).
+(sigmoid(z) x furniture factor, ties in text order). None paid (docs/accuracy.md, claims9;
+m1, a small MLP, claims10).
 """
 import sys, numpy as np, csv
 from collections import defaultdict
 from sklearn.linear_model import LogisticRegression
 from sklearn.ensemble import HistGradientBoostingClassifier
+from sklearn.neural_network import MLPClassifier
 import warnings
 warnings.filterwarnings('ignore')
 
@@ -170,3 +172,6 @@ if __name__ == '__main__':
     run('t1 trees z + named', np.column_stack([z, X]), gb)
     run('t2 trees z + named + context', np.column_stack([z, X, c['zs'], c['rk'], c['prev'], c['nxt'], numshare, c['size']]), gb)
     run('t3 trees news only z + named', np.column_stack([z, X]), gb, train_mask=(src == 'news'))
+    # claims10: a small MLP over z and the named features (one hidden layer of 16, L2 0.1).
+    mlp = lambda: MLPClassifier((16,), alpha=0.1, max_iter=60, random_state=0)
+    run('m1 mlp z + named', np.column_stack([z / 4, X]), mlp)

@@ -436,6 +436,34 @@ mod tests {
     }
 
     #[test]
+    fn web_page_chatter_ranks_below_stated_facts() {
+        // Web-like sentences (a recipe step with figures, an instruction to the reader,
+        // first-person taste): no claims, and below any stated statistic or event.
+        let facts = [
+            "The county's jobless rate fell to 5.2 percent in June, down from 6.1 percent a year earlier.",
+            "The new bridge cost $48 million and opened to traffic in March 2019.",
+        ];
+        let chatter = [
+            "Preheat the oven to 180 degrees and bake the loaf for 25 minutes.",
+            "Click the blue button at the top of the page to download the app.",
+            "I absolutely love this little cafe and I think you will too.",
+            "Honestly, the second season felt slower than the first.",
+        ];
+        let lowest_fact = facts
+            .iter()
+            .map(|s| score_sentence(s).score)
+            .fold(f64::INFINITY, f64::min);
+        assert!(lowest_fact >= CLAIM_THRESHOLD, "{lowest_fact}");
+        for line in chatter {
+            let s = score_sentence(line);
+            assert!(
+                s.score < CLAIM_THRESHOLD && s.score < lowest_fact,
+                "{line}: {s:?}"
+            );
+        }
+    }
+
+    #[test]
     fn find_claims_trims_and_skips_questions() {
         let text = "Is it true? Unemployment rose 3 percent in 2009 after the crash. Thanks!";
         let sentences = [0..11, 11..65, 65..text.len()];
