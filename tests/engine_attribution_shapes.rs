@@ -410,3 +410,19 @@ fn parts_without_a_cue_of_their_own_stay_one_attribution() {
         quote(&a, "crews are ready").attribution
     );
 }
+
+#[test]
+fn a_quotation_over_paragraphs_that_the_rules_left_alone_takes_the_speaker_the_model_finds() {
+    // The apposition runs past the rules' reach; the model weighs the first part and the
+    // later part follows it, one statement.
+    let a = analyse(
+        "Tomas Berg, a ferry pilot from the south shore of the lake and the head of the local crew association, said: \u{201c}We will not sail under these rules. The boats are too old.\n\n\
+         \u{201c}We will stop on Monday and stay in port until the board listens.\u{201d}\n\n\
+         The board meets next week.",
+    );
+    assert_eq!(who(&a, "sail under"), pair("Tomas Berg", "said"));
+    assert_eq!(
+        quote(&a, "sail under").attribution,
+        quote(&a, "stop on Monday").attribution
+    );
+}

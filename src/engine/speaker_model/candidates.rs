@@ -317,7 +317,7 @@ pub(crate) fn cue_before_quote_variants(
 }
 
 /// "It's", "That's", "There's": a pronoun or clause word with a verb contracted.
-fn is_contracted_pronoun(w: &str) -> bool {
+pub(crate) fn is_contracted_pronoun(w: &str) -> bool {
     w.split_once(['\'', '\u{2019}']).is_some_and(|(stem, _)| {
         lex::pronoun(stem).is_some() || with_lower(stem, lex::is_clause_word)
     })

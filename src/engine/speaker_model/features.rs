@@ -11,7 +11,7 @@ use super::super::lexicon::{self as lex, Pronoun};
 use super::super::quotes::Quote;
 use super::super::text::{starts_upper, Segmented};
 use super::super::words::with_lower;
-use super::candidates::{Candidate, NounPhrases, Origin};
+use super::candidates::{is_contracted_pronoun, Candidate, NounPhrases, Origin};
 
 /// The least learnt strength (percent) that makes a word a candidate cue. Set by hand
 /// when the speaker model was written (346c46d): weaker words would offer candidates
@@ -85,8 +85,10 @@ pub(crate) const NAMES: [&str; N] = [
     "clause-subject",
     "participle-clause-subject",
     "participle-speaker-after-cue",
+    "nobody-runs-on",
+    "lone-function-word",
 ];
-pub(crate) const N: usize = 64;
+pub(crate) const N: usize = 66;
 
 /// What the features of every candidate of one quotation share.
 pub(crate) struct QuoteView<'a, 't> {
@@ -98,6 +100,8 @@ pub(crate) struct QuoteView<'a, 't> {
     pub qi: usize,
     /// The previous speaker's mention, if any (for "same surname").
     pub previous: Option<Range<usize>>,
+    /// Whether the quotation runs on into the next paragraphs (its first part).
+    pub runs_on: bool,
 }
 
 impl QuoteView<'_, '_> {
@@ -170,6 +174,9 @@ fn nobody(v: &QuoteView, f: &mut [f32; N]) {
         .take(12)
         .count();
     f[48] = flag(long >= 12);
+    // (A quotation over paragraphs the rules left without a speaker: a transcript, a
+    // list, a letter, as often as a speaker they missed.)
+    f[64] = flag(v.runs_on);
 }
 
 /// What the mention is: a pronoun, a name, a role noun, an organisation, a document.
@@ -210,6 +217,12 @@ fn shape(v: &QuoteView, s: &Range<usize>, f: &mut [f32; N]) {
     f[17] = flag(title);
     let first = v.word_tokens(s).next().map(|k| v.seg.lists(k));
     f[18] = flag(first.is_some_and(|l| l.determiner()));
+    // "The", "From", "It's": one word that names no one.
+    f[65] = flag(
+        n == 1
+            && (first.is_some_and(|l| l.function() || l.determiner())
+                || v.words(s).next().is_some_and(is_contracted_pronoun)),
+    );
     f[43] = flag(caps == 0 && !doc && !role);
     f[44] = flag(possessive);
     // "Sunday", "The", "Facing ...": a first word that names no one.

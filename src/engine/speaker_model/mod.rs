@@ -62,14 +62,7 @@ pub(crate) fn choose<N: NounPhrases>(
         return;
     }
     let rules: Vec<Option<usize>> = found.quotes.iter().map(|q| q.attr).collect();
-    // Parts of a quotation running over paragraphs stay together: the rules decide.
-    let mut chained = vec![false; quotes.len()];
-    for (qi, q) in quotes.iter().enumerate() {
-        if let Some(p) = q.continues {
-            chained[p] = true;
-            chained[qi] = true;
-        }
-    }
+    let chains = Chains::of(quotes, &rules);
     let mut previous: Option<usize> = None;
     let mut cands: Vec<Candidate> = Vec::with_capacity(8);
     let mut scored: Vec<([f32; features::N], f32)> = Vec::with_capacity(8);
@@ -78,7 +71,9 @@ pub(crate) fn choose<N: NounPhrases>(
         let split = qi > 0 && rules[qi].is_some() && rules[qi] == rules[qi - 1];
         let near = previous.filter(|&p| p_para(found, seg, p) + 2 >= q.para);
         let settled = rules[qi].is_some_and(|a| next_to(seg, q, &found.attrs[a]));
-        if found.quotes[qi].keep && !chained[qi] && !split && !settled {
+        if chains.follows(qi) {
+            follow_first_part(qi, chains.first[qi], found);
+        } else if found.quotes[qi].keep && chains.weighed(qi) && !split && !settled {
             gather(
                 seg, np, cues, sentences, q, rules[qi], near, found, &mut cands,
             );
@@ -90,6 +85,7 @@ pub(crate) fn choose<N: NounPhrases>(
                 q,
                 qi,
                 previous: near.map(|p| found.attrs[p].speaker.clone()),
+                runs_on: chains.runs_on(qi),
             };
             scored.clear();
             scored.extend(cands.iter().map(|c| {
@@ -107,6 +103,60 @@ pub(crate) fn choose<N: NounPhrases>(
         if let Some(a) = found.quotes[qi].attr {
             previous = Some(a);
         }
+    }
+}
+
+/// Quotations running over paragraphs (`"A.` then a paragraph `"B."`): their parts stay
+/// one statement. Where the rules gave some part a speaker they decide; where they gave
+/// none (`Ruiz, who ..., said:` with an apposition longer than the rules' finder reaches),
+/// the model weighs the first part and the later parts follow its choice.
+struct Chains {
+    /// The first part of the chain each quotation belongs to (itself when alone).
+    first: Vec<usize>,
+    /// Per first part: whether the rules gave any of its parts a speaker.
+    ruled: Vec<bool>,
+    /// Per first part: whether it has later parts.
+    long: Vec<bool>,
+}
+
+impl Chains {
+    fn of(quotes: &[Quote], rules: &[Option<usize>]) -> Self {
+        let n = quotes.len();
+        let (mut first, mut ruled, mut long) =
+            ((0..n).collect::<Vec<_>>(), vec![false; n], vec![false; n]);
+        for (qi, q) in quotes.iter().enumerate() {
+            // (A later part names an earlier one, so its first part is known by now.)
+            if let Some(p) = q.continues.filter(|&p| p < qi) {
+                first[qi] = first[p];
+                long[first[qi]] = true;
+            }
+            ruled[first[qi]] |= rules[qi].is_some();
+        }
+        Chains { first, ruled, long }
+    }
+    /// Whether the model weighs quotation `qi`: a quotation alone, or the first part of
+    /// a chain the rules left without a speaker.
+    fn weighed(&self, qi: usize) -> bool {
+        let head = self.first[qi] == qi;
+        head && !(self.long[qi] && self.ruled[qi])
+    }
+    /// Whether `qi` is a later part of a chain whose first part the model weighed.
+    fn follows(&self, qi: usize) -> bool {
+        let head = self.first[qi];
+        head != qi && !self.ruled[head]
+    }
+    /// Whether `qi` is the first part of a chain (the quotation runs on).
+    fn runs_on(&self, qi: usize) -> bool {
+        self.first[qi] == qi && self.long[qi]
+    }
+}
+
+/// A later part `qi` of a chain takes the speaker the model gave its first part.
+fn follow_first_part(qi: usize, head: usize, found: &mut Attributions) {
+    if let Some(a) = found.quotes[head].attr {
+        found.quotes[qi].attr = Some(a);
+        found.quotes[qi].keep = true;
+        found.quotes[qi].rule = Rule::QuoteContinuesQuote;
     }
 }
 
