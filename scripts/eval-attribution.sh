@@ -7,7 +7,8 @@
 #   dev       PolNeAR dev with the shipped lists (reported, never tuned on);
 #   genres    ../shared/quotes/genres-dev (other genres, direct and mixed quotes only);
 #   gold/X    every folder of hand-annotated gold under tests/gold/ (NAME.txt +
-#             NAME.gold.json), when there is one.
+#             NAME.gold.json), when there is one, but tests/gold/genres-train: a training
+#             set, which the models may learn from, is never scored as an evaluation set.
 # usage: scripts/eval-attribution.sh [--folds K] [--only cv|dev|genres|gold]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -74,7 +75,7 @@ fi
 if [[ -z "$only" || "$only" == gold ]] && [[ -d tests/gold ]]; then
   while IFS= read -r dir; do
     run_set "gold/$(basename "$dir")" "$dir"
-  done < <(find tests/gold -name '*.gold.json' -printf '%h\n' | sort -u)
+  done < <(find tests/gold -name '*.gold.json' -not -path 'tests/gold/genres-train/*' -printf '%h\n' | sort -u)
 fi
 
 python3 - "$work" <<'PY'
