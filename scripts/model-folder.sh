@@ -24,3 +24,28 @@ rules_reported_weights() {
 rules_quote_span_weights() {
   printf 'bias 10\n' > "$1/quote_span_weights.txt"
 }
+
+# The genre training set (tests/gold/genres-train; GENRES_TRAIN_DIRS, space-separated,
+# names other folders of it) written in the polnear layout to folder $1
+# (scripts/genres-train-gold.py fills in the texts kept out of the repository), and the
+# array named $3 set to the folder's name $2 times: the trainers read a folder named k
+# times k times, which is how the small set is weighed against PolNeAR's 840 articles.
+# An empty array for 0. Not in a subshell, so that a failure stops the script.
+genres_train_copies() {
+  local -n into="$3"
+  into=()
+  (( $2 > 0 )) || return 0
+  # shellcheck disable=SC2086  # GENRES_TRAIN_DIRS is a list of folders
+  python3 scripts/genres-train-gold.py "$1" ${GENRES_TRAIN_DIRS:-tests/gold/genres-train}
+  local k
+  for ((k = 0; k < $2; k++)); do into+=("$1"); done
+}
+
+# How many times the trainers' scripts name the genre training set (GENRES_TRAIN_REPEAT
+# overrides it; 0: PolNeAR alone). 1, chosen by cross-validation (docs/accuracy.md,
+# "Genre training set"): named once, the set (47 articles) beside PolNeAR train's 840 found
+# more quotations on the own web set and lost no right speaker or cue anywhere; named three
+# times it found more again but lost a cue on the own news set and two speakers on train-CV.
+genres_train_repeat() {
+  echo "${GENRES_TRAIN_REPEAT:-1}"
+}

@@ -2,12 +2,13 @@
 # Train the quotation-span model (src/engine/quote_span_model/) on PolNeAR train gold and
 # write the shipped weights (src/engine/quote_span_model/weights.rs) and the check of
 # their scores (tests/quote_span_model_check.json).
-#   bash scripts/train-quote-spans.sh [GOLD_DIR...]     # default ../shared/polnear/train
+#   [GENRES_TRAIN_REPEAT=K] bash scripts/train-quote-spans.sh [GOLD_DIR...]     # default ../shared/polnear/train
 # One round: the quotations it asks (kept by the rules without a speaker) do not depend
 # on its weights. Run it after scripts/train-speakers.sh: the speaker model's picks leave
 # those quotations. Rust only (no Python).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/model-folder.sh
 dirs=("$@")
 [[ ${#dirs[@]} -gt 0 ]] || dirs=(../shared/polnear/train)
 # Built without dev-lexicon: the shipped word lists and the shipped speaker and
@@ -16,6 +17,10 @@ cargo build --quiet --profile eval --example train_quote_spans
 bin="${CARGO_TARGET_DIR:-target}/eval/examples/train_quote_spans"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+# The genre training set (tests/gold/genres-train), named as many times as it is weighed
+# (GENRES_TRAIN_REPEAT, default in scripts/model-folder.sh; 0: PolNeAR alone).
+genres_train_copies "$work/genres-train" "$(genres_train_repeat)" genres_train
+dirs+=("${genres_train[@]}")
 "$bin" "${dirs[@]}" --cv 5 --out "$work/next.txt" --rust "$work/weights.rs"
 cp "$work/weights.rs" src/engine/quote_span_model/weights.rs
 cargo fmt --all

@@ -2,7 +2,7 @@
 # Train the speaker model (src/engine/speaker_model/) on PolNeAR train gold and write the
 # shipped weights (src/engine/speaker_model/weights.rs) and the check of their scores
 # (tests/speaker_model_check.json).
-#   bash scripts/train-speakers.sh [GOLD_DIR...]     # default ../shared/polnear/train
+#   [GENRES_TRAIN_REPEAT=K] bash scripts/train-speakers.sh [GOLD_DIR...]     # default ../shared/polnear/train
 # Two rounds: the candidates of a quotation depend on the previous quotation's speaker,
 # which the weights in use chose; round 1 starts from the rules' choices (rule pick
 # only), round 2 from round 1's. Built with dev-lexicon so the weights in use are
@@ -17,6 +17,10 @@ cargo build --quiet --profile eval --features dev-lexicon --example train_speake
 bin="${CARGO_TARGET_DIR:-target}/eval/examples/train_speakers"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+# The genre training set (tests/gold/genres-train), named as many times as it is weighed
+# (GENRES_TRAIN_REPEAT, default in scripts/model-folder.sh; 0: PolNeAR alone).
+genres_train_copies "$work/genres-train" "$(genres_train_repeat)" genres_train
+dirs+=("${genres_train[@]}")
 link_shipped_word_lists "$work"
 rules_speaker_weights "$work"
 # The shipped reported-speech model (scripts/train-reported.sh), which the folder must name.
