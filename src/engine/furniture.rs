@@ -587,11 +587,29 @@ fn prose_score(s: &str, n: usize) -> f64 {
         // `"No," she said.`: a line of dialogue is prose however short.
         return 1.0;
     }
+    if is_code_line(s) {
+        // A line of a code listing inside the article: neither prose nor furniture (a
+        // menu or a list of links holds no braces or statement ends), so a listing
+        // does not part the article's prose as a long menu would.
+        return 0.0;
+    }
     if n < 4 {
         -4.0
     } else {
         -0.5 * n as f64 - 1.0
     }
+}
+
+/// Whether a line that is not prose is shaped like a line of program code: it ends in
+/// a brace, a statement's `;` or an opening bracket, starts with a closing brace, a
+/// method chained on (`.Add(...)`) or a line comment, or assigns with ` = ` or `=>`.
+fn is_code_line(s: &str) -> bool {
+    let ends = s.ends_with(['{', '}', ';', '(', '[']);
+    let starts = s.starts_with(['}', ')', ']']) || s.starts_with("//") || {
+        let mut c = s.chars();
+        c.next() == Some('.') && c.next().is_some_and(char::is_alphabetic)
+    };
+    ends || starts || s.contains(" = ") || s.contains("=>")
 }
 
 /// A line cut short with an ellipsis straight after a word ("... Still Be Considered...",
@@ -1350,6 +1368,27 @@ never get there before it closed at six, so this makes a real difference to me a
         let out = article_body(&page);
         assert!(out.contains("The town library"), "{out}");
         assert!(!out.contains("I work shifts"), "{out}");
+    }
+
+    #[test]
+    fn a_code_listing_inside_the_article_does_not_cut_it() {
+        let part = "The parser reads the whole file first and then builds the tree, which \
+keeps the memory small for the files most people open, the maintainers say.\n\n";
+        let listing = "let tree = parse(file);\nfor node in tree.nodes() {\nprint(node);\n}\n\
+.build()\n// done\nreturn tree;\n}\n\n";
+        let page = format!(
+            "Docs\nBlog\nAbout\n\n{}{}{}{}Share\n",
+            part.repeat(2),
+            listing.repeat(4),
+            part.repeat(2),
+            listing
+        );
+        let out = article_body(&page);
+        assert_eq!(out.matches("The parser reads").count(), 4, "{out}");
+        assert!(is_code_line("options.Level = LogLevel.Debug;"));
+        assert!(is_code_line(".AddLogging(options =>"));
+        assert!(!is_code_line("Related stories"));
+        assert!(!is_code_line("Home | News | Sport"));
     }
 
     #[test]
