@@ -51,6 +51,10 @@ fn main() {
         std::fs::create_dir_all(Path::new(out).join(mode)).expect("create OUT_DIR");
     }
     let mut placed: [Placement; 3] = Default::default();
+    // ARTICLE_EVAL_LOST=FILE: each gold quote or claim lost with its words in the
+    // article, and what the engine found there instead (training pages only).
+    let mut lost_log = std::env::var_os("ARTICLE_EVAL_LOST")
+        .map(|f| std::io::BufWriter::new(std::fs::File::create(f).expect("create log")));
     for dir in dirs {
         let articles = !dir.trim_end_matches('/').ends_with("other");
         for name in common_files::names(dir, ".html") {
@@ -88,8 +92,11 @@ fn main() {
                         letters(&pasted),
                     ),
                 ];
-                for (p, (way, text)) in placed.iter_mut().zip(ways) {
+                for (i, (p, (way, text))) in placed.iter_mut().zip(ways).enumerate() {
                     p.add((&gold, &gold_text), (&way, &text));
+                    if let Some(log) = &mut lost_log {
+                        log_lost(log, &format!("{name} {i}"), &gold, (&way, &text));
+                    }
                 }
             }
         }
@@ -119,21 +126,50 @@ impl Placement {
     /// Count one page: the gold body's annotations and those of one way of reading it,
     /// each with its article's [`letters`].
     fn add(&mut self, gold: (&Annotated, &str), way: (&Annotated, &str)) {
-        for (text, &n) in gold.0 {
-            let kept = n.min(way.0.get(text).copied().unwrap_or(0));
+        for (text, &Found { n, .. }) in gold.0 {
+            let kept = n.min(way.0.get(text).map_or(0, |f| f.n));
             self.gold += n;
             self.kept += kept;
             if kept < n && way.1.contains(text.as_str()) {
                 self.lost_in_text += n - kept;
             }
         }
-        for (text, &n) in way.0 {
-            let outside = n.saturating_sub(gold.0.get(text).copied().unwrap_or(0));
+        for (text, &Found { n, .. }) in way.0 {
+            let outside = n.saturating_sub(gold.0.get(text).map_or(0, |f| f.n));
             self.found += n;
             self.outside += outside;
             if gold.1.contains(text.as_str()) {
                 self.outside_in_gold += outside;
             }
+        }
+    }
+}
+
+/// Write each of the gold's annotations lost with its words still in the article: the
+/// way's annotations holding it (`>`) or held by it (`<`), or none (`0`).
+fn log_lost(log: &mut impl std::io::Write, page: &str, gold: &Annotated, way: (&Annotated, &str)) {
+    for (text, g) in gold {
+        let kept = g.n.min(way.0.get(text).map_or(0, |f| f.n));
+        if kept == g.n || !way.1.contains(text.as_str()) {
+            continue;
+        }
+        let holding = |w: &String| w.len() > text.len() && w.contains(text.as_str());
+        let held = |w: &String| w.len() < text.len() && text.contains(w.as_str());
+        let longer: Vec<&Found> = way
+            .0
+            .iter()
+            .filter(|(w, _)| holding(w))
+            .map(|x| x.1)
+            .collect();
+        let shorter: Vec<&Found> = way.0.iter().filter(|(w, _)| held(w)).map(|x| x.1).collect();
+        let kind = match (longer.is_empty(), shorter.is_empty()) {
+            (false, _) => ">",
+            (true, false) => "<",
+            (true, true) => "0",
+        };
+        writeln!(log, "{page} {kind} GOLD {:?}", g.shown).expect("log");
+        for w in longer.iter().chain(&shorter) {
+            writeln!(log, "    WAY {:?}", w.shown).expect("log");
         }
     }
 }
@@ -150,14 +186,25 @@ fn found(text: &str, marked: Option<Vec<(usize, usize)>>) -> Annotated {
     let mut out = HashMap::new();
     for a in analysis.annotations {
         if matches!(a.kind, Kind::Quote | Kind::Claim) {
-            *out.entry(letters(&a.text)).or_insert(0) += 1;
+            out.entry(letters(&a.text))
+                .or_insert_with(|| Found {
+                    n: 0,
+                    shown: a.text.clone(),
+                })
+                .n += 1;
         }
     }
     out
 }
 
 /// Quotes and claims by their [`letters`], with how often each is found.
-type Annotated = HashMap<String, usize>;
+type Annotated = HashMap<String, Found>;
+
+/// How often a quote or claim is found, and its text as first found.
+struct Found {
+    n: usize,
+    shown: String,
+}
 
 /// The letters and digits of `text`, lower-cased: how annotations and articles are
 /// compared (a gold body may write quotation marks and dashes differently).

@@ -198,6 +198,7 @@ fn scored_lines(text: &str, lines: &[Range<usize>], scans: &[LineScan]) -> Optio
         .map(|(r, scan)| judge_line(ascii::trim(&text[r.clone()]), scan, &mut norm))
         .unzip();
     keep_introductions_of_quotes(text, lines, scans, &mut scores, &mut shaped);
+    credit_wrapped_lines(text, lines, scans, &mut scores, &shaped);
     if is_short_paste(text, lines, &shaped) {
         return Some(ScoredLines {
             scores,
@@ -278,6 +279,39 @@ fn keep_introductions_of_quotes(
     }
 }
 
+/// A paragraph wrapped by hand (a page breaking it with `<br>`, an e-mail): its lines
+/// stop mid-sentence, so each scored alone looks like a menu entry or a teaser. A line
+/// of at least [`WRAPPED_LINE_WORDS`] words that ends in a word or a comma, with the
+/// next line going on in lower case, is scored as prose (its word count, as a line
+/// ending a sentence would be). Lines judged furniture by their shape stay furniture.
+fn credit_wrapped_lines(
+    text: &str,
+    lines: &[Range<usize>],
+    scans: &[LineScan],
+    scores: &mut [f64],
+    shaped: &[bool],
+) {
+    for i in 0..lines.len().saturating_sub(1) {
+        if shaped[i] || scores[i] >= 0.0 || scans[i].words < WRAPPED_LINE_WORDS {
+            continue;
+        }
+        let line = ascii::trim(&text[lines[i].clone()]);
+        let next = ascii::trim(&text[lines[i + 1].clone()]);
+        let ends_open = line
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == ',');
+        if ends_open && next.starts_with(char::is_lowercase) && scans[i + 1].words >= 3 {
+            scores[i] = scans[i].words as f64;
+        }
+    }
+}
+
+/// The fewest words of a line taken for part of a wrapped paragraph (set by hand: a
+/// paragraph wrapped at 60 to 80 characters has 10 to 14 words a line; menus and
+/// labels are shorter).
+const WRAPPED_LINE_WORDS: usize = 8;
+
 /// A short paste of a few paragraphs, each a sentence (no menu, no heading), is all
 /// article: only lines shaped like furniture are dropped, never a short paragraph at
 /// its edge.
@@ -339,7 +373,7 @@ fn comments_start(
             && (short_heading || opens_with_ascii_digit(&text[r.clone()]))
             && {
                 normalise_into(ascii::trim(&text[r.clone()]), norm);
-                short_heading && is_comments_heading_normalised(norm)
+                short_heading && (is_comments_heading_normalised(norm) || is_comments_count(norm))
                     || is_counted_responses_to(norm)
             }
         {
@@ -553,11 +587,29 @@ fn prose_score(s: &str, n: usize) -> f64 {
         // `"No," she said.`: a line of dialogue is prose however short.
         return 1.0;
     }
+    if is_code_line(s) {
+        // A line of a code listing inside the article: neither prose nor furniture (a
+        // menu or a list of links holds no braces or statement ends), so a listing
+        // does not part the article's prose as a long menu would.
+        return 0.0;
+    }
     if n < 4 {
         -4.0
     } else {
         -0.5 * n as f64 - 1.0
     }
+}
+
+/// Whether a line that is not prose is shaped like a line of program code: it ends in
+/// a brace, a statement's `;` or an opening bracket, starts with a closing brace, a
+/// method chained on (`.Add(...)`) or a line comment, or assigns with ` = ` or `=>`.
+fn is_code_line(s: &str) -> bool {
+    let ends = s.ends_with(['{', '}', ';', '(', '[']);
+    let starts = s.starts_with(['}', ')', ']']) || s.starts_with("//") || {
+        let mut c = s.chars();
+        c.next() == Some('.') && c.next().is_some_and(char::is_alphabetic)
+    };
+    ends || starts || s.contains(" = ") || s.contains("=>")
 }
 
 /// A line cut short with an ellipsis straight after a word ("... Still Be Considered...",
@@ -707,6 +759,19 @@ fn is_counted_responses_to(n: &str) -> bool {
             "comments" | "comment" | "responses" | "response" | "replies" | "reply" | "thoughts"
         )
         && matches!(link, "to" | "on" | "for" | "about")
+}
+
+/// "100 of 545 comments loaded", "Showing 20 of 64 replies" (normalised): a count of
+/// the comments shown out of all, which only a comment section's head or foot says.
+fn is_comments_count(n: &str) -> bool {
+    let counted = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    let words: Vec<&str> = n.split(' ').collect();
+    words.windows(4).any(|w| {
+        counted(w[0])
+            && w[1] == "of"
+            && counted(w[2])
+            && matches!(w[3], "comments" | "responses" | "replies")
+    })
 }
 
 /// Whether a line of at most [`COMMENTS_HEADING_WORDS`] words is the heading of a
@@ -1281,6 +1346,65 @@ Sie kostete 120 Millionen Euro, ein Fünftel mehr als geplant, so der Rat der St
         let out = article_body(&page);
         assert!(out.contains("The old mill"), "{out}");
         assert!(!out.contains("I grew up"), "{out}");
+    }
+
+    #[test]
+    fn a_count_of_the_comments_shown_starts_the_comments() {
+        assert!(is_comments_count(&normalise("100 of 545 comments loaded")));
+        assert!(is_comments_count(&normalise("Showing 20 of 64 replies")));
+        assert!(!is_comments_count(&normalise("3 of 5 readers agree")));
+        // A short story (some 80 words) above a long thread of replies: the thread is
+        // not the article.
+        let story =
+            "The town library will stay open until nine on weekdays from March, the council \
+said on Monday, after a petition signed by four hundred readers.\n";
+        let reply = "Re: Late hours (Score:3)\nby a reader on Monday\n\nI work shifts and could \
+never get there before it closed at six, so this makes a real difference to me and to my kids.\n\n";
+        let page = format!(
+            "Home\nBooks\n{}\n12 of 40 comments loaded share\n\nabout tags\n{}",
+            story.repeat(3),
+            reply.repeat(8)
+        );
+        let out = article_body(&page);
+        assert!(out.contains("The town library"), "{out}");
+        assert!(!out.contains("I work shifts"), "{out}");
+    }
+
+    #[test]
+    fn a_code_listing_inside_the_article_does_not_cut_it() {
+        let part = "The parser reads the whole file first and then builds the tree, which \
+keeps the memory small for the files most people open, the maintainers say.\n\n";
+        let listing = "let tree = parse(file);\nfor node in tree.nodes() {\nprint(node);\n}\n\
+.build()\n// done\nreturn tree;\n}\n\n";
+        let page = format!(
+            "Docs\nBlog\nAbout\n\n{}{}{}{}Share\n",
+            part.repeat(2),
+            listing.repeat(4),
+            part.repeat(2),
+            listing
+        );
+        let out = article_body(&page);
+        assert_eq!(out.matches("The parser reads").count(), 4, "{out}");
+        assert!(is_code_line("options.Level = LogLevel.Debug;"));
+        assert!(is_code_line(".AddLogging(options =>"));
+        assert!(!is_code_line("Related stories"));
+        assert!(!is_code_line("Home | News | Sport"));
+    }
+
+    #[test]
+    fn a_paragraph_wrapped_by_hand_is_read_as_prose() {
+        let wrapped = "The rowing club moved its boats to the new shed on the north\n\
+bank last week, and the members say the river there is calmer in the\n\
+mornings, so that beginners can go out before the wind picks up and\n\
+the barges start to come down from the locks at the weir.\n\n";
+        let page = format!(
+            "Home\nClubs\nEvents\nContact\n\n{}Share\nPrint\n",
+            wrapped.repeat(4)
+        );
+        let out = article_body(&page);
+        assert!(out.contains("The rowing club moved"), "{out}");
+        assert!(out.contains("mornings, so that beginners"), "{out}");
+        assert!(!out.contains("Events"), "{out}");
     }
 
     #[test]

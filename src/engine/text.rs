@@ -174,9 +174,12 @@ fn is_one_letter(word: &str) -> bool {
 pub fn segment<'t>(text: &'t str, skip: &[Range<usize>]) -> Segmented<'t> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
     // A paragraph (a non-empty line) every 75 bytes or so in news text.
-    let mut paragraphs = Vec::with_capacity(text.len() / 64 + 1);
+    let mut paragraphs: Vec<Paragraph> = Vec::with_capacity(text.len() / 64 + 1);
     let mut skip_i = 0;
     let mut line_start = 0;
+    // Whether the line just read was wrapped: a paragraph goes on after it when the
+    // next line continues its sentence ([`goes_on_after`]).
+    let mut wrapped = false;
     for line in text.split_inclusive('\n') {
         let lb = line_start;
         line_start += line.len();
@@ -187,18 +190,30 @@ pub fn segment<'t>(text: &'t str, skip: &[Range<usize>]) -> Segmented<'t> {
             && skip[skip_i].start <= lb
             && skip[skip_i].end >= lb + line.trim_end().len()
         {
+            wrapped = false;
             continue;
         }
-        let para = paragraphs.len();
         let first = tokens.len();
-        tokenize_line(line, lb, para, &mut tokens);
-        if tokens.len() > first {
-            let bytes = tokens[first].start..tokens[tokens.len() - 1].end;
-            paragraphs.push(Paragraph {
-                bytes,
-                tokens: first..tokens.len(),
-            });
+        tokenize_line(line, lb, paragraphs.len(), &mut tokens);
+        if tokens.len() == first {
+            wrapped = false;
+            continue;
         }
+        let line_tokens = first..tokens.len();
+        match paragraphs.last_mut() {
+            Some(p) if wrapped && tokens[first].lower => {
+                for t in &mut tokens[line_tokens.clone()] {
+                    t.para -= 1;
+                }
+                p.bytes.end = tokens[tokens.len() - 1].end;
+                p.tokens.end = tokens.len();
+            }
+            _ => paragraphs.push(Paragraph {
+                bytes: tokens[first].start..tokens[tokens.len() - 1].end,
+                tokens: line_tokens.clone(),
+            }),
+        }
+        wrapped = goes_on_after(&tokens[line_tokens]);
     }
     Segmented {
         text,
@@ -206,6 +221,30 @@ pub fn segment<'t>(text: &'t str, skip: &[Range<usize>]) -> Segmented<'t> {
         paragraphs,
         table: OnceCell::new(),
     }
+}
+
+/// A line of at least this many words that stops without ending its sentence is a
+/// wrapped line (set by hand: a heading, a label or a byline is shorter; a line wrapped
+/// at 60 to 80 characters holds 10 or more).
+const WRAPPED_LINE_WORDS: usize = 6;
+
+/// Whether a line (its tokens) may be wrapped inside a sentence: it holds at least
+/// [`WRAPPED_LINE_WORDS`] words and ends in a word without a dot or a comma, so that
+/// a next line opening in lower case goes on with the same sentence. Text wrapped by
+/// hand (an e-mail, a page breaking its paragraphs with `<br>`, a PDF's lines) then
+/// reads as the paragraphs its writer meant; a heading, a list item or a line ending
+/// its sentence still ends the paragraph, as does a blank line.
+fn goes_on_after(line: &[Token]) -> bool {
+    let ends_open = line.last().is_some_and(|t| match t.kind {
+        TokKind::Word => !t.may_end,
+        TokKind::Punct(c) => c == ',',
+    });
+    ends_open
+        && line
+            .iter()
+            .filter(|t| t.is_word())
+            .nth(WRAPPED_LINE_WORDS - 1)
+            .is_some()
 }
 
 /// The character at byte `i` of `line` (a char boundary) and its length; bytes below
@@ -555,6 +594,43 @@ mod tests {
         ] {
             assert!(!in_list(TITLE_ABBREVIATIONS, w), "{w}");
         }
+    }
+
+    #[test]
+    fn a_hard_wrapped_paragraph_is_one_paragraph_but_headings_and_sentences_end_theirs() {
+        let t = "The harbour master said the ferry would run again\n\
+on Tuesday, after a week of storms had kept every boat\n\
+in port.\n\
+What the islanders want next\n\
+a new pier, said one of them. The pier is old\n\
+Repairs begin in May.\n";
+        let s = segment(t, &[]);
+        let paras: Vec<&str> = s.paragraphs.iter().map(|p| &t[p.bytes.clone()]).collect();
+        assert_eq!(paras.len(), 4, "{paras:?}");
+        assert!(paras[0].starts_with("The harbour") && paras[0].ends_with("in port."));
+        // Under six words: a heading, not a wrapped line, though lower case follows.
+        assert_eq!(paras[1], "What the islanders want next");
+        // The line after "The pier is old" opens with a capital: a new paragraph.
+        assert_eq!(paras[3], "Repairs begin in May.");
+        let sents: Vec<&str> = sentences(&s)
+            .into_iter()
+            .map(|r| &t[s.token_bytes(&r)])
+            .collect();
+        assert_eq!(
+            sents[0],
+            "The harbour master said the ferry would run again\non Tuesday, after a week of storms had kept every boat\nin port."
+        );
+        for (i, tok) in s.tokens.iter().enumerate() {
+            assert!(s.paragraphs[tok.para].tokens.contains(&i), "{}", s.word(i));
+        }
+    }
+
+    #[test]
+    fn a_line_cut_off_by_skipped_furniture_is_not_joined_across_it() {
+        let t = "Officials said the bridge would reopen once the\nShare this\nrepairs were done by the crews.\n";
+        let skip: Vec<std::ops::Range<usize>> = std::iter::once(48..58).collect();
+        let s = segment(t, &skip);
+        assert_eq!(s.paragraphs.len(), 2);
     }
 
     #[test]
