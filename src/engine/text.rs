@@ -200,20 +200,27 @@ pub fn segment<'t>(text: &'t str, skip: &[Range<usize>]) -> Segmented<'t> {
             continue;
         }
         let line_tokens = first..tokens.len();
-        match paragraphs.last_mut() {
+        let joined = match paragraphs.last_mut() {
             Some(p) if wrapped && tokens[first].lower => {
                 for t in &mut tokens[line_tokens.clone()] {
                     t.para -= 1;
                 }
                 p.bytes.end = tokens[tokens.len() - 1].end;
                 p.tokens.end = tokens.len();
+                true
             }
-            _ => paragraphs.push(Paragraph {
-                bytes: tokens[first].start..tokens[tokens.len() - 1].end,
-                tokens: line_tokens.clone(),
-            }),
-        }
-        wrapped = goes_on_after(&tokens[line_tokens]);
+            _ => {
+                paragraphs.push(Paragraph {
+                    bytes: tokens[first].start..tokens[tokens.len() - 1].end,
+                    tokens: line_tokens.clone(),
+                });
+                false
+            }
+        };
+        // A line that goes on a wrapped paragraph may itself be short (a wrap can leave
+        // one word on a line: "the 20-page\nreport\nnoted that"): the paragraph so far,
+        // not the line, holds the words that tell a wrap from a heading.
+        wrapped = goes_on_after(&tokens[line_tokens], joined);
     }
     Segmented {
         text,
@@ -228,23 +235,25 @@ pub fn segment<'t>(text: &'t str, skip: &[Range<usize>]) -> Segmented<'t> {
 /// at 60 to 80 characters holds 10 or more).
 const WRAPPED_LINE_WORDS: usize = 6;
 
-/// Whether a line (its tokens) may be wrapped inside a sentence: it holds at least
-/// [`WRAPPED_LINE_WORDS`] words and ends in a word without a dot or a comma, so that
+/// Whether a line (its tokens) may be wrapped inside a sentence: it ends in a word
+/// without a dot or a comma, and holds at least [`WRAPPED_LINE_WORDS`] words or
+/// `continues_wrap` (it was itself joined to a wrapped line before it), so that
 /// a next line opening in lower case goes on with the same sentence. Text wrapped by
 /// hand (an e-mail, a page breaking its paragraphs with `<br>`, a PDF's lines) then
 /// reads as the paragraphs its writer meant; a heading, a list item or a line ending
 /// its sentence still ends the paragraph, as does a blank line.
-fn goes_on_after(line: &[Token]) -> bool {
+fn goes_on_after(line: &[Token], continues_wrap: bool) -> bool {
     let ends_open = line.last().is_some_and(|t| match t.kind {
         TokKind::Word => !t.may_end,
         TokKind::Punct(c) => c == ',',
     });
     ends_open
-        && line
-            .iter()
-            .filter(|t| t.is_word())
-            .nth(WRAPPED_LINE_WORDS - 1)
-            .is_some()
+        && (continues_wrap
+            || line
+                .iter()
+                .filter(|t| t.is_word())
+                .nth(WRAPPED_LINE_WORDS - 1)
+                .is_some())
 }
 
 /// The character at byte `i` of `line` (a char boundary) and its length; bytes below
@@ -623,6 +632,17 @@ Repairs begin in May.\n";
         for (i, tok) in s.tokens.iter().enumerate() {
             assert!(s.paragraphs[tok.para].tokens.contains(&i), "{}", s.word(i));
         }
+    }
+
+    #[test]
+    fn a_short_line_inside_a_wrapped_paragraph_keeps_it_going() {
+        // A wrap can leave one word on a line of its own; the paragraph goes on after it.
+        let t = "Over the three months of the audit, the final\nreview\nfound that the ledgers had been kept with care.\nA new section\nstarts here in lower case.\n";
+        let s = segment(t, &[]);
+        let paras: Vec<&str> = s.paragraphs.iter().map(|p| &t[p.bytes.clone()]).collect();
+        assert_eq!(paras.len(), 3, "{paras:?}");
+        assert!(paras[0].ends_with("kept with care."), "{paras:?}");
+        assert_eq!(paras[1], "A new section");
     }
 
     #[test]
