@@ -4,23 +4,23 @@
 //! threshold chosen by the article metric. Do not edit by hand.
 
 pub(super) const WEIGHTS: [f32; super::N] = [
-    0.41952735,   // log1p prose score of the segment
-    -0.7792263,   // log1p prose score of the main segment
-    -0.27855697,  // segment's share of the run's prose score
-    -0.21363568,  // log1p lines parting it from its inner neighbour
-    -0.038895484, // log1p cost of those lines
-    -0.91554415,  // a line shaped like furniture among them
-    0.53722954,   // at the top of the run (before the main segment)
-    -0.10373068,  // share of its prose lines that are full sentences (10+ words)
-    0.019143555,  // log mean words of its prose lines
-    0.8788243,    // log1p its prose lines
-    -0.097104676, // log segments between it and the main segment
-    -1.1439121,   // share of capitalised words in its prose lines
-    -0.89345944,  // a short line parting it names what follows (related, comments, more ...)
-    1.1156307,    // share of its prose lines ending a sentence
-    0.025379222,  // share of its lines that are short and hold a digit (dates, counts)
-    0.3047607,    // log its mean words of prose lines over the main segment's
-    3.0791235,    // bias
+    0.52034485,  // log1p prose score of the segment
+    -0.7757035,  // log1p prose score of the main segment
+    -0.37573513, // segment's share of the run's prose score
+    -0.14788914, // log1p lines parting it from its inner neighbour
+    -0.07594399, // log1p cost of those lines
+    -1.044759,   // a line shaped like furniture among them
+    0.7357004,   // at the top of the run (before the main segment)
+    -0.12650687, // share of its prose lines that are full sentences (10+ words)
+    0.08013851,  // log mean words of its prose lines
+    0.79164714,  // log1p its prose lines
+    0.048394088, // log segments between it and the main segment
+    -1.2055514,  // share of capitalised words in its prose lines
+    -0.6698611,  // a short line parting it names what follows (related, comments, more ...)
+    0.93553454,  // share of its prose lines ending a sentence
+    0.101713955, // share of its lines that are short and hold a digit (dates, counts)
+    0.13787991,  // log its mean words of prose lines over the main segment's
+    2.5422282,   // bias
 ];
 
 /// An edge segment below these log-odds is dropped.
@@ -50,7 +50,7 @@ pub(super) const CHECKS: [([f64; super::N], f64); 3] = [
             0.25879919830299475,
             1.0,
         ],
-        2.0524970263465647,
+        2.292620828598455,
     ),
     (
         [
@@ -72,7 +72,7 @@ pub(super) const CHECKS: [([f64; super::N], f64); 3] = [
             -1.2674331582431617,
             1.0,
         ],
-        0.8221077138056483,
+        1.3145340416377462,
     ),
     (
         [
@@ -94,6 +94,6 @@ pub(super) const CHECKS: [([f64; super::N], f64); 3] = [
             -0.28527533242121594,
             1.0,
         ],
-        3.2951898605496477,
+        3.516633575092268,
     ),
 ];
