@@ -177,9 +177,6 @@ pub fn segment<'t>(text: &'t str, skip: &[Range<usize>]) -> Segmented<'t> {
     let mut paragraphs: Vec<Paragraph> = Vec::with_capacity(text.len() / 64 + 1);
     let mut skip_i = 0;
     let mut line_start = 0;
-    // Whether the line just read was wrapped: a paragraph goes on after it when the
-    // next line continues its sentence ([`goes_on_after`]).
-    let mut wrapped = false;
     for line in text.split_inclusive('\n') {
         let lb = line_start;
         line_start += line.len();
@@ -190,44 +187,64 @@ pub fn segment<'t>(text: &'t str, skip: &[Range<usize>]) -> Segmented<'t> {
             && skip[skip_i].start <= lb
             && skip[skip_i].end >= lb + line.trim_end().len()
         {
-            wrapped = false;
             continue;
         }
+        let para = paragraphs.len();
         let first = tokens.len();
-        tokenize_line(line, lb, paragraphs.len(), &mut tokens);
-        if tokens.len() == first {
-            wrapped = false;
-            continue;
+        tokenize_line(line, lb, para, &mut tokens);
+        if tokens.len() > first {
+            let bytes = tokens[first].start..tokens[tokens.len() - 1].end;
+            paragraphs.push(Paragraph {
+                bytes,
+                tokens: first..tokens.len(),
+            });
         }
-        let line_tokens = first..tokens.len();
-        let joined = match paragraphs.last_mut() {
-            Some(p) if wrapped && tokens[first].lower => {
-                for t in &mut tokens[line_tokens.clone()] {
-                    t.para -= 1;
-                }
-                p.bytes.end = tokens[tokens.len() - 1].end;
-                p.tokens.end = tokens.len();
-                true
-            }
-            _ => {
-                paragraphs.push(Paragraph {
-                    bytes: tokens[first].start..tokens[tokens.len() - 1].end,
-                    tokens: line_tokens.clone(),
-                });
-                false
-            }
-        };
-        // A line that goes on a wrapped paragraph may itself be short (a wrap can leave
-        // one word on a line: "the 20-page\nreport\nnoted that"): the paragraph so far,
-        // not the line, holds the words that tell a wrap from a heading.
-        wrapped = goes_on_after(&tokens[line_tokens], joined);
     }
+    join_wrapped_lines(text, &mut tokens, &mut paragraphs);
     Segmented {
         text,
         tokens,
         paragraphs,
         table: OnceCell::new(),
     }
+}
+
+/// Joins the lines of a paragraph wrapped by hand (an e-mail, a page breaking its
+/// paragraphs with `<br>`, a PDF's lines) into one paragraph: a line that may be
+/// wrapped ([`goes_on_after`]) and the next line, when that opens in lower case right
+/// below it (no blank or skipped line between). Done after the line loop, so that the
+/// loop, which every text pays for, stays as lean as it was: most texts hold no wrapped
+/// line, and then this pass looks once at each line's last token and writes nothing.
+fn join_wrapped_lines(text: &str, tokens: &mut [Token], paragraphs: &mut Vec<Paragraph>) {
+    let mut kept = 0;
+    let mut wrapped = false;
+    for i in 0..paragraphs.len() {
+        let line = paragraphs[i].clone();
+        let joins = wrapped
+            && tokens[line.tokens.start].lower
+            && text[paragraphs[kept - 1].bytes.end..line.bytes.start]
+                .bytes()
+                .filter(|&b| b == b'\n')
+                .count()
+                == 1;
+        if joins {
+            paragraphs[kept - 1].bytes.end = line.bytes.end;
+            paragraphs[kept - 1].tokens.end = line.tokens.end;
+        } else {
+            paragraphs[kept] = line.clone();
+            kept += 1;
+        }
+        if kept != i + 1 {
+            for t in &mut tokens[line.tokens.clone()] {
+                t.para = kept - 1;
+            }
+        }
+        // A line that goes on a wrapped paragraph may itself be short (a wrap can leave
+        // one word on a line: "the 20-page\nreport\nnoted that"): the paragraph so far,
+        // not the line, holds the words that tell a wrap from a heading.
+        wrapped = goes_on_after(&tokens[line.tokens], joins);
+    }
+    paragraphs.truncate(kept);
 }
 
 /// A line of at least this many words that stops without ending its sentence is a
