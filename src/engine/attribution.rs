@@ -10,6 +10,8 @@
 
 use std::ops::Range;
 
+mod speaker_labels;
+
 use super::cues::CueList;
 use super::lexicon::{self as lex, is_particle, is_possessive, Pronoun};
 use super::quotes::Quote;
@@ -1719,9 +1721,14 @@ impl Attributor<'_, '_> {
         let seg = self.seg;
         // One buffer of candidates for every sentence (cleared by `indirect_in`).
         let mut candidates = Vec::new();
-        for p in &seg.paragraphs {
-            if self.speaker_label(p.tokens.clone()) {
-                continue;
+        let labels = self.label_lines();
+        let mut next_label = labels.iter().peekable();
+        for (n, p) in seg.paragraphs.iter().enumerate() {
+            if let Some(line) = next_label.next_if(|l| l.para == n) {
+                if self.is_speaker_label(line, &labels) {
+                    self.speaker_label(line);
+                    continue;
+                }
             }
             let mut s = p.tokens.start;
             let mut i = p.tokens.start;
@@ -2181,38 +2188,16 @@ impl Attributor<'_, '_> {
         }
     }
 
-    /// Transcript lines and headlines: "PENCE: Well, ...", "Pompeo: ...". The content
-    /// is the rest of the paragraph.
-    fn speaker_label(&mut self, p: Range<usize>) -> bool {
-        let Some(colon) =
-            (p.start + 1..p.end.min(p.start + 5)).find(|&k| self.punct(k) == Some(':'))
-        else {
-            return false;
-        };
-        if self.in_quote[colon] != 0 || colon + 3 >= p.end {
-            return false;
-        }
-        // ("11:40 am" is a time; "The Latest: ..." a headline's kicker: a speaker's
-        // label opens with a letter and no article.)
-        let label_ok = (p.start..colon).all(|k| {
-            self.is_word(k) && {
-                let w = self.word(k);
-                starts_upper(w)
-                    && w.starts_with(char::is_alphabetic)
-                    && !self.lists(k).clause()
-                    && !lex::is_furniture_word(w)
-            }
-        }) && !matches!(self.word(p.start), "The" | "A" | "An");
-        if !label_ok || self.by_cue.contains_key(&colon) {
-            return false;
-        }
-        let content = colon + 1..p.end;
-        if !self.content_ok(&content) {
-            return false;
-        }
-        let a = self.add_attr(p.start..colon, colon..colon + 1, Rule::SpeakerLabel);
+    /// Transcript lines: "PENCE: Well, ...", "Q: ...". The content is the rest of the
+    /// paragraph; `speaker_labels` tells a speaker's label from a fact box's.
+    fn speaker_label(&mut self, line: &speaker_labels::LabelLine) {
+        let content = line.colon + 1..self.seg.paragraphs[line.para].tokens.end;
+        let a = self.add_attr(
+            line.label.clone(),
+            line.colon..line.colon + 1,
+            Rule::SpeakerLabel,
+        );
         self.found.contents.push((content, a));
-        true
     }
 
     fn only_adverbials(&self, from: usize, to: usize) -> bool {
