@@ -101,9 +101,15 @@ fn main() {
             }
         }
     }
+    print_placements(&placed);
+}
+
+/// One line a way of reading the pages: the gold body's quotes and claims kept inside
+/// the article, and those found outside it.
+fn print_placements(placed: &[Placement; 3]) {
     for (way, p) in ["from the HTML", "from copied text", "copied text + HTML"]
         .iter()
-        .zip(&placed)
+        .zip(placed)
     {
         if p.gold > 0 {
             eprintln!(
