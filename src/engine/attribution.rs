@@ -1722,7 +1722,7 @@ impl Attributor<'_, '_> {
         // One buffer of candidates for every sentence (cleared by `indirect_in`).
         let mut candidates = Vec::new();
         let labels = self.label_lines();
-        let mut next_label = labels.iter().peekable();
+        let mut next_label = labels.lines.iter().peekable();
         for (n, p) in seg.paragraphs.iter().enumerate() {
             if let Some(line) = next_label.next_if(|l| l.para == n) {
                 if self.is_speaker_label(line, &labels) {

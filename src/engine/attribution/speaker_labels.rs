@@ -14,7 +14,7 @@ use std::ops::Range;
 use super::Attributor;
 use crate::engine::lexicon as lex;
 use crate::engine::text::starts_upper;
-use crate::engine::words::with_lower;
+use crate::engine::words::{with_lower, WordMap, WordSet};
 
 /// A line of the page shaped like a label: `label` (its words) and the colon after it.
 #[derive(Clone, Debug)]
@@ -22,6 +22,20 @@ pub(super) struct LabelLine {
     pub(super) para: usize,
     pub(super) label: Range<usize>,
     pub(super) colon: usize,
+}
+
+/// The label lines of a page with what the page says of them, gathered once (one pass
+/// over the lines, one over the tokens) so that judging every line stays linear in the
+/// page: a transcript of thousands of lines asks each of them the same questions.
+pub(super) struct PageLabels {
+    pub(super) lines: Vec<LabelLine>,
+    /// How many lines carry each label, by its words in ASCII lower case.
+    counts: WordMap<String, usize>,
+    /// Lines labelled "Q" or "A" alone.
+    qa_lines: usize,
+    /// Labels' last words that stand elsewhere in the text after a capitalised word
+    /// ([`Attributor::named_elsewhere`]).
+    named: WordSet<String>,
 }
 
 /// Nouns that name who speaks in a transcript by the part they play in it (set by
@@ -46,14 +60,28 @@ const TRANSCRIPT_ROLES: &[&str] = &[
 ];
 
 impl Attributor<'_, '_> {
-    /// Every paragraph shaped like "Label: content", in page order.
-    pub(super) fn label_lines(&self) -> Vec<LabelLine> {
-        self.seg
+    /// Every paragraph shaped like "Label: content", in page order, with what the page
+    /// says of their labels.
+    pub(super) fn label_lines(&self) -> PageLabels {
+        let lines: Vec<LabelLine> = self
+            .seg
             .paragraphs
             .iter()
             .enumerate()
             .filter_map(|(n, p)| self.label_shape(n, p.tokens.clone()))
-            .collect()
+            .collect();
+        let mut counts = WordMap::default();
+        for line in &lines {
+            *counts.entry(self.label_key(line)).or_insert(0) += 1;
+        }
+        let qa_lines = lines.iter().filter(|l| self.is_qa_label(l)).count();
+        let named = self.named_elsewhere(&lines);
+        PageLabels {
+            lines,
+            counts,
+            qa_lines,
+            named,
+        }
     }
 
     /// "Label: content" at the start of paragraph `p`: one to four capitalised words
@@ -83,13 +111,17 @@ impl Attributor<'_, '_> {
         })
     }
 
-    /// Whether `line` is a speaker's label on a page whose label lines are `all`.
-    pub(super) fn is_speaker_label(&self, line: &LabelLine, all: &[LabelLine]) -> bool {
+    /// Whether `line` is a speaker's label on the page whose label lines are `page`.
+    pub(super) fn is_speaker_label(&self, line: &LabelLine, page: &PageLabels) -> bool {
         self.opens_a_sentence(line.colon + 1)
             && (self.label_names_a_speaker(&line.label)
-                || self.questions_and_answers(line, all)
-                || self.speakers_take_turns(line, all)
-                || self.named_elsewhere(line, all))
+                // "Q:" and "A:" lines: a question-and-answer page holds at least two.
+                || self.is_qa_label(line) && page.qa_lines >= 2
+                // Speakers taking turns: this label comes back, and another label
+                // speaks on the page too (a list repeating "Tip:" is one label, no
+                // conversation).
+                || page.counts[&self.label_key(line)] >= 2 && page.counts.len() >= 2
+                || page.named.contains(self.word(line.label.end - 1)))
     }
 
     /// The content opens a sentence: a capital or an opening mark, where a fact box's
@@ -126,37 +158,39 @@ impl Attributor<'_, '_> {
         all_caps || titled || role
     }
 
-    /// "Q:" and "A:" lines: a question-and-answer page holds at least two.
-    fn questions_and_answers(&self, line: &LabelLine, all: &[LabelLine]) -> bool {
-        let qa = |l: &LabelLine| l.label.len() == 1 && is_qa(self.word(l.label.start));
-        qa(line) && all.iter().filter(|l| qa(l)).nth(1).is_some()
+    fn is_qa_label(&self, line: &LabelLine) -> bool {
+        line.label.len() == 1 && is_qa(self.word(line.label.start))
     }
 
-    /// Speakers taking turns: this label comes back, and another label speaks on the
-    /// page too (a list repeating "Tip:" is one label, no conversation).
-    fn speakers_take_turns(&self, line: &LabelLine, all: &[LabelLine]) -> bool {
-        let same = all.iter().filter(|l| self.same_label(l, line)).count();
-        same >= 2 && all.iter().any(|l| !self.same_label(l, line))
+    /// A label's words in ASCII lower case, one space apart: two lines carry the same
+    /// label when their keys are equal.
+    fn label_key(&self, line: &LabelLine) -> String {
+        let mut key = String::new();
+        for k in line.label.clone() {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.extend(self.word(k).chars().map(|c| c.to_ascii_lowercase()));
+        }
+        key
     }
 
-    fn same_label(&self, a: &LabelLine, b: &LabelLine) -> bool {
-        a.label.len() == b.label.len()
-            && a.label
-                .clone()
-                .zip(b.label.clone())
-                .all(|(i, j)| self.word(i).eq_ignore_ascii_case(self.word(j)))
-    }
-
-    /// The label's last word stands elsewhere in the text after a capitalised word
-    /// that is no clause word ("Secretary of State Mike Pompeo" for "Pompeo:"): a
-    /// surname, where "Duration" or "Cost" stands alone.
-    fn named_elsewhere(&self, line: &LabelLine, all: &[LabelLine]) -> bool {
-        let last = self.word(line.label.end - 1);
-        let in_a_label = |k: usize| all.iter().any(|l| l.label.contains(&k));
-        (1..self.seg.tokens.len()).any(|k| {
-            self.is_word(k)
-                && self.word(k) == last
-                && !in_a_label(k)
+    /// The labels' last words that stand elsewhere in the text, outside every label,
+    /// after a capitalised word that is no clause word ("Secretary of State Mike Pompeo"
+    /// for "Pompeo:"): a surname, where "Duration" or "Cost" stands alone. One pass over
+    /// the tokens (the lines are in page order and their labels apart).
+    fn named_elsewhere(&self, lines: &[LabelLine]) -> WordSet<String> {
+        let last_words: WordSet<&str> = lines.iter().map(|l| self.word(l.label.end - 1)).collect();
+        let mut named = WordSet::default();
+        let mut next_label = 0;
+        for k in 1..self.seg.tokens.len() {
+            while next_label < lines.len() && lines[next_label].label.end <= k {
+                next_label += 1;
+            }
+            let in_a_label = lines.get(next_label).is_some_and(|l| l.label.contains(&k));
+            if !in_a_label
+                && self.is_word(k)
+                && last_words.contains(self.word(k))
                 && self.is_word(k - 1)
                 && starts_upper(self.word(k - 1))
                 && self.word(k - 1).starts_with(char::is_alphabetic)
@@ -164,7 +198,11 @@ impl Attributor<'_, '_> {
                 && !self.lists(k - 1).function()
                 && !self.lists(k - 1).determiner()
                 && self.seg.tokens[k - 1].para == self.seg.tokens[k].para
-        })
+            {
+                named.insert(self.word(k).to_owned());
+            }
+        }
+        named
     }
 }
 
