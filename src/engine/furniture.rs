@@ -281,7 +281,7 @@ fn keep_introductions_of_quotes(
 
 /// A paragraph wrapped by hand (a page breaking it with `<br>`, an e-mail): its lines
 /// stop mid-sentence, so each scored alone looks like a menu entry or a teaser. A line
-/// of at least [`WRAPPED_LINE_WORDS`] words that ends in a word or a comma, with the
+/// of at least [`WRAPPED_PROSE_LINE_WORDS`] words that ends in a word or a comma, with the
 /// next line going on in lower case, is scored as prose (its word count, as a line
 /// ending a sentence would be). Lines judged furniture by their shape stay furniture.
 fn credit_wrapped_lines(
@@ -292,7 +292,7 @@ fn credit_wrapped_lines(
     shaped: &[bool],
 ) {
     for i in 0..lines.len().saturating_sub(1) {
-        if shaped[i] || scores[i] >= 0.0 || scans[i].words < WRAPPED_LINE_WORDS {
+        if shaped[i] || scores[i] >= 0.0 || scans[i].words < WRAPPED_PROSE_LINE_WORDS {
             continue;
         }
         let line = ascii::trim(&text[lines[i].clone()]);
@@ -307,10 +307,12 @@ fn credit_wrapped_lines(
     }
 }
 
-/// The fewest words of a line taken for part of a wrapped paragraph (set by hand: a
-/// paragraph wrapped at 60 to 80 characters has 10 to 14 words a line; menus and
-/// labels are shorter).
-const WRAPPED_LINE_WORDS: usize = 8;
+/// The fewest words of a line the furniture counts as prose for being wrapped (set by
+/// hand: a paragraph wrapped at 60 to 80 characters has 10 to 14 words a line; menus
+/// and labels are shorter). Stricter than `text::WRAPPED_LINE_WORDS` (6), which only
+/// joins lines for the analysis: here a menu entry taken for prose would pull
+/// furniture into the article.
+const WRAPPED_PROSE_LINE_WORDS: usize = 8;
 
 /// A short paste of a few paragraphs, each a sentence (no menu, no heading), is all
 /// article: only lines shaped like furniture are dropped, never a short paragraph at
