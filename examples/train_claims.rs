@@ -8,7 +8,7 @@
 //!        [--hash-norm X] [--para [--para-mask N]] [--augment-hash L2]
 //!        [--newslike X [--newslike-hash]] [--doc-rel [--doc-rel-l2 X] [--doc-rel-only a,b]]
 //!        [--style MASK [--style-l2 X]] [--ufs-label X]
-//!        [--own DIR] [--dump FILE] [--news-train DIR] [--write DIR]
+//!        [--own DIR] [--dump FILE] [--news-train DIR [--news-train-weight X]] [--write DIR]
 //!
 //! Four sources under `--shared` (default `../shared`): `claims/train` (CLEF-2019
 //! debates, one unit per line), `claims/more` (CLEF-2020 debates; ClaimBuster's
@@ -147,6 +147,8 @@ mod native {
         epochs: usize,
         pos_share: f64,
         source_weights: [f64; 4],
+        /// The weight of the `--news-train` articles in all (`--news-train-weight X`).
+        news_train_weight: f64,
         hash: bool,
         /// L2 of the hashed weights (they are many and each seen rarely).
         hash_l2: f64,
@@ -241,6 +243,7 @@ mod native {
                 epochs: 6,
                 pos_share: 0.5,
                 source_weights: [1.0, 1.0, 2.0, 2.0],
+                news_train_weight: 1.0,
                 hash: true,
                 hash_l2: 1e-3,
                 hash_value: 0.25,
@@ -369,6 +372,9 @@ mod native {
             "--no-news" => p.news = false,
             "--leave-out" => p.source_weights[source_index(&val(), "--leave-out SOURCE")] = 0.0,
             "--no-hash" => p.hash = false,
+            "--news-train-weight" => {
+                p.news_train_weight = val().parse().expect("--news-train-weight X")
+            }
             "--no-news-hash" => p.news_hash = false,
             "--drop" => p.drop |= 1 << feature_index(&val(), "--drop FEATURE"),
             "--pairwise" => p.pairwise = val().parse().expect("--pairwise X"),
@@ -1078,7 +1084,21 @@ mod native {
         avg
     }
 
-    /// Units of each class in one source's training documents.
+    /// Weight groups: the four sources, then the `--news-train` articles, which weigh
+    /// `--news-train-weight` in all (news units otherwise) so that adding them takes no
+    /// weight from news-dev's articles, and their base rate has its own class split.
+    const GROUPS: usize = 5;
+    const NEWS_TRAIN: usize = 4;
+
+    fn weight_group(d: &Doc) -> usize {
+        if d.train_only {
+            NEWS_TRAIN
+        } else {
+            d.source
+        }
+    }
+
+    /// Units of each class in one weight group's training documents.
     #[derive(Clone, Copy, Default)]
     struct ClassCounts {
         pos: f64,
@@ -1089,7 +1109,7 @@ mod native {
     /// `source_weights` share of all units, split between its classes by `pos_share`, so
     /// the mean weight is 1 whatever the sources' sizes and base rates.
     struct SampleWeights {
-        counts: [ClassCounts; 4],
+        counts: [ClassCounts; GROUPS],
         /// Units of all sources (it also scales the L2 term, so L2 means the same at
         /// every corpus size).
         total: f64,
@@ -1101,10 +1121,10 @@ mod native {
 
     impl SampleWeights {
         fn new(train: &[&Doc], p: &Params) -> Self {
-            let mut counts = [ClassCounts::default(); 4];
+            let mut counts = [ClassCounts::default(); GROUPS];
             for d in train {
                 for u in &d.units {
-                    let c = &mut counts[d.source];
+                    let c = &mut counts[weight_group(d)];
                     if u.label {
                         c.pos += 1.0;
                     } else {
@@ -1123,10 +1143,14 @@ mod native {
             }
         }
 
-        /// The weight of a unit of source `s` and class `label`.
-        fn of(&self, p: &Params, s: usize, label: bool) -> f64 {
-            let ClassCounts { pos, neg } = self.counts[s];
-            let share = p.source_weights[s] * self.total / self.active;
+        /// The weight of a unit of weight group `g` and class `label`.
+        fn of(&self, p: &Params, g: usize, label: bool) -> f64 {
+            let ClassCounts { pos, neg } = self.counts[g];
+            let group_weight = match g {
+                NEWS_TRAIN => p.news_train_weight,
+                s => p.source_weights[s],
+            };
+            let share = group_weight * self.total / self.active;
             if label {
                 share * p.pos_share / pos.max(1.0)
             } else {
@@ -1138,6 +1162,8 @@ mod native {
     /// A training unit with its source and the features the model sees.
     struct Weighed<'a> {
         source: usize,
+        /// The unit's weight group: its source, or [`NEWS_TRAIN`] for `--news-train`.
+        group: usize,
         unit: &'a Unit,
         feats: Vec<(usize, f32)>,
     }
@@ -1148,8 +1174,8 @@ mod native {
     fn weighed_units<'a>(train: &[&'a Doc], p: &Params) -> Vec<Weighed<'a>> {
         train
             .iter()
-            .flat_map(|d| d.units.iter().map(move |u| (d.source, u)))
-            .map(|(source, unit)| {
+            .flat_map(|d| d.units.iter().map(move |u| (d.source, weight_group(d), u)))
+            .map(|(source, group, unit)| {
                 let mut f = feats(unit, p);
                 if source == NEWS && !p.news_hash {
                     f.retain(|&(i, _)| i < NAMED);
@@ -1172,6 +1198,7 @@ mod native {
                 }
                 Weighed {
                     source,
+                    group,
                     unit,
                     feats: f,
                 }
@@ -1348,7 +1375,7 @@ mod native {
             }
             for &k in &order {
                 let x = &units[k];
-                opt.logistic_step(x, sw.of(p, x.source, x.unit.label) * domain[k], &sw, p);
+                opt.logistic_step(x, sw.of(p, x.group, x.unit.label) * domain[k], &sw, p);
             }
             // Pairwise: each positive against a random negative of its document.
             for group in &groups {
@@ -1600,7 +1627,10 @@ mod native {
         for (s, sub) in [(0, "clef2019"), (1, "clef2020"), (NEWS, "news")] {
             let out = dir.join(sub);
             std::fs::create_dir_all(&out).expect("create --pred-dir");
-            let scored = docs.iter().zip(oof).filter(|(d, _)| d.source == s && !d.train_only);
+            let scored = docs
+                .iter()
+                .zip(oof)
+                .filter(|(d, _)| d.source == s && !d.train_only);
             for (d, scores) in scored {
                 let annotations: Vec<serde_json::Value> = d
                     .units
