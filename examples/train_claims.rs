@@ -8,7 +8,7 @@
 //!        [--hash-norm X] [--para [--para-mask N]] [--augment-hash L2]
 //!        [--newslike X [--newslike-hash]] [--doc-rel [--doc-rel-l2 X] [--doc-rel-only a,b]]
 //!        [--style MASK [--style-l2 X]] [--ufs-label X]
-//!        [--own DIR] [--dump FILE] [--write DIR]
+//!        [--own DIR] [--dump FILE] [--news-train DIR [--news-train-weight X]] [--write DIR]
 //!
 //! Four sources under `--shared` (default `../shared`): `claims/train` (CLEF-2019
 //! debates, one unit per line), `claims/more` (CLEF-2020 debates; ClaimBuster's
@@ -17,7 +17,10 @@
 //! (the CLEF-2019 debates one each, so that source is left out a whole debate at a
 //! time; ClaimBuster sentences go with the debate they repeat, if any) and each fold is
 //! scored by a model trained on the other 18: MAP and P@10 per debate, MAP and P@3 per
-//! article. `--no-news` never trains on the news articles (debates only). `--pred-dir`
+//! article. `--news-train DIR` adds more news articles labelled like news-dev (the
+//! hand-labelled tests/gold/claims-train), in folds of their own, trained on like news-dev
+//! and scored apart ("news-train"), never in news-dev's figures nor in `--pred-dir`.
+//! `--no-news` never trains on the news articles (debates only). `--pred-dir`
 //! writes the held-out scores as quotelens/1 claims so `../shared/eval/claims_score.py`
 //! and `news_claims_score.py` can check the figures.
 //!
@@ -134,6 +137,9 @@ mod native {
         name: String,
         fold: usize,
         units: Vec<Unit>,
+        /// A news article of `--news-train` (tests/gold/claims-train): trained on within
+        /// its folds, never in the figures of news-dev nor in `--pred-dir`.
+        train_only: bool,
     }
 
     struct Params {
@@ -141,6 +147,8 @@ mod native {
         epochs: usize,
         pos_share: f64,
         source_weights: [f64; 4],
+        /// The weight of the `--news-train` articles in all (`--news-train-weight X`).
+        news_train_weight: f64,
         hash: bool,
         /// L2 of the hashed weights (they are many and each seen rarely).
         hash_l2: f64,
@@ -235,6 +243,7 @@ mod native {
                 epochs: 6,
                 pos_share: 0.5,
                 source_weights: [1.0, 1.0, 2.0, 2.0],
+                news_train_weight: 1.0,
                 hash: true,
                 hash_l2: 1e-3,
                 hash_value: 0.25,
@@ -280,6 +289,10 @@ mod native {
         /// own set's, scored by the model trained on everything), for second-stage
         /// experiments outside the trainer (claims9).
         dump: Option<PathBuf>,
+        /// `--news-train DIR`: more news articles labelled like news-dev (the hand-labelled
+        /// training set tests/gold/claims-train, its texts resolved by
+        /// scripts/standoff-gold.py), trained on in their own folds, never scored as news-dev.
+        news_train: Option<PathBuf>,
         params: Params,
     }
 
@@ -298,9 +311,10 @@ mod native {
             write,
             own,
             dump,
+            news_train,
             params: p,
         } = parse_args(&args);
-        let docs = load_corpus(&shared);
+        let docs = load_corpus(&shared, news_train.as_deref());
         print_counts(&docs);
         let oof = cross_validate(&docs, &p);
         report(&docs, &oof, &p);
@@ -329,6 +343,7 @@ mod native {
             write: None,
             own: None,
             dump: None,
+            news_train: None,
             params: Params::default(),
         };
         let mut it = args.iter();
@@ -344,6 +359,7 @@ mod native {
                 "--write" => o.write = Some(PathBuf::from(val())),
                 "--own" => o.own = Some(PathBuf::from(val())),
                 "--dump" => o.dump = Some(PathBuf::from(val())),
+                "--news-train" => o.news_train = Some(PathBuf::from(val())),
                 _ => set_param(&mut o.params, a, val),
             }
         }
@@ -356,6 +372,9 @@ mod native {
             "--no-news" => p.news = false,
             "--leave-out" => p.source_weights[source_index(&val(), "--leave-out SOURCE")] = 0.0,
             "--no-hash" => p.hash = false,
+            "--news-train-weight" => {
+                p.news_train_weight = val().parse().expect("--news-train-weight X")
+            }
             "--no-news-hash" => p.news_hash = false,
             "--drop" => p.drop |= 1 << feature_index(&val(), "--drop FEATURE"),
             "--pairwise" => p.pairwise = val().parse().expect("--pairwise X"),
@@ -434,10 +453,18 @@ mod native {
 
     /// The four sources' documents with their folds and position features.
     /// ClaimBuster comes last: its sentences take the folds of the debates they repeat.
-    fn load_corpus(shared: &Path) -> Vec<Doc> {
+    /// `news_train`'s articles come after news-dev's, so news-dev's folds stay those it
+    /// has without them.
+    fn load_corpus(shared: &Path, news_train: Option<&Path>) -> Vec<Doc> {
         let mut docs = load_debates(&shared.join("claims/train"), 0);
         docs.extend(load_debates(&shared.join("claims/more"), 1));
         docs.extend(load_news(&shared.join("claims/news-dev")));
+        if let Some(dir) = news_train {
+            docs.extend(load_news(dir).into_iter().map(|d| Doc {
+                train_only: true,
+                ..d
+            }));
+        }
         assign_folds(&mut docs);
         for d in &mut docs {
             add_position(d);
@@ -721,6 +748,7 @@ mod native {
                     name,
                     fold: 0,
                     units,
+                    train_only: false,
                 }
             })
             .collect()
@@ -754,6 +782,7 @@ mod native {
                     name,
                     fold: 0,
                     units,
+                    train_only: false,
                 }
             })
             .collect()
@@ -925,6 +954,7 @@ mod native {
                     name: format!("cb{i}"),
                     fold,
                     units: vec![unit(text, &chars, 0, n, v["label"].as_i64() == Some(1))],
+                    train_only: false,
                 }
             })
             .collect()
@@ -1054,7 +1084,21 @@ mod native {
         avg
     }
 
-    /// Units of each class in one source's training documents.
+    /// Weight groups: the four sources, then the `--news-train` articles, which weigh
+    /// `--news-train-weight` in all (news units otherwise) so that adding them takes no
+    /// weight from news-dev's articles, and their base rate has its own class split.
+    const GROUPS: usize = 5;
+    const NEWS_TRAIN: usize = 4;
+
+    fn weight_group(d: &Doc) -> usize {
+        if d.train_only {
+            NEWS_TRAIN
+        } else {
+            d.source
+        }
+    }
+
+    /// Units of each class in one weight group's training documents.
     #[derive(Clone, Copy, Default)]
     struct ClassCounts {
         pos: f64,
@@ -1065,7 +1109,7 @@ mod native {
     /// `source_weights` share of all units, split between its classes by `pos_share`, so
     /// the mean weight is 1 whatever the sources' sizes and base rates.
     struct SampleWeights {
-        counts: [ClassCounts; 4],
+        counts: [ClassCounts; GROUPS],
         /// Units of all sources (it also scales the L2 term, so L2 means the same at
         /// every corpus size).
         total: f64,
@@ -1077,10 +1121,10 @@ mod native {
 
     impl SampleWeights {
         fn new(train: &[&Doc], p: &Params) -> Self {
-            let mut counts = [ClassCounts::default(); 4];
+            let mut counts = [ClassCounts::default(); GROUPS];
             for d in train {
                 for u in &d.units {
-                    let c = &mut counts[d.source];
+                    let c = &mut counts[weight_group(d)];
                     if u.label {
                         c.pos += 1.0;
                     } else {
@@ -1099,10 +1143,14 @@ mod native {
             }
         }
 
-        /// The weight of a unit of source `s` and class `label`.
-        fn of(&self, p: &Params, s: usize, label: bool) -> f64 {
-            let ClassCounts { pos, neg } = self.counts[s];
-            let share = p.source_weights[s] * self.total / self.active;
+        /// The weight of a unit of weight group `g` and class `label`.
+        fn of(&self, p: &Params, g: usize, label: bool) -> f64 {
+            let ClassCounts { pos, neg } = self.counts[g];
+            let group_weight = match g {
+                NEWS_TRAIN => p.news_train_weight,
+                s => p.source_weights[s],
+            };
+            let share = group_weight * self.total / self.active;
             if label {
                 share * p.pos_share / pos.max(1.0)
             } else {
@@ -1114,6 +1162,8 @@ mod native {
     /// A training unit with its source and the features the model sees.
     struct Weighed<'a> {
         source: usize,
+        /// The unit's weight group: its source, or [`NEWS_TRAIN`] for `--news-train`.
+        group: usize,
         unit: &'a Unit,
         feats: Vec<(usize, f32)>,
     }
@@ -1124,8 +1174,8 @@ mod native {
     fn weighed_units<'a>(train: &[&'a Doc], p: &Params) -> Vec<Weighed<'a>> {
         train
             .iter()
-            .flat_map(|d| d.units.iter().map(move |u| (d.source, u)))
-            .map(|(source, unit)| {
+            .flat_map(|d| d.units.iter().map(move |u| (d.source, weight_group(d), u)))
+            .map(|(source, group, unit)| {
                 let mut f = feats(unit, p);
                 if source == NEWS && !p.news_hash {
                     f.retain(|&(i, _)| i < NAMED);
@@ -1148,6 +1198,7 @@ mod native {
                 }
                 Weighed {
                     source,
+                    group,
                     unit,
                     feats: f,
                 }
@@ -1324,7 +1375,7 @@ mod native {
             }
             for &k in &order {
                 let x = &units[k];
-                opt.logistic_step(x, sw.of(p, x.source, x.unit.label) * domain[k], &sw, p);
+                opt.logistic_step(x, sw.of(p, x.group, x.unit.label) * domain[k], &sw, p);
             }
             // Pairwise: each positive against a random negative of its document.
             for group in &groups {
@@ -1424,16 +1475,17 @@ mod native {
         (hits > 0).then(|| (total / hits as f64, top))
     }
 
-    /// The figures of one source: mean AP and P@k over its documents with a positive.
+    /// The figures of one source: mean AP and P@k over its documents with a positive,
+    /// those of `--news-train` (`train_only`) or the others.
     fn source_figures(
         docs: &[Doc],
         oof: &[Vec<f64>],
-        source: usize,
+        (source, train_only): (usize, bool),
         k: usize,
     ) -> (f64, f64, usize) {
         let (mut ap, mut pk, mut n) = (0.0, 0.0, 0usize);
         for (d, scores) in docs.iter().zip(oof) {
-            if d.source != source {
+            if d.source != source || d.train_only != train_only {
                 continue;
             }
             let ranked: Vec<f64> = d
@@ -1480,9 +1532,9 @@ mod native {
     }
 
     fn report(docs: &[Doc], oof: &[Vec<f64>], p: &Params) {
-        let (m19, p19, n19) = source_figures(docs, oof, 0, 10);
-        let (m20, p20, n20) = source_figures(docs, oof, 1, 10);
-        let (mn, pn, nn) = source_figures(docs, oof, NEWS, 3);
+        let (m19, p19, n19) = source_figures(docs, oof, (0, false), 10);
+        let (m20, p20, n20) = source_figures(docs, oof, (1, false), 10);
+        let (mn, pn, nn) = source_figures(docs, oof, (NEWS, false), 3);
         println!(
             "grouped CV ({FOLDS} folds; hashed {} (l2 {}, value {}); news trained {}; l2 {}; epochs {}; bag {}; pos-share {}; source weights {:?}):",
             p.hash, p.hash_l2, p.hash_value, p.news, p.l2, p.epochs, p.bag, p.pos_share, p.source_weights
@@ -1490,6 +1542,10 @@ mod native {
         println!("  CLEF-2019 leave-debate-out ({n19} debates): MAP {m19:.4}  P@10 {p19:.4}");
         println!("  CLEF-2020 grouped ({n20} debates): MAP {m20:.4}  P@10 {p20:.4}");
         println!("  news-dev grouped ({nn} articles): MAP {mn:.4}  P@3 {pn:.4}");
+        let (mt, pt, nt) = source_figures(docs, oof, (NEWS, true), 3);
+        if nt > 0 {
+            println!("  news-train grouped ({nt} articles): MAP {mt:.4}  P@3 {pt:.4}");
+        }
         println!(
             "  ClaimBuster held-out AUC {:.4}",
             claimbuster_auc(docs, oof)
@@ -1523,7 +1579,7 @@ mod native {
     fn news_logits(docs: &[Doc], oof: &[Vec<f64>]) -> Vec<(f64, f64)> {
         docs.iter()
             .zip(oof)
-            .filter(|(d, _)| d.source == NEWS)
+            .filter(|(d, _)| d.source == NEWS && !d.train_only)
             .flat_map(|(d, s)| {
                 d.units
                     .iter()
@@ -1571,7 +1627,11 @@ mod native {
         for (s, sub) in [(0, "clef2019"), (1, "clef2020"), (NEWS, "news")] {
             let out = dir.join(sub);
             std::fs::create_dir_all(&out).expect("create --pred-dir");
-            for (d, scores) in docs.iter().zip(oof).filter(|(d, _)| d.source == s) {
+            let scored = docs
+                .iter()
+                .zip(oof)
+                .filter(|(d, _)| d.source == s && !d.train_only);
+            for (d, scores) in scored {
                 let annotations: Vec<serde_json::Value> = d
                     .units
                     .iter()
@@ -1671,9 +1731,9 @@ mod native {
 
     /// What the weights were learnt from, with which settings and held-out figures.
     fn provenance(p: &Params, Platt { a, b }: Platt, docs: &[Doc], oof: &[Vec<f64>]) -> String {
-        let (m19, _, _) = source_figures(docs, oof, 0, 10);
-        let (m20, _, _) = source_figures(docs, oof, 1, 10);
-        let (mn, pn, _) = source_figures(docs, oof, NEWS, 3);
+        let (m19, _, _) = source_figures(docs, oof, (0, false), 10);
+        let (m20, _, _) = source_figures(docs, oof, (1, false), 10);
+        let (mn, pn, _) = source_figures(docs, oof, (NEWS, false), 3);
         format!(
             "logistic regression on CLEF-2019 (claims/train), CLEF-2020 (claims/more), ClaimBuster, news-dev; \
              l2 {} epochs {} bag {} pos-share {} source weights {:?} hashed {}; Platt a {a:.4} b {b:.4} on held-out news; \

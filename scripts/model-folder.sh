@@ -27,7 +27,7 @@ rules_quote_span_weights() {
 
 # The genre training set (tests/gold/genres-train; GENRES_TRAIN_DIRS, space-separated,
 # names other folders of it) written in the polnear layout to folder $1
-# (scripts/genres-train-gold.py fills in the texts kept out of the repository), and the
+# (scripts/standoff-gold.py fills in the texts kept out of the repository), and the
 # array named $3 set to the folder's name $2 times: the trainers read a folder named k
 # times k times, which is how the small set is weighed against PolNeAR's 840 articles.
 # An empty array for 0. Not in a subshell, so that a failure stops the script.
@@ -36,7 +36,7 @@ genres_train_copies() {
   into=()
   (( $2 > 0 )) || return 0
   # shellcheck disable=SC2086  # GENRES_TRAIN_DIRS is a list of folders
-  python3 scripts/genres-train-gold.py "$1" ${GENRES_TRAIN_DIRS:-tests/gold/genres-train}
+  python3 scripts/standoff-gold.py "$1" ${GENRES_TRAIN_DIRS:-tests/gold/genres-train}
   local k
   for ((k = 0; k < $2; k++)); do into+=("$1"); done
 }

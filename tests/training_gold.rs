@@ -1,8 +1,14 @@
-//! The genre training set (`tests/gold/genres-train`, see its README) is well formed:
-//! every gold file, none skipped, has the polnear layout's shape, spans inside its text,
-//! fragments in order and attributions that do not overlap. A file either holds its text
-//! (equal to `NAME.txt`) or, for texts kept out of the repository, names the shared body
-//! with its length and SHA-256, which are checked whenever `../shared` is there.
+//! The hand-made training sets are well formed, every file, none skipped:
+//! - the genre training set (`tests/gold/genres-train`, see its README): the polnear
+//!   layout's shape, spans inside the text, fragments in order, attributions that do not
+//!   overlap;
+//! - the claims training set (`tests/gold/claims-train`): news-dev's layout, sentences in
+//!   order covering every non-space character once, labels CFS / UFS / NFS.
+//!
+//! A text is in the file (genres-train: equal to `NAME.txt`), in `NAME.txt`, or, for texts
+//! kept out of the repository, the shared body the file names with its length and SHA-256,
+//! which are checked whenever `../shared` is there. No article of either set is in an
+//! evaluation set.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -10,22 +16,30 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/gold/genres-train");
+const CLAIMS_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/gold/claims-train");
 const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared");
+const GOLD: &str = ".gold.json";
+const CLAIMS: &str = ".claims.json";
 
-/// The gold files of the set, sorted.
-fn gold_files() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(DIR)
-        .expect("tests/gold/genres-train")
+/// The files of `dir` whose names end with `suffix`, sorted.
+fn gold_files_in(dir: &str, suffix: &str) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{dir}: {e}"))
         .map(|e| e.expect("a directory entry").path())
-        .filter(|p| p.to_string_lossy().ends_with(".gold.json"))
+        .filter(|p| p.to_string_lossy().ends_with(suffix))
         .collect();
     files.sort();
     files
 }
 
+fn gold_files() -> Vec<PathBuf> {
+    gold_files_in(DIR, GOLD)
+}
+
 fn stem(path: &Path) -> String {
     let name = path.file_name().unwrap().to_string_lossy();
-    name.strip_suffix(".gold.json").unwrap().to_string()
+    let suffix = if name.ends_with(CLAIMS) { CLAIMS } else { GOLD };
+    name.strip_suffix(suffix).unwrap().to_string()
 }
 
 /// A `[[s, e], ...]` list of spans.
@@ -54,20 +68,29 @@ fn text_chars(name: &str, gold: &Value) -> usize {
         !txt.exists(),
         "{name}: NAME.txt beside a gold file without text"
     );
+    match stand_off_text(name, gold) {
+        Some(text) => text.chars().count(),
+        None => gold["text_chars"].as_u64().expect("text_chars") as usize,
+    }
+}
+
+/// The shared body a file without text names (CRLF read as LF), its length and SHA-256
+/// checked; `None` (with a notice) when `../shared` is absent.
+fn stand_off_text(name: &str, gold: &Value) -> Option<String> {
     let source = gold["text_source"].as_str().expect("text or text_source");
     let chars = gold["text_chars"].as_u64().expect("text_chars") as usize;
     let sha = gold["text_sha256"].as_str().expect("text_sha256");
     let shared = Path::new(SHARED).join(source);
-    if shared.exists() {
-        let text = std::fs::read_to_string(&shared)
-            .unwrap()
-            .replace("\r\n", "\n");
-        assert_eq!(text.chars().count(), chars, "{name}: text_chars");
-        assert_eq!(sha256_hex(text.as_bytes()), sha, "{name}: text_sha256");
-    } else {
-        eprintln!("{name}: ../shared absent, its text's hash not checked (its spans are)");
+    if !shared.exists() {
+        eprintln!("{name}: ../shared absent, its text not checked (its offsets are)");
+        return None;
     }
-    chars
+    let text = std::fs::read_to_string(&shared)
+        .unwrap()
+        .replace("\r\n", "\n");
+    assert_eq!(text.chars().count(), chars, "{name}: text_chars");
+    assert_eq!(sha256_hex(text.as_bytes()), sha, "{name}: text_sha256");
+    Some(text)
 }
 
 /// One attribution: its shape, and its spans inside `0..len`, content fragments in order.
@@ -154,6 +177,69 @@ fn every_text_has_its_gold_and_no_article_is_an_evaluation_article() {
             !in_dev.exists(),
             "{name} is in genres-dev, an evaluation set"
         );
+    }
+}
+
+/// One claims file's sentences: labels, offsets in order inside the text, and (when the
+/// text can be read) every non-space character in exactly one sentence.
+fn check_sentences(name: &str, claims: &Value) {
+    let txt = Path::new(CLAIMS_DIR).join(format!("{name}.txt"));
+    let text = if txt.exists() {
+        assert!(
+            claims.get("text_source").is_none(),
+            "{name}: NAME.txt beside a stand-off file"
+        );
+        Some(std::fs::read_to_string(&txt).unwrap())
+    } else {
+        stand_off_text(name, claims)
+    };
+    let len = match &text {
+        Some(t) => t.chars().count(),
+        None => claims["text_chars"].as_u64().expect("text_chars") as usize,
+    };
+    let sentences = claims["sentences"].as_array().expect("sentences");
+    assert!(!sentences.is_empty(), "{name}: no sentence");
+    let mut covered = vec![false; len];
+    let mut last_end = 0;
+    for v in sentences {
+        let at = |k: &str| v[k].as_u64().unwrap_or_else(|| panic!("{name}: {k}")) as usize;
+        let (s, e) = (at("start"), at("end"));
+        let label = v["label"].as_str().unwrap_or_default();
+        assert!(
+            matches!(label, "CFS" | "UFS" | "NFS"),
+            "{name}: label {label:?}"
+        );
+        assert!(
+            last_end <= s && s < e && e <= len,
+            "{name}: sentence {s}..{e} out of order or outside its text of {len}"
+        );
+        last_end = e;
+        covered[s..e].iter_mut().for_each(|c| *c = true);
+    }
+    if let Some(text) = text {
+        let left = text
+            .chars()
+            .zip(&covered)
+            .position(|(c, &covered)| !c.is_whitespace() && !covered);
+        assert_eq!(left, None, "{name}: a character in no sentence");
+    }
+}
+
+#[test]
+fn every_claims_training_file_covers_its_text_and_is_no_evaluation_article() {
+    let files = gold_files_in(CLAIMS_DIR, CLAIMS);
+    assert!(files.len() >= 10, "the set holds {} files", files.len());
+    let own = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/gold/claims-own");
+    for path in &files {
+        let name = stem(path);
+        let claims: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(claims["id"].as_str(), Some(name.as_str()), "{name}: id");
+        check_sentences(&name, &claims);
+        for set in [own.to_string(), format!("{SHARED}/claims/news-dev")] {
+            let there = Path::new(&set).join(format!("{name}.claims.json"));
+            assert!(!there.exists(), "{name} is in {set}, an evaluation set");
+        }
     }
 }
 
