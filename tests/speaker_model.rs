@@ -119,3 +119,65 @@ fn a_name_before_a_colon_introduces_the_quotation_after_it() {
     assert!(speaker.contains("Marta Quill"), "{speaker}");
     assert_eq!(cue, ":");
 }
+
+/// The features of the candidate of `text`'s quotation holding `quoted` whose mention
+/// holds `mention`, by name (`speaker_model_features` order).
+fn candidate_features(text: &str, quoted: &str, mention: &str) -> Vec<(String, f32)> {
+    let chars: Vec<char> = text.chars().collect();
+    let span = |r: &std::ops::Range<usize>| chars[r.clone()].iter().collect::<String>();
+    let rows = speaker_model_rows(text);
+    let row = rows
+        .iter()
+        .find(|r| span(&r.quote).contains(quoted))
+        .unwrap_or_else(|| panic!("the model weighs no quotation holding {quoted:?}"));
+    let names: Vec<String> = row
+        .candidates
+        .iter()
+        .map(|c| c.speaker.as_ref().map_or(String::new(), span))
+        .collect();
+    let c = row
+        .candidates
+        .iter()
+        .zip(&names)
+        .find(|(_, n)| n.contains(mention))
+        .unwrap_or_else(|| panic!("no candidate {mention:?} among {names:?}"))
+        .0;
+    let features = quotelens::engine::speaker_model_features();
+    features
+        .iter()
+        .zip(&c.features)
+        .map(|(n, &x)| (n.to_string(), x))
+        .collect()
+}
+
+fn feature(fs: &[(String, f32)], name: &str) -> f32 {
+    fs.iter().find(|(n, _)| n == name).expect("a feature").1
+}
+
+#[test]
+fn a_candidate_is_weighed_against_the_mentions_between_it_and_the_quotation() {
+    let text = "Ilse Varga said talks would resume, and union leader Piet Mol told reporters \
+                the strike was over. \u{201c}Nobody wants another winter without pay.\u{201d}";
+    let near = candidate_features(text, "another winter", "Piet Mol");
+    let far = candidate_features(text, "another winter", "Ilse Varga");
+    assert_eq!(feature(&near, "nearest-before-quote"), 1.0, "{near:?}");
+    assert_eq!(feature(&near, "mentions-between"), 0.0, "{near:?}");
+    assert_eq!(feature(&far, "nearest-before-quote"), 0.0, "{far:?}");
+    assert!(feature(&far, "mentions-between") > 0.0, "{far:?}");
+    // One sentence end between each of them and the quotation.
+    assert!(feature(&near, "sentences-between") > 0.0);
+    assert_eq!(
+        feature(&near, "sentences-between"),
+        feature(&far, "sentences-between")
+    );
+}
+
+#[test]
+fn a_mention_after_a_preposition_or_in_an_apposition_is_marked() {
+    let text = "After the vote in the harbour town, Mayor Ana Ruiz, a former pilot, said the \
+                ferry would stay. \u{201c}The island cannot live without it.\u{201d}";
+    let mayor = candidate_features(text, "cannot live", "Ana Ruiz");
+    assert_eq!(feature(&mayor, "apposition-after"), 1.0, "{mayor:?}");
+    assert_eq!(feature(&mayor, "after-preposition"), 0.0, "{mayor:?}");
+    assert_eq!(feature(&mayor, "after-by"), 0.0, "{mayor:?}");
+}

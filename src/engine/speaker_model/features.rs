@@ -87,8 +87,15 @@ pub(crate) const NAMES: [&str; N] = [
     "participle-speaker-after-cue",
     "nobody-runs-on",
     "lone-function-word",
+    "nearest-before-quote",
+    "nearest-after-quote",
+    "mentions-between",
+    "sentences-between",
+    "apposition-after",
+    "after-preposition",
+    "after-by",
 ];
-pub(crate) const N: usize = 66;
+pub(crate) const N: usize = 73;
 
 /// What the features of every candidate of one quotation share.
 pub(crate) struct QuoteView<'a, 't> {
@@ -281,6 +288,14 @@ fn place(v: &QuoteView, c: &Candidate, f: &mut [f32; N]) {
     f[33] = flag(v.previous.as_ref().is_some_and(|p| same_last_word(v, p, s)));
     f[42] = flag(v.sentences.get(at).is_some_and(|x| x.start == s.start));
     f[61] = flag(clause_subject(v, at, s));
+    f[70] = flag(apposition_after(v, s));
+    let before_mention = s
+        .start
+        .checked_sub(1)
+        .filter(|&k| v.seg.tokens[k].is_word());
+    let word_before = before_mention.map_or("", |k| v.word(k));
+    f[71] = flag(is_preposition(word_before));
+    f[72] = flag(word_before == "by");
     let para = &v.seg.paragraphs[q.para].tokens;
     f[35] = flag(
         q.first == para.start
@@ -386,6 +401,83 @@ fn coordinated(v: &QuoteView, c: usize) -> bool {
         k = prev;
     }
     false
+}
+
+/// What a candidate is against the other candidates of its quotation, set on every
+/// candidate's `feats` (in `cands` order) once each has its own: whether another
+/// candidate's mention stands between it and the quotation (the nearer mention speaks
+/// more often than one behind it), how many, and how many sentence ends lie between.
+pub(crate) fn against_the_others(v: &QuoteView, cands: &[Candidate], feats: &mut [[f32; N]]) {
+    let q = v.q;
+    for (i, c) in cands.iter().enumerate() {
+        if c.origin == Origin::Nobody {
+            continue;
+        }
+        let s = &c.speaker;
+        let before = s.end <= q.first;
+        let between = |o: &Range<usize>| {
+            if before {
+                o.start >= s.end && o.end <= q.first
+            } else {
+                o.start > q.last && o.end <= s.start
+            }
+        };
+        let others = cands
+            .iter()
+            .enumerate()
+            .filter(|&(j, o)| j != i && o.origin != Origin::Nobody && between(&o.speaker))
+            .count();
+        let at = v.sentence_of(s.start);
+        let sentences = if before {
+            v.sentence_of(q.first).saturating_sub(at)
+        } else {
+            at.saturating_sub(v.sentence_of(q.last))
+        };
+        let f = &mut feats[i];
+        f[66] = flag(before && others == 0);
+        f[67] = flag(!before && others == 0);
+        f[68] = squash(others, 2.0);
+        f[69] = squash(sentences, 2.0);
+    }
+}
+
+/// `Ana Ruiz, a nurse in Lyon, said` / `Ruiz, the port's director,`: an apposition (a
+/// comma, then a determiner, a role or a title) right after the mention: a person
+/// described, seldom a mere topic.
+fn apposition_after(v: &QuoteView, s: &Range<usize>) -> bool {
+    let toks = &v.seg.tokens;
+    s.end + 1 < toks.len() && toks[s.end].punct() == Some(',') && toks[s.end + 1].is_word() && {
+        let (w, lists) = (v.word(s.end + 1), v.seg.lists(s.end + 1));
+        lists.determiner() || lists.role() || lex::is_title(w)
+    }
+}
+
+/// A preposition (no "by") right before a mention makes it an object (`after winning
+/// Ohio in the primary`, `an ad in Indiana`), seldom a speaker; "by" is apart, as it
+/// names a passive's agent (`was asked by the host`).
+fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "with"
+            | "of"
+            | "for"
+            | "from"
+            | "to"
+            | "about"
+            | "on"
+            | "at"
+            | "in"
+            | "near"
+            | "after"
+            | "during"
+            | "into"
+            | "over"
+            | "under"
+            | "against"
+            | "than"
+            | "like"
+            | "since"
+    )
 }
 
 /// A few pairs of features that mean more together than apart.

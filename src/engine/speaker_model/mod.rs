@@ -65,6 +65,7 @@ pub(crate) fn choose<N: NounPhrases>(
     let chains = Chains::of(quotes, &rules);
     let mut previous: Option<usize> = None;
     let mut cands: Vec<Candidate> = Vec::with_capacity(8);
+    let mut feats: Vec<[f32; features::N]> = Vec::with_capacity(8);
     let mut scored: Vec<([f32; features::N], f32)> = Vec::with_capacity(8);
     for (qi, q) in quotes.iter().enumerate() {
         // `"A," she said, "B."`: one statement in two parts, as the rules joined them.
@@ -87,11 +88,11 @@ pub(crate) fn choose<N: NounPhrases>(
                 previous: near.map(|p| found.attrs[p].speaker.clone()),
                 runs_on: chains.runs_on(qi),
             };
+            feats.clear();
+            feats.extend(cands.iter().map(|c| features::features(&view, c)));
+            features::against_the_others(&view, &cands, &mut feats);
             scored.clear();
-            scored.extend(cands.iter().map(|c| {
-                let f = features::features(&view, c);
-                (f, score(&f))
-            }));
+            scored.extend(feats.iter().map(|f| (*f, score(f))));
             let best = (0..cands.len())
                 .max_by(|&a, &b| scored[a].1.total_cmp(&scored[b].1).then(b.cmp(&a)))
                 .unwrap_or(0);
