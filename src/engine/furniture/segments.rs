@@ -67,13 +67,16 @@ impl RunLines<'_> {
     }
 }
 
-/// The run cut into segments: their line spans, prose scores, the sum of these and the
-/// index of the largest (the main segment).
+/// The run cut into segments: their line spans, prose scores, the sum of these, the
+/// index of the largest (the main segment) and the mean words of its prose lines (read
+/// once: every edge segment's features compare with it, and the main segment of a long
+/// text is long).
 struct Cut {
     spans: Vec<Range<usize>>,
     sums: Vec<f64>,
     total: f64,
     main: usize,
+    main_mean_words: f64,
 }
 
 /// The segments of the run `a..b`: stretches of lines apart wherever a non-blank line
@@ -98,11 +101,15 @@ fn cut(run: &RunLines, a: usize, b: usize) -> Cut {
     let main = (0..spans.len())
         .max_by(|&x, &y| sums[x].total_cmp(&sums[y]))
         .unwrap_or(0);
+    let main_mean_words = spans
+        .get(main)
+        .map_or(1.0, |span| mean_prose_words(run, span.clone()));
     Cut {
         spans,
         sums,
         total,
         main,
+        main_mean_words,
     }
 }
 
@@ -179,7 +186,7 @@ fn features(run: &RunLines, cut: &Cut, k: usize) -> [f64; N] {
         f64::from(u8::from(gap.clone().any(|i| names_what_follows(run, i)))),
         ended as f64 / n,
         dated as f64 / filled.max(1) as f64,
-        (mean_words / main_mean_words(run, cut)).ln(),
+        (mean_words / cut.main_mean_words).ln(),
         1.0,
     ]
 }
@@ -244,10 +251,9 @@ fn ends_in_terminator(line: &str) -> bool {
         .is_some_and(|c| matches!(c, '.' | '!' | '?' | ':' | '\u{2026}'))
 }
 
-/// The mean words of the main segment's prose lines.
-fn main_mean_words(run: &RunLines, cut: &Cut) -> f64 {
-    let (lines, words) = cut.spans[cut.main]
-        .clone()
+/// The mean words of the prose lines of `span`.
+fn mean_prose_words(run: &RunLines, span: Range<usize>) -> f64 {
+    let (lines, words) = span
         .filter(|&i| run.scores[i] > 0.0)
         .fold((0, 0), |(l, w), i| (l + 1, w + run.scans[i].words));
     words.max(1) as f64 / lines.max(1) as f64
@@ -302,7 +308,11 @@ pub(super) fn dropped_edges(run: &RunLines, a: usize, b: usize) -> Vec<Range<usi
         .rev()
         .find(|&k| stands_apart(k))
         .map_or(0, |k| k + 1);
-    let top = best_cut((0..top_reach).map(|k| (gain(k), stands_apart(k))));
+    let top = best_cut(
+        (0..top_reach)
+            .take(EDGE_REACH)
+            .map(|k| (gain(k), stands_apart(k))),
+    );
     if top > 0 {
         out.push(a..cut.spans[top].start);
     }
@@ -313,6 +323,7 @@ pub(super) fn dropped_edges(run: &RunLines, a: usize, b: usize) -> Vec<Range<usi
     let bottom = best_cut(
         (bottom_reach..cut.spans.len())
             .rev()
+            .take(EDGE_REACH)
             .map(|k| (gain(k), stands_apart(k))),
     );
     if bottom > 0 {
@@ -320,6 +331,12 @@ pub(super) fn dropped_edges(run: &RunLines, a: usize, b: usize) -> Vec<Range<usi
     }
     out
 }
+
+/// The most segments the cut looks at from each edge inwards: every training page has
+/// fewer (117 the most), but a long text pasted whole (a book chapter, a day of
+/// transcripts) can have thousands, each judged for nothing, so a cap keeps the cost
+/// linear in what can be cut.
+const EDGE_REACH: usize = 128;
 
 /// What dropping segment `k` gains: its words (of the lines not furniture by their
 /// shape, as the trainer counts them) times how far its probability of being article
