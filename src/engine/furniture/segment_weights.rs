@@ -24,7 +24,7 @@ pub(super) const WEIGHTS: [f32; super::N] = [
 ];
 
 /// An edge segment below these log-odds is dropped.
-pub(super) const THRESHOLD: f32 = 0.5;
+pub(super) const THRESHOLD: f32 = 0.0;
 
 /// Segments' features and the trainer's log-odds of them (for a test).
 #[cfg(test)]
