@@ -133,6 +133,8 @@ def stage2_features(p, z1):
 
 
 def stacked_features(z, picked, words):
+    """The 23 features the second stage reads of first-stage log-odds z (the first
+    judgement `picked`, the blocks' `words`), in block_model::stacked_features's order."""
     n = len(z)
     if n == 0:
         return np.zeros((0, 23))
