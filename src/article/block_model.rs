@@ -1,7 +1,9 @@
 //! A learnt second look at each block of a page after the text-shape judgement: a
 //! model of small boosted trees over features of the block and its neighbours (words, link density,
 //! punctuation, sentence shape, tag, position, class and id words, repeated text, the
-//! first judgement of it and of its neighbours) says how likely the block is article.
+//! first judgement of it and of its neighbours) says how likely the block is article,
+//! and a second stage of trees reads that model's log-odds of the blocks around it
+//! ([`stacked_features`]: stacking, learnt on out-of-fold first-stage scores).
 //! A block the first judgement kept is dropped when the model finds it unlikely (a
 //! "Reader views" box inside the article's container); one it left out is added when
 //! the model is sure. The model is a sum of small boosted trees ([`logit`]).
@@ -12,7 +14,8 @@
 //! site.
 
 use super::block_weights::{
-    ADD_ABOVE, BASELINE, DROP_BELOW, TREE_FEATURES, TREE_LEAVES, TREE_THRESHOLDS,
+    ADD_ABOVE, DROP_BELOW, STACKED_BASELINE, STACKED_FEATURES, STACKED_LEAVES, STACKED_THRESHOLDS,
+    TREE_BASELINE, TREE_FEATURES, TREE_LEAVES, TREE_THRESHOLDS,
 };
 use super::Block;
 use crate::engine::furniture::{is_tail_heading, word_count};
@@ -145,6 +148,15 @@ pub(crate) fn features(
     picked: &[bool],
     inside: &[bool],
 ) -> Vec<[f32; FEATURES]> {
+    features_and_words(blocks, picked, inside).0
+}
+
+/// [`features`], and each block's words.
+fn features_and_words(
+    blocks: &[&Block],
+    picked: &[bool],
+    inside: &[bool],
+) -> (Vec<[f32; FEATURES]>, Vec<usize>) {
     let page = PageContext::new(blocks, picked);
     let n = blocks.len();
     let mut at = BlockAt {
@@ -161,7 +173,7 @@ pub(crate) fn features(
         out.push(page.block_features(blocks[i], inside[i], &at));
         at.before += page.words[i];
     }
-    out
+    (out, page.words)
 }
 
 /// What the block features need of the whole page, computed once.
@@ -325,36 +337,226 @@ pub(crate) const DEPTH: usize = 3;
 pub(crate) const SPLITS: usize = (1 << DEPTH) - 1;
 pub(crate) const LEAVES: usize = 1 << DEPTH;
 
-/// The model's log-odds that a block with features `f` is article: the sum of small
-/// boosted trees' leaves. Trees read conjunctions a linear model cannot ("a table cell
-/// between kept paragraphs inside the container", "prose after a tail heading"). A
-/// split sends the block left when its feature is at most the threshold; a tree with
-/// fewer splits is padded by the trainer with splits that always go left.
-pub(crate) fn logit(f: &[f32; FEATURES]) -> f32 {
-    let mut z = BASELINE;
-    for t in 0..TREE_LEAVES.len() / LEAVES {
-        let (features, thresholds) = (
-            &TREE_FEATURES[t * SPLITS..][..SPLITS],
-            &TREE_THRESHOLDS[t * SPLITS..][..SPLITS],
-        );
-        let mut node = 0;
-        for _ in 0..DEPTH {
-            let right = f[usize::from(features[node])] > thresholds[node];
-            node = 2 * node + 1 + usize::from(right);
-        }
-        z += TREE_LEAVES[t * LEAVES + node - SPLITS];
-    }
-    z
+/// A model of boosted trees as the trainer writes it: every tree complete to [`DEPTH`].
+struct Trees {
+    baseline: f32,
+    features: &'static [u8],
+    thresholds: &'static [f32],
+    leaves: &'static [f32],
 }
 
-/// Whether to keep each block: the first judgement `picked`, overruled where the model
-/// is confident (its features include the first judgement of the block's neighbours).
+/// The first stage: the block's own features.
+const FIRST: Trees = Trees {
+    baseline: TREE_BASELINE,
+    features: &TREE_FEATURES,
+    thresholds: &TREE_THRESHOLDS,
+    leaves: &TREE_LEAVES,
+};
+
+/// The second stage: the block's features and the first stage's log-odds around it.
+const SECOND: Trees = Trees {
+    baseline: STACKED_BASELINE,
+    features: &STACKED_FEATURES,
+    thresholds: &STACKED_THRESHOLDS,
+    leaves: &STACKED_LEAVES,
+};
+
+impl Trees {
+    /// The sum of the trees' leaves for features `f`. A split sends the block left when
+    /// its feature is at most the threshold; a tree with fewer splits is padded by the
+    /// trainer with splits that always go left.
+    fn logit(&self, f: &[f32]) -> f32 {
+        let mut z = self.baseline;
+        for t in 0..self.leaves.len() / LEAVES {
+            let (features, thresholds) = (
+                &self.features[t * SPLITS..][..SPLITS],
+                &self.thresholds[t * SPLITS..][..SPLITS],
+            );
+            let mut node = 0;
+            for _ in 0..DEPTH {
+                let right = f[usize::from(features[node])] > thresholds[node];
+                node = 2 * node + 1 + usize::from(right);
+            }
+            z += self.leaves[t * LEAVES + node - SPLITS];
+        }
+        z
+    }
+}
+
+/// The first stage's log-odds that a block with features `f` is article: the sum of
+/// small boosted trees' leaves. Trees read conjunctions a linear model cannot ("a table
+/// cell between kept paragraphs inside the container", "prose after a tail heading").
+pub(crate) fn logit(f: &[f32; FEATURES]) -> f32 {
+    FIRST.logit(f)
+}
+
+/// The second stage's log-odds from a block's features and its [`stacked_features`].
+pub(crate) fn stacked_logit(f: &[f32; FEATURES], stacked: &[f32; STACKED]) -> f32 {
+    let mut all = [0f32; FEATURES + STACKED];
+    all[..FEATURES].copy_from_slice(f);
+    all[FEATURES..].copy_from_slice(stacked);
+    SECOND.logit(&all)
+}
+
+/// The first stage's log-odds as the second stage reads them: clipped, and this off
+/// the page's ends.
+const OFF_PAGE: f32 = -8.0;
+
+/// How many features the second stage adds to a block's own ([`stacked_features`]).
+pub(crate) const STACKED: usize = 23;
+
+/// What the second stage reads of the first stage's log-odds `z` around each block
+/// (the first judgement `picked`, each block's `words`): the block's and its three
+/// neighbours' each side; how far it is below and from the page's surest block; the
+/// words the first stage keeps before and after it; how far the nearest kept blocks
+/// are; the run of kept blocks it is in; the surest block in the five before and
+/// after and anywhere before or after. A teaser list after the article's end, a
+/// caption between sure paragraphs, a lone "likely" block far from the article are
+/// told apart by these, which the block's own features only see as the first
+/// judgement of its neighbours. The trainer (`stage2_features` of
+/// `scripts/train-blocks.py`) computes the same from out-of-fold log-odds.
+pub(crate) fn stacked_features(z: &[f32], picked: &[bool], words: &[usize]) -> Vec<[f32; STACKED]> {
+    let n = z.len();
+    let z: Vec<f32> = z.iter().map(|v| v.clamp(OFF_PAGE, -OFF_PAGE)).collect();
+    let at = |i: isize| {
+        usize::try_from(i)
+            .ok()
+            .and_then(|j| z.get(j))
+            .copied()
+            .unwrap_or(OFF_PAGE)
+    };
+    let kept: Vec<bool> = (0..n)
+        .map(|i| {
+            if picked[i] {
+                z[i] >= DROP_BELOW
+            } else {
+                z[i] > ADD_ABOVE
+            }
+        })
+        .collect();
+    let kept_words: Vec<f32> = (0..n)
+        .map(|i| if kept[i] { words[i] as f32 } else { 0.0 })
+        .collect();
+    let total_kept: f32 = kept_words.iter().sum();
+    let runs = kept_runs(&z, &kept, &kept_words);
+    let (before_max, after_max) = running_maxima(&z);
+    let (prev_kept, next_kept) = kept_distances(&kept);
+    let (top, top_at) =
+        z.iter().enumerate().fold(
+            (f32::NEG_INFINITY, 0),
+            |(m, a), (i, &v)| if v > m { (v, i) } else { (m, a) },
+        );
+    let mut before = 0f32;
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n {
+        let s = i as isize;
+        let after = total_kept - before - kept_words[i];
+        let near5 = |dir: isize| (1..=5).map(|k| at(s + dir * k)).fold(OFF_PAGE, f32::max);
+        out.push([
+            z[i],
+            at(s - 1),
+            at(s + 1),
+            at(s - 2),
+            at(s + 2),
+            at(s - 3),
+            at(s + 3),
+            (at(s - 1) + at(s + 1) + at(s - 2) + at(s + 2)) / 4.0,
+            top - z[i],
+            ((s - top_at as isize) as f32 / 10.0).clamp(-5.0, 5.0),
+            before.ln_1p(),
+            after.ln_1p(),
+            before / total_kept.max(1.0),
+            after / total_kept.max(1.0),
+            prev_kept[i] as f32 / 10.0,
+            next_kept[i] as f32 / 10.0,
+            runs[i].0 / total_kept.max(1.0),
+            runs[i].1,
+            near5(1),
+            near5(-1),
+            after_max[i],
+            before_max[i],
+            f32::from(u8::from(kept[i])),
+        ]);
+        before += kept_words[i];
+    }
+    out
+}
+
+/// For each block, the kept words and mean log-odds of the run of kept blocks it is in
+/// (0 and [`OFF_PAGE`] when the first stage leaves it out).
+fn kept_runs(z: &[f32], kept: &[bool], kept_words: &[f32]) -> Vec<(f32, f32)> {
+    let mut out = vec![(0.0, OFF_PAGE); z.len()];
+    let mut i = 0;
+    while i < z.len() {
+        if !kept[i] {
+            i += 1;
+            continue;
+        }
+        let end = (i..z.len()).find(|&j| !kept[j]).unwrap_or(z.len());
+        let words: f32 = kept_words[i..end].iter().sum();
+        let mean = z[i..end].iter().sum::<f32>() / (end - i) as f32;
+        out[i..end].fill((words, mean));
+        i = end;
+    }
+    out
+}
+
+/// For each block, the largest log-odds of the blocks before it and after it
+/// ([`OFF_PAGE`] at the page's ends).
+fn running_maxima(z: &[f32]) -> (Vec<f32>, Vec<f32>) {
+    let n = z.len();
+    let (mut before, mut after) = (vec![OFF_PAGE; n], vec![OFF_PAGE; n]);
+    for i in 1..n {
+        before[i] = before[i - 1].max(z[i - 1]);
+    }
+    for i in (0..n.saturating_sub(1)).rev() {
+        after[i] = after[i + 1].max(z[i + 1]);
+    }
+    (before, after)
+}
+
+/// For each block, how many blocks back and ahead the nearest other kept block is (at
+/// most 10).
+fn kept_distances(kept: &[bool]) -> (Vec<usize>, Vec<usize>) {
+    let n = kept.len();
+    let (mut prev, mut next) = (vec![10; n], vec![10; n]);
+    let mut last: Option<usize> = None;
+    for i in 0..n {
+        if let Some(l) = last {
+            prev[i] = (i - l).min(10);
+        }
+        if kept[i] {
+            last = Some(i);
+        }
+    }
+    last = None;
+    for i in (0..n).rev() {
+        if let Some(l) = last {
+            next[i] = (l - i).min(10);
+        }
+        if kept[i] {
+            last = Some(i);
+        }
+    }
+    (prev, next)
+}
+
+/// Whether to keep each block: the first judgement `picked`, overruled where the
+/// model is confident. Its log-odds are the mean of the two stages': the first reads
+/// the block's features, the second those and the first stage's log-odds of the
+/// blocks around it (the mean was steadier across the site folds than the second
+/// stage alone; `scripts/train-blocks.py`).
 pub(crate) fn second_look(blocks: &[&Block], picked: &[bool], inside: &[bool]) -> Vec<bool> {
-    features(blocks, picked, inside)
+    let (features, words) = features_and_words(blocks, picked, inside);
+    let first: Vec<f32> = features.iter().map(logit).collect();
+    let stacked = stacked_features(&first, picked, &words);
+    features
         .iter()
+        .zip(&stacked)
+        .zip(&first)
         .zip(picked)
-        .map(|(f, &p)| {
-            let z = logit(f);
+        .map(|(((f, s), z1), &p)| {
+            let z = (z1 + stacked_logit(f, s)) / 2.0;
             if p {
                 z >= DROP_BELOW
             } else {
@@ -405,6 +607,62 @@ mod tests {
         assert_eq!(TREE_LEAVES.len() % LEAVES, 0);
         assert_eq!(TREE_FEATURES.len() / SPLITS, TREE_LEAVES.len() / LEAVES);
         assert!(TREE_FEATURES.iter().all(|&k| usize::from(k) < FEATURES));
+    }
+
+    #[test]
+    fn the_engine_stacks_the_first_stage_as_the_trainer_did() {
+        use super::super::block_weights::{STACKED_PAGE, STACKED_PAGE_FEATURES};
+        let z: Vec<f32> = STACKED_PAGE.iter().map(|r| r.0).collect();
+        let picked: Vec<bool> = STACKED_PAGE.iter().map(|r| r.1).collect();
+        let words: Vec<usize> = STACKED_PAGE.iter().map(|r| r.2).collect();
+        for (got, want) in stacked_features(&z, &picked, &words)
+            .iter()
+            .zip(&STACKED_PAGE_FEATURES)
+        {
+            for (g, w) in got.iter().zip(want) {
+                assert!(
+                    (g - w).abs() < 1e-4 * (1.0 + w.abs()),
+                    "{got:?} vs {want:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_second_stage_gives_the_log_odds_the_trainer_gave() {
+        for (f, z) in super::super::block_weights::STACKED_CHECKS {
+            let got = SECOND.logit(f);
+            assert!((got - z).abs() < 1e-3 * (1.0 + z.abs()), "{got} vs {z}");
+        }
+    }
+
+    #[test]
+    fn stacked_features_see_the_kept_runs_and_the_surest_block() {
+        // Five blocks: two kept paragraphs, a gap, a kept teaser, a left-out line.
+        let z = [3.0, 20.0, -2.0, 0.5, -1.0];
+        let picked = [true, true, false, true, false];
+        let words = [50, 80, 3, 10, 4];
+        let s = stacked_features(&z, &picked, &words);
+        // Clipped to 8, its neighbours read, off the page -8.
+        assert_eq!(s[1][0], 8.0);
+        assert_eq!(s[0][1], OFF_PAGE);
+        assert_eq!(s[0][2], 8.0);
+        // The surest block is block 1; block 3 is 2 blocks after it.
+        assert_eq!(s[3][8], 7.5);
+        assert!((s[3][9] - 0.2).abs() < 1e-6);
+        // Block 3 keeps 130 words before it, none after; its run is itself.
+        assert!((s[3][12] - 130.0 / 140.0).abs() < 1e-6);
+        assert_eq!(s[3][13], 0.0);
+        assert!((s[3][16] - 10.0 / 140.0).abs() < 1e-6);
+        assert_eq!(s[3][17], 0.5);
+        // The first two form one run of mean 5.5; block 2 is between kept blocks.
+        assert!((s[0][16] - 130.0 / 140.0).abs() < 1e-6);
+        assert_eq!(s[0][17], 5.5);
+        assert_eq!((s[2][14], s[2][15]), (0.1, 0.1));
+        assert_eq!(s[2][22], 0.0);
+        // The largest log-odds before and after.
+        assert_eq!((s[2][20], s[2][21]), (0.5, 8.0));
+        assert_eq!(s[4][20], OFF_PAGE);
     }
 
     #[test]
