@@ -505,8 +505,14 @@ pub fn ends_sentence_at(seg: &Segmented, i: usize, para_end: usize) -> bool {
 fn ends_sentence_after(seg: &Segmented, i: usize, para_end: usize) -> bool {
     if seg.tokens[i].is_word() {
         let word = seg.word(i);
-        let initial = word.chars().count() == 2 && word.starts_with(char::is_uppercase);
-        if is_title_abbreviation(word) || initial {
+        // An initial ("J."): two characters, the first upper case; told from the first
+        // three characters, not by counting all of a long word's.
+        let mut chars = word.chars();
+        let initial = matches!(
+            (chars.next(), chars.next(), chars.next()),
+            (Some(c), Some(_), None) if c.is_uppercase()
+        );
+        if initial || is_title_abbreviation(word) {
             return false;
         }
     }
