@@ -611,7 +611,9 @@ fn is_code_line(s: &str) -> bool {
         let mut c = s.chars();
         c.next() == Some('.') && c.next().is_some_and(char::is_alphabetic)
     };
-    ends || starts || s.contains(" = ") || s.contains("=>")
+    // Both assignments hold a '=': most lines have none, and are answered without
+    // setting up a substring search for each.
+    ends || starts || s.as_bytes().contains(&b'=') && (s.contains(" = ") || s.contains("=>"))
 }
 
 /// A line cut short with an ellipsis straight after a word ("... Still Be Considered...",

@@ -107,12 +107,58 @@ fn is_word_char(c: char) -> bool {
     !('\u{2000}'..='\u{206f}').contains(&c) && c.is_alphanumeric()
 }
 
-/// Whether `word` is in `list`, ASCII case ignored.
-fn in_list(list: &[&str], word: &str) -> bool {
+/// Whether `word` is in `list` (whose keys are `keys`), ASCII case ignored.
+fn in_list(keys: &[u64], word: &str) -> bool {
     // Asked of every word before a dot (most sentence ends): the lengths and first
-    // letters of both lists turn most words away before the lists are scanned.
-    might_be_abbreviation(word) && list.iter().any(|a| a.eq_ignore_ascii_case(word))
+    // letters of both lists turn most words away; the rest are found by a binary
+    // search of the lists' words packed in a `u64` each, not compared one by one.
+    might_be_abbreviation(word)
+        && abbreviation_key(word.as_bytes()).is_some_and(|k| keys.binary_search(&k).is_ok())
 }
+
+/// A word of at most [`LONGEST_ABBREVIATION`] ASCII bytes, lower-cased, packed in a
+/// `u64` (its length in the top byte), so that two words are equal, ASCII case ignored,
+/// when their keys are; `None` for any other word (in no list).
+const fn abbreviation_key(w: &[u8]) -> Option<u64> {
+    if w.len() > LONGEST_ABBREVIATION {
+        return None;
+    }
+    let mut key = (w.len() as u64) << 56;
+    let mut i = 0;
+    while i < w.len() {
+        if w[i] >= 0x80 {
+            return None;
+        }
+        key |= (w[i].to_ascii_lowercase() as u64) << (8 * i);
+        i += 1;
+    }
+    Some(key)
+}
+
+/// The keys ([`abbreviation_key`]) of a list's words, sorted for a binary search.
+const fn abbreviation_keys<const N: usize>(list: &[&str]) -> [u64; N] {
+    let mut keys = [0u64; N];
+    let mut i = 0;
+    while i < N {
+        keys[i] = match abbreviation_key(list[i].as_bytes()) {
+            Some(k) => k,
+            None => panic!("an abbreviation longer than LONGEST_ABBREVIATION"),
+        };
+        // Insertion sort: the lists are short and this runs at compile time.
+        let mut j = i;
+        while j > 0 && keys[j - 1] > keys[j] {
+            let t = keys[j - 1];
+            keys[j - 1] = keys[j];
+            keys[j] = t;
+            j -= 1;
+        }
+        i += 1;
+    }
+    keys
+}
+
+const TITLE_KEYS: [u64; TITLE_ABBREVIATIONS.len()] = abbreviation_keys(TITLE_ABBREVIATIONS);
+const FINAL_KEYS: [u64; FINAL_ABBREVIATIONS.len()] = abbreviation_keys(FINAL_ABBREVIATIONS);
 
 /// Longest abbreviation in either list ("messrs", "approx").
 const LONGEST_ABBREVIATION: usize = 6;
@@ -149,7 +195,7 @@ fn might_be_abbreviation(word: &str) -> bool {
 }
 
 pub fn is_title_abbreviation(w: &str) -> bool {
-    in_list(TITLE_ABBREVIATIONS, w.trim_end_matches('.'))
+    in_list(&TITLE_KEYS, w.trim_end_matches('.'))
 }
 
 fn keeps_dot(word: &str) -> bool {
@@ -158,8 +204,8 @@ fn keeps_dot(word: &str) -> bool {
     // short; `contains` set up a searcher a word).
     is_one_letter(word)
         || (word.bytes().any(|b| b == b'.') && !word.ends_with('.'))
-        || in_list(TITLE_ABBREVIATIONS, word)
-        || in_list(FINAL_ABBREVIATIONS, word)
+        || in_list(&TITLE_KEYS, word)
+        || in_list(&FINAL_KEYS, word)
 }
 
 /// Whether `word` is one alphabetic character, told from its first two characters
@@ -176,10 +222,14 @@ pub fn segment<'t>(text: &'t str, skip: &[Range<usize>]) -> Segmented<'t> {
     // A paragraph (a non-empty line) every 75 bytes or so in news text.
     let mut paragraphs: Vec<Paragraph> = Vec::with_capacity(text.len() / 64 + 1);
     let mut skip_i = 0;
+    // Each line with its break (`split_inclusive('\n')`), the breaks found eight
+    // bytes at a time.
+    let mut breaks = super::ascii::line_breaks(text.as_bytes());
     let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
+    while line_start < text.len() {
         let lb = line_start;
-        line_start += line.len();
+        line_start = breaks.next().map_or(text.len(), |i| i + 1);
+        let line = &text[lb..line_start];
         while skip_i < skip.len() && skip[skip_i].end <= lb {
             skip_i += 1;
         }
@@ -215,6 +265,7 @@ pub fn segment<'t>(text: &'t str, skip: &[Range<usize>]) -> Segmented<'t> {
 /// below it (no blank or skipped line between). Done after the line loop, so that the
 /// loop, which every text pays for, stays as lean as it was: most texts hold no wrapped
 /// line, and then this pass looks once at each line's last token and writes nothing.
+#[inline(never)]
 fn join_wrapped_lines(text: &str, tokens: &mut [Token], paragraphs: &mut Vec<Paragraph>) {
     let mut kept = 0;
     let mut wrapped = false;
@@ -305,6 +356,9 @@ fn starts_capital(c: char) -> bool {
     }
 }
 
+/// Never inlined: inlined into [`segment`]'s line loop, LLVM compiled its byte loop
+/// worse (about 1 million instructions more a pass over PolNeAR dev).
+#[inline(never)]
 fn tokenize_line(line: &str, base: usize, para: usize, out: &mut Vec<Token>) {
     let bytes = line.as_bytes();
     let mut space_before = true;
@@ -451,8 +505,14 @@ pub fn ends_sentence_at(seg: &Segmented, i: usize, para_end: usize) -> bool {
 fn ends_sentence_after(seg: &Segmented, i: usize, para_end: usize) -> bool {
     if seg.tokens[i].is_word() {
         let word = seg.word(i);
-        let initial = word.chars().count() == 2 && word.starts_with(char::is_uppercase);
-        if is_title_abbreviation(word) || initial {
+        // An initial ("J."): two characters, the first upper case; told from the first
+        // three characters, not by counting all of a long word's.
+        let mut chars = word.chars();
+        let initial = matches!(
+            (chars.next(), chars.next(), chars.next()),
+            (Some(c), Some(_), None) if c.is_uppercase()
+        );
+        if initial || is_title_abbreviation(word) {
             return false;
         }
     }
@@ -618,7 +678,24 @@ mod tests {
             "9th",
             "\u{e9}t\u{e9}",
         ] {
-            assert!(!in_list(TITLE_ABBREVIATIONS, w), "{w}");
+            assert!(!in_list(&TITLE_KEYS, w), "{w}");
+        }
+        // The packed keys answer as the lists compared word by word, case ignored.
+        for list in [TITLE_ABBREVIATIONS, FINAL_ABBREVIATIONS] {
+            let keys = if list.len() == TITLE_KEYS.len() {
+                &TITLE_KEYS[..]
+            } else {
+                &FINAL_KEYS[..]
+            };
+            for w in TITLE_ABBREVIATIONS
+                .iter()
+                .chain(FINAL_ABBREVIATIONS)
+                .chain(&["Sept", "INC", "mrs", "mrx", "st."])
+            {
+                let listed = list.iter().any(|a| a.eq_ignore_ascii_case(w));
+                assert_eq!(in_list(keys, w), listed, "{w}");
+                assert_eq!(in_list(keys, &w.to_ascii_uppercase()), listed, "{w}");
+            }
         }
     }
 

@@ -180,24 +180,29 @@ impl Attributor<'_, '_> {
     /// for "Pompeo:"): a surname, where "Duration" or "Cost" stands alone. One pass over
     /// the tokens (the lines are in page order and their labels apart).
     fn named_elsewhere(&self, lines: &[LabelLine]) -> WordSet<String> {
-        let last_words: WordSet<&str> = lines.iter().map(|l| self.word(l.label.end - 1)).collect();
         let mut named = WordSet::default();
+        // Most pages hold no label line: they need no pass over their tokens.
+        if lines.is_empty() {
+            return named;
+        }
+        let last_words: WordSet<&str> = lines.iter().map(|l| self.word(l.label.end - 1)).collect();
         let mut next_label = 0;
         for k in 1..self.seg.tokens.len() {
             while next_label < lines.len() && lines[next_label].label.end <= k {
                 next_label += 1;
             }
             let in_a_label = lines.get(next_label).is_some_and(|l| l.label.contains(&k));
+            // The tests on the tokens first, the hashed look-up of the word after them.
             if !in_a_label
                 && self.is_word(k)
-                && last_words.contains(self.word(k))
                 && self.is_word(k - 1)
+                && self.seg.tokens[k - 1].para == self.seg.tokens[k].para
                 && starts_upper(self.word(k - 1))
                 && self.word(k - 1).starts_with(char::is_alphabetic)
+                && last_words.contains(self.word(k))
                 && !self.lists(k - 1).clause()
                 && !self.lists(k - 1).function()
                 && !self.lists(k - 1).determiner()
-                && self.seg.tokens[k - 1].para == self.seg.tokens[k].para
             {
                 named.insert(self.word(k).to_owned());
             }
