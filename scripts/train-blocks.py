@@ -343,6 +343,17 @@ def write_trees(fh, prefix, what, model):
     fh.write("];\n")
 
 
+def write_checks(fh, doc, name, width, rows):
+    """A test-only table of feature vectors and the log-odds the trainer gave them, which the
+    engine's unit tests score again."""
+    fh.write(f"\n/// {doc}\n")
+    fh.write("#[cfg(test)]\n")
+    fh.write(f"pub(super) const {name}: &[([f32; {width}], f32)] = &[\n")
+    for x, z in rows:
+        fh.write("    ([" + ", ".join(rust_f32(float(v)) for v in x) + f"], {rust_f32(z)}),\n")
+    fh.write("];\n")
+
+
 def write_weights(path, first, second, below, pages):
     checks, stacked_checks = [], []
     n = own_features(pages[0]).shape[1]
@@ -371,18 +382,11 @@ def write_weights(path, first, second, below, pages):
         fh.write("/// A judged body of fewer words gives way to the shape-only reading when that holds\n"
                  "/// three times more (`readable_text_of`).\n")
         fh.write(f"pub(super) const PLAIN_BELOW: usize = {below};\n")
-        fh.write("\n/// Feature vectors of a few training blocks and the log-odds the trainer gave them.\n")
-        fh.write("#[cfg(test)]\n")
-        fh.write("pub(super) const CHECKS: &[([f32; super::block_model::FEATURES], f32)] = &[\n")
-        for x, z in checks:
-            fh.write("    ([" + ", ".join(rust_f32(float(v)) for v in x) + f"], {rust_f32(z)}),\n")
-        fh.write("];\n")
-        fh.write("\n/// The same for the second stage: a block's features and stacked features, its log-odds.\n")
-        fh.write("#[cfg(test)]\n")
-        fh.write("pub(super) const STACKED_CHECKS: &[([f32; super::block_model::FEATURES + super::block_model::STACKED], f32)] = &[\n")
-        for x, z in stacked_checks:
-            fh.write("    ([" + ", ".join(rust_f32(float(v)) for v in x) + f"], {rust_f32(z)}),\n")
-        fh.write("];\n")
+        write_checks(fh, "Feature vectors of a few training blocks and the log-odds the trainer gave them.",
+                     "CHECKS", "super::block_model::FEATURES", checks)
+        write_checks(fh, "The same for the second stage: a block's features and stacked features, its log-odds.",
+                     "STACKED_CHECKS", "super::block_model::FEATURES + super::block_model::STACKED",
+                     stacked_checks)
         fh.write("\n/// A training page's first-stage log-odds, first judgement and words, for the test that\n"
                  "/// the engine's stacked features are the trainer's (`STACKED_PAGE_FEATURES`, row by row).\n")
         fh.write("#[cfg(test)]\n")
