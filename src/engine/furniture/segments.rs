@@ -347,7 +347,7 @@ fn drop_gain(run: &RunLines, cut: &Cut, k: usize) -> f64 {
     let words: usize = cut.spans[k]
         .clone()
         .filter(|&i| !run.shaped[i])
-        .map(|i| run.line(i).split_whitespace().count())
+        .map(|i| ascii::whitespace_words(run.line(i)))
         .sum();
     let floor = sigmoid(f64::from(weights::THRESHOLD));
     words.max(1) as f64 * (floor - sigmoid(logit(&features(run, cut, k))))
