@@ -49,26 +49,6 @@ pub fn trim(s: &str) -> &str {
     }
 }
 
-/// `s.split_whitespace().count()`, with ASCII bytes tested as bytes: the copied
-/// text's edge cut counts the words of every line of the segments it weighs (round
-/// speed11b), where decoding each character cost more than the rest of the cut.
-pub(crate) fn whitespace_words(s: &str) -> usize {
-    let b = s.as_bytes();
-    let (mut words, mut in_word, mut i) = (0, false, 0);
-    while i < b.len() {
-        let (space, len) = if b[i] < 0x80 {
-            (matches!(b[i], b'\t'..=b'\r' | b' '), 1)
-        } else {
-            let c = char_from(s, i);
-            (c.is_whitespace(), c.len_utf8())
-        };
-        words += usize::from(!space && !in_word);
-        in_word = !space;
-        i += len;
-    }
-    words
-}
-
 /// The byte offsets of every `\n` in `bytes`, in order: what `memchr` line by line
 /// finds, found eight bytes at a time over the whole text (the segmenter cuts every
 /// text into lines, most of them short, where a search set up a line cost more than
@@ -142,13 +122,6 @@ mod tests {
             s in "[a \t\n\x0b\x0c\r\x01\u{a0}\u{2003}\u{3000}\u{e9}\u{85}\u{200b}]{0,12}",
         ) {
             proptest::prop_assert_eq!(trim(&s), s.trim());
-        }
-
-        #[test]
-        fn whitespace_words_are_the_standard_count(
-            s in "[a. \t\n\x0b\x0c\r\x01\x1f\u{a0}\u{2003}\u{3000}\u{e9}\u{85}\u{200b}\u{1f600}]{0,16}",
-        ) {
-            proptest::prop_assert_eq!(whitespace_words(&s), s.split_whitespace().count());
         }
     }
 
