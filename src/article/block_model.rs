@@ -425,15 +425,7 @@ pub(crate) fn stacked_features(z: &[f32], picked: &[bool], words: &[usize]) -> V
             .copied()
             .unwrap_or(OFF_PAGE)
     };
-    let kept: Vec<bool> = (0..n)
-        .map(|i| {
-            if picked[i] {
-                z[i] >= DROP_BELOW
-            } else {
-                z[i] > ADD_ABOVE
-            }
-        })
-        .collect();
+    let kept: Vec<bool> = (0..n).map(|i| keeps(z[i], picked[i])).collect();
     let kept_words: Vec<f32> = (0..n)
         .map(|i| if kept[i] { words[i] as f32 } else { 0.0 })
         .collect();
@@ -541,6 +533,17 @@ fn kept_distances(kept: &[bool]) -> (Vec<usize>, Vec<usize>) {
     (prev, next)
 }
 
+/// Whether a block of log-odds `z` is kept: one the first judgement `picked` stays
+/// unless the model finds it unlikely, one it left out comes in only where the model is
+/// sure. (The second stage reads this of the first stage's log-odds, [`stacked_features`].)
+fn keeps(z: f32, picked: bool) -> bool {
+    if picked {
+        z >= DROP_BELOW
+    } else {
+        z > ADD_ABOVE
+    }
+}
+
 /// Whether to keep each block: the first judgement `picked`, overruled where the
 /// model is confident. Its log-odds are the mean of the two stages': the first reads
 /// the block's features, the second those and the first stage's log-odds of the
@@ -555,14 +558,7 @@ pub(crate) fn second_look(blocks: &[&Block], picked: &[bool], inside: &[bool]) -
         .zip(&stacked)
         .zip(&first)
         .zip(picked)
-        .map(|(((f, s), z1), &p)| {
-            let z = (z1 + stacked_logit(f, s)) / 2.0;
-            if p {
-                z >= DROP_BELOW
-            } else {
-                z > ADD_ABOVE
-            }
-        })
+        .map(|(((f, s), z1), &p)| keeps((z1 + stacked_logit(f, s)) / 2.0, p))
         .collect()
 }
 

@@ -30,6 +30,12 @@ pub(crate) mod speakers;
 pub(crate) mod text;
 mod words;
 
+/// The logistic function: the probability a learnt model's log-odds `z` stand for (the
+/// claim model's score, the copied-text edge model's gain), one for every model.
+pub(crate) fn sigmoid(z: f64) -> f64 {
+    1.0 / (1.0 + (-z).exp())
+}
+
 /// The stages one by one, for the benchmarks and training programs of `examples/`
 /// and the tests that time or train a stage alone: not an API (everyone else goes
 /// through [`analyse`]), and free to change with the stages.

@@ -282,7 +282,9 @@ fn join_wrapped_lines(text: &str, tokens: &mut [Token], paragraphs: &mut Vec<Par
             paragraphs[kept - 1].bytes.end = line.bytes.end;
             paragraphs[kept - 1].tokens.end = line.tokens.end;
         } else {
-            paragraphs[kept] = line.clone();
+            if kept != i {
+                paragraphs[kept] = line.clone();
+            }
             kept += 1;
         }
         if kept != i + 1 {
@@ -681,12 +683,10 @@ mod tests {
             assert!(!in_list(&TITLE_KEYS, w), "{w}");
         }
         // The packed keys answer as the lists compared word by word, case ignored.
-        for list in [TITLE_ABBREVIATIONS, FINAL_ABBREVIATIONS] {
-            let keys = if list.len() == TITLE_KEYS.len() {
-                &TITLE_KEYS[..]
-            } else {
-                &FINAL_KEYS[..]
-            };
+        for (list, keys) in [
+            (TITLE_ABBREVIATIONS, &TITLE_KEYS[..]),
+            (FINAL_ABBREVIATIONS, &FINAL_KEYS[..]),
+        ] {
             for w in TITLE_ABBREVIATIONS
                 .iter()
                 .chain(FINAL_ABBREVIATIONS)

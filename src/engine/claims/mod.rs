@@ -20,6 +20,7 @@ pub use features::{feature_vector, FEATURE_NAMES, HASH_BUCKETS, NAMED, NUM_FEATU
 pub use furniture::furniture_factor;
 pub use spans::{claim_sentences, reported_clause};
 
+use crate::engine::sigmoid;
 use crate::engine::text::Segmented;
 use features::Scratch;
 
@@ -88,10 +89,6 @@ fn logit(sentence: &str, scratch: &mut Scratch) -> (f64, features::Scanned) {
 fn probability(z: f64, sentence: &str, shape: furniture::SentenceShape) -> f64 {
     let p = sigmoid(z) * furniture::furniture_factor_of(sentence, shape);
     p.clamp(0.0, 1.0)
-}
-
-fn sigmoid(z: f64) -> f64 {
-    1.0 / (1.0 + (-z).exp())
 }
 
 /// The sentences of `text` (byte ranges) worth flagging, each trimmed of surrounding

@@ -15,6 +15,7 @@
 use std::ops::Range;
 
 use super::{ascii, LineScan};
+use crate::engine::sigmoid;
 
 #[path = "segment_weights.rs"]
 mod weights;
@@ -412,10 +413,6 @@ fn drop_gain(run: &RunLines, cut: &Cut, k: usize) -> f64 {
     let (features, words) = features_and_words(run, cut, k);
     let floor = sigmoid(f64::from(weights::THRESHOLD));
     words.max(1) as f64 * (floor - sigmoid(logit(&features)))
-}
-
-fn sigmoid(z: f64) -> f64 {
-    1.0 / (1.0 + (-z).exp())
 }
 
 /// How many edge segments to drop, given each one's gain and whether it stands apart,
